@@ -1,0 +1,69 @@
+/**
+ * The VS Code side, kept thin: start the language server, show its state, offer the commands.
+ * Everything about Batch happens in the server.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { COMMANDS, SERVER_COMMANDS } from '../../common/protocol';
+import { RestartingErrorHandler } from './restarts';
+import { StatusItem } from './status';
+
+export const DOCUMENT_LANGUAGES = ['csharp', 'java', 'python', 'json', 'jsonc'];
+
+let client: LanguageClient | undefined;
+
+/** What the integration tests reach through `extension.exports`. */
+export interface ExtensionApi {
+  readonly client: LanguageClient;
+  readonly status: StatusItem;
+  readonly output: vscode.LogOutputChannel;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const output = vscode.window.createOutputChannel('Batch Identity', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const errorHandler = new RestartingErrorHandler(output);
+  const clientOptions: LanguageClientOptions = {
+    // Saved files and unsaved buffers. Virtual workspaces are served through the same document
+    // sync: the server only reads the documents it is sent.
+    documentSelector: DOCUMENT_LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+      { scheme: 'vscode-vfs', language },
+    ]),
+    synchronize: { configurationSection: 'batchIdentity' },
+    outputChannel: output,
+    errorHandler,
+  };
+  const languageClient = new LanguageClient('batchIdentity', 'Batch Identity', serverOptions, clientOptions);
+  client = languageClient;
+  const status = new StatusItem(languageClient);
+  context.subscriptions.push(output, status);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+      output.info('Restarting the server on request.');
+      await languageClient.restart();
+    }),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.fixAllInFile, async (uri?: vscode.Uri) => {
+      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (!target) return;
+      // Fix-all runs in the server: the same fix-all as on save and in the CLI.
+      await languageClient.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.applyFixAll, arguments: [target.toString()] });
+    }),
+  );
+
+  await languageClient.start();
+  return { client: languageClient, status, output };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

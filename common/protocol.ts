@@ -1,0 +1,25 @@
+/** Custom messages between the extension and the language server. */
+
+/** Server → client after each analysis: what the language status item shows. */
+export const STATUS_NOTIFICATION = 'batchIdentity/status';
+
+export interface StatusParams {
+  readonly uri: string;
+  readonly version: number;
+  readonly state: 'analysed' | 'skipped' | 'error';
+  readonly findings: number;
+  /** Why the file was skipped or failed. */
+  readonly reason?: string;
+}
+
+/** Commands of the command palette (the client's). */
+export const COMMANDS = {
+  fixAllInFile: 'batchIdentity.fixAllInFile',
+  restartServer: 'batchIdentity.restartServer',
+  showOutput: 'batchIdentity.showOutput',
+} as const;
+
+/** Commands the server executes (`workspace/executeCommand`); arguments: [document uri]. */
+export const SERVER_COMMANDS = {
+  applyFixAll: 'batchIdentity.server.applyFixAll',
+} as const;

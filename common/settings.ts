@@ -1,0 +1,59 @@
+/**
+ * Settings under `batchIdentity.` and the custom protocol messages shared by the client, the
+ * server and the CLI. The manifest (package.json `contributes.configuration`) declares the same
+ * names; test/unit/manifest.test.ts keeps the two in step.
+ */
+import type { LanguageId } from '../server/src/engine/facts';
+
+export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
+export type FixScope = 'omit' | 'task' | 'pool';
+
+export interface Settings {
+  /** Master switch. */
+  readonly enable: boolean;
+  /** Languages analysed; `json` covers JSON with comments too. */
+  readonly languages: readonly LanguageId[];
+  /** Per-rule severity overrides; `off` disables a rule. */
+  readonly rules: Readonly<Record<string, SeverityOverride>>;
+  /** Scope written by the preferred fix and fix-all for runElevated. */
+  readonly fix: { readonly scope: FixScope };
+  /** Files larger than this are skipped with a note in the output. */
+  readonly maxFileSizeKB: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  languages: ['csharp', 'java', 'python', 'json'],
+  rules: {},
+  fix: { scope: 'omit' },
+  maxFileSizeKB: 2048,
+};
+
+/** Normalises whatever the client sent (missing keys, wrong types) into complete settings. */
+export function resolveSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const fix = (r.fix && typeof r.fix === 'object' ? r.fix : {}) as Record<string, unknown>;
+  const languages = Array.isArray(r.languages)
+    ? (r.languages.filter((l) => DEFAULT_SETTINGS.languages.includes(l as LanguageId)) as LanguageId[])
+    : DEFAULT_SETTINGS.languages;
+  const rules: Record<string, SeverityOverride> = {};
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [id, value] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (value === 'error' || value === 'warning' || value === 'information' || value === 'hint' || value === 'off') rules[id] = value;
+    }
+  }
+  const scope = fix.scope === 'task' || fix.scope === 'pool' ? fix.scope : 'omit';
+  const maxFileSizeKB = typeof r.maxFileSizeKB === 'number' && r.maxFileSizeKB > 0 ? r.maxFileSizeKB : DEFAULT_SETTINGS.maxFileSizeKB;
+  return {
+    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
+    languages,
+    rules,
+    fix: { scope },
+    maxFileSizeKB,
+  };
+}
+
+/** Code-action kind of fix-all; `editor.codeActionsOnSave` names it. */
+export const FIX_ALL_KIND = 'source.fixAll.batchIdentity';
+/** Diagnostic source. */
+export const DIAGNOSTIC_SOURCE = 'batch-identity';

@@ -1,0 +1,48 @@
+// Bundles the extension (client), the language server and the CLI with esbuild, and copies the
+// tree-sitter runtime and the three grammars beside them (dist/wasm), which is all they need at
+// run time. `--production` minifies and drops source maps (the .vsix build).
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const production = process.argv.includes('--production');
+const dist = path.join(root, 'dist');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // ESM entry points first: jsonc-parser's UMD build hides its requires from the bundler.
+  mainFields: ['module', 'main'],
+  // The bundle finds the grammars in dist/wasm; the require.resolve fallback is for running from source.
+  logOverride: { 'require-resolve-not-external': 'silent' },
+};
+
+export const GRAMMARS = ['tree-sitter.wasm', 'tree-sitter-c-sharp.wasm', 'tree-sitter-java.wasm', 'tree-sitter-python.wasm'];
+
+fs.mkdirSync(path.join(dist, 'wasm'), { recursive: true });
+const wasmSource = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
+for (const file of GRAMMARS) fs.copyFileSync(path.join(wasmSource, file), path.join(dist, 'wasm', file));
+
+const builds = [
+  { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' } },
+];
+if (!production && fs.existsSync(path.join(root, 'test/integration/suite/index.ts'))) {
+  builds.push({
+    entryPoints: { 'test/suite/index': 'test/integration/suite/index.ts' },
+    external: ['vscode'],
+  });
+}
+const started = Date.now();
+await Promise.all(builds.map((b) => esbuild.build({ ...common, outdir: dist, ...b })));
+fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
+console.log(`built dist/ in ${Date.now() - started} ms${production ? ' (production)' : ''}`);

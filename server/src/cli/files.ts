@@ -1,0 +1,80 @@
+/**
+ * Reading and writing source files without losing anything: the encoding (UTF-8 with or without
+ * BOM, UTF-16 with BOM) is kept, invalid UTF-8 is refused rather than mangled, and a rewrite is
+ * atomic (temp file + rename) and refused if the file changed since it was read.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
+
+export interface SourceText {
+  readonly text: string;
+  readonly encoding: Encoding;
+  /** The bytes as read: a rewrite checks the file still holds them. */
+  readonly bytes: Buffer;
+}
+
+export class UnreadableFile extends Error {}
+
+export function decode(bytes: Buffer): SourceText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: utf8(bytes.subarray(3)), encoding: 'utf8bom', bytes };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf16le', bytes };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2));
+    swapped.swap16();
+    return { text: swapped.toString('utf16le'), encoding: 'utf16be', bytes };
+  }
+  return { text: utf8(bytes), encoding: 'utf8', bytes };
+}
+
+function utf8(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UnreadableFile('not valid UTF-8 (and no UTF-16 byte-order mark)');
+  }
+}
+
+export function encode(text: string, encoding: Encoding): Buffer {
+  switch (encoding) {
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+    case 'utf8bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf16be': {
+      const body = Buffer.from(text, 'utf16le');
+      body.swap16();
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), body]);
+    }
+  }
+}
+
+export function readSource(file: string): SourceText {
+  return decode(fs.readFileSync(file));
+}
+
+/**
+ * Replaces the file's content atomically. Throws when the file no longer holds what was read
+ * (changed or deleted meanwhile): nothing is written then.
+ */
+export function writeSourceAtomically(file: string, original: SourceText, text: string): void {
+  let now: Buffer;
+  try {
+    now = fs.readFileSync(file);
+  } catch {
+    throw new UnreadableFile('it was deleted while being fixed; nothing written');
+  }
+  if (!now.equals(original.bytes)) throw new UnreadableFile('it changed on disk while being fixed; nothing written');
+  const mode = fs.statSync(file).mode;
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.batch-identity-${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, encode(text, original.encoding), { mode });
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The analysis engine: text → syntax tree → identity facts → findings. The language server and
+ * the CLI both call it, so what CI reports is what the editor shows, and the fix-all the editor
+ * applies on save is the CLI's `--fix`.
+ */
+import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings';
+import { RULES } from '../rules';
+import { applyEdits, mergeEditGroups } from './edits';
+import { emptyFacts, type Facts, type LanguageId } from './facts';
+import type { Finding, Fix, RuleContext, WorkspaceAccounts } from './findings';
+import type { FileAnalysis, LanguageSupport, TextChange, TextEdit } from './language';
+import { LANGUAGES } from './languages';
+import { applySuppressions } from './suppressions';
+
+export interface DocumentInput {
+  readonly uri: string;
+  /** A VS Code language id (`csharp`, `jsonc`, …) or one of ours. */
+  readonly languageId: string;
+  readonly text: string;
+}
+
+export interface AnalyzeOptions {
+  readonly settings?: Settings;
+  readonly workspace?: WorkspaceAccounts;
+  /** Keep the syntax tree for incremental reparsing (the server does; the CLI does not). */
+  readonly keepSyntax?: boolean;
+  /** Only these rules (fix-all of one rule). */
+  readonly onlyRules?: readonly string[];
+}
+
+export interface Analysis {
+  readonly uri: string;
+  readonly language?: LanguageId;
+  readonly text: string;
+  readonly findings: readonly Finding[];
+  readonly facts: Facts;
+  /** Why the file was not analysed, when it was not (too large, binary, language disabled…). */
+  readonly skipped?: string;
+  /** True when the file holds none of the identity words and was not parsed. */
+  readonly prefiltered?: boolean;
+  readonly file?: FileAnalysis;
+  /** The edits for one of this analysis's fixes, or undefined when it cannot be rendered safely. */
+  edits(fix: Fix): TextEdit[] | undefined;
+}
+
+export interface FixAllResult {
+  readonly text: string;
+  readonly changed: boolean;
+  /** Findings fixed, over all passes. */
+  readonly fixed: number;
+  /** Rules of the fixed findings, for the CLI's report. */
+  readonly fixedRules: readonly string[];
+}
+
+const MAX_FIX_PASSES = 10;
+
+/** Maps a VS Code language id or a file name to one of the four languages. */
+export function languageOf(languageId: string): LanguageId | undefined {
+  switch (languageId) {
+    case 'csharp':
+    case 'java':
+    case 'python':
+    case 'json':
+      return languageId;
+    case 'jsonc':
+    case 'json5':
+      return 'json';
+    default:
+      return undefined;
+  }
+}
+
+export function languageOfPath(path: string): LanguageId | undefined {
+  const dot = path.lastIndexOf('.');
+  switch (dot < 0 ? '' : path.slice(dot).toLowerCase()) {
+    case '.cs':
+      return 'csharp';
+    case '.java':
+      return 'java';
+    case '.py':
+      return 'python';
+    case '.json':
+    case '.jsonc':
+      return 'json';
+    default:
+      return undefined;
+  }
+}
+
+/** A NUL in the first 8 KB marks a binary file, as git decides. */
+function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+function containsAnyWord(text: string, words: readonly string[]): boolean {
+  for (const word of words) if (text.includes(word)) return true;
+  return false;
+}
+
+interface CachedSyntax {
+  readonly language: LanguageSupport;
+  readonly syntax: unknown;
+}
+
+export class Engine {
+  private readonly syntaxByUri = new Map<string, CachedSyntax>();
+
+  /** Analyses a document; with `keepSyntax` its tree is kept for the next, incremental, parse. */
+  async analyze(doc: DocumentInput, options: AnalyzeOptions = {}): Promise<Analysis> {
+    const settings = options.settings ?? DEFAULT_SETTINGS;
+    const languageId = languageOf(doc.languageId);
+    const base = { uri: doc.uri, language: languageId, text: doc.text, facts: emptyFacts(), findings: [] as Finding[], edits: () => undefined };
+    const skip = (reason: string): Analysis => {
+      this.forget(doc.uri);
+      return { ...base, skipped: reason };
+    };
+    if (!languageId) return skip(`language '${doc.languageId}' is not analysed`);
+    if (!settings.enable) return skip('batchIdentity.enable is false');
+    if (!settings.languages.includes(languageId)) return skip(`${languageId} is not in batchIdentity.languages`);
+    if (doc.text.length > settings.maxFileSizeKB * 1024) {
+      return skip(`the file is larger than batchIdentity.maxFileSizeKB (${settings.maxFileSizeKB} KB)`);
+    }
+    if (looksBinary(doc.text)) return skip('the file looks binary');
+
+    const language = LANGUAGES[languageId];
+    if (!containsAnyWord(doc.text, language.anchorWords)) {
+      this.forget(doc.uri);
+      return { ...base, prefiltered: true };
+    }
+
+    const cached = this.syntaxByUri.get(doc.uri);
+    const previous = cached?.language === language ? cached.syntax : undefined;
+    const syntax = await language.parse(doc.text, previous);
+    if (previous !== undefined && previous !== syntax) language.dispose?.(previous);
+    if (options.keepSyntax) this.syntaxByUri.set(doc.uri, { language, syntax });
+    else this.syntaxByUri.delete(doc.uri);
+
+    let file: FileAnalysis;
+    try {
+      file = language.analyze(doc, syntax);
+    } finally {
+      if (!options.keepSyntax) language.dispose?.(syntax);
+    }
+
+    const context: RuleContext = { language: languageId, fixScope: settings.fix.scope, workspace: options.workspace };
+    const findings: Finding[] = [];
+    for (const rule of RULES) {
+      if (options.onlyRules && !options.onlyRules.includes(rule.id)) continue;
+      const override = settings.rules[rule.id];
+      if (override === 'off') continue;
+      for (const finding of rule.check(file.facts, context)) {
+        findings.push(override ? { ...finding, severity: override } : finding);
+      }
+    }
+    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    const kept = doc.text.includes('batch-identity-disable') ? applySuppressions(doc.text, file, findings) : findings;
+
+    return { ...base, findings: kept, facts: file.facts, file, edits: (fix: Fix) => file.render(fix.intent) };
+  }
+
+  /** Tells a kept syntax tree about an edit, before the next `analyze` of the new text. */
+  recordChange(uri: string, change: TextChange): void {
+    const cached = this.syntaxByUri.get(uri);
+    if (cached) cached.language.edit?.(cached.syntax, change);
+  }
+
+  /** Drops what is kept for a document (closed, skipped, or its language changed). */
+  forget(uri: string): void {
+    const cached = this.syntaxByUri.get(uri);
+    if (!cached) return;
+    this.syntaxByUri.delete(uri);
+    cached.language.dispose?.(cached.syntax);
+  }
+
+  /** Documents with a kept syntax tree. */
+  get keptDocuments(): number {
+    return this.syntaxByUri.size;
+  }
+
+  /**
+   * Applies every safe fix, pass after pass, until none is left (or a pass limit, against fixes
+   * that would undo each other). Used by fix on save and by `check --fix`: one implementation.
+   */
+  async fixAll(doc: DocumentInput, options: AnalyzeOptions = {}): Promise<FixAllResult> {
+    let text = doc.text;
+    let fixed = 0;
+    const fixedRules: string[] = [];
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const analysis = await this.analyze({ ...doc, text }, { ...options, keepSyntax: false });
+      const groups: TextEdit[][] = [];
+      const rules: string[] = [];
+      for (const finding of analysis.findings) {
+        const fix = fixAllFixOf(finding);
+        const edits = fix && analysis.edits(fix);
+        if (edits && edits.length > 0) {
+          groups.push(edits);
+          rules.push(finding.rule);
+        }
+      }
+      const { edits, accepted } = mergeEditGroups(groups);
+      if (accepted.length === 0) break;
+      const next = applyEdits(text, edits);
+      if (next === text) break;
+      text = next;
+      fixed += accepted.length;
+      for (const index of accepted) fixedRules.push(rules[index]);
+    }
+    return { text, changed: text !== doc.text, fixed, fixedRules: [...new Set(fixedRules)] };
+  }
+}
+
+/** The fix fix-all applies for a finding: the preferred safe one. */
+export function fixAllFixOf(finding: Finding): Fix | undefined {
+  return finding.fixes.find((f) => f.safe && f.preferred) ?? finding.fixes.find((f) => f.safe);
+}

@@ -1,0 +1,148 @@
+/**
+ * Identity facts: the language-neutral picture of a file that adapters produce and rules read.
+ * Adapters know syntax and nothing of rules; rules know Batch and nothing of syntax. Every span is a
+ * pair of UTF-16 offsets into the document text (the same unit LSP positions use), end exclusive.
+ */
+import type { CanonicalMember, EnumName, TaskKind } from '../batch/model';
+
+export type LanguageId = 'csharp' | 'java' | 'python' | 'json';
+export const LANGUAGE_IDS: readonly LanguageId[] = ['csharp', 'java', 'python', 'json'];
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** An expression as written, with what the adapter could tell about its value. */
+export type Value =
+  | { readonly kind: 'bool'; readonly value: boolean; readonly span: Span; readonly text: string }
+  | { readonly kind: 'string'; readonly value: string; readonly span: Span; readonly text: string }
+  | { readonly kind: 'number'; readonly value: number; readonly span: Span; readonly text: string }
+  | { readonly kind: 'null'; readonly span: Span; readonly text: string }
+  | {
+      readonly kind: 'enum';
+      readonly enum: EnumName;
+      /** The member as written (`NONADMIN`, `non_admin`, `"Admin"`). */
+      readonly member: string;
+      /** The canonical member when `member` is a valid spelling for this file's SDK/dialect. */
+      readonly canonical?: CanonicalMember;
+      readonly span: Span;
+      /** Span of the member name alone (what an enum fix replaces). */
+      readonly memberSpan: Span;
+      readonly text: string;
+    }
+  | {
+      readonly kind: 'expr';
+      readonly span: Span;
+      readonly text: string;
+      /** What the expression is known to be, when the adapter recognises it. */
+      readonly hint?: ExprHint;
+    };
+
+/**
+ * `secret`: a look-up of a secret or setting (environment, key vault, configuration, ARM parameter);
+ * `guid`: a GUID generator (`new Guid().ToString()`, `uuid.uuid4()`, …);
+ * `reference`: a variable/constant whose value the adapter resolved elsewhere.
+ */
+export type ExprHint = 'secret' | 'guid' | 'reference';
+
+/** How sure an adapter is that a construct belongs to Azure Batch. */
+export type Confidence = 'strong' | 'weak';
+
+/**
+ * The object a property belongs to. Two facts with the same holder key describe the same object
+ * (the same task), which is how a rule notices runElevated beside an existing userIdentity.
+ */
+export interface Holder {
+  readonly key: string;
+  readonly taskKind?: TaskKind;
+  /** Type name as written, when known (`CloudTask`, `StartTask`, a JSON path). */
+  readonly typeName?: string;
+}
+
+export interface RunElevatedFact {
+  /**
+   * assign: `x.RunElevated = e` / `x.run_elevated = e`; member: `RunElevated = e` in an object
+   * initializer; read: the value is read, not set; call: `.withRunElevated(e)` / `setRunElevated(e)`;
+   * keyword: `run_elevated=e`; property: a JSON `"runElevated": e`.
+   */
+  readonly form: 'assign' | 'member' | 'read' | 'call' | 'keyword' | 'property';
+  /** The text a fix replaces. */
+  readonly span: Span;
+  /** The name itself: where the squiggle goes. */
+  readonly nameSpan: Span;
+  /** The value set; absent for reads. */
+  readonly value?: Value;
+  readonly holder: Holder;
+  readonly confidence: Confidence;
+}
+
+export interface AutoUserFact {
+  readonly span: Span;
+  readonly scope?: Value;
+  readonly elevation?: Value;
+}
+
+export interface IdentityFact {
+  /** The identity construction (`new UserIdentity(…)`, `UserIdentity(…)`, a JSON object). */
+  readonly span: Span;
+  /** Where hovers anchor: the type name or the `userIdentity` key. */
+  readonly nameSpan: Span;
+  /** The task (or other object) that holds this identity, when it is assigned to one. */
+  readonly holder?: Holder;
+  /** Named user; an empty string counts as set. */
+  readonly userName?: Value;
+  /** Auto-user: its specification when written in place, else the expression. */
+  readonly autoUser?: AutoUserFact | { readonly reference: Value };
+  readonly confidence: Confidence;
+}
+
+export interface UserAccountFact {
+  readonly span: Span;
+  readonly nameSpan: Span;
+  readonly name?: Value;
+  readonly password?: Value;
+  readonly elevation?: Value;
+  readonly linux?: LinuxUserFact;
+  readonly windows?: { readonly span: Span; readonly nameSpan: Span; readonly loginMode?: Value };
+  /** Accounts with the same pool key are defined on the same pool. */
+  readonly pool?: { readonly key: string; readonly span?: Span };
+  readonly confidence: Confidence;
+}
+
+export interface LinuxUserFact {
+  readonly span: Span;
+  readonly nameSpan: Span;
+  readonly uid?: Value;
+  readonly gid?: Value;
+  readonly sshPrivateKey?: Value;
+}
+
+/** A reference to an identity enum member (`ElevationLevel.Admin`, `"elevationLevel": "admin"`). */
+export interface EnumRefFact {
+  readonly value: Extract<Value, { kind: 'enum' }>;
+  /** The spellings valid here, canonical → written; from the model for this file's SDK/dialect. */
+  readonly valid: { readonly [canonical: string]: string };
+}
+
+/** A builder call made on an object that has no such method (Java: `withScope` on UserIdentity). */
+export interface MisplacedCallFact {
+  readonly span: Span;
+  readonly nameSpan: Span;
+  readonly method: string;
+  readonly receiverType: string;
+  /** The class the method belongs to. */
+  readonly ownerType: string;
+}
+
+export interface Facts {
+  readonly runElevated: RunElevatedFact[];
+  readonly identities: IdentityFact[];
+  readonly accounts: UserAccountFact[];
+  readonly enumRefs: EnumRefFact[];
+  readonly misplacedCalls: MisplacedCallFact[];
+}
+
+export function emptyFacts(): Facts {
+  return { runElevated: [], identities: [], accounts: [], enumRefs: [], misplacedCalls: [] };
+}

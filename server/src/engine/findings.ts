@@ -1,0 +1,76 @@
+/**
+ * What rules produce: findings with fix *intents*. A renderer (one per language) turns an intent
+ * into text edits in the file's own style; rules never write text.
+ */
+import type { Elevation, Scope } from '../batch/model';
+import type { Facts, LanguageId, MisplacedCallFact, RunElevatedFact, Span, Value } from './facts';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** `literal`: a known elevation; `conditional`: `e ? Admin : NonAdmin` over the original expression. */
+export type ElevationChoice = { readonly literal: Elevation } | { readonly conditional: Value };
+
+export type FixIntent =
+  /** Replace a runElevated with the equivalent auto-user identity. */
+  | { readonly kind: 'replaceRunElevated'; readonly fact: RunElevatedFact; readonly elevation: ElevationChoice; readonly scope?: Scope }
+  /** Remove a runElevated that an existing user identity already expresses. */
+  | { readonly kind: 'removeRunElevated'; readonly fact: RunElevatedFact }
+  /** Write an enum member with the spelling valid in this file (`NONADMIN` → `NON_ADMIN`). */
+  | { readonly kind: 'replaceEnumMember'; readonly span: Span; readonly text: string }
+  /** Move a builder call onto the object that owns the method. */
+  | { readonly kind: 'moveMisplacedCall'; readonly fact: MisplacedCallFact };
+
+export interface Fix {
+  readonly title: string;
+  readonly intent: FixIntent;
+  /** Offered first on the squiggle. */
+  readonly preferred?: boolean;
+  /** Applied by fix-all (on save, CLI --fix). Only fixes that cannot change meaning unexpectedly. */
+  readonly safe: boolean;
+}
+
+export interface RelatedInfo {
+  readonly span: Span;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly deprecated?: boolean;
+  readonly fixes: readonly Fix[];
+  readonly related?: readonly RelatedInfo[];
+}
+
+/** What a rule may know beyond the file's facts. */
+export interface RuleContext {
+  readonly language: LanguageId;
+  readonly fixScope: 'omit' | Scope;
+  /** Named user accounts defined anywhere in the workspace (for unknown-user). */
+  readonly workspace?: WorkspaceAccounts;
+}
+
+export interface WorkspaceAccounts {
+  /** True when at least one pool with user accounts is known in the workspace. */
+  readonly hasPools: boolean;
+  /** Where an account of this name is defined, if anywhere. */
+  lookup(name: string): readonly AccountLocation[];
+}
+
+export interface AccountLocation {
+  readonly uri: string;
+  readonly line: number;
+  readonly elevation?: Elevation;
+  readonly uid?: number;
+}
+
+export interface Rule {
+  readonly id: string;
+  /** One line; the doc page's title. */
+  readonly title: string;
+  readonly defaultSeverity: Severity;
+  check(facts: Facts, context: RuleContext): Finding[];
+}

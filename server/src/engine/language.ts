@@ -1,0 +1,58 @@
+/**
+ * The contract between the engine and one language: how to parse it, how to turn a syntax tree
+ * into identity facts (the adapter), and how to turn a fix intent into text edits in the file's
+ * own style (the renderer).
+ */
+import type { Facts, LanguageId, Span } from './facts';
+import type { FixIntent } from './findings';
+
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** One change to a document, in offsets and (row, UTF-16 column) points, as tree-sitter wants it. */
+export interface TextChange {
+  readonly startIndex: number;
+  readonly oldEndIndex: number;
+  readonly newEndIndex: number;
+  readonly startPosition: Point;
+  readonly oldEndPosition: Point;
+  readonly newEndPosition: Point;
+}
+export interface Point {
+  readonly row: number;
+  readonly column: number;
+}
+
+export interface SourceFile {
+  readonly uri: string;
+  readonly text: string;
+}
+
+export interface FileAnalysis {
+  readonly facts: Facts;
+  /** The edits that carry out an intent, or undefined when this file's shape makes it unsafe. */
+  render(intent: FixIntent): TextEdit[] | undefined;
+  /** Spans of the comments whose text contains `needle` (suppression directives). */
+  comments(needle: string): Span[];
+  /** Whether the parse found syntax errors anywhere (the engine reports it; fixes stay local). */
+  readonly hasSyntaxErrors: boolean;
+}
+
+export interface LanguageSupport<S = unknown> {
+  readonly id: LanguageId;
+  /** Line comment opener for suppression directives (`//`, `#`). */
+  readonly lineComment: string;
+  /**
+   * Words whose presence is necessary for any finding. A file containing none of them is not
+   * parsed at all. Case-sensitive, as the languages are.
+   */
+  readonly anchorWords: readonly string[];
+  parse(text: string, previous?: S): Promise<S>;
+  /** Record an edit in a previous syntax tree so the next parse reuses it. */
+  edit?(previous: S, change: TextChange): void;
+  /** Free what a syntax tree holds (tree-sitter trees live in WASM memory). */
+  dispose?(syntax: S): void;
+  analyze(file: SourceFile, syntax: S): FileAnalysis;
+}

@@ -1,0 +1,14 @@
+/** The four languages the engine reads. */
+import { csharpLanguage } from '../languages/csharp';
+import { javaLanguage } from '../languages/java';
+import { jsonLanguage } from '../languages/json';
+import { pythonLanguage } from '../languages/python';
+import type { LanguageId } from './facts';
+import type { LanguageSupport } from './language';
+
+export const LANGUAGES: Record<LanguageId, LanguageSupport<any>> = {
+  csharp: csharpLanguage,
+  java: javaLanguage,
+  python: pythonLanguage,
+  json: jsonLanguage,
+};

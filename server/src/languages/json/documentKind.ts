@@ -1,0 +1,115 @@
+/**
+ * Evidence of Batch for JSON: what kind of document an object sits in, decided from the
+ * document's own shape (ARM template, Batch CLI template, swagger example, REST body, JSON
+ * Schema) and from the object's path in it. One mechanism, used for every identity fact.
+ */
+import type { Node } from 'jsonc-parser';
+import { JSON_KEYS, type JsonDialect } from '../../batch/sdks';
+import type { TaskKind } from '../../batch/model';
+
+export type Evidence =
+  /** A Batch document: REST body, CLI template, swagger example, or a Microsoft.Batch ARM resource. */
+  | { readonly batch: 'yes'; readonly dialect: JsonDialect }
+  /** No document-level evidence either way; the object's own shape may still be unmistakable. */
+  | { readonly batch: 'unknown'; readonly dialect: JsonDialect }
+  /** Another service's resource, a JSON Schema, a swagger definition: never Batch. */
+  | { readonly batch: 'no' };
+
+type RootKind = 'arm' | 'cli-template' | 'swagger-example' | 'schema' | 'batch-body' | 'unknown';
+
+export function property(object: Node | undefined, key: string): Node | undefined {
+  if (!object || object.type !== 'object' || !object.children) return undefined;
+  for (const prop of object.children) {
+    const keyNode = prop.children?.[0];
+    if (keyNode && keyNode.value === key) return prop.children?.[1];
+  }
+  return undefined;
+}
+
+function stringValue(node: Node | undefined): string | undefined {
+  return node && node.type === 'string' ? (node.value as string) : undefined;
+}
+
+function isTaskShaped(node: Node | undefined): boolean {
+  return !!node && node.type === 'object' && property(node, 'commandLine') !== undefined;
+}
+
+function isBatchResourceType(type: string | undefined): boolean {
+  return !!type && type.toLowerCase().startsWith(JSON_KEYS.armBatchTypePrefix);
+}
+
+const DEPLOYMENT_TYPE = 'microsoft.resources/deployments';
+
+export function classifyRoot(root: Node): RootKind {
+  if (root.type === 'array') {
+    return root.children?.some(isTaskShaped) ? 'batch-body' : 'unknown';
+  }
+  if (root.type !== 'object') return 'unknown';
+  const schema = stringValue(property(root, '$schema')) ?? '';
+  if (/json-schema\.org|\/schema#?$/i.test(schema) && !/deploymentTemplate/i.test(schema)) return 'schema';
+  if (property(root, 'swagger') || property(root, 'openapi')) return 'schema';
+  if (property(root, 'resources')?.type === 'array' && (/deploymentTemplate/i.test(schema) || property(root, 'contentVersion'))) return 'arm';
+  for (const key of ['pool', 'job']) {
+    if (isBatchResourceType(stringValue(property(property(root, key), 'type')))) return 'cli-template';
+  }
+  const parameters = property(root, 'parameters');
+  if (parameters?.type === 'object' && property(parameters, 'api-version') && property(root, 'responses')) return 'swagger-example';
+  if (isTaskShaped(root)) return 'batch-body';
+  const value = property(root, 'value');
+  if (value?.type === 'array' && value.children?.some(isTaskShaped)) return 'batch-body';
+  if (property(root, 'vmSize') || property(root, 'virtualMachineConfiguration') || property(root, 'cloudServiceConfiguration')) return 'batch-body';
+  if (property(root, 'poolInfo') || property(root, 'jobSpecification') || property(root, 'taskFactory')) return 'batch-body';
+  if (property(root, 'definitions') || property(root, '$defs')) return 'schema';
+  return 'unknown';
+}
+
+/** Swagger examples of the management plane use ARM casing. */
+function swaggerDialect(root: Node): JsonDialect {
+  const parameters = property(root, 'parameters');
+  return property(parameters, 'subscriptionId') || property(parameters, 'resourceGroupName') ? 'arm' : 'rest';
+}
+
+/** The chain of nodes from the root down to `node`, root first. */
+function pathFromRoot(node: Node): Node[] {
+  const chain: Node[] = [];
+  for (let n: Node | undefined = node; n; n = n.parent) chain.unshift(n);
+  return chain;
+}
+
+/** The key of the property whose value is `node`, if it is one. */
+export function keyOf(node: Node): string | undefined {
+  const parent = node.parent;
+  return parent?.type === 'property' && parent.children?.[1] === node ? (parent.children[0].value as string) : undefined;
+}
+
+/** Evidence for an object, cached per root classification by the caller. */
+export function evidenceFor(object: Node, rootKind: RootKind, root: Node): Evidence {
+  if (rootKind === 'schema') return { batch: 'no' };
+  const chain = pathFromRoot(object);
+  let dialect: JsonDialect = rootKind === 'swagger-example' ? swaggerDialect(root) : 'rest';
+  let batch: 'yes' | 'unknown' = rootKind === 'unknown' ? 'unknown' : rootKind === 'arm' ? 'unknown' : 'yes';
+
+  for (const node of chain) {
+    // An ARM resource: an object element of a `resources` array with a `type`.
+    if (rootKind === 'arm' && node.type === 'object' && node.parent?.type === 'array' && keyOf(node.parent) === 'resources') {
+      const type = stringValue(property(node, 'type'))?.toLowerCase();
+      if (isBatchResourceType(type)) {
+        batch = 'yes';
+        dialect = 'arm';
+      } else if (type !== DEPLOYMENT_TYPE) {
+        return { batch: 'no' };
+      }
+    }
+    // A schema map (`properties`, `definitions`) *defines* names; it does not use them.
+    if (node !== object && node.type === 'object' && (keyOf(node) === 'definitions' || keyOf(node) === '$defs')) {
+      return { batch: 'no' };
+    }
+  }
+  return { batch, dialect };
+}
+
+/** The task kind of an object holding runElevated/userIdentity, from the key that holds it. */
+export function taskKindOf(object: Node): TaskKind {
+  const key = keyOf(object);
+  return (key && JSON_KEYS.taskHolders[key]) || 'task';
+}

@@ -1,0 +1,82 @@
+/**
+ * What the three tree-sitter languages share: incremental parsing, tree disposal, comment look-up
+ * and small node helpers. Each language adds its adapter (tree → facts) and renderer (intent → edits).
+ */
+import type { Span } from '../engine/facts';
+import type { FileAnalysis, LanguageSupport, SourceFile, TextChange } from '../engine/language';
+import { parserFor, type GrammarName, type Node, type Tree } from '../parsing/treeSitter';
+
+export type { Node, Tree };
+
+export function treeSitterLanguage(
+  spec: Omit<LanguageSupport<Tree>, 'parse' | 'edit' | 'dispose' | 'analyze'> & {
+    readonly grammar: GrammarName;
+    analyze(file: SourceFile, tree: Tree): FileAnalysis;
+  },
+): LanguageSupport<Tree> {
+  return {
+    id: spec.id,
+    lineComment: spec.lineComment,
+    anchorWords: spec.anchorWords,
+    async parse(text, previous) {
+      const parser = await parserFor(spec.grammar);
+      const tree = parser.parse(text, previous ?? null);
+      if (!tree) throw new Error(`tree-sitter returned no tree for a ${spec.id} file`);
+      return tree;
+    },
+    edit(previous, change: TextChange) {
+      previous.edit(change);
+    },
+    dispose(tree) {
+      tree.delete();
+    },
+    analyze: spec.analyze,
+  };
+}
+
+export function spanOf(node: Node): Span {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+/** Comment nodes whose text contains `needle`, found from the text (cheap) and confirmed by the tree. */
+export function commentsContaining(tree: Tree, text: string, needle: string, commentTypes: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  let seenEnd = -1;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) {
+    if (i < seenEnd) continue;
+    const node = tree.rootNode.descendantForIndex(i, i + needle.length);
+    if (node && commentTypes.includes(node.type)) {
+      spans.push(spanOf(node));
+      seenEnd = node.endIndex;
+    }
+  }
+  return spans;
+}
+
+/**
+ * Offsets of whole-word occurrences of `word` (not part of a longer identifier). The syntax tree
+ * then decides what each occurrence is; this only avoids walking the whole tree.
+ */
+export function wordOccurrences(text: string, word: string): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) {
+    if (isIdentifierChar(text.charCodeAt(i - 1)) || isIdentifierChar(text.charCodeAt(i + word.length))) continue;
+    found.push(i);
+  }
+  return found;
+}
+
+function isIdentifierChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
+}
+
+/** The named node exactly covering [start, end), if it has the given type. */
+export function nodeAt(tree: Tree, start: number, end: number, type: string): Node | undefined {
+  const node = tree.rootNode.namedDescendantForIndex(start, end);
+  return node && node.type === type && node.startIndex === start && node.endIndex === end ? node : undefined;
+}
+
+export function ancestor(node: Node, predicate: (n: Node) => boolean): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (predicate(n)) return n;
+  return undefined;
+}

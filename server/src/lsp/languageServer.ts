@@ -1,0 +1,218 @@
+/**
+ * The LSP layer: wires documents, settings and requests to the engine, and nothing more. Batch
+ * knowledge lives in the model and the rules; syntax knowledge in the language adapters.
+ */
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type Settings } from '../../../common/settings';
+import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../../common/protocol';
+import { Engine, fixAllFixOf, languageOf, type Analysis } from '../engine/engine';
+import { diffEdits } from '../engine/edits';
+import { RUN_ELEVATED } from '../rules/runElevated';
+import { DocumentStore } from './documentStore';
+import { toDiagnostic, toLspEdits, toRange, type DiagnosticData } from './convert';
+import { SettingsProvider } from './settings';
+
+interface Current {
+  readonly version: number;
+  readonly analysis: Analysis;
+}
+
+export function startServer(connection: Connection): void {
+  const engine = new Engine();
+  const store = new DocumentStore(engine);
+  const settings = new SettingsProvider(connection);
+  const current = new Map<string, Current>();
+  const scheduled = new Set<string>();
+  const loggedSkips = new Map<string, string>();
+
+  const log = (message: string) => connection.console.log(message);
+
+  connection.onInitialize((params): InitializeResult => {
+    settings.initialize(params);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        executeCommandProvider: { commands: [SERVER_COMMANDS.applyFixAll] },
+      },
+      serverInfo: { name: 'batch-identity' },
+    };
+  });
+
+  connection.onInitialized(() => settings.initialized());
+
+  // Documents -----------------------------------------------------------------------------------
+  connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    store.open(d.uri, d.languageId, d.version, d.text);
+    schedule(d.uri);
+  });
+  connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
+    if (store.change(d.uri, d.version, contentChanges)) schedule(d.uri);
+  });
+  connection.onDidCloseTextDocument(({ textDocument: d }) => {
+    store.close(d.uri);
+    current.delete(d.uri);
+    loggedSkips.delete(d.uri);
+    connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
+  });
+  connection.onDidChangeConfiguration(() => {
+    settings.invalidate();
+    for (const document of store.all()) schedule(document.uri);
+  });
+
+  /**
+   * Analyses run after the messages already received: a burst of changes costs one analysis of
+   * the newest text, and a result for a version that is no longer current is dropped.
+   */
+  function schedule(uri: string): void {
+    if (scheduled.has(uri)) return;
+    scheduled.add(uri);
+    setImmediate(() => {
+      scheduled.delete(uri);
+      void validate(uri);
+    });
+  }
+
+  async function analyzeCurrent(document: TextDocument, documentSettings: Settings): Promise<Analysis> {
+    return engine.analyze(
+      { uri: document.uri, languageId: document.languageId, text: document.getText() },
+      { settings: documentSettings, keepSyntax: true },
+    );
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const before = store.get(uri);
+    if (!before) return;
+    let analysis: Analysis;
+    const documentSettings = await settings.forDocument(uri);
+    // Read the document only now: changes may have arrived while the settings were fetched.
+    const document = store.get(uri);
+    if (!document) return;
+    try {
+      analysis = await analyzeCurrent(document, documentSettings);
+    } catch (error) {
+      log(`Could not analyse ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      connection.sendDiagnostics({ uri, diagnostics: [] });
+      sendStatus({ uri, version: document.version, state: 'error', findings: 0, reason: 'the analysis failed; see the output' });
+      return;
+    }
+    if (store.get(uri)?.version !== document.version) return; // a newer version is scheduled
+    current.set(uri, { version: document.version, analysis });
+    const diagnostics: Diagnostic[] = analysis.findings.map((finding, index) => toDiagnostic(document, finding, index));
+    connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    if (analysis.skipped) {
+      if (loggedSkips.get(uri) !== analysis.skipped) log(`Skipped ${uri}: ${analysis.skipped}.`);
+      loggedSkips.set(uri, analysis.skipped);
+    } else {
+      loggedSkips.delete(uri);
+    }
+    sendStatus({
+      uri,
+      version: document.version,
+      state: analysis.skipped ? 'skipped' : 'analysed',
+      findings: analysis.findings.length,
+      reason: analysis.skipped,
+    });
+  }
+
+  function sendStatus(status: StatusParams): void {
+    void connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  /** The analysis of the document's current version (analysing now if the scheduled run is still to come). */
+  async function analysisOf(document: TextDocument): Promise<Analysis> {
+    const known = current.get(document.uri);
+    if (known && known.version === document.version) return known.analysis;
+    const analysis = await analyzeCurrent(document, await settings.forDocument(document.uri));
+    current.set(document.uri, { version: document.version, analysis });
+    return analysis;
+  }
+
+  async function fixAllEdit(document: TextDocument, onlyRules?: readonly string[]) {
+    const result = await engine.fixAll(
+      { uri: document.uri, languageId: document.languageId, text: document.getText() },
+      { settings: await settings.forDocument(document.uri), onlyRules },
+    );
+    if (!result.changed) return undefined;
+    return { changes: { [document.uri]: toLspEdits(document, diffEdits(document.getText(), result.text)) } };
+  }
+
+  // Code actions --------------------------------------------------------------------------------
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+    const document = store.get(params.textDocument.uri);
+    if (!document || !languageOf(document.languageId)) return [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const actions: CodeAction[] = [];
+
+    if (wants(FIX_ALL_KIND)) {
+      const edit = await fixAllEdit(document);
+      if (edit) actions.push({ title: 'Fix all Batch identity problems', kind: FIX_ALL_KIND, edit });
+      if (only) return actions;
+    }
+    if (!wants(CodeActionKind.QuickFix)) return actions;
+
+    const analysis = await analysisOf(document);
+    let offersRunElevatedFixAll = false;
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const finding = findingFor(analysis, document, diagnostic);
+      if (!finding) continue;
+      for (const fix of finding.fixes) {
+        const edits = analysis.edits(fix);
+        if (!edits) continue;
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred,
+          edit: { changes: { [document.uri]: toLspEdits(document, edits) } },
+        });
+      }
+      if (finding.rule === RUN_ELEVATED && fixAllFixOf(finding)) offersRunElevatedFixAll = true;
+    }
+    const fixable = analysis.findings.filter((f) => f.rule === RUN_ELEVATED && fixAllFixOf(f));
+    if (offersRunElevatedFixAll && fixable.length > 1) {
+      const edit = await fixAllEdit(document, [RUN_ELEVATED]);
+      if (edit) actions.push({ title: 'Fix all runElevated in this file', kind: CodeActionKind.QuickFix, edit });
+    }
+    return actions;
+  });
+
+  connection.onExecuteCommand(async ({ command, arguments: args }) => {
+    if (command !== SERVER_COMMANDS.applyFixAll) return;
+    const uri = typeof args?.[0] === 'string' ? args[0] : undefined;
+    const document = uri ? store.get(uri) : undefined;
+    if (!document) return;
+    const edit = await fixAllEdit(document);
+    if (edit) await connection.workspace.applyEdit({ label: 'Fix all Batch identity problems', edit });
+  });
+
+  connection.listen();
+}
+
+/** The finding a diagnostic was made from: by the index it carries, checked against rule and range. */
+function findingFor(analysis: Analysis, document: TextDocument, diagnostic: Diagnostic) {
+  const data = diagnostic.data as DiagnosticData | undefined;
+  const sameRange = (span: { start: number; end: number }) => {
+    const range = toRange(document, span);
+    return (
+      range.start.line === diagnostic.range.start.line &&
+      range.start.character === diagnostic.range.start.character &&
+      range.end.line === diagnostic.range.end.line &&
+      range.end.character === diagnostic.range.end.character
+    );
+  };
+  const byIndex = data && data.version === document.version ? analysis.findings[data.index] : undefined;
+  if (byIndex && byIndex.rule === diagnostic.code && sameRange(byIndex.span)) return byIndex;
+  return analysis.findings.find((f) => f.rule === diagnostic.code && sameRange(f.span));
+}

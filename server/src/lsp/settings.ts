@@ -1,0 +1,46 @@
+/**
+ * Settings per document. Clients that support `workspace/configuration` (VS Code) are asked per
+ * resource and the answer cached until the configuration changes; other clients may send them in
+ * `initializationOptions.settings` or `workspace/didChangeConfiguration`.
+ */
+import type { Connection, InitializeParams } from 'vscode-languageserver';
+import { resolveSettings, type Settings } from '../../../common/settings';
+
+export class SettingsProvider {
+  private pull = false;
+  private pushed: Settings = resolveSettings(undefined);
+  private readonly cache = new Map<string, Promise<Settings>>();
+
+  constructor(private readonly connection: Connection) {
+    connection.onDidChangeConfiguration((change) => {
+      const section = (change.settings as Record<string, unknown> | undefined)?.batchIdentity;
+      if (section !== undefined) this.pushed = resolveSettings(section);
+    });
+  }
+
+  initialize(params: InitializeParams): void {
+    this.pull = !!params.capabilities.workspace?.configuration;
+    const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+    if (initial !== undefined) this.pushed = resolveSettings(initial);
+  }
+
+  initialized(): void {
+    // Nothing to register: didChangeConfiguration arrives without registration in VS Code's client.
+  }
+
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  forDocument(uri: string): Promise<Settings> {
+    if (!this.pull) return Promise.resolve(this.pushed);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'batchIdentity' })
+        .then(resolveSettings, () => this.pushed);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * run-elevated: runElevated was removed in Batch service version 2017-01-01.4.0. Rewrite it to
+ * the auto-user identity with the same elevation (the documented mapping sets only the elevation).
+ */
+import { SERVICE_VERSIONS, type Elevation, type Scope } from '../batch/model';
+import type { Facts, IdentityFact, RunElevatedFact, Value } from '../engine/facts';
+import type { ElevationChoice, Finding, Fix, Rule, RuleContext } from '../engine/findings';
+
+export const RUN_ELEVATED = 'run-elevated';
+
+/** What elevation a runElevated value means, or undefined when it cannot be told. */
+function elevationChoiceOf(value: Value | undefined): ElevationChoice | undefined {
+  if (!value) return undefined;
+  if (value.kind === 'bool') return { literal: value.value ? 'admin' : 'nonAdmin' };
+  if (value.kind === 'expr' && value.hint !== 'guid') return { conditional: value };
+  return undefined;
+}
+
+const LABEL: Record<Elevation, string> = { admin: 'Admin', nonAdmin: 'NonAdmin' };
+
+function choiceLabel(choice: ElevationChoice): string {
+  return 'literal' in choice ? LABEL[choice.literal] : 'Admin or NonAdmin by the same condition';
+}
+
+/** The elevation an existing identity expresses: admin/nonAdmin for an auto-user, undefined if unknown. */
+function identityElevation(identity: IdentityFact): Elevation | undefined {
+  const autoUser = identity.autoUser;
+  if (!autoUser || identity.userName || 'reference' in autoUser) return undefined;
+  const elevation = autoUser.elevation;
+  if (!elevation) return 'nonAdmin';
+  return elevation.kind === 'enum' && (elevation.canonical === 'admin' || elevation.canonical === 'nonAdmin') ? elevation.canonical : undefined;
+}
+
+function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: RuleContext): Fix[] {
+  const label = choiceLabel(choice);
+  const preferredScope: Scope | undefined = context.fixScope === 'omit' ? undefined : context.fixScope;
+  const scopeNote = preferredScope ? `, ${preferredScope} scope` : '';
+  const fixes: Fix[] = [
+    {
+      title: `Replace runElevated with an auto-user identity (elevation ${label}${scopeNote})`,
+      intent: { kind: 'replaceRunElevated', fact, elevation: choice, scope: preferredScope },
+      preferred: true,
+      safe: true,
+    },
+  ];
+  if (preferredScope !== 'task') {
+    fixes.push({
+      title:
+        `Replace runElevated with an auto-user identity (elevation ${label}, task scope: keeps per-task isolation; ` +
+        `the default scope is pool since ${SERVICE_VERSIONS.poolScopeDefault})`,
+      intent: { kind: 'replaceRunElevated', fact, elevation: choice, scope: 'task' },
+      safe: false,
+    });
+  }
+  return fixes;
+}
+
+function check(facts: Facts, context: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const removedIn = `runElevated was removed in Batch service version ${SERVICE_VERSIONS.userIdentity}`;
+  for (const fact of facts.runElevated) {
+    const severity = fact.confidence === 'strong' ? 'warning' : 'information';
+    const base = { rule: RUN_ELEVATED, severity, span: fact.nameSpan, deprecated: true } as const;
+    if (fact.form === 'read') {
+      findings.push({ ...base, message: `${removedIn}; read the user identity's elevation level instead.`, fixes: [] });
+      continue;
+    }
+    const choice = elevationChoiceOf(fact.value);
+    const existing = facts.identities.find((identity) => identity.holder?.key === fact.holder.key);
+    if (existing) {
+      const expressed = identityElevation(existing);
+      const agrees = choice && 'literal' in choice && expressed === choice.literal;
+      findings.push({
+        ...base,
+        message: agrees
+          ? `${removedIn}; this object already sets a user identity with the same elevation, so runElevated only adds noise.`
+          : `${removedIn}; this object also sets a user identity, which is what the service uses. Remove runElevated once the identity says what you mean.`,
+        fixes: agrees ? [{ title: 'Remove runElevated (the user identity already sets this elevation)', intent: { kind: 'removeRunElevated', fact }, preferred: true, safe: true }] : [],
+        related: [{ span: existing.nameSpan, message: 'The user identity of the same object' }],
+      });
+      continue;
+    }
+    const advice = choice && 'literal' in choice ? ` Use an auto-user identity with elevation level ${LABEL[choice.literal]}.` : ' Use a user identity instead.';
+    const silently = ' Newer SDKs drop it silently, so the task runs without the elevation meant.';
+    findings.push({ ...base, message: `${removedIn}.${silently}${advice}`, fixes: choice ? replaceFixes(fact, choice, context) : [] });
+  }
+  return findings;
+}
+
+export const runElevatedRule: Rule = {
+  id: RUN_ELEVATED,
+  title: 'runElevated was removed: use a user identity',
+  defaultSeverity: 'warning',
+  check,
+};

@@ -1,0 +1,42 @@
+/** Small helpers the unit tests share: analyse a snippet, apply a fix, run fix-all. */
+import { DEFAULT_SETTINGS, type Settings } from '../../common/settings';
+import { applyEdits } from '../../server/src/engine/edits';
+import { Engine, type AnalyzeOptions } from '../../server/src/engine/engine';
+import type { LanguageId } from '../../server/src/engine/facts';
+import type { Finding } from '../../server/src/engine/findings';
+
+export const engine = new Engine();
+
+export function settingsWith(patch: Partial<Settings>): Settings {
+  return { ...DEFAULT_SETTINGS, ...patch };
+}
+
+export async function analyze(language: LanguageId, text: string, options: AnalyzeOptions = {}) {
+  return engine.analyze({ uri: `file:///test.${language}`, languageId: language, text }, options);
+}
+
+export interface Squiggle {
+  readonly rule: string;
+  readonly severity: string;
+  /** The text under the squiggle. */
+  readonly text: string;
+}
+
+/** The findings as (rule, severity, squiggled text), in document order. */
+export async function squiggles(language: LanguageId, text: string, options: AnalyzeOptions = {}): Promise<Squiggle[]> {
+  const analysis = await analyze(language, text, options);
+  return analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, text: text.slice(f.span.start, f.span.end) }));
+}
+
+/** Applies fix number `fixIndex` of the `findingIndex`th finding of `rule`; undefined when there is no such fix or it cannot render. */
+export async function applyFix(language: LanguageId, text: string, rule: string, options: AnalyzeOptions & { findingIndex?: number; fixIndex?: number } = {}): Promise<string | undefined> {
+  const analysis = await analyze(language, text, options);
+  const finding: Finding | undefined = analysis.findings.filter((f) => f.rule === rule)[options.findingIndex ?? 0];
+  const fix = finding?.fixes[options.fixIndex ?? 0];
+  const edits = fix && analysis.edits(fix);
+  return edits ? applyEdits(text, edits) : undefined;
+}
+
+export async function fixAll(language: LanguageId, text: string, options: AnalyzeOptions = {}): Promise<string> {
+  return (await engine.fixAll({ uri: `file:///test.${language}`, languageId: language, text }, options)).text;
+}

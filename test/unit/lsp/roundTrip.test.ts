@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
+import { LspClient } from '../../helpers/lspClient';
+
+/** The standalone server over stdio, as any editor would run it. */
+describe('LSP round trip: node dist/server.js --stdio', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  after(() => client.close());
+
+  it('declares its capabilities', async () => {
+    const other = new LspClient();
+    const result = (await other.initialize()) as { capabilities: { codeActionProvider: { codeActionKinds: string[] }; textDocumentSync: { change: number } } };
+    await other.close();
+    assert.deepEqual(result.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.batchIdentity']);
+    assert.equal(result.capabilities.textDocumentSync.change, 2, 'incremental sync');
+  });
+
+  it('publishes diagnostics, offers the preferred fix, and the edit gives the new text', async () => {
+    const uri = 'file:///work/task.json';
+    const text = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n';
+    await client.open(uri, 'json', text);
+    const published = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+    const [diagnostic] = published.diagnostics;
+    assert.equal(diagnostic.code, 'run-elevated');
+    assert.equal(diagnostic.source, 'batch-identity');
+    assert.equal(diagnostic.severity, 2);
+    assert.deepEqual(diagnostic.tags, [2], 'Deprecated tag');
+    assert.match(diagnostic.codeDescription!.href, /docs\/rules\/run-elevated\.md$/);
+    assert.deepEqual(diagnostic.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 15 } });
+
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.ok(preferred, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(preferred.kind, 'quickfix');
+    const edits = preferred.edit!.changes![uri] as TextEdit[];
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), edits);
+    assert.equal(fixed, '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n');
+    const taskScope = actions.find((a) => a.title.includes('task scope'));
+    assert.ok(taskScope && !taskScope.isPreferred);
+  });
+
+  it('answers source.fixAll.batchIdentity with the whole file fixed', async () => {
+    const uri = 'file:///work/tasks.json';
+    const text = '{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  {"id": "b", "commandLine": "y", "runElevated": false}\n]}\n';
+    await client.open(uri, 'json', text);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.batchIdentity'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.batchIdentity');
+    const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), actions[0].edit!.changes![uri] as TextEdit[]);
+    assert.equal(fixed, '{"value": [\n  {"id": "a", "commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}},\n  {"id": "b", "commandLine": "y", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}}\n]}\n');
+  });
+
+  it('follows incremental edits', async () => {
+    const uri = 'file:///work/edit.json';
+    await client.open(uri, 'json', '{"id": "t", "commandLine": "x"}');
+    await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
+    // Type `, "runElevated": true` before the closing brace, then take it away again.
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 30 }, end: { line: 0, character: 30 } }, text: ', "runElevated": true' }],
+    });
+    const withFinding = await client.diagnosticsFor(uri, (p) => p.version === 2);
+    assert.equal(withFinding.diagnostics.length, 1);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 0, character: 30 }, end: { line: 0, character: 51 } }, text: '' }],
+    });
+    const cleared = await client.diagnosticsFor(uri, (p) => p.version === 3);
+    assert.equal(cleared.diagnostics.length, 0);
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const uri = 'file:///work/closed.json';
+    await client.open(uri, 'json', '{"commandLine": "x", "runElevated": true}');
+    await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 1);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const cleared = await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
+    assert.equal(cleared.diagnostics.length, 0);
+  });
+});
