@@ -5,6 +5,7 @@
 import { SERVICE_VERSIONS, type Elevation, type Scope } from '../batch/model';
 import type { Facts, IdentityFact, RunElevatedFact, Value } from '../engine/facts';
 import type { ElevationChoice, Finding, Fix, Rule, RuleContext } from '../engine/findings';
+import { severityFor } from './confidence';
 
 export const RUN_ELEVATED = 'run-elevated';
 
@@ -59,7 +60,7 @@ function check(facts: Facts, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const removedIn = `runElevated was removed in Batch service version ${SERVICE_VERSIONS.userIdentity}`;
   for (const fact of facts.runElevated) {
-    const severity = fact.confidence === 'strong' ? 'warning' : 'information';
+    const severity = severityFor(runElevatedRule.defaultSeverity, fact.confidence);
     const base = { rule: RUN_ELEVATED, severity, span: fact.nameSpan, deprecated: true } as const;
     if (fact.form === 'read') {
       findings.push({ ...base, message: `${removedIn}; read the user identity's elevation level instead.`, fixes: [] });

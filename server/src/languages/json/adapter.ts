@@ -36,6 +36,9 @@ export interface JsonContext {
   readonly dialectOf: Map<number, JsonDialect>;
 }
 
+/** Keys only a Batch user account has beside name and password. */
+const ACCOUNT_SHAPE_KEYS = ['elevationLevel', 'linuxUserConfiguration', 'windowsUserConfiguration'];
+
 const ENUM_KEYS: Record<string, EnumName> = { elevationLevel: 'ElevationLevel', scope: 'AutoUserScope', loginMode: 'LoginMode' };
 
 /**
@@ -221,6 +224,8 @@ export function analyzeJson(text: string, syntax: JsonSyntax): { facts: Facts; c
     const pool = { key: `json:${list.offset}`, span: spanOf(object) };
     for (const item of list.children ?? []) {
       if (item.type !== 'object') continue;
+      // Without document evidence, only an account shaped like Batch's counts.
+      if (confidence === 'weak' && !ACCOUNT_SHAPE_KEYS.some((key) => property(item, key))) continue;
       context.dialectOf.set(item.offset, e.dialect);
       facts.accounts.push(accountFact(item, e.dialect, text, pool, confidence, facts.enumRefs));
     }

@@ -1,0 +1,26 @@
+/**
+ * misplaced-call: a builder call made on the wrong object, as in the documentation's Java sample
+ * where `.withScope(...)` follows `.withAutoUser(...)` and so lands on UserIdentity (G1). The fix
+ * moves the call onto the object that has the method.
+ */
+import type { Facts } from '../engine/facts';
+import type { Finding, Rule } from '../engine/findings';
+
+export const MISPLACED_CALL = 'misplaced-call';
+
+function check(facts: Facts): Finding[] {
+  return facts.misplacedCalls.map((call) => ({
+    rule: MISPLACED_CALL,
+    severity: 'error',
+    span: call.nameSpan,
+    message: `${call.receiverType} has no method ${call.method}: it belongs to ${call.ownerType}. Call it on the ${call.ownerType} instead.`,
+    fixes: [{ title: `Move ${call.method}(…) onto the ${call.ownerType}`, intent: { kind: 'moveMisplacedCall', fact: call }, preferred: true, safe: true }],
+  }));
+}
+
+export const misplacedCallRule: Rule = {
+  id: MISPLACED_CALL,
+  title: 'Builder calls belong to the object that has the method',
+  defaultSeverity: 'error',
+  check,
+};
