@@ -36,7 +36,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       { scheme: 'untitled', language },
       { scheme: 'vscode-vfs', language },
     ]),
-    synchronize: { configurationSection: 'batchIdentity' },
+    synchronize: {
+      configurationSection: 'batchIdentity',
+      // Pool user accounts defined in files that are not open keep the workspace index current.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{cs,java,py,json,jsonc}'),
+    },
     outputChannel: output,
     errorHandler,
   };

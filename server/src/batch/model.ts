@@ -101,6 +101,16 @@ export const EXPLAIN = {
     'The SSH private key, not password-protected, sets up password-less SSH between the pool\'s nodes for multi-instance tasks ' +
     'when inter-node communication is enabled; it is ignored otherwise.',
   windowsUserConfiguration: 'Windows settings of a user account: the login mode (`batch` or `interactive`). Only valid on Windows pools.',
+  access: {
+    taskScope:
+      'Writes its own task directory and the shared directory; can only read the start-task and job-preparation directories (those tasks ran as other accounts).',
+    poolScope:
+      'Writes its task directory and the shared directory, and also the start-task and job-preparation directories when those tasks ran as the pool-scope auto-user of the same elevation.',
+    named:
+      'Writes its task directory and the shared directory, and also the start-task and job-preparation directories when those tasks ran as the same named user.',
+  },
+  interNodeSsh:
+    'With inter-node communication enabled on a Linux pool, the SSH private key sets up password-less SSH between nodes for this user (used by multi-instance tasks).',
   directories:
     'A task can write to its own task directory and to the shared directory; it can write to the start-task and job-preparation ' +
     'directories only when it runs under the same account as the start task or job preparation task, otherwise it may only read them.',

@@ -8,8 +8,9 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type FixScope, type Settings } from '../../../common/settings';
 import { Engine, fixAllFixOf, languageOfPath, type Analysis } from '../engine/engine';
-import { collectFiles } from './walk';
-import { readSource, UnreadableFile, writeSourceAtomically, type SourceText } from './files';
+import { collectFiles } from '../workspace/walk';
+import { ACCOUNT_WORDS, AccountIndex, accountsIn } from '../workspace/accountIndex';
+import { readSource, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
 import { formatJson, formatSarif, formatText, type FileReport, type ReportedDiagnostic } from './report';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -90,6 +91,21 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   let ioError = errors.length > 0;
   for (const e of errors) io.stderr(`batch-identity: ${e.path}: ${e.message}`);
 
+  // First pass: the pool accounts of every file, so named users resolve across files as in the editor.
+  const accounts = new AccountIndex();
+  for (const file of files) {
+    const language = languageOfPath(file);
+    if (!language) continue;
+    try {
+      const { text } = readSource(file);
+      if (!ACCOUNT_WORDS.some((word) => text.includes(word))) continue;
+      const analysis = await engine.analyze({ uri: file, languageId: language, text }, { settings });
+      accounts.update(file, accountsIn(file, text, analysis.facts));
+    } catch {
+      // reported by the second pass
+    }
+  }
+
   const reports: FileReport[] = [];
   for (const file of files) {
     const language = languageOfPath(file);
@@ -101,14 +117,14 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       let source = readSource(file);
       const input = { uri: file, languageId: language, text: source.text };
       if (options.fix) {
-        const fixed = await engine.fixAll(input, { settings });
+        const fixed = await engine.fixAll(input, { settings, workspace: accounts });
         if (fixed.changed) {
           writeSourceAtomically(file, source, fixed.text);
           io.stderr(`batch-identity: ${file}: fixed ${fixed.fixed} problem${fixed.fixed === 1 ? '' : 's'} (${fixed.fixedRules.join(', ')})`);
           source = { ...source, text: fixed.text };
         }
       }
-      const analysis = await engine.analyze({ ...input, text: source.text }, { settings });
+      const analysis = await engine.analyze({ ...input, text: source.text }, { settings, workspace: accounts });
       if (analysis.skipped) io.stderr(`batch-identity: ${file}: skipped, ${analysis.skipped}`);
       reports.push(report(file, source, analysis));
     } catch (error) {

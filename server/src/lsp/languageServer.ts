@@ -4,6 +4,7 @@
  */
 import {
   CodeActionKind,
+  FileChangeType,
   TextDocumentSyncKind,
   type CodeAction,
   type CodeActionParams,
@@ -20,6 +21,9 @@ import { RUN_ELEVATED } from '../rules/runElevated';
 import { DocumentStore } from './documentStore';
 import { toDiagnostic, toLspEdits, toRange, type DiagnosticData } from './convert';
 import { SettingsProvider } from './settings';
+import { hoverAt } from '../hover/hover';
+import { AccountIndex, accountsIn } from '../workspace/accountIndex';
+import { WorkspaceScanner } from './workspaceScanner';
 
 interface Current {
   readonly version: number;
@@ -33,22 +37,45 @@ export function startServer(connection: Connection): void {
   const current = new Map<string, Current>();
   const scheduled = new Set<string>();
   const loggedSkips = new Map<string, string>();
+  const accounts = new AccountIndex();
+  const scanner = new WorkspaceScanner(engine, accounts, (message) => log(message));
 
   const log = (message: string) => connection.console.log(message);
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
+    scanner.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         executeCommandProvider: { commands: [SERVER_COMMANDS.applyFixAll] },
+        hoverProvider: true,
       },
       serverInfo: { name: 'batch-identity' },
     };
   });
 
-  connection.onInitialized(() => settings.initialized());
+  connection.onInitialized(() => {
+    settings.initialized();
+    // The workspace's pool accounts, read in the background; open documents are re-checked once known.
+    void scanner.scan(() => store.all().map((d) => d.uri)).then((changed) => {
+      if (changed) revalidateAll();
+    });
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    let changed = false;
+    for (const change of changes) {
+      if (store.get(change.uri)) continue; // open documents are indexed from their buffers
+      changed = (await scanner.refresh(change.uri, change.type === FileChangeType.Deleted)) || changed;
+    }
+    if (changed) revalidateAll();
+  });
+
+  function revalidateAll(except?: string): void {
+    for (const document of store.all()) if (document.uri !== except) schedule(document.uri);
+  }
 
   // Documents -----------------------------------------------------------------------------------
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
@@ -83,10 +110,13 @@ export function startServer(connection: Connection): void {
   }
 
   async function analyzeCurrent(document: TextDocument, documentSettings: Settings): Promise<Analysis> {
-    return engine.analyze(
+    const analysis = await engine.analyze(
       { uri: document.uri, languageId: document.languageId, text: document.getText() },
-      { settings: documentSettings, keepSyntax: true },
+      { settings: documentSettings, keepSyntax: true, workspace: accounts },
     );
+    // Accounts typed in one file resolve named users in the others.
+    if (accounts.update(document.uri, accountsIn(document.uri, analysis.text, analysis.facts))) revalidateAll(document.uri);
+    return analysis;
   }
 
   async function validate(uri: string): Promise<void> {
@@ -140,7 +170,7 @@ export function startServer(connection: Connection): void {
   async function fixAllEdit(document: TextDocument, onlyRules?: readonly string[]) {
     const result = await engine.fixAll(
       { uri: document.uri, languageId: document.languageId, text: document.getText() },
-      { settings: await settings.forDocument(document.uri), onlyRules },
+      { settings: await settings.forDocument(document.uri), onlyRules, workspace: accounts },
     );
     if (!result.changed) return undefined;
     return { changes: { [document.uri]: toLspEdits(document, diffEdits(document.getText(), result.text)) } };
@@ -186,6 +216,14 @@ export function startServer(connection: Connection): void {
       if (edit) actions.push({ title: 'Fix all runElevated in this file', kind: CodeActionKind.QuickFix, edit });
     }
     return actions;
+  });
+
+  connection.onHover(async ({ textDocument, position }) => {
+    const document = store.get(textDocument.uri);
+    if (!document || !languageOf(document.languageId)) return null;
+    const analysis = await analysisOf(document);
+    const hover = hoverAt(analysis, document.offsetAt(position), accounts);
+    return hover ? { contents: { kind: 'markdown', value: hover.markdown }, range: toRange(document, hover.span) } : null;
   });
 
   connection.onExecuteCommand(async ({ command, arguments: args }) => {

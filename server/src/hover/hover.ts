@@ -1,0 +1,194 @@
+/**
+ * Hovers, from the facts and the model's prose alone, so they read the same in all four
+ * languages: what runElevated became (with this file's exact replacement), what an elevation
+ * level, scope or login mode means, and what identity a task will really run under. Passwords and
+ * keys are never shown: only whether they are set.
+ */
+import {
+  DEFAULTS,
+  EXPLAIN,
+  REFERENCE_URL,
+  ruleDocUrl,
+  TASK_KIND_LABEL,
+  type Elevation,
+  type LoginMode,
+  type Scope,
+} from '../batch/model';
+import type { Analysis } from '../engine/engine';
+import type { AutoUserFact, EnumRefFact, IdentityFact, LanguageId, LinuxUserFact, Span, UserAccountFact, Value } from '../engine/facts';
+import type { WorkspaceAccounts } from '../engine/findings';
+import { RUN_ELEVATED } from '../rules/runElevated';
+import * as path from 'path';
+
+export interface Hover {
+  readonly markdown: string;
+  readonly span: Span;
+}
+
+interface Target {
+  readonly span: Span;
+  render(): string | undefined;
+}
+
+const FENCE: Record<LanguageId, string> = { csharp: 'csharp', java: 'java', python: 'python', json: 'json' };
+const REFERENCE_LINK = `[Batch user accounts](${REFERENCE_URL})`;
+
+function contains(span: Span, offset: number): boolean {
+  return offset >= span.start && offset <= span.end;
+}
+
+export function hoverAt(analysis: Analysis, offset: number, workspace?: WorkspaceAccounts): Hover | undefined {
+  const facts = analysis.facts;
+  const targets: Target[] = [];
+  for (const fact of facts.runElevated) targets.push({ span: fact.nameSpan, render: () => runElevatedHover(analysis, fact.nameSpan) });
+  for (const ref of facts.enumRefs) targets.push({ span: ref.value.span, render: () => enumHover(ref) });
+  for (const identity of facts.identities) {
+    const render = () => identityHover(identity, analysis, workspace);
+    targets.push({ span: identity.nameSpan, render }, { span: identity.span, render });
+    if (identity.autoUser && 'span' in identity.autoUser) targets.push({ span: identity.autoUser.span, render });
+  }
+  for (const account of facts.accounts) {
+    targets.push({ span: account.span, render: () => accountHover(account) }, { span: account.nameSpan, render: () => accountHover(account) });
+    if (account.linux) {
+      const linux = account.linux;
+      targets.push({ span: linux.span, render: () => linuxHover(linux) }, { span: linux.nameSpan, render: () => linuxHover(linux) });
+    }
+    if (account.windows) {
+      const windows = account.windows;
+      const render = () => windowsHover(windows.loginMode);
+      targets.push({ span: windows.span, render }, { span: windows.nameSpan, render });
+    }
+  }
+  // The innermost construct under the cursor explains itself.
+  const hits = targets.filter((t) => contains(t.span, offset)).sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start));
+  for (const hit of hits) {
+    const markdown = hit.render();
+    if (markdown) return { markdown, span: hit.span };
+  }
+  return undefined;
+}
+
+function runElevatedHover(analysis: Analysis, nameSpan: Span): string {
+  const finding = analysis.findings.find((f) => f.rule === RUN_ELEVATED && f.span.start === nameSpan.start);
+  const fact = analysis.facts.runElevated.find((f) => f.nameSpan.start === nameSpan.start);
+  const lines = ['**runElevated** (removed)', '', EXPLAIN.runElevated, '', `${EXPLAIN.runElevatedTrue} ${EXPLAIN.runElevatedFalse}`];
+  const fix = finding?.fixes.find((f) => f.preferred);
+  const edits = fix && analysis.edits(fix);
+  const replacement = fact && edits?.find((e) => e.span.start <= fact.span.start && e.span.end >= fact.span.end);
+  if (replacement && analysis.language) {
+    lines.push('', 'In this file it becomes:', '', '```' + FENCE[analysis.language], replacement.newText.trim() || '(removed)', '```');
+  }
+  lines.push('', `[Rule run-elevated](${ruleDocUrl(RUN_ELEVATED)}) · ${REFERENCE_LINK}`);
+  return lines.join('\n');
+}
+
+function enumHover(ref: EnumRefFact): string | undefined {
+  const { value } = ref;
+  if (!value.canonical) {
+    const valid = Object.values(ref.valid).map((s) => `\`${s}\``).join(', ');
+    return `**${value.enum}.${value.member}** does not exist here. Valid members: ${valid}.\n\n[Rule unknown-enum-member](${ruleDocUrl('unknown-enum-member')})`;
+  }
+  switch (value.enum) {
+    case 'ElevationLevel':
+      return `${EXPLAIN.elevation[value.canonical as Elevation]}\n\n${REFERENCE_LINK}`;
+    case 'AutoUserScope':
+      return `${EXPLAIN.scope[value.canonical as Scope]}\n\n${EXPLAIN.scopeDefault}\n\n${REFERENCE_LINK}`;
+    case 'LoginMode':
+      return `${EXPLAIN.loginMode[value.canonical as LoginMode]}\n\n${EXPLAIN.loginModeDefault}\n\n${REFERENCE_LINK}`;
+  }
+}
+
+function canonicalOf<T extends string>(value: Value | undefined): T | 'unknown' | undefined {
+  if (!value || value.kind === 'null') return undefined;
+  return value.kind === 'enum' && value.canonical ? (value.canonical as T) : 'unknown';
+}
+
+const ELEVATION_WORD: Record<Elevation, string> = { admin: 'admin', nonAdmin: 'non-admin' };
+
+/** The one-line effective identity and what the account may write. */
+export function effectiveIdentity(identity: IdentityFact, workspace?: WorkspaceAccounts, currentUri?: string): { line: string; access: string } | undefined {
+  const named = identity.userName;
+  const autoUser = identity.autoUser;
+  if (named && autoUser) return undefined;
+  if (named) {
+    if (named.kind !== 'string') return { line: 'named user (set by an expression)', access: EXPLAIN.access.named };
+    const parts = [`named user \`${named.value}\``];
+    const [defined] = workspace?.lookup(named.value) ?? [];
+    if (defined) {
+      parts.push(defined.elevation ? ELEVATION_WORD[defined.elevation] : `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`);
+      if (defined.uid !== undefined) parts.push(`Linux uid ${defined.uid}`);
+      parts.push(`defined in ${displayPath(defined.uri, currentUri)}:${defined.line + 1}`);
+    } else {
+      parts.push('not defined on any pool in this workspace');
+    }
+    return { line: parts.join(' · '), access: EXPLAIN.access.named };
+  }
+  if (!autoUser) return undefined;
+  if ('reference' in autoUser) return { line: 'auto-user (specification set elsewhere)', access: '' };
+  const spec: AutoUserFact = autoUser;
+  const elevation = canonicalOf<Elevation>(spec.elevation);
+  const scope = canonicalOf<Scope>(spec.scope);
+  const elevationText = elevation === undefined ? `${ELEVATION_WORD[DEFAULTS.elevation]} (default)` : elevation === 'unknown' ? 'elevation set by an expression' : ELEVATION_WORD[elevation];
+  const effectiveScope = scope === undefined ? DEFAULTS.scope : scope;
+  const scopeText = scope === undefined ? `${DEFAULTS.scope} scope (default)` : scope === 'unknown' ? 'scope set by an expression' : `${scope} scope`;
+  return {
+    line: `auto-user · ${elevationText} · ${scopeText}`,
+    access: effectiveScope === 'task' ? EXPLAIN.access.taskScope : effectiveScope === 'pool' ? EXPLAIN.access.poolScope : '',
+  };
+}
+
+function displayPath(uri: string, currentUri?: string): string {
+  const file = uri.startsWith('file://') ? decodeURIComponent(uri.slice('file://'.length)) : uri;
+  if (currentUri?.startsWith('file://')) {
+    const relative = path.relative(path.dirname(decodeURIComponent(currentUri.slice('file://'.length))), file);
+    if (!relative.startsWith('..') || relative.split('/').length < 4) return relative;
+  }
+  return path.basename(file);
+}
+
+function identityHover(identity: IdentityFact, analysis: Analysis, workspace?: WorkspaceAccounts): string {
+  const effective = effectiveIdentity(identity, workspace, analysis.uri);
+  const holder = identity.holder?.taskKind ? `The ${TASK_KIND_LABEL[identity.holder.taskKind]} runs as:` : 'Runs as:';
+  const lines = ['**User identity**', ''];
+  if (effective) {
+    lines.push(holder, '', `**${effective.line}**`);
+    if (effective.access) lines.push('', effective.access);
+    if (identity.autoUser && 'span' in identity.autoUser && !identity.autoUser.scope) lines.push('', EXPLAIN.scopeDefault);
+  } else {
+    lines.push(EXPLAIN.userIdentity, '', `[Rule identity-conflict](${ruleDocUrl('identity-conflict')})`);
+  }
+  lines.push('', REFERENCE_LINK);
+  return lines.join('\n');
+}
+
+function setOrNot(value: Value | undefined): string {
+  return value && value.kind !== 'null' ? 'set' : 'not set';
+}
+
+function accountHover(account: UserAccountFact): string {
+  const lines = ['**User account**', '', EXPLAIN.userAccount, ''];
+  const facts: string[] = [];
+  if (account.name?.kind === 'string') facts.push(`name \`${account.name.value}\``);
+  const elevation = canonicalOf<Elevation>(account.elevation);
+  facts.push(elevation === undefined ? `${ELEVATION_WORD[DEFAULTS.elevation]} (default)` : elevation === 'unknown' ? 'elevation set by an expression' : ELEVATION_WORD[elevation]);
+  facts.push(`password ${setOrNot(account.password)}`);
+  if (account.linux) {
+    const ids = [account.linux.uid, account.linux.gid].map((v) => (v?.kind === 'number' ? String(v.value) : v ? 'expression' : '—'));
+    facts.push(`Linux uid/gid ${ids.join('/')}`, `SSH private key ${setOrNot(account.linux.sshPrivateKey)}`);
+  }
+  const loginMode = canonicalOf<LoginMode>(account.windows?.loginMode);
+  if (account.windows) facts.push(`Windows login mode ${loginMode === undefined ? 'default' : loginMode === 'unknown' ? 'set by an expression' : loginMode}`);
+  lines.push(facts.join(' · '), '', REFERENCE_LINK);
+  return lines.join('\n');
+}
+
+function linuxHover(linux: LinuxUserFact): string {
+  const ids = `uid ${linux.uid?.kind === 'number' ? linux.uid.value : linux.uid ? 'expression' : 'not set'}, gid ${linux.gid?.kind === 'number' ? linux.gid.value : linux.gid ? 'expression' : 'not set'}`;
+  return ['**Linux user configuration**', '', EXPLAIN.linuxUserConfiguration, '', `${ids} · SSH private key ${setOrNot(linux.sshPrivateKey)}`, '', EXPLAIN.interNodeSsh, '', REFERENCE_LINK].join('\n');
+}
+
+function windowsHover(loginMode: Value | undefined): string {
+  const mode = canonicalOf<LoginMode>(loginMode);
+  const explained = mode && mode !== 'unknown' ? EXPLAIN.loginMode[mode] : EXPLAIN.loginModeDefault;
+  return ['**Windows user configuration**', '', EXPLAIN.windowsUserConfiguration, '', explained, '', REFERENCE_LINK].join('\n');
+}

@@ -1,0 +1,76 @@
+/**
+ * The named user accounts defined on pools anywhere in the workspace, so that a task's named
+ * user resolves (and `unknown-user` can tell) across files. Fed by every analysis: open
+ * documents, the initial scan, watched-file changes, and the CLI's first pass.
+ */
+import type { Elevation } from '../batch/model';
+import type { Facts } from '../engine/facts';
+import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
+
+export interface IndexedAccount extends AccountLocation {
+  readonly name: string;
+}
+
+/** Anchor words of account definitions: a file without them defines no account. */
+export const ACCOUNT_WORDS = ['UserAccount', 'userAccounts', 'user_accounts'];
+
+export function accountsIn(uri: string, text: string, facts: Facts): IndexedAccount[] {
+  const accounts: IndexedAccount[] = [];
+  for (const account of facts.accounts) {
+    if (account.name?.kind !== 'string') continue;
+    const elevation = account.elevation?.kind === 'enum' ? (account.elevation.canonical as Elevation | undefined) : undefined;
+    const uid = account.linux?.uid?.kind === 'number' ? account.linux.uid.value : undefined;
+    accounts.push({ name: account.name.value, uri, line: lineOf(text, account.span.start), elevation, uid });
+  }
+  return accounts;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+export class AccountIndex implements WorkspaceAccounts {
+  private readonly byUri = new Map<string, readonly IndexedAccount[]>();
+  private byName: Map<string, IndexedAccount[]> | undefined;
+
+  /** Records a file's accounts; returns whether the set of names changed. */
+  update(uri: string, accounts: readonly IndexedAccount[]): boolean {
+    const before = this.byUri.get(uri) ?? [];
+    const names = (list: readonly IndexedAccount[]) => list.map((a) => a.name).sort().join('\u0000');
+    const changed = names(before) !== names(accounts);
+    if (accounts.length === 0) this.byUri.delete(uri);
+    else this.byUri.set(uri, accounts);
+    this.byName = undefined;
+    return changed;
+  }
+
+  remove(uri: string): boolean {
+    return this.update(uri, []);
+  }
+
+  get hasPools(): boolean {
+    return this.byUri.size > 0;
+  }
+
+  lookup(name: string): readonly IndexedAccount[] {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const list of this.byUri.values()) {
+        for (const account of list) {
+          const same = this.byName.get(account.name);
+          if (same) same.push(account);
+          else this.byName.set(account.name, [account]);
+        }
+      }
+    }
+    return this.byName.get(name) ?? [];
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const list of this.byUri.values()) n += list.length;
+    return n;
+  }
+}

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../../../server/src/cli/main';
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n'), version: '0.0.0-test' });
+  return { code, stdout, stderr };
+}
+
+function tree(files: Record<string, string | Buffer>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bi-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), content);
+  }
+  return root;
+}
+
+const TASK = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n';
+const FIXED = '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n';
+
+describe('cli: check', () => {
+  it('walks directories, skipping dependencies and build output, and exits 1 on warnings', async () => {
+    const root = tree({
+      'jobs/task.json': TASK,
+      'node_modules/pkg/task.json': TASK,
+      'bin/task.json': TASK,
+      'obj/task.json': TASK,
+      'target/task.json': TASK,
+      'build/task.json': TASK,
+      'dist/task.json': TASK,
+      '.git/task.json': TASK,
+      'env/pyvenv.cfg': 'home = /usr',
+      'env/lib/task.json': TASK,
+      'notes.txt': 'runElevated',
+    });
+    const { code, stdout } = await cli(['check', root]);
+    assert.equal(code, 1);
+    assert.equal(stdout.match(/run-elevated/g)?.length, 1, stdout);
+    assert.match(stdout, new RegExp(`${path.join(root, 'jobs/task.json').replace(/[.]/g, '\\.')}:4:3: warning run-elevated: `));
+    assert.match(stdout, /1 problem \(1 fixable with --fix\)\./);
+  });
+
+  it('--format json: the documented shape, 0-based positions, files without findings left out', async () => {
+    const root = tree({ 'a.json': TASK, 'clean.json': '{"id": "t", "commandLine": "x"}' });
+    const { code, stdout } = await cli(['check', '--format', 'json', root]);
+    assert.equal(code, 1);
+    assert.deepEqual(JSON.parse(stdout), [
+      {
+        file: path.join(root, 'a.json'),
+        diagnostics: [
+          {
+            code: 'run-elevated',
+            severity: 'warning',
+            message: JSON.parse(stdout)[0].diagnostics[0].message,
+            range: { start: { line: 3, character: 2 }, end: { line: 3, character: 15 } },
+            fixable: true,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('--format sarif: SARIF 2.1.0 with rules and 1-based regions', async () => {
+    const root = tree({ 'a.json': TASK });
+    const { stdout } = await cli(['check', '--format=sarif', root]);
+    const sarif = JSON.parse(stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'batch-identity');
+    assert.ok(run.tool.driver.rules.some((r: { id: string }) => r.id === 'run-elevated'));
+    const [result] = run.results;
+    assert.equal(result.ruleId, 'run-elevated');
+    assert.equal(result.level, 'warning');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'run-elevated');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 4, startColumn: 3, endLine: 4, endColumn: 16 });
+  });
+
+  it('exit 0 when clean; hints and information do not fail the build', async () => {
+    const root = tree({ 'weak.json': '{"tasks": {"a": {"commandLine": "x", "runElevated": true}}}' });
+    const { code, stdout } = await cli(['check', root]);
+    assert.match(stdout, /information run-elevated/);
+    assert.equal(code, 0);
+    assert.equal((await cli(['check', tree({ 'ok.json': '{}' })])).code, 0);
+  });
+
+  it('--fix rewrites atomically, keeps a BOM, reports what changed, and leaves nothing to fix', async () => {
+    const root = tree({ 'a.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TASK)]) });
+    const { code, stderr, stdout } = await cli(['check', '--fix', root]);
+    assert.equal(code, 0);
+    assert.match(stderr, /a\.json: fixed 1 problem \(run-elevated\)/);
+    assert.match(stdout, /No Batch identity problems found\./);
+    const bytes = fs.readFileSync(path.join(root, 'a.json'));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.equal(bytes.subarray(3).toString(), FIXED);
+    assert.deepEqual(fs.readdirSync(root), ['a.json'], 'no temp file left behind');
+  });
+
+  it('--fix-scope task writes the task scope', async () => {
+    const root = tree({ 'a.json': TASK });
+    await cli(['check', '--fix', '--fix-scope', 'task', root]);
+    assert.match(fs.readFileSync(path.join(root, 'a.json'), 'utf8'), /"autoUser": \{"scope": "task", "elevationLevel": "admin"\}/);
+  });
+
+  it('usage errors exit 2 with a message', async () => {
+    for (const args of [[], ['lint', 'x'], ['check'], ['check', '--format', 'xml', 'x'], ['check', '--bogus', 'x']]) {
+      const { code, stderr, stdout } = await cli(args);
+      if (args.length === 0) {
+        assert.equal(code, 0);
+        assert.match(stdout, /Usage: batch-identity check/);
+      } else {
+        assert.equal(code, 2, args.join(' '));
+        assert.match(stderr, /batch-identity: .+\n\nUsage:/);
+      }
+    }
+  });
+
+  it('an unreadable or missing file exits 2 but the others are still checked', async () => {
+    const root = tree({ 'a.json': TASK, 'bad.json': Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x80]) });
+    const { code, stdout, stderr } = await cli(['check', root, path.join(root, 'missing.json')]);
+    assert.equal(code, 2);
+    assert.match(stderr, /missing\.json: no such file or directory/);
+    assert.match(stderr, /bad\.json: not valid UTF-8/);
+    assert.match(stdout, /a\.json:4:3: warning run-elevated/);
+  });
+
+  it('named users resolve across files (unknown-user as in the editor)', async () => {
+    const pool = '{"id": "p", "vmSize": "s", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'p\')]", "elevationLevel": "admin"}]}';
+    const root = tree({
+      'pool.json': pool,
+      'good.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser"}}',
+      'bad.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}',
+    });
+    const { stdout } = await cli(['check', '--format', 'json', root]);
+    const files = JSON.parse(stdout) as { file: string; diagnostics: { code: string }[] }[];
+    assert.deepEqual(files.map((f) => [path.basename(f.file), f.diagnostics.map((d) => d.code)]), [['bad.json', ['unknown-user']]]);
+  });
+
+  it('dist/cli.js runs from a checkout (after npm run build)', { skip: !fs.existsSync(path.resolve(__dirname, '../../../dist/cli.js')) && 'not built' }, () => {
+    const root = tree({ 'a.json': TASK });
+    const result = spawnSync(process.execPath, [path.resolve(__dirname, '../../../dist/cli.js'), 'check', '--format', 'json', root], { encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(JSON.parse(result.stdout)[0].diagnostics[0].code, 'run-elevated');
+  });
+});

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { hoverAt } from '../../../server/src/hover/hover';
+import { AccountIndex } from '../../../server/src/workspace/accountIndex';
+import { analyze } from '../../helpers/engine';
+
+/** The hover at the first occurrence of `needle` (offset inside it). */
+async function hover(text: string, needle: string, workspace?: AccountIndex, nth = 0) {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, `no '${needle}' in the text`);
+  const analysis = await analyze('json', text, { workspace });
+  return hoverAt(analysis, at + 1, workspace)?.markdown;
+}
+
+describe('hovers (JSON; the same code serves all four languages)', () => {
+  it('runElevated: what replaced it and this file\'s exact replacement', async () => {
+    const md = await hover('{"id": "t", "commandLine": "x", "runElevated": true}', '"runElevated"');
+    assert.ok(md);
+    assert.match(md, /removed in Batch service version 2017-01-01\.4\.0/);
+    assert.match(md, /```json\n"userIdentity": \{"autoUser": \{"elevationLevel": "admin"\}\}\n```/);
+    assert.match(md, /docs\/rules\/run-elevated\.md/);
+  });
+
+  it('elevation members: what each grants, NonAdmin the default', async () => {
+    const text = '{"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}}';
+    assert.match((await hover(text, '"admin"'))!, /elevated \(administrator\/root\) access/);
+    const nonAdmin = await hover(text.replace('"admin"', '"nonadmin"'), '"nonadmin"');
+    assert.match(nonAdmin!, /This is the default/);
+  });
+
+  it('scope members: task isolation; pool sharing and the default history', async () => {
+    const text = '{"commandLine": "x", "userIdentity": {"autoUser": {"scope": "pool"}}}';
+    const pool = await hover(text, '"pool"');
+    assert.match(pool!, /shared by every pool-scope task of the same elevation/);
+    assert.match(pool!, /cannot share data with each other/);
+    assert.match(pool!, /\*\*pool\*\* since service version 2019-08-01\.10\.0; before that it was task on Windows nodes and pool on Linux nodes/);
+    const task = await hover(text.replace('"pool"', '"task"'), '"task"');
+    assert.match(task!, /created for this task alone/);
+  });
+
+  it('an auto-user identity: the effective identity line, defaults named', async () => {
+    const text = '{"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}}, "vmSize": "s"}';
+    const md = await hover(text, '"userIdentity"');
+    assert.match(md!, /The start task runs as:/);
+    assert.match(md!, /\*\*auto-user · admin · pool scope \(default\)\*\*/);
+    assert.match(md!, /start-task and job-preparation directories/);
+  });
+
+  it('a named identity resolves through the workspace index', async () => {
+    const index = new AccountIndex();
+    index.update('file:///ws/pool.json', [{ name: 'adminUser', uri: 'file:///ws/pool.json', line: 41, elevation: 'admin', uid: 12345 }]);
+    const md = await hover('{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser"}}', '"userIdentity"', index);
+    assert.match(md!, /\*\*named user `adminUser` · admin · Linux uid 12345 · defined in ws\/pool\.json:42\*\*/);
+    const unknown = await hover('{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}', '"userIdentity"', index);
+    assert.match(unknown!, /named user `ghost` · not defined on any pool in this workspace/);
+  });
+
+  it('user accounts and their Linux/Windows settings never show the password or key', async () => {
+    const secret = 'Sup3rSecret!';
+    const key = 'KEYMATERIAL'.repeat(20);
+    const text = `{"id": "p", "vmSize": "s", "userAccounts": [{"name": "mpi", "password": "${secret}", "elevationLevel": "admin", "linuxUserConfiguration": {"uid": 1001, "gid": 1002, "sshPrivateKey": "${key}"}, "windowsUserConfiguration": {"loginMode": "interactive"}}]}`;
+    const account = await hover(text, '"name"');
+    assert.match(account!, /name `mpi` · admin · password set · Linux uid\/gid 1001\/1002 · SSH private key set/);
+    const linux = await hover(text, '"linuxUserConfiguration"');
+    assert.match(linux!, /must be set together/);
+    assert.match(linux!, /uid 1001, gid 1002/);
+    assert.match(linux!, /password-less SSH between nodes/);
+    const windows = await hover(text, '"windowsUserConfiguration"');
+    assert.match(windows!, /UAC applies/);
+    for (const md of [account, linux, windows]) {
+      assert.ok(!md!.includes(secret) && !md!.includes('KEYMATERIAL'));
+    }
+  });
+
+  it('nothing to say outside identity code', async () => {
+    assert.equal(await hover('{"id": "t", "commandLine": "x", "runElevated": true}', '"commandLine"'), undefined);
+  });
+});
