@@ -25,7 +25,9 @@ export class LspClient {
         }
       }
     });
-    this.connection.onNotification((method: string, params: unknown) => this.notifications.push({ method, params }));
+    this.connection.onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.listen();
   }
