@@ -101,6 +101,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       if (!ACCOUNT_WORDS.some((word) => text.includes(word))) continue;
       const analysis = await engine.analyze({ uri: file, languageId: language, text }, { settings });
       accounts.update(file, accountsIn(file, text, analysis.facts));
+      analysis.release();
     } catch {
       // reported by the second pass
     }
@@ -127,6 +128,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       const analysis = await engine.analyze({ ...input, text: source.text }, { settings, workspace: accounts });
       if (analysis.skipped) io.stderr(`batch-identity: ${file}: skipped, ${analysis.skipped}`);
       reports.push(report(file, source, analysis));
+      analysis.release();
     } catch (error) {
       ioError = true;
       const reason = error instanceof UnreadableFile ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);

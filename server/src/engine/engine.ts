@@ -41,6 +41,8 @@ export interface Analysis {
   readonly file?: FileAnalysis;
   /** The edits for one of this analysis's fixes, or undefined when it cannot be rendered safely. */
   edits(fix: Fix): TextEdit[] | undefined;
+  /** Frees a one-off analysis's syntax tree (no-op for documents whose tree the engine keeps). */
+  release(): void;
 }
 
 export interface FixAllResult {
@@ -109,9 +111,12 @@ export class Engine {
   async analyze(doc: DocumentInput, options: AnalyzeOptions = {}): Promise<Analysis> {
     const settings = options.settings ?? DEFAULT_SETTINGS;
     const languageId = languageOf(doc.languageId);
-    const base = { uri: doc.uri, language: languageId, text: doc.text, facts: emptyFacts(), findings: [] as Finding[], edits: () => undefined };
+    const base = { uri: doc.uri, language: languageId, text: doc.text, facts: emptyFacts(), findings: [] as Finding[], edits: () => undefined, release: () => {} };
+    // Only the document's owner (keepSyntax) reads or changes its kept tree: one-off analyses of
+    // other text under the same uri (fix-all passes, previews) must not reuse it.
+    const owner = !!options.keepSyntax;
     const skip = (reason: string): Analysis => {
-      this.forget(doc.uri);
+      if (owner) this.forget(doc.uri);
       return { ...base, skipped: reason };
     };
     if (!languageId) return skip(`language '${doc.languageId}' is not analysed`);
@@ -124,22 +129,35 @@ export class Engine {
 
     const language = LANGUAGES[languageId];
     if (!containsAnyWord(doc.text, language.anchorWords)) {
-      this.forget(doc.uri);
+      if (owner) this.forget(doc.uri);
       return { ...base, prefiltered: true };
     }
 
-    const cached = this.syntaxByUri.get(doc.uri);
+    const cached = owner ? this.syntaxByUri.get(doc.uri) : undefined;
     const previous = cached?.language === language ? cached.syntax : undefined;
+    if (cached && !previous) this.forget(doc.uri);
     const syntax = await language.parse(doc.text, previous);
-    if (previous !== undefined && previous !== syntax) language.dispose?.(previous);
-    if (options.keepSyntax) this.syntaxByUri.set(doc.uri, { language, syntax });
-    else this.syntaxByUri.delete(doc.uri);
+    if (owner) {
+      if (previous !== undefined && previous !== syntax) language.dispose?.(previous);
+      // Two first analyses racing on a grammar load each parse from scratch: keep one tree.
+      const raced = this.syntaxByUri.get(doc.uri);
+      if (raced && raced.syntax !== previous && raced.syntax !== syntax) raced.language.dispose?.(raced.syntax);
+      this.syntaxByUri.set(doc.uri, { language, syntax });
+    }
 
+    // A kept tree is freed by the next parse; a one-off tree when the caller releases the analysis
+    // (renderers may read the tree until then).
+    let released = false;
+    const release = () => {
+      if (!owner && !released) language.dispose?.(syntax);
+      released = true;
+    };
     let file: FileAnalysis;
     try {
       file = language.analyze(doc, syntax);
-    } finally {
-      if (!options.keepSyntax) language.dispose?.(syntax);
+    } catch (error) {
+      release();
+      throw error;
     }
 
     const context: RuleContext = { language: languageId, fixScope: settings.fix.scope, workspace: options.workspace };
@@ -155,7 +173,17 @@ export class Engine {
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     const kept = doc.text.includes('batch-identity-disable') ? applySuppressions(doc.text, file, findings) : findings;
 
-    return { ...base, findings: kept, facts: file.facts, file, edits: (fix: Fix) => file.render(fix.intent) };
+    return {
+      ...base,
+      findings: kept,
+      facts: file.facts,
+      file,
+      edits: (fix: Fix) => {
+        if (released) throw new Error('analysis used after release');
+        return file.render(fix.intent);
+      },
+      release,
+    };
   }
 
   /** Tells a kept syntax tree about an edit, before the next `analyze` of the new text. */
@@ -197,6 +225,7 @@ export class Engine {
           rules.push(finding.rule);
         }
       }
+      analysis.release();
       const { edits, accepted } = mergeEditGroups(groups);
       if (accepted.length === 0) break;
       const next = applyEdits(text, edits);

@@ -5,8 +5,9 @@
  *   batch-identity-disable-file [rule …]        the whole file
  * Without rule ids a directive covers every rule.
  */
+import { detectEol, indentationAt, lineStart } from './edits';
 import type { Finding } from './findings';
-import type { FileAnalysis } from './language';
+import type { FileAnalysis, TextEdit } from './language';
 
 export const DISABLE_NEXT_LINE = 'batch-identity-disable-next-line';
 export const DISABLE_FILE = 'batch-identity-disable-file';
@@ -65,4 +66,34 @@ export function applySuppressions(text: string, file: FileAnalysis, findings: Fi
     const line = lineOf(text, finding.span.start);
     return !directives.some((d) => covers(d, finding.rule) && (d.kind === 'file' || d.line + 1 === line));
   });
+}
+
+export type SuppressionScope = 'line' | 'file';
+
+/**
+ * The edit that adds a directive silencing `rule` at `findingStart`: a comment line above it, in
+ * its indentation, or at the top of the file (after a shebang or Python coding line). An existing
+ * directive of the same kind is extended instead of repeated.
+ */
+export function suppressionEdit(text: string, file: FileAnalysis, lineComment: string, rule: string, findingStart: number, scope: SuppressionScope): TextEdit {
+  const eol = detectEol(text);
+  const directives = findDirectives(text, file);
+  if (scope === 'line') {
+    const findingLine = lineOf(text, findingStart);
+    const existing = directives.find((d) => d.kind === 'next-line' && d.line + 1 === findingLine && d.rules.length > 0);
+    if (existing) return { span: { start: existing.insertAt, end: existing.insertAt }, newText: `, ${rule}` };
+    const start = lineStart(text, findingStart);
+    return { span: { start, end: start }, newText: `${indentationAt(text, findingStart)}${lineComment} ${DISABLE_NEXT_LINE} ${rule}${eol}` };
+  }
+  const existing = directives.find((d) => d.kind === 'file' && d.rules.length > 0);
+  if (existing) return { span: { start: existing.insertAt, end: existing.insertAt }, newText: `, ${rule}` };
+  let start = 0;
+  // Keep a shebang and a Python coding declaration first: they must stay on the first lines.
+  for (let line = 0; line < 2; line++) {
+    const end = text.indexOf('\n', start);
+    const content = text.slice(start, end === -1 ? text.length : end);
+    if (end === -1 || !(content.startsWith('#!') || /^#.*coding[:=]/.test(content))) break;
+    start = end + 1;
+  }
+  return { span: { start, end: start }, newText: `${lineComment} ${DISABLE_FILE} ${rule}${eol}` };
 }

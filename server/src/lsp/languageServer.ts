@@ -16,7 +16,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type Settings } from '../../../common/settings';
 import { SERVER_COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../../common/protocol';
 import { Engine, fixAllFixOf, languageOf, type Analysis } from '../engine/engine';
-import { diffEdits } from '../engine/edits';
+import { applyEdits, diffEdits } from '../engine/edits';
+import type { Finding } from '../engine/findings';
+import type { TextEdit } from '../engine/language';
+import { LANGUAGES } from '../engine/languages';
+import { suppressionEdit, type SuppressionScope } from '../engine/suppressions';
 import { RUN_ELEVATED } from '../rules/runElevated';
 import { DocumentStore } from './documentStore';
 import { toDiagnostic, toLspEdits, toRange, type DiagnosticData } from './convert';
@@ -209,6 +213,16 @@ export function startServer(connection: Connection): void {
         });
       }
       if (finding.rule === RUN_ELEVATED && fixAllFixOf(finding)) offersRunElevatedFixAll = true;
+      for (const scope of ['line', 'file'] as const) {
+        const edit = await verifiedSuppression(engine, document, analysis, finding, scope);
+        if (!edit) continue;
+        actions.push({
+          title: scope === 'line' ? `Disable ${finding.rule} for this line` : `Disable ${finding.rule} for the entire file`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: { changes: { [document.uri]: toLspEdits(document, [edit]) } },
+        });
+      }
     }
     const fixable = analysis.findings.filter((f) => f.rule === RUN_ELEVATED && fixAllFixOf(f));
     if (offersRunElevatedFixAll && fixable.length > 1) {
@@ -236,6 +250,27 @@ export function startServer(connection: Connection): void {
   });
 
   connection.listen();
+}
+
+/**
+ * A suppression comment for a finding, offered only when it provably works: the edited text still
+ * parses as well as before and the finding is gone. Plain JSON gets none unless it already holds
+ * comments (a REST body with a comment is no longer JSON to other tools).
+ */
+async function verifiedSuppression(engine: Engine, document: TextDocument, analysis: Analysis, finding: Finding, scope: SuppressionScope): Promise<TextEdit | undefined> {
+  const file = analysis.file;
+  const language = analysis.language && LANGUAGES[analysis.language];
+  if (!file || !language) return undefined;
+  const text = document.getText();
+  if (analysis.language === 'json' && document.languageId !== 'jsonc' && file.comments('//').length + file.comments('/*').length === 0) return undefined;
+  const edit = suppressionEdit(text, file, language.lineComment, finding.rule, finding.span.start, scope);
+  // A one-off analysis (not keepSyntax): the document's kept tree is not touched.
+  const check = await engine.analyze({ uri: document.uri, languageId: document.languageId, text: applyEdits(text, [edit]) });
+  check.release();
+  const before = analysis.findings.filter((f) => f.rule === finding.rule).length;
+  const after = check.findings.filter((f) => f.rule === finding.rule).length;
+  const worse = !file.hasSyntaxErrors && check.file?.hasSyntaxErrors;
+  return after < before && !worse ? edit : undefined;
 }
 
 /** The finding a diagnostic was made from: by the index it carries, checked against rule and range. */

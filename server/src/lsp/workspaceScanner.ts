@@ -58,6 +58,7 @@ export class WorkspaceScanner {
       const { text } = decode(fs.readFileSync(file));
       if (!ACCOUNT_WORDS.some((word) => text.includes(word))) return this.index.remove(uri);
       const analysis = await this.engine.analyze({ uri, languageId: language, text });
+      analysis.release();
       return this.index.update(uri, accountsIn(uri, text, analysis.facts));
     } catch {
       // Unreadable or undecodable files define no accounts; the CLI reports such files, the editor skips them.

@@ -91,4 +91,46 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     const cleared = await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
     assert.equal(cleared.diagnostics.length, 0);
   });
+
+  it('offers suppression comments in JSON with comments, and they work', async () => {
+    const uri = 'file:///work/suppress.jsonc';
+    const text = '{\n  // a task\n  "commandLine": "x",\n  "runElevated": true\n}\n';
+    await client.open(uri, 'jsonc', text);
+    const [diagnostic] = (await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 1)).diagnostics;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const line = actions.find((a) => a.title === 'Disable run-elevated for this line');
+    assert.ok(line, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(actions.some((a) => a.title === 'Disable run-elevated for the entire file'));
+    const suppressed = TextDocument.applyEdits(TextDocument.create(uri, 'jsonc', 1, text), line.edit!.changes![uri] as TextEdit[]);
+    assert.equal(suppressed, '{\n  // a task\n  "commandLine": "x",\n  // batch-identity-disable-next-line run-elevated\n  "runElevated": true\n}\n');
+  });
+
+  it('offers no comment in plain JSON, where a comment would break other tools', async () => {
+    const uri = 'file:///work/plain.json';
+    await client.open(uri, 'json', '{"commandLine": "x", "runElevated": true}');
+    const [diagnostic] = (await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 1)).diagnostics;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    assert.ok(actions.length > 0);
+    assert.ok(!actions.some((a) => a.title.startsWith('Disable')));
+  });
+
+  it('answers hovers in Markdown', async () => {
+    const uri = 'file:///work/hover.json';
+    const text = '{"commandLine": "x", "userIdentity": {"autoUser": {"scope": "task"}}}';
+    await client.open(uri, 'json', text);
+    const character = text.indexOf('"task"') + 2;
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } })) as {
+      contents: { kind: string; value: string };
+    };
+    assert.equal(hover.contents.kind, 'markdown');
+    assert.match(hover.contents.value, /Task scope/);
+  });
 });
