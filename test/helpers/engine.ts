@@ -25,6 +25,7 @@ export interface Squiggle {
 /** The findings as (rule, severity, squiggled text), in document order. */
 export async function squiggles(language: LanguageId, text: string, options: AnalyzeOptions = {}): Promise<Squiggle[]> {
   const analysis = await analyze(language, text, options);
+  analysis.release();
   return analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, text: text.slice(f.span.start, f.span.end) }));
 }
 
@@ -34,6 +35,7 @@ export async function applyFix(language: LanguageId, text: string, rule: string,
   const finding: Finding | undefined = analysis.findings.filter((f) => f.rule === rule)[options.findingIndex ?? 0];
   const fix = finding?.fixes[options.fixIndex ?? 0];
   const edits = fix && analysis.edits(fix);
+  analysis.release();
   return edits ? applyEdits(text, edits) : undefined;
 }
 
