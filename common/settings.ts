@@ -26,7 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   languages: ['csharp', 'java', 'python', 'json'],
   rules: {},
   fix: { scope: 'omit' },
-  maxFileSizeKB: 2048,
+  maxFileSizeKB: 10240,
 };
 
 /** Normalises whatever the client sent (missing keys, wrong types) into complete settings. */

@@ -75,7 +75,7 @@ export function grammars(): Grammar[] {
   const json = injection('json', ['source.json', 'source.json.comments'], [
     { match: `("${JSON_KEYS.runElevated}")(?=\\s*:)`, captures: { 1: { name: `support.type.property-name.json ${DEPRECATED}` } } },
     ...ENUM_NAMES.map((name) => {
-      const values = [...Object.values(JSON_DIALECTS.rest.enums[name]), ...Object.values(JSON_DIALECTS.arm.enums[name])];
+      const values: string[] = [...Object.values(JSON_DIALECTS.rest.enums[name]), ...Object.values(JSON_DIALECTS.arm.enums[name])];
       if (name === 'ElevationLevel') values.push(...Object.values(JSON_REST_LEGACY_SPELLINGS));
       return {
         match: `("${enumKeys[name]}")\\s*(:)\\s*("(?:${alternatives(values)})")`,

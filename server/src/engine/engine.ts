@@ -136,7 +136,14 @@ export class Engine {
     const cached = owner ? this.syntaxByUri.get(doc.uri) : undefined;
     const previous = cached?.language === language ? cached.syntax : undefined;
     if (cached && !previous) this.forget(doc.uri);
-    const syntax = await language.parse(doc.text, previous);
+    let syntax: unknown;
+    try {
+      syntax = await language.parse(doc.text, previous);
+    } catch (error) {
+      // jsonc-parser recurses per nesting level: a pathological document must not take the server down.
+      if (error instanceof RangeError) return skip('the file is nested too deeply to parse');
+      throw error;
+    }
     if (owner) {
       if (previous !== undefined && previous !== syntax) language.dispose?.(previous);
       // Two first analyses racing on a grammar load each parse from scratch: keep one tree.

@@ -59,6 +59,8 @@ function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: R
 function check(facts: Facts, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const removedIn = `runElevated was removed in Batch service version ${SERVICE_VERSIONS.userIdentity}`;
+  const identityByHolder = new Map<string, IdentityFact>();
+  for (const identity of facts.identities) if (identity.holder && !identityByHolder.has(identity.holder.key)) identityByHolder.set(identity.holder.key, identity);
   for (const fact of facts.runElevated) {
     const severity = severityFor(runElevatedRule.defaultSeverity, fact.confidence);
     const base = { rule: RUN_ELEVATED, severity, span: fact.nameSpan, deprecated: true } as const;
@@ -67,7 +69,7 @@ function check(facts: Facts, context: RuleContext): Finding[] {
       continue;
     }
     const choice = elevationChoiceOf(fact.value);
-    const existing = facts.identities.find((identity) => identity.holder?.key === fact.holder.key);
+    const existing = identityByHolder.get(fact.holder.key);
     if (existing) {
       const expressed = identityElevation(existing);
       const agrees = choice && 'literal' in choice && expressed === choice.literal;
