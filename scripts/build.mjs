@@ -28,6 +28,9 @@ const common = {
 
 export const GRAMMARS = ['tree-sitter.wasm', 'tree-sitter-c-sharp.wasm', 'tree-sitter-java.wasm', 'tree-sitter-python.wasm'];
 
+// A production build starts clean: nothing from a development build (maps, test bundles) may
+// end up in the .vsix.
+if (production) fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(path.join(dist, 'wasm'), { recursive: true });
 const wasmSource = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
 for (const file of GRAMMARS) fs.copyFileSync(path.join(wasmSource, file), path.join(dist, 'wasm', file));
