@@ -30,7 +30,18 @@ export function validSpellings(spellings: EnumSpellings, enumName: EnumName): Re
 // C#
 // ---------------------------------------------------------------------------------------------
 
-export type CSharpSdk = 'Microsoft.Azure.Batch' | 'Microsoft.Azure.Batch.Protocol.Models' | 'Azure.Compute.Batch';
+export type CSharpSdk = 'Microsoft.Azure.Batch' | 'Microsoft.Azure.Batch.Protocol.Models' | 'Azure.Compute.Batch' | 'Microsoft.Azure.Management.Batch';
+
+/** The neutral fields of the identity models, whatever each SDK calls them. */
+export type CSharpField =
+  | 'userName' | 'autoUser' | 'scope' | 'elevation' | 'name' | 'password' | 'linux' | 'windows' | 'uid' | 'gid' | 'sshPrivateKey' | 'loginMode';
+
+/** How one identity model is written: property names, constructor parameter names, positional order. */
+export interface CSharpModelShape {
+  readonly properties: Readonly<Record<string, CSharpField>>;
+  readonly parameters: Readonly<Record<string, CSharpField>>;
+  readonly positional: readonly CSharpField[];
+}
 
 export const CSHARP = {
   /** Namespaces whose import puts Batch types in reach. */
@@ -39,7 +50,23 @@ export const CSHARP = {
     'Microsoft.Azure.Batch.Common': 'Microsoft.Azure.Batch',
     'Microsoft.Azure.Batch.Protocol.Models': 'Microsoft.Azure.Batch.Protocol.Models',
     'Azure.Compute.Batch': 'Azure.Compute.Batch',
+    'Microsoft.Azure.Management.Batch': 'Microsoft.Azure.Management.Batch',
+    'Microsoft.Azure.Management.Batch.Models': 'Microsoft.Azure.Management.Batch',
   } as Record<string, CSharpSdk>,
+  /** Sub-namespaces of the legacy SDK (Conventions.Files, FileStaging, Samples) put it in reach too. */
+  namespacePrefix: 'Microsoft.Azure.Batch.',
+  /**
+   * Where each generation keeps its identity types and enums, and how they are built: the legacy
+   * SDK's identity types are immutable (constructors, G14); the generated models have setters.
+   */
+  generations: {
+    'Microsoft.Azure.Batch': { types: 'Microsoft.Azure.Batch', enums: 'Microsoft.Azure.Batch.Common', construction: 'constructor' },
+    'Microsoft.Azure.Batch.Protocol.Models': { types: 'Microsoft.Azure.Batch.Protocol.Models', enums: 'Microsoft.Azure.Batch.Protocol.Models', construction: 'initializer' },
+    'Azure.Compute.Batch': { types: 'Azure.Compute.Batch', enums: 'Azure.Compute.Batch', construction: 'initializer' },
+    'Microsoft.Azure.Management.Batch': { types: 'Microsoft.Azure.Management.Batch.Models', enums: 'Microsoft.Azure.Management.Batch.Models', construction: 'initializer' },
+  } as Record<CSharpSdk, { readonly types: string; readonly enums: string; readonly construction: 'constructor' | 'initializer' }>,
+  /** The legacy enums' own namespace, as code inside `namespace Microsoft.Azure.Batch…` may write it (`Common.ElevationLevel`). */
+  relativeEnumNamespace: 'Common',
   /** The legacy SDK's object model: what fixes write. */
   legacy: {
     namespace: 'Microsoft.Azure.Batch',
@@ -71,6 +98,49 @@ export const CSHARP = {
   } as Record<string, TaskKind>,
   poolTypes: ['CloudPool', 'PoolSpecification', 'PoolAddParameter', 'BatchPoolCreateContent', 'BatchPoolCreateOptions'],
   identityTypes: ['UserIdentity', 'AutoUserSpecification', 'UserAccount', 'LinuxUserConfiguration', 'WindowsUserConfiguration'],
+  /**
+   * The identity models of every generation (§5): legacy constructors `UserIdentity(userName)` /
+   * `UserIdentity(autoUserSpecification)`, management `UserIdentity(userName, autoUser)`, legacy
+   * `AutoUserSpecification(scope, elevationLevel)` (scope first!), `UserAccount(name, password,
+   * elevationLevel, linuxUserConfiguration, windowsUserConfiguration)`; Azure.Compute.Batch `Username`.
+   */
+  models: {
+    UserIdentity: {
+      properties: { UserName: 'userName', Username: 'userName', AutoUser: 'autoUser' },
+      parameters: { userName: 'userName', autoUserSpecification: 'autoUser', autoUser: 'autoUser' },
+      positional: ['userName', 'autoUser'],
+    },
+    AutoUserSpecification: {
+      properties: { Scope: 'scope', ElevationLevel: 'elevation' },
+      parameters: { scope: 'scope', elevationLevel: 'elevation' },
+      positional: ['scope', 'elevation'],
+    },
+    UserAccount: {
+      properties: { Name: 'name', Password: 'password', ElevationLevel: 'elevation', LinuxUserConfiguration: 'linux', WindowsUserConfiguration: 'windows' },
+      parameters: { name: 'name', password: 'password', elevationLevel: 'elevation', linuxUserConfiguration: 'linux', windowsUserConfiguration: 'windows' },
+      positional: ['name', 'password', 'elevation', 'linux', 'windows'],
+    },
+    LinuxUserConfiguration: {
+      properties: { Uid: 'uid', Gid: 'gid', SshPrivateKey: 'sshPrivateKey' },
+      parameters: { uid: 'uid', gid: 'gid', sshPrivateKey: 'sshPrivateKey' },
+      positional: ['uid', 'gid', 'sshPrivateKey'],
+    },
+    WindowsUserConfiguration: {
+      properties: { LoginMode: 'loginMode' },
+      parameters: { loginMode: 'loginMode' },
+      positional: ['loginMode'],
+    },
+  } satisfies Record<string, CSharpModelShape>,
+  /** Task models' constructor parameter that takes the identity (protocol and management models). */
+  userIdentityParameter: 'userIdentity',
+  /** What the fixes write, per construction style. */
+  write: {
+    autoUserProperty: 'AutoUser',
+    scopeProperty: 'Scope',
+    elevationProperty: 'ElevationLevel',
+    scopeParameter: 'scope',
+    elevationParameter: 'elevationLevel',
+  },
   enums: {
     ElevationLevel: { nonAdmin: 'NonAdmin', admin: 'Admin' },
     AutoUserScope: { task: 'Task', pool: 'Pool' },
@@ -83,6 +153,11 @@ export const CSHARP = {
 // ---------------------------------------------------------------------------------------------
 
 export type JavaSdk = 'legacy' | 'new';
+
+/** The neutral properties of the Java identity models and of the task/pool models that hold them. */
+export type JavaProperty =
+  | 'userIdentity' | 'userAccounts' | 'commandLine' | 'userName' | 'autoUser' | 'scope' | 'elevationLevel'
+  | 'name' | 'password' | 'linuxUserConfiguration' | 'windowsUserConfiguration' | 'uid' | 'gid' | 'sshPrivateKey' | 'loginMode';
 
 export const JAVA = {
   packages: {
@@ -135,6 +210,63 @@ export const JAVA = {
       WindowsUserConfiguration: ['setLoginMode'],
     },
   } as Record<JavaSdk, Record<string, string[]>>,
+  /** Package roots of the two data-plane generations: where a type comes from decides what a fix writes. */
+  sdkRoots: { legacy: 'com.microsoft.azure.batch', new: 'com.azure.compute.batch' } as Record<JavaSdk, string>,
+  /** The builder method that sets each property, per generation (§6.1 fluent `withX`, §6.2 bean-style `setX`). */
+  setters: {
+    legacy: {
+      userIdentity: 'withUserIdentity',
+      userAccounts: 'withUserAccounts',
+      commandLine: 'withCommandLine',
+      userName: 'withUserName',
+      autoUser: 'withAutoUser',
+      scope: 'withScope',
+      elevationLevel: 'withElevationLevel',
+      name: 'withName',
+      password: 'withPassword',
+      linuxUserConfiguration: 'withLinuxUserConfiguration',
+      windowsUserConfiguration: 'withWindowsUserConfiguration',
+      uid: 'withUid',
+      gid: 'withGid',
+      // On UserAccount in v1.0.0 only; on LinuxUserConfiguration from v2.0.0 (G13).
+      sshPrivateKey: 'withSshPrivateKey',
+      loginMode: 'withLoginMode',
+    },
+    new: {
+      userIdentity: 'setUserIdentity',
+      userAccounts: 'setUserAccounts',
+      commandLine: 'setCommandLine',
+      userName: 'setUsername',
+      autoUser: 'setAutoUser',
+      scope: 'setScope',
+      elevationLevel: 'setElevationLevel',
+      linuxUserConfiguration: 'setLinuxUserConfiguration',
+      windowsUserConfiguration: 'setWindowsUserConfiguration',
+      uid: 'setUid',
+      gid: 'setGid',
+      sshPrivateKey: 'setSshPrivateKey',
+      loginMode: 'setLoginMode',
+    },
+  } as Record<JavaSdk, Partial<Record<JavaProperty, string>>>,
+  /** Constructor parameters, in order, where a generation takes them (new SDK `new UserAccount(name, password)`). */
+  constructorParameters: { new: { UserAccount: ['name', 'password'] } } as Partial<Record<JavaSdk, Record<string, readonly JavaProperty[]>>>,
+  /** The identity classes by role: what fixes construct and facts recognise. */
+  classes: {
+    userIdentity: 'UserIdentity',
+    autoUser: 'AutoUserSpecification',
+    userAccount: 'UserAccount',
+    linux: 'LinuxUserConfiguration',
+    windows: 'WindowsUserConfiguration',
+  },
+  /** Legacy getters that return a task held by a job or pool (`job.jobManagerTask().withUserIdentity(…)`). */
+  taskGetters: {
+    startTask: 'StartTask',
+    jobManagerTask: 'JobManagerTask',
+    jobPreparationTask: 'JobPreparationTask',
+    jobReleaseTask: 'JobReleaseTask',
+  } as Record<string, string>,
+  /** Legacy models that hold tasks (what taskGetters are called on). */
+  containerTypes: ['CloudJob', 'JobAddParameter', 'JobSpecification', 'CloudJobSchedule', 'JobScheduleAddParameter', 'CloudPool', 'PoolAddParameter', 'PoolSpecification'],
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -143,11 +275,21 @@ export const JAVA = {
 
 /** azure-batch ≤ 14 (msrest, lower-case enum members) or 15.x (TypeSpec, upper-case). */
 export type PythonSdk = 'legacy' | 'v15';
+/** Data-plane `azure.batch.models` or management-plane `azure.mgmt.batch.models`. */
+export type PythonPlane = 'data' | 'mgmt';
 
 export const PYTHON = {
   modelsModule: 'azure.batch.models',
   /** Management-plane models: ARM casing, a different (valid) enum spelling. */
   mgmtModelsModule: 'azure.mgmt.batch.models',
+  /** Modules whose `models` attribute is azure.batch.models (`batch.models.X` in the samples). */
+  serviceClientModules: ['azure.batch', 'azure.batch.batch_service_client', 'azure.batch._batch_service_client'],
+  /** Modules that re-export the data-plane models (the Batch CLI extension's vendored models). */
+  reexportingModules: ['azext.batch.models'],
+  /** Top-level packages whose import puts Batch in reach of a file. */
+  batchPackages: ['azure.batch', 'azure.mgmt.batch', 'azext.batch'],
+  /** Fix alias when the file reaches the models through none it could reuse. */
+  conventionalAlias: 'batchmodels',
   runElevated: 'run_elevated',
   userIdentity: 'user_identity',
   taskTypes: {
@@ -169,6 +311,42 @@ export const PYTHON = {
   identityTypes: ['UserIdentity', 'AutoUserSpecification', 'UserAccount', 'LinuxUserConfiguration', 'WindowsUserConfiguration'],
   /** UserIdentity's named-user keyword differs per generation (G5). */
   userNameKeyword: { legacy: 'user_name', v15: 'username' } as Record<PythonSdk, string>,
+  /** Keyword names of the identity models (the same in every generation but UserIdentity's user name). */
+  keywords: {
+    autoUser: 'auto_user',
+    scope: 'scope',
+    elevationLevel: 'elevation_level',
+    userAccounts: 'user_accounts',
+    name: 'name',
+    password: 'password',
+    linuxUserConfiguration: 'linux_user_configuration',
+    windowsUserConfiguration: 'windows_user_configuration',
+    uid: 'uid',
+    gid: 'gid',
+    sshPrivateKey: 'ssh_private_key',
+    loginMode: 'login_mode',
+  },
+  /** Positional parameter order where the SDK allowed positional arguments (azure-batch < 5.0). */
+  positional: {
+    UserIdentity: ['user_name', 'auto_user'],
+    AutoUserSpecification: ['scope', 'elevation_level'],
+    UserAccount: ['name', 'password', 'elevation_level', 'linux_user_configuration'],
+    LinuxUserConfiguration: ['uid', 'gid', 'ssh_private_key'],
+    WindowsUserConfiguration: ['login_mode'],
+  } as Record<string, readonly string[]>,
+  /** Class names only one generation has: what tells a file's generation. */
+  generationMarkers: {
+    legacy: ['TaskAddParameter', 'PoolAddParameter', 'JobAddParameter', 'JobScheduleAddParameter', 'CloudTask', 'CloudPool', 'PoolSpecification', 'BatchServiceClient'],
+    v15: [
+      'BatchTaskCreateContent', 'BatchTaskCreateOptions', 'BatchPoolCreateContent', 'BatchPoolCreateOptions', 'BatchJobCreateContent', 'BatchJobCreateOptions',
+      'BatchStartTask', 'BatchJobManagerTask', 'BatchJobPreparationTask', 'BatchJobReleaseTask', 'BatchPoolSpecification', 'BatchClient',
+    ],
+  } as Record<PythonSdk, readonly string[]>,
+  /**
+   * Generations whose enums use azure-core's CaseInsensitiveEnumMeta: `ElevationLevel.admin` resolves
+   * to ADMIN there, `nonadmin` still does not (§7.2).
+   */
+  caseInsensitiveEnums: { legacy: false, v15: true, mgmt: true } as Record<PythonSdk | 'mgmt', boolean>,
   enums: {
     legacy: {
       ElevationLevel: { nonAdmin: 'non_admin', admin: 'admin' },
@@ -181,6 +359,12 @@ export const PYTHON = {
       LoginMode: { batch: 'BATCH', interactive: 'INTERACTIVE' },
     },
   } satisfies Record<PythonSdk, EnumSpellings>,
+  /** azure.mgmt.batch.models (ARM values `Admin`/`NonAdmin`): `ElevationLevel.ADMIN`, `.NON_ADMIN`. */
+  mgmtEnums: {
+    ElevationLevel: { nonAdmin: 'NON_ADMIN', admin: 'ADMIN' },
+    AutoUserScope: { task: 'TASK', pool: 'POOL' },
+    LoginMode: { batch: 'BATCH', interactive: 'INTERACTIVE' },
+  } satisfies EnumSpellings,
 } as const;
 
 // ---------------------------------------------------------------------------------------------

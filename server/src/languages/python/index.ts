@@ -1,16 +1,20 @@
-/** python: placeholder until its adapter lands (finds nothing yet). */
-import { emptyFacts } from '../../engine/facts';
+/** Python (azure-batch ≤14 and 15.x, azure-mgmt-batch), parsed by tree-sitter. */
+import { PYTHON } from '../../batch/sdks';
 import { commentsContaining, treeSitterLanguage } from '../treeSitterSupport';
+import { PythonAdapter } from './adapter';
+import { renderPython } from './renderer';
 
 export const pythonLanguage = treeSitterLanguage({
   id: 'python',
   grammar: 'python',
   lineComment: '#',
-  anchorWords: ['run_elevated', 'user_identity'],
+  // Every fact starts at one of these words.
+  anchorWords: [PYTHON.runElevated, PYTHON.userIdentity, ...PYTHON.identityTypes, 'ElevationLevel', 'AutoUserScope', 'LoginMode'],
   analyze(file, tree) {
+    const { facts, context } = new PythonAdapter(tree, file.text).run();
     return {
-      facts: emptyFacts(),
-      render: () => undefined,
+      facts,
+      render: (intent) => renderPython(intent, context),
       comments: (needle) => commentsContaining(tree, file.text, needle, ['comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };

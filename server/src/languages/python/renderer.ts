@@ -1,0 +1,87 @@
+/**
+ * Python renderer: fix intents → text edits in the file's own style. The models are named the
+ * way the file already reaches them (`batchmodels.`, `models.`, `azure.batch.models.`, or names
+ * added to its `from azure.batch.models import …`); members are spelled for the file's SDK
+ * generation (legacy `admin`/`non_admin`, 15.x and management `ADMIN`/`NON_ADMIN`).
+ */
+import type { Elevation, Scope } from '../../batch/model';
+import { PYTHON } from '../../batch/sdks';
+import { detectEol } from '../../engine/edits';
+import type { RunElevatedFact } from '../../engine/facts';
+import type { ElevationChoice, FixIntent } from '../../engine/findings';
+import type { TextEdit } from '../../engine/language';
+import { FIX_CLASSES, type FixClass, type ImportInsertion, type PythonRenderContext, type RunElevatedRenderInfo } from './renderInfo';
+
+export function renderPython(intent: FixIntent, context: PythonRenderContext): TextEdit[] | undefined {
+  switch (intent.kind) {
+    case 'replaceRunElevated':
+      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, context);
+    case 'removeRunElevated': {
+      const removal = context.runElevated.get(intent.fact.nameSpan.start)?.removal;
+      return removal ? [...removal] : undefined;
+    }
+    case 'replaceEnumMember':
+      return [{ span: intent.span, newText: intent.text }];
+    default:
+      return undefined;
+  }
+}
+
+function replaceRunElevated(fact: RunElevatedFact, elevation: ElevationChoice, scope: Scope | undefined, context: PythonRenderContext): TextEdit[] | undefined {
+  const info = context.runElevated.get(fact.nameSpan.start);
+  const value = fact.value;
+  if (!info || !info.replaceable || info.holderHasIdentity || !info.models || !value) return undefined;
+  const needed: FixClass[] = FIX_CLASSES.filter((c) => c !== 'AutoUserScope' || scope !== undefined);
+  const named = classNames(info, needed, context.text);
+  if (!named) return undefined;
+  const spelling = info.plane === 'mgmt' ? PYTHON.mgmtEnums : PYTHON.enums[info.sdk];
+  const member = (e: Elevation) => `${named.name.ElevationLevel}.${spelling.ElevationLevel[e]}`;
+  let level: string;
+  if ('literal' in elevation) level = member(elevation.literal);
+  else {
+    const condition = info.conditionNeedsParens ? `(${elevation.conditional.text})` : elevation.conditional.text;
+    level = `${member('admin')} if ${condition} else ${member('nonAdmin')}`;
+  }
+  const scopePart = scope ? `${PYTHON.keywords.scope}=${named.name.AutoUserScope}.${spelling.AutoUserScope[scope]}, ` : '';
+  const identity =
+    `${named.name.UserIdentity}(${PYTHON.keywords.autoUser}=${named.name.AutoUserSpecification}(` +
+    `${scopePart}${PYTHON.keywords.elevationLevel}=${level}))`;
+  const text = context.text;
+  // `run_elevated = e` / `t.run_elevated = e`: keep what comes before the name and the spacing around `=`.
+  const receiver = text.slice(fact.span.start, fact.nameSpan.start);
+  const separator = text.slice(fact.nameSpan.end, value.span.start);
+  const replacement: TextEdit = { span: fact.span, newText: `${receiver}${PYTHON.userIdentity}${separator}${identity}` };
+  return [...named.edits, replacement];
+}
+
+/** The text naming each class, and the import edits that make those names exist. */
+function classNames(info: RunElevatedRenderInfo, needed: readonly FixClass[], text: string): { name: Record<FixClass, string>; edits: TextEdit[] } | undefined {
+  const models = info.models!;
+  const name = {} as Record<FixClass, string>;
+  if (models.kind === 'prefix') {
+    for (const cls of FIX_CLASSES) name[cls] = models.prefix + cls;
+    return { name, edits: models.addImport ? [models.addImport] : [] };
+  }
+  const missing: FixClass[] = [];
+  for (const cls of FIX_CLASSES) {
+    name[cls] = models.bound[cls] ?? cls;
+    if (needed.includes(cls) && !models.bound[cls]) missing.push(cls);
+  }
+  if (missing.length === 0) return { name, edits: [] };
+  if (!models.insertion || missing.some((cls) => models.blocked.includes(cls))) return undefined;
+  return { name, edits: importEdits(models.insertion, missing, detectEol(text)) };
+}
+
+/** Adds names to a `from … import`, one per line when it lists one per line, else after its last name. */
+function importEdits(at: ImportInsertion, names: readonly string[], eol: string): TextEdit[] {
+  if (!at.onePerLine) return [{ span: { start: at.lastNameEnd, end: at.lastNameEnd }, newText: names.map((n) => `, ${n}`).join('') }];
+  const lines = names.map((n, i) => `${eol}${at.indent}${n}${at.trailingComma || i < names.length - 1 ? ',' : ''}`).join('');
+  if (at.trailingComma || at.lineEnd === at.lastNameEnd) {
+    return [{ span: { start: at.lineEnd, end: at.lineEnd }, newText: (at.trailingComma ? '' : ',') + lines }];
+  }
+  // A comment follows the last name: its comma goes before the comment, the names after it.
+  return [
+    { span: { start: at.lastNameEnd, end: at.lastNameEnd }, newText: ',' },
+    { span: { start: at.lineEnd, end: at.lineEnd }, newText: lines },
+  ];
+}

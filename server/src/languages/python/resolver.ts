@@ -1,0 +1,348 @@
+/**
+ * Python name resolution, just enough to tell whether a name means an Azure Batch model: the
+ * file's imports (found from the `import` keyword's occurrences, never by walking the tree), the
+ * local bindings of one name (found from that name's occurrences), Python's scope rules in a
+ * simplified form, and the dotted import path an expression stands for.
+ */
+import { PYTHON, type PythonPlane } from '../../batch/sdks';
+import { wordOccurrences, type Node, type Tree } from '../treeSitterSupport';
+
+/** A function, lambda, class body or the module: where Python binds names. */
+const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
+
+interface BindingBase {
+  /** Where the binding happens: bindings later in the same scope override earlier ones. */
+  readonly start: number;
+  readonly scopeStart: number;
+  readonly scopeType: string;
+}
+
+/** `import a.b as c` (c → a.b), `import a.b` (a → a, with the whole path reachable), `from a import b` (b → a.b). */
+export interface ImportBinding extends BindingBase {
+  readonly kind: 'import';
+  readonly name: string;
+  readonly qualified: string;
+  /** `import a.b.c` without alias also makes `a.b.c.X` reachable through `a`. */
+  readonly dottedPath?: string;
+  /** The import statement (for the renderer: extending a `from … import`). */
+  readonly statement: Node;
+  /** For `from m import x as y`: m and x. */
+  readonly fromModule?: string;
+  readonly importedName?: string;
+}
+
+export interface StarBinding extends BindingBase {
+  readonly kind: 'star';
+  readonly module: string;
+  readonly statement: Node;
+}
+
+/** A name bound in this file: assignment, parameter, def/class, or another binding form (for, with, …). */
+export interface LocalBinding extends BindingBase {
+  readonly kind: 'assign' | 'param' | 'def' | 'other';
+  readonly name: string;
+  /** The identifier that is bound. */
+  readonly node: Node;
+  /** assign: the value; param: the default value. */
+  readonly value?: Node;
+  /** assign/param: the annotation. */
+  readonly type?: Node;
+  /** def: the function/class definition; param: the function. */
+  readonly owner?: Node;
+}
+
+export type Binding = ImportBinding | StarBinding | LocalBinding;
+
+/** What a dotted import path is, for Batch. */
+export type Classified =
+  /** A class (or a member of one, `ElevationLevel.admin`) of the Batch models. */
+  | { readonly kind: 'class'; readonly plane: PythonPlane; readonly className: string; readonly members: readonly string[] }
+  /** The models module itself. */
+  | { readonly kind: 'models'; readonly plane: PythonPlane }
+  /** Something from a module this analysis cannot see into: `lastName` is its final segment. */
+  | { readonly kind: 'foreign'; readonly lastName: string };
+
+/** What an expression stands for. */
+export type Denotation =
+  | { readonly kind: 'qualified'; readonly path: string }
+  /** Defined in this file (a local class, function or variable). */
+  | { readonly kind: 'local'; readonly binding?: LocalBinding }
+  /** An unbound name while a star import from an unknown module is in reach. */
+  | { readonly kind: 'foreignStar'; readonly name: string }
+  | { readonly kind: 'unbound' };
+
+const MAX_ALIAS_DEPTH = 4;
+
+export function scopeOf(node: Node): Node {
+  for (let n = node.parent; n; n = n.parent) if (SCOPE_TYPES.has(n.type)) return n;
+  return node.tree.rootNode;
+}
+
+/** The scopes around an offset, innermost first, as (start, type) pairs. */
+function scopeChain(node: Node): { start: number; type: string }[] {
+  const chain: { start: number; type: string }[] = [];
+  for (let n: Node | null = node; n; n = n.parent) if (SCOPE_TYPES.has(n.type)) chain.push({ start: n.startIndex, type: n.type });
+  return chain;
+}
+
+function dottedText(node: Node): string {
+  return node.namedChildren.filter((c): c is Node => !!c && c.type === 'identifier').map((c) => c.text).join('.');
+}
+
+function moduleNameOf(node: Node): string {
+  if (node.type === 'relative_import') {
+    let prefix = '';
+    let rest = '';
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'import_prefix') prefix = child.text;
+      else if (child.type === 'dotted_name') rest = dottedText(child);
+    }
+    return prefix + rest;
+  }
+  return dottedText(node);
+}
+
+/** Rewrites a path through a module that re-exports the models to the models' own path. */
+export function normalizePath(path: string): string {
+  for (const module of PYTHON.reexportingModules) {
+    if (path === module || path.startsWith(module + '.')) return PYTHON.modelsModule + path.slice(module.length);
+  }
+  for (const module of PYTHON.serviceClientModules) {
+    const models = module + '.models';
+    if (path === models || path.startsWith(models + '.')) return PYTHON.modelsModule + path.slice(models.length);
+  }
+  return path;
+}
+
+function isPrivateOrModuleSegment(segment: string): boolean {
+  const first = segment.charCodeAt(0);
+  return segment.startsWith('_') || (first >= 97 && first <= 122);
+}
+
+export function classify(path: string): Classified {
+  const normal = normalizePath(path);
+  for (const [plane, module] of [['data', PYTHON.modelsModule], ['mgmt', PYTHON.mgmtModelsModule]] as const) {
+    if (normal === module) return { kind: 'models', plane };
+    if (!normal.startsWith(module + '.')) continue;
+    // Skip submodules (`_models_py3`, the legacy one-module-per-class `task_add_parameter`).
+    const segments = normal.slice(module.length + 1).split('.');
+    let i = 0;
+    while (i < segments.length - 1 && isPrivateOrModuleSegment(segments[i])) i++;
+    if (isPrivateOrModuleSegment(segments[i])) break;
+    return { kind: 'class', plane, className: segments[i], members: segments.slice(i + 1) };
+  }
+  const dot = normal.lastIndexOf('.');
+  return { kind: 'foreign', lastName: normal.slice(dot + 1) };
+}
+
+function isBatchPackagePath(path: string): boolean {
+  const normal = normalizePath(path);
+  return PYTHON.batchPackages.some((p) => normal === p || normal.startsWith(p + '.'));
+}
+
+export class Resolver {
+  readonly imports: ImportBinding[] = [];
+  readonly stars: StarBinding[] = [];
+  /** The file imports something from azure.batch, azure.mgmt.batch or a module re-exporting them. */
+  readonly importsBatch: boolean;
+  private readonly localCache = new Map<string, LocalBinding[]>();
+
+  constructor(
+    readonly tree: Tree,
+    readonly text: string,
+  ) {
+    const seen = new Set<number>();
+    for (const offset of wordOccurrences(text, 'import')) {
+      const keyword = tree.rootNode.descendantForIndex(offset, offset + 'import'.length);
+      const statement = keyword?.type === 'import' ? keyword.parent : null;
+      if (!statement || seen.has(statement.startIndex)) continue;
+      seen.add(statement.startIndex);
+      if (statement.type === 'import_statement') this.readImport(statement);
+      else if (statement.type === 'import_from_statement') this.readFromImport(statement);
+    }
+    this.importsBatch =
+      this.imports.some((b) => isBatchPackagePath(b.dottedPath ?? b.qualified)) || this.stars.some((s) => isBatchPackagePath(s.module));
+  }
+
+  private base(statement: Node): BindingBase {
+    const scope = scopeOf(statement);
+    return { start: statement.startIndex, scopeStart: scope.startIndex, scopeType: scope.type };
+  }
+
+  private readImport(statement: Node): void {
+    const base = this.base(statement);
+    for (const child of statement.childrenForFieldName('name')) {
+      if (!child) continue;
+      if (child.type === 'aliased_import') {
+        const path = child.childForFieldName('name');
+        const alias = child.childForFieldName('alias');
+        if (path && alias) this.imports.push({ ...base, kind: 'import', name: alias.text, qualified: dottedText(path), statement });
+      } else if (child.type === 'dotted_name') {
+        const path = dottedText(child);
+        const root = path.split('.')[0];
+        this.imports.push({ ...base, kind: 'import', name: root, qualified: root, dottedPath: path, statement });
+      }
+    }
+  }
+
+  private readFromImport(statement: Node): void {
+    const base = this.base(statement);
+    const moduleNode = statement.childForFieldName('module_name');
+    if (!moduleNode) return;
+    const module = moduleNameOf(moduleNode);
+    for (const child of statement.namedChildren) {
+      if (child?.type === 'wildcard_import') this.stars.push({ ...base, kind: 'star', module, statement });
+    }
+    for (const child of statement.childrenForFieldName('name')) {
+      if (!child) continue;
+      const nameNode = child.type === 'aliased_import' ? child.childForFieldName('name') : child;
+      const aliasNode = child.type === 'aliased_import' ? child.childForFieldName('alias') : undefined;
+      if (!nameNode) continue;
+      const imported = dottedText(nameNode);
+      const name = aliasNode?.text ?? imported;
+      const qualified = module.endsWith('.') ? module + imported : `${module}.${imported}`;
+      this.imports.push({ ...base, kind: 'import', name, qualified, statement, fromModule: module, importedName: imported });
+    }
+  }
+
+  /** Every binding of `name` made in this file outside imports, found from the name's occurrences. */
+  localBindings(name: string): LocalBinding[] {
+    let found = this.localCache.get(name);
+    if (found) return found;
+    found = [];
+    for (const offset of wordOccurrences(this.text, name)) {
+      const node = this.tree.rootNode.descendantForIndex(offset, offset + name.length);
+      if (!node || node.type !== 'identifier' || node.startIndex !== offset) continue;
+      const binding = this.bindingAt(node, name);
+      if (binding) found.push(binding);
+    }
+    this.localCache.set(name, found);
+    return found;
+  }
+
+  private bindingAt(node: Node, name: string): LocalBinding | undefined {
+    const parent = node.parent;
+    if (!parent) return undefined;
+    const make = (kind: LocalBinding['kind'], extra: Partial<LocalBinding> = {}, scopeFrom: Node = node): LocalBinding => {
+      const scope = scopeOf(scopeFrom);
+      return { kind, name, node, start: node.startIndex, scopeStart: scope.startIndex, scopeType: scope.type, ...extra };
+    };
+    const is = (field: string) => parent.childForFieldName(field)?.startIndex === node.startIndex && parent.childForFieldName(field)?.type === node.type;
+    switch (parent.type) {
+      case 'assignment':
+        if (is('left')) return make('assign', { value: parent.childForFieldName('right') ?? undefined, type: parent.childForFieldName('type') ?? undefined });
+        if (parent.childForFieldName('left')?.type === 'pattern_list' || parent.childForFieldName('left')?.type === 'tuple_pattern') return undefined;
+        return undefined;
+      case 'named_expression':
+        return is('name') ? make('assign', { value: parent.childForFieldName('value') ?? undefined }) : undefined;
+      case 'function_definition':
+      case 'class_definition':
+        return is('name') ? make('def', { owner: parent }, parent) : undefined;
+      case 'parameters':
+      case 'lambda_parameters':
+        return make('param', { owner: parent.parent ?? undefined });
+      case 'default_parameter':
+      case 'typed_default_parameter':
+        return is('name')
+          ? make('param', { value: parent.childForFieldName('value') ?? undefined, type: parent.childForFieldName('type') ?? undefined, owner: parent.parent?.parent ?? undefined })
+          : undefined;
+      case 'typed_parameter':
+        return parent.namedChild(0)?.startIndex === node.startIndex
+          ? make('param', { type: parent.childForFieldName('type') ?? undefined, owner: parent.parent?.parent ?? undefined })
+          : undefined;
+      case 'list_splat_pattern':
+      case 'dictionary_splat_pattern':
+        return parent.parent?.type === 'parameters' ? make('param', { owner: parent.parent.parent ?? undefined }) : make('other');
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'as_pattern_target':
+        return make('other');
+      case 'for_statement':
+      case 'for_in_clause':
+        return is('left') ? make('other') : undefined;
+      case 'global_statement':
+      case 'nonlocal_statement':
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** The binding `name` has at `use` (Python's scope rules, simplified: the latest binding before the use in the innermost scope that binds it). */
+  resolveName(name: string, use: Node): Binding | undefined {
+    const chain = scopeChain(use);
+    const innermost = chain[0];
+    const offset = use.startIndex;
+    const candidates: Binding[] = [];
+    for (const b of this.imports) if (b.name === name) candidates.push(b);
+    for (const b of this.localBindings(name)) candidates.push(b);
+    for (const b of this.stars) if (classify(b.module).kind === 'models') candidates.push(b);
+    for (const scope of chain) {
+      // A class body's names are not visible inside its methods.
+      if (scope.type === 'class_definition' && scope !== innermost) continue;
+      const inScope = candidates.filter((b) => b.scopeStart === scope.start && b.scopeType === scope.type);
+      if (inScope.length === 0) continue;
+      const before = inScope.filter((b) => b.start < offset);
+      if (before.length > 0) return before.reduce((a, b) => (b.start > a.start ? b : a));
+      return inScope.reduce((a, b) => (b.start < a.start ? b : a));
+    }
+    return undefined;
+  }
+
+  /** Whether a star import from a module this analysis cannot see into is in reach of `use`. */
+  private foreignStarInReach(use: Node): boolean {
+    const chain = scopeChain(use);
+    return this.stars.some((s) => classify(s.module).kind !== 'models' && chain.some((c) => c.start === s.scopeStart && c.type === s.scopeType));
+  }
+
+  /** What a name or dotted attribute expression stands for. */
+  denote(expr: Node, depth = 0): Denotation {
+    if (depth > MAX_ALIAS_DEPTH) return { kind: 'unbound' };
+    if (expr.type === 'identifier') {
+      const binding = this.resolveName(expr.text, expr);
+      if (!binding) return this.foreignStarInReach(expr) ? { kind: 'foreignStar', name: expr.text } : { kind: 'unbound' };
+      if (binding.kind === 'import') return { kind: 'qualified', path: binding.qualified };
+      if (binding.kind === 'star') return { kind: 'qualified', path: `${binding.module}.${expr.text}` };
+      // `TaskAddParameter = batchmodels.TaskAddParameter`: an alias of the import.
+      if (binding.kind === 'assign' && binding.value && (binding.value.type === 'identifier' || binding.value.type === 'attribute')) {
+        const inner = this.denote(binding.value, depth + 1);
+        if (inner.kind === 'qualified') return inner;
+      }
+      return { kind: 'local', binding };
+    }
+    if (expr.type === 'attribute') {
+      const object = expr.childForFieldName('object');
+      const attribute = expr.childForFieldName('attribute');
+      if (!object || !attribute) return { kind: 'unbound' };
+      const inner = this.denote(object, depth);
+      if (inner.kind === 'qualified') {
+        // `import azure.batch.models` binds `azure`; the submodule path is reachable through it.
+        return { kind: 'qualified', path: `${inner.path}.${attribute.text}` };
+      }
+      return inner.kind === 'foreignStar' ? { kind: 'unbound' } : inner;
+    }
+    if (expr.type === 'parenthesized_expression') {
+      const inner = expr.namedChild(0);
+      return inner ? this.denote(inner, depth) : { kind: 'unbound' };
+    }
+    return { kind: 'unbound' };
+  }
+
+  /** The dotted path of an expression, or undefined when it is not an import path. */
+  qualifiedOf(expr: Node): string | undefined {
+    const d = this.denote(expr);
+    return d.kind === 'qualified' ? d.path : undefined;
+  }
+
+  /** Imports (module-level or in reach of `use`) whose path is exactly `path` or a dotted import reaching it. */
+  importsInReach(use: Node): ImportBinding[] {
+    const chain = scopeChain(use);
+    return this.imports.filter((b) => chain.some((c) => c.start === b.scopeStart && c.type === b.scopeType));
+  }
+
+  starsInReach(use: Node): StarBinding[] {
+    const chain = scopeChain(use);
+    return this.stars.filter((b) => chain.some((c) => c.start === b.scopeStart && c.type === b.scopeType));
+  }
+}
