@@ -39,11 +39,17 @@ const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' } },
 ];
-if (!production && fs.existsSync(path.join(root, 'test/integration/suite/index.ts'))) {
-  builds.push({
-    entryPoints: { 'test/suite/index': 'test/integration/suite/index.ts' },
-    external: ['vscode'],
-  });
+const suiteDir = path.join(root, 'test/integration/suite');
+if (!production && fs.existsSync(path.join(suiteDir, 'index.ts'))) {
+  // The suite index (with Mocha) and each *.test.ts as its own file beside it: the index finds
+  // the suites by listing dist/test/suite, as @vscode/test-electron suites do. Cleared first so a
+  // deleted suite does not linger.
+  fs.rmSync(path.join(dist, 'test'), { recursive: true, force: true });
+  const entryPoints = { 'test/suite/index': 'test/integration/suite/index.ts' };
+  for (const file of fs.readdirSync(suiteDir)) {
+    if (file.endsWith('.test.ts')) entryPoints[`test/suite/${file.slice(0, -3)}`] = `test/integration/suite/${file}`;
+  }
+  builds.push({ entryPoints, external: ['vscode'] });
 }
 const started = Date.now();
 await Promise.all(builds.map((b) => esbuild.build({ ...common, outdir: dist, ...b })));

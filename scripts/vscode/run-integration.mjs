@@ -1,0 +1,303 @@
+// Runs the integration suites in a real VS Code with no internet: code-server (VS Code's server
+// and web workbench, installed by setup-code-server.mjs) on a free loopback port, opened by
+// Debian's Chromium through playwright-core with an extensionTestsPath payload, exactly like a
+// desktop extension-test run. The suites' lines come back over a Unix socket, which the suites
+// also use to ask for screenshots and page checks; the exit code comes from the workbench.
+// Always cleans up: browser, code-server's process group, temporary folders.
+//
+//   node scripts/vscode/run-integration.mjs [--grep PATTERN] [--timeout SECONDS] [--verbose] [--keep]
+//
+// Ends with the line `N passed, N failed`; exits 0 only when the run completed with no failure.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { GREP_ENV, RUNNER_SOCKET_ENV, buildIfNeeded, makeSandbox, resultsDir, root, suiteIndex } from './common.mjs';
+import { codeServerEntry, setup } from './setup-code-server.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    grep: { type: 'string' },
+    timeout: { type: 'string', default: '300' },
+    verbose: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const timeoutMs = Number(options.timeout) * 1000;
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const screenshotsDir = path.join(resultsDir, 'screenshots');
+const logsDir = path.join(resultsDir, 'integration');
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+// Everything to undo, newest first; run once on every way out.
+const cleanups = [];
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const step of cleanups.reverse()) {
+      try {
+        await step();
+      } catch (error) {
+        console.error(`cleanup: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping`);
+    void cleanup().then(() => process.exit(code));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves when code-server answers on /healthz; rejects if it exits first or takes too long. */
+async function waitUntilServing(port, child, deadlineMs = 60_000) {
+  const deadline = Date.now() + deadlineMs;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`code-server exited with ${child.exitCode ?? child.signalCode} before serving; see ${path.relative(root, logsDir)}/code-server.log`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100)); // poll interval, not a wait for an outcome
+  }
+  throw new Error(`code-server did not answer on port ${port} within ${deadlineMs / 1000} s`);
+}
+
+async function startCodeServer(sandbox, socketPath) {
+  const log = fs.openSync(path.join(logsDir, 'code-server.log'), 'w');
+  cleanups.push(() => fs.closeSync(log));
+  const configFile = path.join(sandbox.dir, 'code-server.yaml'); // else it writes ~/.config/code-server
+  fs.writeFileSync(configFile, 'auth: none\n');
+  // The port is free when picked; if someone takes it before code-server binds, try another.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const child = spawn(
+      process.execPath,
+      [
+        codeServerEntry,
+        '--config', configFile,
+        '--auth', 'none',
+        '--bind-addr', `127.0.0.1:${port}`,
+        '--user-data-dir', sandbox.userDataDir,
+        '--extensions-dir', sandbox.extensionsDir,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--ignore-last-opened',
+        sandbox.workspace,
+      ],
+      {
+        cwd: sandbox.dir,
+        // Its own process group: the extension host and the language server go with it.
+        detached: true,
+        stdio: ['ignore', log, log],
+        env: { ...process.env, [RUNNER_SOCKET_ENV]: socketPath, [GREP_ENV]: options.grep ?? '' },
+      },
+    );
+    const stop = killGroup(child);
+    cleanups.push(stop);
+    try {
+      await waitUntilServing(port, child);
+      return port;
+    } catch (error) {
+      await stop();
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/** SIGTERM to the process group, SIGKILL if it is still there after three seconds. */
+function killGroup(child) {
+  return async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const signal = (s) => {
+      try {
+        process.kill(-child.pid, s);
+      } catch {
+        // the group is gone
+      }
+    };
+    signal('SIGTERM');
+    const timer = setTimeout(() => signal('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+    signal('SIGKILL'); // what the leader left behind
+  };
+}
+
+/** Serves the suites' requests (support/runner.ts): JSON lines, one reply per request. */
+function startChannel(socketPath, handlers) {
+  const server = net.createServer((socket) => {
+    socket.setEncoding('utf8');
+    let buffered = '';
+    socket.on('data', (chunk) => {
+      buffered += chunk;
+      let newline;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const message = JSON.parse(buffered.slice(0, newline));
+        buffered = buffered.slice(newline + 1);
+        if (message.type === 'log') {
+          handlers.log(message.line);
+          continue;
+        }
+        Promise.resolve()
+          .then(() => handlers.request(message))
+          .then(
+            (reply) => ({ ok: true, ...reply }),
+            (error) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+          )
+          .then((reply) => socket.writable && socket.write(JSON.stringify({ id: message.id, ...reply }) + '\n'));
+      }
+    });
+    socket.on('error', () => {});
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(socketPath, () => {
+      cleanups.push(() => new Promise((r) => server.close(() => r())));
+      resolve(server);
+    });
+  });
+}
+
+async function main() {
+  fs.mkdirSync(logsDir, { recursive: true });
+  fs.rmSync(screenshotsDir, { recursive: true, force: true });
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  if (!fs.existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}: install Debian's (sudo apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
+  setup();
+  if (buildIfNeeded()) console.log(`built (${elapsed()})`);
+  if (!fs.existsSync(suiteIndex)) throw new Error(`${path.relative(root, suiteIndex)} is missing after the build`);
+
+  const sandbox = makeSandbox();
+  cleanups.push(() => {
+    // The workbench's and the extension's own logs, for a failed run.
+    const logs = path.join(sandbox.userDataDir, 'logs');
+    fs.rmSync(path.join(logsDir, 'vscode-logs'), { recursive: true, force: true });
+    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(logsDir, 'vscode-logs'), { recursive: true });
+    if (options.keep) console.log(`kept ${sandbox.dir}`);
+    else sandbox.remove();
+  });
+
+  const counts = { passed: 0, failed: 0, pending: 0, reported: false };
+  const workbenchLog = fs.createWriteStream(path.join(logsDir, 'workbench.log'));
+  cleanups.push(() => new Promise((r) => workbenchLog.end(r)));
+  const suiteLine = (line) => {
+    const result = /^RESULT passed=(\d+) failed=(\d+) pending=(\d+)$/.exec(line);
+    if (result) Object.assign(counts, { passed: +result[1], failed: +result[2], pending: +result[3], reported: true });
+    else console.log(line);
+  };
+
+  let page;
+  const socketPath = path.join(sandbox.dir, 'runner.sock');
+  await startChannel(socketPath, {
+    log: suiteLine,
+    request: async (request) => {
+      if (!page) throw new Error('no page yet');
+      const locate = ({ selector, text }) => page.locator(selector, text ? { hasText: text } : {}).first();
+      switch (request.type) {
+        case 'expectVisible': {
+          await locate(request.target).waitFor({ state: 'visible', timeout: request.timeoutMs ?? 10_000 });
+          return {};
+        }
+        case 'screenshot': {
+          if (request.waitFor) await locate(request.waitFor).waitFor({ state: 'visible', timeout: 10_000 });
+          const file = path.join(screenshotsDir, `${request.name.replace(/[^\w.-]+/g, '-')}.png`);
+          await page.screenshot({ path: file });
+          return { path: file };
+        }
+        case 'press':
+          await page.keyboard.press(request.key);
+          return {};
+        default:
+          throw new Error(`unknown request ${request.type}`);
+      }
+    },
+  });
+
+  const port = await startCodeServer(sandbox, socketPath);
+  console.log(`code-server on 127.0.0.1:${port} (${elapsed()})`);
+
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+  cleanups.push(() => browser.close());
+  page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+
+  let finish;
+  const finished = new Promise((resolve) => (finish = resolve));
+  await page.exposeFunction('codeAutomationExit', (code) => finish({ code: Number(code) }));
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    workbenchLog.write(`[${type}] ${text}\n`);
+    // Under a runner the suite writes to the socket; without one its lines arrive here.
+    if (/^RESULT passed=/.test(text)) suiteLine(text);
+    if (options.verbose) console.log(`  [workbench ${type}] ${text}`);
+  });
+  page.on('crash', () => finish({ error: 'the page crashed' }));
+  browser.on('disconnected', () => finish({ error: 'the browser went away' }));
+  const timer = setTimeout(() => finish({ error: `timed out after ${timeoutMs / 1000} s` }), timeoutMs);
+  cleanups.push(() => clearTimeout(timer));
+
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(root)],
+    ['extensionTestsPath', remote(suiteIndex)],
+    ['skipWelcome', 'true'],
+  ];
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url);
+  console.log(`workbench opened (${elapsed()})`);
+
+  const outcome = await finished;
+  if (outcome.error) console.error(`integration run failed: ${outcome.error}`);
+  else if (!counts.reported) console.error(`integration run failed: the suite exited with ${outcome.code} without reporting results; see ${path.relative(root, logsDir)}/`);
+  const completed = !outcome.error && counts.reported;
+  const ok = completed && outcome.code === 0 && counts.failed === 0;
+  // A run that did not complete counts as one failure, so the line never reads "0 failed" for a broken run.
+  const failed = counts.failed + (completed ? 0 : 1);
+  if (!ok) console.log(`logs: ${path.relative(root, logsDir)}/ (code-server.log, workbench.log, vscode-logs/)`);
+  console.log(`(${elapsed()}${counts.pending ? `, ${counts.pending} skipped` : ''})`);
+  console.log(`${counts.passed} passed, ${failed} failed`);
+  return ok ? 0 : 1;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(`\nrun-integration: ${error instanceof Error ? error.message : String(error)}`);
+  console.log(`0 passed, 1 failed`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);

@@ -1,0 +1,65 @@
+/// <reference types="mocha" />
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { RUN_ELEVATED, SAMPLES } from '../support/languages';
+import { closeAllEditors, extensionApi, nextReport, openCopy, ourDiagnostics, setSetting, waitForDiagnostics, waitForFindings } from '../support/workbench';
+
+const ALL_LANGUAGES = ['csharp', 'java', 'python', 'json'];
+
+suite('settings apply without reload', () => {
+  suiteSetup(extensionApi);
+  teardown(async () => {
+    for (const key of ['rules', 'languages', 'enable']) await setSetting('batchIdentity', key, undefined);
+    await closeAllEditors();
+  });
+
+  for (const sample of SAMPLES) {
+    test(`${sample.language}: batchIdentity.rules overrides the severity`, async () => {
+      const { uri } = await openCopy(sample.single.file);
+      await waitForFindings(uri, RUN_ELEVATED, 1);
+      await setSetting('batchIdentity', 'rules', { [RUN_ELEVATED]: 'error' });
+      await waitForDiagnostics(uri, (ds) => ds.length === 1 && ds[0].severity === vscode.DiagnosticSeverity.Error, 'an error');
+      await setSetting('batchIdentity', 'rules', { [RUN_ELEVATED]: 'hint' });
+      await waitForDiagnostics(uri, (ds) => ds.length === 1 && ds[0].severity === vscode.DiagnosticSeverity.Hint, 'a hint');
+      await setSetting('batchIdentity', 'rules', undefined);
+      await waitForDiagnostics(uri, (ds) => ds.length === 1 && ds[0].severity === sample.single.severity, 'the default severity');
+    });
+
+    test(`${sample.language}: a rule set to "off" reports nothing, and comes back`, async () => {
+      const { uri } = await openCopy(sample.single.file);
+      await waitForFindings(uri, RUN_ELEVATED, 1);
+      const analysed = nextReport(uri, (r) => r.state === 'analysed' && r.findings === 0, 'an analysis with no findings');
+      await setSetting('batchIdentity', 'rules', { [RUN_ELEVATED]: 'off' });
+      await analysed;
+      await waitForFindings(uri, RUN_ELEVATED, 0);
+      await setSetting('batchIdentity', 'rules', {});
+      await waitForFindings(uri, RUN_ELEVATED, 1);
+    });
+
+    test(`${sample.language}: leaving the language out of batchIdentity.languages skips the file`, async () => {
+      const { uri } = await openCopy(sample.single.file);
+      await waitForFindings(uri, RUN_ELEVATED, 1);
+      const skipped = nextReport(uri, (r) => r.state === 'skipped', 'a skipped report');
+      await setSetting(
+        'batchIdentity',
+        'languages',
+        ALL_LANGUAGES.filter((l) => l !== sample.language),
+      );
+      assert.equal((await skipped).reason, `${sample.language} is not in batchIdentity.languages`);
+      await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics');
+      await setSetting('batchIdentity', 'languages', undefined);
+      await waitForFindings(uri, RUN_ELEVATED, 1);
+    });
+  }
+
+  test('batchIdentity.enable false turns everything off, and back on', async () => {
+    const opened = await Promise.all(SAMPLES.map((s) => openCopy(s.single.file)));
+    for (const { uri } of opened) await waitForFindings(uri, RUN_ELEVATED, 1);
+    const skipped = opened.map(({ uri }) => nextReport(uri, (r) => r.state === 'skipped' && r.reason === 'batchIdentity.enable is false', 'a skipped report'));
+    await setSetting('batchIdentity', 'enable', false);
+    await Promise.all(skipped);
+    for (const { uri } of opened) assert.deepEqual(ourDiagnostics(uri), []);
+    await setSetting('batchIdentity', 'enable', undefined);
+    for (const { uri } of opened) await waitForFindings(uri, RUN_ELEVATED, 1);
+  });
+});

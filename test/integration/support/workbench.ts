@@ -1,0 +1,197 @@
+/**
+ * What the suites do in VS Code: reach the extension, open copies of the fixture files, wait for
+ * diagnostics and server reports (events, with a deadline only to fail with a clear message),
+ * change settings, find the language server process.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../client/src/extension';
+import type { RestartingErrorHandler } from '../../../client/src/restarts';
+import type { StatusParams } from '../../../common/protocol';
+import { DIAGNOSTIC_SOURCE } from '../../../common/settings';
+
+export const EXTENSION_ID = 'batch-identity.batch-identity';
+/** Only to fail with a message instead of Mocha's timeout; events end every wait that succeeds. */
+const DEFAULT_DEADLINE_MS = 10_000;
+
+let activated: ExtensionApi | undefined;
+
+/** Activates the extension (once) and returns what it exports for tests. */
+export async function extensionApi(): Promise<ExtensionApi> {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  activated = await extension.activate();
+  return activated;
+}
+
+/** The API without waiting, so event subscriptions are in place before the caller acts. */
+function activeApi(): ExtensionApi {
+  if (!activated) throw new Error('call extensionApi() first (in suiteSetup)');
+  return activated;
+}
+
+function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need the fixture workspace open');
+  return folder.uri;
+}
+
+let copies = 0;
+
+/**
+ * Copies a fixture file (path relative to the workspace) to a fresh name beside it and opens it,
+ * so each test starts from the fixture's text whatever the others did.
+ */
+export async function openCopy(fixturePath: string, label = 'copy'): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor; original: string }> {
+  const source = vscode.Uri.joinPath(workspaceRoot(), fixturePath);
+  const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
+  const dot = fixturePath.lastIndexOf('.');
+  const target = vscode.Uri.joinPath(workspaceRoot(), 'scratch', `${fixturePath.slice(0, dot).replace(/\//g, '-')}-${label}-${++copies}${fixturePath.slice(dot)}`);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(original));
+  const document = await vscode.workspace.openTextDocument(target);
+  const editor = await vscode.window.showTextDocument(document);
+  return { uri: target, editor, original };
+}
+
+/** Reverts nothing: saves what is dirty (scratch copies only) so closing never asks. */
+export async function closeAllEditors(): Promise<void> {
+  await vscode.workspace.saveAll(false);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Only the editor in view: no side bar listing every scratch copy, no notifications. */
+export async function tidyForScreenshots(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await vscode.commands.executeCommand('notifications.clearAll');
+}
+
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return code === undefined ? undefined : String(code);
+}
+
+/** This extension's diagnostics for a document (other extensions', e.g. JSON's own, left out). */
+export function ourDiagnostics(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE && (rule === undefined || codeOf(d) === rule));
+}
+
+/** The text under each diagnostic, in order. */
+export function squiggled(document: vscode.TextDocument, diagnostics: readonly vscode.Diagnostic[]): string[] {
+  return diagnostics.map((d) => document.getText(d.range));
+}
+
+function describeDiagnostics(uri: vscode.Uri): string {
+  const all = vscode.languages.getDiagnostics(uri);
+  return all.length === 0 ? 'none' : all.map((d) => `${d.source}/${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${JSON.stringify(d.message.slice(0, 60))}`).join('; ');
+}
+
+/** Resolves as soon as `ready()` returns a value, checking now and after each event of `on`. */
+function until<T>(on: vscode.Event<unknown>, ready: () => T | undefined, describe: () => string, deadlineMs: number): Promise<T> {
+  const now = ready();
+  if (now !== undefined) return Promise.resolve(now);
+  return new Promise<T>((resolve, reject) => {
+    const subscription = on(() => {
+      const value = ready();
+      if (value === undefined) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(value);
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`gave up after ${deadlineMs} ms waiting for ${describe()}`));
+    }, deadlineMs);
+  });
+}
+
+/**
+ * Waits until this extension's diagnostics for `uri` satisfy `accept`, analysed from the
+ * document's current text (the server reports the version it analysed).
+ */
+export async function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  deadlineMs = DEFAULT_DEADLINE_MS,
+): Promise<vscode.Diagnostic[]> {
+  const api = activeApi();
+  const document = await vscode.workspace.openTextDocument(uri);
+  const events = anyOf(vscode.languages.onDidChangeDiagnostics, api.status.onDidReport);
+  return until(
+    events,
+    () => {
+      const report = api.status.statusOf(uri);
+      if (!report || report.version !== document.version) return undefined;
+      const diagnostics = ourDiagnostics(uri);
+      return accept(diagnostics) ? diagnostics : undefined;
+    },
+    () => `${what} in ${vscode.workspace.asRelativePath(uri)} (v${document.version}); last report ${JSON.stringify(api.status.statusOf(uri))}; diagnostics: ${describeDiagnostics(uri)}`,
+    deadlineMs,
+  );
+}
+
+/** Exactly `count` findings of `rule`. */
+export function waitForFindings(uri: vscode.Uri, rule: string, count: number, deadlineMs?: number): Promise<vscode.Diagnostic[]> {
+  return waitForDiagnostics(uri, (ds) => ds.filter((d) => codeOf(d) === rule).length === count, `${count} ${rule} diagnostic(s)`, deadlineMs).then((ds) =>
+    ds.filter((d) => codeOf(d) === rule),
+  );
+}
+
+/** Waits for the server's next report about `uri` that satisfies `accept` (call before acting). */
+export function nextReport(uri: vscode.Uri, accept: (report: StatusParams) => boolean, what: string, deadlineMs = DEFAULT_DEADLINE_MS): Promise<StatusParams> {
+  const { status } = activeApi();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`gave up after ${deadlineMs} ms waiting for ${what}; last report ${JSON.stringify(status.statusOf(uri))}`));
+    }, deadlineMs);
+    const subscription = status.onDidReport((report) => {
+      if (report.uri !== uri.toString() || !accept(report)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(report);
+    });
+  });
+}
+
+function anyOf(...events: vscode.Event<unknown>[]): vscode.Event<unknown> {
+  return (listener) => vscode.Disposable.from(...events.map((e) => e(listener)));
+}
+
+/** Sets `batchIdentity.<key>` (or any section's key) in the workspace settings; `undefined` removes it. */
+export async function setSetting(section: string, key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+export function errorHandlerOf(api: ExtensionApi): RestartingErrorHandler {
+  return api.client.clientOptions.errorHandler as RestartingErrorHandler;
+}
+
+/**
+ * The language server's process id: the child of this extension host running dist/server.js.
+ * Read from /proc where there is one (Linux), otherwise from `ps`.
+ */
+export function serverPid(serverModule: string): number | undefined {
+  const children: { pid: number; ppid: number; command: string }[] = [];
+  if (fs.existsSync('/proc/self/stat')) {
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+        // The command name in parentheses may hold spaces: the fields after it are fixed.
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+        children.push({ pid: Number(entry), ppid, command });
+      } catch {
+        // the process ended while we looked
+      }
+    }
+  } else {
+    for (const line of execFileSync('ps', ['-A', '-o', 'pid=,ppid=,command='], { encoding: 'utf8' }).split('\n')) {
+      const match = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line);
+      if (match) children.push({ pid: Number(match[1]), ppid: Number(match[2]), command: match[3] });
+    }
+  }
+  return children.find((p) => p.ppid === process.pid && p.command.includes(serverModule))?.pid;
+}
