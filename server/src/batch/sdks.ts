@@ -135,6 +135,8 @@ export const CSHARP = {
   userIdentityParameter: 'userIdentity',
   /** What the fixes write, per construction style. */
   write: {
+    userIdentityType: 'UserIdentity',
+    autoUserType: 'AutoUserSpecification',
     autoUserProperty: 'AutoUser',
     scopeProperty: 'Scope',
     elevationProperty: 'ElevationLevel',
