@@ -1,17 +1,21 @@
-/** java: placeholder until its adapter lands (finds nothing yet). */
-import { emptyFacts } from '../../engine/facts';
+/** Java, parsed by tree-sitter: the legacy fluent SDK and com.azure.compute.batch alike. */
+import { JAVA } from '../../batch/sdks';
 import { commentsContaining, treeSitterLanguage } from '../treeSitterSupport';
+import { analyzeJava } from './adapter';
+import { renderJava } from './renderer';
 
 export const javaLanguage = treeSitterLanguage({
   id: 'java',
   grammar: 'java',
   lineComment: '//',
-  anchorWords: ['RunElevated', 'UserIdentity'],
+  // `RunElevated` is inside withRunElevated/setRunElevated; the rest name the identity model.
+  anchorWords: ['RunElevated', ...JAVA.identityTypes, ...Object.keys(JAVA.enums)],
   analyze(file, tree) {
+    const { facts, context } = analyzeJava(file.text, tree);
     return {
-      facts: emptyFacts(),
-      render: () => undefined,
-      comments: (needle) => commentsContaining(tree, file.text, needle, ['comment']),
+      facts,
+      render: (intent) => renderJava(intent, context),
+      comments: (needle) => commentsContaining(tree, file.text, needle, ['line_comment', 'block_comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };
   },

@@ -1,0 +1,53 @@
+/**
+ * Java renderer: fix intents → text edits in the file's own style. The replacement is written for
+ * the generation the holder comes from (legacy `withX`, new `setX`), with the imports it needs
+ * added to the file's import block. Everything it needs was worked out by the adapter; it never
+ * reads the syntax tree.
+ */
+import type { Elevation, Scope } from '../../batch/model';
+import { JAVA, type JavaSdk } from '../../batch/sdks';
+import type { RunElevatedFact } from '../../engine/facts';
+import type { ElevationChoice, FixIntent } from '../../engine/findings';
+import type { TextEdit } from '../../engine/language';
+import type { JavaContext } from './adapter';
+import { importEdits } from './imports';
+
+const ELEVATION_LEVEL = 'ElevationLevel';
+const AUTO_USER_SCOPE = 'AutoUserScope';
+
+export function renderJava(intent: FixIntent, context: JavaContext): TextEdit[] | undefined {
+  switch (intent.kind) {
+    case 'replaceRunElevated':
+      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, context);
+    case 'removeRunElevated':
+      return context.runElevated.get(intent.fact.nameSpan.start)?.removal;
+    case 'replaceEnumMember':
+      return [{ span: intent.span, newText: intent.text }];
+    case 'moveMisplacedCall':
+      return context.misplaced.get(intent.fact.nameSpan.start);
+  }
+}
+
+function elevationMember(elevation: Elevation): string {
+  return `${ELEVATION_LEVEL}.${JAVA.enums.ElevationLevel[elevation]}`;
+}
+
+/** `new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(…)[.withScope(…)])`. */
+export function autoUserIdentity(sdk: JavaSdk, level: string, scope: Scope | undefined): string {
+  const set = JAVA.setters[sdk];
+  const scopeCall = scope ? `.${set.scope}(${AUTO_USER_SCOPE}.${JAVA.enums.AutoUserScope[scope]})` : '';
+  return `new ${JAVA.classes.userIdentity}().${set.autoUser}(new ${JAVA.classes.autoUser}().${set.elevationLevel}(${level})${scopeCall})`;
+}
+
+function replaceRunElevated(fact: RunElevatedFact, choice: ElevationChoice, scope: Scope | undefined, context: JavaContext): TextEdit[] | undefined {
+  const plan = context.runElevated.get(fact.nameSpan.start);
+  // A second identity on an object that already has one would silently replace it.
+  if (!plan?.sdk || context.identityHolders.has(fact.holder.key)) return undefined;
+  const level =
+    'literal' in choice ? elevationMember(choice.literal) : `${plan.condition ?? choice.conditional.text} ? ${elevationMember('admin')} : ${elevationMember('nonAdmin')}`;
+  const replacement = `${JAVA.setters[plan.sdk].userIdentity}(${autoUserIdentity(plan.sdk, level, scope)})`;
+  const names = [JAVA.classes.userIdentity, JAVA.classes.autoUser, ELEVATION_LEVEL, ...(scope ? [AUTO_USER_SCOPE] : [])];
+  const imports = importEdits(context.text, context.imports, JAVA.packages[plan.sdk], names);
+  if (!imports) return undefined;
+  return [{ span: fact.span, newText: replacement }, ...imports];
+}

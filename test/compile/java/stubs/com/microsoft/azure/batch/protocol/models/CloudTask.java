@@ -1,0 +1,16 @@
+package com.microsoft.azure.batch.protocol.models;
+
+/** Stub of the legacy SDK (>= 1.0.0, REST 2017-01-01.4.0+): a user identity, no runElevated. */
+public class CloudTask {
+    private UserIdentity userIdentity;
+    public CloudTask withId(String id) { return this; }
+
+    public CloudTask withCommandLine(String commandLine) { return this; }
+
+    public CloudTask withUserIdentity(UserIdentity userIdentity) {
+        this.userIdentity = userIdentity;
+        return this;
+    }
+
+    public UserIdentity userIdentity() { return userIdentity; }
+}

@@ -1,0 +1,15 @@
+package com.microsoft.azure.batch.protocol.models;
+
+/** Stub of the legacy SDK (>= 1.0.0, REST 2017-01-01.4.0+): a user identity, no runElevated. */
+public class JobReleaseTask {
+    private UserIdentity userIdentity;
+
+    public JobReleaseTask withCommandLine(String commandLine) { return this; }
+
+    public JobReleaseTask withUserIdentity(UserIdentity userIdentity) {
+        this.userIdentity = userIdentity;
+        return this;
+    }
+
+    public UserIdentity userIdentity() { return userIdentity; }
+}
