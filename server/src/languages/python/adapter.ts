@@ -24,7 +24,7 @@ import {
   type Value,
 } from '../../engine/facts';
 import { wordOccurrences, type Node, type Tree } from '../treeSitterSupport';
-import { classify, Resolver, scopeOf, type Binding, type LocalBinding } from './resolver';
+import { classify, Resolver, type Binding, type LocalBinding } from './resolver';
 import { buildRenderInfo, type PythonRenderContext, type RunElevatedRenderInfo } from './renderInfo';
 import { numberLiteral, spanOf, stringLiteral } from './values';
 
@@ -59,7 +59,7 @@ export class PythonAdapter {
   readonly resolver: Resolver;
   readonly facts: Facts = emptyFacts();
   private sdkCache: PythonSdk | undefined;
-  private readonly heldCache = new Map<string, Held>();
+  private readonly heldCache = new Map<number, Held>();
   /** Holders that already receive a user identity in any form (even `None`): a fix must not add a second. */
   readonly holdersWithIdentity = new Set<string>();
   private readonly renderInfo = new Map<number, RunElevatedRenderInfo>();
@@ -158,7 +158,7 @@ export class PythonAdapter {
   }
 
   private isDataPlaneName(identifier: Node): boolean {
-    const statement = ancestorOfType(identifier, ['import_from_statement', 'import_statement']);
+    const statement = importStatementOf(identifier);
     if (statement) {
       const module = statement.childForFieldName('module_name');
       if (statement.type !== 'import_from_statement' || !module || sameNode(module, identifier) || containsNode(module, identifier)) return false;
@@ -213,11 +213,10 @@ export class PythonAdapter {
 
   /** What object `expr` holds: a Batch model (and which call made it), something else, or unknown. */
   held(expr: Node, depth = 0): Held {
-    const cacheKey = `${expr.startIndex}:${expr.endIndex}:${expr.type}`;
-    const cached = this.heldCache.get(cacheKey);
+    const cached = this.heldCache.get(expr.id);
     if (cached) return cached;
     const result = this.computeHeld(expr, depth);
-    this.heldCache.set(cacheKey, result);
+    this.heldCache.set(expr.id, result);
     return result;
   }
 
@@ -332,7 +331,7 @@ export class PythonAdapter {
     let best: Node | undefined;
     let bestStart = -1;
     let firstAfter: Node | undefined;
-    for (const offset of wordOccurrences(this.text, attribute.text)) {
+    for (const offset of this.resolver.occurrences(attribute.text)) {
       const node = this.identifierAt(offset, attribute.text);
       const left = node?.parent;
       if (!left || left.type !== 'attribute' || !sameNode(left.childForFieldName('attribute'), node)) continue;
@@ -735,7 +734,7 @@ export class PythonAdapter {
   private poolOf(account: Node): UserAccountFact['pool'] {
     let list: Node | undefined = account.parent?.type === 'list' ? account.parent : undefined;
     if (!list) {
-      const binding = assignedName(account);
+      const binding = assignedName(this.resolver, account);
       list = binding ? this.usesOf(binding).map((use) => use.parent).find((p): p is Node => p?.type === 'list') : undefined;
     }
     if (!list) return undefined;
@@ -756,7 +755,7 @@ export class PythonAdapter {
         const held = receiver ? this.held(receiver) : undefined;
         if (held && held.kind !== 'notBatch') return { key: held.key, span: spanOf(parent) };
       }
-      const binding = assignedName(list);
+      const binding = assignedName(this.resolver, list);
       for (const use of binding ? this.usesOf(binding) : []) {
         const keyword = use.parent;
         if (keyword?.type === 'keyword_argument' && keyword.childForFieldName('name')?.text === K.userAccounts) {
@@ -771,7 +770,7 @@ export class PythonAdapter {
   /** The identifiers that read a binding (resolved back to it). */
   usesOf(binding: LocalBinding): Node[] {
     const uses: Node[] = [];
-    for (const offset of wordOccurrences(this.text, binding.name)) {
+    for (const offset of this.resolver.occurrences(binding.name)) {
       if (offset === binding.start) continue;
       const node = this.identifierAt(offset, binding.name);
       if (!node) continue;
@@ -802,18 +801,21 @@ export interface EnumAccess {
 const SECRET_FUNCTIONS = new Set(['os.getenv', 'os.environ.get', 'os.environ.setdefault', 'os.environ.__getitem__']);
 const GUID_FUNCTIONS = new Set(['uuid.uuid4', 'uuid.uuid1', 'uuid.UUID']);
 
+/** The same syntax node (`id` is a plain field, so this costs no call into the parser). */
 export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
-  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+  return !!a && !!b && a.id === b.id;
 }
 
 function containsNode(outer: Node, inner: Node): boolean {
   return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 }
 
-function ancestorOfType(node: Node, types: readonly string[]): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) {
-    if (types.includes(n.type)) return n;
-    if (n.type === 'module' || n.type === 'block') return undefined;
+/** The import statement a name is written in (names in imports sit in a dotted_name or aliased_import). */
+function importStatementOf(identifier: Node): Node | undefined {
+  let n = identifier.parent;
+  if (n?.type !== 'dotted_name' && n?.type !== 'aliased_import') return undefined;
+  for (let depth = 0; n && depth < 3; depth++, n = n.parent) {
+    if (n.type === 'import_from_statement' || n.type === 'import_statement') return n;
   }
   return undefined;
 }
@@ -870,18 +872,18 @@ function isDeleteOrAugmented(attribute: Node): boolean {
 }
 
 /** `name = <node>`: the local binding `node` is assigned to, if it is the whole right side of one. */
-function assignedName(node: Node): LocalBinding | undefined {
+function assignedName(resolver: Resolver, node: Node): LocalBinding | undefined {
   const assignment = node.parent;
   const left = assignment?.childForFieldName('left');
   if (assignment?.type !== 'assignment' || !sameNode(assignment.childForFieldName('right'), node) || left?.type !== 'identifier') return undefined;
-  const scope = scopeOf(left);
+  const scope = resolver.scopeOf(left);
   return {
     kind: 'assign',
     name: left.text,
     node: left,
     value: node,
     start: left.startIndex,
-    scopeStart: scope.startIndex,
+    scopeStart: scope.start,
     scopeType: scope.type,
   };
 }

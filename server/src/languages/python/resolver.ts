@@ -7,8 +7,14 @@
 import { PYTHON, type PythonPlane } from '../../batch/sdks';
 import { wordOccurrences, type Node, type Tree } from '../treeSitterSupport';
 
-/** A function, lambda, class body or the module: where Python binds names. */
-const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
+/** Where Python binds names: a function, lambda or class body, or the module. */
+export interface Scope {
+  readonly start: number;
+  readonly end: number;
+  readonly type: 'function_definition' | 'lambda' | 'class_definition' | 'module';
+}
+
+const MODULE_SCOPE: Scope = { start: -1, end: Number.POSITIVE_INFINITY, type: 'module' };
 
 interface BindingBase {
   /** Where the binding happens: bindings later in the same scope override earlier ones. */
@@ -73,18 +79,6 @@ export type Denotation =
 
 const MAX_ALIAS_DEPTH = 4;
 
-export function scopeOf(node: Node): Node {
-  for (let n = node.parent; n; n = n.parent) if (SCOPE_TYPES.has(n.type)) return n;
-  return node.tree.rootNode;
-}
-
-/** The scopes around an offset, innermost first, as (start, type) pairs. */
-function scopeChain(node: Node): { start: number; type: string }[] {
-  const chain: { start: number; type: string }[] = [];
-  for (let n: Node | null = node; n; n = n.parent) if (SCOPE_TYPES.has(n.type)) chain.push({ start: n.startIndex, type: n.type });
-  return chain;
-}
-
 function dottedText(node: Node): string {
   return node.namedChildren.filter((c): c is Node => !!c && c.type === 'identifier').map((c) => c.text).join('.');
 }
@@ -141,17 +135,65 @@ function isBatchPackagePath(path: string): boolean {
   return PYTHON.batchPackages.some((p) => normal === p || normal.startsWith(p + '.'));
 }
 
+/**
+ * Offsets of every identifier-shaped word, built on first use in one pass over the text: the
+ * names of variables are looked up many times, and one `indexOf` scan per name would make a big
+ * file with many of them quadratic.
+ */
+class WordIndex {
+  private index: Map<string, number[]> | undefined;
+
+  constructor(private readonly text: string) {}
+
+  occurrences(word: string): readonly number[] {
+    this.index ??= this.build();
+    return this.index.get(word) ?? [];
+  }
+
+  private build(): Map<string, number[]> {
+    const index = new Map<string, number[]>();
+    const text = this.text;
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 32;
+      const word = isIdentifierCode(code);
+      if (word && start < 0) start = i;
+      else if (!word && start >= 0) {
+        const first = text.charCodeAt(start);
+        // Numbers are not names.
+        if (!(first >= 48 && first <= 57)) {
+          const w = text.slice(start, i);
+          const list = index.get(w);
+          if (list) list.push(start);
+          else index.set(w, [start]);
+        }
+        start = -1;
+      }
+    }
+    return index;
+  }
+}
+
+function isIdentifierCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
+}
+
 export class Resolver {
   readonly imports: ImportBinding[] = [];
   readonly stars: StarBinding[] = [];
   /** The file imports something from azure.batch, azure.mgmt.batch or a module re-exporting them. */
   readonly importsBatch: boolean;
   private readonly localCache = new Map<string, LocalBinding[]>();
+  private readonly resolveCache = new Map<string, Binding | undefined>();
+  private readonly denoteCache = new Map<number, Denotation>();
+  private readonly words: WordIndex;
+  private readonly chainCache = new Map<number, readonly Scope[]>();
 
   constructor(
     readonly tree: Tree,
     readonly text: string,
   ) {
+    this.words = new WordIndex(text);
     const seen = new Set<number>();
     for (const offset of wordOccurrences(text, 'import')) {
       const keyword = tree.rootNode.descendantForIndex(offset, offset + 'import'.length);
@@ -166,8 +208,43 @@ export class Resolver {
   }
 
   private base(statement: Node): BindingBase {
-    const scope = scopeOf(statement);
-    return { start: statement.startIndex, scopeStart: scope.startIndex, scopeType: scope.type };
+    const scope = this.scopeOf(statement);
+    return { start: statement.startIndex, scopeStart: scope.start, scopeType: scope.type };
+  }
+
+  /**
+   * The scopes around a node, innermost first, the module last (a scope node is not its own
+   * scope). Walks up the tree, remembering each ancestor's answer, so neighbouring look-ups stop
+   * after a step or two.
+   */
+  scopeChain(node: Node): readonly Scope[] {
+    const parent = node.parent;
+    return parent ? this.scopesInside(parent) : [MODULE_SCOPE];
+  }
+
+  /** The scopes a position inside `node` is in: node's own if it is one, then its ancestors'. */
+  private scopesInside(node: Node): readonly Scope[] {
+    const pending: Node[] = [];
+    let chain: readonly Scope[] | undefined;
+    for (let n: Node | null = node; n; n = n.parent) {
+      chain = this.chainCache.get(n.id);
+      if (chain) break;
+      pending.push(n);
+    }
+    chain ??= [MODULE_SCOPE];
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const n = pending[i];
+      const type = n.type;
+      if (type === 'function_definition' || type === 'class_definition' || type === 'lambda') {
+        chain = [{ start: n.startIndex, end: n.endIndex, type }, ...chain];
+      }
+      this.chainCache.set(n.id, chain);
+    }
+    return chain;
+  }
+
+  scopeOf(node: Node): Scope {
+    return this.scopeChain(node)[0];
   }
 
   private readImport(statement: Node): void {
@@ -206,13 +283,20 @@ export class Resolver {
     }
   }
 
+  /** Whole-word occurrences of a name (variables, attributes): from an index built once. */
+  occurrences(name: string): readonly number[] {
+    return this.words.occurrences(name);
+  }
+
   /** Every binding of `name` made in this file outside imports, found from the name's occurrences. */
   localBindings(name: string): LocalBinding[] {
     let found = this.localCache.get(name);
     if (found) return found;
     found = [];
-    for (const offset of wordOccurrences(this.text, name)) {
-      const node = this.tree.rootNode.descendantForIndex(offset, offset + name.length);
+    const root = this.tree.rootNode;
+    for (const offset of this.occurrences(name)) {
+      if (!this.mayBind(offset, name.length)) continue;
+      const node = root.descendantForIndex(offset, offset + name.length);
       if (!node || node.type !== 'identifier' || node.startIndex !== offset) continue;
       const binding = this.bindingAt(node, name);
       if (binding) found.push(binding);
@@ -221,14 +305,34 @@ export class Resolver {
     return found;
   }
 
+  /**
+   * A cheap look at the text around an occurrence before asking the tree: a name right after a
+   * dot, or followed by a dot, a subscript or a call (other than `def f(` / `class C(`), binds nothing.
+   */
+  private mayBind(offset: number, length: number): boolean {
+    const text = this.text;
+    let before = offset - 1;
+    while (text[before] === ' ' || text[before] === '\t') before--;
+    if (text[before] === '.') return false;
+    let after = offset + length;
+    while (text[after] === ' ' || text[after] === '\t') after++;
+    const next = text[after];
+    if (next === '.' || next === '[') return false;
+    if (next === '(') {
+      const head = text.slice(Math.max(0, before - 5), before + 1);
+      return /(?:^|\s)(?:def|class)$/.test(head);
+    }
+    return true;
+  }
+
   private bindingAt(node: Node, name: string): LocalBinding | undefined {
     const parent = node.parent;
     if (!parent) return undefined;
     const make = (kind: LocalBinding['kind'], extra: Partial<LocalBinding> = {}, scopeFrom: Node = node): LocalBinding => {
-      const scope = scopeOf(scopeFrom);
-      return { kind, name, node, start: node.startIndex, scopeStart: scope.startIndex, scopeType: scope.type, ...extra };
+      const scope = this.scopeOf(scopeFrom);
+      return { kind, name, node, start: node.startIndex, scopeStart: scope.start, scopeType: scope.type, ...extra };
     };
-    const is = (field: string) => parent.childForFieldName(field)?.startIndex === node.startIndex && parent.childForFieldName(field)?.type === node.type;
+    const is = (field: string) => parent.childForFieldName(field)?.id === node.id;
     switch (parent.type) {
       case 'assignment':
         if (is('left')) return make('assign', { value: parent.childForFieldName('right') ?? undefined, type: parent.childForFieldName('type') ?? undefined });
@@ -248,7 +352,7 @@ export class Resolver {
           ? make('param', { value: parent.childForFieldName('value') ?? undefined, type: parent.childForFieldName('type') ?? undefined, owner: parent.parent?.parent ?? undefined })
           : undefined;
       case 'typed_parameter':
-        return parent.namedChild(0)?.startIndex === node.startIndex
+        return parent.namedChild(0)?.id === node.id
           ? make('param', { type: parent.childForFieldName('type') ?? undefined, owner: parent.parent?.parent ?? undefined })
           : undefined;
       case 'list_splat_pattern':
@@ -271,7 +375,15 @@ export class Resolver {
 
   /** The binding `name` has at `use` (Python's scope rules, simplified: the latest binding before the use in the innermost scope that binds it). */
   resolveName(name: string, use: Node): Binding | undefined {
-    const chain = scopeChain(use);
+    const key = `${name}@${use.startIndex}`;
+    if (this.resolveCache.has(key)) return this.resolveCache.get(key);
+    const binding = this.resolveUncached(name, use);
+    this.resolveCache.set(key, binding);
+    return binding;
+  }
+
+  private resolveUncached(name: string, use: Node): Binding | undefined {
+    const chain = this.scopeChain(use);
     const innermost = chain[0];
     const offset = use.startIndex;
     const candidates: Binding[] = [];
@@ -292,26 +404,37 @@ export class Resolver {
 
   /** Whether a star import from a module this analysis cannot see into is in reach of `use`. */
   private foreignStarInReach(use: Node): boolean {
-    const chain = scopeChain(use);
+    const chain = this.scopeChain(use);
     return this.stars.some((s) => classify(s.module).kind !== 'models' && chain.some((c) => c.start === s.scopeStart && c.type === s.scopeType));
   }
 
   /** What a name or dotted attribute expression stands for. */
   denote(expr: Node, depth = 0): Denotation {
     if (depth > MAX_ALIAS_DEPTH) return { kind: 'unbound' };
-    if (expr.type === 'identifier') {
+    let denotation = this.denoteCache.get(expr.id);
+    if (!denotation) {
+      denotation = this.denoteUncached(expr, depth);
+      this.denoteCache.set(expr.id, denotation);
+    }
+    return denotation;
+  }
+
+  private denoteUncached(expr: Node, depth: number): Denotation {
+    const type = expr.type;
+    if (type === 'identifier') {
       const binding = this.resolveName(expr.text, expr);
       if (!binding) return this.foreignStarInReach(expr) ? { kind: 'foreignStar', name: expr.text } : { kind: 'unbound' };
       if (binding.kind === 'import') return { kind: 'qualified', path: binding.qualified };
       if (binding.kind === 'star') return { kind: 'qualified', path: `${binding.module}.${expr.text}` };
       // `TaskAddParameter = batchmodels.TaskAddParameter`: an alias of the import.
-      if (binding.kind === 'assign' && binding.value && (binding.value.type === 'identifier' || binding.value.type === 'attribute')) {
+      const valueType = binding.kind === 'assign' ? binding.value?.type : undefined;
+      if (binding.kind === 'assign' && binding.value && (valueType === 'identifier' || valueType === 'attribute')) {
         const inner = this.denote(binding.value, depth + 1);
         if (inner.kind === 'qualified') return inner;
       }
       return { kind: 'local', binding };
     }
-    if (expr.type === 'attribute') {
+    if (type === 'attribute') {
       const object = expr.childForFieldName('object');
       const attribute = expr.childForFieldName('attribute');
       if (!object || !attribute) return { kind: 'unbound' };
@@ -322,7 +445,7 @@ export class Resolver {
       }
       return inner.kind === 'foreignStar' ? { kind: 'unbound' } : inner;
     }
-    if (expr.type === 'parenthesized_expression') {
+    if (type === 'parenthesized_expression') {
       const inner = expr.namedChild(0);
       return inner ? this.denote(inner, depth) : { kind: 'unbound' };
     }
@@ -337,12 +460,12 @@ export class Resolver {
 
   /** Imports (module-level or in reach of `use`) whose path is exactly `path` or a dotted import reaching it. */
   importsInReach(use: Node): ImportBinding[] {
-    const chain = scopeChain(use);
+    const chain = this.scopeChain(use);
     return this.imports.filter((b) => chain.some((c) => c.start === b.scopeStart && c.type === b.scopeType));
   }
 
   starsInReach(use: Node): StarBinding[] {
-    const chain = scopeChain(use);
+    const chain = this.scopeChain(use);
     return this.stars.filter((b) => chain.some((c) => c.start === b.scopeStart && c.type === b.scopeType));
   }
 }
