@@ -36,9 +36,10 @@ export const USER_SETTINGS = {
   'window.commandCenter': false,
 };
 
-const BUILD_INPUTS = ['client', 'server/src', 'common', 'test/integration/suite', 'test/integration/support', 'scripts/build.mjs', 'package.json'];
+const BUILD_INPUTS = ['client', 'server/src', 'common', 'shared', 'test/integration/suite', 'test/integration/support', 'scripts/build.mjs', 'package.json'];
 const BUILD_OUTPUTS = ['dist/extension.js', 'dist/server.js', 'dist/test/suite/index.js'];
 
+/** The newest modification time in a file or folder tree; 0 when it does not exist. */
 function newestMtime(target) {
   let stat;
   try {
@@ -47,32 +48,19 @@ function newestMtime(target) {
     return 0;
   }
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs; // a deleted file shows as a newer directory
+  let newest = stat.mtimeMs; // a deleted file shows as a newer folder
   for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
   return newest;
 }
 
-/** Runs `npm run build` unless dist/ is newer than every source it is built from. */
-export function buildIfNeeded({ force = false } = {}) {
-  const outputs = BUILD_OUTPUTS.map((f) => newestMtimeOrZero(path.join(root, f)));
-  const oldestOutput = Math.min(...outputs);
+/** Runs `npm run build` unless dist/ is newer than every source it is built from; true if it built. */
+export function buildIfNeeded() {
+  const oldestOutput = Math.min(...BUILD_OUTPUTS.map((f) => newestMtime(path.join(root, f))));
   const newestInput = Math.max(...BUILD_INPUTS.map((f) => newestMtime(path.join(root, f))));
-  if (!force && oldestOutput > 0 && oldestOutput >= newestInput) return false;
+  if (oldestOutput > 0 && oldestOutput >= newestInput) return false;
   const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('npm run build failed');
   return true;
-}
-
-function newestMtimeOrZero(file) {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-function copyDir(from, to) {
-  fs.cpSync(from, to, { recursive: true });
 }
 
 /**
@@ -87,6 +75,6 @@ export function makeSandbox(prefix = 'batch-identity-it-') {
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir);
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2) + '\n');
-  copyDir(fixtureDir, workspace);
+  fs.cpSync(fixtureDir, workspace, { recursive: true });
   return { dir, userDataDir, extensionsDir, workspace, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

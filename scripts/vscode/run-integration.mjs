@@ -46,9 +46,13 @@ function cleanup() {
   })();
   return cleaning;
 }
+// Ends the wait for the workbench's exit code (set once the page is open).
+let endRun = (_outcome) => {};
+let interruptedExitCode;
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
   process.once(signal, () => {
-    console.error(`\n${signal}: stopping`);
+    interruptedExitCode = code;
+    endRun({ error: `interrupted (${signal})` });
     void cleanup().then(() => process.exit(code));
   });
 }
@@ -205,10 +209,18 @@ async function main() {
   const counts = { passed: 0, failed: 0, pending: 0, reported: false };
   const workbenchLog = fs.createWriteStream(path.join(logsDir, 'workbench.log'));
   cleanups.push(() => new Promise((r) => workbenchLog.end(r)));
+  let outcomeKnown = false; // what the suite says while being torn down is not part of the run
   const suiteLine = (line) => {
+    if (outcomeKnown) return;
     const result = /^RESULT passed=(\d+) failed=(\d+) pending=(\d+)$/.exec(line);
-    if (result) Object.assign(counts, { passed: +result[1], failed: +result[2], pending: +result[3], reported: true });
-    else console.log(line);
+    if (result) {
+      Object.assign(counts, { passed: +result[1], failed: +result[2], pending: +result[3], reported: true });
+      return;
+    }
+    // Counted as they come too, for a run cut short before its summary.
+    if (/^\s*✓ /.test(line)) counts.passed++;
+    if (/^\s*✗ /.test(line)) counts.failed++;
+    console.log(line);
   };
 
   let page;
@@ -255,6 +267,7 @@ async function main() {
 
   let finish;
   const finished = new Promise((resolve) => (finish = resolve));
+  endRun = finish;
   await page.exposeFunction('codeAutomationExit', (code) => finish({ code: Number(code) }));
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
@@ -279,6 +292,7 @@ async function main() {
   console.log(`workbench opened (${elapsed()})`);
 
   const outcome = await finished;
+  outcomeKnown = true;
   if (outcome.error) console.error(`integration run failed: ${outcome.error}`);
   else if (!counts.reported) console.error(`integration run failed: the suite exited with ${outcome.code} without reporting results; see ${path.relative(root, logsDir)}/`);
   const completed = !outcome.error && counts.reported;
@@ -300,4 +314,4 @@ try {
 } finally {
   await cleanup();
 }
-process.exit(exitCode);
+process.exit(interruptedExitCode ?? exitCode);

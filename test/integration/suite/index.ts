@@ -29,7 +29,7 @@ function errorText(error: unknown): string {
   // node:assert puts the diff in the message; of the stack, keep the tests' frames only.
   return (error.stack ?? error.message)
     .split('\n')
-    .filter((line) => !/^\s+at /.test(line) || line.includes('/dist/test/'))
+    .filter((line) => !/^\s+at /.test(line) || line.includes('.test.js:'))
     .join('\n')
     .replace(/^/gm, '      ');
 }

@@ -41,6 +41,7 @@ export interface LanguageSample {
     readonly insert: string;
     readonly squiggled: string;
   };
+  // Hover and snippet expectations join here with their suites (docs/testing.md, "Adding a suite").
 }
 
 export const RUN_ELEVATED = 'run-elevated';

@@ -37,24 +37,35 @@ function workspaceRoot(): vscode.Uri {
   return folder.uri;
 }
 
-let copies = 0;
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
- * Copies a fixture file (path relative to the workspace) to a fresh name beside it and opens it,
- * so each test starts from the fixture's text whatever the others did.
+ * Copies a fixture file (path relative to the workspace) to a new file under scratch/ and opens
+ * it, so each test starts from the fixture's text whatever the others did.
  */
 export async function openCopy(fixturePath: string, label = 'copy'): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor; original: string }> {
   const source = vscode.Uri.joinPath(workspaceRoot(), fixturePath);
   const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
   const dot = fixturePath.lastIndexOf('.');
-  const target = vscode.Uri.joinPath(workspaceRoot(), 'scratch', `${fixturePath.slice(0, dot).replace(/\//g, '-')}-${label}-${++copies}${fixturePath.slice(dot)}`);
+  const name = (n: number) => `${fixturePath.slice(0, dot).replace(/\//g, '-')}-${label}-${n}${fixturePath.slice(dot)}`;
+  // Never a name used before: an earlier test's document may still be open under it.
+  let n = 1;
+  while (await exists(vscode.Uri.joinPath(workspaceRoot(), 'scratch', name(n)))) n++;
+  const target = vscode.Uri.joinPath(workspaceRoot(), 'scratch', name(n));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(original));
   const document = await vscode.workspace.openTextDocument(target);
   const editor = await vscode.window.showTextDocument(document);
   return { uri: target, editor, original };
 }
 
-/** Reverts nothing: saves what is dirty (scratch copies only) so closing never asks. */
+/** Closes every editor, saving first what is dirty (scratch copies only) so closing never asks. */
 export async function closeAllEditors(): Promise<void> {
   await vscode.workspace.saveAll(false);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
