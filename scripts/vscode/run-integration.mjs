@@ -122,7 +122,7 @@ async function startCodeServer(sandbox, socketPath) {
     cleanups.push(stop);
     try {
       await waitUntilServing(port, child);
-      return port;
+      return { port, child };
     } catch (error) {
       await stop();
       if (attempt >= 3) throw error;
@@ -250,7 +250,7 @@ async function main() {
     },
   });
 
-  const port = await startCodeServer(sandbox, socketPath);
+  const { port, child: codeServer } = await startCodeServer(sandbox, socketPath);
   console.log(`code-server on 127.0.0.1:${port} (${elapsed()})`);
 
   const { chromium } = await import('playwright-core');
@@ -277,6 +277,7 @@ async function main() {
     if (options.verbose) console.log(`  [workbench ${type}] ${text}`);
   });
   page.on('crash', () => finish({ error: 'the page crashed' }));
+  codeServer.once('exit', (code, signal) => finish({ error: `code-server exited (${code ?? signal}); see ${path.relative(root, logsDir)}/code-server.log` }));
   browser.on('disconnected', () => finish({ error: 'the browser went away' }));
   const timer = setTimeout(() => finish({ error: `timed out after ${timeoutMs / 1000} s` }), timeoutMs);
   cleanups.push(() => clearTimeout(timer));
