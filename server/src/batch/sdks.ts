@@ -131,6 +131,8 @@ export const CSHARP = {
       positional: ['loginMode'],
     },
   } satisfies Record<string, CSharpModelShape>,
+  /** The model a nested field holds (`UserIdentity.AutoUser` is an AutoUserSpecification). */
+  fieldTypes: { autoUser: 'AutoUserSpecification', linux: 'LinuxUserConfiguration', windows: 'WindowsUserConfiguration' } as Partial<Record<CSharpField, string>>,
   /** Task models' constructor parameter that takes the identity (protocol and management models). */
   userIdentityParameter: 'userIdentity',
   /** What the fixes write, per construction style. */

@@ -7,7 +7,7 @@
  * Variables are resolved from the occurrences of their name inside the enclosing type (cached per
  * name), never by walking a whole tree.
  */
-import { CSHARP, type CSharpSdk } from '../../batch/sdks';
+import { CSHARP, type CSharpModelShape, type CSharpSdk } from '../../batch/sdks';
 import type { Confidence } from '../../engine/facts';
 import type { Node, Tree } from '../treeSitterSupport';
 import type { Reach } from './reach';
@@ -367,6 +367,11 @@ export class Resolver {
       const declared = this.memberTypeOf(ownerType.declaration, member.text);
       if (declared) return declared;
     }
+    // A nested identity model named otherwise than its type: `UserIdentity.AutoUser`.
+    const shape = ownerType?.batch === 'yes' && ownerType.name ? (CSHARP.models as Record<string, CSharpModelShape>)[ownerType.name] : undefined;
+    const field = shape?.properties[member.text];
+    const fieldType = field && CSHARP.fieldTypes[field];
+    if (fieldType) return { batch: 'yes', name: fieldType, sdk: ownerType?.sdk, qualifier: '' };
     return BATCH_TYPE_NAMES.has(member.text) ? this.classifySegments([member.text], member.startIndex) : UNKNOWN;
   }
 
@@ -443,7 +448,10 @@ export class Resolver {
         const collection = fieldOf(expr, 'expression');
         return collection ? this.elementTypeOf(collection) : UNKNOWN;
       }
+      case 'this':
+      case 'base':
       case 'this_expression': {
+        // The class's own members, or those it inherits from a Batch type.
         const owner = nearest(expr, TYPE_DECLARATIONS);
         return owner ? this.ownType(owner) : UNKNOWN;
       }
@@ -540,6 +548,8 @@ export class Resolver {
         if (value) return this.keyOfLValue(value);
         break;
       }
+      case 'this':
+      case 'base':
       case 'this_expression':
         return `cs:this:${nearest(expr, TYPE_DECLARATIONS)?.startIndex ?? 0}`;
     }
