@@ -76,8 +76,7 @@ export class PythonAdapter {
     const enumAccesses = this.collectEnumAccesses();
     this.collectIdentitySites();
     for (const access of enumAccesses) {
-      const value = this.enumValue(access);
-      if (value?.kind === 'enum') this.facts.enumRefs.push({ value, valid: validSpellings(this.spellings(access.plane), value.enum) });
+      this.facts.enumRefs.push({ value: this.enumValue(access), valid: validSpellings(this.spellings(access.plane), access.enumName) });
     }
     this.collectIdentities();
     this.collectAccounts();
@@ -451,7 +450,7 @@ export class PythonAdapter {
       }
       case 'attribute': {
         const access = this.enumAccessOf(node);
-        if (access) return this.enumValue(access) ?? { kind: 'expr', span, text };
+        if (access) return this.enumValue(access);
         break;
       }
       case 'identifier':
@@ -537,7 +536,7 @@ export class PythonAdapter {
     return { node: attribute, plane: c.plane, enumName: c.className as EnumName, member: member.text, memberSpan: spanOf(member) };
   }
 
-  private enumValue(access: EnumAccess): Value | undefined {
+  private enumValue(access: EnumAccess): Extract<Value, { kind: 'enum' }> {
     return {
       kind: 'enum',
       enum: access.enumName,
@@ -554,7 +553,7 @@ export class PythonAdapter {
   // ---------------------------------------------------------------------------------------------
 
   /** Identity constructions by call offset, with the holders their value reaches. */
-  private readonly constructions = new Map<number, { fact: IdentityFact; holders: { holder: Holder; use: Node; direct: boolean }[] }>();
+  private readonly constructions = new Map<number, { fact: IdentityFact; holders: { holder: Holder; use: Node }[] }>();
   /** `user_identity=` / `.user_identity =` sites whose value is not a construction this file shows. */
   private readonly identitySites: { valueNode: Node; nameNode: Node; holder: Holder; confidence: Confidence }[] = [];
 
@@ -637,7 +636,7 @@ export class PythonAdapter {
       const construction = this.constructionBehind(site.valueNode, 'UserIdentity');
       const entry = construction && this.constructions.get(construction.startIndex);
       if (entry) {
-        entry.holders.push({ holder: site.holder, use: site.valueNode, direct: sameNode(construction, site.valueNode) });
+        entry.holders.push({ holder: site.holder, use: site.valueNode });
         continue;
       }
       // An identity this file does not show (a parameter, a factory's result): known to be set, not what it is.
@@ -768,7 +767,7 @@ export class PythonAdapter {
   }
 
   /** The identifiers that read a binding (resolved back to it). */
-  usesOf(binding: LocalBinding): Node[] {
+  private usesOf(binding: LocalBinding): Node[] {
     const uses: Node[] = [];
     for (const offset of this.resolver.occurrences(binding.name)) {
       if (offset === binding.start) continue;
@@ -790,7 +789,7 @@ interface RunElevatedSite {
   readonly plane: PythonPlane;
 }
 
-export interface EnumAccess {
+interface EnumAccess {
   readonly node: Node;
   readonly plane: PythonPlane;
   readonly enumName: EnumName;
@@ -821,13 +820,13 @@ function importStatementOf(identifier: Node): Node | undefined {
 }
 
 /** The call a keyword argument's name belongs to. */
-export function keywordCall(name: Node): Node | undefined {
+function keywordCall(name: Node): Node | undefined {
   const list = name.parent?.parent;
   const call = list?.parent;
   return list?.type === 'argument_list' && call?.type === 'call' ? call : undefined;
 }
 
-export function keywordArgument(call: Node, keyword: string): Node | undefined {
+function keywordArgument(call: Node, keyword: string): Node | undefined {
   return keywordNameNode(call, keyword)?.value;
 }
 
