@@ -10,7 +10,11 @@ import { DEFAULT_SETTINGS, type FixScope, type Settings } from '../../../common/
 import { Engine, fixAllFixOf, languageOfPath, type Analysis } from '../engine/engine';
 import { collectFiles } from '../workspace/walk';
 import { ACCOUNT_WORDS, AccountIndex, accountsIn } from '../workspace/accountIndex';
-import { readSource, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
+import { coverNeedles } from '../workspace/needles';
+import * as fs from 'fs';
+import type { LanguageId } from '../engine/facts';
+import { LANGUAGES } from '../engine/languages';
+import { decode, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
 import { formatJson, formatSarif, formatText, type FileReport, type ReportedDiagnostic } from './report';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -63,6 +67,50 @@ function parseArgs(args: readonly string[]): Options | string {
   return { fix, format, fixScope, paths };
 }
 
+/** Per language, the few substrings every anchor word contains one of. */
+const NEEDLES = Object.fromEntries(
+  Object.entries(LANGUAGES).map(([id, language]) => [id, coverNeedles([...language.anchorWords, ...ACCOUNT_WORDS]).map((n) => Buffer.from(n))]),
+) as Record<LanguageId, Buffer[]>;
+
+/** Whether a file's bytes hold any word a finding needs (UTF-16 files are decoded to tell). */
+function mayConcernBatch(bytes: Buffer, language: LanguageId): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  return NEEDLES[language].some((needle) => bytes.includes(needle));
+}
+
+/** Reads files into one reused buffer: a workspace of small files allocates almost nothing. */
+class FileReader {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+
+  constructor(private readonly limit: number) {}
+
+  /** The file's bytes (valid until the next read), or undefined when it is larger than the limit. */
+  read(file: string): Buffer | undefined {
+    const fd = fs.openSync(file, 'r');
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          if (length > this.limit) return undefined;
+          const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+          this.buffer.copy(bigger);
+          this.buffer = bigger;
+        }
+        const n = fs.readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      return length > this.limit ? undefined : this.buffer.subarray(0, length);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof UnreadableFile ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
 function report(file: string, source: SourceText, analysis: Analysis): FileReport {
   const document = TextDocument.create('file:///cli', 'plaintext', 0, source.text);
   const diagnostics: ReportedDiagnostic[] = analysis.findings.map((finding) => {
@@ -91,23 +139,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   let ioError = errors.length > 0;
   for (const e of errors) io.stderr(`batch-identity: ${e.path}: ${e.message}`);
 
-  // First pass: the pool accounts of every file, so named users resolve across files as in the editor.
-  const accounts = new AccountIndex();
-  for (const file of files) {
-    const language = languageOfPath(file);
-    if (!language) continue;
-    try {
-      const { text } = readSource(file);
-      if (!ACCOUNT_WORDS.some((word) => text.includes(word))) continue;
-      const analysis = await engine.analyze({ uri: file, languageId: language, text }, { settings });
-      accounts.update(file, accountsIn(file, text, analysis.facts));
-      analysis.release();
-    } catch {
-      // reported by the second pass
-    }
-  }
-
-  const reports: FileReport[] = [];
+  // Read every file, but decode and keep only those holding an identity word: the byte search is
+  // what lets a workspace scan keep up with ripgrep. Grammars start loading as soon as a file needs
+  // them, while the reading goes on.
+  const candidates: { file: string; language: LanguageId; source: SourceText }[] = [];
+  const reader = new FileReader(settings.maxFileSizeKB * 1024);
   for (const file of files) {
     const language = languageOfPath(file);
     if (!language) {
@@ -115,7 +151,35 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       continue;
     }
     try {
-      let source = readSource(file);
+      const bytes = reader.read(file);
+      if (!bytes) {
+        io.stderr(`batch-identity: ${file}: skipped, larger than ${settings.maxFileSizeKB} KB`);
+        continue;
+      }
+      if (!mayConcernBatch(bytes, language)) continue;
+      // The reader reuses its buffer: keep a copy of what is kept.
+      candidates.push({ file, language, source: decode(Buffer.from(bytes)) });
+      engine.warmUp(language);
+    } catch (error) {
+      ioError = true;
+      io.stderr(`batch-identity: ${file}: ${reasonOf(error)}`);
+    }
+  }
+
+  // First pass: the pool accounts of every file, so named users resolve across files as in the editor.
+  const accounts = new AccountIndex();
+  for (const { file, language, source } of candidates) {
+    if (!ACCOUNT_WORDS.some((word) => source.text.includes(word))) continue;
+    const analysis = await engine.analyze({ uri: file, languageId: language, text: source.text }, { settings });
+    accounts.update(file, accountsIn(file, source.text, analysis.facts));
+    analysis.release();
+  }
+
+  const reports: FileReport[] = [];
+  for (const candidate of candidates) {
+    const { file, language } = candidate;
+    let source = candidate.source;
+    try {
       const input = { uri: file, languageId: language, text: source.text };
       if (options.fix) {
         const fixed = await engine.fixAll(input, { settings, workspace: accounts });
@@ -131,8 +195,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       analysis.release();
     } catch (error) {
       ioError = true;
-      const reason = error instanceof UnreadableFile ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
-      io.stderr(`batch-identity: ${file}: ${reason}`);
+      io.stderr(`batch-identity: ${file}: ${reasonOf(error)}`);
     }
   }
 

@@ -207,6 +207,12 @@ export class Engine {
     cached.language.dispose?.(cached.syntax);
   }
 
+  /** Starts loading a language's parser (a grammar compiles in the background) without waiting. */
+  warmUp(languageId: LanguageId): void {
+    const language = LANGUAGES[languageId];
+    language.parse('').then((syntax) => language.dispose?.(syntax), () => undefined);
+  }
+
   /** Documents with a kept syntax tree. */
   get keptDocuments(): number {
     return this.syntaxByUri.size;

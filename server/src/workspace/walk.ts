@@ -14,28 +14,46 @@ export interface WalkResult {
 export function collectFiles(inputs: readonly string[]): WalkResult {
   const files: string[] = [];
   const errors: { path: string; message: string }[] = [];
-  const visit = (p: string, explicit: boolean) => {
-    let stat: fs.Stats;
+  const walkDirectory = (dir: string) => {
+    let entries: fs.Dirent[];
     try {
-      stat = fs.statSync(p);
+      entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      errors.push({ path: p, message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error) });
+      errors.push({ path: dir, message: `cannot list: ${(error as NodeJS.ErrnoException).code ?? error}` });
       return;
     }
-    if (stat.isDirectory()) {
-      if (!explicit && (SKIPPED_FOLDERS.has(path.basename(p)) || fs.existsSync(path.join(p, 'pyvenv.cfg')))) return;
-      let entries: string[];
-      try {
-        entries = fs.readdirSync(p).sort();
-      } catch (error) {
-        errors.push({ path: p, message: `cannot list: ${(error as NodeJS.ErrnoException).code ?? error}` });
-        return;
+    if (entries.some((e) => e.name === 'pyvenv.cfg')) return; // a Python virtual environment
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      // Directory entries carry their type: no stat per file (it would cost more than the search).
+      const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isDirectorySafe(full));
+      if (isDirectory) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) walkDirectory(full);
+      } else if (languageOfPath(entry.name)) {
+        files.push(full);
       }
-      for (const entry of entries) visit(path.join(p, entry), false);
-    } else if (stat.isFile() && (explicit || languageOfPath(p))) {
-      files.push(p);
     }
   };
-  for (const input of inputs) visit(input, true);
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch (error) {
+      errors.push({ path: input, message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error) });
+      continue;
+    }
+    // What the user names explicitly is read even if its folder or extension would be skipped.
+    if (stat.isDirectory()) walkDirectory(input);
+    else if (stat.isFile()) files.push(input);
+  }
   return { files, errors };
+}
+
+function isDirectorySafe(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

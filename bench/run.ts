@@ -1,0 +1,261 @@
+/**
+ * `npm run bench`: speed and memory, measured side by side with their baselines in one run, on
+ * generated inputs. Prints a table and writes bench/results.json. Not part of the test suite:
+ * timings belong here, never in assertions.
+ *
+ * Options: --lines N (source file size, default 10000), --json-mb N (default 5), --tree-mb N
+ * (workspace size, default 100), --edits N (default 200), --files N (default 200), --quick
+ * (small sizes, for trying the bench itself).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseTree } from 'jsonc-parser';
+import { parserFor, type GrammarName } from '../server/src/parsing/treeSitter';
+import { LspClient } from '../test/helpers/lspClient';
+import { EXTENSION, sourceFile, taskCollection, workspaceTree, type BenchLanguage } from './generate';
+
+const root = path.resolve(__dirname, '..');
+const work = path.join(__dirname, '.work');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const LINES = option('lines', quick ? 2000 : 10000);
+const JSON_MB = option('json-mb', quick ? 1 : 5);
+const TREE_MB = option('tree-mb', quick ? 10 : 100);
+const EDITS = option('edits', quick ? 50 : 200);
+const FILES = option('files', quick ? 50 : 200);
+
+const GRAMMAR: Record<Exclude<BenchLanguage, 'json'>, GrammarName> = { csharp: 'c-sharp', java: 'java', python: 'python' };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function coldParse(language: BenchLanguage, text: string): Promise<number> {
+  const times: number[] = [];
+  if (language === 'json') {
+    for (let i = 0; i < 5; i++) {
+      const t = process.hrtime.bigint();
+      parseTree(text, [], { allowTrailingComma: true });
+      times.push(ms(t));
+    }
+  } else {
+    const parser = await parserFor(GRAMMAR[language]);
+    for (let i = 0; i < 5; i++) {
+      const t = process.hrtime.bigint();
+      parser.parse(text)?.delete();
+      times.push(ms(t));
+    }
+  }
+  return median(times);
+}
+
+/** Typing in the middle of ordinary code: insert a character, then delete it, and so on. */
+async function editLatency(language: BenchLanguage, text: string): Promise<{ p50: number; p95: number; max: number; findings: number }> {
+  const client = new LspClient();
+  await client.initialize();
+  const uri = `file:///bench/big${EXTENSION[language]}`;
+  await client.open(uri, language, text);
+  const first = await client.diagnosticsFor(uri, (p) => p.version === 1);
+  // Edit spots spread over the file, inside ordinary code (a comment word, a property value).
+  const needle = language === 'json' ? '"constraints"' : language === 'python' ? 'Sum the digits' : 'Sum the digits';
+  const spots: number[] = [];
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) spots.push(i + 1);
+  const lines = text.split('\n');
+  const positionOf = (offset: number) => {
+    let line = 0;
+    let rest = offset;
+    while (rest > lines[line].length) {
+      rest -= lines[line].length + 1;
+      line++;
+    }
+    return { line, character: rest };
+  };
+  const times: number[] = [];
+  let version = 1;
+  for (let k = 0; k < EDITS; k++) {
+    const at = positionOf(spots[(k * 7919) % spots.length]);
+    const insert = k % 2 === 0;
+    version++;
+    const change = insert
+      ? { range: { start: at, end: at }, text: 'x' }
+      : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    const started = process.hrtime.bigint();
+    const published = client.diagnosticsFor(uri, (p) => p.version === version);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    await published;
+    times.push(ms(started));
+    // Keep the text as it was: an insert is undone by the next edit at the same spot.
+    if (!insert) continue;
+    const undoAt = at;
+    version++;
+    const undone = client.diagnosticsFor(uri, (p) => p.version === version);
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: undoAt, end: { line: undoAt.line, character: undoAt.character + 1 } }, text: '' }],
+    });
+    await undone;
+  }
+  await client.close();
+  return { p50: median(times), p95: percentile(times, 95), max: Math.max(...times), findings: first.diagnostics.length };
+}
+
+async function coldStart(): Promise<number> {
+  const text = sourceFile('csharp', 200, 10);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = process.hrtime.bigint();
+    const client = new LspClient();
+    await client.initialize();
+    const uri = 'file:///bench/start.cs';
+    await client.open(uri, 'csharp', text);
+    await client.diagnosticsFor(uri, (p) => p.version === 1);
+    times.push(ms(started));
+    await client.close();
+  }
+  return median(times);
+}
+
+async function rssAfterOpening(files: number): Promise<{ rssMb: number; files: number }> {
+  const client = new LspClient();
+  await client.initialize();
+  const languages: BenchLanguage[] = ['csharp', 'java', 'python', 'json'];
+  const waits: Promise<unknown>[] = [];
+  for (let i = 0; i < files; i++) {
+    const language = languages[i % 4];
+    const text = language === 'json' ? taskCollection(40_000, 5) : sourceFile(language, 800, 10);
+    const uri = `file:///bench/open/file-${i}${EXTENSION[language]}`;
+    waits.push(client.diagnosticsFor(uri, (p) => p.version === 1));
+    await client.open(uri, language, text);
+  }
+  await Promise.all(waits);
+  const status = fs.readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  await client.close();
+  return { rssMb: rssKb / 1024, files };
+}
+
+function timeCommand(command: string, commandArgs: string[], runs = 3): number {
+  spawnSync(command, commandArgs, { stdio: 'ignore' }); // warm the page cache
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(command, commandArgs, { stdio: 'ignore', maxBuffer: 1 << 30 });
+    if (result.error) throw result.error;
+    times.push(ms(started));
+  }
+  return median(times);
+}
+
+function workspaceScan(): { cliMs: number; rgMs: number; files: number; batchFiles: number; mb: number } | { skipped: string } {
+  if (spawnSync('rg', ['--version']).status !== 0) return { skipped: 'ripgrep (rg) is not installed' };
+  const tree = path.join(work, `tree-${TREE_MB}mb`);
+  const stamp = path.join(tree, '.stamp.json');
+  if (!fs.existsSync(stamp)) {
+    fs.rmSync(tree, { recursive: true, force: true });
+    const made = workspaceTree(tree, TREE_MB);
+    fs.writeFileSync(stamp, JSON.stringify(made));
+  }
+  const made = JSON.parse(fs.readFileSync(stamp, 'utf8')) as { files: number; batchFiles: number; bytes: number };
+  const words = ['RunElevated', 'runElevated', 'run_elevated', 'UserIdentity', 'userIdentity', 'user_identity', 'UserAccount', 'userAccounts', 'user_accounts'];
+  const rgMs = timeCommand('rg', ['-l', ...words.flatMap((w) => ['-e', w]), tree]);
+  const cliMs = timeCommand(process.execPath, [path.join(root, 'dist', 'cli.js'), 'check', '--format', 'json', tree]);
+  return { cliMs, rgMs, files: made.files, batchFiles: made.batchFiles, mb: made.bytes / 1024 / 1024 };
+}
+
+function bundleSizes(): Record<string, number> {
+  const sizes: Record<string, number> = {};
+  for (const file of ['extension.js', 'server.js', 'cli.js']) sizes[file] = fs.statSync(path.join(root, 'dist', file)).size;
+  sizes['wasm (4 files)'] = fs.readdirSync(path.join(root, 'dist', 'wasm')).reduce((n, f) => n + fs.statSync(path.join(root, 'dist', 'wasm', f)).size, 0);
+  const vsix = path.join(root, 'batch-identity.vsix');
+  if (fs.existsSync(vsix)) sizes['.vsix'] = fs.statSync(vsix).size;
+  return sizes;
+}
+
+interface Row {
+  readonly measure: string;
+  readonly value: string;
+  readonly baseline: string;
+  readonly target: string;
+  readonly met: boolean | undefined;
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(work, { recursive: true });
+  if (!fs.existsSync(path.join(root, 'dist', 'server.js'))) throw new Error('build first: npm run build');
+  const rows: Row[] = [];
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, options: { LINES, JSON_MB, TREE_MB, EDITS, FILES } };
+
+  for (const language of ['csharp', 'java', 'python', 'json'] as BenchLanguage[]) {
+    const text = language === 'json' ? taskCollection(JSON_MB * 1024 * 1024) : sourceFile(language, LINES);
+    const parse = await coldParse(language, text);
+    const edit = await editLatency(language, text);
+    const size = language === 'json' ? `${JSON_MB} MB` : `${LINES} lines`;
+    const ratio = edit.p50 / parse;
+    const met = ratio <= 0.2 && (language !== 'csharp' || edit.p50 <= 10);
+    rows.push({
+      measure: `edit → diagnostics, ${language} ${size} (p50 / p95 / max)`,
+      value: `${edit.p50.toFixed(1)} / ${edit.p95.toFixed(1)} / ${edit.max.toFixed(1)} ms`,
+      baseline: `cold parse ${parse.toFixed(1)} ms (ratio ${ratio.toFixed(2)})`,
+      target: language === 'csharp' ? 'p50 ≤ 0.2 × parse and ≤ 10 ms' : 'p50 ≤ 0.2 × parse',
+      met,
+    });
+    results[`edit.${language}`] = { ...edit, coldParseMs: parse, ratio, bytes: text.length };
+    console.error(`measured ${language}`);
+  }
+
+  const scan = workspaceScan();
+  if ('skipped' in scan) rows.push({ measure: 'workspace scan', value: 'skipped', baseline: scan.skipped, target: '≤ 3 × rg', met: undefined });
+  else {
+    const ratio = scan.cliMs / scan.rgMs;
+    rows.push({
+      measure: `workspace scan, ${scan.mb.toFixed(0)} MB, ${scan.files} files (${scan.batchFiles} Batch)`,
+      value: `${scan.cliMs.toFixed(0)} ms`,
+      baseline: `rg -l ${scan.rgMs.toFixed(0)} ms (ratio ${ratio.toFixed(2)})`,
+      target: '≤ 3 × rg',
+      met: ratio <= 3,
+    });
+    results.scan = { ...scan, ratio };
+  }
+  console.error('measured scan');
+
+  const start = await coldStart();
+  rows.push({ measure: 'server cold start → first diagnostics (C#)', value: `${start.toFixed(0)} ms`, baseline: '', target: '≤ 300 ms', met: start <= 300 });
+  results.coldStartMs = start;
+
+  const rss = await rssAfterOpening(FILES);
+  rows.push({ measure: `server RSS after opening ${rss.files} files`, value: `${rss.rssMb.toFixed(0)} MB`, baseline: '', target: '≤ 150 MB', met: rss.rssMb <= 150 });
+  results.rss = rss;
+
+  const sizes = bundleSizes();
+  for (const [name, size] of Object.entries(sizes)) {
+    rows.push({ measure: `bundle ${name}`, value: `${(size / 1024).toFixed(0)} KB`, baseline: '', target: name === '.vsix' ? '≤ 5 MB' : '', met: name === '.vsix' ? size <= 5 * 1024 * 1024 : undefined });
+  }
+  results.bundles = sizes;
+
+  const header = ['measure', 'value', 'baseline (same run)', 'target', 'met'];
+  const table = [header, ...rows.map((r) => [r.measure, r.value, r.baseline, r.target, r.met === undefined ? '' : r.met ? 'yes' : 'NO'])];
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+  results.rows = rows;
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote bench/results.json`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
