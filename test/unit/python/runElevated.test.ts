@@ -44,6 +44,11 @@ describe('python run-elevated: found', () => {
       severity: 'information',
     },
     {
+      name: 'a star import of the models does not make every other name a class of theirs: weak',
+      text: `from azure.batch.models import *\nCURRENT_TASK.run_elevated = True\n`,
+      severity: 'information',
+    },
+    {
       name: 'a Batch class name imported from an unseen module in a Batch file: weak',
       text: `import azure.batch.batch_auth as batchauth\nfrom project.batch_models import TaskAddParameter\nt = TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
       severity: 'information',

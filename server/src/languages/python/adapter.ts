@@ -247,7 +247,9 @@ export class PythonAdapter {
 
   private heldByName(name: Node, depth: number): Held {
     const binding = this.resolver.resolveName(name.text, name);
-    if (!binding) return { kind: 'unknown', key: `py:global:${name.text}` };
+    // A star import of the models binds their names only: any other name is as unbound as without it.
+    const starClass = binding?.kind === 'star' && classify(`${binding.module}.${name.text}`).kind === 'class';
+    if (!binding || (binding.kind === 'star' && !starClass)) return { kind: 'unknown', key: `py:global:${name.text}` };
     if (binding.kind === 'import' || binding.kind === 'star') return { kind: 'notBatch' };
     const key = `py:bind:${binding.start}`;
     switch (binding.kind) {
