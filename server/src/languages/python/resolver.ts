@@ -123,7 +123,8 @@ export function classify(path: string): Classified {
     const segments = normal.slice(module.length + 1).split('.');
     let i = 0;
     while (i < segments.length - 1 && isPrivateOrModuleSegment(segments[i])) i++;
-    if (isPrivateOrModuleSegment(segments[i])) break;
+    // Model classes are CamelCase; `CURRENT_TASK` through a star import is not one of them.
+    if (!/^[A-Z][A-Za-z0-9]*$/.test(segments[i]) || !/[a-z]/.test(segments[i])) break;
     return { kind: 'class', plane, className: segments[i], members: segments.slice(i + 1) };
   }
   const dot = normal.lastIndexOf('.');
