@@ -295,6 +295,34 @@ describe('csharp facts: enum members', () => {
   }
 });
 
+describe('csharp facts: values', () => {
+  it('constant strings of every kind are strings; an interpolation with holes is an expression', async () => {
+    const body = [
+      'var a = new UserIdentity(@"ad""min");',
+      'var b = new UserIdentity($"admin");',
+      'var c = new UserIdentity($"{name}-admin");',
+      'var d = new UserIdentity("ad" + "min");',
+      'var e = new UserIdentity("""raw""");',
+      String.raw`var f = new UserIdentity("tab\there");`,
+    ].join('\n');
+    assert.deepEqual(
+      (await factsOf(inMethod(body))).identities.map((i) => brief(i.userName)),
+      ['string:"ad\\"min"', 'string:"admin"', 'expr:$"{name}-admin"', 'string:"admin"', 'string:"raw"', 'string:"tab\\there"'],
+    );
+  });
+
+  it('management and data-plane identities side by side', async () => {
+    const text =
+      'using Microsoft.Azure.Batch;\nusing Mgmt = Microsoft.Azure.Management.Batch.Models;\n\nclass C\n{\n' +
+      '    object A = new Mgmt.UserIdentity(autoUser: new Mgmt.AutoUserSpecification(elevationLevel: Mgmt.ElevationLevel.Admin));\n' +
+      '    void M(CloudTask t) { t.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: Microsoft.Azure.Batch.Common.ElevationLevel.NonAdmin)); }\n}\n';
+    const facts = await factsOf(text);
+    assert.deepEqual(facts.identities.map(autoUserOf), [{ elevation: 'enum:ElevationLevel.Admin=admin' }, { elevation: 'enum:ElevationLevel.NonAdmin=nonAdmin' }]);
+    assert.deepEqual(facts.identities.map((i) => i.holder?.taskKind), [undefined, 'task']);
+    assert.equal(facts.enumRefs.length, 2);
+  });
+});
+
 describe('csharp identity rules on C# facts', () => {
   it('unknown-enum-member: wrong-case members get the C# spelling', async () => {
     const text = inMethod('var a = ElevationLevel.NONADMIN;\nvar b = AutoUserScope.task;');

@@ -105,6 +105,13 @@ describe('csharp run-elevated: silent', () => {
     { name: 'another service (Batch AI)', text: 'using Microsoft.Azure.Management.BatchAI;\nclass C { void M() { var t = Load(); t.RunElevated = true; } }' },
     { name: 'anonymous objects and named arguments', text: inMethod('var a = new { RunElevated = true };\nRun(RunElevated: true);') },
     { name: 'a record with-expression', text: inMethod('var b = settings with { RunElevated = true };') },
+    {
+      name: 'methods, locals and parameters named RunElevated',
+      text:
+        'using Microsoft.Azure.Batch;\nclass Runner\n{\n    public void RunElevated(string command) { }\n    void M(bool RunElevated, object runner)\n    {\n' +
+        '        RunElevated = false;\n        var runElevated = new Runner();\n        runElevated.RunElevated("setup.cmd");\n        Load().RunElevated("x");\n    }\n}\n',
+    },
+    { name: 'attribute arguments', text: 'using Microsoft.Azure.Batch;\n[Job(RunElevated = true)]\nclass C { }' },
   ];
   for (const c of cases) {
     it(c.name, async () => {

@@ -127,6 +127,7 @@ class CSharpAdapter {
   private readonly resolver: Resolver;
   private readonly values: Values;
   private readonly seenCreations = new Set<number>();
+  private readonly writers = new Map<string, IdentityWriter | undefined>();
 
   constructor(
     private readonly text: string,
@@ -167,7 +168,9 @@ class CSharpAdapter {
       if (!parent) continue;
       if (parent.type === 'member_access_expression' && same(fieldOf(parent, 'name'), name)) {
         const receiver = fieldOf(parent, 'expression');
-        if (!receiver) continue;
+        // `runner.RunElevated(…)` calls a method of that name: no property of Batch's.
+        const call = parent.parent;
+        if (!receiver || (call?.type === 'invocation_expression' && same(fieldOf(call, 'function'), parent))) continue;
         const assignment = assignmentTo(parent);
         this.addRunElevated(name, assignment ? 'assign' : 'read', assignment ?? parent, this.resolver.typeOfExpression(receiver), () => this.resolver.keyOfLValue(receiver));
       } else if (parent.type === 'member_binding_expression' && same(fieldOf(parent, 'name'), name)) {
@@ -215,6 +218,15 @@ class CSharpAdapter {
 
   /** How to write UserIdentity, AutoUserSpecification and the enums for an object of this type at `at`. */
   private writerFor(evidence: TypeEvidence, at: number): IdentityWriter | undefined {
+    // Every fact in the same namespace block with the same kind of holder is written the same way.
+    const key = `${evidence.sdk}|${evidence.name}|${evidence.qualifier}|${evidence.qualifierNamespace}|${this.reach.placeKey(at)}`;
+    if (this.writers.has(key)) return this.writers.get(key);
+    const writer = this.computeWriter(evidence, at);
+    this.writers.set(key, writer);
+    return writer;
+  }
+
+  private computeWriter(evidence: TypeEvidence, at: number): IdentityWriter | undefined {
     const sdk = this.resolver.sdkFor(evidence, at);
     if (!sdk) return undefined;
     const generation = CSHARP.generations[sdk];

@@ -9,6 +9,8 @@ import { CSHARP, type CSharpSdk } from '../../batch/sdks';
 import { wordOccurrences, type Node, type Tree } from '../treeSitterSupport';
 import { children, fieldOf, NAMESPACE_DECLARATIONS, namedChildren, segmentsOf, TYPE_DECLARATIONS } from './syntax';
 
+const TYPE_KEYWORDS: ReadonlySet<string> = new Set(['class', 'struct', 'interface', 'enum', 'record']);
+
 export interface UsingDirective {
   readonly node: Node;
   /** The namespace or type named, dotted, without `global::`. */
@@ -61,6 +63,8 @@ export class Reach {
   readonly scopes: UsingScope[] = [];
   readonly namespaces: NamespaceDeclaration[] = [];
   private readonly declared = new Map<string, Node[]>();
+  private readonly reachableCache = new Map<string, Set<string>>();
+  private readonly generationsCache = new Map<string, Set<CSharpSdk>>();
 
   constructor(
     private readonly tree: Tree,
@@ -98,8 +102,27 @@ export class Reach {
     return this.namespaces.filter((ns) => ns.start <= offset && offset <= ns.end).map((ns) => ns.name);
   }
 
+  /** Which scopes and namespaces enclose `offset`: positions with the same key reach the same names. */
+  placeKey(offset: number): string {
+    let key = '';
+    this.scopes.forEach((s, i) => {
+      if (s.start <= offset && offset < s.end) key += `s${i}`;
+    });
+    this.namespaces.forEach((ns, i) => {
+      if (ns.start <= offset && offset <= ns.end) key += `n${i}`;
+    });
+    return key;
+  }
+
   /** Every namespace whose types are reachable by simple name at `offset`. */
   reachableNamespaces(offset: number): Set<string> {
+    const key = this.placeKey(offset);
+    let reachable = this.reachableCache.get(key);
+    if (!reachable) this.reachableCache.set(key, (reachable = this.computeReachable(offset)));
+    return reachable;
+  }
+
+  private computeReachable(offset: number): Set<string> {
     const reachable = new Set<string>();
     for (const scope of this.scopesAt(offset)) {
       for (const u of scope.usings) if (!u.alias && !u.isStatic) reachable.add(u.target);
@@ -114,11 +137,15 @@ export class Reach {
 
   /** The Batch generations reachable by simple name at `offset`. */
   generationsAt(offset: number): Set<CSharpSdk> {
-    const found = new Set<CSharpSdk>();
+    const key = this.placeKey(offset);
+    let found = this.generationsCache.get(key);
+    if (found) return found;
+    found = new Set<CSharpSdk>();
     for (const ns of this.reachableNamespaces(offset)) {
       const sdk = sdkOfNamespace(ns);
       if (sdk) found.add(sdk);
     }
+    this.generationsCache.set(key, found);
     return found;
   }
 
@@ -137,6 +164,7 @@ export class Reach {
     if (found) return found;
     found = [];
     for (const offset of wordOccurrences(this.text, name)) {
+      if (!this.mayDeclareType(offset, name.length)) continue;
       const node = this.tree.rootNode.namedDescendantForIndex(offset, offset + name.length);
       const parent = node?.parent;
       if (node?.type === 'identifier' && parent && TYPE_DECLARATIONS.has(parent.type) && fieldOf(parent, 'name')?.startIndex === node.startIndex) {
@@ -145,6 +173,24 @@ export class Reach {
     }
     this.declared.set(name, found);
     return found;
+  }
+
+  /**
+   * A cheap look at the text before asking the tree: a declared type's name follows `class`,
+   * `struct`, `interface`, `enum` or `record`, or (a delegate) is followed by `(` or `<` and is
+   * neither created with `new` nor a member name.
+   */
+  private mayDeclareType(offset: number, length: number): boolean {
+    let i = offset - 1;
+    while (i >= 0 && /\s/.test(this.text[i])) i--;
+    if (this.text[i] === '.') return false;
+    let wordStart = i;
+    while (wordStart >= 0 && /\w/.test(this.text[wordStart])) wordStart--;
+    const previousWord = this.text.slice(wordStart + 1, i + 1);
+    if (TYPE_KEYWORDS.has(previousWord)) return true;
+    let j = offset + length;
+    while (j < this.text.length && /\s/.test(this.text[j])) j++;
+    return (this.text[j] === '(' || this.text[j] === '<') && previousWord !== 'new';
   }
 
   declares(name: string): boolean {

@@ -67,8 +67,13 @@ export interface Declaration {
   readonly value?: Node;
   /** What a `foreach` variable iterates over. */
   readonly collection?: Node;
-  /** Where the name is visible. */
+  /** Where the name is visible (offsets kept: asking a node for them crosses into WASM). */
   readonly scope: Node;
+  readonly scopeStart: number;
+  readonly scopeEnd: number;
+  readonly nameStart: number;
+  /** A field or property: visible in its whole type, before its declaration too. */
+  readonly isMember: boolean;
   /** `const`, or a `readonly` field: its value is the one written here. */
   readonly isConstant: boolean;
 }
@@ -98,6 +103,18 @@ const LOCAL_SCOPES: ReadonlySet<string> = new Set([
   ...TYPE_DECLARATIONS,
 ]);
 
+/** Where names are searched for, innermost first: a member's body, then each enclosing type. */
+const REGIONS: ReadonlySet<string> = new Set([
+  'method_declaration',
+  'constructor_declaration',
+  'destructor_declaration',
+  'operator_declaration',
+  'conversion_operator_declaration',
+  'local_function_statement',
+  'accessor_declaration',
+  ...TYPE_DECLARATIONS,
+]);
+
 const MEMBER_SCOPES: ReadonlySet<string> = new Set([
   'method_declaration',
   'constructor_declaration',
@@ -118,12 +135,9 @@ function hasModifier(node: Node, ...modifiers: string[]): boolean {
   return children(node).some((c) => c.type === 'modifier' && modifiers.includes(c.text));
 }
 
-function contains(outer: Node, inner: Node): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
-}
-
 export class Resolver {
   private readonly declarationCache = new Map<string, Declaration[]>();
+  private readonly resolved = new Map<number, Declaration | null>();
   private readonly usesCache = new Map<number, Node[]>();
   private depth = 0;
 
@@ -139,7 +153,20 @@ export class Resolver {
   private declarationAt(node: Node): Declaration | undefined {
     const parent = node.parent;
     if (!parent) return undefined;
-    if (node.type === 'implicit_parameter') return { name: node, scope: parent, isConstant: false };
+    const make = (scope: Node | undefined, rest: { type?: Node; value?: Node; collection?: Node; isConstant?: boolean } = {}): Declaration | undefined =>
+      scope && {
+        name: node,
+        scope,
+        scopeStart: scope.startIndex,
+        scopeEnd: scope.endIndex,
+        nameStart: node.startIndex,
+        isMember: TYPE_DECLARATIONS.has(scope.type),
+        isConstant: rest.isConstant ?? false,
+        type: rest.type,
+        value: rest.value,
+        collection: rest.collection,
+      };
+    if (node.type === 'implicit_parameter') return make(parent);
     if (node.type !== 'identifier') return undefined;
     const isName = (field: string) => same(fieldOf(parent, field), node);
     switch (parent.type) {
@@ -149,26 +176,19 @@ export class Resolver {
         const holder = declaration?.parent;
         if (!declaration || !holder) return undefined;
         const isField = holder.type === 'field_declaration';
-        const scope = isField ? nearest(holder, TYPE_DECLARATIONS) : nearest(parent, LOCAL_SCOPES);
-        if (!scope) return undefined;
         const isConstant = hasModifier(holder, 'const') || (isField && hasModifier(holder, 'readonly'));
-        return { name: node, type: fieldOf(declaration, 'type'), value: declaratorValue(parent), scope, isConstant };
+        const scope = isField ? nearest(holder, TYPE_DECLARATIONS) : nearest(parent, LOCAL_SCOPES);
+        return make(scope, { type: fieldOf(declaration, 'type'), value: declaratorValue(parent), isConstant });
       }
-      case 'parameter': {
-        const owner = parent.parent?.parent;
-        return isName('name') && owner ? { name: node, type: fieldOf(parent, 'type'), scope: owner, isConstant: false } : undefined;
-      }
+      case 'parameter':
+        return isName('name') ? make(parent.parent?.parent ?? undefined, { type: fieldOf(parent, 'type') }) : undefined;
       case 'foreach_statement':
-        return isName('left') ? { name: node, type: fieldOf(parent, 'type'), collection: fieldOf(parent, 'right'), scope: parent, isConstant: false } : undefined;
+        return isName('left') ? make(parent, { type: fieldOf(parent, 'type'), collection: fieldOf(parent, 'right') }) : undefined;
       case 'declaration_pattern':
-      case 'declaration_expression': {
-        const scope = nearest(parent, LOCAL_SCOPES);
-        return isName('name') && scope ? { name: node, type: fieldOf(parent, 'type'), scope, isConstant: false } : undefined;
-      }
-      case 'property_declaration': {
-        const scope = nearest(parent, TYPE_DECLARATIONS);
-        return isName('name') && scope ? { name: node, type: fieldOf(parent, 'type'), scope, isConstant: false } : undefined;
-      }
+      case 'declaration_expression':
+        return isName('name') ? make(nearest(parent, LOCAL_SCOPES), { type: fieldOf(parent, 'type') }) : undefined;
+      case 'property_declaration':
+        return isName('name') ? make(nearest(parent, TYPE_DECLARATIONS), { type: fieldOf(parent, 'type') }) : undefined;
       default:
         return undefined;
     }
@@ -181,6 +201,8 @@ export class Resolver {
     if (found) return found;
     found = [];
     for (const offset of this.occurrences(name, region.startIndex, region.endIndex)) {
+      // A declared name is never a member name (`x.name`) nor followed by `.`, `(` or `[`: skip those without asking the tree.
+      if (this.neighbour(offset - 1, -1) === '.' || '.(['.includes(this.neighbour(offset + name.length, 1))) continue;
       const node = this.tree.rootNode.namedDescendantForIndex(offset, offset + name.length);
       if (!node || node.startIndex !== offset || node.endIndex !== offset + name.length) continue;
       const declaration = this.declarationAt(node);
@@ -188,6 +210,13 @@ export class Resolver {
     }
     this.declarationCache.set(key, found);
     return found;
+  }
+
+  /** The first character from `offset` on, in direction `step`, that is not whitespace. */
+  private neighbour(offset: number, step: 1 | -1): string {
+    let i = offset;
+    while (i >= 0 && i < this.text.length && /\s/.test(this.text[i])) i += step;
+    return i >= 0 && i < this.text.length ? this.text[i] : '';
   }
 
   /** Whole-word occurrences of `word` in [start, end). */
@@ -202,46 +231,57 @@ export class Resolver {
     return found;
   }
 
-  /** The declaration an identifier refers to: the innermost visible one, searched type by type outwards. */
+  /**
+   * The declaration an identifier refers to: the innermost visible one, searched member by member
+   * outwards (the method's own locals and parameters first, then the fields of each enclosing type).
+   */
   resolve(identifier: Node): Declaration | undefined {
+    const start = identifier.startIndex;
+    const cached = this.resolved.get(start);
+    if (cached !== undefined) return cached ?? undefined;
+    const result = this.resolveUncached(identifier, start);
+    this.resolved.set(start, result ?? null);
+    return result;
+  }
+
+  private resolveUncached(identifier: Node, start: number): Declaration | undefined {
     const own = this.declarationAt(identifier);
     if (own) return own;
     if (identifier.type !== 'identifier') return undefined;
     const name = identifier.text;
     const root = this.tree.rootNode;
-    let region: Node | undefined = nearest(identifier, TYPE_DECLARATIONS) ?? root;
+    let region: Node | undefined = nearest(identifier, REGIONS) ?? root;
     while (region) {
       let best: Declaration | undefined;
       for (const d of this.declarationsIn(region, name)) {
-        if (!contains(d.scope, identifier)) continue;
-        const isMember = TYPE_DECLARATIONS.has(d.scope.type);
-        if (!isMember && d.name.startIndex > identifier.startIndex) continue;
-        const narrower = !best || d.scope.endIndex - d.scope.startIndex < best.scope.endIndex - best.scope.startIndex;
-        const sameScopeLater = best && same(best.scope, d.scope) && d.name.startIndex > best.name.startIndex;
+        if (start < d.scopeStart || start >= d.scopeEnd) continue;
+        if (!d.isMember && d.nameStart > start) continue;
+        const narrower = !best || d.scopeEnd - d.scopeStart < best.scopeEnd - best.scopeStart;
+        const sameScopeLater = best && best.scopeStart === d.scopeStart && best.scopeEnd === d.scopeEnd && d.nameStart > best.nameStart;
         if (narrower || sameScopeLater) best = d;
       }
       if (best) return best;
-      region = region.type === 'compilation_unit' ? undefined : nearest(region, TYPE_DECLARATIONS) ?? root;
+      region = region.type === 'compilation_unit' ? undefined : (nearest(region, REGIONS) ?? root);
     }
     return undefined;
   }
 
   /** Identifiers that refer to a declaration, after it. */
   usesOf(declaration: Declaration): Node[] {
-    const cached = this.usesCache.get(declaration.name.startIndex);
+    const cached = this.usesCache.get(declaration.nameStart);
     if (cached) return cached;
     const uses: Node[] = [];
     const name = declaration.name.text;
-    for (const offset of this.occurrences(name, declaration.scope.startIndex, declaration.scope.endIndex)) {
-      if (offset === declaration.name.startIndex) continue;
+    for (const offset of this.occurrences(name, declaration.scopeStart, declaration.scopeEnd)) {
+      if (offset === declaration.nameStart) continue;
       const node = this.tree.rootNode.namedDescendantForIndex(offset, offset + name.length);
       if (node?.type !== 'identifier' || node.startIndex !== offset) continue;
       // `x.task` is a member named like the variable, not the variable.
       const parent = node.parent;
       if (parent?.type === 'member_access_expression' && same(fieldOf(parent, 'name'), node)) continue;
-      if (this.resolve(node)?.name.startIndex === declaration.name.startIndex) uses.push(node);
+      if (this.resolve(node)?.nameStart === declaration.nameStart) uses.push(node);
     }
-    this.usesCache.set(declaration.name.startIndex, uses);
+    this.usesCache.set(declaration.nameStart, uses);
     return uses;
   }
 
@@ -521,7 +561,7 @@ export class Resolver {
   }
 
   keyOfVariable(declaration: Declaration): string {
-    return `cs:var:${declaration.name.startIndex}`;
+    return `cs:var:${declaration.nameStart}`;
   }
 
   /** The object an assignable expression denotes: `task`, `job.JobManagerTask`, `StartTask` in an initializer. */

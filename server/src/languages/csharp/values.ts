@@ -8,7 +8,7 @@ import { canonicalMember, CSHARP } from '../../batch/sdks';
 import type { Value } from '../../engine/facts';
 import { spanOf, type Node } from '../treeSitterSupport';
 import type { Resolver } from './resolve';
-import { assignmentTo, constantNumber, constantString, fieldOf, namedChildren, same, segmentsOf, TYPE_DECLARATIONS, unwrap } from './syntax';
+import { assignmentTo, constantNumber, constantString, fieldOf, namedChildren, same, segmentsOf, unwrap } from './syntax';
 
 export type EnumValue = Extract<Value, { kind: 'enum' }>;
 
@@ -148,10 +148,9 @@ export class Values {
    */
   private constantValueOf(identifier: Node): Value | undefined {
     const declaration = this.resolver.resolve(identifier);
-    if (!declaration?.value || declaration.name.startIndex === identifier.startIndex || this.depth > 8) return undefined;
-    const isField = TYPE_DECLARATIONS.has(declaration.scope.type);
+    if (!declaration?.value || declaration.nameStart === identifier.startIndex || this.depth > 8) return undefined;
     const neverReassigned = () => !this.resolver.usesOf(declaration).some((use) => assignmentTo(use));
-    if (!declaration.isConstant && (isField || !neverReassigned())) return undefined;
+    if (!declaration.isConstant && (declaration.isMember || !neverReassigned())) return undefined;
     this.depth++;
     try {
       const value = this.valueOf(declaration.value);
