@@ -104,8 +104,18 @@ interface CachedSyntax {
   readonly syntax: unknown;
 }
 
+/**
+ * Trees kept for incremental reparsing, most recently analysed first out of the cache last. A
+ * tree-sitter tree lives in WASM memory, which never shrinks: keeping every open document's tree
+ * would make the server's memory grow with the number of open files. Documents beyond the limit
+ * are parsed from scratch on their next edit, once, and kept again.
+ */
+export const MAX_KEPT_TREES = 24;
+
 export class Engine {
   private readonly syntaxByUri = new Map<string, CachedSyntax>();
+
+  constructor(private readonly maxKeptTrees = MAX_KEPT_TREES) {}
 
   /** Analyses a document; with `keepSyntax` its tree is kept for the next, incremental, parse. */
   async analyze(doc: DocumentInput, options: AnalyzeOptions = {}): Promise<Analysis> {
@@ -149,7 +159,12 @@ export class Engine {
       // Two first analyses racing on a grammar load each parse from scratch: keep one tree.
       const raced = this.syntaxByUri.get(doc.uri);
       if (raced && raced.syntax !== previous && raced.syntax !== syntax) raced.language.dispose?.(raced.syntax);
+      this.syntaxByUri.delete(doc.uri); // re-inserted last: the most recently used
       this.syntaxByUri.set(doc.uri, { language, syntax });
+      for (const [uri] of this.syntaxByUri) {
+        if (this.syntaxByUri.size <= this.maxKeptTrees) break;
+        this.forget(uri);
+      }
     }
 
     // A kept tree is freed by the next parse; a one-off tree when the caller releases the analysis

@@ -3,7 +3,7 @@
  * Only properties reached from an anchor word are looked at, so big documents cost a parse and
  * little more.
  */
-import { createScanner, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, type Node } from 'jsonc-parser';
 import type { EnumName } from '../../batch/model';
 import { canonicalMember, JSON_DIALECTS, JSON_KEYS, JSON_REST_LEGACY_SPELLINGS, validSpellings, type JsonDialect } from '../../batch/sdks';
 import {
@@ -20,11 +20,6 @@ import {
   type Value,
 } from '../../engine/facts';
 import { classifyRoot, evidenceFor, keyOf, property, taskKindOf, type Evidence } from './documentKind';
-
-export interface JsonSyntax {
-  readonly root: Node | undefined;
-  readonly errors: readonly ParseError[];
-}
 
 /** Scanner token kinds (jsonc-parser's const enum, which a bundler cannot inline from its .d.ts). */
 export const Token = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket: 4, Comma: 5, LineComment: 12, BlockComment: 13, EOF: 17 } as const;
@@ -125,10 +120,9 @@ function enumValueOf(node: Node, enumName: EnumName, dialect: JsonDialect, text:
   };
 }
 
-export function analyzeJson(text: string, syntax: JsonSyntax): { facts: Facts; context: JsonContext } {
+export function analyzeJson(text: string, root: Node | undefined): { facts: Facts; context: JsonContext } {
   const facts = emptyFacts();
-  const context: JsonContext = { text, root: syntax.root, dialectOf: new Map() };
-  const root = syntax.root;
+  const context: JsonContext = { text, root, dialectOf: new Map() };
   if (!root) return { facts, context };
   const rootKind = classifyRoot(root);
   if (rootKind === 'schema') return { facts, context };

@@ -15,6 +15,29 @@ export type Evidence =
   /** Another service's resource, a JSON Schema, a swagger definition: never Batch. */
   | { readonly batch: 'no' };
 
+/**
+ * Every key the JSON adapter, the document classification and the renderer read. An edit to a key
+ * or value of one of these needs a full analysis (incremental.ts); the property test comparing the
+ * incremental and full analyses guards this list.
+ */
+export const KEYS_READ: ReadonlySet<string> = new Set([
+  // identity facts
+  'runElevated', 'userIdentity', 'autoUser', 'scope', 'elevationLevel', 'loginMode', 'username', 'userName',
+  'userAccounts', 'name', 'password', 'linuxUserConfiguration', 'windowsUserConfiguration', 'uid', 'gid', 'sshPrivateKey',
+  // task holders
+  'commandLine', 'startTask', 'jobManagerTask', 'jobPreparationTask', 'jobReleaseTask', 'repeatTask', 'mergeTask', 'tasks', 'taskFactory',
+  // document kinds
+  '$schema', 'contentVersion', 'resources', 'type', 'properties', 'template', 'pool', 'job', 'parameters', 'api-version', 'responses',
+  'subscriptionId', 'resourceGroupName', 'value', 'vmSize', 'virtualMachineConfiguration', 'cloudServiceConfiguration', 'poolInfo',
+  'jobSpecification', 'definitions', '$defs', 'swagger', 'openapi',
+]);
+
+/** Keys whose *values* the analysis reads (the rest only test whether a key is present). */
+export const VALUES_READ: ReadonlySet<string> = new Set([
+  'runElevated', 'userIdentity', 'autoUser', 'scope', 'elevationLevel', 'loginMode', 'username', 'userName', 'name', 'password',
+  'linuxUserConfiguration', 'windowsUserConfiguration', 'uid', 'gid', 'sshPrivateKey', 'type', '$schema',
+]);
+
 type RootKind = 'arm' | 'cli-template' | 'swagger-example' | 'schema' | 'batch-body' | 'unknown';
 
 export function property(object: Node | undefined, key: string): Node | undefined {
