@@ -279,6 +279,8 @@ export class Resolver {
       // `x.task` is a member named like the variable, not the variable.
       const parent = node.parent;
       if (parent?.type === 'member_access_expression' && same(fieldOf(parent, 'name'), node)) continue;
+      // Nor is the label of a named argument (`task: x`).
+      if (parent?.type === 'argument' && same(fieldOf(parent, 'name'), node)) continue;
       if (this.resolve(node)?.nameStart === declaration.nameStart) uses.push(node);
     }
     this.usesCache.set(declaration.nameStart, uses);
