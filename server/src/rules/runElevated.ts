@@ -83,9 +83,12 @@ function check(facts: Facts, context: RuleContext): Finding[] {
       });
       continue;
     }
-    const advice = choice && 'literal' in choice ? ` Use an auto-user identity with elevation level ${LABEL[choice.literal]}.` : ' Use a user identity instead.';
-    const silently = ' Newer SDKs drop it silently, so the task runs without the elevation meant.';
-    findings.push({ ...base, message: `${removedIn}.${silently}${advice}`, fixes: choice ? replaceFixes(fact, choice, context) : [] });
+    const advice = !choice
+      ? 'Use a user identity instead.'
+      : 'literal' in choice
+        ? `Use a user identity: an auto-user with elevation level ${LABEL[choice.literal]}.`
+        : 'Use a user identity: an auto-user whose elevation level follows the same condition.';
+    findings.push({ ...base, message: `${removedIn} and newer SDKs drop it silently. ${advice}`, fixes: choice ? replaceFixes(fact, choice, context) : [] });
   }
   return findings;
 }

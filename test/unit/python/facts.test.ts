@@ -254,8 +254,8 @@ describe('python enum member facts', () => {
   });
 });
 
-describe('python facts: speed', () => {
-  it('a 10,000-line file with 200 Batch tasks costs the adapter less than its own parse', async () => {
+describe('python big files', () => {
+  it('a 10,000-line file with 200 Batch tasks: every use found (speed is measured by npm run bench)', async () => {
     let text = BM;
     for (let i = 0; i < 200; i++) {
       text += `t${i} = batchmodels.TaskAddParameter(id='t${i}', command_line='x', run_elevated=${i % 2 ? 'True' : 'False'})\n`;
@@ -266,16 +266,10 @@ describe('python facts: speed', () => {
       text += '\n';
     }
     assert.ok(text.split('\n').length >= 10_000, `${text.split('\n').length} lines`);
-    const parseStart = performance.now();
     const tree = await pythonLanguage.parse(text);
-    const parseMs = performance.now() - parseStart;
     try {
-      pythonLanguage.analyze({ uri: 'file:///warm.py', text }, tree);
-      const start = performance.now();
       const facts = pythonLanguage.analyze({ uri: 'file:///big.py', text }, tree).facts;
-      const analyzeMs = performance.now() - start;
       assert.equal(facts.runElevated.length, 200);
-      assert.ok(analyzeMs < parseMs, `adapter ${analyzeMs.toFixed(1)} ms, parse ${parseMs.toFixed(1)} ms`);
     } finally {
       pythonLanguage.dispose?.(tree);
     }

@@ -24,22 +24,13 @@ function bigFile(): { text: string; anchors: number } {
   return { text: `${text}}\n`, anchors };
 }
 
-describe('java speed', () => {
-  it('a 10,000-line file costs the adapter less than its own parse', async () => {
+describe('java big files', () => {
+  it('a 10,000-line file: every use found (speed is measured by npm run bench)', async () => {
     const { text, anchors } = bigFile();
     const parser = await parserFor('java');
-    const t0 = performance.now();
     const tree = parser.parse(text)!;
-    const parse = performance.now() - t0;
     try {
-      let best = Infinity;
-      for (let run = 0; run < 3; run++) {
-        const t1 = performance.now();
-        const { facts } = analyzeJava(text, tree);
-        best = Math.min(best, performance.now() - t1);
-        assert.equal(facts.runElevated.length, anchors);
-      }
-      assert.ok(best < parse, `adapter ${best.toFixed(1)} ms, parse ${parse.toFixed(1)} ms`);
+      assert.equal(analyzeJava(text, tree).facts.runElevated.length, anchors);
     } finally {
       tree.delete();
     }
