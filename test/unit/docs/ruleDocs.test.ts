@@ -1,0 +1,73 @@
+/**
+ * The rule pages are part of the product: each rule has one, and its examples are run, so the
+ * documentation cannot drift from what the engine does. In docs/rules/<id>.md a fenced block whose
+ * info string is `<language> bad` must give at least one finding of the rule, `<language> good`
+ * none, and `<language> fixed` is exactly what fix-all makes of the `bad` block before it.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import type { LanguageId } from '../../../server/src/engine/facts';
+import { RULES } from '../../../server/src/rules';
+import { analyze, fixAll } from '../../helpers/engine';
+
+const root = path.resolve(__dirname, '../../..');
+const FENCE_LANGUAGE: Record<string, LanguageId> = { csharp: 'csharp', java: 'java', python: 'python', json: 'json', jsonc: 'json' };
+
+interface Block {
+  readonly language: LanguageId;
+  readonly kind: 'bad' | 'good' | 'fixed';
+  readonly code: string;
+  readonly line: number;
+}
+
+function blocks(markdown: string): Block[] {
+  const found: Block[] = [];
+  const fence = /^```(\w+) (bad|good|fixed)\n([\s\S]*?)^```$/gm;
+  for (const m of markdown.matchAll(fence)) {
+    const language = FENCE_LANGUAGE[m[1]];
+    assert.ok(language, `unknown fence language ${m[1]}`);
+    found.push({ language, kind: m[2] as Block['kind'], code: m[3], line: markdown.slice(0, m.index).split('\n').length });
+  }
+  return found;
+}
+
+describe('rule documentation', () => {
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      const file = path.join(root, 'docs', 'rules', `${rule.id}.md`);
+      const markdown = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+
+      it('has a page with its title, why, examples and fix', () => {
+        assert.ok(markdown, `docs/rules/${rule.id}.md is missing`);
+        assert.ok(markdown.startsWith(`# ${rule.id}\n`), 'starts with the rule id as its title');
+        assert.ok(markdown.includes(rule.title), 'states the rule title');
+        for (const section of ['## Why', '## Examples', '## How to fix']) assert.ok(markdown.includes(`\n${section}\n`), `has a "${section}" section`);
+        assert.ok(markdown.includes(`Default severity: **${rule.defaultSeverity}**`), 'states the default severity');
+        assert.ok(blocks(markdown).some((b) => b.kind === 'bad'), 'has at least one flagged example');
+      });
+
+      const all = markdown ? blocks(markdown) : [];
+      all.forEach((block, index) => {
+        it(`line ${block.line}: ${block.language} ${block.kind}`, async () => {
+          const analysis = await analyze(block.language, block.code);
+          analysis.release();
+          const own = analysis.findings.filter((f) => f.rule === rule.id);
+          if (block.kind === 'bad') assert.ok(own.length > 0, `no ${rule.id} finding in:\n${block.code}`);
+          if (block.kind === 'good') assert.deepEqual(own.map((f) => f.message), [], `unexpected ${rule.id} finding`);
+          if (block.kind === 'fixed') {
+            const bad = all[index - 1];
+            assert.ok(bad && bad.kind === 'bad' && bad.language === block.language, 'a fixed block follows its bad block');
+            assert.equal(await fixAll(bad.language, bad.code, { onlyRules: [rule.id] }), block.code);
+          }
+        });
+      });
+    });
+  }
+
+  it('the README lists every rule with a link to its page', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const rule of RULES) assert.ok(readme.includes(`](docs/rules/${rule.id}.md)`), `README links docs/rules/${rule.id}.md`);
+  });
+});
