@@ -36,16 +36,16 @@ suite('settings apply without reload', () => {
       await waitForFindings(uri, RUN_ELEVATED, 1);
     });
 
-    test(`${sample.language}: leaving the language out of batchIdentity.languages skips the file`, async () => {
+    test(`${sample.language}: leaving ${sample.setting} out of batchIdentity.languages skips the file`, async () => {
       const { uri } = await openCopy(sample.single.file);
       await waitForFindings(uri, RUN_ELEVATED, 1);
       const skipped = nextReport(uri, (r) => r.state === 'skipped', 'a skipped report');
       await setSetting(
         'batchIdentity',
         'languages',
-        ALL_LANGUAGES.filter((l) => l !== sample.language),
+        ALL_LANGUAGES.filter((l) => l !== sample.setting),
       );
-      assert.equal((await skipped).reason, `${sample.language} is not in batchIdentity.languages`);
+      assert.equal((await skipped).reason, `${sample.setting} is not in batchIdentity.languages`);
       await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics');
       await setSetting('batchIdentity', 'languages', undefined);
       await waitForFindings(uri, RUN_ELEVATED, 1);
@@ -53,7 +53,8 @@ suite('settings apply without reload', () => {
   }
 
   test('batchIdentity.enable false turns everything off, and back on', async () => {
-    const opened = await Promise.all(SAMPLES.map((s) => openCopy(s.single.file)));
+    const opened = [];
+    for (const sample of SAMPLES) opened.push(await openCopy(sample.single.file)); // one editor at a time
     for (const { uri } of opened) await waitForFindings(uri, RUN_ELEVATED, 1);
     const skipped = opened.map(({ uri }) => nextReport(uri, (r) => r.state === 'skipped' && r.reason === 'batchIdentity.enable is false', 'a skipped report'));
     await setSetting('batchIdentity', 'enable', false);

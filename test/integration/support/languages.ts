@@ -2,7 +2,8 @@
  * What the integration suites expect per language, as one table: every suite loops over it, so a
  * language is added by putting its fixture files under test/integration/fixture/<language>/ and
  * one entry here. Expected texts are written as replacements of the fixture's text (each `from`
- * must occur exactly once), which keeps them exact and short.
+ * must occur exactly once), which keeps them exact and short. The texts are the engine's, as the
+ * unit tests of each language assert them (test/unit/<language>/runElevated.test.ts).
  */
 import * as vscode from 'vscode';
 
@@ -11,11 +12,23 @@ export interface Replacement {
   readonly to: string;
 }
 
+/** A hover asked for inside the first (only) occurrence of `at`. */
+export interface HoverExpectation {
+  /** Text of the fixture file that occurs once; the hover is asked for one character into it. */
+  readonly at: string;
+  /** The text the hover's range covers. */
+  readonly range: string;
+  /** Whole lines the hover's markdown must hold. */
+  readonly lines: readonly string[];
+}
+
 export interface LanguageSample {
   /** Name in test titles (and the fixture folder). */
   readonly language: string;
   /** VS Code's language id of the files. */
   readonly languageId: string;
+  /** Its entry in `batchIdentity.languages` (JSON with comments is `json` there). */
+  readonly setting: 'csharp' | 'java' | 'python' | 'json';
   /** A file with exactly one run-elevated finding. */
   readonly single: {
     readonly file: string;
@@ -24,6 +37,10 @@ export interface LanguageSample {
     readonly severity: vscode.DiagnosticSeverity;
     /** The preferred quick fix: its title and the file after applying it. */
     readonly preferredFix: { readonly title: string; readonly after: readonly Replacement[] };
+    /** What the hover on the squiggled name shows as "In this file it becomes". */
+    readonly becomes: string;
+    /** The file after "Disable run-elevated for this line"; undefined when it is not offered. */
+    readonly disableLine: readonly Replacement[] | undefined;
   };
   /** A file with several findings: fix-all on save rewrites all of them. */
   readonly several: {
@@ -41,37 +58,239 @@ export interface LanguageSample {
     readonly insert: string;
     readonly squiggled: string;
   };
-  // Hover and snippet expectations join here with their suites (docs/testing.md, "Adding a suite").
+  /** Hovers over identity code: elevation and scope members, identities auto and named. */
+  readonly hovers?: { readonly file: string; readonly expect: readonly HoverExpectation[] };
+  // Snippet expectations join here with their suite (docs/testing.md, "Adding a suite").
 }
 
 export const RUN_ELEVATED = 'run-elevated';
 
+/** The pool file of the fixture workspace that defines the user account the hovers resolve. */
+export const POOL_FILE = 'json/pool.json';
+
+const ADMIN_TITLE = 'Replace runElevated with an auto-user identity (elevation Admin)';
+const DISABLE_LINE = `// batch-identity-disable-next-line ${RUN_ELEVATED}`;
+
+/** Lines of the hovers, as server/src/batch/model.ts explains them (test/unit/hover/hover.test.ts). */
+const HOVER = {
+  admin: '**Admin** — the account has elevated (administrator/root) access on the node.',
+  taskScope: '**Task scope** — the task runs under an auto-user account created for this task alone; no other task can reach its files.',
+  identity: '**User identity**',
+  autoUserAdmin: '**auto-user · admin · pool scope (default)**',
+  namedAdmin: (definedIn: string) => `**named user \`adminUser\` · admin · defined in ${definedIn}**`,
+  scopeDefault:
+    'When scope is omitted it is **pool** since service version 2019-08-01.10.0; before that it was task on Windows nodes and pool on Linux nodes.',
+};
+/** Where the account is defined, as the hover writes it from a file in a sibling folder. */
+const POOL_FROM_SIBLING = '../json/pool.json:6';
+
+const JSON_ADMIN_IDENTITY = '"userIdentity": {"autoUser": {"elevationLevel": "admin"}}';
+const JSON_NON_ADMIN_IDENTITY = '"userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}';
+const CSHARP_IDENTITY = (level: string) => `UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.${level}))`;
+const JAVA_IDENTITY = (level: string) => `withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.${level})))`;
+const JAVA_IMPORT = (type: string) => `import com.microsoft.azure.batch.protocol.models.${type};`;
+
 export const SAMPLES: readonly LanguageSample[] = [
+  {
+    language: 'csharp',
+    languageId: 'csharp',
+    setting: 'csharp',
+    single: {
+      file: 'csharp/AddTask.cs',
+      squiggled: 'RunElevated',
+      severity: vscode.DiagnosticSeverity.Warning,
+      preferredFix: {
+        title: ADMIN_TITLE,
+        after: [
+          { from: 'using Microsoft.Azure.Batch;\n', to: 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n' },
+          { from: 'task.RunElevated = true;', to: `task.${CSHARP_IDENTITY('Admin')};` },
+        ],
+      },
+      becomes: CSHARP_IDENTITY('Admin'),
+      disableLine: [{ from: '            task.RunElevated = true;', to: `            ${DISABLE_LINE}\n            task.RunElevated = true;` }],
+    },
+    several: {
+      file: 'csharp/PoolSetup.cs',
+      squiggled: ['RunElevated', 'RunElevated'],
+      edit: { from: '"cmd /c render.exe --all"', to: '"cmd /c render.exe --all --fast"' },
+      afterSave: [
+        { from: 'using Microsoft.Azure.Batch;\n', to: 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n' },
+        { from: 'RunElevated = true,', to: `${CSHARP_IDENTITY('Admin')},` },
+        { from: 'render.RunElevated = false;', to: `render.${CSHARP_IDENTITY('NonAdmin')};` },
+      ],
+    },
+    typing: {
+      file: 'csharp/CleanTask.cs',
+      after: 'CloudTask task = new CloudTask("render-frame-0002", "cmd /c render.exe --frame 2");',
+      insert: '\n            task.RunElevated = true;',
+      squiggled: 'RunElevated',
+    },
+    hovers: {
+      file: 'csharp/Identities.cs',
+      expect: [
+        { at: 'ElevationLevel.Admin', range: 'ElevationLevel.Admin', lines: [HOVER.admin] },
+        { at: 'AutoUserScope.Task', range: 'AutoUserScope.Task', lines: [HOVER.taskScope, HOVER.scopeDefault] },
+        { at: 'UserIdentity(new AutoUserSpecification(elevationLevel', range: 'UserIdentity', lines: [HOVER.identity, 'The start task runs as:', HOVER.autoUserAdmin] },
+        { at: 'UserIdentity("adminUser")', range: 'UserIdentity', lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)] },
+      ],
+    },
+  },
+  {
+    language: 'java',
+    languageId: 'java',
+    setting: 'java',
+    single: {
+      file: 'java/AddTask.java',
+      squiggled: 'withRunElevated',
+      severity: vscode.DiagnosticSeverity.Warning,
+      preferredFix: {
+        title: ADMIN_TITLE,
+        after: [
+          {
+            from: `${JAVA_IMPORT('TaskAddParameter')}\n`,
+            to: `${JAVA_IMPORT('AutoUserSpecification')}\n${JAVA_IMPORT('ElevationLevel')}\n${JAVA_IMPORT('TaskAddParameter')}\n${JAVA_IMPORT('UserIdentity')}\n`,
+          },
+          { from: '.withRunElevated(true);', to: `.${JAVA_IDENTITY('ADMIN')};` },
+        ],
+      },
+      becomes: JAVA_IDENTITY('ADMIN'),
+      disableLine: [{ from: '            .withRunElevated(true);', to: `            ${DISABLE_LINE}\n            .withRunElevated(true);` }],
+    },
+    several: {
+      file: 'java/PoolSetup.java',
+      squiggled: ['withRunElevated', 'withRunElevated'],
+      edit: { from: '"cmd /c render.exe --all"', to: '"cmd /c render.exe --all --fast"' },
+      afterSave: [
+        { from: 'render.withRunElevated(false);', to: `render.${JAVA_IDENTITY('NON_ADMIN')};` },
+        { from: '.withRunElevated(true)', to: `.${JAVA_IDENTITY('ADMIN')}` },
+      ],
+    },
+    typing: {
+      file: 'java/CleanTask.java',
+      after: '.withCommandLine("cmd /c render.exe --frame 2")',
+      insert: '\n            .withRunElevated(true)',
+      squiggled: 'withRunElevated',
+    },
+    hovers: {
+      file: 'java/Identities.java',
+      expect: [
+        { at: 'ElevationLevel.ADMIN', range: 'ElevationLevel.ADMIN', lines: [HOVER.admin] },
+        { at: 'AutoUserScope.TASK', range: 'AutoUserScope.TASK', lines: [HOVER.taskScope, HOVER.scopeDefault] },
+        { at: 'UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel', range: 'UserIdentity', lines: [HOVER.identity, 'The start task runs as:', HOVER.autoUserAdmin] },
+        { at: 'UserIdentity().withUserName', range: 'UserIdentity', lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)] },
+      ],
+    },
+  },
+  {
+    language: 'python',
+    languageId: 'python',
+    setting: 'python',
+    single: {
+      file: 'python/add_task.py',
+      squiggled: 'run_elevated',
+      severity: vscode.DiagnosticSeverity.Warning,
+      preferredFix: {
+        title: ADMIN_TITLE,
+        after: [
+          {
+            from: 'run_elevated=True)',
+            to: 'user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin)))',
+          },
+        ],
+      },
+      becomes: 'user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))',
+      disableLine: [{ from: '        run_elevated=True)', to: `        # batch-identity-disable-next-line ${RUN_ELEVATED}\n        run_elevated=True)` }],
+    },
+    several: {
+      file: 'python/pool_setup.py',
+      squiggled: ['run_elevated', 'run_elevated'],
+      edit: { from: "'cmd /c render.exe --all'", to: "'cmd /c render.exe --all --fast'" },
+      afterSave: [
+        { from: 'import PoolAddParameter, StartTask, TaskAddParameter', to: 'import PoolAddParameter, StartTask, TaskAddParameter, UserIdentity, AutoUserSpecification, ElevationLevel' },
+        { from: 'run_elevated=True,', to: 'user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)),' },
+        { from: 'task.run_elevated = False', to: 'task.user_identity = UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.non_admin))' },
+      ],
+    },
+    typing: {
+      file: 'python/clean_task.py',
+      after: "command_line='cmd /c render.exe --frame 2'",
+      insert: ',\n        run_elevated=True',
+      squiggled: 'run_elevated',
+    },
+    hovers: {
+      file: 'python/identities.py',
+      expect: [
+        { at: 'ElevationLevel.admin', range: 'batchmodels.ElevationLevel.admin', lines: [HOVER.admin] },
+        { at: 'AutoUserScope.task', range: 'batchmodels.AutoUserScope.task', lines: [HOVER.taskScope, HOVER.scopeDefault] },
+        // The parameters are not typed, so no task kind: "Runs as:".
+        { at: 'UserIdentity(\n        auto_user=batchmodels.AutoUserSpecification(elevation_level', range: 'UserIdentity', lines: [HOVER.identity, 'Runs as:', HOVER.autoUserAdmin] },
+        { at: "UserIdentity(user_name='adminUser')", range: 'UserIdentity', lines: [HOVER.identity, 'Runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)] },
+      ],
+    },
+  },
   {
     language: 'json',
     languageId: 'json',
+    setting: 'json',
     single: {
       file: 'json/add-task.json',
       squiggled: '"runElevated"',
       severity: vscode.DiagnosticSeverity.Warning,
-      preferredFix: {
-        title: 'Replace runElevated with an auto-user identity (elevation Admin)',
-        after: [{ from: '"runElevated": true', to: '"userIdentity": {"autoUser": {"elevationLevel": "admin"}}' }],
-      },
+      preferredFix: { title: ADMIN_TITLE, after: [{ from: '"runElevated": true', to: JSON_ADMIN_IDENTITY }] },
+      becomes: JSON_ADMIN_IDENTITY,
+      // A comment would make a plain JSON request body unreadable to other tools.
+      disableLine: undefined,
     },
     several: {
       file: 'json/task-collection.json',
       squiggled: ['"runElevated"', '"runElevated"'],
       edit: { from: '"cmd /c render.exe --all"', to: '"cmd /c render.exe --all --fast"' },
       afterSave: [
-        { from: '"runElevated": true', to: '"userIdentity": {"autoUser": {"elevationLevel": "admin"}}' },
-        { from: '"runElevated": false', to: '"userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}' },
+        { from: '"runElevated": true', to: JSON_ADMIN_IDENTITY },
+        { from: '"runElevated": false', to: JSON_NON_ADMIN_IDENTITY },
       ],
     },
     typing: {
       file: 'json/clean-task.json',
       after: '"commandLine": "cmd /c render.exe --frame 2",',
       insert: '\n  "runElevated": true,',
+      squiggled: '"runElevated"',
+    },
+    hovers: {
+      file: 'json/identities.json',
+      expect: [
+        { at: '"admin"', range: '"admin"', lines: [HOVER.admin] },
+        { at: '"task"', range: '"task"', lines: [HOVER.taskScope, HOVER.scopeDefault] },
+        { at: '"userIdentity": { "autoUser": { "elevationLevel"', range: '"userIdentity"', lines: [HOVER.identity, 'The task runs as:', HOVER.autoUserAdmin] },
+        { at: '"username"', range: '{ "username": "adminUser" }', lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin('pool.json:6')] },
+      ],
+    },
+  },
+  {
+    language: 'jsonc',
+    languageId: 'jsonc',
+    setting: 'json',
+    single: {
+      file: 'jsonc/add-task.jsonc',
+      squiggled: '"runElevated"',
+      severity: vscode.DiagnosticSeverity.Warning,
+      preferredFix: { title: ADMIN_TITLE, after: [{ from: '"runElevated": true', to: JSON_ADMIN_IDENTITY }] },
+      becomes: JSON_ADMIN_IDENTITY,
+      disableLine: [{ from: '  "runElevated": true', to: `  ${DISABLE_LINE}\n  "runElevated": true` }],
+    },
+    several: {
+      file: 'jsonc/task-collection.jsonc',
+      squiggled: ['"runElevated"', '"runElevated"'],
+      edit: { from: '"cmd /c render.exe --all"', to: '"cmd /c render.exe --all --fast"' },
+      afterSave: [
+        { from: '"runElevated": true // installs drivers', to: `${JSON_ADMIN_IDENTITY} // installs drivers` },
+        { from: '"runElevated": false', to: JSON_NON_ADMIN_IDENTITY },
+      ],
+    },
+    typing: {
+      file: 'jsonc/clean-task.jsonc',
+      after: '"commandLine": "cmd /c render.exe --frame 2"',
+      insert: ',\n  "runElevated": true',
       squiggled: '"runElevated"',
     },
   },
