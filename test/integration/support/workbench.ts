@@ -12,6 +12,8 @@ import type { StatusParams } from '../../../common/protocol';
 import { DIAGNOSTIC_SOURCE } from '../../../common/settings';
 
 export const EXTENSION_ID = 'batch-identity.batch-identity';
+/** The output channel's name (client/src/extension.ts). */
+export const OUTPUT_CHANNEL = 'Batch Identity';
 /** Only to fail with a message instead of Mocha's timeout; events end every wait that succeeds. */
 const DEFAULT_DEADLINE_MS = 10_000;
 
@@ -44,6 +46,11 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A file of the fixture workspace (path relative to it). */
+export function workspaceFile(fixturePath: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), fixturePath);
 }
 
 /**
@@ -168,6 +175,33 @@ export function nextReport(uri: vscode.Uri, accept: (report: StatusParams) => bo
 
 function anyOf(...events: vscode.Event<unknown>[]): vscode.Event<unknown> {
   return (listener) => vscode.Disposable.from(...events.map((e) => e(listener)));
+}
+
+/** The hovers VS Code shows at a position (every provider's), each as its markdown and range. */
+export async function hoversAt(uri: vscode.Uri, position: vscode.Position): Promise<{ markdown: string; range: vscode.Range | undefined }[]> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hovers.map((hover) => ({
+    markdown: hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n'),
+    range: hover.range,
+  }));
+}
+
+/** The extension's output channel as VS Code shows it: its document, once visible. */
+function visibleOutput(): vscode.TextDocument | undefined {
+  return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => d.uri.scheme === 'output' && d.uri.path.endsWith(OUTPUT_CHANNEL));
+}
+
+/** Waits until the output channel is visible and holds `text`. */
+export function waitForOutputShowing(text: string, deadlineMs = DEFAULT_DEADLINE_MS): Promise<vscode.TextDocument> {
+  return until(
+    anyOf(vscode.window.onDidChangeVisibleTextEditors, vscode.workspace.onDidChangeTextDocument),
+    () => {
+      const output = visibleOutput();
+      return output?.getText().includes(text) ? output : undefined;
+    },
+    () => `the output channel showing ${JSON.stringify(text)}; visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).join(', ') || 'none'}; last lines: ${JSON.stringify(visibleOutput()?.getText().slice(-300))}`,
+    deadlineMs,
+  );
 }
 
 /** Sets `batchIdentity.<key>` (or any section's key) in the workspace settings; `undefined` removes it. */
