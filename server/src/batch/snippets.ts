@@ -1,0 +1,496 @@
+/**
+ * The snippets the extension contributes (snippets/*.json), built from the model so that every
+ * Batch name they write is one the analyzer knows. `scripts/snippets.ts` writes the files; a unit
+ * test fails when the committed files differ from what this module gives.
+ *
+ * Written for the legacy SDK generation most code uses (reference §5.1, §6.1, §7.1) and REST
+ * bodies (§2). Task snippets create a task; pool snippets set a property of an existing pool,
+ * named by their first tab stop. No snippet holds a password or key: secrets are read from the
+ * environment (in JSON, a `${VARIABLE}` to substitute before the body is sent).
+ */
+import { type CanonicalMember, type EnumName } from './model';
+import { CSHARP, JAVA, JSON_DIALECTS, JSON_KEYS, PYTHON, spell, type CSharpField, type EnumSpellings } from './sdks';
+
+export type SnippetLanguage = 'csharp' | 'java' | 'python' | 'json';
+
+export interface SnippetFile {
+  /** File under snippets/. */
+  readonly file: string;
+  /** The VS Code language ids the file is contributed for. */
+  readonly languageIds: readonly string[];
+  /** The SDK generation or dialect the bodies are written for, as descriptions name it. */
+  readonly dialect: string;
+}
+
+export const SNIPPET_FILES: Readonly<Record<SnippetLanguage, SnippetFile>> = {
+  csharp: { file: 'csharp.json', languageIds: ['csharp'], dialect: 'Microsoft.Azure.Batch' },
+  java: { file: 'java.json', languageIds: ['java'], dialect: 'com.microsoft.azure.batch' },
+  python: { file: 'python.json', languageIds: ['python'], dialect: 'azure-batch ≤ 14' },
+  json: { file: 'json.json', languageIds: ['json', 'jsonc'], dialect: 'Batch REST body' },
+};
+
+/** Environment variables the bodies read secrets from (their default tab-stop values). */
+export const SECRET_VARIABLES = {
+  adminPassword: 'BATCH_ADMIN_PASSWORD',
+  userPassword: 'BATCH_USER_PASSWORD',
+  sshPrivateKey: 'BATCH_SSH_PRIVATE_KEY',
+} as const;
+
+/** Default names: the named-user task runs as the Windows pool snippet's admin account. */
+export const SNIPPET_NAMES = {
+  task: 'task',
+  pool: 'pool',
+  taskId: 'task1',
+  adminUser: 'adminUser',
+  nonAdminUser: 'nonAdminUser',
+  linuxUser: 'linuxUser',
+  taskCommand: 'whoami',
+  startTaskCommand: 'cmd /c install.cmd',
+  uid: '1001',
+  gid: '1001',
+} as const;
+
+export interface SnippetDefinition {
+  readonly prefix: string;
+  /** The snippet's name in the files (what the completion list shows beside the prefix). */
+  readonly title: string;
+  readonly description: string;
+  /** What the body needs in reach: nothing (it creates a task) or a pool named by tab stop 1. */
+  readonly target: 'task' | 'pool';
+  readonly bodies: Readonly<Record<SnippetLanguage, readonly string[]>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snippet syntax
+// ---------------------------------------------------------------------------------------------
+
+/** Text that is literal in a snippet: `$`, `}` and `\` escaped. */
+function literal(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+function tab(index: number, value: string): string {
+  return `\${${index}:${literal(value)}}`;
+}
+
+function choice(index: number, options: readonly string[]): string {
+  return `\${${index}|${options.map((o) => o.replace(/[\\|,]/g, (c) => `\\${c}`)).join(',')}|}`;
+}
+
+/** A choice of an enum's members in one SDK's spelling, `first` being the default. */
+function memberChoice(index: number, spellings: EnumSpellings, enumName: EnumName, first: CanonicalMember): string {
+  const rest = Object.keys(spellings[enumName]).filter((m) => m !== first) as CanonicalMember[];
+  return choice(index, [first, ...rest].map((m) => spell(spellings, enumName, m)));
+}
+
+/** The lines with `suffix` closing the last one (a bracket, a comma, a semicolon). */
+function closeLast(lines: readonly string[], suffix: string): string[] {
+  return [...lines.slice(0, -1), `${lines[lines.length - 1]}${suffix}`];
+}
+
+/** A name the model lists (a task or pool type, a key): fails loudly when the model drops it. */
+function known(names: Iterable<string>, name: string): string {
+  for (const n of names) if (n === name) return name;
+  throw new Error(`the Batch model does not know ${name}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// C# — Microsoft.Azure.Batch ≥ 6: immutable identity types built through constructors (G14)
+// ---------------------------------------------------------------------------------------------
+
+const CS_ENUMS = CSHARP.enums;
+const CS_MODELS = CSHARP.models;
+const CS_CLASS = {
+  cloudTask: known(Object.keys(CSHARP.taskTypes), 'CloudTask'),
+  startTask: known(Object.keys(CSHARP.taskTypes), 'StartTask'),
+  userIdentity: CSHARP.write.userIdentityType,
+  autoUser: CSHARP.write.autoUserType,
+  userAccount: known(CSHARP.identityTypes, 'UserAccount'),
+  linux: known(CSHARP.identityTypes, 'LinuxUserConfiguration'),
+  windows: known(CSHARP.identityTypes, 'WindowsUserConfiguration'),
+};
+
+/** The constructor parameter name of a field (`elevationLevel:`). */
+function csParam(model: keyof typeof CS_MODELS, field: CSharpField): string {
+  const parameters: Readonly<Record<string, CSharpField>> = CS_MODELS[model].parameters;
+  const name = Object.keys(parameters).find((p) => parameters[p] === field);
+  if (!name) throw new Error(`the Batch model has no ${model} parameter for ${field}`);
+  return name;
+}
+
+function csAutoUser(scope: string, elevation: string): string {
+  const p = (f: CSharpField) => csParam('AutoUserSpecification', f);
+  return `new ${CS_CLASS.userIdentity}(new ${CS_CLASS.autoUser}(${p('scope')}: AutoUserScope.${scope}, ${p('elevation')}: ElevationLevel.${elevation}))`;
+}
+
+function csTask(identity: string): string[] {
+  return [
+    `${CS_CLASS.cloudTask} ${tab(1, SNIPPET_NAMES.task)} = new ${CS_CLASS.cloudTask}("${tab(2, SNIPPET_NAMES.taskId)}", "${tab(3, SNIPPET_NAMES.taskCommand)}")`,
+    '{',
+    `\t${CSHARP.legacy.userIdentity} = ${identity},`,
+    '};',
+  ];
+}
+
+function csAccount(name: string, password: string, elevation: string, settings: string[]): string[] {
+  const p = (f: CSharpField) => csParam('UserAccount', f);
+  return [
+    `\tnew ${CS_CLASS.userAccount}(`,
+    `\t\t${p('name')}: "${name}",`,
+    `\t\t${p('password')}: Environment.GetEnvironmentVariable("${password}"),`,
+    `\t\t${p('elevation')}: ElevationLevel.${elevation},`,
+    ...closeLast(settings, ')),').map((line) => `\t\t${line}`),
+  ];
+}
+
+function csAccounts(accounts: string[][]): string[] {
+  return [`${tab(1, SNIPPET_NAMES.pool)}.${CSHARP.legacy.userAccounts} = new List<${CS_CLASS.userAccount}>`, '{', ...accounts.flat(), '};'];
+}
+
+function csWindowsAccount(index: number, name: string, password: string, elevation: CanonicalMember): string[] {
+  const mode = csParam('WindowsUserConfiguration', 'loginMode');
+  return csAccount(tab(index, name), tab(index + 1, password), spell(CS_ENUMS, 'ElevationLevel', elevation), [
+    `${csParam('UserAccount', 'windows')}: new ${CS_CLASS.windows}(${mode}: LoginMode.${memberChoice(index + 2, CS_ENUMS, 'LoginMode', 'batch')}`,
+  ]);
+}
+
+const CSHARP_BODIES = {
+  autoUserAdmin: csTask(csAutoUser(CS_ENUMS.AutoUserScope.task, CS_ENUMS.ElevationLevel.admin)),
+  autoUserPool: csTask(csAutoUser(CS_ENUMS.AutoUserScope.pool, memberChoice(4, CS_ENUMS, 'ElevationLevel', 'nonAdmin'))),
+  namedUser: csTask(`new ${CS_CLASS.userIdentity}("${tab(4, SNIPPET_NAMES.adminUser)}")`),
+  poolUsersWindows: csAccounts([
+    csWindowsAccount(2, SNIPPET_NAMES.adminUser, SECRET_VARIABLES.adminPassword, 'admin'),
+    csWindowsAccount(5, SNIPPET_NAMES.nonAdminUser, SECRET_VARIABLES.userPassword, 'nonAdmin'),
+  ]),
+  poolUsersLinux: csAccounts([
+    csAccount(tab(2, SNIPPET_NAMES.linuxUser), tab(3, SECRET_VARIABLES.userPassword), memberChoice(4, CS_ENUMS, 'ElevationLevel', 'nonAdmin'), [
+      `${csParam('UserAccount', 'linux')}: new ${CS_CLASS.linux}(`,
+      `\t${csParam('LinuxUserConfiguration', 'uid')}: ${tab(5, SNIPPET_NAMES.uid)},`,
+      `\t${csParam('LinuxUserConfiguration', 'gid')}: ${tab(6, SNIPPET_NAMES.gid)},`,
+      `\t${csParam('LinuxUserConfiguration', 'sshPrivateKey')}: Environment.GetEnvironmentVariable("${tab(7, SECRET_VARIABLES.sshPrivateKey)}")`,
+    ]),
+  ]),
+  startTaskAdmin: [
+    `${tab(1, SNIPPET_NAMES.pool)}.StartTask = new ${CS_CLASS.startTask}`,
+    '{',
+    `\tCommandLine = "${tab(2, SNIPPET_NAMES.startTaskCommand)}",`,
+    `\t${CSHARP.legacy.userIdentity} = ${csAutoUser(CS_ENUMS.AutoUserScope.pool, CS_ENUMS.ElevationLevel.admin)},`,
+    '\tWaitForSuccess = true,',
+    '};',
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Java — com.microsoft.azure.batch.protocol.models, fluent `withX` (§6.1)
+// ---------------------------------------------------------------------------------------------
+
+const J = JAVA.setters.legacy;
+const J_ENUMS = JAVA.enums;
+const J_CLASS = {
+  ...JAVA.classes,
+  taskAdd: known(Object.keys(JAVA.taskTypes), 'TaskAddParameter'),
+  startTask: known(Object.keys(JAVA.taskTypes), 'StartTask'),
+};
+
+function javaAutoUser(indent: string, scope: string, elevation: string): string[] {
+  return [
+    `${indent}.${J.userIdentity}(new ${J_CLASS.userIdentity}()`,
+    `${indent}\t\t.${J.autoUser}(new ${J_CLASS.autoUser}()`,
+    `${indent}\t\t\t\t.${J.scope}(AutoUserScope.${scope})`,
+    `${indent}\t\t\t\t.${J.elevationLevel}(ElevationLevel.${elevation})))`,
+  ];
+}
+
+function javaTask(identity: string[]): string[] {
+  return closeLast(
+    [
+      `${J_CLASS.taskAdd} ${tab(1, SNIPPET_NAMES.task)} = new ${J_CLASS.taskAdd}()`,
+      `\t\t.withId("${tab(2, SNIPPET_NAMES.taskId)}")`,
+      `\t\t.${J.commandLine}("${tab(3, SNIPPET_NAMES.taskCommand)}")`,
+      ...identity,
+    ],
+    ';',
+  );
+}
+
+function javaAccount(name: string, password: string, elevation: string, settings: string[]): string[] {
+  return [
+    `\t\tnew ${J_CLASS.userAccount}()`,
+    `\t\t\t\t.${J.name}("${name}")`,
+    `\t\t\t\t.${J.password}(System.getenv("${password}"))`,
+    `\t\t\t\t.${J.elevationLevel}(ElevationLevel.${elevation})`,
+    ...settings.map((line) => `\t\t\t\t${line}`),
+  ];
+}
+
+/** The accounts as `Arrays.asList` arguments: a comma between them, the closing brackets after the last. */
+function javaAccounts(accounts: string[][]): string[] {
+  const lines = accounts.flatMap((account, i) => closeLast(account, i === accounts.length - 1 ? '));' : ','));
+  return [`${tab(1, SNIPPET_NAMES.pool)}.${J.userAccounts}(Arrays.asList(`, ...lines];
+}
+
+function javaWindowsAccount(index: number, name: string, password: string, elevation: CanonicalMember): string[] {
+  return javaAccount(tab(index, name), tab(index + 1, password), spell(J_ENUMS, 'ElevationLevel', elevation), [
+    `.${J.windowsUserConfiguration}(new ${J_CLASS.windows}()`,
+    `\t\t.${J.loginMode}(LoginMode.${memberChoice(index + 2, J_ENUMS, 'LoginMode', 'batch')}))`,
+  ]);
+}
+
+const JAVA_BODIES = {
+  autoUserAdmin: javaTask(javaAutoUser('\t\t', J_ENUMS.AutoUserScope.task, J_ENUMS.ElevationLevel.admin)),
+  autoUserPool: javaTask(javaAutoUser('\t\t', J_ENUMS.AutoUserScope.pool, memberChoice(4, J_ENUMS, 'ElevationLevel', 'nonAdmin'))),
+  namedUser: javaTask([`\t\t.${J.userIdentity}(new ${J_CLASS.userIdentity}().${J.userName}("${tab(4, SNIPPET_NAMES.adminUser)}"))`]),
+  poolUsersWindows: javaAccounts([
+    javaWindowsAccount(2, SNIPPET_NAMES.adminUser, SECRET_VARIABLES.adminPassword, 'admin'),
+    javaWindowsAccount(5, SNIPPET_NAMES.nonAdminUser, SECRET_VARIABLES.userPassword, 'nonAdmin'),
+  ]),
+  poolUsersLinux: javaAccounts([
+    javaAccount(tab(2, SNIPPET_NAMES.linuxUser), tab(3, SECRET_VARIABLES.userPassword), memberChoice(4, J_ENUMS, 'ElevationLevel', 'nonAdmin'), [
+      `.${J.linuxUserConfiguration}(new ${J_CLASS.linux}()`,
+      `\t\t.${J.uid}(${tab(5, SNIPPET_NAMES.uid)})`,
+      `\t\t.${J.gid}(${tab(6, SNIPPET_NAMES.gid)})`,
+      `\t\t.${J.sshPrivateKey}(System.getenv("${tab(7, SECRET_VARIABLES.sshPrivateKey)}")))`,
+    ]),
+  ]),
+  startTaskAdmin: [
+    `${tab(1, SNIPPET_NAMES.pool)}.withStartTask(new ${J_CLASS.startTask}()`,
+    `\t\t.${J.commandLine}("${tab(2, SNIPPET_NAMES.startTaskCommand)}")`,
+    ...javaAutoUser('\t\t', J_ENUMS.AutoUserScope.pool, J_ENUMS.ElevationLevel.admin),
+    '\t\t.withWaitForSuccess(true));',
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// Python — azure-batch 2.0–14.x as `import azure.batch.models as batchmodels` (§7.1)
+// ---------------------------------------------------------------------------------------------
+
+const M = PYTHON.conventionalAlias;
+const K = PYTHON.keywords;
+const PY_ENUMS = PYTHON.enums.legacy;
+const PY_CLASS = {
+  taskAdd: known(Object.keys(PYTHON.taskTypes), 'TaskAddParameter'),
+  startTask: known(Object.keys(PYTHON.taskTypes), 'StartTask'),
+  userIdentity: known(PYTHON.identityTypes, 'UserIdentity'),
+  autoUser: known(PYTHON.identityTypes, 'AutoUserSpecification'),
+  userAccount: known(PYTHON.identityTypes, 'UserAccount'),
+  linux: known(PYTHON.identityTypes, 'LinuxUserConfiguration'),
+  windows: known(PYTHON.identityTypes, 'WindowsUserConfiguration'),
+};
+
+function pyAutoUser(indent: string, scope: string, elevation: string): string[] {
+  return [
+    `${indent}${PYTHON.userIdentity}=${M}.${PY_CLASS.userIdentity}(`,
+    `${indent}\t${K.autoUser}=${M}.${PY_CLASS.autoUser}(`,
+    `${indent}\t\t${K.scope}=${M}.AutoUserScope.${scope},`,
+    `${indent}\t\t${K.elevationLevel}=${M}.ElevationLevel.${elevation}))`,
+  ];
+}
+
+function pyTask(identity: string[]): string[] {
+  return [
+    `${tab(1, SNIPPET_NAMES.task)} = ${M}.${PY_CLASS.taskAdd}(`,
+    `\tid='${tab(2, SNIPPET_NAMES.taskId)}',`,
+    `\tcommand_line='${tab(3, SNIPPET_NAMES.taskCommand)}',`,
+    ...closeLast(identity, ')'),
+  ];
+}
+
+function pyAccount(name: string, password: string, elevation: string, settings: string[]): string[] {
+  return [
+    `\t${M}.${PY_CLASS.userAccount}(`,
+    `\t\t${K.name}='${name}',`,
+    `\t\t${K.password}=os.environ['${password}'],`,
+    `\t\t${K.elevationLevel}=${M}.ElevationLevel.${elevation},`,
+    ...closeLast(settings, ')),').map((line) => `\t\t${line}`),
+  ];
+}
+
+function pyAccounts(accounts: string[][]): string[] {
+  return [`${tab(1, SNIPPET_NAMES.pool)}.${K.userAccounts} = [`, ...accounts.flat(), ']'];
+}
+
+function pyWindowsAccount(index: number, name: string, password: string, elevation: CanonicalMember): string[] {
+  return pyAccount(tab(index, name), tab(index + 1, password), spell(PY_ENUMS, 'ElevationLevel', elevation), [
+    `${K.windowsUserConfiguration}=${M}.${PY_CLASS.windows}(`,
+    `\t${K.loginMode}=${M}.LoginMode.${memberChoice(index + 2, PY_ENUMS, 'LoginMode', 'batch')}`,
+  ]);
+}
+
+const PYTHON_BODIES = {
+  autoUserAdmin: pyTask(pyAutoUser('\t', PY_ENUMS.AutoUserScope.task, PY_ENUMS.ElevationLevel.admin)),
+  autoUserPool: pyTask(pyAutoUser('\t', PY_ENUMS.AutoUserScope.pool, memberChoice(4, PY_ENUMS, 'ElevationLevel', 'nonAdmin'))),
+  namedUser: pyTask([`\t${PYTHON.userIdentity}=${M}.${PY_CLASS.userIdentity}(${PYTHON.userNameKeyword.legacy}='${tab(4, SNIPPET_NAMES.adminUser)}')`]),
+  poolUsersWindows: pyAccounts([
+    pyWindowsAccount(2, SNIPPET_NAMES.adminUser, SECRET_VARIABLES.adminPassword, 'admin'),
+    pyWindowsAccount(5, SNIPPET_NAMES.nonAdminUser, SECRET_VARIABLES.userPassword, 'nonAdmin'),
+  ]),
+  poolUsersLinux: pyAccounts([
+    pyAccount(tab(2, SNIPPET_NAMES.linuxUser), tab(3, SECRET_VARIABLES.userPassword), memberChoice(4, PY_ENUMS, 'ElevationLevel', 'nonAdmin'), [
+      `${K.linuxUserConfiguration}=${M}.${PY_CLASS.linux}(`,
+      `\t${K.uid}=${tab(5, SNIPPET_NAMES.uid)},`,
+      `\t${K.gid}=${tab(6, SNIPPET_NAMES.gid)},`,
+      `\t${K.sshPrivateKey}=os.environ['${tab(7, SECRET_VARIABLES.sshPrivateKey)}']`,
+    ]),
+  ]),
+  startTaskAdmin: [
+    `${tab(1, SNIPPET_NAMES.pool)}.start_task = ${M}.${PY_CLASS.startTask}(`,
+    `\tcommand_line='${tab(2, SNIPPET_NAMES.startTaskCommand)}',`,
+    ...closeLast(pyAutoUser('\t', PY_ENUMS.AutoUserScope.pool, PY_ENUMS.ElevationLevel.admin), ','),
+    '\twait_for_success=True)',
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// JSON — data-plane REST bodies: `username`, lower-case enum values (§2)
+// ---------------------------------------------------------------------------------------------
+
+const REST = JSON_DIALECTS.rest;
+const JK = { ...JSON_KEYS, startTask: known(Object.keys(JSON_KEYS.taskHolders), 'startTask') };
+
+/** A `${VARIABLE}` reference, substituted from the environment before the body is sent. */
+function jsonSecret(index: number, variable: string): string {
+  return `"\\\${${tab(index, variable)}\\}"`;
+}
+
+function jsonAutoUser(indent: string, scope: string, elevation: string): string[] {
+  return [
+    `${indent}"${JK.userIdentity}": {`,
+    `${indent}\t"${JK.autoUser}": {`,
+    `${indent}\t\t"${JK.scope}": "${scope}",`,
+    `${indent}\t\t"${JK.elevationLevel}": "${elevation}"`,
+    `${indent}\t}`,
+    `${indent}}`,
+  ];
+}
+
+function jsonTask(identity: string[]): string[] {
+  return ['{', `\t"id": "${tab(1, SNIPPET_NAMES.taskId)}",`, `\t"commandLine": "${tab(2, SNIPPET_NAMES.taskCommand)}",`, ...identity, '}'];
+}
+
+function jsonAccount(name: string, password: string, elevation: string, settings: string[]): string[] {
+  return [
+    '\t{',
+    `\t\t"name": "${name}",`,
+    `\t\t"password": ${password},`,
+    `\t\t"${JK.elevationLevel}": "${elevation}",`,
+    ...settings.map((line) => `\t\t${line}`),
+    '\t}',
+  ];
+}
+
+function jsonAccounts(accounts: string[][]): string[] {
+  const lines = accounts.flatMap((account, i) => (i === accounts.length - 1 ? account : closeLast(account, ',')));
+  return [`"${JK.userAccounts}": [`, ...lines, ']'];
+}
+
+function jsonWindowsAccount(index: number, name: string, password: string, elevation: CanonicalMember): string[] {
+  return jsonAccount(tab(index, name), jsonSecret(index + 1, password), spell(REST.enums, 'ElevationLevel', elevation), [
+    '"windowsUserConfiguration": {',
+    `\t"loginMode": "${memberChoice(index + 2, REST.enums, 'LoginMode', 'batch')}"`,
+    '}',
+  ]);
+}
+
+const JSON_BODIES = {
+  autoUserAdmin: jsonTask(jsonAutoUser('\t', REST.enums.AutoUserScope.task, REST.enums.ElevationLevel.admin)),
+  autoUserPool: jsonTask(jsonAutoUser('\t', REST.enums.AutoUserScope.pool, memberChoice(3, REST.enums, 'ElevationLevel', 'nonAdmin'))),
+  namedUser: jsonTask([`\t"${JK.userIdentity}": {`, `\t\t"${REST.userNameKey}": "${tab(3, SNIPPET_NAMES.adminUser)}"`, '\t}']),
+  poolUsersWindows: jsonAccounts([
+    jsonWindowsAccount(1, SNIPPET_NAMES.adminUser, SECRET_VARIABLES.adminPassword, 'admin'),
+    jsonWindowsAccount(4, SNIPPET_NAMES.nonAdminUser, SECRET_VARIABLES.userPassword, 'nonAdmin'),
+  ]),
+  poolUsersLinux: jsonAccounts([
+    jsonAccount(tab(1, SNIPPET_NAMES.linuxUser), jsonSecret(2, SECRET_VARIABLES.userPassword), memberChoice(3, REST.enums, 'ElevationLevel', 'nonAdmin'), [
+      '"linuxUserConfiguration": {',
+      `\t"uid": ${tab(4, SNIPPET_NAMES.uid)},`,
+      `\t"gid": ${tab(5, SNIPPET_NAMES.gid)},`,
+      `\t"sshPrivateKey": ${jsonSecret(6, SECRET_VARIABLES.sshPrivateKey)}`,
+      '}',
+    ]),
+  ]),
+  startTaskAdmin: [
+    `"${JK.startTask}": {`,
+    `\t"commandLine": "${tab(1, SNIPPET_NAMES.startTaskCommand)}",`,
+    ...closeLast(jsonAutoUser('\t', REST.enums.AutoUserScope.pool, REST.enums.ElevationLevel.admin), ','),
+    '\t"waitForSuccess": true',
+    '}',
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// The snippets
+// ---------------------------------------------------------------------------------------------
+
+type BodyKey = keyof typeof CSHARP_BODIES;
+
+function bodies(key: BodyKey): Record<SnippetLanguage, readonly string[]> {
+  return { csharp: CSHARP_BODIES[key], java: JAVA_BODIES[key], python: PYTHON_BODIES[key], json: JSON_BODIES[key] };
+}
+
+export const SNIPPETS: readonly SnippetDefinition[] = [
+  {
+    prefix: 'batch-autouser-admin',
+    title: 'Batch: task as admin auto-user (task scope)',
+    description:
+      'A task that runs as an admin auto-user with task scope: an elevated account created for this task alone. ' +
+      'What runElevated = true meant on Windows nodes.',
+    target: 'task',
+    bodies: bodies('autoUserAdmin'),
+  },
+  {
+    prefix: 'batch-autouser-pool',
+    title: 'Batch: task as pool-scope auto-user',
+    description:
+      'A task that runs as the pool-scope auto-user: the account shared by every pool-scope task of the same elevation on the node, ' +
+      'so it can write what a pool-scope start task of that elevation installed. Non-admin unless you choose admin.',
+    target: 'task',
+    bodies: bodies('autoUserPool'),
+  },
+  {
+    prefix: 'batch-pool-users-windows',
+    title: 'Batch: pool user accounts (Windows)',
+    description:
+      'Named user accounts on a Windows pool, an admin and a non-admin, each with a login mode (batch avoids UAC on an elevated account). ' +
+      'Passwords come from the environment, never from the source.',
+    target: 'pool',
+    bodies: bodies('poolUsersWindows'),
+  },
+  {
+    prefix: 'batch-pool-users-linux',
+    title: 'Batch: pool user account (Linux: uid, gid, SSH key)',
+    description:
+      'A named user account on a Linux pool with uid and gid (set together) and an SSH private key, not password-protected, ' +
+      'for password-less SSH between nodes when inter-node communication is enabled. Password and key come from the environment.',
+    target: 'pool',
+    bodies: bodies('poolUsersLinux'),
+  },
+  {
+    prefix: 'batch-task-named-user',
+    title: 'Batch: task under a named user',
+    description: "A task that runs as a named user account; the name must be one of the pool's user accounts.",
+    target: 'task',
+    bodies: bodies('namedUser'),
+  },
+  {
+    prefix: 'batch-starttask-admin',
+    title: 'Batch: start task as admin pool-scope auto-user',
+    description:
+      "A pool's start task that runs as the admin pool-scope auto-user and waits for success: " +
+      'tasks running as the admin pool-scope auto-user can write what it installs.',
+    target: 'pool',
+    bodies: bodies('startTaskAdmin'),
+  },
+];
+
+/** One snippet file's content, as VS Code reads it. */
+export function snippetFile(language: SnippetLanguage): Record<string, { prefix: string; description: string; body: readonly string[] }> {
+  const file: Record<string, { prefix: string; description: string; body: readonly string[] }> = {};
+  for (const snippet of SNIPPETS) {
+    file[snippet.title] = {
+      prefix: snippet.prefix,
+      description: `${snippet.description} (${SNIPPET_FILES[language].dialect})`,
+      body: snippet.bodies[language],
+    };
+  }
+  return file;
+}
