@@ -60,7 +60,12 @@ export interface LanguageSample {
   };
   /** Hovers over identity code: elevation and scope members, identities auto and named. */
   readonly hovers?: { readonly file: string; readonly expect: readonly HoverExpectation[] };
-  // Snippet expectations join here with their suite (docs/testing.md, "Adding a suite").
+  /**
+   * Snippets, in the clean file (`typing.file`) on a new line after `after`: completion lists the
+   * shared prefixes there; with `insert`, the inserted snippet is code the server finds no fault in
+   * (JSON's snippets are whole task objects, which do not fit into a task's own members).
+   */
+  readonly snippets: { readonly after: string; readonly indent: string; readonly insert: boolean };
 }
 
 export const RUN_ELEVATED = 'run-elevated';
@@ -125,6 +130,7 @@ export const SAMPLES: readonly LanguageSample[] = [
       insert: '\n            task.RunElevated = true;',
       squiggled: 'RunElevated',
     },
+    snippets: { after: 'job.AddTask(task);', indent: '            ', insert: true },
     hovers: {
       file: 'csharp/Identities.cs',
       expect: [
@@ -171,6 +177,7 @@ export const SAMPLES: readonly LanguageSample[] = [
       insert: '\n            .withRunElevated(true)',
       squiggled: 'withRunElevated',
     },
+    snippets: { after: '.withCommandLine("cmd /c render.exe --frame 2");', indent: '        ', insert: true },
     hovers: {
       file: 'java/Identities.java',
       expect: [
@@ -217,6 +224,7 @@ export const SAMPLES: readonly LanguageSample[] = [
       insert: ',\n        run_elevated=True',
       squiggled: 'run_elevated',
     },
+    snippets: { after: "command_line='cmd /c render.exe --frame 2')", indent: '    ', insert: true },
     hovers: {
       file: 'python/identities.py',
       expect: [
@@ -256,6 +264,7 @@ export const SAMPLES: readonly LanguageSample[] = [
       insert: '\n  "runElevated": true,',
       squiggled: '"runElevated"',
     },
+    snippets: { after: '"id": "render-frame-0002",', indent: '  ', insert: false },
     hovers: {
       file: 'json/identities.json',
       expect: [
@@ -293,6 +302,7 @@ export const SAMPLES: readonly LanguageSample[] = [
       insert: ',\n  "runElevated": true',
       squiggled: '"runElevated"',
     },
+    snippets: { after: '"id": "render-frame-0002",', indent: '  ', insert: false },
   },
 ];
 
