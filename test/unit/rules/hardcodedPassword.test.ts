@@ -1,0 +1,200 @@
+/**
+ * hardcoded-password (Warning): a user account password written as a string literal. Look-ups of
+ * the environment, a secret store or configuration, parameters, ARM `[parameters(...)]` expressions
+ * and documentation placeholders (`<secret>`, `******`) pass. A literal held in a constant is
+ * squiggled where it is written. The message never repeats the value; no fix.
+ */
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { analyze } from '../../helpers/engine';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+
+ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
+  // C# -------------------------------------------------------------------------------------------
+  {
+    name: 'Microsoft.Azure.Batch: positional and named password: literals',
+    language: 'csharp',
+    text: csLegacy(
+      'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("ops", "Winter2024!", ElevationLevel.Admin),\n    new UserAccount(name: "worker", password: @"p@ss\\word"),\n};',
+    ),
+    found: [
+      ['warning', '"Winter2024!"'],
+      ['warning', '@"p@ss\\word"'],
+    ],
+  },
+  {
+    name: 'Microsoft.Azure.Batch: a const field, squiggled where it is written',
+    language: 'csharp',
+    text: 'using Microsoft.Azure.Batch;\n\nclass Accounts\n{\n    private const string OpsPassword = "Summer2024!";\n\n    UserAccount Ops() => new UserAccount("ops", OpsPassword);\n}\n',
+    found: [['warning', '"Summer2024!"']],
+  },
+  {
+    name: 'Azure.Compute.Batch: constructor literal; Password property set later',
+    language: 'csharp',
+    text: csNew('var ops = new UserAccount("ops", "Autumn2024!");\nops.Password = "Spring2025!";\npool.UserAccounts.Add(ops);'),
+    found: [['warning', '"Spring2025!"']],
+  },
+  {
+    name: 'Microsoft.Azure.Batch: environment, configuration, key vault, parameter, placeholder',
+    language: 'csharp',
+    text: csLegacy(
+      'pool.UserAccounts = new List<UserAccount>\n{\n' +
+        '    new UserAccount("a", Environment.GetEnvironmentVariable("BATCH_PW")),\n' +
+        '    new UserAccount("b", configuration["Batch:Password"]),\n' +
+        '    new UserAccount("c", vault.GetSecret("batch-pw").Value.Value),\n' +
+        '    new UserAccount("d", secret),\n' +
+        '    new UserAccount("e", "<password>"),\n' +
+        '};',
+      'CloudPool pool, IConfiguration configuration, SecretClient vault, string secret',
+    ),
+    found: [],
+    seen: 5,
+  },
+
+  // Java -----------------------------------------------------------------------------------------
+  {
+    name: 'legacy: withPassword("…")',
+    language: 'java',
+    text: javaLegacy('pool.withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword("Winter2024!").withElevationLevel(ElevationLevel.ADMIN)));'),
+    found: [['warning', '"Winter2024!"']],
+  },
+  {
+    name: 'legacy: a static final constant, squiggled where it is written',
+    language: 'java',
+    text:
+      'import com.microsoft.azure.batch.protocol.models.*;\n\nclass Accounts {\n    private static final String OPS_PASSWORD = "Summer2024!";\n\n' +
+      '    UserAccount ops() {\n        return new UserAccount().withName("ops").withPassword(OPS_PASSWORD);\n    }\n}\n',
+    found: [['warning', '"Summer2024!"']],
+  },
+  {
+    name: 'com.azure.compute.batch: the (name, password) constructor',
+    language: 'java',
+    text: javaNew('pool.setUserAccounts(Arrays.asList(new UserAccount("ops", "Autumn2024!")));'),
+    found: [['warning', '"Autumn2024!"']],
+  },
+  {
+    name: 'legacy: environment, key vault, parameter, placeholder',
+    language: 'java',
+    text: javaLegacy(
+      'pool.withUserAccounts(Arrays.asList(\n' +
+        '        new UserAccount().withName("a").withPassword(System.getenv("BATCH_PW")),\n' +
+        '        new UserAccount().withName("b").withPassword(vault.getSecret("batch-pw").getValue()),\n' +
+        '        new UserAccount().withName("c").withPassword(secret),\n' +
+        '        new UserAccount().withName("d").withPassword("<password>")));',
+      'PoolAddParameter pool, SecretClient vault, String secret',
+    ),
+    found: [],
+    seen: 4,
+  },
+
+  {
+    name: 'com.azure.compute.batch: the constructor given an environment look-up',
+    language: 'java',
+    text: javaNew('pool.setUserAccounts(Arrays.asList(new UserAccount("ops", System.getenv("BATCH_PW"))));'),
+    found: [],
+    seen: 1,
+  },
+
+  // Python ---------------------------------------------------------------------------------------
+  {
+    name: 'legacy: password= literal; positional literal',
+    language: 'python',
+    text: pyLegacy("users = [batchmodels.UserAccount(name='ops', password='Winter2024!'), batchmodels.UserAccount('worker', 'Summer2024!')]"),
+    found: [
+      ['warning', "'Winter2024!'"],
+      ['warning', "'Summer2024!'"],
+    ],
+  },
+  {
+    name: 'legacy: a module constant, squiggled where it is written',
+    language: 'python',
+    text: pyLegacy("OPS_PASSWORD = 'Autumn2024!'\n\nops = batchmodels.UserAccount(name='ops', password=OPS_PASSWORD)"),
+    found: [['warning', "'Autumn2024!'"]],
+  },
+  {
+    name: '15.x: password= literal',
+    language: 'python',
+    text: py15("ops = models.UserAccount(name='ops', password='Spring2025!')"),
+    found: [['warning', "'Spring2025!'"]],
+  },
+  {
+    name: 'mgmt: password= literal',
+    language: 'python',
+    text: pyMgmt("ops = mgmt.UserAccount(name='ops', password='Spring2025!')"),
+    found: [['warning', "'Spring2025!'"]],
+  },
+  {
+    name: 'legacy: os.environ, os.getenv, a key vault secret, settings, a constant from the environment, the docs’ ******',
+    language: 'python',
+    text: pyLegacy(
+      "from azure.keyvault.secrets import SecretClient\n\nvault = SecretClient(vault_url='https://v.vault.azure.net', credential=None)\nPASSWORD = os.environ['BATCH_PW']\n\n" +
+        'def users(settings):\n    return [\n' +
+        "        batchmodels.UserAccount(name='a', password=os.environ['BATCH_PW']),\n" +
+        "        batchmodels.UserAccount(name='b', password=os.getenv('BATCH_PW')),\n" +
+        "        batchmodels.UserAccount(name='c', password=vault.get_secret('batch-pw').value),\n" +
+        "        batchmodels.UserAccount(name='d', password=settings.batch_password),\n" +
+        "        batchmodels.UserAccount(name='e', password=PASSWORD),\n" +
+        "        batchmodels.UserAccount(name='f', password='******'),\n" +
+        '    ]',
+    ),
+    found: [],
+    seen: 6,
+  },
+
+  // JSON -----------------------------------------------------------------------------------------
+  {
+    name: 'REST pool: a literal',
+    language: 'json',
+    text: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: 'Winter2024!' }] }),
+    found: [['warning', '"Winter2024!"']],
+  },
+  {
+    name: 'CLI template: a literal beside a parameter',
+    language: 'json',
+    text: cliTemplate('pool', { id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: "[parameters('opsPassword')]" }, { name: 'worker', password: 'Summer2024!' }] }),
+    found: [['warning', '"Summer2024!"']],
+  },
+  {
+    name: 'ARM: a literal',
+    language: 'json',
+    text: armPool({ userAccounts: [{ name: 'ops', password: 'Autumn2024!', elevationLevel: 'Admin' }] }),
+    found: [['warning', '"Autumn2024!"']],
+  },
+  {
+    name: 'ARM: [parameters(...)] and other template expressions',
+    language: 'json',
+    text: armPool({
+      userAccounts: [
+        { name: 'a', password: "[parameters('adminPassword')]" },
+        { name: 'b', password: "[reference(resourceId('Microsoft.KeyVault/vaults/secrets', 'kv', 'pw')).secretValue]" },
+      ],
+    }),
+    found: [],
+    seen: 2,
+  },
+  {
+    name: 'REST: pipeline variables and placeholders',
+    language: 'json',
+    text: json({
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [
+        { name: 'a', password: '$(BatchPassword)' },
+        { name: 'b', password: '${BATCH_PASSWORD}' },
+        { name: 'c', password: '#{BatchPassword}#' },
+        { name: 'd', password: '<secret>' },
+      ],
+    }),
+    found: [],
+    seen: 4,
+  },
+]);
+
+it('hardcoded-password never repeats the password', async () => {
+  const text = pyLegacy("ops = batchmodels.UserAccount(name='ops', password='Winter2024!')");
+  const analysis = await analyze('python', text);
+  analysis.release();
+  const [finding] = analysis.findings.filter((f) => f.rule === 'hardcoded-password');
+  assert.ok(finding);
+  assert.ok(!finding.message.includes('Winter2024'));
+});

@@ -1,0 +1,254 @@
+/**
+ * identity-conflict (Error): a user identity sets both a user name and an auto-user (an empty user
+ * name counts as set, reference G12), or neither (§10 R1). The squiggle is on the identity's type
+ * name or `"userIdentity"` key. No fix: which of the two was meant is the author's call.
+ *
+ * C# legacy (Microsoft.Azure.Batch) builds identities through one-argument constructors, so it
+ * cannot set both; its protocol models (`Microsoft.Azure.Batch.Protocol.Models`) can, and are
+ * covered instead.
+ */
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+
+const PROTOCOL = (body: string) =>
+  `using Microsoft.Azure.Batch.Protocol.Models;\n\nclass Tasks\n{\n    TaskAddParameter Build()\n    {\n        return new TaskAddParameter("t1", "hostname", userIdentity: ${body});\n    }\n}\n`;
+
+ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
+  // C# -------------------------------------------------------------------------------------------
+  {
+    name: 'Azure.Compute.Batch: empty Username beside an AutoUser',
+    language: 'csharp',
+    text: csNew('task.UserIdentity = new UserIdentity { Username = "", AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.Admin } };'),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'Azure.Compute.Batch: neither, built empty',
+    language: 'csharp',
+    text: csNew('task.UserIdentity = new UserIdentity();'),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'Azure.Compute.Batch: built empty, both set by later statements',
+    language: 'csharp',
+    text: csNew('var identity = new UserIdentity();\nidentity.Username = "ops";\nidentity.AutoUser = new AutoUserSpecification();\ntask.UserIdentity = identity;'),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'Microsoft.Azure.Batch.Protocol.Models: userName and autoUser arguments',
+    language: 'csharp',
+    text: PROTOCOL('new UserIdentity(userName: "ops", autoUser: new AutoUserSpecification(scope: AutoUserScope.Pool))'),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'Microsoft.Azure.Batch: a named user',
+    language: 'csharp',
+    text: csLegacy('task.UserIdentity = new UserIdentity("ops");'),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'Microsoft.Azure.Batch: an auto-user specification',
+    language: 'csharp',
+    text: csLegacy('task.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin));'),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'Microsoft.Azure.Batch: an auto-user specification held in a variable',
+    language: 'csharp',
+    text: csLegacy('var spec = new AutoUserSpecification(AutoUserScope.Task, ElevationLevel.Admin);\ntask.UserIdentity = new UserIdentity(spec);'),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'Azure.Compute.Batch: Username alone; a null Username beside an AutoUser',
+    language: 'csharp',
+    text: csNew('task.UserIdentity = new UserIdentity { Username = "ops" };\nvar other = new UserIdentity { Username = null, AutoUser = new AutoUserSpecification() };'),
+    found: [],
+    seen: 2,
+  },
+  {
+    name: 'a UserIdentity of the file’s own, no Batch in reach',
+    language: 'csharp',
+    text: 'class UserIdentity { public string Username; public object AutoUser; }\nclass C { object M() => new UserIdentity { Username = "", AutoUser = new object() }; }\n',
+    found: [],
+    seen: 0,
+  },
+
+  // Java -----------------------------------------------------------------------------------------
+  {
+    name: 'legacy: withUserName("") and withAutoUser',
+    language: 'java',
+    text: javaLegacy('task.withUserIdentity(new UserIdentity().withUserName("").withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));'),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'legacy: neither, given to a start task',
+    language: 'java',
+    text: javaLegacy('StartTask start = new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity());'),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'legacy: built empty, both set through later calls on the variable',
+    language: 'java',
+    text: javaLegacy('UserIdentity identity = new UserIdentity();\nidentity.withUserName("ops");\nidentity.withAutoUser(new AutoUserSpecification());\ntask.withUserIdentity(identity);'),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'com.azure.compute.batch: setUsername and setAutoUser',
+    language: 'java',
+    text: javaNew('task.setUserIdentity(new UserIdentity().setUsername("ops").setAutoUser(new AutoUserSpecification().setScope(AutoUserScope.POOL)));'),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'com.azure.compute.batch: neither',
+    language: 'java',
+    text: javaNew('task.setUserIdentity(new UserIdentity());'),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'legacy: one of the two; a null user name beside an auto-user',
+    language: 'java',
+    text: javaLegacy(
+      'task.withUserIdentity(new UserIdentity().withUserName("ops"));\n' +
+        'UserIdentity auto = new UserIdentity().withAutoUser(new AutoUserSpecification());\n' +
+        'UserIdentity cleared = new UserIdentity().withUserName(null).withAutoUser(new AutoUserSpecification());',
+    ),
+    found: [],
+    seen: 3,
+  },
+  {
+    name: 'com.azure.compute.batch: setUsername alone',
+    language: 'java',
+    text: javaNew('task.setUserIdentity(new UserIdentity().setUsername("ops"));'),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'a UserIdentity of another library',
+    language: 'java',
+    text: 'import com.contoso.auth.UserIdentity;\n\nclass Auth {\n    Object make() {\n        return new UserIdentity().withUserName("").withAutoUser(null);\n    }\n}\n',
+    found: [],
+    seen: 0,
+  },
+
+  // Python ---------------------------------------------------------------------------------------
+  {
+    name: 'legacy: user_name="" and auto_user',
+    language: 'python',
+    text: pyLegacy(
+      "task = batchmodels.TaskAddParameter(\n    id='t1',\n    command_line='hostname',\n    user_identity=batchmodels.UserIdentity(user_name='', auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin)))",
+    ),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'legacy: neither',
+    language: 'python',
+    text: pyLegacy("start = batchmodels.StartTask(command_line='setup.sh', user_identity=batchmodels.UserIdentity())"),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'legacy: positional arguments in the old order (user_name, auto_user)',
+    language: 'python',
+    text: pyLegacy("identity = batchmodels.UserIdentity('ops', batchmodels.AutoUserSpecification())"),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: '15.x: username and auto_user',
+    language: 'python',
+    text: py15("task = models.BatchTaskCreateContent(id='t1', command_line='hostname', user_identity=models.UserIdentity(username='ops', auto_user=models.AutoUserSpecification()))"),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'mgmt: user_name and auto_user on a pool start task',
+    language: 'python',
+    text: pyMgmt("start = mgmt.StartTask(command_line='setup.sh', user_identity=mgmt.UserIdentity(user_name='ops', auto_user=mgmt.AutoUserSpecification(scope=mgmt.AutoUserScope.POOL)))"),
+    found: [['error', 'UserIdentity']],
+  },
+  {
+    name: 'legacy: one of the two; user_name=None beside auto_user',
+    language: 'python',
+    text: pyLegacy(
+      "named = batchmodels.UserIdentity(user_name='ops')\nauto = batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification())\ncleared = batchmodels.UserIdentity(user_name=None, auto_user=batchmodels.AutoUserSpecification())",
+    ),
+    found: [],
+    seen: 3,
+  },
+  {
+    name: 'a UserIdentity class of the file’s own',
+    language: 'python',
+    text: "class UserIdentity:\n    def __init__(self, user_name=None, auto_user=None):\n        pass\n\n\nidentity = UserIdentity(user_name='', auto_user=object())\n",
+    found: [],
+    seen: 0,
+  },
+
+  // JSON -----------------------------------------------------------------------------------------
+  {
+    name: 'REST task: empty username beside autoUser',
+    language: 'json',
+    text: json({ id: 't1', commandLine: 'hostname', userIdentity: { username: '', autoUser: { elevationLevel: 'admin' } } }),
+    found: [['error', '"userIdentity"']],
+  },
+  {
+    name: 'REST task collection: neither',
+    language: 'json',
+    text: json({ value: [{ id: 't1', commandLine: 'hostname', userIdentity: {} }] }),
+    found: [['error', '"userIdentity"']],
+  },
+  {
+    name: 'REST job: job manager task with both',
+    language: 'json',
+    text: json({ id: 'j1', poolInfo: { poolId: 'p1' }, jobManagerTask: { id: 'm', commandLine: 'run', userIdentity: { username: 'ops', autoUser: { scope: 'pool' } } } }),
+    found: [['error', '"userIdentity"']],
+  },
+  {
+    name: 'CLI template: a taskFactory task with both',
+    language: 'json',
+    text: cliTemplate('job', {
+      id: 'j1',
+      taskFactory: { type: 'taskCollection', tasks: [{ id: 't1', commandLine: 'hostname', userIdentity: { username: 'ops', autoUser: { scope: 'pool' } } }] },
+    }),
+    found: [['error', '"userIdentity"']],
+  },
+  {
+    name: 'ARM: userName beside autoUser on the start task',
+    language: 'json',
+    text: armPool({ vmSize: 'STANDARD_D2S_V3', startTask: { commandLine: 'setup.sh', userIdentity: { userName: 'ops', autoUser: { scope: 'Pool' } } } }),
+    found: [['error', '"userIdentity"']],
+  },
+  {
+    name: 'no document evidence, but shaped like a task: one step lower',
+    language: 'json',
+    text: json({ steps: { install: { commandLine: 'setup.sh', userIdentity: {} } } }),
+    found: [['warning', '"userIdentity"']],
+  },
+  {
+    name: 'REST: username alone; autoUser alone; a null username beside autoUser',
+    language: 'json',
+    text: json({
+      value: [
+        { id: 'a', commandLine: 'x', userIdentity: { username: 'ops' } },
+        { id: 'b', commandLine: 'x', userIdentity: { autoUser: {} } },
+        { id: 'c', commandLine: 'x', userIdentity: { username: null, autoUser: { scope: 'task' } } },
+      ],
+    }),
+    found: [],
+    seen: 3,
+  },
+  {
+    name: 'ARM: userName alone',
+    language: 'json',
+    text: armPool({ startTask: { commandLine: 'setup.sh', userIdentity: { userName: 'ops' } } }),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'a JSON Schema defining userIdentity',
+    language: 'json',
+    text: json({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      definitions: { task: { properties: { commandLine: { type: 'string' }, userIdentity: { username: 'x', autoUser: {} } } } },
+    }),
+    found: [],
+    seen: 0,
+  },
+]);

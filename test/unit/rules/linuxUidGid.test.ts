@@ -1,0 +1,177 @@
+/**
+ * linux-uid-gid (Error): a Linux user configuration sets uid without gid or gid without uid
+ * (reference §10 R2: both or neither). The squiggle is on the value that is set; a value held in a
+ * constant is squiggled where the constant is written. No fix: the missing id is the author's.
+ */
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+
+ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
+  // C# -------------------------------------------------------------------------------------------
+  {
+    name: 'Microsoft.Azure.Batch: uid: without gid:',
+    language: 'csharp',
+    text: csLegacy('pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("mpi", secret, ElevationLevel.NonAdmin, new LinuxUserConfiguration(uid: 1001, sshPrivateKey: secret)),\n};'),
+    found: [['error', '1001']],
+  },
+  {
+    name: 'Microsoft.Azure.Batch: positional uid only, named gid only',
+    language: 'csharp',
+    text: csLegacy(
+      'pool.UserAccounts.Add(new UserAccount("a", secret, linuxUserConfiguration: new LinuxUserConfiguration(1001)));\npool.UserAccounts.Add(new UserAccount("b", secret, linuxUserConfiguration: new LinuxUserConfiguration(gid: 2002)));',
+    ),
+    found: [
+      ['error', '1001'],
+      ['error', '2002'],
+    ],
+  },
+  {
+    name: 'Microsoft.Azure.Batch: uid from a constant is squiggled where the constant is written',
+    language: 'csharp',
+    text: 'using Microsoft.Azure.Batch;\n\nclass Ids\n{\n    const int MpiUid = 4242;\n    UserAccount Mpi(string secret) => new UserAccount("mpi", secret, linuxUserConfiguration: new LinuxUserConfiguration(uid: MpiUid));\n}\n',
+    found: [['error', '4242']],
+  },
+  {
+    name: 'Azure.Compute.Batch: Gid alone in an initializer',
+    language: 'csharp',
+    text: csNew('var account = new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Gid = 2002 } };\npool.UserAccounts.Add(account);'),
+    found: [['error', '2002']],
+  },
+  {
+    name: 'Azure.Compute.Batch: Uid set by a later statement',
+    language: 'csharp',
+    text: csNew('var linux = new LinuxUserConfiguration();\nlinux.Uid = 1001;\npool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = linux });'),
+    found: [['error', '1001']],
+  },
+  {
+    name: 'Microsoft.Azure.Batch: both, positional and named; neither',
+    language: 'csharp',
+    text: csLegacy(
+      'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("a", secret, linuxUserConfiguration: new LinuxUserConfiguration(1001, 1001)),\n    new UserAccount("b", secret, linuxUserConfiguration: new LinuxUserConfiguration(gid: 5, uid: 5)),\n    new UserAccount("c", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: secret)),\n};',
+    ),
+    found: [],
+    seen: 3,
+  },
+  {
+    name: 'Azure.Compute.Batch: a null Uid beside a null Gid counts as neither',
+    language: 'csharp',
+    text: csNew('pool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Uid = null, Gid = null } });'),
+    found: [],
+    seen: 1,
+  },
+
+  // Java -----------------------------------------------------------------------------------------
+  {
+    name: 'legacy: withUid without withGid',
+    language: 'java',
+    text: javaLegacy('pool.withUserAccounts(Arrays.asList(new UserAccount().withName("mpi").withPassword(secret)\n        .withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001))));'),
+    found: [['error', '1001']],
+  },
+  {
+    name: 'legacy: withGid only, configuration held in a variable',
+    language: 'java',
+    text: javaLegacy('LinuxUserConfiguration linux = new LinuxUserConfiguration().withGid(2002).withSshPrivateKey(secret);\npool.withUserAccounts(Collections.singletonList(new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(linux)));'),
+    found: [['error', '2002']],
+  },
+  {
+    name: 'com.azure.compute.batch: setGid only',
+    language: 'java',
+    text: javaNew('pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setGid(2002))));'),
+    found: [['error', '2002']],
+  },
+  {
+    name: 'legacy: both; neither',
+    language: 'java',
+    text: javaLegacy(
+      'pool.withUserAccounts(Arrays.asList(\n        new UserAccount().withName("a").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1).withGid(1)),\n        new UserAccount().withName("b").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(secret))));',
+    ),
+    found: [],
+    seen: 2,
+  },
+  {
+    name: 'com.azure.compute.batch: both',
+    language: 'java',
+    text: javaNew('pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setUid(7).setGid(7))));'),
+    found: [],
+    seen: 1,
+  },
+
+  // Python ---------------------------------------------------------------------------------------
+  {
+    name: 'legacy: uid= only',
+    language: 'python',
+    text: pyLegacy("pool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(uid=1001))])"),
+    found: [['error', '1001']],
+  },
+  {
+    name: 'legacy (< 5.0): positional uid only',
+    language: 'python',
+    text: pyLegacy("mpi = batchmodels.UserAccount('mpi', os.environ['PW'], None, batchmodels.LinuxUserConfiguration(1001))"),
+    found: [['error', '1001']],
+  },
+  {
+    name: '15.x: gid= only',
+    language: 'python',
+    text: py15("mpi = models.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=models.LinuxUserConfiguration(gid=2002))"),
+    found: [['error', '2002']],
+  },
+  {
+    name: 'mgmt: uid= only',
+    language: 'python',
+    text: pyMgmt("mpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(uid=1001))"),
+    found: [['error', '1001']],
+  },
+  {
+    name: 'legacy: both; neither; uid=None with gid=None',
+    language: 'python',
+    text: pyLegacy(
+      "users = [\n    batchmodels.UserAccount(name='a', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(uid=1, gid=1)),\n    batchmodels.UserAccount(name='b', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(ssh_private_key=os.environ['KEY'])),\n    batchmodels.UserAccount(name='c', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(uid=None, gid=None)),\n]",
+    ),
+    found: [],
+    seen: 3,
+  },
+
+  // JSON -----------------------------------------------------------------------------------------
+  {
+    name: 'REST pool: uid only',
+    language: 'json',
+    text: json({ id: 'p', vmSize: 'standard_d2s_v3', userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { uid: 1001 } }] }),
+    found: [['error', '1001']],
+  },
+  {
+    name: 'REST job: auto-pool account with gid only',
+    language: 'json',
+    text: json({ id: 'j', poolInfo: { autoPoolSpecification: { pool: { vmSize: 's', userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { gid: 2002 } }] } } } }),
+    found: [['error', '2002']],
+  },
+  {
+    name: 'CLI template: uid only',
+    language: 'json',
+    text: cliTemplate('pool', { id: 'p', vmSize: 's', userAccounts: [{ name: 'mpi', password: "[parameters('pw')]", linuxUserConfiguration: { uid: 1001 } }] }),
+    found: [['error', '1001']],
+  },
+  {
+    name: 'ARM: gid only',
+    language: 'json',
+    text: armPool({ vmSize: 's', userAccounts: [{ name: 'mpi', password: "[parameters('adminPassword')]", linuxUserConfiguration: { gid: 2002 } }] }),
+    found: [['error', '2002']],
+  },
+  {
+    name: 'REST pool: a null uid beside a gid',
+    language: 'json',
+    text: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { uid: null, gid: 2002 } }] }),
+    found: [['error', '2002']],
+  },
+  {
+    name: 'ARM: both; neither; ids written as ARM expressions',
+    language: 'json',
+    text: armPool({
+      userAccounts: [
+        { name: 'a', password: "[parameters('adminPassword')]", linuxUserConfiguration: { uid: 1001, gid: 1001 } },
+        { name: 'b', password: "[parameters('adminPassword')]", linuxUserConfiguration: {} },
+        { name: 'c', password: "[parameters('adminPassword')]", linuxUserConfiguration: { uid: "[parameters('uid')]", gid: "[parameters('gid')]" } },
+      ],
+    }),
+    found: [],
+    seen: 3,
+  },
+]);

@@ -1,0 +1,203 @@
+/**
+ * ssh-key-placeholder (Warning): an SSH private key that cannot be one — a GUID generator (the
+ * documentation's `new Guid().ToString()`, G17), a GUID literal, an empty or very short string. A
+ * real key, a file or secret look-up, a parameter and a `<…>` placeholder pass. Also checked on the
+ * 2017-01-01.4.0 shape where the key sat on the account itself (G13). No fix.
+ */
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+
+const PEM = `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b3BlbnNzaC1rZXktdjEAAAAA'.repeat(12)}\n-----END OPENSSH PRIVATE KEY-----`;
+const GUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
+  // C# -------------------------------------------------------------------------------------------
+  {
+    name: 'Microsoft.Azure.Batch: new Guid().ToString(), Guid.NewGuid().ToString(), Guid.Empty.ToString()',
+    language: 'csharp',
+    text: csLegacy(
+      'pool.UserAccounts = new List<UserAccount>\n{\n' +
+        '    new UserAccount("a", secret, linuxUserConfiguration: new LinuxUserConfiguration(1, 1, sshPrivateKey: new Guid().ToString())),\n' +
+        '    new UserAccount("b", secret, linuxUserConfiguration: new LinuxUserConfiguration(2, 2, Guid.NewGuid().ToString())),\n' +
+        '    new UserAccount("c", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: System.Guid.Empty.ToString())),\n' +
+        '};',
+    ),
+    found: [
+      ['warning', 'new Guid().ToString()'],
+      ['warning', 'Guid.NewGuid().ToString()'],
+      ['warning', 'System.Guid.Empty.ToString()'],
+    ],
+  },
+  {
+    name: 'Microsoft.Azure.Batch: empty, short and GUID literals',
+    language: 'csharp',
+    text: csLegacy(
+      `pool.UserAccounts.Add(new UserAccount("a", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: "")));\npool.UserAccounts.Add(new UserAccount("b", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: "ssh-key")));\npool.UserAccounts.Add(new UserAccount("c", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: "{${GUID}}")));`,
+    ),
+    found: [
+      ['warning', '""'],
+      ['warning', '"ssh-key"'],
+      ['warning', `"{${GUID}}"`],
+    ],
+  },
+  {
+    name: 'Azure.Compute.Batch: SshPrivateKey = Guid.NewGuid().ToString()',
+    language: 'csharp',
+    text: csNew('pool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Uid = 1, Gid = 1, SshPrivateKey = Guid.NewGuid().ToString() } });'),
+    found: [['warning', 'Guid.NewGuid().ToString()']],
+  },
+  {
+    name: 'Microsoft.Azure.Batch: a PEM literal, a file read, a key vault secret, a parameter',
+    language: 'csharp',
+    text: csLegacy(
+      'pool.UserAccounts = new List<UserAccount>\n{\n' +
+        `    new UserAccount("a", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: ${JSON.stringify(PEM)})),\n` +
+        '    new UserAccount("b", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: System.IO.File.ReadAllText(keyPath))),\n' +
+        '    new UserAccount("c", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: vault.GetSecret("mpi-key").Value.Value)),\n' +
+        '    new UserAccount("d", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: secret)),\n' +
+        '};',
+      'CloudPool pool, SecretClient vault, string keyPath, string secret',
+    ),
+    found: [],
+    seen: 4,
+  },
+
+  // Java -----------------------------------------------------------------------------------------
+  {
+    name: 'legacy: UUID.randomUUID().toString(), new UUID(0, 0).toString()',
+    language: 'java',
+    text: javaLegacy(
+      'pool.withUserAccounts(Arrays.asList(\n' +
+        '        new UserAccount().withName("a").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1).withGid(1).withSshPrivateKey(UUID.randomUUID().toString())),\n' +
+        '        new UserAccount().withName("b").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(new UUID(0, 0).toString()))));',
+    ),
+    found: [
+      ['warning', 'UUID.randomUUID().toString()'],
+      ['warning', 'new UUID(0, 0).toString()'],
+    ],
+  },
+  {
+    name: 'legacy v1.0.0: withSshPrivateKey("") on the account itself',
+    language: 'java',
+    text: javaLegacy('pool.withUserAccounts(Arrays.asList(new UserAccount().withName("mpi").withPassword(secret).withSshPrivateKey("")));'),
+    found: [['warning', '""']],
+  },
+  {
+    name: 'com.azure.compute.batch: a GUID literal',
+    language: 'java',
+    text: javaNew(`pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setSshPrivateKey("${GUID}"))));`),
+    found: [['warning', `"${GUID}"`]],
+  },
+  {
+    name: 'legacy: a file read, an environment look-up, a parameter',
+    language: 'java',
+    text: javaLegacy(
+      'pool.withUserAccounts(Arrays.asList(\n' +
+        '        new UserAccount().withName("a").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(new String(java.nio.file.Files.readAllBytes(keyPath)))),\n' +
+        '        new UserAccount().withName("b").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(System.getenv("MPI_KEY"))),\n' +
+        '        new UserAccount().withName("c").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(secret))));',
+      'PoolAddParameter pool, java.nio.file.Path keyPath, String secret',
+    ),
+    found: [],
+    seen: 3,
+  },
+
+  // Python ---------------------------------------------------------------------------------------
+  {
+    name: 'legacy: str(uuid.uuid4()), uuid.uuid4().hex, an empty string',
+    language: 'python',
+    text: pyLegacy(
+      'users = [\n' +
+        "    batchmodels.UserAccount(name='a', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(uid=1, gid=1, ssh_private_key=str(uuid.uuid4()))),\n" +
+        "    batchmodels.UserAccount(name='b', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(ssh_private_key=uuid.uuid4().hex)),\n" +
+        "    batchmodels.UserAccount(name='c', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(ssh_private_key='')),\n" +
+        ']',
+    ),
+    found: [
+      ['warning', 'str(uuid.uuid4())'],
+      ['warning', 'uuid.uuid4().hex'],
+      ['warning', "''"],
+    ],
+  },
+  {
+    name: 'legacy 2.x: ssh_private_key= on the account itself',
+    language: 'python',
+    text: pyLegacy("mpi = batchmodels.UserAccount(name='mpi', password=os.environ['PW'], ssh_private_key='key')"),
+    found: [['warning', "'key'"]],
+  },
+  {
+    name: '15.x: a GUID literal',
+    language: 'python',
+    text: py15(`mpi = models.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=models.LinuxUserConfiguration(ssh_private_key='${GUID}'))`),
+    found: [['warning', `'${GUID}'`]],
+  },
+  {
+    name: 'mgmt: str(uuid.uuid4())',
+    language: 'python',
+    text: pyMgmt(`import uuid\n\nmpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(ssh_private_key=str(uuid.uuid4())))`),
+    found: [['warning', 'str(uuid.uuid4())']],
+  },
+  {
+    name: 'legacy: a file read, an environment look-up, a PEM literal',
+    language: 'python',
+    text: pyLegacy(
+      'users = [\n' +
+        "    batchmodels.UserAccount(name='a', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(ssh_private_key=open('id_rsa').read())),\n" +
+        "    batchmodels.UserAccount(name='b', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(ssh_private_key=os.environ['MPI_KEY'])),\n" +
+        `    batchmodels.UserAccount(name='c', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(ssh_private_key=${JSON.stringify(PEM)})),\n` +
+        ']',
+    ),
+    found: [],
+    seen: 3,
+  },
+
+  // JSON -----------------------------------------------------------------------------------------
+  {
+    name: 'REST pool: a GUID, an empty string, a short string',
+    language: 'json',
+    text: json({
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [
+        { name: 'a', password: '<secret>', linuxUserConfiguration: { uid: 1, gid: 1, sshPrivateKey: GUID } },
+        { name: 'b', password: '<secret>', linuxUserConfiguration: { sshPrivateKey: '' } },
+        { name: 'c', password: '<secret>', linuxUserConfiguration: { sshPrivateKey: 'todo' } },
+      ],
+    }),
+    found: [
+      ['warning', `"${GUID}"`],
+      ['warning', '""'],
+      ['warning', '"todo"'],
+    ],
+  },
+  {
+    name: 'REST 2017-01-01.4.0: sshPrivateKey on the account itself',
+    language: 'json',
+    text: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'mpi', password: '<secret>', sshPrivateKey: '00000000-0000-0000-0000-000000000000' }] }),
+    found: [['warning', '"00000000-0000-0000-0000-000000000000"']],
+  },
+  {
+    name: 'CLI template: an empty key',
+    language: 'json',
+    text: cliTemplate('pool', { id: 'p', vmSize: 's', userAccounts: [{ name: 'mpi', password: "[parameters('pw')]", linuxUserConfiguration: { sshPrivateKey: '' } }] }),
+    found: [['warning', '""']],
+  },
+  {
+    name: 'ARM: a GUID',
+    language: 'json',
+    text: armPool({ userAccounts: [{ name: 'mpi', password: "[parameters('adminPassword')]", linuxUserConfiguration: { uid: 1, gid: 1, sshPrivateKey: GUID } }] }),
+    found: [['warning', `"${GUID}"`]],
+  },
+  {
+    name: 'ARM: a parameter, a PEM, the reference’s <PEM, not password-protected> placeholder',
+    language: 'json',
+    text: armPool({
+      userAccounts: [
+        { name: 'a', password: "[parameters('adminPassword')]", linuxUserConfiguration: { sshPrivateKey: "[parameters('mpiKey')]" } },
+        { name: 'b', password: "[parameters('adminPassword')]", linuxUserConfiguration: { sshPrivateKey: PEM } },
+        { name: 'c', password: "[parameters('adminPassword')]", linuxUserConfiguration: { sshPrivateKey: '<PEM, not password-protected>' } },
+      ],
+    }),
+    found: [],
+    seen: 3,
+  },
+]);

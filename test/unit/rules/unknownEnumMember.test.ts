@@ -1,0 +1,290 @@
+/**
+ * unknown-enum-member (Error, fix): an elevation level, scope or login mode spelled in a way this
+ * SDK or JSON dialect does not have. The squiggle is on the member name (inside the quotes in
+ * JSON); the fix writes the valid spelling of the same member, nothing else, and fix-all is
+ * idempotent. A member that is no spelling of any member gets no fix.
+ *
+ * Spellings (reference §5–§7, G2, G4, G6): C# `NonAdmin`; Java `NON_ADMIN` (no `NONADMIN`); Python
+ * legacy `non_admin` (no `nonadmin`), 15.x and mgmt `NON_ADMIN` (lower case also resolves there);
+ * REST and CLI templates `nonadmin` (older `nonAdmin` accepted), ARM `NonAdmin`.
+ */
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+
+const csAuto = (members: string) => `task.UserIdentity = new UserIdentity(new AutoUserSpecification(${members}));`;
+const javaAuto = (members: string) => `task.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification()${members}));`;
+const pyTask = (models: string, elevation: string) =>
+  `task = ${models}.TaskAddParameter(\n    id='t1',\n    command_line='hostname',\n    user_identity=${models}.UserIdentity(auto_user=${models}.AutoUserSpecification(elevation_level=${models}.ElevationLevel.${elevation})))`;
+const restTask = (autoUser: unknown) => json({ id: 't1', commandLine: 'hostname', userIdentity: { autoUser } });
+
+ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
+  // C# -------------------------------------------------------------------------------------------
+  {
+    name: 'Microsoft.Azure.Batch: NONADMIN and task',
+    language: 'csharp',
+    text: csLegacy(csAuto('elevationLevel: ElevationLevel.NONADMIN, scope: AutoUserScope.task')),
+    found: [
+      ['error', 'NONADMIN'],
+      ['error', 'task'],
+    ],
+    fixed: csLegacy(csAuto('elevationLevel: ElevationLevel.NonAdmin, scope: AutoUserScope.Task')),
+  },
+  {
+    name: 'Azure.Compute.Batch: Nonadmin in an initializer; LoginMode.batch',
+    language: 'csharp',
+    text: csNew(
+      'task.UserIdentity = new UserIdentity { AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.Nonadmin } };\nvar windows = new WindowsUserConfiguration { LoginMode = LoginMode.batch };',
+    ),
+    found: [
+      ['error', 'Nonadmin'],
+      ['error', 'batch'],
+    ],
+    fixed: csNew(
+      'task.UserIdentity = new UserIdentity { AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.NonAdmin } };\nvar windows = new WindowsUserConfiguration { LoginMode = LoginMode.Batch };',
+    ),
+  },
+  {
+    name: 'Microsoft.Azure.Batch: a member of no spelling (Root) has no fix',
+    language: 'csharp',
+    text: csLegacy(csAuto('elevationLevel: ElevationLevel.Root')),
+    found: [['error', 'Root']],
+    fixed: null,
+  },
+  {
+    name: 'Microsoft.Azure.Batch: Admin, NonAdmin, Task, Pool, Interactive',
+    language: 'csharp',
+    text: csLegacy(`${csAuto('AutoUserScope.Task, ElevationLevel.Admin')}\nvar a = ElevationLevel.NonAdmin;\nvar b = AutoUserScope.Pool;\nvar c = LoginMode.Interactive;`),
+    found: [],
+    seen: 5,
+  },
+  {
+    name: 'an ElevationLevel enum of the file’s own',
+    language: 'csharp',
+    text: 'enum ElevationLevel { NONADMIN, ADMIN }\n\nclass Roles\n{\n    ElevationLevel Default = ElevationLevel.NONADMIN;\n}\n',
+    found: [],
+    seen: 0,
+  },
+
+  // Java -----------------------------------------------------------------------------------------
+  {
+    name: 'legacy: ElevationLevel.NONADMIN → NON_ADMIN (G2)',
+    language: 'java',
+    text: javaLegacy(javaAuto('.withElevationLevel(ElevationLevel.NONADMIN)')),
+    found: [['error', 'NONADMIN']],
+    fixed: javaLegacy(javaAuto('.withElevationLevel(ElevationLevel.NON_ADMIN)')),
+  },
+  {
+    name: 'legacy: the pool sample shape, a fully qualified member, Task and Batch',
+    language: 'java',
+    text: javaLegacy(
+      'List<UserAccount> users = new ArrayList<>();\nusers.add(new UserAccount().withName("worker").withPassword(secret).withElevationLevel(ElevationLevel.NONADMIN));\n' +
+        'users.add(new UserAccount().withName("ops").withPassword(secret).withElevationLevel(com.microsoft.azure.batch.protocol.models.ElevationLevel.NonAdmin)\n' +
+        '        .withWindowsUserConfiguration(new WindowsUserConfiguration().withLoginMode(LoginMode.Batch)));\n' +
+        'pool.withUserAccounts(users);\n' +
+        javaAuto('.withScope(AutoUserScope.Task)'),
+    ),
+    found: [
+      ['error', 'NONADMIN'],
+      ['error', 'NonAdmin'],
+      ['error', 'Batch'],
+      ['error', 'Task'],
+    ],
+    fixed: javaLegacy(
+      'List<UserAccount> users = new ArrayList<>();\nusers.add(new UserAccount().withName("worker").withPassword(secret).withElevationLevel(ElevationLevel.NON_ADMIN));\n' +
+        'users.add(new UserAccount().withName("ops").withPassword(secret).withElevationLevel(com.microsoft.azure.batch.protocol.models.ElevationLevel.NON_ADMIN)\n' +
+        '        .withWindowsUserConfiguration(new WindowsUserConfiguration().withLoginMode(LoginMode.BATCH)));\n' +
+        'pool.withUserAccounts(users);\n' +
+        javaAuto('.withScope(AutoUserScope.TASK)'),
+    ),
+  },
+  {
+    name: 'com.azure.compute.batch: NONADMIN → NON_ADMIN',
+    language: 'java',
+    text: javaNew('task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.NONADMIN)));'),
+    found: [['error', 'NONADMIN']],
+    fixed: javaNew('task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.NON_ADMIN)));'),
+  },
+  {
+    name: 'legacy: ROOT is no spelling of any member: no fix',
+    language: 'java',
+    text: javaLegacy(javaAuto('.withElevationLevel(ElevationLevel.ROOT)')),
+    found: [['error', 'ROOT']],
+    fixed: null,
+  },
+  {
+    name: 'legacy: NON_ADMIN, ADMIN, TASK, POOL, INTERACTIVE',
+    language: 'java',
+    text: javaLegacy(`${javaAuto('.withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.POOL)')}\nObject a = ElevationLevel.NON_ADMIN;\nObject b = AutoUserScope.TASK;\nObject c = LoginMode.INTERACTIVE;`),
+    found: [],
+    seen: 5,
+  },
+  {
+    name: 'an ElevationLevel of another library',
+    language: 'java',
+    text: 'import com.contoso.security.ElevationLevel;\n\nclass Roles {\n    Object level = ElevationLevel.NONADMIN;\n}\n',
+    found: [],
+    seen: 0,
+  },
+
+  // Python ---------------------------------------------------------------------------------------
+  {
+    name: 'legacy: ElevationLevel.nonadmin → non_admin (G4)',
+    language: 'python',
+    text: pyLegacy(pyTask('batchmodels', 'nonadmin')),
+    found: [['error', 'nonadmin']],
+    fixed: pyLegacy(pyTask('batchmodels', 'non_admin')),
+  },
+  {
+    name: 'legacy (told by TaskAddParameter): the 15.x upper-case spellings are not members there',
+    language: 'python',
+    text: pyLegacy("task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.TASK\nlevel = batchmodels.ElevationLevel.NON_ADMIN\nmode = batchmodels.LoginMode.Interactive"),
+    found: [
+      ['error', 'TASK'],
+      ['error', 'NON_ADMIN'],
+      ['error', 'Interactive'],
+    ],
+    fixed: pyLegacy("task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.task\nlevel = batchmodels.ElevationLevel.non_admin\nmode = batchmodels.LoginMode.interactive"),
+  },
+  {
+    name: 'legacy: from azure.batch.models import ElevationLevel',
+    language: 'python',
+    text: 'from azure.batch.models import ElevationLevel\n\nLEVEL = ElevationLevel.nonadmin\n',
+    found: [['error', 'nonadmin']],
+    fixed: 'from azure.batch.models import ElevationLevel\n\nLEVEL = ElevationLevel.non_admin\n',
+  },
+  {
+    name: '15.x: ElevationLevel.nonadmin → NON_ADMIN',
+    language: 'python',
+    text: py15("identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.nonadmin))"),
+    found: [['error', 'nonadmin']],
+    fixed: py15("identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.NON_ADMIN))"),
+  },
+  {
+    name: 'mgmt: ElevationLevel.nonadmin → NON_ADMIN',
+    language: 'python',
+    text: pyMgmt("identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.nonadmin))"),
+    found: [['error', 'nonadmin']],
+    fixed: pyMgmt("identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.NON_ADMIN))"),
+  },
+  {
+    name: 'legacy: root is no spelling of any member: no fix',
+    language: 'python',
+    text: pyLegacy('level = batchmodels.ElevationLevel.root'),
+    found: [['error', 'root']],
+    fixed: null,
+  },
+  {
+    name: 'legacy: non_admin, admin, task, pool, batch',
+    language: 'python',
+    text: pyLegacy('a = batchmodels.ElevationLevel.non_admin\nb = batchmodels.ElevationLevel.admin\nc = batchmodels.AutoUserScope.task\nd = batchmodels.AutoUserScope.pool\ne = batchmodels.LoginMode.batch'),
+    found: [],
+    seen: 5,
+  },
+  {
+    name: '15.x: NON_ADMIN, ADMIN, and lower-case admin (case-insensitive enums)',
+    language: 'python',
+    text: py15('a = models.ElevationLevel.NON_ADMIN\nb = models.ElevationLevel.ADMIN\nc = models.ElevationLevel.admin\nd = models.AutoUserScope.POOL'),
+    found: [],
+    seen: 4,
+  },
+  {
+    name: 'mgmt: NON_ADMIN and ADMIN',
+    language: 'python',
+    text: pyMgmt('a = mgmt.ElevationLevel.NON_ADMIN\nb = mgmt.ElevationLevel.ADMIN'),
+    found: [],
+    seen: 2,
+  },
+  {
+    name: 'an ElevationLevel of the file’s own',
+    language: 'python',
+    text: 'from enum import Enum\n\n\nclass ElevationLevel(Enum):\n    nonadmin = 0\n\n\nLEVEL = ElevationLevel.nonadmin\n',
+    found: [],
+    seen: 0,
+  },
+
+  // JSON -----------------------------------------------------------------------------------------
+  {
+    name: 'REST task: ARM casing → lower case',
+    language: 'json',
+    text: restTask({ scope: 'Task', elevationLevel: 'NonAdmin' }),
+    found: [
+      ['error', 'Task'],
+      ['error', 'NonAdmin'],
+    ],
+    fixed: restTask({ scope: 'task', elevationLevel: 'nonadmin' }),
+  },
+  {
+    name: 'REST pool: login mode and elevation of an account',
+    language: 'json',
+    text: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: '<secret>', elevationLevel: 'ADMIN', windowsUserConfiguration: { loginMode: 'Interactive' } }] }),
+    found: [
+      ['error', 'ADMIN'],
+      ['error', 'Interactive'],
+    ],
+    fixed: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: '<secret>', elevationLevel: 'admin', windowsUserConfiguration: { loginMode: 'interactive' } }] }),
+  },
+  {
+    name: 'CLI template (data-plane dialect): Pool and Admin → pool and admin',
+    language: 'json',
+    text: cliTemplate('pool', { id: 'p', vmSize: 's', startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } } }),
+    found: [
+      ['error', 'Pool'],
+      ['error', 'Admin'],
+    ],
+    fixed: cliTemplate('pool', { id: 'p', vmSize: 's', startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'admin' } } } }),
+  },
+  {
+    name: 'ARM: data-plane casing → ARM casing',
+    language: 'json',
+    text: armPool({
+      startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'admin' } } },
+      userAccounts: [{ name: 'ops', password: "[parameters('adminPassword')]", elevationLevel: 'nonadmin', windowsUserConfiguration: { loginMode: 'batch' } }],
+    }),
+    found: [
+      ['error', 'pool'],
+      ['error', 'admin'],
+      ['error', 'nonadmin'],
+      ['error', 'batch'],
+    ],
+    fixed: armPool({
+      startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } },
+      userAccounts: [{ name: 'ops', password: "[parameters('adminPassword')]", elevationLevel: 'NonAdmin', windowsUserConfiguration: { loginMode: 'Batch' } }],
+    }),
+  },
+  {
+    name: 'REST: root is no spelling of any member: no fix',
+    language: 'json',
+    text: restTask({ elevationLevel: 'root' }),
+    found: [['error', 'root']],
+    fixed: null,
+  },
+  {
+    name: 'REST: nonadmin, the older nonAdmin, admin, task, pool',
+    language: 'json',
+    text: json({
+      value: [
+        { id: 'a', commandLine: 'x', userIdentity: { autoUser: { scope: 'task', elevationLevel: 'nonadmin' } } },
+        { id: 'b', commandLine: 'x', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'nonAdmin' } } },
+        { id: 'c', commandLine: 'x', userIdentity: { autoUser: { elevationLevel: 'admin' } } },
+      ],
+    }),
+    found: [],
+    seen: 5,
+  },
+  {
+    name: 'ARM: Admin, NonAdmin, Task, Interactive',
+    language: 'json',
+    text: armPool({
+      startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Task', elevationLevel: 'Admin' } } },
+      userAccounts: [{ name: 'ops', password: "[parameters('adminPassword')]", elevationLevel: 'NonAdmin', windowsUserConfiguration: { loginMode: 'Interactive' } }],
+    }),
+    found: [],
+    seen: 4,
+  },
+  {
+    name: 'an ARM expression as the value',
+    language: 'json',
+    text: armPool({ startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { elevationLevel: "[parameters('elevation')]" } } } }),
+    found: [],
+    seen: 0,
+  },
+]);
