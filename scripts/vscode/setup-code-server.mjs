@@ -58,11 +58,31 @@ function missingDebianPackages() {
   return missing;
 }
 
-/** node-gyp downloads Node's headers unless told where they are; Node packages ship them beside the binary. */
+/**
+ * node-gyp downloads Node's headers from nodejs.org unless told where they are, and these machines
+ * reach only the npm registry: point it at the headers nodesource and official builds install
+ * beside the binary (`<prefix>/include/node`), or at npm_config_nodedir when set. They must be the
+ * running Node's own: native modules built against other headers fail to load.
+ */
 function nodeHeadersEnv() {
-  if (process.env.npm_config_nodedir) return {};
-  const prefix = path.resolve(path.dirname(process.execPath), '..');
-  return fs.existsSync(path.join(prefix, 'include', 'node', 'node_version.h')) ? { npm_config_nodedir: prefix } : {};
+  const configured = process.env.npm_config_nodedir;
+  const dir = configured || path.resolve(path.dirname(process.execPath), '..');
+  const header = path.join(dir, 'include', 'node', 'node_version.h');
+  let text;
+  try {
+    text = fs.readFileSync(header, 'utf8');
+  } catch {
+    throw new Error(
+      `Node's headers are not at ${header}${configured ? ' (npm_config_nodedir)' : ''}; node-gyp would download them from nodejs.org.\n` +
+        `  Use a Node build that ships them (nodesource's nodejs package, the official tarball) or set npm_config_nodedir to a folder holding include/node.`,
+    );
+  }
+  const part = (name) => text.match(new RegExp(`#define NODE_${name}_VERSION (\\d+)`))?.[1];
+  const version = ['MAJOR', 'MINOR', 'PATCH'].map(part).join('.');
+  if (version !== process.versions.node) {
+    throw new Error(`The headers at ${header} are Node ${version}, but this is Node ${process.versions.node}: native modules built against them would not load.`);
+  }
+  return { npm_config_nodedir: dir };
 }
 
 function run(title, command, args, cwd, extraEnv = {}) {
@@ -70,7 +90,7 @@ function run(title, command, args, cwd, extraEnv = {}) {
   process.stdout.write(`  ${title} … `);
   const result = spawnSync(command, args, {
     cwd,
-    env: { ...process.env, ...nodeHeadersEnv(), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extraEnv },
+    env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extraEnv },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -95,6 +115,7 @@ export function setup({ force = false } = {}) {
         `  install them with: sudo apt-get install -y --no-install-recommends ${missing.join(' ')}`,
     );
   }
+  const headers = nodeHeadersEnv();
   const started = Date.now();
   console.log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(root, cacheDir)} (once; a few minutes)`);
   let stamp;
@@ -111,8 +132,8 @@ export function setup({ force = false } = {}) {
   );
 
   const vscodeDir = path.join(codeServerDir, 'lib', 'vscode');
-  run('npm install code-server (no scripts)', 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], cacheDir);
-  run('npm install lib/vscode (production, no scripts)', 'npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], vscodeDir);
+  run('npm install code-server (no scripts)', 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], cacheDir, headers);
+  run('npm install lib/vscode (production, no scripts)', 'npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], vscodeDir, headers);
 
   // @vscode/ripgrep would download rg; Debian's works the same (search across files uses it).
   const rgTarget = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
@@ -120,13 +141,13 @@ export function setup({ force = false } = {}) {
   fs.copyFileSync(fs.realpathSync(which('rg')), rgTarget);
   fs.chmodSync(rgTarget, 0o755);
 
-  run('build native modules of lib/vscode', 'npm', ['rebuild'], vscodeDir, { npm_config_yes: 'true' });
+  run('build native modules of lib/vscode', 'npm', ['rebuild'], vscodeDir, { ...headers, npm_config_yes: 'true' });
   // code-server loads VS Code's modules from node_modules.asar (the packaged layout).
   const asar = path.join(vscodeDir, 'node_modules.asar');
   fs.rmSync(asar, { force: true });
   fs.symlinkSync('node_modules', asar);
-  run('npm install built-in extensions', 'npm', ['install', '--omit=dev', '--no-audit', '--no-fund'], path.join(vscodeDir, 'extensions'));
-  run('build argon2', 'npm', ['rebuild', 'argon2'], cacheDir);
+  run('npm install built-in extensions', 'npm', ['install', '--omit=dev', '--no-audit', '--no-fund'], path.join(vscodeDir, 'extensions'), headers);
+  run('build argon2', 'npm', ['rebuild', 'argon2'], cacheDir, headers);
 
   fs.writeFileSync(stampFile, JSON.stringify({ ...wanted, installedAt: new Date().toISOString() }, null, 2) + '\n');
   console.log(`code-server ${CODE_SERVER_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
