@@ -4,8 +4,9 @@
 // desktop extension-test run. The suites' lines come back over a Unix socket, which the suites
 // also use to ask for screenshots and page checks; the exit code comes from the workbench.
 // Always cleans up: browser, code-server's process group, temporary folders.
+// With --vsix it tests a packaged extension instead of this tree: see packaged.mjs.
 //
-//   node scripts/vscode/run-integration.mjs [--grep PATTERN] [--timeout SECONDS] [--verbose] [--keep]
+//   node scripts/vscode/run-integration.mjs [--vsix FILE] [--grep PATTERN] [--timeout SECONDS] [--verbose] [--keep]
 //
 // Ends with the line `N passed, N failed`; exits 0 only when the run completed with no failure.
 import { spawn } from 'node:child_process';
@@ -14,7 +15,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GREP_ENV, RUNNER_SOCKET_ENV, buildIfNeeded, makeSandbox, resultsDir, root, suiteIndex } from './common.mjs';
-import { codeServerEntry, setup } from './setup-code-server.mjs';
+import { EXTENSIONS_DIR_ENV, buildRunnerExtension, environmentWithoutRepo, installExtensions, repoReferences } from './packaged.mjs';
+import { codeServerDir, codeServerEntry, setup } from './setup-code-server.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -22,12 +24,16 @@ const { values: options } = parseArgs({
     timeout: { type: 'string', default: '300' },
     verbose: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    vsix: { type: 'string' },
   },
 });
+/** The packaged extension under test (--vsix), or undefined for the development tree. */
+const packaged = options.vsix ? path.resolve(options.vsix) : undefined;
 const timeoutMs = Number(options.timeout) * 1000;
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const screenshotsDir = path.join(resultsDir, 'screenshots');
-const logsDir = path.join(resultsDir, 'integration');
+// A packaged run keeps its own results, so it never overwrites the development run's.
+const screenshotsDir = path.join(resultsDir, ...(packaged ? ['vsix'] : []), 'screenshots');
+const logsDir = path.join(resultsDir, ...(packaged ? ['vsix'] : []), 'integration');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
@@ -86,11 +92,12 @@ async function waitUntilServing(port, child, deadlineMs = 60_000) {
   throw new Error(`code-server did not answer on port ${port} within ${deadlineMs / 1000} s`);
 }
 
-async function startCodeServer(sandbox, socketPath) {
+async function startCodeServer(sandbox, configFile, socketPath) {
   const log = fs.openSync(path.join(logsDir, 'code-server.log'), 'w');
   cleanups.push(() => fs.closeSync(log));
-  const configFile = path.join(sandbox.dir, 'code-server.yaml'); // else it writes ~/.config/code-server
-  fs.writeFileSync(configFile, 'auth: none\n');
+  const runnerEnv = { [RUNNER_SOCKET_ENV]: socketPath, [GREP_ENV]: options.grep ?? '' };
+  // A packaged run gives VS Code no path into this repository, not even through the environment.
+  const env = packaged ? { ...environmentWithoutRepo(), ...runnerEnv, [EXTENSIONS_DIR_ENV]: sandbox.extensionsDir } : { ...process.env, ...runnerEnv };
   // The port is free when picked; if someone takes it before code-server binds, try another.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
@@ -115,7 +122,7 @@ async function startCodeServer(sandbox, socketPath) {
         // Its own process group: the extension host and the language server go with it.
         detached: true,
         stdio: ['ignore', log, log],
-        env: { ...process.env, [RUNNER_SOCKET_ENV]: socketPath, [GREP_ENV]: options.grep ?? '' },
+        env,
       },
     );
     const stop = killGroup(child);
@@ -192,9 +199,12 @@ async function main() {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: install Debian's (sudo apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
+  if (packaged && !fs.existsSync(packaged)) throw new Error(`${path.relative(root, packaged)} does not exist: build it with npm run package`);
   setup();
-  if (buildIfNeeded()) console.log(`built (${elapsed()})`);
-  if (!fs.existsSync(suiteIndex)) throw new Error(`${path.relative(root, suiteIndex)} is missing after the build`);
+  if (!packaged) {
+    if (buildIfNeeded()) console.log(`built (${elapsed()})`);
+    if (!fs.existsSync(suiteIndex)) throw new Error(`${path.relative(root, suiteIndex)} is missing after the build`);
+  }
 
   const sandbox = makeSandbox();
   cleanups.push(() => {
@@ -215,6 +225,8 @@ async function main() {
     const result = /^RESULT passed=(\d+) failed=(\d+) pending=(\d+)$/.exec(line);
     if (result) {
       Object.assign(counts, { passed: +result[1], failed: +result[2], pending: +result[3], reported: true });
+      // The installed test runner has no workbench hook to report an exit code: its summary is the end.
+      if (packaged) endRun({ code: counts.failed > 0 ? 1 : 0 });
       return;
     }
     // Counted as they come too, for a run cut short before its summary.
@@ -250,7 +262,15 @@ async function main() {
     },
   });
 
-  const { port, child: codeServer } = await startCodeServer(sandbox, socketPath);
+  const configFile = path.join(sandbox.dir, 'code-server.yaml'); // else it writes ~/.config/code-server
+  fs.writeFileSync(configFile, 'auth: none\n');
+  if (packaged) {
+    const runnerVsix = await buildRunnerExtension(path.join(sandbox.dir, 'test-runner'));
+    installExtensions(sandbox, configFile, [packaged, runnerVsix]);
+    console.log(`installed ${path.relative(root, packaged)} and the test runner (${elapsed()})`);
+  }
+
+  const { port, child: codeServer } = await startCodeServer(sandbox, configFile, socketPath);
   console.log(`code-server on 127.0.0.1:${port} (${elapsed()})`);
 
   const { chromium } = await import('playwright-core');
@@ -283,17 +303,28 @@ async function main() {
   cleanups.push(() => clearTimeout(timer));
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(root)],
-    ['extensionTestsPath', remote(suiteIndex)],
-    ['skipWelcome', 'true'],
-  ];
+  // The development tree is loaded as an extension under development with Mocha as its tests; a
+  // package is already installed, and its test runner starts by itself.
+  const payload = packaged
+    ? [['skipWelcome', 'true']]
+    : [
+        ['extensionDevelopmentPath', remote(root)],
+        ['extensionTestsPath', remote(suiteIndex)],
+        ['skipWelcome', 'true'],
+      ];
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sandbox.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   await page.goto(url);
   console.log(`workbench opened (${elapsed()})`);
 
   const outcome = await finished;
   outcomeKnown = true;
+  // While the extension and its server still run: nothing of theirs may point into this repository.
+  const references = packaged ? repoReferences(codeServer.pid, codeServerDir) : [];
+  if (references === undefined) console.log('(the check for paths into the repository needs /proc; skipped)');
+  else if (references.length > 0) {
+    console.error(`the packaged extension's processes point into the repository:\n  ${references.join('\n  ')}`);
+    counts.failed++;
+  }
   if (outcome.error) console.error(`integration run failed: ${outcome.error}`);
   else if (!counts.reported) console.error(`integration run failed: the suite exited with ${outcome.code} without reporting results; see ${path.relative(root, logsDir)}/`);
   const completed = !outcome.error && counts.reported;
