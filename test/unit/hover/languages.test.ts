@@ -1,0 +1,477 @@
+/**
+ * Hovers in all four languages: each topic the issue asks for (runElevated and its replacement,
+ * elevation members, scope members, the effective identity of an auto-user or named user with the
+ * directory access it has, user accounts, Linux and Windows settings) is proven on a C#, a Java, a
+ * Python and a JSON file, with the exact lines the hover must show. No hover anywhere in these
+ * files shows a password or key value.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { LanguageId } from '../../../server/src/engine/facts';
+import { hoverAt } from '../../../server/src/hover/hover';
+import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
+import { engine } from '../../helpers/engine';
+
+const PASSWORD = 'Sup3rSecret!';
+const KEY = `-----BEGIN OPENSSH PRIVATE KEY-----${'KEYMATERIAL'.repeat(12)}-----END OPENSSH PRIVATE KEY-----`;
+
+interface Sample {
+  readonly language: LanguageId;
+  readonly uri: string;
+  readonly text: string;
+}
+
+const CSHARP: Sample = {
+  language: 'csharp',
+  uri: 'file:///ws/Jobs.cs',
+  text: `using System;
+using System.Collections.Generic;
+using Microsoft.Azure.Batch;
+using Microsoft.Azure.Batch.Common;
+
+class Jobs
+{
+    void Configure(CloudPool pool, CloudTask legacy, CloudTask isolated, StartTask start, string secret)
+    {
+        legacy.RunElevated = true;
+        start.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin));
+        isolated.UserIdentity = new UserIdentity(new AutoUserSpecification(AutoUserScope.Task));
+        var named = new CloudTask("named", "whoami") { UserIdentity = new UserIdentity("adminUser") };
+        pool.UserAccounts = new List<UserAccount>
+        {
+            new UserAccount("mpi", "${PASSWORD}", ElevationLevel.Admin, new LinuxUserConfiguration(1001, 1002, "${KEY}")),
+            new UserAccount("win", secret, ElevationLevel.NonAdmin, windowsUserConfiguration: new WindowsUserConfiguration(LoginMode.Interactive)),
+        };
+        var shared = AutoUserScope.Pool;
+    }
+}
+`,
+};
+
+const JAVA: Sample = {
+  language: 'java',
+  uri: 'file:///ws/Jobs.java',
+  text: `import com.microsoft.azure.batch.protocol.models.*;
+import java.util.*;
+
+class Jobs {
+    void configure(PoolAddParameter pool, TaskAddParameter legacy, TaskAddParameter isolated, StartTask start, String secret) {
+        legacy.withRunElevated(true);
+        start.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));
+        isolated.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.TASK)));
+        TaskAddParameter named = new TaskAddParameter().withId("named").withUserIdentity(new UserIdentity().withUserName("adminUser"));
+        pool.withUserAccounts(Arrays.asList(
+            new UserAccount().withName("mpi").withPassword("${PASSWORD}").withElevationLevel(ElevationLevel.ADMIN)
+                .withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001).withGid(1002).withSshPrivateKey("${KEY}")),
+            new UserAccount().withName("win").withPassword(secret).withElevationLevel(ElevationLevel.NON_ADMIN)
+                .withWindowsUserConfiguration(new WindowsUserConfiguration().withLoginMode(LoginMode.INTERACTIVE))));
+        AutoUserScope shared = AutoUserScope.POOL;
+    }
+}
+`,
+};
+
+const PYTHON: Sample = {
+  language: 'python',
+  uri: 'file:///ws/jobs.py',
+  text: `import os
+
+import azure.batch.models as batchmodels
+
+legacy = batchmodels.TaskAddParameter(id='legacy', command_line='hostname', run_elevated=True)
+start = batchmodels.StartTask(
+    command_line='setup.sh',
+    user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin)))
+isolated = batchmodels.TaskAddParameter(
+    id='isolated',
+    command_line='hostname',
+    user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(scope=batchmodels.AutoUserScope.task)))
+named = batchmodels.TaskAddParameter(id='named', command_line='whoami', user_identity=batchmodels.UserIdentity(user_name='adminUser'))
+pool = batchmodels.PoolAddParameter(
+    id='mpi',
+    vm_size='standard_d2s_v3',
+    user_accounts=[
+        batchmodels.UserAccount(
+            name='mpi',
+            password='${PASSWORD}',
+            elevation_level=batchmodels.ElevationLevel.admin,
+            linux_user_configuration=batchmodels.LinuxUserConfiguration(uid=1001, gid=1002, ssh_private_key='${KEY}')),
+        batchmodels.UserAccount(
+            name='win',
+            password=os.environ['WIN_PASSWORD'],
+            elevation_level=batchmodels.ElevationLevel.non_admin,
+            windows_user_configuration=batchmodels.WindowsUserConfiguration(login_mode=batchmodels.LoginMode.interactive)),
+    ])
+shared = batchmodels.AutoUserScope.pool
+`,
+};
+
+const JSON_SAMPLE: Sample = {
+  language: 'json',
+  uri: 'file:///ws/job.json',
+  text: `{
+  "id": "nightly",
+  "poolInfo": {
+    "autoPoolSpecification": {
+      "pool": {
+        "vmSize": "standard_d2s_v3",
+        "userAccounts": [
+          {"name": "mpi", "password": "${PASSWORD}", "elevationLevel": "admin", "linuxUserConfiguration": {"uid": 1001, "gid": 1002, "sshPrivateKey": "${KEY}"}},
+          {"name": "win", "password": "<secret>", "elevationLevel": "nonadmin", "windowsUserConfiguration": {"loginMode": "interactive"}}
+        ],
+        "startTask": {"commandLine": "setup.sh", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}}
+      }
+    }
+  },
+  "jobManagerTask": {"id": "legacy", "commandLine": "hostname", "runElevated": true},
+  "jobPreparationTask": {"commandLine": "prep.sh", "userIdentity": {"autoUser": {"scope": "task"}}},
+  "jobReleaseTask": {"commandLine": "release.sh", "userIdentity": {"username": "adminUser"}},
+  "metadata": [{"name": "scopes", "value": "pool"}]
+}
+`,
+};
+
+/** A JSON home for the `pool` scope member, which the job above has no place for. */
+const JSON_POOL_SCOPE: Sample = {
+  language: 'json',
+  uri: 'file:///ws/task.json',
+  text: '{"id": "shared", "commandLine": "hostname", "userIdentity": {"autoUser": {"scope": "pool"}}}\n',
+};
+
+const SAMPLES: Record<LanguageId, Sample> = { csharp: CSHARP, java: JAVA, python: PYTHON, json: JSON_SAMPLE };
+
+/** pool.cs, defining `adminUser` (admin, uid 12345) on its line 42: what the named identities resolve to. */
+const POOL_CS = `${'// Pools of the nightly jobs.\n'.repeat(34)}using System.Collections.Generic;
+using Microsoft.Azure.Batch;
+using Microsoft.Azure.Batch.Common;
+
+static class Pools
+{
+    static void AddUsers(CloudPool pool, string secret) => pool.UserAccounts = new List<UserAccount>
+        { new UserAccount("adminUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)) };
+}
+`;
+const workspace = new AccountIndex();
+before(async () => {
+  const analysis = await engine.analyze({ uri: 'file:///ws/pool.cs', languageId: 'csharp', text: POOL_CS });
+  analysis.release();
+  workspace.update('file:///ws/pool.cs', accountsIn('file:///ws/pool.cs', POOL_CS, analysis.facts));
+});
+
+/** The hover at the `nth` occurrence of `needle` (offset just inside it): its lines and the hovered text. */
+async function hover(sample: Sample, needle: string, nth = 0): Promise<{ lines: string[]; over: string }> {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = sample.text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, `no '${needle}' in the ${sample.language} sample`);
+  const analysis = await engine.analyze({ uri: sample.uri, languageId: sample.language, text: sample.text }, { workspace });
+  try {
+    const result = hoverAt(analysis, at + 1, workspace);
+    assert.ok(result, `no hover on '${needle}' in ${sample.language}`);
+    return { lines: result.markdown.split('\n'), over: sample.text.slice(result.span.start, result.span.end) };
+  } finally {
+    analysis.release();
+  }
+}
+
+function includesLines(lines: readonly string[], expected: readonly string[]): void {
+  for (const line of expected) assert.ok(lines.includes(line), `missing line:\n${line}\nin:\n${lines.join('\n')}`);
+}
+
+const REFERENCE = '[Batch user accounts](https://learn.microsoft.com/azure/batch/batch-user-accounts)';
+const ADMIN = '**Admin** — the account has elevated (administrator/root) access on the node.';
+const NON_ADMIN = '**NonAdmin** — a standard account without administrator access. This is the default.';
+const TASK_SCOPE = '**Task scope** — the task runs under an auto-user account created for this task alone; no other task can reach its files.';
+const POOL_SCOPE =
+  '**Pool scope** — the task runs under an auto-user account shared by every pool-scope task of the same elevation on the node. ' +
+  'There are two such accounts per node (admin and non-admin); they cannot share data with each other.';
+const SCOPE_DEFAULT = 'When scope is omitted it is **pool** since service version 2019-08-01.10.0; before that it was task on Windows nodes and pool on Linux nodes.';
+const POOL_ACCESS =
+  'Writes its task directory and the shared directory, and also the start-task and job-preparation directories when those tasks ran as the pool-scope auto-user of the same elevation.';
+const TASK_ACCESS = 'Writes its own task directory and the shared directory; can only read the start-task and job-preparation directories (those tasks ran as other accounts).';
+const NAMED_ACCESS =
+  'Writes its task directory and the shared directory, and also the start-task and job-preparation directories when those tasks ran as the same named user.';
+
+describe('hover: runElevated says what replaced it and shows this file’s replacement', () => {
+  const cases: [LanguageId, string, string][] = [
+    ['csharp', 'RunElevated', '```csharp\nUserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin))\n```'],
+    ['java', 'withRunElevated', '```java\nwithUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))\n```'],
+    [
+      'python',
+      'run_elevated',
+      '```python\nuser_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))\n```',
+    ],
+    ['json', '"runElevated"', '```json\n"userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n```'],
+  ];
+  for (const [language, needle, block] of cases) {
+    it(language, async () => {
+      const { lines, over } = await hover(SAMPLES[language], needle);
+      assert.equal(over, needle);
+      assert.equal(lines[0], '**runElevated** (removed)');
+      includesLines(lines, [
+        '`runElevated` was removed in Batch service version 2017-01-01.4.0. It is replaced by `userIdentity`: an auto-user with an elevation level (`admin` or `nonAdmin`), or a named user account defined on the pool. Newer SDKs silently drop `runElevated`, so the task runs without the elevation its author meant.',
+        '`runElevated: true` is the same as an auto-user with elevation level **admin**. `runElevated: false` is the same as an auto-user with elevation level **nonAdmin** (the default).',
+        'In this file it becomes:',
+        `[Rule run-elevated](https://github.com/batch-identity/batch-identity/blob/main/docs/rules/run-elevated.md) · ${REFERENCE}`,
+      ]);
+      assert.ok(lines.join('\n').includes(`In this file it becomes:\n\n${block}\n`), lines.join('\n'));
+    });
+  }
+});
+
+describe('hover: runElevated’s replacement follows the file’s form, generation and import style', () => {
+  const cases: [string, LanguageId, string, string, string][] = [
+    [
+      'C# initializer member with a condition',
+      'csharp',
+      'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n\nclass Tasks\n{\n    bool needsAdmin;\n    StartTask Start() => new StartTask { CommandLine = "setup.cmd", RunElevated = needsAdmin };\n}\n',
+      'RunElevated',
+      'UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: needsAdmin ? ElevationLevel.Admin : ElevationLevel.NonAdmin))',
+    ],
+    [
+      'C# Azure.Compute.Batch: the initializer form',
+      'csharp',
+      'using Azure.Compute.Batch;\n\nclass Tasks\n{\n    void Elevate(BatchTaskCreateContent task) { task.RunElevated = true; }\n}\n',
+      'RunElevated',
+      'UserIdentity = new UserIdentity { AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.Admin } }',
+    ],
+    [
+      'Java job manager task, false',
+      'java',
+      'import com.microsoft.azure.batch.protocol.models.*;\n\nclass Jobs {\n    JobManagerTask manager() {\n        return new JobManagerTask().withId("m").withCommandLine("run").withRunElevated(false);\n    }\n}\n',
+      'withRunElevated',
+      'withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN)))',
+    ],
+    [
+      'Python attribute assignment, names imported from azure.batch.models',
+      'python',
+      "from azure.batch.models import TaskAddParameter\n\ntask = TaskAddParameter(id='t', command_line='hostname')\ntask.run_elevated = False\n",
+      'run_elevated',
+      'task.user_identity = UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.non_admin))',
+    ],
+    [
+      'Python keyword with a condition, models reached as azure.batch.models',
+      'python',
+      "from azure.batch import models\n\ntask = models.TaskAddParameter(id='t', command_line='hostname', run_elevated=needs_admin)\n",
+      'run_elevated',
+      'user_identity=models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.admin if needs_admin else models.ElevationLevel.non_admin))',
+    ],
+    [
+      'JSON CLI template repeat task, false',
+      'json',
+      '{\n  "job": {\n    "type": "Microsoft.Batch/batchAccounts/jobs",\n    "properties": {"taskFactory": {"type": "parametricSweep", "repeatTask": {"commandLine": "x", "runElevated": false}}}\n  }\n}\n',
+      '"runElevated"',
+      '"userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}',
+    ],
+  ];
+  for (const [name, language, text, needle, replacement] of cases) {
+    it(`${language}: ${name}`, async () => {
+      const { lines } = await hover({ language, uri: `file:///ws/form.${language}`, text }, needle);
+      const fence = { csharp: 'csharp', java: 'java', python: 'python', json: 'json' }[language];
+      assert.ok(lines.join('\n').includes(`In this file it becomes:\n\n\`\`\`${fence}\n${replacement}\n\`\`\`\n`), lines.join('\n'));
+    });
+  }
+});
+
+describe('hover: elevation members say what each grants; NonAdmin is the default', () => {
+  const cases: [LanguageId, string, string, string, string][] = [
+    ['csharp', 'ElevationLevel.Admin', 'ElevationLevel.NonAdmin', 'ElevationLevel.Admin', 'ElevationLevel.NonAdmin'],
+    ['java', 'ElevationLevel.ADMIN', 'ElevationLevel.NON_ADMIN', 'ElevationLevel.ADMIN', 'ElevationLevel.NON_ADMIN'],
+    ['python', 'ElevationLevel.admin', 'ElevationLevel.non_admin', 'batchmodels.ElevationLevel.admin', 'batchmodels.ElevationLevel.non_admin'],
+    ['json', '"admin"', '"nonadmin"', '"admin"', '"nonadmin"'],
+  ];
+  for (const [language, admin, nonAdmin, adminOver, nonAdminOver] of cases) {
+    it(language, async () => {
+      const a = await hover(SAMPLES[language], admin);
+      assert.equal(a.over, adminOver);
+      assert.deepEqual(a.lines, [ADMIN, '', REFERENCE]);
+      const n = await hover(SAMPLES[language], nonAdmin);
+      assert.equal(n.over, nonAdminOver);
+      assert.deepEqual(n.lines, [NON_ADMIN, '', REFERENCE]);
+    });
+  }
+});
+
+describe('hover: scope members explain task isolation, pool sharing and the default’s history', () => {
+  const cases: [LanguageId, string, string, Sample][] = [
+    ['csharp', 'AutoUserScope.Task', 'AutoUserScope.Pool', CSHARP],
+    ['java', 'AutoUserScope.TASK', 'AutoUserScope.POOL', JAVA],
+    ['python', 'AutoUserScope.task', 'AutoUserScope.pool', PYTHON],
+    ['json', '"task"', '"pool"', JSON_POOL_SCOPE],
+  ];
+  for (const [language, task, pool, poolSample] of cases) {
+    it(language, async () => {
+      assert.deepEqual((await hover(SAMPLES[language], task)).lines, [TASK_SCOPE, '', SCOPE_DEFAULT, '', REFERENCE]);
+      assert.deepEqual((await hover(poolSample, pool)).lines, [POOL_SCOPE, '', SCOPE_DEFAULT, '', REFERENCE]);
+    });
+  }
+});
+
+describe('hover: an auto-user identity shows the effective identity and directory access', () => {
+  // [language, on the start task's identity, on the task-scope specification, holder of the second]
+  const cases: [LanguageId, string, string, string][] = [
+    ['csharp', 'UserIdentity(new AutoUserSpecification(elevationLevel', 'AutoUserSpecification(AutoUserScope.Task)', 'task'],
+    ['java', 'AutoUserSpecification().withElevationLevel', 'AutoUserSpecification().withScope', 'task'],
+    ['python', 'UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level', 'AutoUserSpecification(scope', 'task'],
+    ['json', '"userIdentity": {"autoUser": {"elevationLevel"', '"autoUser": {"scope": "task"}', 'job preparation task'],
+  ];
+  for (const [language, startIdentity, taskSpec, holder] of cases) {
+    it(language, async () => {
+      const start = await hover(SAMPLES[language], startIdentity);
+      assert.deepEqual(start.lines, [
+        '**User identity**',
+        '',
+        'The start task runs as:',
+        '',
+        '**auto-user · admin · pool scope (default)**',
+        '',
+        POOL_ACCESS,
+        '',
+        SCOPE_DEFAULT,
+        '',
+        REFERENCE,
+      ]);
+      const isolated = await hover(SAMPLES[language], taskSpec);
+      assert.deepEqual(isolated.lines, ['**User identity**', '', `The ${holder} runs as:`, '', '**auto-user · non-admin (default) · task scope**', '', TASK_ACCESS, '', REFERENCE]);
+    });
+  }
+});
+
+describe('hover: the effective identity in the newer SDK generations, the management plane and ARM', () => {
+  const cases: [string, LanguageId, string, string, string, string][] = [
+    [
+      'C# Azure.Compute.Batch: a specification held in a variable',
+      'csharp',
+      'using Azure.Compute.Batch;\n\nclass Tasks\n{\n    void Isolate(BatchTaskCreateContent task)\n    {\n        var spec = new AutoUserSpecification { Scope = AutoUserScope.Task, ElevationLevel = ElevationLevel.Admin };\n        task.UserIdentity = new UserIdentity { AutoUser = spec };\n    }\n}\n',
+      'UserIdentity {',
+      'The task runs as:',
+      '**auto-user · admin · task scope**',
+    ],
+    [
+      'Java com.azure.compute.batch: setters, the specification in a variable',
+      'java',
+      'import com.azure.compute.batch.models.*;\n\nclass Tasks {\n    void share(BatchTaskCreateContent task) {\n        AutoUserSpecification spec = new AutoUserSpecification().setScope(AutoUserScope.POOL).setElevationLevel(ElevationLevel.ADMIN);\n        task.setUserIdentity(new UserIdentity().setAutoUser(spec));\n    }\n}\n',
+      'UserIdentity()',
+      'The task runs as:',
+      '**auto-user · admin · pool scope**',
+    ],
+    [
+      'Python 15.x',
+      'python',
+      "from azure.batch import models\n\ntask = models.BatchTaskCreateContent(id='t', command_line='x', user_identity=models.UserIdentity(auto_user=models.AutoUserSpecification(scope=models.AutoUserScope.TASK, elevation_level=models.ElevationLevel.ADMIN)))\n",
+      'UserIdentity(',
+      'The task runs as:',
+      '**auto-user · admin · task scope**',
+    ],
+    [
+      'Python mgmt: a pool start task',
+      'python',
+      "from azure.mgmt.batch import models as mgmt\n\nstart = mgmt.StartTask(command_line='x', user_identity=mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.NON_ADMIN)))\n",
+      'UserIdentity(',
+      'The start task runs as:',
+      '**auto-user · non-admin · pool scope (default)**',
+    ],
+    [
+      'Python: a module constant given to a start task, hovered where it is used',
+      'python',
+      "import azure.batch.models as batchmodels\n\nPOOL_ADMIN = batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(scope=batchmodels.AutoUserScope.pool, elevation_level=batchmodels.ElevationLevel.admin))\nstart = batchmodels.StartTask(command_line='x', user_identity=POOL_ADMIN)\nmanager = batchmodels.JobManagerTask(id='m', command_line='x', user_identity=POOL_ADMIN)\n",
+      'POOL_ADMIN)\nmanager',
+      'The start task runs as:',
+      '**auto-user · admin · pool scope**',
+    ],
+    [
+      'ARM: a pool start task',
+      'json',
+      '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"scope": "Task", "elevationLevel": "Admin"}}}}}]}',
+      '"userIdentity"',
+      'The start task runs as:',
+      '**auto-user · admin · task scope**',
+    ],
+  ];
+  for (const [name, language, text, needle, holder, effective] of cases) {
+    it(`${language}: ${name}`, async () => {
+      const { lines } = await hover({ language, uri: `file:///ws/generation.${language}`, text }, needle);
+      includesLines(lines, ['**User identity**', holder, effective]);
+    });
+  }
+});
+
+describe('hover: a named identity resolves through the workspace index', () => {
+  const cases: [LanguageId, string, string][] = [
+    ['csharp', 'UserIdentity("adminUser")', 'task'],
+    ['java', 'UserIdentity().withUserName', 'task'],
+    ['python', "UserIdentity(user_name='adminUser')", 'task'],
+    ['json', '"userIdentity": {"username"', 'job release task'],
+  ];
+  for (const [language, needle, holder] of cases) {
+    it(language, async () => {
+      const { lines } = await hover(SAMPLES[language], needle);
+      assert.deepEqual(lines, [
+        '**User identity**',
+        '',
+        `The ${holder} runs as:`,
+        '',
+        '**named user `adminUser` · admin · Linux uid 12345 · defined in pool.cs:42**',
+        '',
+        NAMED_ACCESS,
+        '',
+        REFERENCE,
+      ]);
+    });
+  }
+});
+
+describe('hover: user accounts and their Linux and Windows settings', () => {
+  const ACCOUNT = 'A named user account defined on the pool: a name, a password, an elevation level, and optional Linux (uid/gid, SSH key) or Windows (login mode) settings. Tasks select it with a user identity naming it.';
+  const LINUX =
+    'Linux settings of a user account: `uid` and `gid` must be set together or not at all (the OS picks them otherwise). ' +
+    "The SSH private key, not password-protected, sets up password-less SSH between the pool's nodes for multi-instance tasks when inter-node communication is enabled; it is ignored otherwise.";
+  const INTER_NODE = 'With inter-node communication enabled on a Linux pool, the SSH private key sets up password-less SSH between nodes for this user (used by multi-instance tasks).';
+  const WINDOWS = 'Windows settings of a user account: the login mode (`batch` or `interactive`). Only valid on Windows pools.';
+  const INTERACTIVE = '**Interactive** login mode — an interactive logon; on Windows VM pools UAC applies, so an elevated identity is not elevated unless the program asks for it.';
+
+  // [language, on the first account, on its Linux settings, on the Windows settings]
+  const cases: [LanguageId, string, string, string][] = [
+    ['csharp', 'UserAccount("mpi"', 'LinuxUserConfiguration(1001', 'WindowsUserConfiguration(LoginMode'],
+    ['java', 'UserAccount().withName("mpi")', 'LinuxUserConfiguration().withUid', 'WindowsUserConfiguration().withLoginMode'],
+    ['python', "UserAccount(\n            name='mpi'", 'LinuxUserConfiguration(uid', 'WindowsUserConfiguration(login_mode'],
+    ['json', '"name": "mpi"', '"linuxUserConfiguration"', '"windowsUserConfiguration"'],
+  ];
+  for (const [language, account, linux, windows] of cases) {
+    it(language, async () => {
+      const sample = SAMPLES[language];
+      assert.deepEqual((await hover(sample, account)).lines, [
+        '**User account**',
+        '',
+        ACCOUNT,
+        '',
+        'name `mpi` · admin · password set · Linux uid/gid 1001/1002 · SSH private key set',
+        '',
+        REFERENCE,
+      ]);
+      assert.deepEqual((await hover(sample, linux)).lines, ['**Linux user configuration**', '', LINUX, '', 'uid 1001, gid 1002 · SSH private key set', '', INTER_NODE, '', REFERENCE]);
+      assert.deepEqual((await hover(sample, windows)).lines, ['**Windows user configuration**', '', WINDOWS, '', INTERACTIVE, '', REFERENCE]);
+      const win = await hover(sample, language === 'json' ? '"name": "win"' : language === 'python' ? "name='win'" : '"win"');
+      assert.equal(win.lines[4], 'name `win` · non-admin · password set · Windows login mode interactive');
+    });
+  }
+});
+
+describe('hover: no password or key value, anywhere', () => {
+  for (const sample of Object.values(SAMPLES)) {
+    it(sample.language, async () => {
+      const analysis = await engine.analyze({ uri: sample.uri, languageId: sample.language, text: sample.text }, { workspace });
+      try {
+        let hovers = 0;
+        for (let offset = 0; offset <= sample.text.length; offset++) {
+          const markdown = hoverAt(analysis, offset, workspace)?.markdown;
+          if (!markdown) continue;
+          hovers++;
+          assert.ok(!markdown.includes(PASSWORD) && !markdown.includes('KEYMATERIAL'), `a secret at offset ${offset}:\n${markdown}`);
+        }
+        assert.ok(hovers > 0);
+      } finally {
+        analysis.release();
+      }
+    });
+  }
+});
