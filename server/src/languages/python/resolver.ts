@@ -436,7 +436,7 @@ export class Resolver {
       return { kind: 'local', binding };
     }
     if (type === 'attribute') {
-      const object = expr.childForFieldName('object');
+      const object = objectBeforeMissingComma(expr) ?? expr.childForFieldName('object');
       const attribute = expr.childForFieldName('attribute');
       if (!object || !attribute) return { kind: 'unbound' };
       const inner = this.denote(object, depth);
@@ -469,4 +469,18 @@ export class Resolver {
     const chain = this.scopeChain(use);
     return this.stars.filter((b) => chain.some((c) => c.start === b.scopeStart && c.type === b.scopeType));
   }
+}
+
+/**
+ * A comma missing between two items (`[m.A(…)⏎ m.A(…)]`, the documentation's Python pool sample)
+ * parses as `m.A(…).A(…)` with the second `m` alone in an error node before the dot. That name,
+ * not the item before it, is what the attribute is read from.
+ */
+function objectBeforeMissingComma(attribute: Node): Node | undefined {
+  const children = attribute.children;
+  const dot = children.findIndex((c) => c?.type === '.');
+  const error = dot > 0 ? children[dot - 1] : undefined;
+  if (error?.type !== 'ERROR' || error.namedChildCount !== 1 || error.childCount !== 1) return undefined;
+  const name = error.namedChild(0);
+  return name?.type === 'identifier' ? name : undefined;
 }
