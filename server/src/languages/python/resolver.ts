@@ -477,6 +477,7 @@ export class Resolver {
  * not the item before it, is what the attribute is read from.
  */
 function objectBeforeMissingComma(attribute: Node): Node | undefined {
+  if (!attribute.hasError) return undefined;
   const children = attribute.children;
   const dot = children.findIndex((c) => c?.type === '.');
   const error = dot > 0 ? children[dot - 1] : undefined;
