@@ -168,6 +168,12 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     found: [],
     seen: 0,
   },
+  {
+    name: 'JSON: Batch-shaped accounts outside a Batch document (weak evidence): one step lower',
+    language: 'json',
+    text: json({ settings: { userAccounts: [{ name: 'ops', elevationLevel: 'admin' }, { name: 'ops', elevationLevel: 'nonadmin' }] } }),
+    found: [['warning', '"ops"']],
+  },
 ]);
 
 it('duplicate-user points at the first account of the name', async () => {

@@ -188,6 +188,18 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
     found: [],
     seen: 4,
   },
+  {
+    name: 'Python: an account of a vendored module in a Batch file (weak evidence): one step lower',
+    language: 'python',
+    text: "import azure.batch.batch_auth\nfrom vendored.models import UserAccount\n\nops = UserAccount(name='ops', password='Winter2024!')\n",
+    found: [['information', "'Winter2024!'"]],
+  },
+  {
+    name: 'JSON: a Batch-shaped account outside a Batch document (weak evidence): one step lower',
+    language: 'json',
+    text: json({ settings: { userAccounts: [{ name: 'ops', password: 'Winter2024!', elevationLevel: 'admin' }] } }),
+    found: [['information', '"Winter2024!"']],
+  },
 ]);
 
 it('hardcoded-password never repeats the password', async () => {

@@ -251,4 +251,10 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     found: [],
     seen: 0,
   },
+  {
+    name: 'Python: a UserIdentity of a vendored module in a Batch file (weak evidence): one step lower',
+    language: 'python',
+    text: "import azure.batch.batch_auth\nfrom vendored.models import UserIdentity\n\nidentity = UserIdentity(user_name='', auto_user=spec)\n",
+    found: [['warning', 'UserIdentity']],
+  },
 ]);

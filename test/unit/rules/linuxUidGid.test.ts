@@ -174,4 +174,10 @@ ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
     found: [],
     seen: 3,
   },
+  {
+    name: 'JSON: a Batch-shaped account outside a Batch document (weak evidence): one step lower',
+    language: 'json',
+    text: json({ settings: { userAccounts: [{ name: 'mpi', elevationLevel: 'admin', linuxUserConfiguration: { uid: 1001 } }] } }),
+    found: [['warning', '1001']],
+  },
 ]);

@@ -200,4 +200,10 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
     found: [],
     seen: 3,
   },
+  {
+    name: 'JSON: a Batch-shaped account outside a Batch document (weak evidence): one step lower',
+    language: 'json',
+    text: json({ settings: { userAccounts: [{ name: 'mpi', elevationLevel: 'admin', linuxUserConfiguration: { sshPrivateKey: '' } }] } }),
+    found: [['information', '""']],
+  },
 ]);
