@@ -157,6 +157,33 @@ function killGroup(child) {
   };
 }
 
+/**
+ * The part of the page that shows every visible element matching `targets` (all of them, e.g.
+ * every line of an editor and its hover), with a small margin, inside `within` when given and
+ * inside the viewport: screenshots of what matters, small enough for a README.
+ */
+async function clipAround(page, { targets, within, margin = 8 }) {
+  const boxes = [];
+  for (const { selector, text } of targets) {
+    for (const element of await page.locator(selector, text ? { hasText: text } : {}).all()) {
+      const box = (await element.isVisible()) ? await element.boundingBox() : null;
+      if (box && box.width > 0 && box.height > 0) boxes.push(box);
+    }
+  }
+  if (boxes.length === 0) throw new Error(`nothing visible to clip around: ${targets.map((t) => t.selector).join(', ')}`);
+  const viewport = page.viewportSize();
+  let bounds = { left: 0, top: 0, right: viewport.width, bottom: viewport.height };
+  if (within) {
+    const box = await page.locator(within).first().boundingBox();
+    if (box) bounds = { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
+  }
+  const left = Math.max(bounds.left, Math.min(...boxes.map((b) => b.x)) - margin);
+  const top = Math.max(bounds.top, Math.min(...boxes.map((b) => b.y)) - margin);
+  const right = Math.min(bounds.right, Math.max(...boxes.map((b) => b.x + b.width)) + margin);
+  const bottom = Math.min(bounds.bottom, Math.max(...boxes.map((b) => b.y + b.height)) + margin);
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
 /** Serves the suites' requests (support/runner.ts): JSON lines, one reply per request. */
 function startChannel(socketPath, handlers) {
   const server = net.createServer((socket) => {
@@ -250,7 +277,7 @@ async function main() {
         case 'screenshot': {
           if (request.waitFor) await locate(request.waitFor).waitFor({ state: 'visible', timeout: 10_000 });
           const file = path.join(screenshotsDir, `${request.name.replace(/[^\w.-]+/g, '-')}.png`);
-          await page.screenshot({ path: file });
+          await page.screenshot({ path: file, clip: request.clipTo ? await clipAround(page, request.clipTo) : undefined });
           return { path: file };
         }
         case 'press':
@@ -283,7 +310,9 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
   cleanups.push(() => browser.close());
-  page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
+  // Tall enough that a hover shows whole (VS Code caps it at a quarter of the editor's height, at
+  // least 250 px); screenshots clip to what they show.
+  page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
 
   let finish;
   const finished = new Promise((resolve) => (finish = resolve));

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { RUN_ELEVATED, SAMPLES } from '../support/languages';
-import { expectVisible, press, runner, screenshot } from '../support/runner';
+import { editorClip, expectVisible, press, runner, screenshot } from '../support/runner';
 import { closeAllEditors, extensionApi, openCopy, tidyForScreenshots, waitForFindings } from '../support/workbench';
 
 /** The start of a message: rows and hovers may cut long messages short. */
@@ -34,19 +34,19 @@ suite('in the page', () => {
       await vscode.commands.executeCommand('editor.action.showHover');
       const hover = { selector: '.monaco-editor .monaco-hover', text: start(diagnostic.message) };
       await expectVisible(hover);
-      await screenshot(`${sample.language}-squiggle-hover`, hover);
+      await screenshot(`${sample.language}-squiggle-hover`, hover, editorClip({ selector: '.monaco-hover' }, { selector: '.monaco-resizable-hover' }));
       await press('Escape');
 
       await vscode.commands.executeCommand('editor.action.quickFix');
       const menu = { selector: '.action-widget', text: sample.single.preferredFix.title };
       await expectVisible(menu);
-      await screenshot(`${sample.language}-quick-fix-menu`, menu);
+      await screenshot(`${sample.language}-quick-fix-menu`, menu, editorClip({ selector: '.action-widget' }));
       await press('Escape');
 
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       const entry = { selector: '.markers-panel .monaco-list-row', text: start(diagnostic.message) };
       await expectVisible(entry);
-      await screenshot(`${sample.language}-problems`, entry);
+      await screenshot(`${sample.language}-problems`, entry, { targets: [{ selector: '.part.panel' }] });
     });
   }
 });

@@ -53,7 +53,7 @@ suite('commands and status', () => {
     if (runner.available) {
       const line = { selector: '.part.panel .monaco-editor .view-lines', text: reason };
       await expectVisible(line);
-      await screenshot('output-skipped-file', line);
+      await screenshot('output-skipped-file', line, { targets: [{ selector: '.part.panel' }] });
     }
 
     await setSetting('batchIdentity', 'maxFileSizeKB', undefined);

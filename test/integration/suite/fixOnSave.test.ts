@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { FIX_ALL_KIND } from '../../../common/settings';
 import { RUN_ELEVATED, SAMPLES, replaced, type Replacement } from '../support/languages';
-import { screenshot } from '../support/runner';
+import { editorClip, screenshot } from '../support/runner';
 import { closeAllEditors, extensionApi, openCopy, setSetting, tidyForScreenshots, waitForFindings } from '../support/workbench';
 
 /** Makes the change a person makes before saving, in the open editor. */
@@ -43,7 +43,7 @@ suite('fix on save', () => {
       assert.equal(editor.document.getText(), expected);
       assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), expected, 'the file on disk');
       await waitForFindings(uri, RUN_ELEVATED, 0);
-      await screenshot(`${sample.language}-fixed-on-save`, { selector: '.monaco-editor .view-lines', text: 'userIdentity' });
+      await screenshot(`${sample.language}-fixed-on-save`, { selector: '.monaco-editor .view-lines', text: 'userIdentity' }, editorClip());
     });
 
     test(`${sample.language}: without the setting, saving leaves the file as typed`, async () => {

@@ -16,8 +16,17 @@ export interface PageTarget {
   readonly text?: string;
 }
 
+/**
+ * The part of the page a screenshot keeps: around every visible element of `targets`, inside the
+ * first element matching `within` (a CSS selector).
+ */
+export interface Clip {
+  readonly targets: readonly PageTarget[];
+  readonly within?: string;
+}
+
 export type RunnerRequest =
-  | { readonly type: 'screenshot'; readonly name: string; readonly waitFor?: PageTarget }
+  | { readonly type: 'screenshot'; readonly name: string; readonly waitFor?: PageTarget; readonly clipTo?: Clip }
   | { readonly type: 'expectVisible'; readonly target: PageTarget; readonly timeoutMs?: number }
   | { readonly type: 'press'; readonly key: string };
 
@@ -80,10 +89,13 @@ class RunnerChannel {
 
 export const runner = new RunnerChannel(process.env[RUNNER_SOCKET_ENV] || undefined);
 
-/** Saves test-results/screenshots/<name>.png once `waitFor` is visible; nothing without a page. */
-export async function screenshot(name: string, waitFor?: PageTarget): Promise<void> {
+/**
+ * Saves test-results/screenshots/<name>.png once `waitFor` is visible, of the whole page or of the
+ * part `clipTo` names; nothing without a page.
+ */
+export async function screenshot(name: string, waitFor?: PageTarget, clipTo?: Clip): Promise<void> {
   if (!runner.available) return;
-  const reply = await runner.request({ type: 'screenshot', name, waitFor });
+  const reply = await runner.request({ type: 'screenshot', name, waitFor, clipTo });
   if (!reply.ok) throw new Error(`screenshot ${name}: ${reply.error}`);
 }
 
@@ -96,4 +108,13 @@ export async function expectVisible(target: PageTarget, timeoutMs = 10_000): Pro
 export async function press(key: string): Promise<void> {
   const reply = await runner.request({ type: 'press', key });
   if (!reply.ok) throw new Error(`press ${key}: ${reply.error}`);
+}
+
+/** The lines of the active editor, with their numbers, and the widgets over them (`overlays`). */
+export function editorClip(...overlays: PageTarget[]): Clip {
+  const editor = '.part.editor .monaco-editor';
+  return {
+    within: editor,
+    targets: [{ selector: `${editor} .margin-view-overlays .line-numbers` }, { selector: `${editor} .view-line` }, ...overlays],
+  };
 }
