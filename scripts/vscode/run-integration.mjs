@@ -63,6 +63,17 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
   });
 }
 
+// Nothing may skip the cleanup: not a closed output pipe (`| head`), not an error thrown in a
+// callback. Such a run ends as a failure, after cleaning up.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (error) => {
+    console.error(`\nrun-integration: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    endRun({ error: 'the runner failed' });
+    void cleanup().then(() => process.exit(1));
+  });
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
