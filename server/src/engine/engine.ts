@@ -110,7 +110,7 @@ interface CachedSyntax {
  * would make the server's memory grow with the number of open files. Documents beyond the limit
  * are parsed from scratch on their next edit, once, and kept again.
  */
-export const MAX_KEPT_TREES = 24;
+export const MAX_KEPT_TREES = 8;
 
 export class Engine {
   private readonly syntaxByUri = new Map<string, CachedSyntax>();
@@ -167,18 +167,13 @@ export class Engine {
       }
     }
 
-    // A kept tree is freed by the next parse; a one-off tree when the caller releases the analysis
-    // (renderers may read the tree until then).
-    let released = false;
-    const release = () => {
-      if (!owner && !released) language.dispose?.(syntax);
-      released = true;
-    };
+    // A kept tree is freed by the next parse; a one-off tree when the caller releases the analysis.
+    const dispose = owner ? undefined : () => language.dispose?.(syntax);
     let file: FileAnalysis;
     try {
       file = language.analyze(doc, syntax);
     } catch (error) {
-      release();
+      dispose?.();
       throw error;
     }
 
@@ -195,17 +190,7 @@ export class Engine {
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     const kept = doc.text.includes('batch-identity-disable') ? applySuppressions(doc.text, file, findings) : findings;
 
-    return {
-      ...base,
-      findings: kept,
-      facts: file.facts,
-      file,
-      edits: (fix: Fix) => {
-        if (released) throw new Error('analysis used after release');
-        return file.render(fix.intent);
-      },
-      release,
-    };
+    return { ...base, findings: kept, facts: file.facts, file, ...handles(file, dispose) };
   }
 
   /** Tells a kept syntax tree about an edit, before the next `analyze` of the new text. */
@@ -264,6 +249,23 @@ export class Engine {
     }
     return { text, changed: text !== doc.text, fixed, fixedRules: [...new Set(fixedRules)] };
   }
+}
+
+/**
+ * An analysis's `edits` and `release`, made outside `analyze` so that they close over the file
+ * analysis only: a kept analysis must not keep the syntax tree (or the whole JSON document) alive.
+ */
+function handles(file: FileAnalysis, dispose: (() => void) | undefined): Pick<Analysis, 'edits' | 'release'> {
+  let pending = dispose;
+  return {
+    // Renderers never read the tree (FileAnalysis.render), so a released analysis still renders.
+    edits: (fix: Fix) => file.render(fix.intent),
+    release: () => {
+      pending?.();
+      // Drop the reference too: a kept analysis must not keep the freed tree's wrapper alive.
+      pending = undefined;
+    },
+  };
 }
 
 /** The fix fix-all applies for a finding: the preferred safe one. */

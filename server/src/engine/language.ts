@@ -32,7 +32,11 @@ export interface SourceFile {
 
 export interface FileAnalysis {
   readonly facts: Facts;
-  /** The edits that carry out an intent, or undefined when this file's shape makes it unsafe. */
+  /**
+   * The edits that carry out an intent, or undefined when this file's shape makes it unsafe.
+   * Works from what the analysis computed, never from the syntax tree: the tree may be freed
+   * (replaced by an edit's reparse, or dropped from the engine's cache) while the analysis is kept.
+   */
   render(intent: FixIntent): TextEdit[] | undefined;
   /** Spans of the comments whose text contains `needle` (suppression directives). */
   comments(needle: string): Span[];

@@ -10,11 +10,14 @@ import type { TextChange } from '../engine/language';
 
 export class DocumentStore {
   private readonly documents = new Map<string, TextDocument>();
+  /** Documents changed since they were opened: the ones worth an incremental parse. */
+  private readonly edited = new Set<string>();
 
   constructor(private readonly engine: Engine) {}
 
   open(uri: string, languageId: string, version: number, text: string): TextDocument {
     this.engine.forget(uri);
+    this.edited.delete(uri);
     const document = TextDocument.create(uri, languageId, version, text);
     this.documents.set(uri, document);
     return document;
@@ -23,6 +26,7 @@ export class DocumentStore {
   change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): TextDocument | undefined {
     let document = this.documents.get(uri);
     if (!document) return undefined;
+    this.edited.add(uri);
     for (const change of changes) {
       if ('range' in change) {
         this.engine.recordChange(uri, toTreeChange(document, change));
@@ -37,7 +41,12 @@ export class DocumentStore {
 
   close(uri: string): void {
     this.documents.delete(uri);
+    this.edited.delete(uri);
     this.engine.forget(uri);
+  }
+
+  isEdited(uri: string): boolean {
+    return this.edited.has(uri);
   }
 
   get(uri: string): TextDocument | undefined {

@@ -114,10 +114,15 @@ export function startServer(connection: Connection): void {
   }
 
   async function analyzeCurrent(document: TextDocument, documentSettings: Settings): Promise<Analysis> {
+    // Only documents being edited keep a tree for incremental parsing: opening many files must
+    // not fill the (never shrinking) WASM memory with trees nobody edits.
+    const keepSyntax = store.isEdited(document.uri);
     const analysis = await engine.analyze(
       { uri: document.uri, languageId: document.languageId, text: document.getText() },
-      { settings: documentSettings, keepSyntax: true, workspace: accounts },
+      { settings: documentSettings, keepSyntax, workspace: accounts },
     );
+    // Renderers work without the tree, so a one-off tree is freed at once.
+    if (!keepSyntax) analysis.release();
     // Accounts typed in one file resolve named users in the others.
     if (accounts.update(document.uri, accountsIn(document.uri, analysis.text, analysis.facts))) revalidateAll(document.uri);
     return analysis;

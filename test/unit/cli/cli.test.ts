@@ -122,7 +122,7 @@ describe('cli: check', () => {
   });
 
   it('an unreadable or missing file exits 2 but the others are still checked', async () => {
-    const root = tree({ 'a.json': TASK, 'bad.json': Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x80]) });
+    const root = tree({ 'a.json': TASK, 'bad.json': Buffer.concat([Buffer.from('{"runElevated": true, "x": "'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('"}')]) });
     const { code, stdout, stderr } = await cli(['check', root, path.join(root, 'missing.json')]);
     assert.equal(code, 2);
     assert.match(stderr, /missing\.json: no such file or directory/);

@@ -26,7 +26,6 @@ export const Token = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket
 
 export interface JsonContext {
   readonly text: string;
-  readonly root: Node | undefined;
   /** Dialect of each object holding a fact, by its offset (the renderer writes in it). */
   readonly dialectOf: Map<number, JsonDialect>;
 }
@@ -122,7 +121,7 @@ function enumValueOf(node: Node, enumName: EnumName, dialect: JsonDialect, text:
 
 export function analyzeJson(text: string, root: Node | undefined): { facts: Facts; context: JsonContext } {
   const facts = emptyFacts();
-  const context: JsonContext = { text, root, dialectOf: new Map() };
+  const context: JsonContext = { text, dialectOf: new Map() };
   if (!root) return { facts, context };
   const rootKind = classifyRoot(root);
   if (rootKind === 'schema') return { facts, context };

@@ -44,7 +44,7 @@ export function shiftedAnalysis(previous: Analysed, oldText: string, change: Tex
   const dialectOf = new Map([...previous.context.dialectOf].map(([offset, dialect]) => [shift(offset), dialect]));
   return {
     facts: shiftSpans(previous.facts, shift) as Facts,
-    context: { text: newText, root: undefined, dialectOf },
+    context: { text: newText, dialectOf },
   };
 }
 
