@@ -58,6 +58,19 @@ export function commentsContaining(tree: Tree, text: string, needle: string, com
  * then decides what each occurrence is; this only avoids walking the whole tree.
  */
 export function wordOccurrences(text: string, word: string): number[] {
+  // Adapters ask for the same words several times per analysis: remember the last text's answers.
+  if (memo.text !== text) {
+    memo.text = text;
+    memo.byWord.clear();
+  }
+  let found = memo.byWord.get(word);
+  if (!found) memo.byWord.set(word, (found = scanWord(text, word)));
+  return found;
+}
+
+const memo: { text: string | undefined; byWord: Map<string, number[]> } = { text: undefined, byWord: new Map() };
+
+function scanWord(text: string, word: string): number[] {
   const found: number[] = [];
   for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) {
     if (isIdentifierChar(text.charCodeAt(i - 1)) || isIdentifierChar(text.charCodeAt(i + word.length))) continue;

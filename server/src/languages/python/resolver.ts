@@ -141,12 +141,19 @@ function isBatchPackagePath(path: string): boolean {
  * names of variables are looked up many times, and one `indexOf` scan per name would make a big
  * file with many of them quadratic.
  */
+/** Distinct names searched one by one before the whole-text index is built. */
+const INDEX_AFTER_LOOKUPS = 48;
+
 class WordIndex {
   private index: Map<string, number[]> | undefined;
+  private lookups = 0;
 
   constructor(private readonly text: string) {}
 
   occurrences(word: string): readonly number[] {
+    // A few names (the usual file): a native search each, far cheaper than indexing every word
+    // of a big file on each keystroke. Many names: the one-pass index keeps it linear.
+    if (!this.index && ++this.lookups <= INDEX_AFTER_LOOKUPS) return wordOccurrences(this.text, word);
     this.index ??= this.build();
     return this.index.get(word) ?? [];
   }
