@@ -26,6 +26,7 @@ import { DocumentStore } from './documentStore';
 import { toDiagnostic, toLspEdits, toRange, type DiagnosticData } from './convert';
 import { SettingsProvider } from './settings';
 import { hoverAt } from '../hover/hover';
+import { warmRuntime } from '../parsing/treeSitter';
 import { AccountIndex, accountsIn } from '../workspace/accountIndex';
 import { WorkspaceScanner } from './workspaceScanner';
 
@@ -62,6 +63,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     settings.initialized();
+    warmRuntime();
     // The workspace's pool accounts, read in the background; open documents are re-checked once known.
     void scanner.scan(() => store.all().map((d) => d.uri)).then((changed) => {
       if (changed) revalidateAll();

@@ -24,6 +24,11 @@ function wasmDirectory(): string {
 let runtime: Promise<void> | undefined;
 const parsers = new Map<GrammarName, Promise<Parser>>();
 
+/** Starts loading the runtime (not any grammar) so that the first file's parse waits less. */
+export function warmRuntime(): void {
+  initRuntime().catch(() => undefined);
+}
+
 function initRuntime(): Promise<void> {
   runtime ??= Parser.init({ locateFile: (file: string) => path.join(wasmDirectory(), file) });
   return runtime;
