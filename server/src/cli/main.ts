@@ -5,17 +5,12 @@
  * Exit codes: 0 no finding of warning or above remains; 1 one does; 2 usage or I/O error (files
  * that could be read are still checked and reported).
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as os from 'os';
 import { DEFAULT_SETTINGS, type FixScope, type Settings } from '../../../common/settings';
-import { Engine, fixAllFixOf, languageOfPath, type Analysis } from '../engine/engine';
 import { collectFiles } from '../workspace/walk';
-import { ACCOUNT_WORDS, AccountIndex, accountsIn } from '../workspace/accountIndex';
-import { coverNeedles } from '../workspace/needles';
-import * as fs from 'fs';
-import type { LanguageId } from '../engine/facts';
-import { LANGUAGES } from '../engine/languages';
-import { decode, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
-import { formatJson, formatSarif, formatText, type FileReport, type ReportedDiagnostic } from './report';
+import { Checker, type CheckResult, type ScanResult } from './checker';
+import { checkInParallel } from './parallel';
+import { formatJson, formatSarif, formatText, type FileReport } from './report';
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
@@ -23,7 +18,13 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly version: string;
+  /** A script that runs `serveWorker` in a worker thread (the bundle itself); without it, one thread. */
+  readonly workerScript?: string;
 }
+
+/** From this many files on, the work is shared among threads (fewer would pay more to start them). */
+const PARALLEL_FROM_FILES = 2000;
+const MAX_JOBS = 4;
 
 const USAGE = `Usage: batch-identity check [--fix] [--format text|json|sarif] [--fix-scope omit|task|pool] <file-or-dir>...
 
@@ -31,6 +32,7 @@ Finds Azure Batch runElevated and user-identity problems in C#, Java, Python and
   --fix          rewrite files with every safe fix (the editor's fix-all), atomically
   --format       text (default), json (one array of files with findings), or sarif (SARIF 2.1.0)
   --fix-scope    scope the runElevated fix writes: omit (default), task or pool
+  --jobs N       threads to use (default: one per core for 2000 files or more, else 1)
 Exit: 0 nothing of warning or above, 1 findings remain, 2 usage or I/O error.`;
 
 interface Options {
@@ -38,6 +40,7 @@ interface Options {
   readonly format: 'text' | 'json' | 'sarif';
   readonly fixScope: FixScope;
   readonly paths: string[];
+  readonly jobs?: number;
 }
 
 function parseArgs(args: readonly string[]): Options | string {
@@ -45,6 +48,7 @@ function parseArgs(args: readonly string[]): Options | string {
   let fix = false;
   let format: Options['format'] = 'text';
   let fixScope: FixScope = 'omit';
+  let jobs: number | undefined;
   const paths: string[] = [];
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
@@ -59,71 +63,16 @@ function parseArgs(args: readonly string[]): Options | string {
       const value = valueOf();
       if (value !== 'omit' && value !== 'task' && value !== 'pool') return `--fix-scope must be omit, task or pool (got '${value ?? ''}')`;
       fixScope = value;
+    } else if (flag === '--jobs') {
+      const value = valueOf();
+      jobs = Number(value);
+      if (!Number.isInteger(jobs) || jobs < 1) return `--jobs must be a whole number of at least 1 (got '${value ?? ''}')`;
     } else if (flag === '--help' || flag === '-h') return '';
     else if (arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
     else paths.push(arg);
   }
   if (paths.length === 0) return 'no file or directory given';
-  return { fix, format, fixScope, paths };
-}
-
-/** Per language, the few substrings every anchor word contains one of. */
-const NEEDLES = Object.fromEntries(
-  Object.entries(LANGUAGES).map(([id, language]) => [id, coverNeedles([...language.anchorWords, ...ACCOUNT_WORDS]).map((n) => Buffer.from(n))]),
-) as Record<LanguageId, Buffer[]>;
-
-/** Whether a file's bytes hold any word a finding needs (UTF-16 files are decoded to tell). */
-function mayConcernBatch(bytes: Buffer, language: LanguageId): boolean {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  return NEEDLES[language].some((needle) => bytes.includes(needle));
-}
-
-/** Reads files into one reused buffer: a workspace of small files allocates almost nothing. */
-class FileReader {
-  private buffer = Buffer.allocUnsafe(1 << 20);
-
-  constructor(private readonly limit: number) {}
-
-  /** The file's bytes (valid until the next read), or undefined when it is larger than the limit. */
-  read(file: string): Buffer | undefined {
-    const fd = fs.openSync(file, 'r');
-    try {
-      let length = 0;
-      for (;;) {
-        if (length === this.buffer.length) {
-          if (length > this.limit) return undefined;
-          const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
-          this.buffer.copy(bigger);
-          this.buffer = bigger;
-        }
-        const n = fs.readSync(fd, this.buffer, length, this.buffer.length - length, null);
-        if (n === 0) break;
-        length += n;
-      }
-      return length > this.limit ? undefined : this.buffer.subarray(0, length);
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof UnreadableFile ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
-}
-
-function report(file: string, source: SourceText, analysis: Analysis): FileReport {
-  const document = TextDocument.create('file:///cli', 'plaintext', 0, source.text);
-  const diagnostics: ReportedDiagnostic[] = analysis.findings.map((finding) => {
-    const fix = fixAllFixOf(finding);
-    return {
-      code: finding.rule,
-      severity: finding.severity,
-      message: finding.message,
-      range: { start: document.positionAt(finding.span.start), end: document.positionAt(finding.span.end) },
-      fixable: !!fix && !!analysis.edits(fix),
-    };
-  });
-  return { file, diagnostics };
+  return { fix, format, fixScope, paths, jobs };
 }
 
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -134,70 +83,28 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return options ? EXIT.error : EXIT.clean;
   }
   const settings: Settings = { ...DEFAULT_SETTINGS, fix: { scope: options.fixScope } };
-  const engine = new Engine();
   const { files, errors } = collectFiles(options.paths);
-  let ioError = errors.length > 0;
   for (const e of errors) io.stderr(`batch-identity: ${e.path}: ${e.message}`);
+  const listed = files.map((file, order) => ({ file, order }));
+  const checkOptions = { settings, fix: options.fix };
 
-  // Read every file, but decode and keep only those holding an identity word: the byte search is
-  // what lets a workspace scan keep up with ripgrep. Grammars start loading as soon as a file needs
-  // them, while the reading goes on.
-  const candidates: { file: string; language: LanguageId; source: SourceText }[] = [];
-  const reader = new FileReader(settings.maxFileSizeKB * 1024);
-  for (const file of files) {
-    const language = languageOfPath(file);
-    if (!language) {
-      io.stderr(`batch-identity: ${file}: skipped, not a C#, Java, Python or JSON file`);
-      continue;
-    }
-    try {
-      const bytes = reader.read(file);
-      if (!bytes) {
-        io.stderr(`batch-identity: ${file}: skipped, larger than ${settings.maxFileSizeKB} KB`);
-        continue;
-      }
-      if (!mayConcernBatch(bytes, language)) continue;
-      // The reader reuses its buffer: keep a copy of what is kept.
-      candidates.push({ file, language, source: decode(Buffer.from(bytes)) });
-      engine.warmUp(language);
-    } catch (error) {
-      ioError = true;
-      io.stderr(`batch-identity: ${file}: ${reasonOf(error)}`);
-    }
+  // Big workspaces are shared among worker threads (when running from the bundle, which can
+  // re-enter itself as a worker); the results are the same, in the same order.
+  const jobs = options.jobs ?? (files.length >= PARALLEL_FROM_FILES ? Math.min(os.availableParallelism(), MAX_JOBS) : 1);
+  let scans: ScanResult[];
+  let checks: CheckResult[];
+  if (jobs > 1 && io.workerScript) {
+    ({ scans, checks } = await checkInParallel(listed, checkOptions, jobs, io.workerScript));
+  } else {
+    const checker = new Checker(checkOptions);
+    scans = [await checker.scan(listed)];
+    checks = [await checker.check(scans[0].accounts)];
   }
 
-  // First pass: the pool accounts of every file, so named users resolve across files as in the editor.
-  const accounts = new AccountIndex();
-  for (const { file, language, source } of candidates) {
-    if (!ACCOUNT_WORDS.some((word) => source.text.includes(word))) continue;
-    const analysis = await engine.analyze({ uri: file, languageId: language, text: source.text }, { settings });
-    accounts.update(file, accountsIn(file, source.text, analysis.facts));
-    analysis.release();
-  }
-
-  const reports: FileReport[] = [];
-  for (const candidate of candidates) {
-    const { file, language } = candidate;
-    let source = candidate.source;
-    try {
-      const input = { uri: file, languageId: language, text: source.text };
-      if (options.fix) {
-        const fixed = await engine.fixAll(input, { settings, workspace: accounts });
-        if (fixed.changed) {
-          writeSourceAtomically(file, source, fixed.text);
-          io.stderr(`batch-identity: ${file}: fixed ${fixed.fixed} problem${fixed.fixed === 1 ? '' : 's'} (${fixed.fixedRules.join(', ')})`);
-          source = { ...source, text: fixed.text };
-        }
-      }
-      const analysis = await engine.analyze({ ...input, text: source.text }, { settings, workspace: accounts });
-      if (analysis.skipped) io.stderr(`batch-identity: ${file}: skipped, ${analysis.skipped}`);
-      reports.push(report(file, source, analysis));
-      analysis.release();
-    } catch (error) {
-      ioError = true;
-      io.stderr(`batch-identity: ${file}: ${reasonOf(error)}`);
-    }
-  }
+  const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
+  for (const note of [...scans, ...checks].flatMap((r) => r.notes).sort(byOrder)) io.stderr(`batch-identity: ${note.text}`);
+  const reports: FileReport[] = checks.flatMap((c) => c.reports).sort(byOrder).map(({ file, diagnostics }) => ({ file, diagnostics }));
+  const ioError = errors.length > 0 || [...scans, ...checks].some((r) => r.ioError);
 
   if (options.format === 'json') io.stdout(formatJson(reports));
   else if (options.format === 'sarif') io.stdout(formatSarif(reports, io.version));

@@ -148,4 +148,27 @@ describe('cli: check', () => {
     assert.equal(result.status, 1, result.stderr);
     assert.equal(JSON.parse(result.stdout)[0].diagnostics[0].code, 'run-elevated');
   });
+
+  it('--jobs shares the work among threads with the same output, named users resolved across shares', { skip: !fs.existsSync(path.resolve(__dirname, '../../../dist/cli.js')) && 'not built' }, () => {
+    const files: Record<string, string> = {
+      'a-pool.json': '{"id": "p", "vmSize": "s", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'p\')]", "elevationLevel": "admin"}]}',
+      'b-good.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser"}}',
+      'c-bad.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}',
+      'notes.txt': 'x',
+    };
+    for (let i = 0; i < 9; i++) files[`task-${i}.json`] = TASK;
+    const root = tree(files);
+    const run = (jobs: number) => spawnSync(process.execPath, [path.resolve(__dirname, '../../../dist/cli.js'), 'check', '--jobs', String(jobs), '--format', 'json', root], { encoding: 'utf8' });
+    const one = run(1);
+    const three = run(3);
+    assert.equal(one.status, 1, one.stderr);
+    assert.equal(three.status, one.status);
+    assert.equal(three.stdout, one.stdout);
+    assert.equal(three.stderr, one.stderr);
+    const reported = JSON.parse(three.stdout) as { file: string; diagnostics: { code: string }[] }[];
+    assert.deepEqual(reported.map((r) => [path.basename(r.file), r.diagnostics.map((d) => d.code).join()]), [
+      ['c-bad.json', 'unknown-user'],
+      ...Array.from({ length: 9 }, (_, i) => [`task-${i}.json`, 'run-elevated']),
+    ]);
+  });
 });

@@ -1,0 +1,192 @@
+/**
+ * The work of `check` on a share of the files, in two phases so it can run in several worker
+ * threads: `scan` reads the files, keeps those holding an identity word and returns the pool
+ * accounts they define; `check` analyses (and fixes) them once every share's accounts are known,
+ * so named users resolve across the whole workspace, as in the editor.
+ */
+import * as fs from 'fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../../../common/settings';
+import { Engine, fixAllFixOf, languageOfPath, type Analysis } from '../engine/engine';
+import type { LanguageId } from '../engine/facts';
+import { LANGUAGES } from '../engine/languages';
+import { ACCOUNT_WORDS, AccountIndex, accountsIn, type IndexedAccount } from '../workspace/accountIndex';
+import { coverNeedles } from '../workspace/needles';
+import { decode, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
+import type { FileReport, ReportedDiagnostic } from './report';
+
+/** A file as the walk listed it: its position keeps the output in walk order, whoever checked it. */
+export interface Listed {
+  readonly file: string;
+  readonly order: number;
+}
+
+/** A line for stderr, ordered by the file it is about. */
+export interface Note {
+  readonly order: number;
+  readonly text: string;
+}
+
+export interface ScanResult {
+  readonly accounts: IndexedAccount[];
+  readonly notes: Note[];
+  readonly ioError: boolean;
+}
+
+export interface CheckResult {
+  readonly reports: (FileReport & { readonly order: number })[];
+  readonly notes: Note[];
+  readonly ioError: boolean;
+}
+
+export interface CheckOptions {
+  readonly settings: Settings;
+  readonly fix: boolean;
+}
+
+/** Per language, the few substrings every anchor word contains one of. */
+const NEEDLES = Object.fromEntries(
+  Object.entries(LANGUAGES).map(([id, language]) => [id, coverNeedles([...language.anchorWords, ...ACCOUNT_WORDS]).map((n) => Buffer.from(n))]),
+) as Record<LanguageId, Buffer[]>;
+
+/** Whether a file's bytes hold any word a finding needs (UTF-16 files are decoded to tell). */
+function mayConcernBatch(bytes: Buffer, language: LanguageId): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  return NEEDLES[language].some((needle) => bytes.includes(needle));
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof UnreadableFile ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export class Checker {
+  private readonly engine = new Engine();
+  private readonly candidates: { file: string; order: number; language: LanguageId; source: SourceText }[] = [];
+
+  constructor(private readonly options: CheckOptions) {}
+
+  /**
+   * Reads every file but decodes and keeps only those holding an identity word: the byte search
+   * is what lets a workspace scan keep up with ripgrep. Grammars start loading as soon as a file
+   * needs them, while the reading goes on.
+   */
+  async scan(files: readonly Listed[]): Promise<ScanResult> {
+    const notes: Note[] = [];
+    let ioError = false;
+    const { settings } = this.options;
+    const reader = new FileReader(settings.maxFileSizeKB * 1024);
+    for (const { file, order } of files) {
+      const language = languageOfPath(file);
+      if (!language) {
+        notes.push({ order, text: `${file}: skipped, not a C#, Java, Python or JSON file` });
+        continue;
+      }
+      try {
+        const bytes = reader.read(file);
+        if (!bytes) {
+          notes.push({ order, text: `${file}: skipped, larger than ${settings.maxFileSizeKB} KB` });
+          continue;
+        }
+        if (!mayConcernBatch(bytes, language)) continue;
+        // The reader reuses its buffer: keep a copy of what is kept.
+        this.candidates.push({ file, order, language, source: decode(Buffer.from(bytes)) });
+        this.engine.warmUp(language);
+      } catch (error) {
+        ioError = true;
+        notes.push({ order, text: `${file}: ${reasonOf(error)}` });
+      }
+    }
+    const accounts: IndexedAccount[] = [];
+    for (const { file, language, source } of this.candidates) {
+      if (!ACCOUNT_WORDS.some((word) => source.text.includes(word))) continue;
+      const analysis = await this.engine.analyze({ uri: file, languageId: language, text: source.text }, { settings });
+      analysis.release();
+      accounts.push(...accountsIn(file, source.text, analysis.facts));
+    }
+    return { accounts, notes, ioError };
+  }
+
+  /** Analyses (and with --fix, fixes) the kept files, with every share's accounts known. */
+  async check(allAccounts: readonly IndexedAccount[]): Promise<CheckResult> {
+    const workspace = new AccountIndex();
+    const byUri = new Map<string, IndexedAccount[]>();
+    for (const account of allAccounts) byUri.set(account.uri, [...(byUri.get(account.uri) ?? []), account]);
+    for (const [uri, list] of byUri) workspace.update(uri, list);
+
+    const { settings, fix } = this.options;
+    const reports: CheckResult['reports'] = [];
+    const notes: Note[] = [];
+    let ioError = false;
+    for (const candidate of this.candidates) {
+      const { file, order, language } = candidate;
+      let source = candidate.source;
+      try {
+        const input = { uri: file, languageId: language, text: source.text };
+        if (fix) {
+          const fixed = await this.engine.fixAll(input, { settings, workspace });
+          if (fixed.changed) {
+            writeSourceAtomically(file, source, fixed.text);
+            notes.push({ order, text: `${file}: fixed ${plural(fixed.fixed, 'problem')} (${fixed.fixedRules.join(', ')})` });
+            source = { ...source, text: fixed.text };
+          }
+        }
+        const analysis = await this.engine.analyze({ ...input, text: source.text }, { settings, workspace });
+        analysis.release();
+        if (analysis.skipped) notes.push({ order, text: `${file}: skipped, ${analysis.skipped}` });
+        reports.push({ ...report(file, source, analysis), order });
+      } catch (error) {
+        ioError = true;
+        notes.push({ order, text: `${file}: ${reasonOf(error)}` });
+      }
+    }
+    return { reports, notes, ioError };
+  }
+}
+
+function report(file: string, source: SourceText, analysis: Analysis): FileReport {
+  const document = TextDocument.create('file:///cli', 'plaintext', 0, source.text);
+  const diagnostics: ReportedDiagnostic[] = analysis.findings.map((finding) => {
+    const fix = fixAllFixOf(finding);
+    return {
+      code: finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      range: { start: document.positionAt(finding.span.start), end: document.positionAt(finding.span.end) },
+      fixable: !!fix && !!analysis.edits(fix),
+    };
+  });
+  return { file, diagnostics };
+}
+
+/** Reads files into one reused buffer: a workspace of small files allocates almost nothing. */
+class FileReader {
+  private buffer = Buffer.allocUnsafe(1 << 20);
+
+  constructor(private readonly limit: number) {}
+
+  /** The file's bytes (valid until the next read), or undefined when it is larger than the limit. */
+  read(file: string): Buffer | undefined {
+    const fd = fs.openSync(file, 'r');
+    try {
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          if (length > this.limit) return undefined;
+          const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+          this.buffer.copy(bigger);
+          this.buffer = bigger;
+        }
+        const n = fs.readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      return length > this.limit ? undefined : this.buffer.subarray(0, length);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
