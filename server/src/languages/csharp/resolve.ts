@@ -261,7 +261,8 @@ export class Resolver {
         if (narrower || sameScopeLater) best = d;
       }
       if (best) return best;
-      region = region.type === 'compilation_unit' ? undefined : (nearest(region, REGIONS) ?? root);
+      // The root ends the search whatever its type: a file that is all error has an ERROR root.
+      region = region.parent ? (nearest(region, REGIONS) ?? root) : undefined;
     }
     return undefined;
   }

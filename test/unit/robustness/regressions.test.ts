@@ -1,0 +1,15 @@
+/**
+ * Inputs the property tests found, minimised, each pinned to the exact answer the fix gives. The
+ * timeouts only detect hangs; they are no speed assertions.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { squiggles } from '../../helpers/engine';
+
+const HANG = { timeout: 20_000 };
+
+describe('robustness regressions', () => {
+  it('C#: a file that is all syntax error (its root is an ERROR node) does not loop in name resolution', HANG, async () => {
+    assert.deepEqual(await squiggles('csharp', 'c.RunElevated=f n'), []);
+  });
+});
