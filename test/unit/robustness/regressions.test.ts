@@ -4,12 +4,19 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { squiggles } from '../../helpers/engine';
+import { applyFix, squiggles } from '../../helpers/engine';
 
 const HANG = { timeout: 20_000 };
 
 describe('robustness regressions', () => {
   it('C#: a file that is all syntax error (its root is an ERROR node) does not loop in name resolution', HANG, async () => {
     assert.deepEqual(await squiggles('csharp', 'c.RunElevated=f n'), []);
+  });
+
+  it('Java: no import is added from a broken import declaration (it would land inside the class)', async () => {
+    const text =
+      'import com.microsoft.azure.batch.protocol.models.//StartTask;\n\npublic final class Submitter {\n    void run(JobAddParameter job) {\n' +
+      '        job.withJobManagerTask(new JobManagerTask().withCommandLine("x").withRunElevated(true));\n    }\n}\n';
+    assert.equal(await applyFix('java', text, 'run-elevated'), undefined);
   });
 });

@@ -162,6 +162,7 @@ class JavaAdapter {
         packageEnd: this.syntax.packageSpan?.end,
         firstDeclarationStart: this.syntax.firstDeclarationStart,
         declaredTypes,
+        broken: this.syntax.importsBroken,
       },
       runElevated: this.runElevatedPlans,
       misplaced: this.misplacedPlans,

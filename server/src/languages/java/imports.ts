@@ -14,6 +14,8 @@ export interface ImportsInfo {
   readonly firstDeclarationStart?: number;
   /** Type names this file declares itself (an import of the same name would clash). */
   readonly declaredTypes: ReadonlySet<string>;
+  /** The package or an import has syntax errors: an import placed from them could land in code. */
+  readonly broken?: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export function importEdits(text: string, info: ImportsInfo, pkg: string, names:
     missing.push(qualified);
   }
   if (missing.length === 0) return [];
+  if (info.broken) return undefined;
   missing.sort();
   const eol = detectEol(text);
   const line = (qualified: string) => `import ${qualified};${eol}`;

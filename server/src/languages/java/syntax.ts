@@ -216,6 +216,8 @@ export class JavaSyntax {
   packageSpan?: { start: number; end: number };
   /** Start of the first top-level node that is not a package, import or comment. */
   firstDeclarationStart?: number;
+  /** A package or import declaration has syntax errors: where the import block ends is unknown. */
+  importsBroken = false;
   private readonly declarationsByScope = new Map<number, Map<string, Declaration[]>>();
   private readonly originByName = new Map<string, Origin>();
   private readonly declaredTypes = new Map<string, boolean>();
@@ -234,7 +236,9 @@ export class JavaSyntax {
         const name = namedChildren(node).find((c) => c.type === 'scoped_identifier' || c.type === 'identifier');
         if (name) this.packageName = stripSpace(name.text);
         this.packageSpan = { start: node.startIndex, end: node.endIndex };
+        if (node.hasError) this.importsBroken = true;
       } else if (node.type === 'import_declaration') {
+        if (node.hasError) this.importsBroken = true;
         const parts = namedChildren(node);
         const name = parts.find((c) => c.type === 'scoped_identifier' || c.type === 'identifier');
         if (!name) continue;
