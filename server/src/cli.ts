@@ -1,18 +1,25 @@
 #!/usr/bin/env node
-/** Entry point of `batch-identity` (dist/cli.js). */
+/** Entry point of `batch-identity` (dist/cli.js), and of its worker threads. */
+import { isMainThread } from 'worker_threads';
 import { version } from '../../package.json';
 import { runCli } from './cli/main';
+import { serveWorker } from './cli/parallel';
 
-runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text + '\n'),
-  stderr: (text) => process.stderr.write(text + '\n'),
-  version,
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`batch-identity: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (isMainThread) {
+  runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text + '\n'),
+    stderr: (text) => process.stderr.write(text + '\n'),
+    version,
+    workerScript: __filename,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`batch-identity: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+} else {
+  serveWorker();
+}
