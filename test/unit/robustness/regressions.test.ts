@@ -13,6 +13,12 @@ describe('robustness regressions', () => {
     assert.deepEqual(await squiggles('csharp', 'c.RunElevated=f n'), []);
   });
 
+  it('C#: a MISSING identifier (empty name) does not loop in the search for its uses', HANG, async () => {
+    assert.deepEqual(await squiggles('csharp', 'using Microsoft.Azure.Batch;namespace e{i=new UserIdentity;'), [
+      { rule: 'identity-conflict', severity: 'error', text: 'UserIdentity' },
+    ]);
+  });
+
   it('Java: no import is added from a broken import declaration (it would land inside the class)', async () => {
     const text =
       'import com.microsoft.azure.batch.protocol.models.//StartTask;\n\npublic final class Submitter {\n    void run(JobAddParameter job) {\n' +

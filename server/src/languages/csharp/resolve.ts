@@ -222,6 +222,8 @@ export class Resolver {
   /** Whole-word occurrences of `word` in [start, end). */
   occurrences(word: string, start: number, end: number): number[] {
     const found: number[] = [];
+    // A MISSING identifier (error recovery) has an empty name: searching for '' would never advance.
+    if (word === '') return found;
     const isIdentifierChar = (code: number) =>
       (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
     for (let i = this.text.indexOf(word, start); i !== -1 && i + word.length <= end; i = this.text.indexOf(word, i + word.length)) {
