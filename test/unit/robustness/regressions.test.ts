@@ -25,4 +25,9 @@ describe('robustness regressions', () => {
       '        job.withJobManagerTask(new JobManagerTask().withCommandLine("x").withRunElevated(true));\n    }\n}\n';
     assert.equal(await applyFix('java', text, 'run-elevated'), undefined);
   });
+
+  it('Python: no name is added to a from-import with syntax errors', async () => {
+    const text = "from azure.batch.models import (\n    TaskAddParameter,{\n    StartTask,\n)\n\nt = TaskAddParameter(id='t', command_line='x', run_elevated=False)\n";
+    assert.equal(await applyFix('python', text, 'run-elevated'), undefined);
+  });
 });

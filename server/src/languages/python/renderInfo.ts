@@ -138,6 +138,8 @@ function namesAccess(adapter: PythonAdapter, site: Node, plane: PythonPlane, tar
 }
 
 function importInsertion(text: string, statement: Node): ImportInsertion | undefined {
+  // Names added to a statement with syntax errors would be placed (and indented) from its errors.
+  if (statement.hasError) return undefined;
   const names = statement.childrenForFieldName('name').filter((n): n is Node => !!n);
   const last = names[names.length - 1];
   if (!last) return undefined;
