@@ -30,8 +30,18 @@ export function treeSitterLanguage(
     dispose(tree) {
       tree.delete();
     },
-    analyze: spec.analyze,
+    analyze(file, tree) {
+      const analysis = spec.analyze(file, tree);
+      // The renderers place whole lines by LF (CRLF included): in a file that breaks lines with a
+      // lone CR (classic Mac OS) an added import would land at the end of the file. No fix there.
+      return { ...analysis, render: (intent) => (hasLoneCr(file.text) ? undefined : analysis.render(intent)) };
+    },
   };
+}
+
+function hasLoneCr(text: string): boolean {
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
 }
 
 export function spanOf(node: Node): Span {

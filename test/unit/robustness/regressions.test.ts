@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, squiggles } from '../../helpers/engine';
+import { applyFix, fixAll, squiggles } from '../../helpers/engine';
 
 const HANG = { timeout: 20_000 };
 
@@ -29,5 +29,17 @@ describe('robustness regressions', () => {
   it('Python: no name is added to a from-import with syntax errors', async () => {
     const text = "from azure.batch.models import (\n    TaskAddParameter,{\n    StartTask,\n)\n\nt = TaskAddParameter(id='t', command_line='x', run_elevated=False)\n";
     assert.equal(await applyFix('python', text, 'run-elevated'), undefined);
+  });
+
+  it('C#, Java, Python: no fix in a file whose lines end with a lone CR (imports landed at the end of the file)', async () => {
+    const cs = 'using System;\rusing Microsoft.Azure.Batch;\r\rclass C\r{\r    void M(CloudTask t)\r    {\r        t.RunElevated = true;\r    }\r}\r';
+    const java = 'package a;\rimport com.microsoft.azure.batch.protocol.models.TaskAddParameter;\r\rclass C {\r  void m() {\r    new TaskAddParameter().withId("x").withCommandLine("y").withRunElevated(true);\r  }\r}\r';
+    const py = 'from azure.batch.models import (\r    TaskAddParameter,\r)\r\rt = TaskAddParameter(id="t", command_line="x", run_elevated=True)\r';
+    for (const [language, text] of [['csharp', cs], ['java', java], ['python', py]] as const) {
+      assert.deepEqual((await squiggles(language, text)).map((s) => s.rule), ['run-elevated'], language);
+      assert.equal(await fixAll(language, text), text, language);
+    }
+    // CRLF is a line break the renderers know.
+    assert.notEqual(await fixAll('csharp', cs.replace(/\r/g, '\r\n')), cs.replace(/\r/g, '\r\n'));
   });
 });
