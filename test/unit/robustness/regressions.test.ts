@@ -42,4 +42,26 @@ describe('robustness regressions', () => {
     // CRLF is a line break the renderers know.
     assert.notEqual(await fixAll('csharp', cs.replace(/\r/g, '\r\n')), cs.replace(/\r/g, '\r\n'));
   });
+
+  it('C#: a using added after a using that shares its line with code goes right after it, not into the class', async () => {
+    const text = 'using Microsoft.Azure.Batch; class C {\n    void M(CloudTask t) { t.RunElevated = true; }\n}\n';
+    assert.equal(
+      await fixAll('csharp', text),
+      'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common; class C {\n    void M(CloudTask t) { t.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin)); }\n}\n',
+    );
+  });
+
+  it('Java: imports added after an import or package that shares its line with code go right after it, not into the class', async () => {
+    const call = 'new TaskAddParameter().withId("x").withCommandLine("y")';
+    const fixed = `${call}.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))`;
+    const pkg = 'com.microsoft.azure.batch.protocol.models';
+    assert.equal(
+      await fixAll('java', `import ${pkg}.TaskAddParameter; class C {\n  void m() { ${call}.withRunElevated(true); }\n}\n`),
+      `import ${pkg}.AutoUserSpecification;\nimport ${pkg}.ElevationLevel;\nimport ${pkg}.TaskAddParameter;\nimport ${pkg}.UserIdentity; class C {\n  void m() { ${fixed}; }\n}\n`,
+    );
+    assert.equal(
+      await fixAll('java', `package a; class C {\n  void m(${pkg}.TaskAddParameter t) { t.withRunElevated(true); }\n}\n`),
+      `package a;\n\nimport ${pkg}.AutoUserSpecification;\nimport ${pkg}.ElevationLevel;\nimport ${pkg}.UserIdentity;\n class C {\n  void m(${pkg}.TaskAddParameter t) { t.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN))); }\n}\n`,
+    );
+  });
 });

@@ -77,9 +77,12 @@ export function usingEdits(text: string, tree: Tree, reach: Reach, at: number, n
   return edits;
 }
 
-/** Inserts whole lines after the line holding `node`. */
+/** Inserts whole lines after the line holding `node` (right after `node` when code follows it on that line). */
 function afterLine(text: string, node: Node, lines: readonly string[], eol: string): TextEdit {
   const newline = text.indexOf('\n', node.endIndex);
+  const rest = text.slice(node.endIndex, newline === -1 ? text.length : newline).trim();
+  // `using A; class C {`: after the line would be inside the class.
+  if (rest !== '' && !rest.startsWith('//')) return { span: { start: node.endIndex, end: node.endIndex }, newText: lines.map((l) => eol + l).join('') };
   if (newline === -1) return { span: { start: text.length, end: text.length }, newText: lines.map((l) => eol + l).join('') };
   return { span: { start: newline + 1, end: newline + 1 }, newText: lines.map((l) => l + eol).join('') };
 }

@@ -111,13 +111,19 @@ function insertionPoint(text: string, groups: readonly ImportDecl[][], qualified
   return afterLine(text, anchor.end);
 }
 
-/** The offset just after the line holding `offset` (its line break included); the text's end if none. */
+/**
+ * The offset just after the line holding `offset` (its line break included); the text's end if
+ * none; `offset` itself when code follows on that line (`import a.B; class C {`: after the line
+ * would be inside the class).
+ */
 function afterLine(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
+  const rest = text.slice(offset, newline === -1 ? text.length : newline).trim();
+  if (rest !== '' && !rest.startsWith('//')) return offset;
   return newline === -1 ? text.length : newline + 1;
 }
 
-/** At the very end of a text without a final line break, start the insertion on a new line. */
+/** Not at the start of a line (the end of a text without a final line break, after a declaration): start the insertion on a new line. */
 function atLineStart(text: string, offset: number, newText: string, eol: string): string {
-  return offset === text.length && offset > 0 && text[offset - 1] !== '\n' ? eol + newText.slice(0, newText.length - eol.length) : newText;
+  return offset > 0 && text[offset - 1] !== '\n' ? eol + newText.slice(0, newText.length - eol.length) : newText;
 }
