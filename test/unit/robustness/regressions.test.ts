@@ -64,4 +64,12 @@ describe('robustness regressions', () => {
       `package a;\n\nimport ${pkg}.AutoUserSpecification;\nimport ${pkg}.ElevationLevel;\nimport ${pkg}.UserIdentity;\n class C {\n  void m(${pkg}.TaskAddParameter t) { t.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN))); }\n}\n`,
     );
   });
+
+  it('Java: a misplaced call with syntax errors is not moved (its errors would move with it)', async () => {
+    const text =
+      'import com.microsoft.azure.batch.protocol.models.*;\nclass C {\n  void run() {\n' +
+      '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)).{withScope(AutoUserScope.TASK);\n  }\n}\n';
+    assert.deepEqual((await squiggles('java', text)).map((s) => s.text), ['withScope']);
+    assert.equal(await applyFix('java', text, 'misplaced-call'), undefined);
+  });
 });
