@@ -10,9 +10,9 @@ const MAX_RESTARTS = 5;
 
 export class RestartingErrorHandler implements ErrorHandler {
   private readonly crashes: number[] = [];
-  private told = false;
-  /** Restarts so far (the integration test of a killed server reads it). */
+  /** Restarts so far, and how often the user was told (the integration tests read both). */
   restarts = 0;
+  notices = 0;
 
   constructor(private readonly output: vscode.LogOutputChannel) {}
 
@@ -32,8 +32,8 @@ export class RestartingErrorHandler implements ErrorHandler {
     }
     this.restarts++;
     this.output.warn('The server stopped unexpectedly; restarting it.');
-    if (!this.told) {
-      this.told = true;
+    if (this.notices === 0) {
+      this.notices++;
       void vscode.window.showWarningMessage('Batch Identity: the language server stopped unexpectedly and was restarted.', 'Show Output').then((choice) => {
         if (choice) this.output.show(true);
       });

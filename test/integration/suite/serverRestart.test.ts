@@ -29,4 +29,20 @@ suite('server restart', () => {
     assert.ok(restarted !== undefined && restarted !== killed, `a new server process (was ${killed}, now ${restarted})`);
     assert.equal(errorHandlerOf(api).restarts, restartsBefore + 1);
   });
+
+  test('a second crash is restarted too, and the user is told only once', async () => {
+    const api = await extensionApi();
+    const serverModule = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'server.js');
+    const { uri } = await openCopy(SAMPLES[0].single.file);
+    await waitForFindings(uri, RUN_ELEVATED, 1);
+    const handler = errorHandlerOf(api);
+    const before = handler.restarts;
+    const killed = serverPid(serverModule);
+    assert.ok(killed);
+    const report = nextReport(uri, (r) => r.state === 'analysed' && r.findings === 1, 'a report from the restarted server', 20_000);
+    process.kill(killed, 'SIGKILL');
+    await report;
+    assert.equal(handler.restarts, before + 1);
+    assert.equal(handler.notices, 1, 'one notification for all crashes of the session');
+  });
 });
