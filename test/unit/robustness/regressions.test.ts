@@ -72,4 +72,8 @@ describe('robustness regressions', () => {
     assert.deepEqual((await squiggles('java', text)).map((s) => s.text), ['withScope']);
     assert.equal(await applyFix('java', text, 'misplaced-call'), undefined);
   });
+
+  it('Java: a MISSING identifier (empty name) does not loop in the search for its uses', HANG, async () => {
+    assert.deepEqual(await squiggles('java', '{@y d=new UserIdentity()}'), []);
+  });
 });

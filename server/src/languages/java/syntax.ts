@@ -31,6 +31,8 @@ export function namedChildren(node: Node | undefined): Node[] {
 /** Offsets of whole-word occurrences of `word` in [start, end). */
 export function wordsIn(text: string, word: string, start: number, end: number): number[] {
   const found: number[] = [];
+  // A MISSING identifier (error recovery) has an empty name: searching for '' would never advance.
+  if (word === '') return found;
   for (let i = text.indexOf(word, start); i !== -1 && i + word.length <= end; i = text.indexOf(word, i + word.length)) {
     if (isIdentifierChar(text.charCodeAt(i - 1)) || isIdentifierChar(text.charCodeAt(i + word.length))) continue;
     found.push(i);
