@@ -76,4 +76,18 @@ describe('robustness regressions', () => {
   it('Java: a MISSING identifier (empty name) does not loop in the search for its uses', HANG, async () => {
     assert.deepEqual(await squiggles('java', '{@y d=new UserIdentity()}'), []);
   });
+
+  it('C#: no using is placed from a using directive with syntax errors', async () => {
+    const text = 'using Microsoft.Azure.Batch "x"\nclass C { void M(CloudTask t) { t.RunElevated = true; } }\n';
+    assert.deepEqual((await squiggles('csharp', text)).map((s) => s.rule), ['run-elevated']);
+    assert.equal(await applyFix('csharp', text, 'run-elevated'), undefined);
+  });
+
+  it('C#: an assignment with syntax errors in it is neither rewritten nor removed (its value was garbage)', async () => {
+    const text =
+      'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n' +
+      'class C { void M(CloudTask t) { t.RunElevated = vm.RunElev\nclass TaskViewModel { public bool RunElevated { get; set; } } } }\n';
+    assert.deepEqual((await squiggles('csharp', text)).map((s) => s.rule), ['run-elevated']);
+    assert.equal(await fixAll('csharp', text), text);
+  });
 });

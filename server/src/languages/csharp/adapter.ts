@@ -208,10 +208,11 @@ class CSharpAdapter {
     const value = this.values.valueOf(right);
     const fact: RunElevatedFact = { form, span: { start: nameSpan.start, end: right.endIndex }, nameSpan, value, holder, confidence };
     this.facts.runElevated.push(fact);
-    const replaceable = form === 'member' || STATEMENT_LIKE.has(node.parent?.type ?? '');
+    // An assignment with syntax errors in it is no shape to rewrite: the value may be any garbage.
+    const replaceable = (form === 'member' || STATEMENT_LIKE.has(node.parent?.type ?? '')) && !node.hasError;
     this.context.plans.set(fact.span.start, {
       writer: replaceable ? this.writerFor(evidence, name.startIndex) : undefined,
-      removal: form === 'member' ? this.memberRemoval(node) : this.statementRemoval(node),
+      removal: node.hasError ? undefined : form === 'member' ? this.memberRemoval(node) : this.statementRemoval(node),
       conditionNeedsParens: LOOSE_EXPRESSIONS.has(right.type),
     });
   }
@@ -239,7 +240,8 @@ class CSharpAdapter {
     const qualifiedHolder = !!evidence.qualifier && !reachable.has(generation.types);
     if (!conflict && !qualifiedHolder) {
       const needed = generation.construction === 'constructor' ? [generation.types, generation.enums] : [generation.types];
-      return { construction: generation.construction, typePrefix: '', enumPrefix: '', usings: usingEdits(this.text, this.tree, this.reach, at, needed) };
+      const usings = usingEdits(this.text, this.tree, this.reach, at, needed);
+      return usings && { construction: generation.construction, typePrefix: '', enumPrefix: '', usings };
     }
     // Qualified names, the way the holder's type is written when it names this generation's namespace.
     const reuse = evidence.qualifier && evidence.qualifierNamespace === generation.types ? evidence.qualifier : undefined;

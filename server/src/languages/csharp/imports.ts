@@ -33,8 +33,11 @@ function orderOf(names: readonly string[]): Compare | undefined {
   return undefined;
 }
 
-/** Edits adding `using ns;` for each namespace not already reachable at `at`. */
-export function usingEdits(text: string, tree: Tree, reach: Reach, at: number, namespaces: readonly string[]): TextEdit[] {
+/**
+ * Edits adding `using ns;` for each namespace not already reachable at `at`; undefined when the
+ * usings they would join have syntax errors (a place taken from them could be inside code).
+ */
+export function usingEdits(text: string, tree: Tree, reach: Reach, at: number, namespaces: readonly string[]): TextEdit[] | undefined {
   const reachable = reach.reachableNamespaces(at);
   const missing = [...new Set(namespaces)].filter((ns) => !reachable.has(ns));
   if (missing.length === 0) return [];
@@ -43,6 +46,7 @@ export function usingEdits(text: string, tree: Tree, reach: Reach, at: number, n
   const isPlain = (u: UsingDirective) => !u.alias && !u.isStatic && !u.isGlobal;
   const target = [...scopes].reverse().find((s) => s.usings.some(isPlain)) ?? [...scopes].reverse().find((s) => s.usings.length > 0);
   if (!target) return [insertAtTop(text, tree, missing, eol)];
+  if (target.usings.some((u) => u.node.hasError)) return undefined;
 
   const plain = target.usings.filter(isPlain);
   const line = (indent: string, ns: string) => `${indent}using ${ns};`;
