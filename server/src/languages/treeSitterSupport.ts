@@ -68,6 +68,8 @@ export function commentsContaining(tree: Tree, text: string, needle: string, com
  * then decides what each occurrence is; this only avoids walking the whole tree.
  */
 export function wordOccurrences(text: string, word: string): number[] {
+  // A MISSING identifier (error recovery) has an empty name: searching for '' would never advance.
+  if (word === '') return [];
   // Adapters ask for the same words several times per analysis: remember the last text's answers.
   if (memo.text !== text) {
     memo.text = text;

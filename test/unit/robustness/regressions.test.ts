@@ -90,4 +90,9 @@ describe('robustness regressions', () => {
     assert.deepEqual((await squiggles('csharp', text)).map((s) => s.rule), ['run-elevated']);
     assert.equal(await fixAll('csharp', text), text);
   });
+
+  it('Python: a MISSING identifier (empty name) does not loop in the word search', HANG, async () => {
+    const text = 'import azure.batch as batch batch.UserAccount(linux_user_configuration=,u(d="")),\n]';
+    assert.deepEqual(await squiggles('python', text), []);
+  });
 });
