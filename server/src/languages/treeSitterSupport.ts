@@ -2,7 +2,8 @@
  * What the three tree-sitter languages share: incremental parsing, tree disposal, comment look-up
  * and small node helpers. Each language adds its adapter (tree → facts) and renderer (intent → edits).
  */
-import type { Span } from '../engine/facts';
+import type { Facts, Span } from '../engine/facts';
+import type { FixIntent } from '../engine/findings';
 import type { FileAnalysis, LanguageSupport, SourceFile, TextChange } from '../engine/language';
 import { parserFor, type GrammarName, type Node, type Tree } from '../parsing/treeSitter';
 
@@ -32,12 +33,45 @@ export function treeSitterLanguage(
     },
     analyze(file, tree) {
       const analysis = spec.analyze(file, tree);
-      // The renderers place whole lines by LF (CRLF included): in a file that breaks lines with a
-      // lone CR (classic Mac OS) an added import would land at the end of the file. No fix there.
-      return { ...analysis, render: (intent) => (hasLoneCr(file.text) ? undefined : analysis.render(intent)) };
+      const broken = brokenConstructs(tree, analysis.facts);
+      return {
+        ...analysis,
+        render: (intent) => {
+          // The renderers place whole lines by LF (CRLF included): in a file that breaks lines with a
+          // lone CR (classic Mac OS) an added import would land at the end of the file. No fix there.
+          if (hasLoneCr(file.text)) return undefined;
+          return broken.has(keyOf(intentSpan(intent))) ? undefined : analysis.render(intent);
+        },
+      };
     },
   };
 }
+
+const keyOf = (span: Span) => `${span.start}:${span.end}`;
+
+function intentSpan(intent: FixIntent): Span {
+  return intent.kind === 'replaceEnumMember' ? intent.span : intent.fact.span;
+}
+
+/**
+ * The constructs (by span) whose statement has syntax errors: their shape is not what the
+ * renderers expect, and a fix there could carry the errors along or add new ones. Nothing to
+ * look for in a file without errors.
+ */
+function brokenConstructs(tree: Tree, facts: Facts): Set<string> {
+  const broken = new Set<string>();
+  if (!tree.rootNode.hasError) return broken;
+  const spans = [...facts.runElevated.map((f) => f.span), ...facts.enumRefs.map((r) => r.value.memberSpan), ...facts.misplacedCalls.map((m) => m.span)];
+  for (const span of spans) {
+    let node: Node = tree.rootNode.descendantForIndex(span.start, Math.max(span.start, span.end - 1)) ?? tree.rootNode;
+    while (node.parent && !STATEMENT.test(node.type)) node = node.parent;
+    if (node.hasError) broken.add(keyOf(span));
+  }
+  return broken;
+}
+
+/** Statements and declarations of the three grammars (`expression_statement`, `local_variable_declaration`, …). */
+const STATEMENT = /(?:statement|declaration)$/;
 
 function hasLoneCr(text: string): boolean {
   for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;

@@ -95,4 +95,16 @@ describe('robustness regressions', () => {
     const text = 'import azure.batch as batch batch.UserAccount(linux_user_configuration=,u(d="")),\n]';
     assert.deepEqual(await squiggles('python', text), []);
   });
+
+  it('C#, Python: no fix inside a statement with syntax errors (the fix carried them along or added new ones)', async () => {
+    const cs =
+      'using Microsoft.Azure.Batch;\nclass C\n{\n    void Run(bool flag)\n    {\n' +
+      '        var p = Microsoft.Azure.Batch.Protocol.Models.TaskAddParameter { Id = "p", RunElevated = !flag };\n        var ok = new CloudTask("a", "b") { RunElevated = true };\n    }\n}\n';
+    const fixed = cs.replace('{ RunElevated = true }', '{ UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin)) }').replace('using Microsoft.Azure.Batch;\n', 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n');
+    assert.deepEqual((await squiggles('csharp', cs)).map((s) => s.rule), ['run-elevated', 'run-elevated']);
+    assert.equal(await fixAll('csharp', cs), fixed, 'the statement without errors is still fixed');
+    const py = "from azure.batch.models import TaskAddParameter\nt = TaskAddParameter(id='t', command_line='x', run_elevated=i[ndex == 0)\n";
+    assert.deepEqual((await squiggles('python', py)).map((s) => s.rule), ['run-elevated']);
+    assert.equal(await fixAll('python', py), py);
+  });
 });

@@ -208,11 +208,10 @@ class CSharpAdapter {
     const value = this.values.valueOf(right);
     const fact: RunElevatedFact = { form, span: { start: nameSpan.start, end: right.endIndex }, nameSpan, value, holder, confidence };
     this.facts.runElevated.push(fact);
-    // An assignment with syntax errors in it is no shape to rewrite: the value may be any garbage.
-    const replaceable = (form === 'member' || STATEMENT_LIKE.has(node.parent?.type ?? '')) && !node.hasError;
+    const replaceable = form === 'member' || STATEMENT_LIKE.has(node.parent?.type ?? '');
     this.context.plans.set(fact.span.start, {
       writer: replaceable ? this.writerFor(evidence, name.startIndex) : undefined,
-      removal: node.hasError ? undefined : form === 'member' ? this.memberRemoval(node) : this.statementRemoval(node),
+      removal: form === 'member' ? this.memberRemoval(node) : this.statementRemoval(node),
       conditionNeedsParens: LOOSE_EXPRESSIONS.has(right.type),
     });
   }

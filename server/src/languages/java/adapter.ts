@@ -757,8 +757,6 @@ class JavaAdapter {
     const text = this.text;
     const segment = chain.segments[index];
     if (!segment.dot) return undefined;
-    // A call with syntax errors would carry them into the argument it moves to.
-    if (segment.call.hasError) return undefined;
     if (target.calls.some((c) => c.name === segment.name)) return undefined;
     const previousEnd = index > 0 ? chain.segments[index - 1].call.endIndex : chain.root!.endIndex;
     const gap = text.slice(previousEnd, segment.dot.startIndex);
