@@ -29,14 +29,35 @@ function conflicts(a: TextEdit, b: TextEdit): boolean {
 
 /**
  * Accepts groups of edits (one group per fix) in order, skipping any group that conflicts with
- * one already accepted; identical edits (the same import added by two fixes) are kept once.
+ * one already accepted; identical edits (the same import added by two fixes) are kept once. The
+ * accepted edits are kept sorted, so each edit is compared with its neighbours only: a fix-all of
+ * tens of thousands of findings stays fast.
  */
 export function mergeEditGroups(groups: readonly (readonly TextEdit[])[]): { edits: TextEdit[]; accepted: number[] } {
+  // Sorted by start; accepted edits do not overlap, so their ends are sorted too.
   const edits: TextEdit[] = [];
   const accepted: number[] = [];
+  /** The accepted edits that touch `e`'s span (the only ones that can conflict with it or equal it). */
+  const near = (e: TextEdit): TextEdit[] => {
+    let low = 0;
+    let high = edits.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (edits[mid].span.end < e.span.start) low = mid + 1;
+      else high = mid;
+    }
+    const found: TextEdit[] = [];
+    for (let i = low; i < edits.length && edits[i].span.start <= e.span.end; i++) found.push(edits[i]);
+    return found;
+  };
+  const insert = (e: TextEdit) => {
+    let at = edits.length;
+    while (at > 0 && (edits[at - 1].span.start > e.span.start || (edits[at - 1].span.start === e.span.start && edits[at - 1].span.end > e.span.end))) at--;
+    edits.splice(at, 0, e);
+  };
   groups.forEach((group, index) => {
-    if (group.some((e) => edits.some((a) => conflicts(a, e)))) return;
-    for (const e of group) if (!edits.some((a) => sameEdit(a, e))) edits.push(e);
+    if (group.some((e) => near(e).some((a) => conflicts(a, e)))) return;
+    for (const e of group) if (!near(e).some((a) => sameEdit(a, e))) insert(e);
     accepted.push(index);
   });
   return { edits, accepted };
