@@ -423,7 +423,10 @@ export class PythonAdapter {
    * The Value of an expression. With `follow`, a name bound once to a literal, an enum member, a
    * secret look-up or a GUID is read through (the Value then spans the definition).
    */
-  value(node: Node, follow: boolean, depth = 0): Value {
+  value(expression: Node, follow: boolean, depth = 0): Value {
+    // `((x))` is x: unwrapped in a loop, as a file may nest parentheses deeper than the stack allows.
+    let node = expression;
+    for (let inner = node.namedChild(0); node.type === 'parenthesized_expression' && inner && node.namedChildCount === 1; inner = node.namedChild(0)) node = inner;
     const span = spanOf(node);
     const text = node.text;
     switch (node.type) {
@@ -443,11 +446,6 @@ export class PythonAdapter {
       case 'concatenated_string': {
         const s = stringLiteral(node);
         if (s !== undefined) return { kind: 'string', value: s, span, text };
-        break;
-      }
-      case 'parenthesized_expression': {
-        const inner = node.namedChild(0);
-        if (inner && node.namedChildCount === 1) return this.value(inner, follow, depth);
         break;
       }
       case 'attribute': {
