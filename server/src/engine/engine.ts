@@ -174,6 +174,8 @@ export class Engine {
       file = language.analyze(doc, syntax);
     } catch (error) {
       dispose?.();
+      // Adapters follow nested expressions: one nested deeper than the stack allows is skipped too.
+      if (error instanceof RangeError) return skip('the file is nested too deeply to analyse');
       throw error;
     }
 
@@ -259,7 +261,15 @@ function handles(file: FileAnalysis, dispose: (() => void) | undefined): Pick<An
   let pending = dispose;
   return {
     // Renderers never read the tree (FileAnalysis.render), so a released analysis still renders.
-    edits: (fix: Fix) => file.render(fix.intent),
+    edits: (fix: Fix) => {
+      try {
+        return file.render(fix.intent);
+      } catch (error) {
+        // As in analysis: a construct nested deeper than the stack allows gets no fix.
+        if (error instanceof RangeError) return undefined;
+        throw error;
+      }
+    },
     release: () => {
       pending?.();
       // Drop the reference too: a kept analysis must not keep the freed tree's wrapper alive.

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, fixAll, squiggles } from '../../helpers/engine';
+import { analyze, applyFix, fixAll, squiggles } from '../../helpers/engine';
 
 const HANG = { timeout: 20_000 };
 
@@ -106,5 +106,18 @@ describe('robustness regressions', () => {
     const py = "from azure.batch.models import TaskAddParameter\nt = TaskAddParameter(id='t', command_line='x', run_elevated=i[ndex == 0)\n";
     assert.deepEqual((await squiggles('python', py)).map((s) => s.rule), ['run-elevated']);
     assert.equal(await fixAll('python', py), py);
+  });
+
+  it('C#, Java: an expression nested deeper than the stack allows is a skip with a reason, not an exception', HANG, async () => {
+    const n = 100_000;
+    const cs = `using Microsoft.Azure.Batch;\nclass C { void M(CloudTask t) { t.RunElevated = ${'!'.repeat(n)}true; } }\n`;
+    const java = `import com.microsoft.azure.batch.protocol.models.*;\nclass C { void m(TaskAddParameter t) { t.withRunElevated(${'f('.repeat(n)}true${')'.repeat(n)}); } }\n`;
+    for (const [language, text] of [['csharp', cs], ['java', java]] as const) {
+      const analysis = await analyze(language, text);
+      analysis.release();
+      assert.equal(analysis.skipped, 'the file is nested too deeply to analyse', language);
+      assert.deepEqual(analysis.findings, []);
+      assert.equal(await fixAll(language, text), text);
+    }
   });
 });
