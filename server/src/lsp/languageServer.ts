@@ -41,6 +41,9 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsProvider(connection);
   const current = new Map<string, Current>();
   const scheduled = new Set<string>();
+  /** Documents being validated, and those asked for again meanwhile (validated once more after). */
+  const validating = new Set<string>();
+  const again = new Set<string>();
   const loggedSkips = new Map<string, string>();
   const accounts = new AccountIndex();
   const scanner = new WorkspaceScanner(engine, accounts, (message) => log(message));
@@ -104,14 +107,24 @@ export function startServer(connection: Connection): void {
 
   /**
    * Analyses run after the messages already received: a burst of changes costs one analysis of
-   * the newest text, and a result for a version that is no longer current is dropped.
+   * the newest text, and a result for a version that is no longer current is dropped. One
+   * validation per document at a time: requests while one runs make one more run after it (a
+   * burst of 1,000 changes made up to 1,000 concurrent analyses, each publishing).
    */
   function schedule(uri: string): void {
+    if (validating.has(uri)) {
+      again.add(uri);
+      return;
+    }
     if (scheduled.has(uri)) return;
     scheduled.add(uri);
     setImmediate(() => {
       scheduled.delete(uri);
-      void validate(uri);
+      validating.add(uri);
+      void validate(uri).finally(() => {
+        validating.delete(uri);
+        if (again.delete(uri)) schedule(uri);
+      });
     });
   }
 
