@@ -55,6 +55,12 @@ function mayConcernBatch(bytes: Buffer, language: LanguageId): boolean {
   return NEEDLES[language].some((needle) => bytes.includes(needle));
 }
 
+/** A NUL in the first 8 KB marks a binary file, as git (and the engine) decide; UTF-16 text has NULs but a byte-order mark. */
+function looksBinary(bytes: Buffer): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  return bytes.subarray(0, 8192).includes(0);
+}
+
 function reasonOf(error: unknown): string {
   return error instanceof UnreadableFile ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
 }
@@ -92,6 +98,11 @@ export class Checker {
           continue;
         }
         if (!mayConcernBatch(bytes, language)) continue;
+        // Before decoding: binary bytes are seldom valid UTF-8, and a binary file is no I/O error.
+        if (looksBinary(bytes)) {
+          notes.push({ order, text: `${file}: skipped, the file looks binary` });
+          continue;
+        }
         // The reader reuses its buffer: keep a copy of what is kept.
         this.candidates.push({ file, order, language, source: decode(Buffer.from(bytes)) });
         this.engine.warmUp(language);
