@@ -120,4 +120,13 @@ describe('robustness regressions', () => {
       assert.equal(await fixAll(language, text), text);
     }
   });
+
+  it('Python: a tuple, yield or parenthesized walrus value is parenthesized as the condition of the conditional elevation', async () => {
+    const header = 'import azure.batch.models as batchmodels\ndef elevate(task: batchmodels.TaskAddParameter):\n';
+    const level = (condition: string) =>
+      `task.user_identity = batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin if ${condition} else batchmodels.ElevationLevel.non_admin))`;
+    for (const [value, condition] of [['T,rue', '(T,rue)'], ['yield y', '(yield y)'], ['(a := b)', '(a := b)'], ['*a, b', '(*a, b)'], ['not a', 'not a']]) {
+      assert.equal(await fixAll('python', `${header}    task.run_elevated = ${value}\n`), `${header}    ${level(condition)}\n`, value);
+    }
+  });
 });

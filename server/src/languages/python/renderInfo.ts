@@ -59,6 +59,16 @@ export interface RunElevatedRenderInfo {
   readonly removal?: readonly TextEdit[];
 }
 
+/** Expressions that bind looser than `a if c else b`: as its condition they need parentheses. */
+const LOOSE_EXPRESSIONS = new Set(['conditional_expression', 'lambda', 'named_expression', 'expression_list', 'yield']);
+
+/** The expression inside any parentheses: the condition is written from the value's text without them. */
+function unparenthesized(node: Node): Node {
+  let inner = node;
+  for (let child = inner.namedChild(0); inner.type === 'parenthesized_expression' && child && inner.namedChildCount === 1; child = inner.namedChild(0)) inner = child;
+  return inner;
+}
+
 export function buildRenderInfo(adapter: PythonAdapter, fact: RunElevatedFact, name: Node, callee: Node | undefined, plane: PythonPlane): RunElevatedRenderInfo {
   const statementOrArgument = name.parent!;
   const valueNode = fact.form === 'keyword' ? statementOrArgument.childForFieldName('value') : statementOrArgument.parent?.childForFieldName('right');
@@ -68,7 +78,7 @@ export function buildRenderInfo(adapter: PythonAdapter, fact: RunElevatedFact, n
     sdk: adapter.sdk,
     models: modelsAccess(adapter, name, plane, callee),
     holderHasIdentity: adapter.holdersWithIdentity.has(fact.holder.key),
-    conditionNeedsParens: !!valueNode && ['conditional_expression', 'lambda', 'named_expression'].includes(valueNode.type),
+    conditionNeedsParens: !!valueNode && LOOSE_EXPRESSIONS.has(unparenthesized(valueNode).type),
     replaceable: (fact.form === 'keyword' || fact.form === 'assign') && !annotated,
     removal:
       fact.form === 'keyword' ? keywordRemoval(adapter.text, statementOrArgument) : fact.form === 'assign' ? statementRemoval(adapter.text, statementOrArgument.parent!) : undefined,
