@@ -49,7 +49,9 @@ function replaceRunElevated(fact: RunElevatedFact, elevation: ElevationChoice, s
   const text = context.text;
   // `run_elevated = e` / `t.run_elevated = e`: keep what comes before the name and the spacing around `=`.
   const receiver = text.slice(fact.span.start, fact.nameSpan.start);
-  const separator = text.slice(fact.nameSpan.end, value.span.start);
+  // The `=` and its spacing only: parentheses around the value (`= (x)`) go with the old value.
+  const separator = /^\s*=\s*/.exec(text.slice(fact.nameSpan.end, value.span.start))?.[0];
+  if (separator === undefined) return undefined;
   const replacement: TextEdit = { span: fact.span, newText: `${receiver}${PYTHON.userIdentity}${separator}${identity}` };
   return [...named.edits, replacement];
 }
