@@ -34,12 +34,14 @@ export function treeSitterLanguage(
     analyze(file, tree) {
       const analysis = spec.analyze(file, tree);
       const broken = brokenConstructs(tree, analysis.facts);
+      let loneCr: boolean | undefined;
       return {
         ...analysis,
         render: (intent) => {
           // The renderers place whole lines by LF (CRLF included): in a file that breaks lines with a
           // lone CR (classic Mac OS) an added import would land at the end of the file. No fix there.
-          if (hasLoneCr(file.text)) return undefined;
+          loneCr ??= hasLoneCr(file.text);
+          if (loneCr) return undefined;
           return broken.has(keyOf(intentSpan(intent))) ? undefined : analysis.render(intent);
         },
       };
