@@ -58,12 +58,14 @@ function intentSpan(intent: FixIntent): Span {
 /**
  * The constructs (by span) whose statement has syntax errors: their shape is not what the
  * renderers expect, and a fix there could carry the errors along or add new ones. Nothing to
- * look for in a file without errors.
+ * look for in a file without errors. Enum members are not among them: their fix swaps one
+ * identifier for another, which neither adds an error nor moves one (the seeds' own migration
+ * lines are a parenthesis short and their NONADMIN still deserves its fix).
  */
 function brokenConstructs(tree: Tree, facts: Facts): Set<string> {
   const broken = new Set<string>();
   if (!tree.rootNode.hasError) return broken;
-  const spans = [...facts.runElevated.map((f) => f.span), ...facts.enumRefs.map((r) => r.value.memberSpan), ...facts.misplacedCalls.map((m) => m.span)];
+  const spans = [...facts.runElevated.map((f) => f.span), ...facts.misplacedCalls.map((m) => m.span)];
   for (const span of spans) {
     let node: Node = tree.rootNode.descendantForIndex(span.start, Math.max(span.start, span.end - 1)) ?? tree.rootNode;
     while (node.parent && !STATEMENT.test(node.type)) node = node.parent;
