@@ -57,21 +57,38 @@ function intentSpan(intent: FixIntent): Span {
 
 /**
  * The constructs (by span) whose statement has syntax errors: their shape is not what the
- * renderers expect, and a fix there could carry the errors along or add new ones. Nothing to
- * look for in a file without errors. Enum members are not among them: their fix swaps one
+ * renderers expect, and a fix there could carry the errors along or add new ones. A runElevated
+ * beside a broken statement is left alone too (see `besideError`): its rewrite is long, and the
+ * parser may read part of it into the neighbour's error. A misplaced call may still move there:
+ * the move only shifts text inside its own statement (the seeds' sample, with a stray semicolon
+ * after it, is the case). Enum members are not among them at all: their fix swaps one
  * identifier for another, which neither adds an error nor moves one (the seeds' own migration
- * lines are a parenthesis short and their NONADMIN still deserves its fix).
+ * lines are a parenthesis short and their NONADMIN still deserves its fix). Nothing to look for
+ * in a file without errors.
  */
 function brokenConstructs(tree: Tree, facts: Facts): Set<string> {
   const broken = new Set<string>();
   if (!tree.rootNode.hasError) return broken;
-  const spans = [...facts.runElevated.map((f) => f.span), ...facts.misplacedCalls.map((m) => m.span)];
-  for (const span of spans) {
+  const statementOf = (span: Span) => {
     let node: Node = tree.rootNode.descendantForIndex(span.start, Math.max(span.start, span.end - 1)) ?? tree.rootNode;
     while (node.parent && !STATEMENT.test(node.type)) node = node.parent;
-    if (node.hasError) broken.add(keyOf(span));
+    return node;
+  };
+  for (const { span } of facts.runElevated) {
+    const statement = statementOf(span);
+    if (statement.hasError || besideError(statement)) broken.add(keyOf(span));
   }
+  for (const { span } of facts.misplacedCalls) if (statementOf(span).hasError) broken.add(keyOf(span));
   return broken;
+}
+
+/**
+ * Whether a statement's neighbour has syntax errors: where one statement ends and the broken one
+ * begins is then the parser's guess, and after any change it may guess again and read part of the
+ * statement (and of a fix written there) into the error.
+ */
+function besideError(node: Node): boolean {
+  return !!(node.previousNamedSibling?.hasError || node.nextNamedSibling?.hasError);
 }
 
 /** Statements and declarations of the three grammars (`expression_statement`, `local_variable_declaration`, …). */

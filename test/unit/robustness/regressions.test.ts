@@ -129,4 +129,32 @@ describe('robustness regressions', () => {
       assert.equal(await fixAll('python', `${header}    task.run_elevated = ${value}\n`), `${header}    ${level(condition)}\n`, value);
     }
   });
+  it('Java: no runElevated rewrite beside a broken statement (the parser read part of the rewrite into the neighbour\'s error)', async () => {
+    const text =
+      "package cases.statements;\npackage cases.statements;\n\nimport com.microsoft.azure.batch.protocol.models.*;\n\nclass Case {\n" +
+      "    p\"rivate final CloudTask field = new CloudTask();{\n\n    void run(CloudTask task, JobAddParameter job, Object o) {\n" +
+      "        task.setRunElevated(true);\n        task.withRunElevated(Boolean.FALSE);\n        this.field.withRunElevated(true);\n" +
+      "        job.jobManagerTask().withRunElevated(true);\n        ((CloudTask) o).withRunElevated(false);\n        var start = new StartTask();\n" +
+      "        start.withRunElevated(true);\n    }\n}\n";
+    // The parser reads the lines around `this.field…` as errors: that one is reported, not rewritten.
+    assert.deepEqual((await squiggles('java', text)).map((s) => s.rule), ['run-elevated']);
+    assert.equal(await applyFix('java', text, 'run-elevated'), undefined);
+    assert.equal(await fixAll('java', text), text);
+  });
+
+  it('JSON: no removal from an object with syntax errors (recovery put the start task\'s runElevated into the pool, whose comma went)', async () => {
+    const text =
+      '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "resources": [\n    {\n' +
+      '      "type": "Microsoft.Batch/batchAccounts/pools",\n      "name": "pool",\n      "properties": {\n        "vmSize": "standard_d2s_v3",{\n' +
+      '        "startTask": {"commandLine": "cmd /c run.cmd", "userIdentity": {"autoUser": {"scope": "task", "elevationLevel": "Admin"}}, "runElevated": true},\n        "userAccounts": []\n      }\n    }\n  ]\n}\n';
+    assert.ok((await squiggles('json', text)).some((s) => s.rule === 'run-elevated'));
+    assert.equal(await fixAll('json', text), text.replace('"scope": "task"', '"scope": "Task"'), 'only the enum value, one string for another, is fixed');
+  });
+
+  it('C#: a qualifier with a syntax error in it is not copied into the fix (`Microsoft{.Azure.Batch.UserIdentity`)', async () => {
+    const text = 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Protocol.Models;\nclass C { void M(Microsoft{.Azure.Batch.CloudTask t) { t.RunElevated = true; } }\n';
+    const fixed = await applyFix('csharp', text, 'run-elevated');
+    assert.ok(fixed?.includes('t.UserIdentity = new Microsoft.Azure.Batch.UserIdentity(new Microsoft.Azure.Batch.AutoUserSpecification('), fixed);
+    assert.equal(fixed!.split('{.').length, 2, 'the input\'s own error stays, no copy of it');
+  });
 });

@@ -332,7 +332,8 @@ export class Resolver {
       case 'qualified_name':
       case 'alias_qualified_name': {
         const segments = segmentsOf(type);
-        return segments ? this.classifySegments(segments, type.startIndex, qualifierText(type)) : NOT_BATCH;
+        // The written qualifier is copied into fixes: not when it holds a syntax error (`Microsoft{.Azure…`).
+        return segments ? this.classifySegments(segments, type.startIndex, type.hasError ? undefined : qualifierText(type)) : NOT_BATCH;
       }
       default:
         return NOT_BATCH;

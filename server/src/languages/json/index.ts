@@ -1,6 +1,7 @@
 /** JSON and JSON with comments, parsed by jsonc-parser (the parser VS Code's JSON support uses). */
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtOffset, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { JSON_KEYS } from '../../batch/sdks';
+import type { Facts } from '../../engine/facts';
 import type { LanguageSupport, TextChange } from '../../engine/language';
 import { analyzeJson, jsonComments } from './adapter';
 import { shiftedAnalysis, type Analysed } from './incremental';
@@ -12,6 +13,8 @@ export interface JsonDocument {
   /** Undefined when the analysis was carried over from an earlier text (incremental.ts). */
   readonly root: Node | undefined;
   readonly hasErrors: boolean;
+  /** Where the parser found errors (offsets); empty when the text parsed. */
+  readonly errorOffsets: readonly number[];
   analysed?: Analysed;
   readonly pending: TextChange[];
 }
@@ -21,14 +24,15 @@ export const jsonLanguage: LanguageSupport<JsonDocument> = {
   lineComment: '//',
   anchorWords: [JSON_KEYS.runElevated, JSON_KEYS.userIdentity, JSON_KEYS.userAccounts],
   async parse(text, previous) {
-    // One edit inside a value no rule reads: carry the previous analysis over, shifted.
-    if (previous?.analysed && previous.pending.length === 1) {
+    // One edit inside a value no rule reads: carry the previous analysis over, shifted (not when
+    // the text has errors: their offsets would have to shift too, and a broken text is rare).
+    if (previous?.analysed && previous.pending.length === 1 && !previous.hasErrors) {
       const analysed = shiftedAnalysis(previous.analysed, previous.text, previous.pending[0], text);
-      if (analysed) return { text, root: undefined, hasErrors: previous.hasErrors, analysed, pending: [] };
+      if (analysed) return { text, root: undefined, hasErrors: false, errorOffsets: [], analysed, pending: [] };
     }
     const errors: ParseError[] = [];
     const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-    return { text, root, hasErrors: errors.length > 0, pending: [] };
+    return { text, root, hasErrors: errors.length > 0, errorOffsets: errors.map((e) => e.offset), pending: [] };
   },
   edit(previous, change) {
     previous.pending.push(change);
@@ -36,11 +40,31 @@ export const jsonLanguage: LanguageSupport<JsonDocument> = {
   analyze(file, document) {
     document.analysed ??= analyzeJson(file.text, document.root);
     const { facts, context } = document.analysed;
+    const broken = brokenProperties(document, facts);
     return {
       facts,
-      render: (intent) => renderJson(intent, context),
+      render: (intent) => (intent.kind !== 'replaceEnumMember' && broken.has(intent.fact.span.start) ? undefined : renderJson(intent, context)),
       comments: (needle) => jsonComments(file.text, needle),
       hasSyntaxErrors: document.hasErrors,
     };
   },
 };
+
+/**
+ * The runElevated properties (by start) whose object has syntax errors: the parser's recovery
+ * may have put the property into the wrong object (a stray `{` before a start task moved its
+ * properties into the pool), so its neighbours and commas are a guess and a rewrite or removal
+ * could take the wrong comma. Enum values stay fixable: one string swapped for another.
+ */
+function brokenProperties(document: JsonDocument, facts: Facts): Set<number> {
+  const broken = new Set<number>();
+  if (!document.hasErrors || !document.root) return broken;
+  for (const fact of facts.runElevated) {
+    let object = findNodeAtOffset(document.root, fact.span.start, true);
+    while (object && object.type !== 'object') object = object.parent;
+    if (!object) continue;
+    const { offset, length } = object;
+    if (document.errorOffsets.some((e) => e >= offset && e <= offset + length)) broken.add(fact.span.start);
+  }
+  return broken;
+}
