@@ -99,6 +99,10 @@ export function startServer(connection: Connection): void {
     current.delete(d.uri);
     loggedSkips.delete(d.uri);
     connection.sendDiagnostics({ uri: d.uri, diagnostics: [] });
+    // Its accounts came from the buffer: closed unsaved, they must not outlive it.
+    void scanner.reindexClosed(d.uri).then((changed) => {
+      if (changed) revalidateAll();
+    });
   });
   connection.onDidChangeConfiguration(() => {
     settings.invalidate();
@@ -138,8 +142,9 @@ export function startServer(connection: Connection): void {
     );
     // Renderers work without the tree, so a one-off tree is freed at once.
     if (!keepSyntax) analysis.release();
-    // Accounts typed in one file resolve named users in the others.
-    if (accounts.update(document.uri, accountsIn(document.uri, analysis.text, analysis.facts))) revalidateAll(document.uri);
+    // Accounts typed in one file resolve named users in the others (not once it is closed: the
+    // file on disk speaks for it again).
+    if (store.get(document.uri) && accounts.update(document.uri, accountsIn(document.uri, analysis.text, analysis.facts))) revalidateAll(document.uri);
     return analysis;
   }
 

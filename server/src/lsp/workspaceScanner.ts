@@ -3,6 +3,7 @@
  * the background: one file per turn of the event loop, so typing is never kept waiting.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { Engine } from '../engine/engine';
 import { languageOfPath } from '../engine/engine';
@@ -48,6 +49,14 @@ export class WorkspaceScanner {
     if (!uri.startsWith('file:')) return false;
     if (deleted) return this.index.remove(uri);
     return this.indexFile(fileURLToPath(uri), uri);
+  }
+
+  /** A document was closed: its accounts are those of the file on disk again (none if there is none). */
+  async reindexClosed(uri: string): Promise<boolean> {
+    if (!uri.startsWith('file:')) return this.index.remove(uri);
+    const file = fileURLToPath(uri);
+    const inWorkspace = this.folders.some((folder) => file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
+    return inWorkspace && fs.existsSync(file) ? this.indexFile(file, uri) : this.index.remove(uri);
   }
 
   private async indexFile(file: string, uri: string): Promise<boolean> {

@@ -92,6 +92,28 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     assert.equal(cleared.diagnostics.length, 0);
   });
 
+  it('accounts typed in an open pool resolve named users elsewhere, and go when it is closed unsaved', { timeout: 20_000 }, async () => {
+    const other = new LspClient();
+    await other.initialize();
+    try {
+      const pool = 'file:///nowhere/pool.json';
+      const task = 'file:///nowhere/task.json';
+      const taskText = '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}';
+      const unknownUsers = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.filter((d) => d.code === 'unknown-user').length;
+      await other.open(pool, 'json', '{"id": "p", "vmSize": "standard_d2s_v3", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'pw\')]"}]}');
+      await other.diagnosticsFor(pool);
+      await other.open(task, 'json', taskText);
+      // A workspace with pools: `ghost` is defined on none of them.
+      await other.diagnosticsFor(task, (p) => unknownUsers(p) === 1);
+      await other.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pool } });
+      // The pool never existed on disk: no pools now, and a workspace without pools is no evidence.
+      const after = await other.diagnosticsFor(task, (p) => unknownUsers(p) === 0);
+      assert.equal(unknownUsers(after), 0);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('offers suppression comments in JSON with comments, and they work', async () => {
     const uri = 'file:///work/suppress.jsonc';
     const text = '{\n  // a task\n  "commandLine": "x",\n  "runElevated": true\n}\n';
