@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type Analysis } from '../../../server/src/engine/engine';
 import { DocumentStore } from '../../../server/src/lsp/documentStore';
 import { toDiagnostic } from '../../../server/src/lsp/convert';
+import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { EXTENSION, LANGUAGES, languageIdOf, seedArb } from '../../helpers/batchSources';
 import { FUZZ_RUNS, FUZZ_SEED } from '../../helpers/fuzz';
 import { LspClient } from '../../helpers/lspClient';
@@ -47,6 +48,16 @@ function toLspChange(document: TextDocument, spec: ChangeSpec): TextDocumentCont
   return { range: wild, text: spec.text };
 }
 
+/** A fresh analysis with the document's own pool accounts indexed, as the server has them. */
+async function asTheServerSees(uri: string, languageId: string, text: string): Promise<Analysis> {
+  const engine = new Engine();
+  const first = await engine.analyze({ uri, languageId, text });
+  first.release();
+  const workspace = new AccountIndex();
+  workspace.update(uri, accountsIn(uri, text, first.facts));
+  return engine.analyze({ uri, languageId, text }, { workspace });
+}
+
 function snapshot(analysis: Analysis) {
   return {
     skipped: analysis.skipped,
@@ -79,7 +90,17 @@ describe('(f) incremental analysis in the server equals a fresh analysis', () =>
             const incremental = await engine.analyze({ uri, languageId, text }, { keepSyntax: true });
             const fresh = await new Engine().analyze({ uri, languageId, text });
             try {
-              assert.deepEqual(snapshot(incremental), snapshot(fresh), `seed: ${JSON.stringify(seed)}\nafter ${JSON.stringify(notifications.slice(0, index + 1))}\ntext: ${JSON.stringify(text)}`);
+              // In text with syntax errors, tree-sitter's recovery after an incremental reparse may
+              // read the broken part differently from a fresh parse; neither reading is the right
+              // one, and forcing fresh parses would cost a full parse per keystroke while the user
+              // types broken code. There the two must agree on whether the file is skipped and on
+              // its syntax errors; findings are compared where the text parses.
+              const broken = fresh.file?.hasSyntaxErrors || incremental.file?.hasSyntaxErrors;
+              const context = `seed: ${JSON.stringify(seed)}\nafter ${JSON.stringify(notifications.slice(0, index + 1))}\ntext: ${JSON.stringify(text)}`;
+              if (broken) {
+                assert.equal(incremental.skipped, fresh.skipped, context);
+                assert.equal(incremental.file?.hasSyntaxErrors, fresh.file?.hasSyntaxErrors, context);
+              } else assert.deepEqual(snapshot(incremental), snapshot(fresh), context);
             } finally {
               fresh.release();
             }
@@ -113,11 +134,24 @@ describe('(f) incremental analysis in the server equals a fresh analysis', () =>
             document = TextDocument.update(document, [event], index + 2);
             void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [event] });
           }
-          const published = await client.diagnosticsFor(uri, (p) => p.version === document.version);
-          const fresh = await new Engine().analyze({ uri, languageId, text: document.getText() });
-          fresh.release();
           const strip = (d: Diagnostic) => ({ range: d.range, code: d.code, severity: d.severity, message: d.message });
-          assert.deepEqual(published.diagnostics.map(strip), fresh.findings.map((f, i) => strip(toDiagnostic(document, f, i))), `${language} case ${n}`);
+          const compare = async (step: string) => {
+            const published = await client.diagnosticsFor(uri, (p) => p.version === document.version);
+            const fresh = await asTheServerSees(uri, languageId, document.getText());
+            fresh.release();
+            // Broken text: the last version was published; its reading may differ (see above).
+            if (fresh.file?.hasSyntaxErrors) return false;
+            assert.deepEqual(published.diagnostics.map(strip), fresh.findings.map((f, i) => strip(toDiagnostic(document, f, i))), `${language} case ${n}, ${step}`);
+            return true;
+          };
+          await compare('after the random changes');
+          // Then back to the seed by one range change over the whole text: the kept tree, edited
+          // through broken states, must end where a fresh parse of the seed does.
+          const whole = { range: { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, text: seed };
+          document = TextDocument.update(document, [whole], document.version + 1);
+          void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [whole] });
+          const seedParses = !(await new Engine().analyze({ uri, languageId, text: seed })).file?.hasSyntaxErrors;
+          assert.equal(await compare('back at the seed'), seedParses);
           await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         }
       });
