@@ -7,8 +7,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings';
 import { RULES } from '../rules';
 import { applyEdits, mergeEditGroups } from './edits';
 import { emptyFacts, type Facts, type LanguageId } from './facts';
-import type { Finding, Fix, RuleContext, WorkspaceAccounts } from './findings';
-import type { FileAnalysis, LanguageSupport, TextChange, TextEdit } from './language';
+import type { Finding, Fix, FixIntent, RuleContext, WorkspaceAccounts } from './findings';
+import { spanKey, type BrokenSyntax, type FileAnalysis, type LanguageSupport, type TextChange, type TextEdit } from './language';
 import { LANGUAGES } from './languages';
 import { applySuppressions } from './suppressions';
 
@@ -262,6 +262,7 @@ function handles(file: FileAnalysis, dispose: (() => void) | undefined): Pick<An
   return {
     // Renderers never read the tree (FileAnalysis.render), so a released analysis still renders.
     edits: (fix: Fix) => {
+      if (file.brokenSyntax && !renderableAmid(fix.intent, file.brokenSyntax)) return undefined;
       try {
         return file.render(fix.intent);
       } catch (error) {
@@ -281,4 +282,24 @@ function handles(file: FileAnalysis, dispose: (() => void) | undefined): Pick<An
 /** The fix fix-all applies for a finding: the preferred safe one. */
 export function fixAllFixOf(finding: Finding): Fix | undefined {
   return finding.fixes.find((f) => f.safe && f.preferred) ?? finding.fixes.find((f) => f.safe);
+}
+
+/**
+ * Which fixes syntax errors around a construct rule out (the renderers would carry the errors
+ * along, or the parser read part of the new text into them). A runElevated rewrite or removal
+ * needs its statement and its neighbours sound. A misplaced call moves text inside its own
+ * statement: that statement must be sound (the seeds' sample has a stray semicolon right after
+ * it). An enum member is one identifier or string swapped for another: nothing to fear (the seeds'
+ * migration lines are a parenthesis short and their NONADMIN still deserves its fix).
+ */
+function renderableAmid(intent: FixIntent, broken: ReadonlyMap<string, BrokenSyntax>): boolean {
+  switch (intent.kind) {
+    case 'replaceEnumMember':
+      return true;
+    case 'moveMisplacedCall':
+      return broken.get(spanKey(intent.fact.span)) !== 'inside';
+    case 'replaceRunElevated':
+    case 'removeRunElevated':
+      return !broken.has(spanKey(intent.fact.span));
+  }
 }

@@ -42,7 +42,22 @@ export interface FileAnalysis {
   comments(needle: string): Span[];
   /** Whether the parse found syntax errors anywhere (the engine reports it; fixes stay local). */
   readonly hasSyntaxErrors: boolean;
+  /**
+   * The constructs (runElevated, misplaced calls; keyed by `spanKey` of the fact's span) that
+   * stand inside or right beside text the parser could not read. Computed during the analysis,
+   * as the tree may be gone when a fix renders; the engine decides what that rules out.
+   */
+  readonly brokenSyntax?: ReadonlyMap<string, BrokenSyntax>;
 }
+
+/**
+ * inside: the construct's own statement (JSON: its object) has syntax errors, so its shape is a
+ * guess; beside: a neighbouring statement has them, so where one ends and the other begins is a
+ * guess, which the parser may revise once the text changes.
+ */
+export type BrokenSyntax = 'inside' | 'beside';
+
+export const spanKey = (span: Span): string => `${span.start}:${span.end}`;
 
 export interface LanguageSupport<S = unknown> {
   readonly id: LanguageId;

@@ -3,8 +3,7 @@
  * and small node helpers. Each language adds its adapter (tree → facts) and renderer (intent → edits).
  */
 import type { Facts, Span } from '../engine/facts';
-import type { FixIntent } from '../engine/findings';
-import type { FileAnalysis, LanguageSupport, SourceFile, TextChange } from '../engine/language';
+import { spanKey, type BrokenSyntax, type FileAnalysis, type LanguageSupport, type SourceFile, type TextChange } from '../engine/language';
 import { parserFor, type GrammarName, type Node, type Tree } from '../parsing/treeSitter';
 
 export type { Node, Tree };
@@ -33,62 +32,32 @@ export function treeSitterLanguage(
     },
     analyze(file, tree) {
       const analysis = spec.analyze(file, tree);
-      const broken = brokenConstructs(tree, analysis.facts);
       let loneCr: boolean | undefined;
       return {
         ...analysis,
+        brokenSyntax: brokenSyntaxOf(tree, analysis.facts),
         render: (intent) => {
           // The renderers place whole lines by LF (CRLF included): in a file that breaks lines with a
           // lone CR (classic Mac OS) an added import would land at the end of the file. No fix there.
           loneCr ??= hasLoneCr(file.text);
-          if (loneCr) return undefined;
-          return broken.has(keyOf(intentSpan(intent))) ? undefined : analysis.render(intent);
+          return loneCr ? undefined : analysis.render(intent);
         },
       };
     },
   };
 }
 
-const keyOf = (span: Span) => `${span.start}:${span.end}`;
-
-function intentSpan(intent: FixIntent): Span {
-  return intent.kind === 'replaceEnumMember' ? intent.span : intent.fact.span;
-}
-
-/**
- * The constructs (by span) whose statement has syntax errors: their shape is not what the
- * renderers expect, and a fix there could carry the errors along or add new ones. A runElevated
- * beside a broken statement is left alone too (see `besideError`): its rewrite is long, and the
- * parser may read part of it into the neighbour's error. A misplaced call may still move there:
- * the move only shifts text inside its own statement (the seeds' sample, with a stray semicolon
- * after it, is the case). Enum members are not among them at all: their fix swaps one
- * identifier for another, which neither adds an error nor moves one (the seeds' own migration
- * lines are a parenthesis short and their NONADMIN still deserves its fix). Nothing to look for
- * in a file without errors.
- */
-function brokenConstructs(tree: Tree, facts: Facts): Set<string> {
-  const broken = new Set<string>();
+/** Where runElevated and misplaced-call constructs stand in broken syntax: their statement, or its neighbours. */
+function brokenSyntaxOf(tree: Tree, facts: Facts): Map<string, BrokenSyntax> {
+  const broken = new Map<string, BrokenSyntax>();
   if (!tree.rootNode.hasError) return broken;
-  const statementOf = (span: Span) => {
-    let node: Node = tree.rootNode.descendantForIndex(span.start, Math.max(span.start, span.end - 1)) ?? tree.rootNode;
-    while (node.parent && !STATEMENT.test(node.type)) node = node.parent;
-    return node;
-  };
-  for (const { span } of facts.runElevated) {
-    const statement = statementOf(span);
-    if (statement.hasError || besideError(statement)) broken.add(keyOf(span));
+  for (const { span } of [...facts.runElevated, ...facts.misplacedCalls]) {
+    let statement: Node = tree.rootNode.descendantForIndex(span.start, Math.max(span.start, span.end - 1)) ?? tree.rootNode;
+    while (statement.parent && !STATEMENT.test(statement.type)) statement = statement.parent;
+    if (statement.hasError) broken.set(spanKey(span), 'inside');
+    else if (statement.previousNamedSibling?.hasError || statement.nextNamedSibling?.hasError) broken.set(spanKey(span), 'beside');
   }
-  for (const { span } of facts.misplacedCalls) if (statementOf(span).hasError) broken.add(keyOf(span));
   return broken;
-}
-
-/**
- * Whether a statement's neighbour has syntax errors: where one statement ends and the broken one
- * begins is then the parser's guess, and after any change it may guess again and read part of the
- * statement (and of a fix written there) into the error.
- */
-function besideError(node: Node): boolean {
-  return !!(node.previousNamedSibling?.hasError || node.nextNamedSibling?.hasError);
 }
 
 /** Statements and declarations of the three grammars (`expression_statement`, `local_variable_declaration`, …). */

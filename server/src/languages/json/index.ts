@@ -2,7 +2,7 @@
 import { findNodeAtOffset, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { JSON_KEYS } from '../../batch/sdks';
 import type { Facts } from '../../engine/facts';
-import type { LanguageSupport, TextChange } from '../../engine/language';
+import { spanKey, type BrokenSyntax, type LanguageSupport, type TextChange } from '../../engine/language';
 import { analyzeJson, jsonComments } from './adapter';
 import { shiftedAnalysis, type Analysed } from './incremental';
 import { renderJson } from './renderer';
@@ -40,10 +40,10 @@ export const jsonLanguage: LanguageSupport<JsonDocument> = {
   analyze(file, document) {
     document.analysed ??= analyzeJson(file.text, document.root);
     const { facts, context } = document.analysed;
-    const broken = brokenProperties(document, facts);
     return {
       facts,
-      render: (intent) => (intent.kind !== 'replaceEnumMember' && broken.has(intent.fact.span.start) ? undefined : renderJson(intent, context)),
+      brokenSyntax: brokenProperties(document, facts),
+      render: (intent) => renderJson(intent, context),
       comments: (needle) => jsonComments(file.text, needle),
       hasSyntaxErrors: document.hasErrors,
     };
@@ -51,20 +51,19 @@ export const jsonLanguage: LanguageSupport<JsonDocument> = {
 };
 
 /**
- * The runElevated properties (by start) whose object has syntax errors: the parser's recovery
- * may have put the property into the wrong object (a stray `{` before a start task moved its
- * properties into the pool), so its neighbours and commas are a guess and a rewrite or removal
- * could take the wrong comma. Enum values stay fixable: one string swapped for another.
+ * The runElevated properties whose object has syntax errors: the parser's recovery may have put
+ * the property into the wrong object (a stray `{` before a start task moved its properties into
+ * the pool), so its neighbours and commas are a guess.
  */
-function brokenProperties(document: JsonDocument, facts: Facts): Set<number> {
-  const broken = new Set<number>();
+function brokenProperties(document: JsonDocument, facts: Facts): Map<string, BrokenSyntax> {
+  const broken = new Map<string, BrokenSyntax>();
   if (!document.hasErrors || !document.root) return broken;
   for (const fact of facts.runElevated) {
     let object = findNodeAtOffset(document.root, fact.span.start, true);
     while (object && object.type !== 'object') object = object.parent;
     if (!object) continue;
     const { offset, length } = object;
-    if (document.errorOffsets.some((e) => e >= offset && e <= offset + length)) broken.add(fact.span.start);
+    if (document.errorOffsets.some((e) => e >= offset && e <= offset + length)) broken.set(spanKey(fact.span), 'inside');
   }
   return broken;
 }
