@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, fixAll, settingsWith, squiggles } from '../../helpers/engine';
+import { analyze, applyFix, fixAll, settingsWith, squiggles } from '../../helpers/engine';
 
 const rule = 'run-elevated';
 const found = async (text: string) => (await squiggles('json', text)).filter((s) => s.rule === rule);
@@ -157,6 +157,9 @@ describe('json run-elevated beside an existing userIdentity', () => {
     const before = '{\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}},\n  "runElevated": true\n}';
     const findings = await squiggles('json', before);
     assert.equal(findings.length, 1);
+    const analysis = await analyze('json', before);
+    analysis.release();
+    assert.match(analysis.findings.find((f) => f.rule === rule)?.message ?? '', /already sets a user identity/);
     assert.equal(
       await applyFix('json', before, rule),
       '{\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}',
@@ -170,6 +173,11 @@ describe('json run-elevated beside an existing userIdentity', () => {
 
   it('disagreeing: no fix, and the message says why', async () => {
     const before = '{"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}, "runElevated": true}';
+    const analysis = await analyze('json', before);
+    analysis.release();
+    const finding = analysis.findings.find((f) => f.rule === rule);
+    assert.match(finding?.message ?? '', /also sets a user identity/);
+    assert.deepEqual(finding?.fixes, []);
     assert.equal(await applyFix('json', before, rule), undefined);
     assert.equal(await fixAll('json', before), before);
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, fixAll, settingsWith, squiggles } from '../../helpers/engine';
+import { analyze, applyFix, fixAll, settingsWith, squiggles } from '../../helpers/engine';
 
 const rule = 'run-elevated';
 const found = async (text: string) => (await squiggles('python', text)).filter((s) => s.rule === rule);
@@ -264,6 +264,11 @@ describe('python run-elevated beside an existing user identity', () => {
 
   it('agreeing, same call: the fix removes the keyword with its comma', async () => {
     const before = `${BM}t = batchmodels.TaskAddParameter(id='t', run_elevated=True, user_identity=${ADMIN_IDENTITY})\n`;
+    const analysis = await analyze('python', before);
+    analysis.release();
+    const findings = analysis.findings.filter((f) => f.rule === rule);
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /already sets a user identity/);
     assert.equal(await applyFix('python', before, rule), `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=${ADMIN_IDENTITY})\n`);
   });
 
@@ -300,6 +305,11 @@ describe('python run-elevated beside an existing user identity', () => {
 
   it('disagreeing: no fix, and fix-all leaves the file alone', async () => {
     const before = `${BM}t = batchmodels.TaskAddParameter(id='t', run_elevated=False, user_identity=${ADMIN_IDENTITY})\n`;
+    const analysis = await analyze('python', before);
+    analysis.release();
+    const finding = analysis.findings.find((f) => f.rule === rule);
+    assert.match(finding?.message ?? '', /also sets a user identity/);
+    assert.deepEqual(finding?.fixes, []);
     assert.equal(await applyFix('python', before, rule), undefined);
     assert.equal(await fixAll('python', before), before);
   });
