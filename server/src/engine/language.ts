@@ -38,7 +38,11 @@ export interface FileAnalysis {
    * (replaced by an edit's reparse, or dropped from the engine's cache) while the analysis is kept.
    */
   render(intent: FixIntent): TextEdit[] | undefined;
-  /** Spans of the comments whose text contains `needle` (suppression directives). */
+  /**
+   * Spans of the comments whose text contains `needle` (suppression directives). Also asked after
+   * the tree is freed (quick fixes of a kept analysis): answers given during the analysis must be
+   * remembered (the engine asks for the directives then).
+   */
   comments(needle: string): Span[];
   /** Whether the parse found syntax errors anywhere (the engine reports it; fixes stay local). */
   readonly hasSyntaxErrors: boolean;

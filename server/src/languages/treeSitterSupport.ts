@@ -33,8 +33,17 @@ export function treeSitterLanguage(
     analyze(file, tree) {
       const analysis = spec.analyze(file, tree);
       let loneCr: boolean | undefined;
+      // Comments are found through the tree, which a kept analysis outlives (the server asks for
+      // suppression directives when it builds quick fixes, long after the tree was freed): each
+      // answer is kept, and the engine asks for the directives during the analysis.
+      const comments = new Map<string, Span[]>();
       return {
         ...analysis,
+        comments: (needle) => {
+          let spans = comments.get(needle);
+          if (!spans) comments.set(needle, (spans = analysis.comments(needle)));
+          return spans;
+        },
         brokenSyntax: brokenSyntaxOf(tree, analysis.facts),
         render: (intent) => {
           // The renderers place whole lines by LF (CRLF included): in a file that breaks lines with a

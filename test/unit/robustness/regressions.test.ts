@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { applyEdits } from '../../../server/src/engine/edits';
+import { suppressionEdit } from '../../../server/src/engine/suppressions';
 import { analyze, applyFix, fixAll, squiggles } from '../../helpers/engine';
 
 const HANG = { timeout: 20_000 };
@@ -156,5 +158,20 @@ describe('robustness regressions', () => {
     const fixed = await applyFix('csharp', text, 'run-elevated');
     assert.ok(fixed?.includes('t.UserIdentity = new Microsoft.Azure.Batch.UserIdentity(new Microsoft.Azure.Batch.AutoUserSpecification('), fixed);
     assert.equal(fixed!.split('{.').length, 2, 'the input\'s own error stays, no copy of it');
+  });
+  it('C#, Java, Python: a released analysis still finds its suppression comments (the server builds quick fixes from one; the freed tree threw)', async () => {
+    const cases = [
+      ['csharp', 'using Microsoft.Azure.Batch;\nclass C\n{\n    void M(CloudTask t)\n    {\n        // batch-identity-disable-next-line hardcoded-password\n        t.RunElevated = true;\n    }\n}\n', '//'],
+      ['java', 'import com.microsoft.azure.batch.protocol.models.*;\nclass C {\n    void m(TaskAddParameter t) {\n        // batch-identity-disable-next-line hardcoded-password\n        t.withRunElevated(true);\n    }\n}\n', '//'],
+      ['python', "import azure.batch.models as batchmodels\n# batch-identity-disable-next-line hardcoded-password\nt = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n", '#'],
+    ] as const;
+    for (const [language, text, comment] of cases) {
+      const analysis = await analyze(language, text);
+      analysis.release();
+      const [finding] = analysis.findings;
+      const edit = suppressionEdit(text, analysis.file!, comment, finding.rule, finding.span.start, 'line');
+      // The existing directive of the line above is extended, not a second one added.
+      assert.equal(applyEdits(text, [edit]), text.replace('hardcoded-password', 'hardcoded-password, run-elevated'), language);
+    }
   });
 });
