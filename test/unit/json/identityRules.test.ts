@@ -131,6 +131,25 @@ describe('json unknown-enum-member', () => {
     );
     assert.equal(await applyFix('json', text, 'unknown-enum-member'), text.replace('"scope": "pool"', '"scope": "Pool"'));
   });
+  it('one file, two dialects: an ARM pool resource takes ARM casing, a REST task body in its variables takes data-plane casing', async () => {
+    const template = (armLevel: string, restLevel: string) =>
+      JSON.stringify(
+        {
+          $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+          contentVersion: '1.0.0.0',
+          variables: { setupTask: { id: 'setup', commandLine: 'x', userIdentity: { autoUser: { scope: 'pool', elevationLevel: restLevel } } } },
+          resources: [{ type: 'Microsoft.Batch/batchAccounts/pools', name: 'p', properties: { startTask: { commandLine: 'x', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: armLevel } } } } }],
+        },
+        null,
+        2,
+      );
+    assert.deepEqual(await only('unknown-enum-member', template('Admin', 'admin')), []);
+    assert.deepEqual(await only('unknown-enum-member', template('admin', 'Admin')), [
+      { rule: 'unknown-enum-member', severity: 'error', text: 'Admin' },
+      { rule: 'unknown-enum-member', severity: 'error', text: 'admin' },
+    ]);
+    assert.equal(await fixAll('json', template('admin', 'Admin')), template('Admin', 'admin'));
+  });
   it('an unknown value: no fix, the message lists the valid ones', async () => {
     const analysis = await analyze('json', task('{"elevationLevel": "root"}'));
     const [finding] = analysis.findings;
