@@ -1,6 +1,7 @@
 /** Drives `node dist/server.js --stdio` as any LSP client would: the server's public contract. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
@@ -77,3 +78,20 @@ export class LspClient {
 }
 
 export type { Diagnostic };
+
+/**
+ * One server for the enclosing `describe`: started and initialized before its tests, shut down
+ * after them. Returns the accessor the tests call (the client exists once the hook has run).
+ */
+export function serverForSuite(): () => LspClient {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  after(() => client?.close());
+  return () => {
+    if (!client) throw new Error('the server is started by a before hook of the enclosing describe');
+    return client;
+  };
+}

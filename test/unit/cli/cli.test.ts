@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { runCli } from '../../../server/src/cli/main';
+import { cli, scratchTrees } from '../../helpers/cli';
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n'), version: '0.0.0-test' });
-  return { code, stdout, stderr };
-}
-
-function tree(files: Record<string, string | Buffer>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bi-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), content);
-  }
-  return root;
-}
+const tree = scratchTrees('bi-cli');
 
 const TASK = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n';
 const FIXED = '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n';

@@ -1,25 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient } from '../../helpers/lspClient';
+import { serverForSuite } from '../../helpers/lspClient';
 
 /** The quick fix "Fix all runElevated in this file", over stdio against dist/server.js. */
 describe('LSP: Fix all runElevated in this file', () => {
-  let client: LspClient;
-  before(async () => {
-    client = new LspClient();
-    await client.initialize();
-  });
-  after(() => client.close());
+  const client = serverForSuite();
 
   const task = (id: string, elevated: boolean) => `{"id": "${id}", "commandLine": "x", "runElevated": ${elevated}}`;
   const fixedTask = (id: string, level: string) => `{"id": "${id}", "commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "${level}"}}}`;
 
   async function quickFixes(uri: string, text: string, findings: number): Promise<CodeAction[]> {
-    await client.open(uri, 'json', text);
-    const [diagnostic] = (await client.diagnosticsFor(uri, (p) => p.diagnostics.length === findings)).diagnostics;
-    return (await client.connection.sendRequest('textDocument/codeAction', {
+    await client().open(uri, 'json', text);
+    const [diagnostic] = (await client().diagnosticsFor(uri, (p) => p.diagnostics.length === findings)).diagnostics;
+    return (await client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
-import { LspClient } from '../../helpers/lspClient';
+import { LspClient, serverForSuite } from '../../helpers/lspClient';
 
 /** The standalone server over stdio, as any editor would run it. */
 describe('LSP round trip: node dist/server.js --stdio', () => {
-  let client: LspClient;
-  before(async () => {
-    client = new LspClient();
-    await client.initialize();
-  });
-  after(() => client.close());
+  const client = serverForSuite();
 
   it('declares its capabilities', async () => {
     const other = new LspClient();
@@ -24,8 +19,8 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
   it('publishes diagnostics, offers the preferred fix, and the edit gives the new text', async () => {
     const uri = 'file:///work/task.json';
     const text = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n';
-    await client.open(uri, 'json', text);
-    const published = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+    await client().open(uri, 'json', text);
+    const published = await client().diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
     const [diagnostic] = published.diagnostics;
     assert.equal(diagnostic.code, 'run-elevated');
     assert.equal(diagnostic.source, 'batch-identity');
@@ -34,7 +29,7 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     assert.match(diagnostic.codeDescription!.href, /docs\/rules\/run-elevated\.md$/);
     assert.deepEqual(diagnostic.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 15 } });
 
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = (await client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
@@ -52,8 +47,8 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
   it('answers source.fixAll.batchIdentity with the whole file fixed', async () => {
     const uri = 'file:///work/tasks.json';
     const text = '{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  {"id": "b", "commandLine": "y", "runElevated": false}\n]}\n';
-    await client.open(uri, 'json', text);
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    await client().open(uri, 'json', text);
+    const actions = (await client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll.batchIdentity'] },
@@ -66,29 +61,29 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
 
   it('follows incremental edits', async () => {
     const uri = 'file:///work/edit.json';
-    await client.open(uri, 'json', '{"id": "t", "commandLine": "x"}');
-    await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
+    await client().open(uri, 'json', '{"id": "t", "commandLine": "x"}');
+    await client().diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
     // Type `, "runElevated": true` before the closing brace, then take it away again.
-    await client.connection.sendNotification('textDocument/didChange', {
+    await client().connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 0, character: 30 }, end: { line: 0, character: 30 } }, text: ', "runElevated": true' }],
     });
-    const withFinding = await client.diagnosticsFor(uri, (p) => p.version === 2);
+    const withFinding = await client().diagnosticsFor(uri, (p) => p.version === 2);
     assert.equal(withFinding.diagnostics.length, 1);
-    await client.connection.sendNotification('textDocument/didChange', {
+    await client().connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 3 },
       contentChanges: [{ range: { start: { line: 0, character: 30 }, end: { line: 0, character: 51 } }, text: '' }],
     });
-    const cleared = await client.diagnosticsFor(uri, (p) => p.version === 3);
+    const cleared = await client().diagnosticsFor(uri, (p) => p.version === 3);
     assert.equal(cleared.diagnostics.length, 0);
   });
 
   it('clears diagnostics when a document closes', async () => {
     const uri = 'file:///work/closed.json';
-    await client.open(uri, 'json', '{"commandLine": "x", "runElevated": true}');
-    await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 1);
-    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    const cleared = await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
+    await client().open(uri, 'json', '{"commandLine": "x", "runElevated": true}');
+    await client().diagnosticsFor(uri, (p) => p.diagnostics.length === 1);
+    await client().connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const cleared = await client().diagnosticsFor(uri, (p) => p.diagnostics.length === 0);
     assert.equal(cleared.diagnostics.length, 0);
   });
 
@@ -117,9 +112,9 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
   it('offers suppression comments in JSON with comments, and they work', async () => {
     const uri = 'file:///work/suppress.jsonc';
     const text = '{\n  // a task\n  "commandLine": "x",\n  "runElevated": true\n}\n';
-    await client.open(uri, 'jsonc', text);
-    const [diagnostic] = (await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 1)).diagnostics;
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    await client().open(uri, 'jsonc', text);
+    const [diagnostic] = (await client().diagnosticsFor(uri, (p) => p.diagnostics.length === 1)).diagnostics;
+    const actions = (await client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
@@ -133,9 +128,9 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
 
   it('offers no comment in plain JSON, where a comment would break other tools', async () => {
     const uri = 'file:///work/plain.json';
-    await client.open(uri, 'json', '{"commandLine": "x", "runElevated": true}');
-    const [diagnostic] = (await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 1)).diagnostics;
-    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    await client().open(uri, 'json', '{"commandLine": "x", "runElevated": true}');
+    const [diagnostic] = (await client().diagnosticsFor(uri, (p) => p.diagnostics.length === 1)).diagnostics;
+    const actions = (await client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic] },
@@ -147,9 +142,9 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
   it('answers hovers in Markdown', async () => {
     const uri = 'file:///work/hover.json';
     const text = '{"commandLine": "x", "userIdentity": {"autoUser": {"scope": "task"}}}';
-    await client.open(uri, 'json', text);
+    await client().open(uri, 'json', text);
     const character = text.indexOf('"task"') + 2;
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } })) as {
+    const hover = (await client().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } })) as {
       contents: { kind: string; value: string };
     };
     assert.equal(hover.contents.kind, 'markdown');

@@ -6,39 +6,21 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../../common/protocol';
-import { runCli } from '../../../server/src/cli/main';
 import { Engine } from '../../../server/src/engine/engine';
 import type { LanguageId } from '../../../server/src/engine/facts';
 import { decode, encode } from '../../../server/src/workspace/sourceFiles';
 import { corpus, EXTENSION, LANGUAGES } from '../../helpers/batchSources';
+import { cli, scratchTrees } from '../../helpers/cli';
 import { analyze, fixAll, settingsWith } from '../../helpers/engine';
-import { LspClient } from '../../helpers/lspClient';
+import { serverForSuite } from '../../helpers/lspClient';
 
 const HANG = { timeout: 120_000 };
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n'), version: '0.0.0-test' });
-  return { code, stdout, stderr };
-}
-
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bi-bad-input-'));
-after(() => fs.rmSync(scratch, { recursive: true, force: true }));
-let dirs = 0;
-function tree(files: Record<string, string | Buffer>): string {
-  const root = path.join(scratch, `case${dirs++}`);
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), content);
-  }
-  return root;
-}
+const tree = scratchTrees('bi-bad-input');
 
 const TASK = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n';
 const TASK_FIXED = '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n';
@@ -234,34 +216,28 @@ describe('bad input through the CLI', () => {
 });
 
 describe('bad input through the language server (stdio)', () => {
-  let client: LspClient;
-  let published: PublishDiagnosticsParams[];
-  before(async () => {
-    client = new LspClient();
-    published = client.published;
-    await client.initialize();
-  });
-  after(() => client.close());
+  const client = serverForSuite();
+  const published = (): PublishDiagnosticsParams[] => client().published;
 
-  const logLines = () => client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
-  const statuses = (uri: string) => client.notifications.filter((n) => n.method === STATUS_NOTIFICATION && (n.params as StatusParams).uri === uri).map((n) => n.params as StatusParams);
+  const logLines = () => client().notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+  const statuses = (uri: string) => client().notifications.filter((n) => n.method === STATUS_NOTIFICATION && (n.params as StatusParams).uri === uri).map((n) => n.params as StatusParams);
   /** Every notification the server sent before this one was handled: a round trip orders them. */
   const settle = async () => {
-    const uri = `file:///bad-input/barrier${published.length}.json`;
-    await client.open(uri, 'json', TASK);
-    await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 1);
-    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const uri = `file:///bad-input/barrier${published().length}.json`;
+    await client().open(uri, 'json', TASK);
+    await client().diagnosticsFor(uri, (p) => p.diagnostics.length === 1);
+    await client().connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   };
 
   it('binary text and oversized documents: no diagnostics, a "Skipped" line in the output', HANG, async () => {
     const binary = 'file:///bad-input/blob.json';
-    await client.open(binary, 'json', '{"commandLine": "x", "runElevated": true, "x": "\u0000"}');
-    assert.deepEqual((await client.diagnosticsFor(binary)).diagnostics, []);
-    client.settings = { maxFileSizeKB: 1 };
+    await client().open(binary, 'json', '{"commandLine": "x", "runElevated": true, "x": "\u0000"}');
+    assert.deepEqual((await client().diagnosticsFor(binary)).diagnostics, []);
+    client().settings = { maxFileSizeKB: 1 };
     const big = 'file:///bad-input/big.json';
-    await client.open(big, 'json', `{"commandLine": "x", "runElevated": true, "pad": "${'x'.repeat(2048)}"}`);
-    assert.deepEqual((await client.diagnosticsFor(big)).diagnostics, []);
-    client.settings = {};
+    await client().open(big, 'json', `{"commandLine": "x", "runElevated": true, "pad": "${'x'.repeat(2048)}"}`);
+    assert.deepEqual((await client().diagnosticsFor(big)).diagnostics, []);
+    client().settings = {};
     await settle();
     assert.ok(logLines().includes(`Skipped ${binary}: the file looks binary.`), logLines().join('\n'));
     assert.ok(logLines().includes(`Skipped ${big}: the file is larger than batchIdentity.maxFileSizeKB (1 KB).`), logLines().join('\n'));
@@ -270,8 +246,8 @@ describe('bad input through the language server (stdio)', () => {
 
   it('JSON nested 100,000 levels: no diagnostics, a "Skipped" line', HANG, async () => {
     const uri = 'file:///bad-input/deep.json';
-    await client.open(uri, 'json', `{"commandLine": "x", "runElevated": true, "a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
-    assert.deepEqual((await client.diagnosticsFor(uri)).diagnostics, []);
+    await client().open(uri, 'json', `{"commandLine": "x", "runElevated": true, "a": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    assert.deepEqual((await client().diagnosticsFor(uri)).diagnostics, []);
     await settle();
     assert.ok(logLines().includes(`Skipped ${uri}: the file is nested too deeply to parse.`), logLines().join('\n'));
   });
@@ -283,38 +259,38 @@ describe('bad input through the language server (stdio)', () => {
     const askedPromise = new Promise<void>((resolve) => (asked = resolve));
     let answer!: () => void;
     const answered = new Promise<void>((resolve) => (answer = resolve));
-    client.connection.onRequest('workspace/configuration', async (params: { items: { scopeUri?: string }[] }) => {
+    client().connection.onRequest('workspace/configuration', async (params: { items: { scopeUri?: string }[] }) => {
       if (params.items.some((i) => i.scopeUri === uri)) {
         asked();
         await answered;
       }
-      return params.items.map(() => client.settings);
+      return params.items.map(() => client().settings);
     });
-    await client.open(uri, 'csharp', EXAMPLE.csharp);
+    await client().open(uri, 'csharp', EXAMPLE.csharp);
     await askedPromise;
-    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    const closedAt = published.length;
+    await client().connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const closedAt = published().length;
     answer();
     await settle();
-    const after = published.slice(closedAt).filter((p) => p.uri === uri);
+    const after = published().slice(closedAt).filter((p) => p.uri === uri);
     assert.ok(after.every((p) => p.diagnostics.length === 0), JSON.stringify(after));
-    assert.ok(published.filter((p) => p.uri === uri).every((p) => p.diagnostics.length === 0));
+    assert.ok(published().filter((p) => p.uri === uri).every((p) => p.diagnostics.length === 0));
     assert.deepEqual(statuses(uri), []);
   });
 
   it('closed while it parses (the first Python file: its grammar loads meanwhile): still nothing after the close', HANG, async () => {
     const uri = 'file:///bad-input/closed_while_parsing.py';
-    await client.open(uri, 'python', EXAMPLE.python);
-    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    const closedAt = published.length;
+    await client().open(uri, 'python', EXAMPLE.python);
+    await client().connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const closedAt = published().length;
     await settle();
-    assert.ok(published.slice(closedAt).filter((p) => p.uri === uri).every((p) => p.diagnostics.length === 0));
+    assert.ok(published().slice(closedAt).filter((p) => p.uri === uri).every((p) => p.diagnostics.length === 0));
   });
 
   it('1,000 didChange in a burst: the server answers meanwhile, and publishes for the last version, never a stale one after a newer', HANG, async () => {
     const uri = 'file:///bad-input/Burst.java';
     const text = EXAMPLE.java;
-    await client.open(uri, 'java', text);
+    await client().open(uri, 'java', text);
     const at = text.indexOf('public final class');
     const line = text.slice(0, at).split('\n').length - 1;
     // Type a comment of 500 characters at the start of a line, then delete it character by character.
@@ -324,13 +300,13 @@ describe('bad input through the language server (stdio)', () => {
       const character = typing ? i : 999 - i;
       const range = typing ? { start: { line, character }, end: { line, character } } : { start: { line, character }, end: { line, character: character + 1 } };
       const change = typing ? (i < 2 ? '/' : 'x') : '';
-      sends.push(client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range, text: change }] }));
+      sends.push(client().connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range, text: change }] }));
     }
-    const hover = client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const hover = client().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
     await Promise.all(sends);
     await hover;
-    const last = await client.diagnosticsFor(uri, (p) => p.version === 1001);
-    const versions = published.filter((p) => p.uri === uri).map((p) => p.version ?? 0);
+    const last = await client().diagnosticsFor(uri, (p) => p.version === 1001);
+    const versions = published().filter((p) => p.uri === uri).map((p) => p.version ?? 0);
     assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'versions only go up');
     assert.equal(new Set(versions).size, versions.length, 'each version at most once');
     const fresh = await analyze('java', text);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,7 +19,7 @@ import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountI
 import { decode } from '../../../server/src/workspace/sourceFiles';
 import { corpus, EXTENSION, GENERATED, LANGUAGES, languageIdOf, mutatedArb } from '../../helpers/batchSources';
 import { FUZZ_RUNS, FUZZ_SEED } from '../../helpers/fuzz';
-import { LspClient } from '../../helpers/lspClient';
+import { serverForSuite } from '../../helpers/lspClient';
 
 const RUNS = Math.max(1, Math.round(FUZZ_RUNS * 0.5));
 const quiet = { stdout: () => {}, stderr: () => {}, version: '0.0.0-test' };
@@ -63,12 +63,7 @@ describe('(e) check --fix equals the editor fix-all', () => {
 });
 
 describe('(e) the server fix-all code action equals check --fix', () => {
-  let client: LspClient;
-  before(async () => {
-    client = new LspClient();
-    await client.initialize();
-  });
-  after(() => client.close());
+  const client = serverForSuite();
 
   /** The examples, a few recorded inputs and a few generated sources of each language. */
   const samples: { language: LanguageId; text: string }[] = LANGUAGES.flatMap((language) => [
@@ -81,13 +76,13 @@ describe('(e) the server fix-all code action equals check --fix', () => {
     for (const [index, { language, text }] of samples.entries()) {
       const uri = `file:///robustness/sample${index}${EXTENSION[language]}`;
       const languageId = languageIdOf(language, text);
-      await client.open(uri, languageId, text);
-      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      await client().open(uri, languageId, text);
+      const actions = (await client().connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri },
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         context: { diagnostics: [], only: ['source.fixAll.batchIdentity'] },
       })) as CodeAction[];
-      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      await client().connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       const edits = (actions[0]?.edit?.changes?.[uri] ?? []) as TextEdit[];
       const editor = TextDocument.applyEdits(TextDocument.create(uri, languageId, 1, text), edits);
       const cli = await cliFix(path.join(scratch, `server${index}${EXTENSION[language]}`), text);

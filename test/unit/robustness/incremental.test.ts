@@ -6,7 +6,7 @@
  * Batch sources of all four languages; then the same through the real server over stdio.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,7 +16,7 @@ import { toDiagnostic } from '../../../server/src/lsp/convert';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { EXTENSION, LANGUAGES, languageIdOf, seedArb } from '../../helpers/batchSources';
 import { FUZZ_RUNS, FUZZ_SEED } from '../../helpers/fuzz';
-import { LspClient } from '../../helpers/lspClient';
+import { serverForSuite } from '../../helpers/lspClient';
 
 const RUNS = Math.max(1, Math.round(FUZZ_RUNS * 0.5));
 
@@ -114,12 +114,7 @@ describe('(f) incremental analysis in the server equals a fresh analysis', () =>
   }
 
   describe('over stdio (needs npm run build)', () => {
-    let client: LspClient;
-    before(async () => {
-      client = new LspClient();
-      await client.initialize();
-    });
-    after(() => client.close());
+    const client = serverForSuite();
 
     for (const language of LANGUAGES) {
       it(`${language}: the diagnostics of the last version are those of a fresh analysis`, async () => {
@@ -127,16 +122,16 @@ describe('(f) incremental analysis in the server equals a fresh analysis', () =>
         for (const [n, [seed, specs]] of cases.entries()) {
           const uri = `file:///incremental/stdio${n}${EXTENSION[language]}`;
           const languageId = languageIdOf(language, seed);
-          await client.open(uri, languageId, seed);
+          await client().open(uri, languageId, seed);
           let document = TextDocument.create(uri, languageId, 1, seed);
           for (const [index, spec] of specs.entries()) {
             const event = toLspChange(document, spec);
             document = TextDocument.update(document, [event], index + 2);
-            void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [event] });
+            void client().connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [event] });
           }
           const strip = (d: Diagnostic) => ({ range: d.range, code: d.code, severity: d.severity, message: d.message });
           const compare = async (step: string) => {
-            const published = await client.diagnosticsFor(uri, (p) => p.version === document.version);
+            const published = await client().diagnosticsFor(uri, (p) => p.version === document.version);
             const fresh = await asTheServerSees(uri, languageId, document.getText());
             fresh.release();
             // Broken text: the last version was published; its reading may differ (see above).
@@ -149,10 +144,10 @@ describe('(f) incremental analysis in the server equals a fresh analysis', () =>
           // through broken states, must end where a fresh parse of the seed does.
           const whole = { range: { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, text: seed };
           document = TextDocument.update(document, [whole], document.version + 1);
-          void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [whole] });
+          void client().connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: document.version }, contentChanges: [whole] });
           const seedParses = !(await new Engine().analyze({ uri, languageId, text: seed })).file?.hasSyntaxErrors;
           assert.equal(await compare('back at the seed'), seedParses);
-          await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+          await client().connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
         }
       });
     }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, Hover } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { runCli } from '../../../server/src/cli/main';
@@ -17,7 +17,7 @@ import type { LanguageId } from '../../../server/src/engine/facts';
 import { hoverAt } from '../../../server/src/hover/hover';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { analyze } from '../../helpers/engine';
-import { LspClient } from '../../helpers/lspClient';
+import { serverForSuite } from '../../helpers/lspClient';
 
 /** The marker every secret holds; nothing the tool writes may contain it. */
 const MARK = 'Zq7Secret';
@@ -175,21 +175,16 @@ describe('secrets never leave the source', () => {
   });
 
   describe('language server (stdio; needs npm run build)', () => {
-    let client: LspClient;
-    before(async () => {
-      client = new LspClient();
-      await client.initialize();
-    });
-    after(() => client.close());
+    const client = serverForSuite();
 
     it('diagnostics, code actions, hovers at every token, log and status messages', { timeout: 120_000 }, async () => {
       for (const { name, language, text } of SOURCES) {
         const uri = `file:///secrets/${name}`;
         const languageId = name.endsWith('.json') ? 'json' : language;
-        await client.open(uri, languageId, text);
-        const published = await client.diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
+        await client().open(uri, languageId, text);
+        const published = await client().diagnosticsFor(uri, (p) => p.diagnostics.length > 0);
         assertNoSecret(JSON.stringify(published), `${name}: published diagnostics`);
-        const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        const actions = (await client().connection.sendRequest('textDocument/codeAction', {
           textDocument: { uri },
           range: { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } },
           context: { diagnostics: published.diagnostics },
@@ -200,15 +195,15 @@ describe('secrets never leave the source', () => {
         const hovers: Promise<Hover | null>[] = [];
         for (let offset = 0; offset < text.length; offset++) {
           if (offset > 0 && /\w/.test(text[offset]) === /\w/.test(text[offset - 1])) continue;
-          hovers.push(client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: document.positionAt(offset) }) as Promise<Hover | null>);
+          hovers.push(client().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: document.positionAt(offset) }) as Promise<Hover | null>);
         }
         const answered = await Promise.all(hovers);
         assert.ok(answered.some((h) => h !== null), `${name}: no hover at all`);
         assertNoSecret(JSON.stringify(answered), `${name}: hovers`);
       }
       // The server's output channel and status notifications, after all of it.
-      assertNoSecret(JSON.stringify(client.notifications), 'log and status messages');
-      assert.ok(client.notifications.some((n) => n.method === 'batchIdentity/status'), 'status notifications were received');
+      assertNoSecret(JSON.stringify(client().notifications), 'log and status messages');
+      assert.ok(client().notifications.some((n) => n.method === 'batchIdentity/status'), 'status notifications were received');
     });
   });
 });

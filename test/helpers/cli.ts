@@ -1,0 +1,39 @@
+/** The CLI in process, and scratch file trees for it: what the CLI tests and the bad-input tests share. */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after } from 'node:test';
+import { runCli } from '../../server/src/cli/main';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `batch-identity <args>` in this process and captures what it prints. */
+export async function cli(args: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n'), version: '0.0.0-test' });
+  return { code, stdout, stderr };
+}
+
+/**
+ * Returns a maker of file trees under one scratch folder, removed when the test file ends.
+ * Each call writes `files` (relative path → content) into a fresh folder and returns its path.
+ */
+export function scratchTrees(prefix: string): (files: Record<string, string | Buffer>) => string {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  let made = 0;
+  return (files) => {
+    const root = path.join(scratch, `tree${made++}`);
+    fs.mkdirSync(root);
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      fs.writeFileSync(path.join(root, name), content);
+    }
+    return root;
+  };
+}
