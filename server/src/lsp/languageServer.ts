@@ -65,7 +65,6 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    settings.initialized();
     warmRuntime();
     // The workspace's pool accounts, read in the background; open documents are re-checked once known.
     void scanner.scan(() => store.all().map((d) => d.uri)).then((changed) => {
@@ -104,8 +103,8 @@ export function startServer(connection: Connection): void {
       if (changed) revalidateAll();
     });
   });
-  connection.onDidChangeConfiguration(() => {
-    settings.invalidate();
+  connection.onDidChangeConfiguration(({ settings: pushed }) => {
+    settings.changed(pushed);
     for (const document of store.all()) schedule(document.uri);
   });
 

@@ -11,12 +11,7 @@ export class SettingsProvider {
   private pushed: Settings = resolveSettings(undefined);
   private readonly cache = new Map<string, Promise<Settings>>();
 
-  constructor(private readonly connection: Connection) {
-    connection.onDidChangeConfiguration((change) => {
-      const section = (change.settings as Record<string, unknown> | undefined)?.batchIdentity;
-      if (section !== undefined) this.pushed = resolveSettings(section);
-    });
-  }
+  constructor(private readonly connection: Connection) {}
 
   initialize(params: InitializeParams): void {
     this.pull = !!params.capabilities.workspace?.configuration;
@@ -24,11 +19,13 @@ export class SettingsProvider {
     if (initial !== undefined) this.pushed = resolveSettings(initial);
   }
 
-  initialized(): void {
-    // Nothing to register: didChangeConfiguration arrives without registration in VS Code's client.
-  }
-
-  invalidate(): void {
+  /**
+   * `workspace/didChangeConfiguration`: pushed settings replace the current ones; pulled ones are
+   * asked for again. (The server owns the one handler a connection allows for this notification.)
+   */
+  changed(pushed: unknown): void {
+    const section = (pushed as Record<string, unknown> | null | undefined)?.batchIdentity;
+    if (section !== undefined) this.pushed = resolveSettings(section);
     this.cache.clear();
   }
 
