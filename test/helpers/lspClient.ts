@@ -15,6 +15,7 @@ export class LspClient {
   readonly notifications: { method: string; params: unknown }[] = [];
   /** Every publishDiagnostics received, in order (diagnosticsFor keeps only the latest per document). */
   readonly published: PublishDiagnosticsParams[] = [];
+  private readonly notificationWaiters: { method: string; predicate: (params: any) => boolean; resolve: (params: any) => void }[] = [];
 
   constructor(extraArgs: string[] = []) {
     this.child = spawn(process.execPath, [SERVER, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -31,6 +32,12 @@ export class LspClient {
     });
     this.connection.onNotification((method: string, params: unknown) => {
       this.notifications.push({ method, params });
+      for (const waiter of [...this.notificationWaiters]) {
+        if (waiter.method === method && waiter.predicate(params)) {
+          this.notificationWaiters.splice(this.notificationWaiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.listen();
@@ -39,8 +46,13 @@ export class LspClient {
   /** What the server gets when it asks for `batchIdentity` settings. */
   settings: unknown = {};
 
-  async initialize(capabilities: Record<string, unknown> = { workspace: { configuration: true } }, initializationOptions?: unknown): Promise<unknown> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+  /** `roots`: the workspace, as `workspaceFolders` (VS Code) or a lone `rootUri` (older clients); none by default. */
+  async initialize(
+    capabilities: Record<string, unknown> = { workspace: { configuration: true } },
+    initializationOptions?: unknown,
+    roots: { rootUri?: string; workspaceFolders?: { uri: string; name: string }[] } = {},
+  ): Promise<unknown> {
+    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, ...roots, capabilities, initializationOptions });
     await this.connection.sendNotification('initialized', {});
     return result;
   }
@@ -50,6 +62,13 @@ export class LspClient {
     const known = this.diagnostics.get(uri);
     if (known && predicate(known)) return Promise.resolve(known);
     return new Promise((resolve) => this.waiters.push({ uri, predicate, resolve }));
+  }
+
+  /** Resolves with the first notification `method` (other than diagnostics) that satisfies `predicate`, received or to come. */
+  notification<T>(method: string, predicate: (params: T) => boolean = () => true): Promise<T> {
+    const known = this.notifications.find((n) => n.method === method && predicate(n.params as T));
+    if (known) return Promise.resolve(known.params as T);
+    return new Promise((resolve) => this.notificationWaiters.push({ method, predicate, resolve }));
   }
 
   /** Forgets diagnostics received so far, so the next wait sees only new ones. */
