@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { COMMANDS, SERVER_COMMANDS } from '../../common/protocol';
 import { RestartingErrorHandler } from './restarts';
 import { StatusItem } from './status';
+import { ServerTraceChannel } from './trace';
 
 export const DOCUMENT_LANGUAGES = ['csharp', 'java', 'python', 'json', 'jsonc'];
 
@@ -18,6 +19,8 @@ export interface ExtensionApi {
   readonly client: LanguageClient;
   readonly status: StatusItem;
   readonly output: vscode.LogOutputChannel;
+  /** Where `batchIdentity.trace.server` sends the protocol trace. */
+  readonly trace: ServerTraceChannel;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -27,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
+  const trace = new ServerTraceChannel();
   const errorHandler = new RestartingErrorHandler(output);
   const clientOptions: LanguageClientOptions = {
     // Saved files and unsaved buffers. Virtual workspaces are served through the same document
@@ -42,12 +46,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{cs,java,py,json,jsonc}'),
     },
     outputChannel: output,
+    traceOutputChannel: trace,
     errorHandler,
   };
   const languageClient = new LanguageClient('batchIdentity', 'Batch Identity', serverOptions, clientOptions);
   client = languageClient;
   const status = new StatusItem(languageClient);
-  context.subscriptions.push(output, status);
+  context.subscriptions.push(output, trace, status);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
@@ -64,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
 
   await languageClient.start();
-  return { client: languageClient, status, output };
+  return { client: languageClient, status, output, trace };
 }
 
 export async function deactivate(): Promise<void> {

@@ -46,6 +46,11 @@ export class StatusItem implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** What a click on the item runs. */
+  get command(): vscode.Command | undefined {
+    return this.item.command;
+  }
+
   private render(): void {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
     const status = uri ? this.byUri.get(uri) : undefined;

@@ -294,6 +294,9 @@ async function main() {
         case 'press':
           await page.keyboard.press(request.key);
           return {};
+        case 'click':
+          await locate(request.target).click({ timeout: request.timeoutMs ?? 10_000 });
+          return {};
         default:
           throw new Error(`unknown request ${request.type}`);
       }

@@ -1,10 +1,12 @@
 /// <reference types="mocha" />
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { TRACE_CHANNEL } from '../../../client/src/trace';
 import { COMMANDS } from '../../../common/protocol';
 import { RUN_ELEVATED, SAMPLES, replaced } from '../support/languages';
-import { expectVisible, runner, screenshot } from '../support/runner';
-import { closeAllEditors, extensionApi, nextReport, openCopy, setSetting, waitForFindings, waitForOutputShowing } from '../support/workbench';
+import { click, expectVisible, runner, screenshot } from '../support/runner';
+import { EXTENSION_ID, closeAllEditors, errorHandlerOf, extensionApi, nextReport, openCopy, serverPid, setSetting, waitForFindings, waitForOutputShowing } from '../support/workbench';
 
 suite('commands and status', () => {
   suiteSetup(extensionApi);
@@ -58,5 +60,69 @@ suite('commands and status', () => {
 
     await setSetting('batchIdentity', 'maxFileSizeKB', undefined);
     await waitForFindings(uri, RUN_ELEVATED, 1);
+  });
+
+  test('"Restart Server" starts a new server process, the open file is analysed again, and no crash is reported', async () => {
+    const api = await extensionApi();
+    const serverModule = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'server.js');
+    const { uri } = await openCopy(SAMPLES[0].single.file, 'restart');
+    await waitForFindings(uri, RUN_ELEVATED, 1);
+    const before = serverPid(serverModule);
+    assert.ok(before, 'a server runs');
+    const handler = errorHandlerOf(api);
+    const { restarts, notices } = handler;
+    // Only a server started again, and sent the open documents, can report on this file.
+    const report = nextReport(uri, (r) => r.state === 'analysed' && r.findings === 1, 'a report from the new server', 20_000);
+    await vscode.commands.executeCommand(COMMANDS.restartServer);
+    await report;
+    await waitForFindings(uri, RUN_ELEVATED, 1);
+    const after = serverPid(serverModule);
+    assert.ok(after !== undefined && after !== before, `a new server process (was ${before}, now ${after})`);
+    assert.equal(handler.restarts, restarts, 'a requested restart is not a crash');
+    assert.equal(handler.notices, notices, 'and nobody is told about one');
+    await vscode.commands.executeCommand(COMMANDS.showOutput);
+    await waitForOutputShowing('Restarting the server on request.');
+  });
+
+  test('the language status item opens the output when clicked', async () => {
+    const { status } = await extensionApi();
+    const { uri } = await openCopy(SAMPLES[0].single.file, 'status');
+    await waitForFindings(uri, RUN_ELEVATED, 1);
+    assert.deepEqual(status.command && { command: status.command.command, title: status.command.title }, { command: COMMANDS.showOutput, title: 'Show Output' });
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    if (runner.available) {
+      // As a person does it: the {} item in the status bar opens its hover, whose link runs the command.
+      await click({ selector: '[id="status.languageStatus"]' });
+      await click({ selector: '.hover-language-status .right a', text: 'Show Output' });
+    } else {
+      await vscode.commands.executeCommand(status.command!.command, ...(status.command!.arguments ?? []));
+    }
+    await waitForOutputShowing('Workspace scan:');
+  });
+
+  test('batchIdentity.trace.server applies without reload: the protocol is traced in its channel, then no more', async () => {
+    const { trace } = await extensionApi();
+    const shown = (text: string) => waitForOutputShowing(text, undefined, TRACE_CHANNEL);
+    await setSetting('batchIdentity', 'trace.server', 'verbose');
+    try {
+      const traced = await openCopy(SAMPLES[0].single.file, 'traced');
+      await waitForFindings(traced.uri, RUN_ELEVATED, 1);
+      trace.show(true);
+      await shown(`Sending notification 'textDocument/didOpen'`);
+      // Verbose traces carry the messages' parameters: the document's name shows in them.
+      await shown(path.basename(traced.uri.path));
+    } finally {
+      await setSetting('batchIdentity', 'trace.server', undefined);
+    }
+    // Lines reach the channel in order: what lies between two markers was traced between them.
+    const marker = `trace check ${Date.now()}`;
+    trace.appendLine(`${marker} start`);
+    const quiet = await openCopy(SAMPLES[1].single.file, 'untraced');
+    await waitForFindings(quiet.uri, RUN_ELEVATED, 1);
+    trace.appendLine(`${marker} end`);
+    trace.show(true);
+    const text = (await shown(`${marker} end`)).getText();
+    const between = text.slice(text.indexOf(`${marker} start`), text.indexOf(`${marker} end`));
+    assert.doesNotMatch(between, /Sending notification 'textDocument\/didOpen'/, 'nothing traced once the setting is back to off');
   });
 });

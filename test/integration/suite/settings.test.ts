@@ -1,7 +1,7 @@
 /// <reference types="mocha" />
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { RUN_ELEVATED, SAMPLES } from '../support/languages';
+import { RUN_ELEVATED, SAMPLES, type LanguageSample } from '../support/languages';
 import { closeAllEditors, extensionApi, nextReport, openCopy, ourDiagnostics, setSetting, waitForDiagnostics, waitForFindings } from '../support/workbench';
 
 const ALL_LANGUAGES = ['csharp', 'java', 'python', 'json'];
@@ -9,7 +9,7 @@ const ALL_LANGUAGES = ['csharp', 'java', 'python', 'json'];
 suite('settings apply without reload', () => {
   suiteSetup(extensionApi);
   teardown(async () => {
-    for (const key of ['rules', 'languages', 'enable']) await setSetting('batchIdentity', key, undefined);
+    for (const key of ['rules', 'languages', 'enable', 'fix.scope']) await setSetting('batchIdentity', key, undefined);
     await closeAllEditors();
   });
 
@@ -49,6 +49,38 @@ suite('settings apply without reload', () => {
       await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics');
       await setSetting('batchIdentity', 'languages', undefined);
       await waitForFindings(uri, RUN_ELEVATED, 1);
+    });
+  }
+
+  /** How each language writes the task scope into the auto-user specification. */
+  const TASK_SCOPE: Record<LanguageSample['setting'], string> = {
+    csharp: 'scope: AutoUserScope.Task',
+    java: '.withScope(AutoUserScope.TASK)',
+    python: 'scope=batchmodels.AutoUserScope.task',
+    json: '"scope": "task"',
+  };
+  for (const sample of SAMPLES) {
+    test(`${sample.language}: batchIdentity.fix.scope "task" makes the preferred fix write task scope, at once`, async () => {
+      const { uri, editor } = await openCopy(sample.single.file);
+      const [diagnostic] = await waitForFindings(uri, RUN_ELEVATED, 1);
+      const preferredTitle = async () => {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+        return actions.find((a) => a.isPreferred);
+      };
+      assert.equal((await preferredTitle())?.title, sample.single.preferredFix.title);
+      // The server analyses the open files again once it has the new settings.
+      let analysed = nextReport(uri, (r) => r.state === 'analysed', 'an analysis with the new settings');
+      await setSetting('batchIdentity', 'fix.scope', 'task');
+      await analysed;
+      const preferred = await preferredTitle();
+      assert.equal(preferred?.title, 'Replace runElevated with an auto-user identity (elevation Admin, task scope)');
+      assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
+      assert.ok(editor.document.getText().includes(TASK_SCOPE[sample.setting]), editor.document.getText());
+      await vscode.commands.executeCommand('undo');
+      analysed = nextReport(uri, (r) => r.state === 'analysed', 'an analysis with the default settings');
+      await setSetting('batchIdentity', 'fix.scope', undefined);
+      await analysed;
+      assert.equal((await preferredTitle())?.title, sample.single.preferredFix.title);
     });
   }
 

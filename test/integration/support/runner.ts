@@ -28,7 +28,8 @@ export interface Clip {
 export type RunnerRequest =
   | { readonly type: 'screenshot'; readonly name: string; readonly waitFor?: PageTarget; readonly clipTo?: Clip }
   | { readonly type: 'expectVisible'; readonly target: PageTarget; readonly timeoutMs?: number }
-  | { readonly type: 'press'; readonly key: string };
+  | { readonly type: 'press'; readonly key: string }
+  | { readonly type: 'click'; readonly target: PageTarget; readonly timeoutMs?: number };
 
 export interface RunnerReply {
   readonly ok: boolean;
@@ -108,6 +109,12 @@ export async function expectVisible(target: PageTarget, timeoutMs = 10_000): Pro
 export async function press(key: string): Promise<void> {
   const reply = await runner.request({ type: 'press', key });
   if (!reply.ok) throw new Error(`press ${key}: ${reply.error}`);
+}
+
+/** Clicks `target` as a person would (the pointer moves there first, so hovers open on the way). */
+export async function click(target: PageTarget, timeoutMs = 10_000): Promise<void> {
+  const reply = await runner.request({ type: 'click', target, timeoutMs });
+  if (!reply.ok) throw new Error(`click ${target.selector}${target.text ? ` containing "${target.text}"` : ''}: ${reply.error}`);
 }
 
 /** The lines of the active editor, with their numbers, and the widgets over them (`overlays`). */

@@ -187,19 +187,19 @@ export async function hoversAt(uri: vscode.Uri, position: vscode.Position): Prom
 }
 
 /** The extension's output channel as VS Code shows it: its document, once visible. */
-function visibleOutput(): vscode.TextDocument | undefined {
-  return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => d.uri.scheme === 'output' && d.uri.path.endsWith(OUTPUT_CHANNEL));
+function visibleOutput(channel: string): vscode.TextDocument | undefined {
+  return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => d.uri.scheme === 'output' && decodeURIComponent(d.uri.path).endsWith(channel));
 }
 
-/** Waits until the output channel is visible and holds `text`. */
-export function waitForOutputShowing(text: string, deadlineMs = DEFAULT_DEADLINE_MS): Promise<vscode.TextDocument> {
+/** Waits until the output channel (ours by default) is visible and holds `text`. */
+export function waitForOutputShowing(text: string, deadlineMs = DEFAULT_DEADLINE_MS, channel = OUTPUT_CHANNEL): Promise<vscode.TextDocument> {
   return until(
     anyOf(vscode.window.onDidChangeVisibleTextEditors, vscode.workspace.onDidChangeTextDocument),
     () => {
-      const output = visibleOutput();
+      const output = visibleOutput(channel);
       return output?.getText().includes(text) ? output : undefined;
     },
-    () => `the output channel showing ${JSON.stringify(text)}; visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).join(', ') || 'none'}; last lines: ${JSON.stringify(visibleOutput()?.getText().slice(-300))}`,
+    () => `the output channel ${channel} showing ${JSON.stringify(text)}; visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).join(', ') || 'none'}; last lines: ${JSON.stringify(visibleOutput(channel)?.getText().slice(-300))}`,
     deadlineMs,
   );
 }
