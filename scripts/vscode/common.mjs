@@ -13,6 +13,8 @@ export const resultsDir = path.join(root, 'test-results');
 /** Environment variables the suites read (test/integration/suite/index.ts, support/runner.ts). */
 export const GREP_ENV = 'BATCH_IDENTITY_TEST_GREP';
 export const RUNNER_SOCKET_ENV = 'BATCH_IDENTITY_RUNNER_SOCKET';
+/** `pass`, `fail` or `hang`: the suite runs only a probe with that outcome (the runner's own test). */
+export const PROBE_ENV = 'BATCH_IDENTITY_RUNNER_PROBE';
 
 /**
  * User settings of the test profile: no trust dialog, nothing that reaches the internet, no

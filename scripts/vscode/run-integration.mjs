@@ -6,9 +6,10 @@
 // Always cleans up: browser, code-server's process group, temporary folders.
 // With --vsix it tests a packaged extension instead of this tree: see packaged.mjs.
 //
-//   node scripts/vscode/run-integration.mjs [--vsix FILE] [--grep PATTERN] [--timeout SECONDS] [--verbose] [--keep]
+//   node scripts/vscode/run-integration.mjs [--vsix FILE] [--grep PATTERN] [--timeout SECONDS] [--results DIR] [--verbose] [--keep]
 //
 // Ends with the line `N passed, N failed`; exits 0 only when the run completed with no failure.
+// Screenshots and logs go to test-results/ (or --results DIR). test/unit/runner/ tests this contract.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -25,6 +26,7 @@ const { values: options } = parseArgs({
     verbose: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     vsix: { type: 'string' },
+    results: { type: 'string' },
   },
 });
 /** The packaged extension under test (--vsix), or undefined for the development tree. */
@@ -32,8 +34,9 @@ const packaged = options.vsix ? path.resolve(options.vsix) : undefined;
 const timeoutMs = Number(options.timeout) * 1000;
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // A packaged run keeps its own results, so it never overwrites the development run's.
-const screenshotsDir = path.join(resultsDir, ...(packaged ? ['vsix'] : []), 'screenshots');
-const logsDir = path.join(resultsDir, ...(packaged ? ['vsix'] : []), 'integration');
+const results = options.results ? path.resolve(options.results) : resultsDir;
+const screenshotsDir = path.join(results, ...(packaged ? ['vsix'] : []), 'screenshots');
+const logsDir = path.join(results, ...(packaged ? ['vsix'] : []), 'integration');
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 

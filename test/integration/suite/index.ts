@@ -5,7 +5,8 @@
  * (tdd interface: suite/test) and writes one line per test, then the parseable summary
  *   RESULT passed=N failed=N pending=N
  * to the offline runner when there is one, else to the console.
- * BATCH_IDENTITY_TEST_GREP selects tests by title (Mocha's grep).
+ * BATCH_IDENTITY_TEST_GREP selects tests by title (Mocha's grep). BATCH_IDENTITY_RUNNER_PROBE
+ * replaces the suites with a probe of known outcome, for the offline runner's own test.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +15,25 @@ import * as vscode from 'vscode';
 import { runner } from '../support/runner';
 
 export const GREP_ENV = 'BATCH_IDENTITY_TEST_GREP';
+export const PROBE_ENV = 'BATCH_IDENTITY_RUNNER_PROBE';
+
+/** `pass`: one test that passes; `fail`: and one that fails; `hang`: and one that never ends. */
+function addProbe(mocha: Mocha, probe: string): void {
+  const suite = Mocha.Suite.create(mocha.suite, 'runner probe');
+  suite.addTest(new Mocha.Test('passes', () => undefined));
+  if (probe === 'fail') {
+    suite.addTest(
+      new Mocha.Test('fails on purpose', () => {
+        throw new Error('the probe fails on purpose');
+      }),
+    );
+  }
+  if (probe === 'hang') {
+    const hang = new Mocha.Test('never ends', () => new Promise<void>(() => undefined));
+    hang.timeout(0);
+    suite.addTest(hang);
+  }
+}
 
 async function log(line: string): Promise<void> {
   if (runner.available) await runner.log(line);
@@ -38,11 +58,15 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: Mocha.reporters.Base });
   const grep = process.env[GREP_ENV];
   if (grep) mocha.grep(grep);
-  const files = fs
-    .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js'))
-    .sort();
+  const probe = process.env[PROBE_ENV];
+  const files = probe
+    ? []
+    : fs
+        .readdirSync(__dirname)
+        .filter((f) => f.endsWith('.test.js'))
+        .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
+  if (probe) addProbe(mocha, probe);
 
   const counts = { passed: 0, failed: 0, pending: 0 };
   // Lines go out in order, each after the previous one.
