@@ -2,7 +2,10 @@
 // that can download VS Code (it fetches a build into .vscode-test/ on first use). On machines
 // without internet use the offline runner: npm run test:integration.
 //
-//   node scripts/vscode/run-electron.mjs [--grep PATTERN] [--vscode-version VERSION]
+//   node scripts/vscode/run-electron.mjs [--grep PATTERN] [--vscode-version VERSION | --vscode-executable PATH]
+//
+// --vscode-executable runs a VS Code already on the machine (its Electron binary, e.g.
+// /usr/share/code/code) instead of downloading one.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GREP_ENV, buildIfNeeded, makeSandbox, root, suiteIndex } from './common.mjs';
@@ -11,6 +14,7 @@ const { values: options } = parseArgs({
   options: {
     grep: { type: 'string' },
     'vscode-version': { type: 'string', default: 'stable' },
+    'vscode-executable': { type: 'string' },
   },
 });
 
@@ -19,9 +23,9 @@ let exitCode = 1;
 try {
   buildIfNeeded();
   const { downloadAndUnzipVSCode, runTests } = await import('@vscode/test-electron');
-  let vscodeExecutablePath;
+  let vscodeExecutablePath = options['vscode-executable'] && path.resolve(options['vscode-executable']);
   try {
-    vscodeExecutablePath = await downloadAndUnzipVSCode({ version: options['vscode-version'], cachePath: path.join(root, '.vscode-test') });
+    vscodeExecutablePath ??= await downloadAndUnzipVSCode({ version: options['vscode-version'], cachePath: path.join(root, '.vscode-test') });
   } catch (error) {
     console.error(
       `Could not download VS Code (${error instanceof Error ? error.message : error}).\n` +
