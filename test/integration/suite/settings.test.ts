@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RUN_ELEVATED, SAMPLES, type LanguageSample } from '../support/languages';
-import { closeAllEditors, extensionApi, nextReport, openCopy, ourDiagnostics, setSetting, waitForDiagnostics, waitForFindings } from '../support/workbench';
+import { closeAllEditors, extensionApi, nextReport, openCopy, ourDiagnostics, setSetting, untilAnswered, waitForDiagnostics, waitForFindings } from '../support/workbench';
 
 const ALL_LANGUAGES = ['csharp', 'java', 'python', 'json'];
 
@@ -63,24 +63,29 @@ suite('settings apply without reload', () => {
     test(`${sample.language}: batchIdentity.fix.scope "task" makes the preferred fix write task scope, at once`, async () => {
       const { uri, editor } = await openCopy(sample.single.file);
       const [diagnostic] = await waitForFindings(uri, RUN_ELEVATED, 1);
-      const preferredTitle = async () => {
+      const preferredFix = async () => {
         const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
         return actions.find((a) => a.isPreferred);
       };
-      assert.equal((await preferredTitle())?.title, sample.single.preferredFix.title);
-      // The server analyses the open files again once it has the new settings.
-      let analysed = nextReport(uri, (r) => r.state === 'analysed', 'an analysis with the new settings');
+      /** The preferred fix once it has `title` (the server re-analyses open files on a settings change). */
+      const preferredTitled = (title: string) =>
+        untilAnswered(
+          uri,
+          async () => {
+            const fix = await preferredFix();
+            return fix?.title === title ? fix : undefined;
+          },
+          `the preferred fix "${title}"`,
+        );
+      assert.equal((await preferredFix())?.title, sample.single.preferredFix.title);
       await setSetting('batchIdentity', 'fix.scope', 'task');
-      await analysed;
-      const preferred = await preferredTitle();
-      assert.equal(preferred?.title, 'Replace runElevated with an auto-user identity (elevation Admin, task scope)');
+      const preferred = await preferredTitled('Replace runElevated with an auto-user identity (elevation Admin, task scope)');
       assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
       assert.ok(editor.document.getText().includes(TASK_SCOPE[sample.setting]), editor.document.getText());
       await vscode.commands.executeCommand('undo');
-      analysed = nextReport(uri, (r) => r.state === 'analysed', 'an analysis with the default settings');
+      await waitForFindings(uri, RUN_ELEVATED, 1);
       await setSetting('batchIdentity', 'fix.scope', undefined);
-      await analysed;
-      assert.equal((await preferredTitle())?.title, sample.single.preferredFix.title);
+      await preferredTitled(sample.single.preferredFix.title);
     });
   }
 

@@ -173,6 +173,50 @@ export function nextReport(uri: vscode.Uri, accept: (report: StatusParams) => bo
   });
 }
 
+/**
+ * Resolves with the first value `probe` gives, asking now and again after each server report about
+ * `uri`: for answers that change once the server has re-analysed (e.g. code actions after a
+ * settings change).
+ */
+export function untilAnswered<T>(uri: vscode.Uri, probe: () => Thenable<T | undefined>, what: string, deadlineMs = DEFAULT_DEADLINE_MS): Promise<T> {
+  const { status } = activeApi();
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let asking = false;
+    let askAgain = false;
+    const finish = (settle: () => void) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      subscription.dispose();
+      settle();
+    };
+    const ask = async (): Promise<void> => {
+      if (asking) {
+        askAgain = true;
+        return;
+      }
+      asking = true;
+      try {
+        do {
+          askAgain = false;
+          const value = await probe();
+          if (value !== undefined) return finish(() => resolve(value));
+        } while (askAgain && !done);
+      } catch (error) {
+        finish(() => reject(error));
+      } finally {
+        asking = false;
+      }
+    };
+    const subscription = status.onDidReport((report) => {
+      if (report.uri === uri.toString()) void ask();
+    });
+    const timer = setTimeout(() => finish(() => reject(new Error(`gave up after ${deadlineMs} ms waiting for ${what}; last report ${JSON.stringify(status.statusOf(uri))}`))), deadlineMs);
+    void ask();
+  });
+}
+
 function anyOf(...events: vscode.Event<unknown>[]): vscode.Event<unknown> {
   return (listener) => vscode.Disposable.from(...events.map((e) => e(listener)));
 }
