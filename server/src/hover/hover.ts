@@ -19,6 +19,7 @@ import type { AutoUserFact, EnumRefFact, IdentityFact, LanguageId, LinuxUserFact
 import type { WorkspaceAccounts } from '../engine/findings';
 import { RUN_ELEVATED } from '../rules/runElevated';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 
 export interface Hover {
   readonly markdown: string;
@@ -137,11 +138,23 @@ export function effectiveIdentity(identity: IdentityFact, workspace?: WorkspaceA
   };
 }
 
+/** A file URI as a path of this machine (Windows drive letters included); undefined for other schemes. */
+function fsPathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where an account is defined, as a hover names it: relative to the current file when near, else the file's name. */
 function displayPath(uri: string, currentUri?: string): string {
-  const file = uri.startsWith('file://') ? decodeURIComponent(uri.slice('file://'.length)) : uri;
-  if (currentUri?.startsWith('file://')) {
-    const relative = path.relative(path.dirname(decodeURIComponent(currentUri.slice('file://'.length))), file);
-    if (!relative.startsWith('..') || relative.split('/').length < 4) return relative;
+  const file = fsPathOf(uri) ?? uri;
+  const current = currentUri && fsPathOf(currentUri);
+  if (current) {
+    const relative = path.relative(path.dirname(current), file);
+    if (!relative.startsWith('..') || relative.split(path.sep).length < 4) return relative;
   }
   return path.basename(file);
 }

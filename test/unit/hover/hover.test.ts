@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { Engine } from '../../../server/src/engine/engine';
 import { hoverAt } from '../../../server/src/hover/hover';
 import { AccountIndex } from '../../../server/src/workspace/accountIndex';
 import { analyze } from '../../helpers/engine';
@@ -12,6 +13,8 @@ async function hover(text: string, needle: string, workspace?: AccountIndex, nth
   const analysis = await analyze('json', text, { workspace });
   return hoverAt(analysis, at + 1, workspace)?.markdown;
 }
+
+const engine = new Engine();
 
 describe('hovers (JSON; the same code serves all four languages)', () => {
   it('runElevated: what replaced it and this file\'s exact replacement', async () => {
@@ -54,6 +57,20 @@ describe('hovers (JSON; the same code serves all four languages)', () => {
     assert.match(md!, /\*\*named user `adminUser` · admin · Linux uid 12345 · defined in ws\/pool\.json:42\*\*/);
     const unknown = await hover('{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}', '"userIdentity"', index);
     assert.match(unknown!, /named user `ghost` · not defined on any pool in this workspace/);
+  });
+
+  it('"defined in": relative to the task file when near, else the file name; escaped URIs read as paths', async () => {
+    const text = '{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser"}}';
+    const definedIn = async (poolUri: string, taskUri: string) => {
+      const index = new AccountIndex();
+      index.update(poolUri, [{ name: 'adminUser', uri: poolUri, line: 0, elevation: 'admin' }]);
+      const analysis = await engine.analyze({ uri: taskUri, languageId: 'json', text }, { workspace: index });
+      return /defined in (.+):1\*\*/.exec(hoverAt(analysis, text.indexOf('"userIdentity"') + 1, index)!.markdown)?.[1];
+    };
+    assert.equal(await definedIn('file:///repo/jobs/pool.json', 'file:///repo/jobs/task.json'), 'pool.json');
+    assert.equal(await definedIn('file:///repo/my%20pools/pool%231.json', 'file:///repo/jobs/task.json'), '../my pools/pool#1.json');
+    assert.equal(await definedIn('file:///elsewhere/a/b/c/pool.json', 'file:///repo/jobs/task.json'), 'pool.json');
+    assert.equal(await definedIn('file:///repo/pool.json', 'untitled:Untitled-1'), 'pool.json');
   });
 
   it('user accounts and their Linux/Windows settings never show the password or key', async () => {
