@@ -8,16 +8,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import { root, USER_SETTINGS } from './vscode/common.mjs';
+import { buildIfNeeded, root, USER_SETTINGS } from './vscode/common.mjs';
 import { codeServerEntry, setup } from './vscode/setup-code-server.mjs';
 
 const smoke = process.argv.includes('--smoke');
 const examples = path.join(root, 'examples');
 
-function build() {
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
 
 function desktopCode() {
   if (smoke || process.env.BATCH_IDENTITY_NO_DESKTOP) return undefined;
@@ -121,7 +117,8 @@ async function smokeTest(url) {
   }
 }
 
-build();
+// Builds unless dist/ is newer than its sources (then it starts at once).
+buildIfNeeded();
 const code = desktopCode();
 if (code) {
   console.log(`Opening VS Code on examples/ with the extension from ${root}`);
