@@ -26,6 +26,8 @@ interface Run {
   code: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
+  /** A separate pipe: its lines interleave with stdout's in no fixed order. */
+  stderr: string;
   /** The run's mark in the environment, which every process it starts inherits. */
   mark: string;
 }
@@ -39,6 +41,7 @@ function runProbe(probe: 'pass' | 'fail' | 'hang', interruptWhen?: RegExp): Prom
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
+  let stderr = '';
   let interrupted = false;
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk;
@@ -47,8 +50,8 @@ function runProbe(probe: 'pass' | 'fail' | 'hang', interruptWhen?: RegExp): Prom
       child.kill('SIGINT');
     }
   });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, mark })));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, mark })));
 }
 
 /** Processes still alive that carry the run's mark (code-server, the extension host, the language server, Chromium). */
@@ -72,8 +75,8 @@ describe('offline integration runner', { skip: skip || (process.platform !== 'li
   it('a passing run: closing line "1 passed, 0 failed", exit 0, nothing left behind', HANG, async () => {
     const before = sandboxes();
     const run = await runProbe('pass');
-    assert.equal(lastLine(run.stdout), '1 passed, 0 failed', run.stdout);
-    assert.equal(run.code, 0, run.stdout);
+    assert.equal(lastLine(run.stdout), '1 passed, 0 failed', run.stdout + run.stderr);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.deepEqual(survivors(run.mark), []);
     assert.deepEqual([...sandboxes()].filter((s) => !before.has(s)), [], 'the sandbox folder is removed');
   });
@@ -82,7 +85,7 @@ describe('offline integration runner', { skip: skip || (process.platform !== 'li
     const before = sandboxes();
     const run = await runProbe('fail');
     assert.match(run.stdout, /✗ runner probe › fails on purpose\n\s+Error: the probe fails on purpose/);
-    assert.equal(lastLine(run.stdout), '1 passed, 1 failed', run.stdout);
+    assert.equal(lastLine(run.stdout), '1 passed, 1 failed', run.stdout + run.stderr);
     assert.equal(run.code, 1);
     assert.deepEqual(survivors(run.mark), []);
     assert.deepEqual([...sandboxes()].filter((s) => !before.has(s)), []);
@@ -91,8 +94,8 @@ describe('offline integration runner', { skip: skip || (process.platform !== 'li
   it('interrupted mid-run (Ctrl-C): exit 130, the unfinished run counted as a failure, every process stopped', HANG, async () => {
     const before = sandboxes();
     const run = await runProbe('hang', /✓ passes/);
-    assert.match(run.stdout, /integration run failed: interrupted \(SIGINT\)/);
-    assert.equal(lastLine(run.stdout), '1 passed, 1 failed', run.stdout);
+    assert.match(run.stderr, /integration run failed: interrupted \(SIGINT\)/);
+    assert.equal(lastLine(run.stdout), '1 passed, 1 failed', run.stdout + run.stderr);
     assert.equal(run.code, 130);
     assert.deepEqual(survivors(run.mark), []);
     assert.deepEqual([...sandboxes()].filter((s) => !before.has(s)), []);
