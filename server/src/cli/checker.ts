@@ -1,8 +1,9 @@
 /**
- * The work of `check` on a share of the files, in two phases so it can run in several worker
- * threads: `scan` reads the files, keeps those holding an identity word and returns the pool
- * accounts they define; `check` analyses (and fixes) them once every share's accounts are known,
- * so named users resolve across the whole workspace, as in the editor.
+ * The work of `check` on a share of the files, in three phases so it can run in several worker
+ * threads: `scan` reads the files, keeps those holding an identity word and returns the project
+ * imports (C# `global using`) they make; `accounts` lists the pool accounts the kept files define,
+ * once every share's imports are known; `check` analyses (and fixes) them once every share's
+ * accounts are known, so named users resolve across the whole workspace, as in the editor.
  */
 import * as fs from 'fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,7 +29,8 @@ export interface Note {
 }
 
 export interface ScanResult {
-  readonly accounts: IndexedAccount[];
+  /** Imports for the whole workspace (C# `global using`), from every file of the share. */
+  readonly imports: string[];
   readonly notes: Note[];
   readonly ioError: boolean;
 }
@@ -61,6 +63,9 @@ function looksBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
+/** The word a C# file needs to import for its whole project (`global using`). */
+const PROJECT_IMPORT_BYTES = Buffer.from(LANGUAGES.csharp.projectImports?.word ?? 'global using');
+
 function reasonOf(error: unknown): string {
   return error instanceof UnreadableFile ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
 }
@@ -72,6 +77,7 @@ function plural(n: number, word: string): string {
 export class Checker {
   private readonly engine = new Engine();
   private readonly candidates: { file: string; order: number; language: LanguageId; source: SourceText }[] = [];
+  private globalUsings: readonly string[] = [];
 
   constructor(private readonly options: CheckOptions) {}
 
@@ -82,6 +88,7 @@ export class Checker {
    */
   async scan(files: readonly Listed[]): Promise<ScanResult> {
     const notes: Note[] = [];
+    const imports: string[] = [];
     let ioError = false;
     const { settings } = this.options;
     const reader = new FileReader(settings.maxFileSizeKB * 1024);
@@ -97,28 +104,51 @@ export class Checker {
           notes.push({ order, text: `${file}: skipped, larger than ${settings.maxFileSizeKB} KB` });
           continue;
         }
-        if (!mayConcernBatch(bytes, language)) continue;
+        const concerns = mayConcernBatch(bytes, language);
+        const projectWide = language === 'csharp' && bytes.includes(PROJECT_IMPORT_BYTES);
+        if (!concerns && !projectWide) continue;
         // Before decoding: binary bytes are seldom valid UTF-8, and a binary file is no I/O error.
         if (looksBinary(bytes)) {
-          notes.push({ order, text: `${file}: skipped, the file looks binary` });
+          if (concerns) notes.push({ order, text: `${file}: skipped, the file looks binary` });
           continue;
         }
         // The reader reuses its buffer: keep a copy of what is kept.
-        this.candidates.push({ file, order, language, source: decode(Buffer.from(bytes)) });
+        const copy = Buffer.from(bytes);
+        if (projectWide) imports.push(...(await this.projectImportsOf(file, copy)));
+        if (!concerns) continue;
+        this.candidates.push({ file, order, language, source: decode(copy) });
         this.engine.warmUp(language);
       } catch (error) {
         ioError = true;
         notes.push({ order, text: `${file}: ${reasonOf(error)}` });
       }
     }
+    return { imports, notes, ioError };
+  }
+
+  /** A C# file's `global using` targets; a file that is not Batch code and cannot be decoded has none. */
+  private async projectImportsOf(file: string, bytes: Buffer): Promise<string[]> {
+    let text: string;
+    try {
+      text = decode(bytes).text;
+    } catch {
+      return [];
+    }
+    return this.engine.projectImportsOf({ uri: file, languageId: 'csharp', text });
+  }
+
+  /** The pool accounts the kept files define, with every share's project imports known. */
+  async accounts(globalUsings: readonly string[]): Promise<IndexedAccount[]> {
+    this.globalUsings = globalUsings;
+    const { settings } = this.options;
     const accounts: IndexedAccount[] = [];
     for (const { file, language, source } of this.candidates) {
       if (!ACCOUNT_WORDS.some((word) => source.text.includes(word))) continue;
-      const analysis = await this.engine.analyze({ uri: file, languageId: language, text: source.text }, { settings });
+      const analysis = await this.engine.analyze({ uri: file, languageId: language, text: source.text }, { settings, globalUsings });
       analysis.release();
       accounts.push(...accountsIn(file, source.text, analysis.facts));
     }
-    return { accounts, notes, ioError };
+    return accounts;
   }
 
   /** Analyses (and with --fix, fixes) the kept files, with every share's accounts known. */
@@ -138,14 +168,14 @@ export class Checker {
       try {
         const input = { uri: file, languageId: language, text: source.text };
         if (fix) {
-          const fixed = await this.engine.fixAll(input, { settings, workspace });
+          const fixed = await this.engine.fixAll(input, { settings, workspace, globalUsings: this.globalUsings });
           if (fixed.changed) {
             writeSourceAtomically(file, source, fixed.text);
             notes.push({ order, text: `${file}: fixed ${plural(fixed.fixed, 'problem')} (${fixed.fixedRules.join(', ')})` });
             source = { ...source, text: fixed.text };
           }
         }
-        const analysis = await this.engine.analyze({ ...input, text: source.text }, { settings, workspace });
+        const analysis = await this.engine.analyze({ ...input, text: source.text }, { settings, workspace, globalUsings: this.globalUsings });
         analysis.release();
         if (analysis.skipped) notes.push({ order, text: `${file}: skipped, ${analysis.skipped}` });
         reports.push({ ...report(file, source, analysis), order });

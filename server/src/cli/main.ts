@@ -98,7 +98,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   } else {
     const checker = new Checker(checkOptions);
     scans = [await checker.scan(listed)];
-    checks = [await checker.check(scans[0].accounts)];
+    checks = [await checker.check(await checker.accounts(scans[0].imports))];
   }
 
   const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;

@@ -1,14 +1,22 @@
 /**
  * Runs `check` on several threads: the walk's files are dealt out to worker threads (the CLI
- * bundle itself, re-entered as a worker), each scans its share, the accounts of all shares are
- * pooled, then each checks its share against the whole workspace's accounts.
+ * bundle itself, re-entered as a worker), each scans its share; the project imports of all shares
+ * are pooled, and each lists its share's accounts with them; the accounts of all shares are
+ * pooled, then each checks its share against the whole workspace's imports and accounts.
  */
 import { parentPort, Worker } from 'worker_threads';
 import type { IndexedAccount } from '../workspace/accountIndex';
 import { Checker, type CheckOptions, type CheckResult, type Listed, type ScanResult } from './checker';
 
-type ToWorker = { kind: 'scan'; files: Listed[]; options: CheckOptions } | { kind: 'check'; accounts: IndexedAccount[] };
-type FromWorker = { kind: 'scanned'; result: ScanResult } | { kind: 'checked'; result: CheckResult } | { kind: 'failed'; message: string };
+type ToWorker =
+  | { kind: 'scan'; files: Listed[]; options: CheckOptions }
+  | { kind: 'accounts'; imports: string[] }
+  | { kind: 'check'; accounts: IndexedAccount[] };
+type FromWorker =
+  | { kind: 'scanned'; result: ScanResult }
+  | { kind: 'accounted'; accounts: IndexedAccount[] }
+  | { kind: 'checked'; result: CheckResult }
+  | { kind: 'failed'; message: string };
 
 /** The worker side: one Checker, driven by the messages of `checkInParallel`. */
 export function serveWorker(): void {
@@ -20,6 +28,8 @@ export function serveWorker(): void {
       if (message.kind === 'scan') {
         checker = new Checker(message.options);
         port.postMessage({ kind: 'scanned', result: await checker.scan(message.files) } satisfies FromWorker);
+      } else if (message.kind === 'accounts') {
+        port.postMessage({ kind: 'accounted', accounts: await checker!.accounts(message.imports) } satisfies FromWorker);
       } else {
         port.postMessage({ kind: 'checked', result: await checker!.check(message.accounts) } satisfies FromWorker);
         port.close();
@@ -55,7 +65,16 @@ export async function checkInParallel(files: readonly Listed[], options: CheckOp
         return answer.then((m) => (m as Extract<FromWorker, { kind: 'scanned' }>).result);
       }),
     );
-    const accounts = scans.flatMap((s) => s.accounts);
+    const imports = [...new Set(scans.flatMap((s) => s.imports))].sort();
+    const accounts = (
+      await Promise.all(
+        workers.map((worker) => {
+          const answer = reply(worker, 'accounted');
+          worker.postMessage({ kind: 'accounts', imports } satisfies ToWorker);
+          return answer.then((m) => (m as Extract<FromWorker, { kind: 'accounted' }>).accounts);
+        }),
+      )
+    ).flat();
     const checks = await Promise.all(
       workers.map((worker) => {
         const answer = reply(worker, 'checked');

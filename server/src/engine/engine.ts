@@ -26,6 +26,8 @@ export interface AnalyzeOptions {
   readonly keepSyntax?: boolean;
   /** Only these rules (fix-all of one rule). */
   readonly onlyRules?: readonly string[];
+  /** C#: namespaces imported by `global using` in the workspace's other files (`projectImportsOf`). */
+  readonly globalUsings?: readonly string[];
 }
 
 export interface Analysis {
@@ -38,6 +40,8 @@ export interface Analysis {
   readonly skipped?: string;
   /** True when the file holds none of the identity words and was not parsed. */
   readonly prefiltered?: boolean;
+  /** The imports this file makes for its whole project (C# `global using` targets); none elsewhere. */
+  readonly projectImports?: readonly string[];
   readonly file?: FileAnalysis;
   /** The edits for one of this analysis's fixes, or undefined when it cannot be rendered safely. */
   edits(fix: Fix): TextEdit[] | undefined;
@@ -140,7 +144,7 @@ export class Engine {
     const language = LANGUAGES[languageId];
     if (!containsAnyWord(doc.text, language.anchorWords)) {
       if (owner) this.forget(doc.uri);
-      return { ...base, prefiltered: true };
+      return { ...base, prefiltered: true, projectImports: await this.projectImportsOf(doc) };
     }
 
     const cached = owner ? this.syntaxByUri.get(doc.uri) : undefined;
@@ -170,8 +174,10 @@ export class Engine {
     // A kept tree is freed by the next parse; a one-off tree when the caller releases the analysis.
     const dispose = owner ? undefined : () => language.dispose?.(syntax);
     let file: FileAnalysis;
+    let projectImports: string[] | undefined;
     try {
-      file = language.analyze(doc, syntax);
+      file = language.analyze(doc, syntax, { globalUsings: options.globalUsings });
+      if (language.projectImports) projectImports = doc.text.includes(language.projectImports.word) ? language.projectImports.read(doc, syntax) : [];
     } catch (error) {
       dispose?.();
       // Adapters follow nested expressions: one nested deeper than the stack allows is skipped too.
@@ -192,7 +198,24 @@ export class Engine {
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
     const kept = doc.text.includes('batch-identity-disable') ? applySuppressions(doc.text, file, findings) : findings;
 
-    return { ...base, findings: kept, facts: file.facts, file, ...handles(file, dispose) };
+    return { ...base, findings: kept, facts: file.facts, file, projectImports, ...handles(file, dispose) };
+  }
+
+  /**
+   * The imports a file makes for its whole project (C#: the targets of `global using X;`); none
+   * for other languages or when the word is absent. A one-off parse, never the kept tree.
+   */
+  async projectImportsOf(doc: DocumentInput): Promise<string[]> {
+    const languageId = languageOf(doc.languageId);
+    const language = languageId ? LANGUAGES[languageId] : undefined;
+    const imports = language?.projectImports;
+    if (!language || !imports || !doc.text.includes(imports.word) || looksBinary(doc.text)) return [];
+    const syntax = await language.parse(doc.text);
+    try {
+      return imports.read(doc, syntax);
+    } finally {
+      language.dispose?.(syntax);
+    }
   }
 
   /** Tells a kept syntax tree about an edit, before the next `analyze` of the new text. */

@@ -63,6 +63,12 @@ export type BrokenSyntax = 'inside' | 'beside';
 
 export const spanKey = (span: Span): string => `${span.start}:${span.end}`;
 
+/** What an analysis knows from outside its file. */
+export interface ProjectContext {
+  /** C#: namespaces imported by `global using` in other files of the workspace. */
+  readonly globalUsings?: readonly string[];
+}
+
 export interface LanguageSupport<S = unknown> {
   readonly id: LanguageId;
   /** Line comment opener for suppression directives (`//`, `#`). */
@@ -77,5 +83,10 @@ export interface LanguageSupport<S = unknown> {
   edit?(previous: S, change: TextChange): void;
   /** Free what a syntax tree holds (tree-sitter trees live in WASM memory). */
   dispose?(syntax: S): void;
-  analyze(file: SourceFile, syntax: S): FileAnalysis;
+  analyze(file: SourceFile, syntax: S, project?: ProjectContext): FileAnalysis;
+  /**
+   * Imports a file makes for every file of its project (C#'s `global using`): `word` must occur
+   * in the text for there to be any, `read` lists them from the syntax tree.
+   */
+  readonly projectImports?: { readonly word: string; read(file: SourceFile, syntax: S): string[] };
 }

@@ -3,7 +3,7 @@
  * and small node helpers. Each language adds its adapter (tree → facts) and renderer (intent → edits).
  */
 import type { Facts, Span } from '../engine/facts';
-import { spanKey, type BrokenSyntax, type FileAnalysis, type LanguageSupport, type SourceFile, type TextChange } from '../engine/language';
+import { spanKey, type BrokenSyntax, type FileAnalysis, type LanguageSupport, type ProjectContext, type SourceFile, type TextChange } from '../engine/language';
 import { parserFor, type GrammarName, type Node, type Tree } from '../parsing/treeSitter';
 
 export type { Node, Tree };
@@ -11,13 +11,14 @@ export type { Node, Tree };
 export function treeSitterLanguage(
   spec: Omit<LanguageSupport<Tree>, 'parse' | 'edit' | 'dispose' | 'analyze'> & {
     readonly grammar: GrammarName;
-    analyze(file: SourceFile, tree: Tree): FileAnalysis;
+    analyze(file: SourceFile, tree: Tree, project?: ProjectContext): FileAnalysis;
   },
 ): LanguageSupport<Tree> {
   return {
     id: spec.id,
     lineComment: spec.lineComment,
     anchorWords: spec.anchorWords,
+    projectImports: spec.projectImports,
     async parse(text, previous) {
       const parser = await parserFor(spec.grammar);
       const tree = parser.parse(text, previous ?? null);
@@ -30,8 +31,8 @@ export function treeSitterLanguage(
     dispose(tree) {
       tree.delete();
     },
-    analyze(file, tree) {
-      const analysis = spec.analyze(file, tree);
+    analyze(file, tree, project) {
+      const analysis = spec.analyze(file, tree, project);
       let loneCr: boolean | undefined;
       // Comments are found through the tree, which a kept analysis outlives (the server asks for
       // suppression directives when it builds quick fixes, long after the tree was freed): each

@@ -28,6 +28,7 @@ import { SettingsProvider } from './settings';
 import { hoverAt } from '../hover/hover';
 import { warmRuntime } from '../parsing/treeSitter';
 import { AccountIndex, accountsIn } from '../workspace/accountIndex';
+import { ProjectImportIndex } from '../workspace/projectImports';
 import { WorkspaceScanner } from './workspaceScanner';
 
 interface Current {
@@ -46,7 +47,8 @@ export function startServer(connection: Connection): void {
   const again = new Set<string>();
   const loggedSkips = new Map<string, string>();
   const accounts = new AccountIndex();
-  const scanner = new WorkspaceScanner(engine, accounts, (message) => log(message));
+  const projectImports = new ProjectImportIndex();
+  const scanner = new WorkspaceScanner(engine, accounts, projectImports, (message) => log(message));
 
   const log = (message: string) => connection.console.log(message);
 
@@ -74,11 +76,16 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     let changed = false;
+    let imports = false;
     for (const change of changes) {
       if (store.get(change.uri)) continue; // open documents are indexed from their buffers
-      changed = (await scanner.refresh(change.uri, change.type === FileChangeType.Deleted)) || changed;
+      const refreshed = await scanner.refresh(change.uri, change.type === FileChangeType.Deleted);
+      changed ||= refreshed.changed;
+      imports ||= refreshed.imports;
     }
-    if (changed) revalidateAll();
+    // Other files' accounts may be typed through the `global using` that changed: read them again.
+    if (imports) void scanner.scan(() => store.all().map((d) => d.uri)).then(() => revalidateAll());
+    else if (changed) revalidateAll();
   });
 
   function revalidateAll(except?: string): void {
@@ -135,15 +142,15 @@ export function startServer(connection: Connection): void {
     // Only documents being edited keep a tree for incremental parsing: opening many files must
     // not fill the (never shrinking) WASM memory with trees nobody edits.
     const keepSyntax = store.isEdited(document.uri);
-    const analysis = await engine.analyze(
-      { uri: document.uri, languageId: document.languageId, text: document.getText() },
-      { settings: documentSettings, keepSyntax, workspace: accounts },
-    );
+    const input = { uri: document.uri, languageId: document.languageId, text: document.getText() };
+    const analysis = await engine.analyze(input, { settings: documentSettings, keepSyntax, workspace: accounts, globalUsings: projectImports.all() });
     // Renderers work without the tree, so a one-off tree is freed at once.
     if (!keepSyntax) analysis.release();
     // Accounts typed in one file resolve named users in the others (not once it is closed: the
     // file on disk speaks for it again).
     if (store.get(document.uri) && accounts.update(document.uri, accountsIn(document.uri, analysis.text, analysis.facts))) revalidateAll(document.uri);
+    // Its `global using` directives reach every other C# file.
+    if (store.get(document.uri) && projectImports.update(document.uri, analysis.projectImports ?? [])) revalidateAll(document.uri);
     return analysis;
   }
 
@@ -198,7 +205,7 @@ export function startServer(connection: Connection): void {
   async function fixAllEdit(document: TextDocument, onlyRules?: readonly string[]) {
     const result = await engine.fixAll(
       { uri: document.uri, languageId: document.languageId, text: document.getText() },
-      { settings: await settings.forDocument(document.uri), onlyRules, workspace: accounts },
+      { settings: await settings.forDocument(document.uri), onlyRules, workspace: accounts, globalUsings: projectImports.all() },
     );
     if (!result.changed) return undefined;
     return { changes: { [document.uri]: toLspEdits(document, diffEdits(document.getText(), result.text)) } };

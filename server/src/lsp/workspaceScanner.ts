@@ -1,18 +1,24 @@
 /**
- * Reads the workspace's files (not only the open ones) for user accounts defined on pools, in
- * the background: one file per turn of the event loop, so typing is never kept waiting.
+ * Reads the workspace's files (not only the open ones) for user accounts defined on pools and
+ * for imports made for the whole project (C# `global using`), in the background: one file per
+ * turn of the event loop, so typing is never kept waiting.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { Engine } from '../engine/engine';
 import { languageOfPath } from '../engine/engine';
+import { LANGUAGES } from '../engine/languages';
 import { ACCOUNT_WORDS, accountsIn, type AccountIndex } from '../workspace/accountIndex';
+import type { ProjectImportIndex } from '../workspace/projectImports';
 import { decode } from '../workspace/sourceFiles';
 import { collectFiles } from '../workspace/walk';
 
 /** Files bigger than this are not read by the background scan. */
 const MAX_SCAN_BYTES = 2 * 1024 * 1024;
+
+/** What a C# file must contain to import anything for the whole project (`global using`). */
+const PROJECT_IMPORT_WORD = LANGUAGES.csharp.projectImports?.word ?? 'global using';
 
 const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -22,6 +28,7 @@ export class WorkspaceScanner {
   constructor(
     private readonly engine: Engine,
     private readonly index: AccountIndex,
+    private readonly imports: ProjectImportIndex,
     private readonly log: (message: string) => void,
   ) {}
 
@@ -35,20 +42,37 @@ export class WorkspaceScanner {
     const started = Date.now();
     const { files } = collectFiles(this.folders);
     let changed = false;
+    // Project imports first: a C# pool's accounts may be typed through a `global using` elsewhere.
+    for (const file of files) {
+      const uri = pathToFileURL(file).toString();
+      if (openUris().includes(uri) || languageOfPath(file) !== 'csharp') continue;
+      changed = (await this.indexImports(file, uri)) || changed;
+      await yieldToMessages();
+    }
     for (const file of files) {
       const uri = pathToFileURL(file).toString();
       if (openUris().includes(uri)) continue;
       changed = (await this.indexFile(file, uri)) || changed;
       await yieldToMessages();
     }
-    this.log(`Workspace scan: ${files.length} files read in ${Date.now() - started} ms, ${this.index.size} pool user accounts found.`);
+    const imports = this.imports.all();
+    this.log(
+      `Workspace scan: ${files.length} files read in ${Date.now() - started} ms, ${this.index.size} pool user accounts found` +
+        (imports.length > 0 ? `, global usings: ${imports.join(', ')}.` : '.'),
+    );
     return changed;
   }
 
-  async refresh(uri: string, deleted: boolean): Promise<boolean> {
-    if (!uri.startsWith('file:')) return false;
-    if (deleted) return this.index.remove(uri);
-    return this.indexFile(fileURLToPath(uri), uri);
+  /** A watched file changed on disk; `imports` says whether the workspace's project imports changed. */
+  async refresh(uri: string, deleted: boolean): Promise<{ changed: boolean; imports: boolean }> {
+    if (!uri.startsWith('file:')) return { changed: false, imports: false };
+    if (deleted) {
+      const imports = this.imports.remove(uri);
+      return { changed: this.index.remove(uri) || imports, imports };
+    }
+    const file = fileURLToPath(uri);
+    const imports = await this.indexImports(file, uri);
+    return { changed: (await this.indexFile(file, uri)) || imports, imports };
   }
 
   /** A document was closed: its accounts are those of the file on disk again (none if there is none). */
@@ -56,7 +80,22 @@ export class WorkspaceScanner {
     if (!uri.startsWith('file:')) return this.index.remove(uri);
     const file = fileURLToPath(uri);
     const inWorkspace = this.folders.some((folder) => file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
-    return inWorkspace && fs.existsSync(file) ? this.indexFile(file, uri) : this.index.remove(uri);
+    if (!inWorkspace || !fs.existsSync(file)) return this.imports.remove(uri) || this.index.remove(uri);
+    const imports = await this.indexImports(file, uri);
+    return (await this.indexFile(file, uri)) || imports;
+  }
+
+  /** Records a C# file's `global using` targets; whether the workspace's imports changed. */
+  private async indexImports(file: string, uri: string): Promise<boolean> {
+    if (languageOfPath(file) !== 'csharp') return false;
+    try {
+      if (fs.statSync(file).size > MAX_SCAN_BYTES) return this.imports.remove(uri);
+      const bytes = fs.readFileSync(file);
+      if (!bytes.includes(PROJECT_IMPORT_WORD)) return this.imports.remove(uri);
+      return this.imports.update(uri, await this.engine.projectImportsOf({ uri, languageId: 'csharp', text: decode(bytes).text }));
+    } catch {
+      return this.imports.remove(uri);
+    }
   }
 
   private async indexFile(file: string, uri: string): Promise<boolean> {
@@ -66,7 +105,7 @@ export class WorkspaceScanner {
       if (fs.statSync(file).size > MAX_SCAN_BYTES) return this.index.remove(uri);
       const { text } = decode(fs.readFileSync(file));
       if (!ACCOUNT_WORDS.some((word) => text.includes(word))) return this.index.remove(uri);
-      const analysis = await this.engine.analyze({ uri, languageId: language, text });
+      const analysis = await this.engine.analyze({ uri, languageId: language, text }, { globalUsings: this.imports.all() });
       analysis.release();
       return this.index.update(uri, accountsIn(uri, text, analysis.facts));
     } catch {

@@ -114,10 +114,11 @@ interface ModelFields {
   readonly nested: Map<CSharpField, MemberAssignment[]>;
 }
 
-export function analyzeCSharp(text: string, tree: Tree): { facts: Facts; context: CSharpContext } {
+/** `globalUsings`: namespaces imported by `global using` in the project's other files. */
+export function analyzeCSharp(text: string, tree: Tree, globalUsings: readonly string[] = []): { facts: Facts; context: CSharpContext } {
   const facts = emptyFacts();
   const context: CSharpContext = { text, plans: new Map() };
-  const reach = new Reach(tree, text);
+  const reach = new Reach(tree, text, globalUsings);
   if (reach.isBatchSdkSource()) return { facts, context };
   new CSharpAdapter(text, tree, reach, facts, context).run();
   return { facts, context };

@@ -2,6 +2,7 @@
 import { CSHARP } from '../../batch/sdks';
 import { commentsContaining, treeSitterLanguage } from '../treeSitterSupport';
 import { analyzeCSharp } from './adapter';
+import { Reach } from './reach';
 import { renderCSharp } from './renderer';
 
 export const csharpLanguage = treeSitterLanguage({
@@ -9,8 +10,11 @@ export const csharpLanguage = treeSitterLanguage({
   grammar: 'c-sharp',
   lineComment: '//',
   anchorWords: [CSHARP.legacy.runElevated, ...CSHARP.identityTypes, ...Object.keys(CSHARP.enums)],
-  analyze(file, tree) {
-    const { facts, context } = analyzeCSharp(file.text, tree);
+  // `global using Microsoft.Azure.Batch;` in one file (often GlobalUsings.cs) serves them all.
+  // (The word is how the directive is written in practice; the tree decides what it is.)
+  projectImports: { word: 'global using', read: (file, tree) => new Reach(tree, file.text).globalUsings() },
+  analyze(file, tree, project) {
+    const { facts, context } = analyzeCSharp(file.text, tree, project?.globalUsings);
     return {
       facts,
       render: (intent) => renderCSharp(intent, context),

@@ -69,8 +69,15 @@ export class Reach {
   constructor(
     private readonly tree: Tree,
     private readonly text: string,
+    /** Namespaces imported by `global using` in other files: reachable everywhere in this one. */
+    private readonly projectUsings: readonly string[] = [],
   ) {
     this.collect(tree.rootNode, tree.rootNode, '');
+  }
+
+  /** The namespaces this file imports for the whole project (`global using X;`, no alias, not static). */
+  globalUsings(): string[] {
+    return this.scopes[0].usings.filter((u) => u.isGlobal && !u.alias && !u.isStatic).map((u) => u.target);
   }
 
   private collect(container: Node, body: Node, outer: string): void {
@@ -123,7 +130,7 @@ export class Reach {
   }
 
   private computeReachable(offset: number): Set<string> {
-    const reachable = new Set<string>();
+    const reachable = new Set<string>(this.projectUsings);
     for (const scope of this.scopesAt(offset)) {
       for (const u of scope.usings) if (!u.alias && !u.isStatic) reachable.add(u.target);
     }
