@@ -42,8 +42,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ]),
     synchronize: {
       configurationSection: 'batchIdentity',
-      // Pool user accounts defined in files that are not open keep the workspace index current.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{cs,java,py,json,jsonc}'),
+      // Pool user accounts and C# global usings (also MSBuild `Using` items) in files that are not
+      // open keep the workspace indexes current.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.cs,*.java,*.py,*.json,*.jsonc,*.csproj,Directory.Build.props,Directory.Build.targets}'),
     },
     outputChannel: output,
     traceOutputChannel: trace,

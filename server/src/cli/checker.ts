@@ -12,6 +12,7 @@ import { Engine, fixAllFixOf, languageOfPath, type Analysis } from '../engine/en
 import type { LanguageId } from '../engine/facts';
 import { LANGUAGES } from '../engine/languages';
 import { ACCOUNT_WORDS, AccountIndex, accountsIn, type IndexedAccount } from '../workspace/accountIndex';
+import { isProjectFile, usingsOfProjectFile } from '../workspace/msbuild';
 import { coverNeedles } from '../workspace/needles';
 import { decode, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
 import type { FileReport, ReportedDiagnostic } from './report';
@@ -93,6 +94,10 @@ export class Checker {
     const { settings } = this.options;
     const reader = new FileReader(settings.maxFileSizeKB * 1024);
     for (const { file, order } of files) {
+      if (isProjectFile(file)) {
+        imports.push(...this.projectFileImports(reader, file));
+        continue;
+      }
       const language = languageOfPath(file);
       if (!language) {
         notes.push({ order, text: `${file}: skipped, not a C#, Java, Python or JSON file` });
@@ -124,6 +129,16 @@ export class Checker {
       }
     }
     return { imports, notes, ioError };
+  }
+
+  /** An MSBuild project file's `Using` items; one that cannot be read or decoded imports nothing (it does not build either). */
+  private projectFileImports(reader: FileReader, file: string): string[] {
+    try {
+      const bytes = reader.read(file);
+      return bytes ? usingsOfProjectFile(decode(Buffer.from(bytes)).text) : [];
+    } catch {
+      return [];
+    }
   }
 
   /** A C# file's `global using` targets; a file that is not Batch code and cannot be decoded has none. */

@@ -10,6 +10,7 @@ import type { Engine } from '../engine/engine';
 import { languageOfPath } from '../engine/engine';
 import { LANGUAGES } from '../engine/languages';
 import { ACCOUNT_WORDS, accountsIn, type AccountIndex } from '../workspace/accountIndex';
+import { isProjectFile, usingsOfProjectFile } from '../workspace/msbuild';
 import type { ProjectImportIndex } from '../workspace/projectImports';
 import { decode } from '../workspace/sourceFiles';
 import { collectFiles } from '../workspace/walk';
@@ -45,7 +46,7 @@ export class WorkspaceScanner {
     // Project imports first: a C# pool's accounts may be typed through a `global using` elsewhere.
     for (const file of files) {
       const uri = pathToFileURL(file).toString();
-      if (openUris().includes(uri) || languageOfPath(file) !== 'csharp') continue;
+      if (openUris().includes(uri) || (languageOfPath(file) !== 'csharp' && !isProjectFile(file))) continue;
       changed = (await this.indexImports(file, uri)) || changed;
       await yieldToMessages();
     }
@@ -85,12 +86,14 @@ export class WorkspaceScanner {
     return (await this.indexFile(file, uri)) || imports;
   }
 
-  /** Records a C# file's `global using` targets; whether the workspace's imports changed. */
+  /** Records a C# file's `global using` targets or a project file's `Using` items; whether the workspace's imports changed. */
   private async indexImports(file: string, uri: string): Promise<boolean> {
-    if (languageOfPath(file) !== 'csharp') return false;
+    const projectFile = isProjectFile(file);
+    if (languageOfPath(file) !== 'csharp' && !projectFile) return false;
     try {
       if (fs.statSync(file).size > MAX_SCAN_BYTES) return this.imports.remove(uri);
       const bytes = fs.readFileSync(file);
+      if (projectFile) return this.imports.update(uri, usingsOfProjectFile(decode(bytes).text));
       if (!bytes.includes(PROJECT_IMPORT_WORD)) return this.imports.remove(uri);
       return this.imports.update(uri, await this.engine.projectImportsOf({ uri, languageId: 'csharp', text: decode(bytes).text }));
     } catch {

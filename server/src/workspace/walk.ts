@@ -1,7 +1,11 @@
-/** Finds the files `check` reads: the four languages' extensions, outside build output and dependencies. */
+/**
+ * Finds the files `check` reads: the four languages' extensions, and the MSBuild project files
+ * whose `Using` items are C# global usings; outside build output and dependencies.
+ */
 import * as fs from 'fs';
 import * as path from 'path';
 import { languageOfPath } from '../engine/engine';
+import { isProjectFile } from './msbuild';
 
 /** Folders never walked into: dependencies, VCS data, build output. */
 export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'bin', 'obj', 'target', 'build', 'dist', 'out', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.gradle', '.idea', '.vs']);
@@ -30,7 +34,7 @@ export function collectFiles(inputs: readonly string[]): WalkResult {
       const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && isDirectorySafe(full));
       if (isDirectory) {
         if (!SKIPPED_FOLDERS.has(entry.name)) walkDirectory(full);
-      } else if (languageOfPath(entry.name)) {
+      } else if (languageOfPath(entry.name) || isProjectFile(entry.name)) {
         files.push(full);
       }
     }

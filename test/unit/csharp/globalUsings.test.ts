@@ -1,7 +1,8 @@
 /**
- * C# `global using` directives in one file (GlobalUsings.cs) serve every file of the project:
- * a file that names Batch types without usings of its own is Batch code when the workspace
- * imports Batch globally — in the engine, the CLI and the server.
+ * C# `global using` directives in one file (GlobalUsings.cs), or MSBuild `<Using Include>` items
+ * in a project file, serve every file of the project: a file that names Batch types without
+ * usings of its own is Batch code when the workspace imports Batch globally — in the engine, the
+ * CLI and the server.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { Engine } from '../../../server/src/engine/engine';
+import { isProjectFile, usingsOfProjectFile } from '../../../server/src/workspace/msbuild';
 import { cli, scratchTrees } from '../../helpers/cli';
 import { LspClient } from '../../helpers/lspClient';
 
@@ -40,6 +42,18 @@ const POOL = [
   '        pool.UserAccounts = new List<UserAccount> { new UserAccount("opsUser", secret) };',
   '    }',
   '}',
+  '',
+].join('\n');
+
+/** An SDK-style project importing Batch and its enums for all its files, saved with a BOM as Visual Studio does. */
+const PROJECT = [
+  '\uFEFF<Project Sdk="Microsoft.NET.Sdk">',
+  '  <ItemGroup>',
+  '    <PackageReference Include="Microsoft.Azure.Batch" Version="16.2.0" />',
+  '    <Using Include="Microsoft.Azure.Batch" />',
+  '    <Using Include="Microsoft.Azure.Batch.Common" />',
+  '  </ItemGroup>',
+  '</Project>',
   '',
 ].join('\n');
 
@@ -76,6 +90,30 @@ describe('C# global usings: the engine', () => {
   });
 });
 
+describe('MSBuild Using items', () => {
+  it('Include adds namespaces (several with ;), Alias and Static bring no namespace, Remove takes one out; names are case-insensitive', () => {
+    const project = `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup Condition="'$(Configuration)' == 'Release'">
+    <Using Include="Microsoft.Azure.Batch" />
+    <using include="Contoso.Jobs; Contoso.Pools" />
+    <Using Include="Microsoft.Azure.Batch.Common" Alias="Common" />
+    <Using Include="System.Math" Static="true" />
+    <Using Remove="Contoso.Pools" />
+  </ItemGroup>
+</Project>`;
+    assert.deepEqual(usingsOfProjectFile(project), ['Microsoft.Azure.Batch', 'Contoso.Jobs']);
+  });
+
+  it('malformed XML imports nothing; only project files are read', () => {
+    assert.deepEqual(usingsOfProjectFile('<Project><ItemGroup><Using Include="Microsoft.Azure.Batch" /></ItemGroup'), []);
+    assert.deepEqual(usingsOfProjectFile('<Project><Using Include="A" /><Using Include="B"></Project>'), []);
+    assert.deepEqual(
+      ['App.csproj', 'app.CSPROJ', 'Directory.Build.props', 'Directory.Build.targets', 'App.vbproj', 'build.props', 'App.csproj.user'].filter(isProjectFile),
+      ['App.csproj', 'app.CSPROJ', 'Directory.Build.props', 'Directory.Build.targets'],
+    );
+  });
+});
+
 describe('C# global usings: the CLI', () => {
   const files = { 'src/GlobalUsings.cs': GLOBAL_USINGS, 'src/Tasks.cs': TASKS, 'src/Pools.cs': POOL, 'jobs/task.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "opsUser"}}\n', 'jobs/ghost.json': '{"id": "g", "commandLine": "x", "userIdentity": {"username": "ghost"}}\n' };
 
@@ -104,6 +142,17 @@ describe('C# global usings: the CLI', () => {
     assert.equal(three.stdout, one.stdout);
     assert.equal(three.status, one.status);
     assert.equal((JSON.parse(three.stdout) as unknown[]).length, 8, 'ghost.json, Tasks.cs and the six others');
+  });
+
+  it('a project file’s Using items count like global using directives (a BOM, XML comments and all)', async () => {
+    const root = tree({ 'src/App.csproj': PROJECT, 'src/Tasks.cs': TASKS });
+    const { code, stdout, stderr } = await cli(['check', '--fix', root]);
+    assert.equal(code, 0, stdout + stderr);
+    assert.match(stderr, /Tasks\.cs: fixed 1 problem \(run-elevated\)/);
+    assert.doesNotMatch(stderr, /App\.csproj/, 'a project file is read silently');
+    // The project imports Microsoft.Azure.Batch.Common too: no using is added.
+    assert.equal(fs.readFileSync(path.join(root, 'src/Tasks.cs'), 'utf8'), TASKS.replace('task.RunElevated = true;', ADMIN));
+    assert.equal(fs.readFileSync(path.join(root, 'src/App.csproj'), 'utf8'), PROJECT);
   });
 
   it('without the global usings file the same code is not Batch code', async () => {
@@ -145,6 +194,16 @@ describe('C# global usings: the server', () => {
       fs.rmSync(path.join(root, 'GlobalUsings.cs'));
       client.reset(uri('Tasks.cs'));
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('GlobalUsings.cs'), type: 3 }] });
+      await client.diagnosticsFor(uri('Tasks.cs'), runElevated(0));
+
+      // A project file created with Using items brings it back; its items removed, gone again.
+      fs.writeFileSync(path.join(root, 'App.csproj'), PROJECT);
+      client.reset(uri('Tasks.cs'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('App.csproj'), type: 1 }] });
+      await client.diagnosticsFor(uri('Tasks.cs'), runElevated(1));
+      fs.writeFileSync(path.join(root, 'App.csproj'), PROJECT.replace(/ *<Using [^\n]*\n/g, ''));
+      client.reset(uri('Tasks.cs'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('App.csproj'), type: 2 }] });
       await client.diagnosticsFor(uri('Tasks.cs'), runElevated(0));
     } finally {
       await client.close();
