@@ -80,7 +80,11 @@ export class WorkspaceScanner {
   async reindexClosed(uri: string): Promise<boolean> {
     if (!uri.startsWith('file:')) return this.index.remove(uri);
     const file = fileURLToPath(uri);
-    const inWorkspace = this.folders.some((folder) => file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
+    const inWorkspace = this.folders.some((folder) => {
+      // path.relative, not a prefix test: it knows the platform's case rules (Windows drive letters).
+      const relative = path.relative(folder, file);
+      return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    });
     if (!inWorkspace || !fs.existsSync(file)) return this.imports.remove(uri) || this.index.remove(uri);
     const imports = await this.indexImports(file, uri);
     return (await this.indexFile(file, uri)) || imports;
