@@ -36,6 +36,9 @@ interface Current {
   readonly analysis: Analysis;
 }
 
+/** How long typing in a buffer that changes the project's global usings must pause before the workspace is read again. */
+const RESCAN_AFTER_TYPING_MS = 500;
+
 export function startServer(connection: Connection): void {
   const engine = new Engine();
   const store = new DocumentStore(engine);
@@ -87,6 +90,20 @@ export function startServer(connection: Connection): void {
     if (imports) void scanner.scan(() => store.all().map((d) => d.uri)).then(() => revalidateAll());
     else if (changed) revalidateAll();
   });
+
+  /**
+   * Pools in unopened C# files may be typed through the global usings that just changed in a
+   * buffer: the workspace is read again once typing pauses (each keystroke may change them).
+   */
+  let rescanTimer: NodeJS.Timeout | undefined;
+  function rescanSoon(): void {
+    clearTimeout(rescanTimer);
+    rescanTimer = setTimeout(() => {
+      void scanner.scan(() => store.all().map((d) => d.uri)).then((changed) => {
+        if (changed) revalidateAll();
+      });
+    }, RESCAN_AFTER_TYPING_MS);
+  }
 
   function revalidateAll(except?: string): void {
     for (const document of store.all()) if (document.uri !== except) schedule(document.uri);
@@ -149,8 +166,11 @@ export function startServer(connection: Connection): void {
     // Accounts typed in one file resolve named users in the others (not once it is closed: the
     // file on disk speaks for it again).
     if (store.get(document.uri) && accounts.update(document.uri, accountsIn(document.uri, analysis.text, analysis.facts))) revalidateAll(document.uri);
-    // Its `global using` directives reach every other C# file.
-    if (store.get(document.uri) && projectImports.update(document.uri, analysis.projectImports ?? [])) revalidateAll(document.uri);
+    // Its `global using` directives reach every other C# file, the unopened pools' too.
+    if (store.get(document.uri) && projectImports.update(document.uri, analysis.projectImports ?? [])) {
+      revalidateAll(document.uri);
+      rescanSoon();
+    }
     return analysis;
   }
 

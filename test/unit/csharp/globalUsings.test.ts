@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { Engine } from '../../../server/src/engine/engine';
 import { isProjectFile, usingsOfProjectFile } from '../../../server/src/workspace/msbuild';
 import { cli, scratchTrees } from '../../helpers/cli';
-import { LspClient } from '../../helpers/lspClient';
+import { serverForTest } from '../../helpers/lspClient';
 
 const engine = new Engine();
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
@@ -164,49 +164,61 @@ describe('C# global usings: the CLI', () => {
 });
 
 describe('C# global usings: the server', () => {
-  it('a global using on disk, then typed and removed in a buffer, decides what an open file is', { timeout: 30_000 }, async () => {
+  it('a global using on disk, then typed and removed in a buffer, decides what an open file is', { timeout: 30_000 }, async (t) => {
     const root = tree({ 'GlobalUsings.cs': GLOBAL_USINGS, 'Tasks.cs': TASKS });
     const uri = (name: string) => pathToFileURL(path.join(root, name)).toString();
-    const client = new LspClient();
-    try {
-      await client.initialize(undefined, undefined, { workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }] });
-      await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
-      const runElevated = (n: number) => (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.filter((d) => d.code === 'run-elevated').length === n;
-      await client.open(uri('Tasks.cs'), 'csharp', TASKS);
-      await client.diagnosticsFor(uri('Tasks.cs'), runElevated(1));
+    const client = await serverForTest(t, undefined, undefined, { workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }] });
+    await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
+    const runElevated = (n: number) => (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.filter((d) => d.code === 'run-elevated').length === n;
+    await client.open(uri('Tasks.cs'), 'csharp', TASKS);
+    await client.diagnosticsFor(uri('Tasks.cs'), runElevated(1));
 
-      // The user opens GlobalUsings.cs and deletes the Batch line: Tasks.cs is no longer Batch code.
-      await client.open(uri('GlobalUsings.cs'), 'csharp', GLOBAL_USINGS);
-      client.reset(uri('Tasks.cs'));
-      const line = GLOBAL_USINGS.split('\n').indexOf('global using Microsoft.Azure.Batch;');
-      await client.connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri: uri('GlobalUsings.cs'), version: 2 },
-        contentChanges: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }],
-      });
-      await client.diagnosticsFor(uri('Tasks.cs'), runElevated(0));
+    // The user opens GlobalUsings.cs and deletes the Batch line: Tasks.cs is no longer Batch code.
+    await client.open(uri('GlobalUsings.cs'), 'csharp', GLOBAL_USINGS);
+    client.reset(uri('Tasks.cs'));
+    const line = GLOBAL_USINGS.split('\n').indexOf('global using Microsoft.Azure.Batch;');
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri('GlobalUsings.cs'), version: 2 },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }],
+    });
+    await client.diagnosticsFor(uri('Tasks.cs'), runElevated(0));
 
-      // Closed without saving: the file on disk speaks again.
-      client.reset(uri('Tasks.cs'));
-      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('GlobalUsings.cs') } });
-      await client.diagnosticsFor(uri('Tasks.cs'), runElevated(1));
+    // Closed without saving: the file on disk speaks again.
+    client.reset(uri('Tasks.cs'));
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('GlobalUsings.cs') } });
+    await client.diagnosticsFor(uri('Tasks.cs'), runElevated(1));
 
-      // Deleted on disk: gone for good.
-      fs.rmSync(path.join(root, 'GlobalUsings.cs'));
-      client.reset(uri('Tasks.cs'));
-      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('GlobalUsings.cs'), type: 3 }] });
-      await client.diagnosticsFor(uri('Tasks.cs'), runElevated(0));
+    // Deleted on disk: gone for good.
+    fs.rmSync(path.join(root, 'GlobalUsings.cs'));
+    client.reset(uri('Tasks.cs'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('GlobalUsings.cs'), type: 3 }] });
+    await client.diagnosticsFor(uri('Tasks.cs'), runElevated(0));
 
-      // A project file created with Using items brings it back; its items removed, gone again.
-      fs.writeFileSync(path.join(root, 'App.csproj'), PROJECT);
-      client.reset(uri('Tasks.cs'));
-      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('App.csproj'), type: 1 }] });
-      await client.diagnosticsFor(uri('Tasks.cs'), runElevated(1));
-      fs.writeFileSync(path.join(root, 'App.csproj'), PROJECT.replace(/ *<Using [^\n]*\n/g, ''));
-      client.reset(uri('Tasks.cs'));
-      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('App.csproj'), type: 2 }] });
-      await client.diagnosticsFor(uri('Tasks.cs'), runElevated(0));
-    } finally {
-      await client.close();
-    }
+    // A project file created with Using items brings it back; its items removed, gone again.
+    fs.writeFileSync(path.join(root, 'App.csproj'), PROJECT);
+    client.reset(uri('Tasks.cs'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('App.csproj'), type: 1 }] });
+    await client.diagnosticsFor(uri('Tasks.cs'), runElevated(1));
+    fs.writeFileSync(path.join(root, 'App.csproj'), PROJECT.replace(/ *<Using [^\n]*\n/g, ''));
+    client.reset(uri('Tasks.cs'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('App.csproj'), type: 2 }] });
+    await client.diagnosticsFor(uri('Tasks.cs'), runElevated(0));
+  });
+
+  it('a global using typed in a buffer makes unopened C# pools count: their accounts resolve named users', { timeout: 30_000 }, async (t) => {
+    const root = tree({ 'Pools.cs': POOL, 'task.json': '{"value": [\n  {"id": "a", "commandLine": "x", "userIdentity": {"username": "opsUser"}},\n  {"id": "b", "commandLine": "x", "userIdentity": {"username": "ghost"}}\n]}\n' });
+    const uri = (name: string) => pathToFileURL(path.join(root, name)).toString();
+    const client = await serverForTest(t, undefined, undefined, { workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }] });
+    await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
+    const unknownUsers = (p: { diagnostics: { code?: string | number; severity?: number }[] }) =>
+      p.diagnostics.filter((d) => d.code === 'unknown-user' && d.severity === 2).length;
+    await client.open(uri('task.json'), 'json', fs.readFileSync(path.join(root, 'task.json'), 'utf8'));
+    // Pools.cs is not Batch code without a global using: no pools known, no warning.
+    assert.equal(unknownUsers(await client.diagnosticsFor(uri('task.json'))), 0);
+    // A new, unsaved GlobalUsings.cs: once typing pauses, Pools.cs is read again as Batch code.
+    await client.open(uri('GlobalUsings.cs'), 'csharp', GLOBAL_USINGS);
+    const published = await client.diagnosticsFor(uri('task.json'), (p) => unknownUsers(p) === 1);
+    const line = published.diagnostics.find((d) => d.code === 'unknown-user')!.range.start.line;
+    assert.equal(line, 2, 'ghost is unknown; opsUser, defined in Pools.cs, resolves');
   });
 });
