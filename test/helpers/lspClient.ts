@@ -1,7 +1,7 @@
 /** Drives `node dist/server.js --stdio` as any LSP client would: the server's public contract. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { after, before } from 'node:test';
+import { after, before, type TestContext } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
@@ -113,4 +113,12 @@ export function serverForSuite(): () => LspClient {
     if (!client) throw new Error('the server is started by a before hook of the enclosing describe');
     return client;
   };
+}
+
+/** A server for one test, initialized with `initialize`'s arguments and shut down when the test ends, however it ends. */
+export async function serverForTest(t: TestContext, ...initialize: Parameters<LspClient['initialize']>): Promise<LspClient> {
+  const client = new LspClient();
+  t.after(() => client.close());
+  await client.initialize(...initialize);
+  return client;
 }

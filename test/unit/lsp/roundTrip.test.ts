@@ -2,16 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
-import { LspClient, serverForSuite } from '../../helpers/lspClient';
+import { LspClient, serverForSuite, serverForTest } from '../../helpers/lspClient';
 
 /** The standalone server over stdio, as any editor would run it. */
 describe('LSP round trip: node dist/server.js --stdio', () => {
   const client = serverForSuite();
 
-  it('declares its capabilities', async () => {
+  it('declares its capabilities', async (t) => {
     const other = new LspClient();
+    t.after(() => other.close());
     const result = (await other.initialize()) as { capabilities: { codeActionProvider: { codeActionKinds: string[] }; textDocumentSync: { change: number } } };
-    await other.close();
     assert.deepEqual(result.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.batchIdentity']);
     assert.equal(result.capabilities.textDocumentSync.change, 2, 'incremental sync');
   });
@@ -87,26 +87,21 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     assert.equal(cleared.diagnostics.length, 0);
   });
 
-  it('accounts typed in an open pool resolve named users elsewhere, and go when it is closed unsaved', { timeout: 20_000 }, async () => {
-    const other = new LspClient();
-    await other.initialize();
-    try {
-      const pool = 'file:///nowhere/pool.json';
-      const task = 'file:///nowhere/task.json';
-      const taskText = '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}';
-      const unknownUsers = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.filter((d) => d.code === 'unknown-user').length;
-      await other.open(pool, 'json', '{"id": "p", "vmSize": "standard_d2s_v3", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'pw\')]"}]}');
-      await other.diagnosticsFor(pool);
-      await other.open(task, 'json', taskText);
-      // A workspace with pools: `ghost` is defined on none of them.
-      await other.diagnosticsFor(task, (p) => unknownUsers(p) === 1);
-      await other.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pool } });
-      // The pool never existed on disk: no pools now, and a workspace without pools is no evidence.
-      const after = await other.diagnosticsFor(task, (p) => unknownUsers(p) === 0);
-      assert.equal(unknownUsers(after), 0);
-    } finally {
-      await other.close();
-    }
+  it('accounts typed in an open pool resolve named users elsewhere, and go when it is closed unsaved', { timeout: 20_000 }, async (t) => {
+    const other = await serverForTest(t);
+    const pool = 'file:///nowhere/pool.json';
+    const task = 'file:///nowhere/task.json';
+    const taskText = '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}';
+    const unknownUsers = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.filter((d) => d.code === 'unknown-user').length;
+    await other.open(pool, 'json', '{"id": "p", "vmSize": "standard_d2s_v3", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'pw\')]"}]}');
+    await other.diagnosticsFor(pool);
+    await other.open(task, 'json', taskText);
+    // A workspace with pools: `ghost` is defined on none of them.
+    await other.diagnosticsFor(task, (p) => unknownUsers(p) === 1);
+    await other.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pool } });
+    // The pool never existed on disk: no pools now, and a workspace without pools is no evidence.
+    const after = await other.diagnosticsFor(task, (p) => unknownUsers(p) === 0);
+    assert.equal(unknownUsers(after), 0);
   });
 
   it('offers suppression comments in JSON with comments, and they work', async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient, serverForSuite } from '../../helpers/lspClient';
+import { LspClient, serverForSuite, serverForTest } from '../../helpers/lspClient';
 
 /** Only to turn a missing publication into a failure instead of a hang; no speed is asserted. */
 const HANG = { timeout: 20_000 };
@@ -95,27 +95,22 @@ describe('settings pulled with workspace/configuration, applied without a restar
 });
 
 describe('settings pushed by a client without workspace/configuration', () => {
-  it('initializationOptions.settings, then each didChangeConfiguration, are applied', HANG, async () => {
-    const client = new LspClient();
-    try {
-      await client.initialize({}, { settings: { rules: { 'run-elevated': 'hint' } } });
-      const uri = 'file:///settings/pushed.json';
-      await client.open(uri, 'json', TASK);
-      await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0].severity === 4);
+  it('initializationOptions.settings, then each didChangeConfiguration, are applied', HANG, async (t) => {
+    const client = await serverForTest(t, {}, { settings: { rules: { 'run-elevated': 'hint' } } });
+    const uri = 'file:///settings/pushed.json';
+    await client.open(uri, 'json', TASK);
+    await client.diagnosticsFor(uri, (p) => p.diagnostics.length === 1 && p.diagnostics[0].severity === 4);
 
-      let diagnostic = await reconfigure(client, uri, { batchIdentity: { rules: { 'run-elevated': 'error' }, fix: { scope: 'task' } } }, 1);
-      const preferred = (await codeActions(client, uri, diagnostic)).find((a) => a.isPreferred)!;
-      assert.equal(apply(uri, TASK, preferred), TASK_SCOPE);
+    let diagnostic = await reconfigure(client, uri, { batchIdentity: { rules: { 'run-elevated': 'error' }, fix: { scope: 'task' } } }, 1);
+    const preferred = (await codeActions(client, uri, diagnostic)).find((a) => a.isPreferred)!;
+    assert.equal(apply(uri, TASK, preferred), TASK_SCOPE);
 
-      // A change for other extensions' sections leaves ours as they were.
-      client.reset(uri);
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { editor: { tabSize: 2 } } });
-      diagnostic = (await client.diagnosticsFor(uri)).diagnostics[0];
-      assert.equal(diagnostic.severity, 1);
+    // A change for other extensions' sections leaves ours as they were.
+    client.reset(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { editor: { tabSize: 2 } } });
+    diagnostic = (await client.diagnosticsFor(uri)).diagnostics[0];
+    assert.equal(diagnostic.severity, 1);
 
-      await reconfigure(client, uri, { batchIdentity: {} }, 2);
-    } finally {
-      await client.close();
-    }
+    await reconfigure(client, uri, { batchIdentity: {} }, 2);
   });
 });
