@@ -12,8 +12,8 @@ import { Engine, fixAllFixOf, languageOfPath, type Analysis } from '../engine/en
 import type { LanguageId } from '../engine/facts';
 import { LANGUAGES } from '../engine/languages';
 import { ACCOUNT_WORDS, AccountIndex, accountsIn, type IndexedAccount } from '../workspace/accountIndex';
-import { isProjectFile, usingsOfProjectFile } from '../workspace/msbuild';
 import { coverNeedles } from '../workspace/needles';
+import { mayMakeProjectImports, projectImportsOfFile } from '../workspace/projectImports';
 import { decode, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
 import type { FileReport, ReportedDiagnostic } from './report';
 
@@ -64,9 +64,6 @@ function looksBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
 
-/** The word a C# file needs to import for its whole project (`global using`). */
-const PROJECT_IMPORT_BYTES = Buffer.from(LANGUAGES.csharp.projectImports?.word ?? 'global using');
-
 function reasonOf(error: unknown): string {
   return error instanceof UnreadableFile ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
 }
@@ -78,7 +75,7 @@ function plural(n: number, word: string): string {
 export class Checker {
   private readonly engine = new Engine();
   private readonly candidates: { file: string; order: number; language: LanguageId; source: SourceText }[] = [];
-  private globalUsings: readonly string[] = [];
+  private workspaceImports: readonly string[] = [];
 
   constructor(private readonly options: CheckOptions) {}
 
@@ -94,36 +91,32 @@ export class Checker {
     const { settings } = this.options;
     const reader = new FileReader(settings.maxFileSizeKB * 1024);
     for (const { file, order } of files) {
-      if (isProjectFile(file)) {
-        imports.push(...this.projectFileImports(reader, file));
-        continue;
-      }
       const language = languageOfPath(file);
-      if (!language) {
+      const importing = mayMakeProjectImports(file);
+      if (!language && !importing) {
         notes.push({ order, text: `${file}: skipped, not a C#, Java, Python or JSON file` });
         continue;
       }
       try {
         const bytes = reader.read(file);
         if (!bytes) {
-          notes.push({ order, text: `${file}: skipped, larger than ${settings.maxFileSizeKB} KB` });
+          if (language) notes.push({ order, text: `${file}: skipped, larger than ${settings.maxFileSizeKB} KB` });
           continue;
         }
-        const concerns = mayConcernBatch(bytes, language);
-        const projectWide = language === 'csharp' && bytes.includes(PROJECT_IMPORT_BYTES);
-        if (!concerns && !projectWide) continue;
+        // Imports for the whole project count even from a file that is no Batch code itself.
+        if (importing) imports.push(...(await projectImportsOfFile(this.engine, file, bytes)));
+        if (!language || !mayConcernBatch(bytes, language)) continue;
         // Before decoding: binary bytes are seldom valid UTF-8, and a binary file is no I/O error.
         if (looksBinary(bytes)) {
-          if (concerns) notes.push({ order, text: `${file}: skipped, the file looks binary` });
+          notes.push({ order, text: `${file}: skipped, the file looks binary` });
           continue;
         }
         // The reader reuses its buffer: keep a copy of what is kept.
-        const copy = Buffer.from(bytes);
-        if (projectWide) imports.push(...(await this.projectImportsOf(file, copy)));
-        if (!concerns) continue;
-        this.candidates.push({ file, order, language, source: decode(copy) });
+        this.candidates.push({ file, order, language, source: decode(Buffer.from(bytes)) });
         this.engine.warmUp(language);
       } catch (error) {
+        // A project file that cannot be read imports nothing; only the files `check` reports are I/O errors.
+        if (!language) continue;
         ioError = true;
         notes.push({ order, text: `${file}: ${reasonOf(error)}` });
       }
@@ -131,35 +124,14 @@ export class Checker {
     return { imports, notes, ioError };
   }
 
-  /** An MSBuild project file's `Using` items; one that cannot be read or decoded imports nothing (it does not build either). */
-  private projectFileImports(reader: FileReader, file: string): string[] {
-    try {
-      const bytes = reader.read(file);
-      return bytes ? usingsOfProjectFile(decode(Buffer.from(bytes)).text) : [];
-    } catch {
-      return [];
-    }
-  }
-
-  /** A C# file's `global using` targets; a file that is not Batch code and cannot be decoded has none. */
-  private async projectImportsOf(file: string, bytes: Buffer): Promise<string[]> {
-    let text: string;
-    try {
-      text = decode(bytes).text;
-    } catch {
-      return [];
-    }
-    return this.engine.projectImportsOf({ uri: file, languageId: 'csharp', text });
-  }
-
   /** The pool accounts the kept files define, with every share's project imports known. */
-  async accounts(globalUsings: readonly string[]): Promise<IndexedAccount[]> {
-    this.globalUsings = globalUsings;
+  async accounts(workspaceImports: readonly string[]): Promise<IndexedAccount[]> {
+    this.workspaceImports = workspaceImports;
     const { settings } = this.options;
     const accounts: IndexedAccount[] = [];
     for (const { file, language, source } of this.candidates) {
       if (!ACCOUNT_WORDS.some((word) => source.text.includes(word))) continue;
-      const analysis = await this.engine.analyze({ uri: file, languageId: language, text: source.text }, { settings, globalUsings });
+      const analysis = await this.engine.analyze({ uri: file, languageId: language, text: source.text }, { settings, workspaceImports });
       analysis.release();
       accounts.push(...accountsIn(file, source.text, analysis.facts));
     }
@@ -183,14 +155,14 @@ export class Checker {
       try {
         const input = { uri: file, languageId: language, text: source.text };
         if (fix) {
-          const fixed = await this.engine.fixAll(input, { settings, workspace, globalUsings: this.globalUsings });
+          const fixed = await this.engine.fixAll(input, { settings, workspace, workspaceImports: this.workspaceImports });
           if (fixed.changed) {
             writeSourceAtomically(file, source, fixed.text);
             notes.push({ order, text: `${file}: fixed ${plural(fixed.fixed, 'problem')} (${fixed.fixedRules.join(', ')})` });
             source = { ...source, text: fixed.text };
           }
         }
-        const analysis = await this.engine.analyze({ ...input, text: source.text }, { settings, workspace, globalUsings: this.globalUsings });
+        const analysis = await this.engine.analyze({ ...input, text: source.text }, { settings, workspace, workspaceImports: this.workspaceImports });
         analysis.release();
         if (analysis.skipped) notes.push({ order, text: `${file}: skipped, ${analysis.skipped}` });
         reports.push({ ...report(file, source, analysis), order });

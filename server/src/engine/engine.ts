@@ -26,8 +26,8 @@ export interface AnalyzeOptions {
   readonly keepSyntax?: boolean;
   /** Only these rules (fix-all of one rule). */
   readonly onlyRules?: readonly string[];
-  /** C#: namespaces imported by `global using` in the workspace's other files (`projectImportsOf`). */
-  readonly globalUsings?: readonly string[];
+  /** What the workspace's files import for the whole project (C# `global using`): see `projectImports`. */
+  readonly workspaceImports?: readonly string[];
 }
 
 export interface Analysis {
@@ -176,7 +176,7 @@ export class Engine {
     let file: FileAnalysis;
     let projectImports: string[] | undefined;
     try {
-      file = language.analyze(doc, syntax, { globalUsings: options.globalUsings });
+      file = language.analyze(doc, syntax, { workspaceImports: options.workspaceImports });
       if (language.projectImports) projectImports = doc.text.includes(language.projectImports.word) ? language.projectImports.read(doc, syntax) : [];
     } catch (error) {
       dispose?.();

@@ -65,8 +65,8 @@ export const spanKey = (span: Span): string => `${span.start}:${span.end}`;
 
 /** What an analysis knows from outside its file. */
 export interface ProjectContext {
-  /** C#: namespaces imported by `global using` in other files of the workspace. */
-  readonly globalUsings?: readonly string[];
+  /** What the workspace's files import for the whole project (`projectImports` of each; C# `global using`). */
+  readonly workspaceImports?: readonly string[];
 }
 
 export interface LanguageSupport<S = unknown> {

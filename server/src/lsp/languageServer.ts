@@ -72,9 +72,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     warmRuntime();
     // The workspace's pool accounts, read in the background; open documents are re-checked once known.
-    void scanner.scan(() => store.all().map((d) => d.uri)).then((changed) => {
-      if (changed) revalidateAll();
-    });
+    rescan();
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -87,9 +85,16 @@ export function startServer(connection: Connection): void {
       imports ||= refreshed.imports;
     }
     // Other files' accounts may be typed through the `global using` that changed: read them again.
-    if (imports) void scanner.scan(() => store.all().map((d) => d.uri)).then(() => revalidateAll());
-    else if (changed) revalidateAll();
+    if (imports) rescan();
+    if (changed) revalidateAll();
   });
+
+  /** Reads the workspace's unopened files again; open documents are re-checked if anything changed. */
+  function rescan(): void {
+    void scanner.scan(() => store.all().map((d) => d.uri)).then((changed) => {
+      if (changed) revalidateAll();
+    });
+  }
 
   /**
    * Pools in unopened C# files may be typed through the global usings that just changed in a
@@ -98,11 +103,7 @@ export function startServer(connection: Connection): void {
   let rescanTimer: NodeJS.Timeout | undefined;
   function rescanSoon(): void {
     clearTimeout(rescanTimer);
-    rescanTimer = setTimeout(() => {
-      void scanner.scan(() => store.all().map((d) => d.uri)).then((changed) => {
-        if (changed) revalidateAll();
-      });
-    }, RESCAN_AFTER_TYPING_MS);
+    rescanTimer = setTimeout(rescan, RESCAN_AFTER_TYPING_MS);
   }
 
   function revalidateAll(except?: string): void {
@@ -160,7 +161,7 @@ export function startServer(connection: Connection): void {
     // not fill the (never shrinking) WASM memory with trees nobody edits.
     const keepSyntax = store.isEdited(document.uri);
     const input = { uri: document.uri, languageId: document.languageId, text: document.getText() };
-    const analysis = await engine.analyze(input, { settings: documentSettings, keepSyntax, workspace: accounts, globalUsings: projectImports.all() });
+    const analysis = await engine.analyze(input, { settings: documentSettings, keepSyntax, workspace: accounts, workspaceImports: projectImports.all() });
     // Renderers work without the tree, so a one-off tree is freed at once.
     if (!keepSyntax) analysis.release();
     // Accounts typed in one file resolve named users in the others (not once it is closed: the
@@ -225,7 +226,7 @@ export function startServer(connection: Connection): void {
   async function fixAllEdit(document: TextDocument, onlyRules?: readonly string[]) {
     const result = await engine.fixAll(
       { uri: document.uri, languageId: document.languageId, text: document.getText() },
-      { settings: await settings.forDocument(document.uri), onlyRules, workspace: accounts, globalUsings: projectImports.all() },
+      { settings: await settings.forDocument(document.uri), onlyRules, workspace: accounts, workspaceImports: projectImports.all() },
     );
     if (!result.changed) return undefined;
     return { changes: { [document.uri]: toLspEdits(document, diffEdits(document.getText(), result.text)) } };

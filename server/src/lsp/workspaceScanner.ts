@@ -8,18 +8,13 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { Engine } from '../engine/engine';
 import { languageOfPath } from '../engine/engine';
-import { LANGUAGES } from '../engine/languages';
 import { ACCOUNT_WORDS, accountsIn, type AccountIndex } from '../workspace/accountIndex';
-import { isProjectFile, usingsOfProjectFile } from '../workspace/msbuild';
-import type { ProjectImportIndex } from '../workspace/projectImports';
+import { mayMakeProjectImports, projectImportsOfFile, type ProjectImportIndex } from '../workspace/projectImports';
 import { decode } from '../workspace/sourceFiles';
 import { collectFiles } from '../workspace/walk';
 
 /** Files bigger than this are not read by the background scan. */
 const MAX_SCAN_BYTES = 2 * 1024 * 1024;
-
-/** What a C# file must contain to import anything for the whole project (`global using`). */
-const PROJECT_IMPORT_WORD = LANGUAGES.csharp.projectImports?.word ?? 'global using';
 
 const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -46,7 +41,7 @@ export class WorkspaceScanner {
     // Project imports first: a C# pool's accounts may be typed through a `global using` elsewhere.
     for (const file of files) {
       const uri = pathToFileURL(file).toString();
-      if (openUris().includes(uri) || (languageOfPath(file) !== 'csharp' && !isProjectFile(file))) continue;
+      if (openUris().includes(uri) || !mayMakeProjectImports(file)) continue;
       changed = (await this.indexImports(file, uri)) || changed;
       await yieldToMessages();
     }
@@ -85,21 +80,19 @@ export class WorkspaceScanner {
       const relative = path.relative(folder, file);
       return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
     });
-    if (!inWorkspace || !fs.existsSync(file)) return this.imports.remove(uri) || this.index.remove(uri);
+    if (!inWorkspace || !fs.existsSync(file)) {
+      return this.imports.remove(uri) || this.index.remove(uri);
+    }
     const imports = await this.indexImports(file, uri);
     return (await this.indexFile(file, uri)) || imports;
   }
 
-  /** Records a C# file's `global using` targets or a project file's `Using` items; whether the workspace's imports changed. */
+  /** Records a file's imports for the whole project (C# `global using`, MSBuild `Using` items); whether the workspace's imports changed. */
   private async indexImports(file: string, uri: string): Promise<boolean> {
-    const projectFile = isProjectFile(file);
-    if (languageOfPath(file) !== 'csharp' && !projectFile) return false;
+    if (!mayMakeProjectImports(file)) return false;
     try {
       if (fs.statSync(file).size > MAX_SCAN_BYTES) return this.imports.remove(uri);
-      const bytes = fs.readFileSync(file);
-      if (projectFile) return this.imports.update(uri, usingsOfProjectFile(decode(bytes).text));
-      if (!bytes.includes(PROJECT_IMPORT_WORD)) return this.imports.remove(uri);
-      return this.imports.update(uri, await this.engine.projectImportsOf({ uri, languageId: 'csharp', text: decode(bytes).text }));
+      return this.imports.update(uri, await projectImportsOfFile(this.engine, file, fs.readFileSync(file)));
     } catch {
       return this.imports.remove(uri);
     }
@@ -112,7 +105,7 @@ export class WorkspaceScanner {
       if (fs.statSync(file).size > MAX_SCAN_BYTES) return this.index.remove(uri);
       const { text } = decode(fs.readFileSync(file));
       if (!ACCOUNT_WORDS.some((word) => text.includes(word))) return this.index.remove(uri);
-      const analysis = await this.engine.analyze({ uri, languageId: language, text }, { globalUsings: this.imports.all() });
+      const analysis = await this.engine.analyze({ uri, languageId: language, text }, { workspaceImports: this.imports.all() });
       analysis.release();
       return this.index.update(uri, accountsIn(uri, text, analysis.facts));
     } catch {

@@ -1,9 +1,42 @@
 /**
  * The imports files make for the whole workspace (C#'s `global using X;`, often all in one
- * GlobalUsings.cs), by file, so that every C# file reaches what they import. Fed like the account
- * index: open documents, the server's scan and watched-file changes, the CLI's first pass.
- * The workspace counts as one project: a `global using` in any of its C# files counts in all.
+ * GlobalUsings.cs, and MSBuild `Using` items), by file, so that every C# file reaches what they
+ * import. Fed like the account index: open documents, the server's scan and watched-file changes,
+ * the CLI's first pass. The workspace counts as one project: an import of any file counts in all.
  */
+import { languageOfPath, type Engine } from '../engine/engine';
+import { LANGUAGES } from '../engine/languages';
+import { isProjectFile, usingsOfProjectFile } from './msbuild';
+import { decode } from './sourceFiles';
+
+/** Whether a file can import for its whole project: an MSBuild project file, or a file of a language that has such imports. */
+export function mayMakeProjectImports(file: string): boolean {
+  const language = languageOfPath(file);
+  return isProjectFile(file) || (!!language && !!LANGUAGES[language].projectImports);
+}
+
+/**
+ * A file's imports for its whole project, from its bytes (the CLI's and the server's scans read
+ * them their own way): a project file's `Using` items, or what the language reads from the tree
+ * when the text holds its word (searched in the bytes first, unless the file is UTF-16). A file
+ * that cannot be decoded imports nothing (it does not build either). The bytes are decoded before
+ * anything is awaited, so a caller's reused buffer may be passed.
+ */
+export async function projectImportsOfFile(engine: Engine, file: string, bytes: Buffer): Promise<string[]> {
+  const language = languageOfPath(file);
+  const word = language && LANGUAGES[language].projectImports?.word;
+  const projectFile = isProjectFile(file);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!projectFile && (!language || !word || (!utf16 && !bytes.includes(word)))) return [];
+  let text: string;
+  try {
+    text = decode(bytes).text;
+  } catch {
+    return [];
+  }
+  return projectFile ? usingsOfProjectFile(text) : engine.projectImportsOf({ uri: file, languageId: language!, text });
+}
+
 export class ProjectImportIndex {
   private readonly byUri = new Map<string, readonly string[]>();
   private union: readonly string[] | undefined;

@@ -57,7 +57,7 @@ const PROJECT = [
   '',
 ].join('\n');
 
-const analyze = (text: string, globalUsings?: string[]) => engine.analyze({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text }, { globalUsings });
+const analyze = (text: string, workspaceImports?: string[]) => engine.analyze({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text }, { workspaceImports });
 
 describe('C# global usings: the engine', () => {
   it('a file’s project imports are its plain `global using` targets, read from the tree', async () => {
@@ -78,11 +78,11 @@ describe('C# global usings: the engine', () => {
   });
 
   it('the fix adds only the usings the project does not import, and twice equals once', async () => {
-    const withoutCommon = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: TASKS }, { globalUsings: ['Microsoft.Azure.Batch'] });
+    const withoutCommon = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: TASKS }, { workspaceImports: ['Microsoft.Azure.Batch'] });
     assert.equal(withoutCommon.text, `using Microsoft.Azure.Batch.Common;\n\n${TASKS.replace('task.RunElevated = true;', ADMIN)}`);
-    const withCommon = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: TASKS }, { globalUsings: ['Microsoft.Azure.Batch', 'Microsoft.Azure.Batch.Common'] });
+    const withCommon = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: TASKS }, { workspaceImports: ['Microsoft.Azure.Batch', 'Microsoft.Azure.Batch.Common'] });
     assert.equal(withCommon.text, TASKS.replace('task.RunElevated = true;', ADMIN));
-    const again = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: withCommon.text }, { globalUsings: ['Microsoft.Azure.Batch', 'Microsoft.Azure.Batch.Common'] });
+    const again = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: withCommon.text }, { workspaceImports: ['Microsoft.Azure.Batch', 'Microsoft.Azure.Batch.Common'] });
     assert.equal(again.changed, false);
     // The statement is the one written for a file with the usings of its own (whose fixes compile: csharp/compile.test.ts).
     const explicit = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: `using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n\n${TASKS}` });

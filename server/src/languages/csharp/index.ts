@@ -14,7 +14,7 @@ export const csharpLanguage = treeSitterLanguage({
   // (The word is how the directive is written in practice; the tree decides what it is.)
   projectImports: { word: 'global using', read: (file, tree) => new Reach(tree, file.text).globalUsings() },
   analyze(file, tree, project) {
-    const { facts, context } = analyzeCSharp(file.text, tree, project?.globalUsings);
+    const { facts, context } = analyzeCSharp(file.text, tree, project?.workspaceImports);
     return {
       facts,
       render: (intent) => renderCSharp(intent, context),
