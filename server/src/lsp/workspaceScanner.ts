@@ -81,7 +81,8 @@ export class WorkspaceScanner {
       return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
     });
     if (!inWorkspace || !fs.existsSync(file)) {
-      return this.imports.remove(uri) || this.index.remove(uri);
+      const imports = this.imports.remove(uri);
+      return this.index.remove(uri) || imports;
     }
     const imports = await this.indexImports(file, uri);
     return (await this.indexFile(file, uri)) || imports;

@@ -205,6 +205,26 @@ describe('C# global usings: the server', () => {
     await client.diagnosticsFor(uri('Tasks.cs'), runElevated(0));
   });
 
+  it('a buffer closed unsaved takes both its global usings and its accounts with it', { timeout: 30_000 }, async (t) => {
+    const root = tree({
+      'pool.json': '{"id": "p", "vmSize": "s", "userAccounts": [{"name": "opsUser", "password": "[parameters(\'pw\')]"}]}\n',
+      'task.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}\n',
+    });
+    const uri = (name: string) => pathToFileURL(path.join(root, name)).toString();
+    const client = await serverForTest(t, undefined, undefined, { workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }] });
+    await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
+    const unknownUsers = (n: number) => (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.filter((d) => d.code === 'unknown-user').length === n;
+    await client.open(uri('task.json'), 'json', fs.readFileSync(path.join(root, 'task.json'), 'utf8'));
+    await client.diagnosticsFor(uri('task.json'), unknownUsers(1));
+    // A new file, never saved: Batch code through its own global using, defining ghost.
+    const extra = `global using Microsoft.Azure.Batch;\n${POOL.replace('opsUser', 'ghost')}`;
+    await client.open(uri('Extra.cs'), 'csharp', extra);
+    await client.diagnosticsFor(uri('task.json'), unknownUsers(0));
+    client.reset(uri('task.json'));
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri('Extra.cs') } });
+    await client.diagnosticsFor(uri('task.json'), unknownUsers(1));
+  });
+
   it('a global using typed in a buffer makes unopened C# pools count: their accounts resolve named users', { timeout: 30_000 }, async (t) => {
     const root = tree({ 'Pools.cs': POOL, 'task.json': '{"value": [\n  {"id": "a", "commandLine": "x", "userIdentity": {"username": "opsUser"}},\n  {"id": "b", "commandLine": "x", "userIdentity": {"username": "ghost"}}\n]}\n' });
     const uri = (name: string) => pathToFileURL(path.join(root, name)).toString();
