@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { buildIfNeeded } from '../scripts/vscode/common.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const filters = process.argv.slice(2);
@@ -20,5 +21,8 @@ if (selected.length === 0) {
   console.error(`no test file matches ${filters.join(' ')}`);
   process.exit(2);
 }
+// The LSP tests run dist/server.js, and the runner tests start scripts that build when dist/ is
+// stale: one build here, before the files run in parallel, so none of them rebuilds under the others.
+buildIfNeeded();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], { cwd: root, stdio: 'inherit' });
 process.exit(result.status ?? 1);
