@@ -108,7 +108,9 @@ export function sourceFile(language: Exclude<BenchLanguage, 'json'>, lines: numb
     while (count < lines - 3) push(isBatch() ? csharpBatch(i++) : csharpMethod(i++));
     push('    }\n}\n');
   } else if (language === 'java') {
-    push(`package bench;\n\n${batchEvery ? 'import com.microsoft.azure.batch.protocol.models.*;\n' : 'import java.util.*;\n'}\npublic class Generated {\n`);
+    push(
+      `package bench;\n\n${batchEvery ? 'import com.microsoft.azure.batch.protocol.models.*;\n' : 'import java.util.*;\n'}\npublic class Generated {\n`,
+    );
     while (count < lines - 2) push(isBatch() ? javaBatch(i++) : javaMethod(i++));
     push('}\n');
   } else {
@@ -141,7 +143,12 @@ function plainJson(i: number, rand: () => number): string {
  * A workspace of about `megabytes` MB: C#, Java, Python and JSON files of ordinary code, and
  * `touchRatio` of them carrying Batch identity code. Returns the number of files written.
  */
-export function workspaceTree(root: string, megabytes: number, touchRatio = 0.01, seed = 42): { files: number; batchFiles: number; bytes: number } {
+export function workspaceTree(
+  root: string,
+  megabytes: number,
+  touchRatio = 0.01,
+  seed = 42,
+): { files: number; batchFiles: number; bytes: number } {
   const rand = random(seed);
   const target = megabytes * 1024 * 1024;
   let bytes = 0;

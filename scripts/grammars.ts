@@ -55,38 +55,61 @@ function injection(language: string, hostScopes: readonly string[], patterns: ob
 }
 
 export function grammars(): Grammar[] {
-  const csharp = injection('csharp', ['source.cs'], [
-    // `task.RunElevated` and the initializer member `RunElevated = …`.
-    // The match starts at the dot: the host grammar would otherwise take `.RunElevated` first.
-    { match: `(\\.)\\s*(${CSHARP.legacy.runElevated})\\b|\\b(${CSHARP.legacy.runElevated})(?=\\s*=(?![=>]))`, captures: ACCESSOR_THEN_DEPRECATED },
-    ...memberAccessPatterns([CSHARP.enums]),
-  ]);
-  const java = injection('java', ['source.java'], [
-    // Calls only (`.withRunElevated(`): a method declaration of that name is not a use.
-    { match: `(\\.)\\s*(${JAVA.runElevated.fluent}|${JAVA.runElevated.bean})(?=\\s*\\()`, captures: ACCESSOR_THEN_DEPRECATED },
-    ...memberAccessPatterns([JAVA.enums]),
-  ]);
-  const python = injection('python', ['source.python'], [
-    // The keyword argument or assignment `run_elevated=…`, and attribute access `.run_elevated`.
-    { match: `(\\.)\\s*(${PYTHON.runElevated})\\b|\\b(${PYTHON.runElevated})(?=\\s*=(?!=))`, captures: ACCESSOR_THEN_DEPRECATED },
-    ...memberAccessPatterns([PYTHON.enums.legacy, PYTHON.enums.v15, PYTHON.mgmtEnums]),
-  ]);
-  const enumKeys: Record<EnumName, string> = { ElevationLevel: JSON_KEYS.elevationLevel, AutoUserScope: JSON_KEYS.scope, LoginMode: 'loginMode' };
-  const json = injection('json', ['source.json', 'source.json.comments'], [
-    { match: `("${JSON_KEYS.runElevated}")(?=\\s*:)`, captures: { 1: { name: `support.type.property-name.json ${DEPRECATED}` } } },
-    ...ENUM_NAMES.map((name) => {
-      const values: string[] = [...Object.values(JSON_DIALECTS.rest.enums[name]), ...Object.values(JSON_DIALECTS.arm.enums[name])];
-      if (name === 'ElevationLevel') values.push(...Object.values(JSON_REST_LEGACY_SPELLINGS));
-      return {
-        match: `("${enumKeys[name]}")\\s*(:)\\s*("(?:${alternatives(values)})")`,
-        captures: {
-          1: { name: 'support.type.property-name.json' },
-          2: { name: 'punctuation.separator.dictionary.key-value.json' },
-          3: { name: `string.quoted.double.json ${ENUM_MEMBER}` },
-        },
-      };
-    }),
-  ]);
+  const csharp = injection(
+    'csharp',
+    ['source.cs'],
+    [
+      // `task.RunElevated` and the initializer member `RunElevated = …`.
+      // The match starts at the dot: the host grammar would otherwise take `.RunElevated` first.
+      {
+        match: `(\\.)\\s*(${CSHARP.legacy.runElevated})\\b|\\b(${CSHARP.legacy.runElevated})(?=\\s*=(?![=>]))`,
+        captures: ACCESSOR_THEN_DEPRECATED,
+      },
+      ...memberAccessPatterns([CSHARP.enums]),
+    ],
+  );
+  const java = injection(
+    'java',
+    ['source.java'],
+    [
+      // Calls only (`.withRunElevated(`): a method declaration of that name is not a use.
+      { match: `(\\.)\\s*(${JAVA.runElevated.fluent}|${JAVA.runElevated.bean})(?=\\s*\\()`, captures: ACCESSOR_THEN_DEPRECATED },
+      ...memberAccessPatterns([JAVA.enums]),
+    ],
+  );
+  const python = injection(
+    'python',
+    ['source.python'],
+    [
+      // The keyword argument or assignment `run_elevated=…`, and attribute access `.run_elevated`.
+      { match: `(\\.)\\s*(${PYTHON.runElevated})\\b|\\b(${PYTHON.runElevated})(?=\\s*=(?!=))`, captures: ACCESSOR_THEN_DEPRECATED },
+      ...memberAccessPatterns([PYTHON.enums.legacy, PYTHON.enums.v15, PYTHON.mgmtEnums]),
+    ],
+  );
+  const enumKeys: Record<EnumName, string> = {
+    ElevationLevel: JSON_KEYS.elevationLevel,
+    AutoUserScope: JSON_KEYS.scope,
+    LoginMode: 'loginMode',
+  };
+  const json = injection(
+    'json',
+    ['source.json', 'source.json.comments'],
+    [
+      { match: `("${JSON_KEYS.runElevated}")(?=\\s*:)`, captures: { 1: { name: `support.type.property-name.json ${DEPRECATED}` } } },
+      ...ENUM_NAMES.map((name) => {
+        const values: string[] = [...Object.values(JSON_DIALECTS.rest.enums[name]), ...Object.values(JSON_DIALECTS.arm.enums[name])];
+        if (name === 'ElevationLevel') values.push(...Object.values(JSON_REST_LEGACY_SPELLINGS));
+        return {
+          match: `("${enumKeys[name]}")\\s*(:)\\s*("(?:${alternatives(values)})")`,
+          captures: {
+            1: { name: 'support.type.property-name.json' },
+            2: { name: 'punctuation.separator.dictionary.key-value.json' },
+            3: { name: `string.quoted.double.json ${ENUM_MEMBER}` },
+          },
+        };
+      }),
+    ],
+  );
   return [csharp, java, python, json];
 }
 

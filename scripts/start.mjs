@@ -14,7 +14,6 @@ import { codeServerEntry, setup } from './vscode/setup-code-server.mjs';
 const smoke = process.argv.includes('--smoke');
 const examples = path.join(root, 'examples');
 
-
 function desktopCode() {
   if (smoke || process.env.BATCH_IDENTITY_NO_DESKTOP) return undefined;
   const found = spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' });
@@ -65,8 +64,23 @@ async function codeServer() {
   const log = fs.openSync(path.join(state, 'code-server.log'), 'w');
   const child = spawn(
     process.execPath,
-    [codeServerEntry, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userDataDir,
-      '--extensions-dir', path.join(state, 'extensions'), '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', examples],
+    [
+      codeServerEntry,
+      '--config',
+      config,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      path.join(state, 'extensions'),
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      examples,
+    ],
     { detached: true, stdio: ['ignore', log, log] },
   );
   const stop = () => {
@@ -84,7 +98,10 @@ async function codeServer() {
   });
   process.on('exit', stop);
   await waitUntilServing(port, child);
-  const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`], ['skipWelcome', 'true']];
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${root}`],
+    ['skipWelcome', 'true'],
+  ];
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return { url, child, stop };
 }
@@ -93,7 +110,14 @@ async function smokeTest(url) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

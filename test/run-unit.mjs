@@ -24,5 +24,8 @@ if (selected.length === 0) {
 // The LSP tests run dist/server.js, and the runner tests start scripts that build when dist/ is
 // stale: one build here, before the files run in parallel, so none of them rebuilds under the others.
 buildIfNeeded();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...selected], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -44,7 +44,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       configurationSection: 'batchIdentity',
       // Pool user accounts and C# global usings (also MSBuild `Using` items) in files that are not
       // open keep the workspace indexes current.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.cs,*.java,*.py,*.json,*.jsonc,*.csproj,Directory.Build.props,Directory.Build.targets}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(
+        '**/{*.cs,*.java,*.py,*.json,*.jsonc,*.csproj,Directory.Build.props,Directory.Build.targets}',
+      ),
     },
     outputChannel: output,
     traceOutputChannel: trace,
@@ -65,7 +67,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!target) return;
       // Fix-all runs in the server: the same fix-all as on save and in the CLI.
-      await languageClient.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.applyFixAll, arguments: [target.toString()] });
+      await languageClient.sendRequest('workspace/executeCommand', {
+        command: SERVER_COMMANDS.applyFixAll,
+        arguments: [target.toString()],
+      });
     }),
   );
 

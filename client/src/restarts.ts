@@ -3,7 +3,14 @@
  * Gives up after five crashes in three minutes, saying so, instead of looping.
  */
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, type CloseHandlerResult, type ErrorHandler, type ErrorHandlerResult, type Message } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  type CloseHandlerResult,
+  type ErrorHandler,
+  type ErrorHandlerResult,
+  type Message,
+} from 'vscode-languageclient/node';
 
 const WINDOW_MS = 3 * 60 * 1000;
 const MAX_RESTARTS = 5;
@@ -34,9 +41,11 @@ export class RestartingErrorHandler implements ErrorHandler {
     this.output.warn('The server stopped unexpectedly; restarting it.');
     if (this.notices === 0) {
       this.notices++;
-      void vscode.window.showWarningMessage('Batch Identity: the language server stopped unexpectedly and was restarted.', 'Show Output').then((choice) => {
-        if (choice) this.output.show(true);
-      });
+      void vscode.window
+        .showWarningMessage('Batch Identity: the language server stopped unexpectedly and was restarted.', 'Show Output')
+        .then((choice) => {
+          if (choice) this.output.show(true);
+        });
     }
     return { action: CloseAction.Restart, handled: true };
   }

@@ -67,7 +67,11 @@ export class StatusItem implements vscode.Disposable {
     else if (status.state === 'error') {
       this.item.text = 'Batch Identity: analysis failed';
       this.item.severity = vscode.LanguageStatusSeverity.Error;
-    } else this.item.text = status.findings === 0 ? 'Batch Identity: no problems' : `Batch Identity: ${status.findings} problem${status.findings === 1 ? '' : 's'}`;
+    } else
+      this.item.text =
+        status.findings === 0
+          ? 'Batch Identity: no problems'
+          : `Batch Identity: ${status.findings} problem${status.findings === 1 ? '' : 's'}`;
     this.item.detail = 'Click to show the output';
   }
 

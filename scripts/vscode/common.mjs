@@ -38,7 +38,16 @@ export const USER_SETTINGS = {
   'window.commandCenter': false,
 };
 
-const BUILD_INPUTS = ['client', 'server/src', 'common', 'shared', 'test/integration/suite', 'test/integration/support', 'scripts/build.mjs', 'package.json'];
+const BUILD_INPUTS = [
+  'client',
+  'server/src',
+  'common',
+  'shared',
+  'test/integration/suite',
+  'test/integration/support',
+  'scripts/build.mjs',
+  'package.json',
+];
 const BUILD_OUTPUTS = ['dist/extension.js', 'dist/server.js', 'dist/test/suite/index.js'];
 
 /** The newest modification time in a file or folder tree; 0 when it does not exist. */

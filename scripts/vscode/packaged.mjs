@@ -81,7 +81,11 @@ export function environmentWithoutRepo(env = process.env) {
   const clean = {};
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) continue;
-    if (key === 'PATH') clean.PATH = value.split(path.delimiter).filter((p) => !p.startsWith(root)).join(path.delimiter);
+    if (key === 'PATH')
+      clean.PATH = value
+        .split(path.delimiter)
+        .filter((p) => !p.startsWith(root))
+        .join(path.delimiter);
     else if (!value.includes(root)) clean[key] = value;
   }
   return clean;
@@ -116,9 +120,11 @@ export function repoReferences(groupId, codeServerDir) {
       if (processGroup !== groupId) continue;
       const command = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').filter(Boolean);
       const texts = [...command.map((a) => ['argument', a]), ['working folder', fs.readlinkSync(`/proc/${entry}/cwd`)]];
-      for (const variable of fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').filter(Boolean)) texts.push(['environment', variable]);
+      for (const variable of fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').filter(Boolean))
+        texts.push(['environment', variable]);
       for (const [kind, text] of texts) {
-        if (text.split(allowed).join('').includes(root)) found.push(`${entry} (${path.basename(command[1] ?? command[0] ?? '?')}) ${kind}: ${text}`);
+        if (text.split(allowed).join('').includes(root))
+          found.push(`${entry} (${path.basename(command[1] ?? command[0] ?? '?')}) ${kind}: ${text}`);
       }
     } catch {
       // the process ended while we looked

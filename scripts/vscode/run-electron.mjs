@@ -25,7 +25,10 @@ try {
   const { downloadAndUnzipVSCode, runTests } = await import('@vscode/test-electron');
   let vscodeExecutablePath = options['vscode-executable'] && path.resolve(options['vscode-executable']);
   try {
-    vscodeExecutablePath ??= await downloadAndUnzipVSCode({ version: options['vscode-version'], cachePath: path.join(root, '.vscode-test') });
+    vscodeExecutablePath ??= await downloadAndUnzipVSCode({
+      version: options['vscode-version'],
+      cachePath: path.join(root, '.vscode-test'),
+    });
   } catch (error) {
     console.error(
       `Could not download VS Code (${error instanceof Error ? error.message : error}).\n` +
@@ -40,7 +43,15 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: suiteIndex,
     extensionTestsEnv: options.grep ? { [GREP_ENV]: options.grep } : {},
-    launchArgs: [sandbox.workspace, '--user-data-dir', sandbox.userDataDir, '--extensions-dir', sandbox.extensionsDir, '--disable-workspace-trust', '--skip-welcome'],
+    launchArgs: [
+      sandbox.workspace,
+      '--user-data-dir',
+      sandbox.userDataDir,
+      '--extensions-dir',
+      sandbox.extensionsDir,
+      '--disable-workspace-trust',
+      '--skip-welcome',
+    ],
   });
 } catch (error) {
   console.error(`run-electron: ${error instanceof Error ? error.message : String(error)}`);

@@ -58,7 +58,11 @@ function cleanup() {
 // Ends the wait for the workbench's exit code (set once the page is open).
 let endRun = (_outcome) => {};
 let interruptedExitCode;
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
   process.once(signal, () => {
     interruptedExitCode = code;
     endRun({ error: `interrupted (${signal})` });
@@ -71,7 +75,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 for (const event of ['uncaughtException', 'unhandledRejection']) {
   process.on(event, (error) => {
-    console.error(`\nrun-integration: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.error(`\nrun-integration: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     endRun({ error: 'the runner failed' });
     void cleanup().then(() => process.exit(1));
   });
@@ -94,7 +98,10 @@ async function waitUntilServing(port, child, deadlineMs = 60_000) {
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`code-server exited with ${child.exitCode ?? child.signalCode} before serving; see ${path.relative(root, logsDir)}/code-server.log`);
+    if (exited)
+      throw new Error(
+        `code-server exited with ${child.exitCode ?? child.signalCode} before serving; see ${path.relative(root, logsDir)}/code-server.log`,
+      );
     try {
       const response = await fetch(`http://127.0.0.1:${port}/healthz`);
       if (response.ok) return;
@@ -111,7 +118,9 @@ async function startCodeServer(sandbox, configFile, socketPath) {
   cleanups.push(() => fs.closeSync(log));
   const runnerEnv = { [RUNNER_SOCKET_ENV]: socketPath, [GREP_ENV]: options.grep ?? '' };
   // A packaged run gives VS Code no path into this repository, not even through the environment.
-  const env = packaged ? { ...environmentWithoutRepo(), ...runnerEnv, [EXTENSIONS_DIR_ENV]: sandbox.extensionsDir } : { ...process.env, ...runnerEnv };
+  const env = packaged
+    ? { ...environmentWithoutRepo(), ...runnerEnv, [EXTENSIONS_DIR_ENV]: sandbox.extensionsDir }
+    : { ...process.env, ...runnerEnv };
   // The port is free when picked; if someone takes it before code-server binds, try another.
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
@@ -119,11 +128,16 @@ async function startCodeServer(sandbox, configFile, socketPath) {
       process.execPath,
       [
         codeServerEntry,
-        '--config', configFile,
-        '--auth', 'none',
-        '--bind-addr', `127.0.0.1:${port}`,
-        '--user-data-dir', sandbox.userDataDir,
-        '--extensions-dir', sandbox.extensionsDir,
+        '--config',
+        configFile,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--user-data-dir',
+        sandbox.userDataDir,
+        '--extensions-dir',
+        sandbox.extensionsDir,
         '--disable-telemetry',
         '--disable-update-check',
         '--disable-workspace-trust',
@@ -240,7 +254,8 @@ async function main() {
   if (!fs.existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: install Debian's (sudo apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
-  if (packaged && !fs.existsSync(packaged)) throw new Error(`${path.relative(root, packaged)} does not exist: build it with npm run package`);
+  if (packaged && !fs.existsSync(packaged))
+    throw new Error(`${path.relative(root, packaged)} does not exist: build it with npm run package`);
   setup();
   if (!packaged) {
     if (buildIfNeeded()) console.log(`built (${elapsed()})`);
@@ -324,7 +339,15 @@ async function main() {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
   cleanups.push(() => browser.close());
   // Tall enough that a hover shows whole (VS Code caps it at a quarter of the editor's height, at
@@ -343,7 +366,9 @@ async function main() {
     if (options.verbose) console.log(`  [workbench ${type}] ${text}`);
   });
   page.on('crash', () => finish({ error: 'the page crashed' }));
-  codeServer.once('exit', (code, signal) => finish({ error: `code-server exited (${code ?? signal}); see ${path.relative(root, logsDir)}/code-server.log` }));
+  codeServer.once('exit', (code, signal) =>
+    finish({ error: `code-server exited (${code ?? signal}); see ${path.relative(root, logsDir)}/code-server.log` }),
+  );
   browser.on('disconnected', () => finish({ error: 'the browser went away' }));
   const timer = setTimeout(() => finish({ error: `timed out after ${timeoutMs / 1000} s` }), timeoutMs);
   cleanups.push(() => clearTimeout(timer));
@@ -372,7 +397,10 @@ async function main() {
     counts.failed++;
   }
   if (outcome.error) console.error(`integration run failed: ${outcome.error}`);
-  else if (!counts.reported) console.error(`integration run failed: the suite exited with ${outcome.code} without reporting results; see ${path.relative(root, logsDir)}/`);
+  else if (!counts.reported)
+    console.error(
+      `integration run failed: the suite exited with ${outcome.code} without reporting results; see ${path.relative(root, logsDir)}/`,
+    );
   const completed = !outcome.error && counts.reported;
   const ok = completed && outcome.code === 0 && counts.failed === 0;
   // A run that did not complete counts as one failure, so the line never reads "0 failed" for a broken run.

@@ -80,7 +80,9 @@ function nodeHeadersEnv() {
   const part = (name) => text.match(new RegExp(`#define NODE_${name}_VERSION (\\d+)`))?.[1];
   const version = ['MAJOR', 'MINOR', 'PATCH'].map(part).join('.');
   if (version !== process.versions.node) {
-    throw new Error(`The headers at ${header} are Node ${version}, but this is Node ${process.versions.node}: native modules built against them would not load.`);
+    throw new Error(
+      `The headers at ${header} are Node ${version}, but this is Node ${process.versions.node}: native modules built against them would not load.`,
+    );
   }
   return { npm_config_nodedir: dir };
 }
@@ -98,7 +100,9 @@ function run(title, command, args, cwd, extraEnv = {}) {
     console.log('failed');
     process.stderr.write(result.stdout ?? '');
     process.stderr.write(result.stderr ?? '');
-    throw new Error(`${title} failed (${command} ${args.join(' ')} in ${path.relative(root, cwd) || '.'}, exit ${result.status ?? result.signal})`);
+    throw new Error(
+      `${title} failed (${command} ${args.join(' ')} in ${path.relative(root, cwd) || '.'}, exit ${result.status ?? result.signal})`,
+    );
   }
   console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -128,12 +132,19 @@ export function setup({ force = false } = {}) {
   fs.mkdirSync(cacheDir, { recursive: true });
   fs.writeFileSync(
     path.join(cacheDir, 'package.json'),
-    JSON.stringify({ name: 'batch-identity-code-server', private: true, dependencies: { 'code-server': CODE_SERVER_VERSION } }, null, 2) + '\n',
+    JSON.stringify({ name: 'batch-identity-code-server', private: true, dependencies: { 'code-server': CODE_SERVER_VERSION } }, null, 2) +
+      '\n',
   );
 
   const vscodeDir = path.join(codeServerDir, 'lib', 'vscode');
   run('npm install code-server (no scripts)', 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], cacheDir, headers);
-  run('npm install lib/vscode (production, no scripts)', 'npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'], vscodeDir, headers);
+  run(
+    'npm install lib/vscode (production, no scripts)',
+    'npm',
+    ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'],
+    vscodeDir,
+    headers,
+  );
 
   // @vscode/ripgrep would download rg; Debian's works the same (search across files uses it).
   const rgTarget = path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
@@ -146,7 +157,13 @@ export function setup({ force = false } = {}) {
   const asar = path.join(vscodeDir, 'node_modules.asar');
   fs.rmSync(asar, { force: true });
   fs.symlinkSync('node_modules', asar);
-  run('npm install built-in extensions', 'npm', ['install', '--omit=dev', '--no-audit', '--no-fund'], path.join(vscodeDir, 'extensions'), headers);
+  run(
+    'npm install built-in extensions',
+    'npm',
+    ['install', '--omit=dev', '--no-audit', '--no-fund'],
+    path.join(vscodeDir, 'extensions'),
+    headers,
+  );
   run('build argon2', 'npm', ['rebuild', 'argon2'], cacheDir, headers);
 
   fs.writeFileSync(stampFile, JSON.stringify({ ...wanted, installedAt: new Date().toISOString() }, null, 2) + '\n');

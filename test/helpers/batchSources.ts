@@ -28,7 +28,9 @@ export function corpus(language: LanguageId): readonly string[] {
   let texts = corpusCache.get(language);
   if (!texts) {
     const examples = EXAMPLES[language].map((name) => fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8'));
-    const recorded = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/robustness/corpus', `${language}.json`), 'utf8')) as string[];
+    const recorded = JSON.parse(
+      fs.readFileSync(path.join(ROOT, 'test/fixtures/robustness/corpus', `${language}.json`), 'utf8'),
+    ) as string[];
     texts = [...examples, ...recorded];
     corpusCache.set(language, texts);
   }
@@ -54,10 +56,15 @@ interface Style {
   readonly indent: string;
 }
 
-const styleArb: fc.Arbitrary<Style> = fc.record({ eol: fc.constantFrom<Style['eol']>('\n', '\r\n'), indent: fc.constantFrom('    ', '  ', '\t') });
+const styleArb: fc.Arbitrary<Style> = fc.record({
+  eol: fc.constantFrom<Style['eol']>('\n', '\r\n'),
+  indent: fc.constantFrom('    ', '  ', '\t'),
+});
 
 function render(lines: readonly Line[], style: Style, trailingEol: boolean): string {
-  return lines.map(([depth, text]) => (text === '' ? '' : style.indent.repeat(depth) + text)).join(style.eol) + (trailingEol ? style.eol : '');
+  return (
+    lines.map(([depth, text]) => (text === '' ? '' : style.indent.repeat(depth) + text)).join(style.eol) + (trailingEol ? style.eol : '')
+  );
 }
 
 function indent(block: Block, by: number): Block {
@@ -66,7 +73,12 @@ function indent(block: Block, by: number): Block {
 
 const USERS = ['adminUser', 'worker', 'mpi', 'svc-render', ''];
 const PASSWORDS = ['Pa55w0rd!', '<secret>', '***', 'hunter2-fuzz'];
-const KEYS = ['', '00000000-0000-0000-0000-000000000000', 'short-key', '-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA\\n-----END OPENSSH PRIVATE KEY-----'];
+const KEYS = [
+  '',
+  '00000000-0000-0000-0000-000000000000',
+  'short-key',
+  '-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA\\n-----END OPENSSH PRIVATE KEY-----',
+];
 
 function statements(statement: fc.Arbitrary<Block>, max = 8): fc.Arbitrary<Block> {
   return fc.array(statement, { minLength: 1, maxLength: max }).map((blocks) => blocks.flat());
@@ -87,39 +99,81 @@ const csScope = fc.constantFrom('Task', 'Pool', 'TASK');
 const str = (s: string) => JSON.stringify(s);
 
 const csStatement: fc.Arbitrary<Block> = fc.oneof(
-  numbered((n) => csValue.map((v): Block => [[0, `CloudTask t${n} = new CloudTask("task-${n}", "cmd /c run.cmd");`], [0, `t${n}.RunElevated = ${v};`]])),
+  numbered((n) =>
+    csValue.map((v): Block => [
+      [0, `CloudTask t${n} = new CloudTask("task-${n}", "cmd /c run.cmd");`],
+      [0, `t${n}.RunElevated = ${v};`],
+    ]),
+  ),
   numbered((n) =>
     fc.tuple(csValue, fc.boolean(), fc.boolean()).map(([v, multiline, trailingComma]): Block => {
       const members = ['CommandLine = "cmd /c setup.cmd"', `RunElevated = ${v}`, 'WaitForSuccess = true'];
       if (!multiline) return [[0, `var s${n} = new StartTask { ${members.join(', ')} };`]];
-      return [[0, `var s${n} = new StartTask`], [0, '{'], ...members.map((m, k): Line => [1, m + (k < members.length - 1 || trailingComma ? ',' : '')]), [0, '};']];
+      return [
+        [0, `var s${n} = new StartTask`],
+        [0, '{'],
+        ...members.map((m, k): Line => [1, m + (k < members.length - 1 || trailingComma ? ',' : '')]),
+        [0, '};'],
+      ];
     }),
   ),
   csValue.map((v): Block => [[0, `pool.StartTask = new StartTask("setup.cmd") { RunElevated = ${v} };`]]),
-  fc.tuple(fc.constantFrom('JobManagerTask', 'JobPreparationTask', 'JobReleaseTask'), csValue).map(([task, v]): Block => [[0, `job.${task}.RunElevated = ${v};`]]),
+  fc
+    .tuple(fc.constantFrom('JobManagerTask', 'JobPreparationTask', 'JobReleaseTask'), csValue)
+    .map(([task, v]): Block => [[0, `job.${task}.RunElevated = ${v};`]]),
   numbered((n) =>
     fc.tuple(csElevation, csScope, fc.boolean()).map(([e, s, named]): Block => [
       [0, `CloudTask u${n} = new CloudTask("u${n}", "x");`],
-      [0, named ? `u${n}.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.${e}, scope: AutoUserScope.${s}));` : `u${n}.UserIdentity = new UserIdentity(new AutoUserSpecification(AutoUserScope.${s}, ElevationLevel.${e}));`],
+      [
+        0,
+        named
+          ? `u${n}.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.${e}, scope: AutoUserScope.${s}));`
+          : `u${n}.UserIdentity = new UserIdentity(new AutoUserSpecification(AutoUserScope.${s}, ElevationLevel.${e}));`,
+      ],
     ]),
   ),
   numbered((n) => fc.constantFrom(...USERS).map((user): Block => [[0, `var named${n} = new UserIdentity(${str(user)});`]])),
-  fc.tuple(fc.constantFrom(...USERS), fc.constantFrom(...PASSWORDS), csElevation, fc.constantFrom(...KEYS)).map(([user, pw, e, key]): Block => [
-    [0, 'pool.UserAccounts = new List<UserAccount>'],
-    [0, '{'],
-    [1, `new UserAccount(${str(user)}, ${str(pw)}, ElevationLevel.${e}),`],
-    [1, `new UserAccount(name: "second", password: Environment.GetEnvironmentVariable("PW"), linuxUserConfiguration: new LinuxUserConfiguration(uid: 1000, gid: 1000, sshPrivateKey: ${str(key)})),`],
-    [0, '};'],
-  ]),
+  fc
+    .tuple(fc.constantFrom(...USERS), fc.constantFrom(...PASSWORDS), csElevation, fc.constantFrom(...KEYS))
+    .map(([user, pw, e, key]): Block => [
+      [0, 'pool.UserAccounts = new List<UserAccount>'],
+      [0, '{'],
+      [1, `new UserAccount(${str(user)}, ${str(pw)}, ElevationLevel.${e}),`],
+      [
+        1,
+        `new UserAccount(name: "second", password: Environment.GetEnvironmentVariable("PW"), linuxUserConfiguration: new LinuxUserConfiguration(uid: 1000, gid: 1000, sshPrivateKey: ${str(key)})),`,
+      ],
+      [0, '};'],
+    ]),
   numbered((n) => fc.constant<Block>([[0, `bool r${n} = pool.StartTask.RunElevated;`]])),
-  fc.constantFrom<Block>([[0, '// task.RunElevated = true;']], [[0, '/* RunElevated = false */']], [[0, '// batch-identity-disable-next-line run-elevated']], [[0, 'var text = "t.RunElevated = true";']]),
-  csValue.map((v): Block => [[0, 'for (int k = 0; k < 3; k++)'], [0, '{'], [1, 'var c = new CloudTask("c" + k, "x");'], [1, `c.RunElevated = ${v};`], [0, '}']]),
-  numbered((n) => csValue.map((v): Block => [[0, `var p${n} = new Microsoft.Azure.Batch.Protocol.Models.TaskAddParameter { Id = "p", RunElevated = ${v} };`]])),
+  fc.constantFrom<Block>(
+    [[0, '// task.RunElevated = true;']],
+    [[0, '/* RunElevated = false */']],
+    [[0, '// batch-identity-disable-next-line run-elevated']],
+    [[0, 'var text = "t.RunElevated = true";']],
+  ),
+  csValue.map((v): Block => [
+    [0, 'for (int k = 0; k < 3; k++)'],
+    [0, '{'],
+    [1, 'var c = new CloudTask("c" + k, "x");'],
+    [1, `c.RunElevated = ${v};`],
+    [0, '}'],
+  ]),
+  numbered((n) =>
+    csValue.map((v): Block => [
+      [0, `var p${n} = new Microsoft.Azure.Batch.Protocol.Models.TaskAddParameter { Id = "p", RunElevated = ${v} };`],
+    ]),
+  ),
   csValue.map((v): Block => [[0, `if (flag) pool.StartTask.RunElevated = ${v};`]]),
   csValue.map((v): Block => [[0, `options.RunElevated = ${v};`]]),
 );
 
-const csUsings = fc.subarray(['using System;', 'using System.Collections.Generic;', 'using Microsoft.Azure.Batch;', 'using Microsoft.Azure.Batch.Common;']);
+const csUsings = fc.subarray([
+  'using System;',
+  'using System.Collections.Generic;',
+  'using Microsoft.Azure.Batch;',
+  'using Microsoft.Azure.Batch.Common;',
+]);
 
 export const csharpSource: fc.Arbitrary<string> = fc
   .tuple(styleArb, csUsings, fc.constantFrom('block', 'file', 'none'), statements(csStatement), fc.boolean(), fc.boolean())
@@ -154,31 +208,70 @@ const javaStatement: fc.Arbitrary<Block> = fc.oneof(
   numbered((n) =>
     fc.tuple(javaValue, fc.boolean()).map(([v, multiline]): Block =>
       multiline
-        ? [[0, `TaskAddParameter t${n} = new TaskAddParameter()`], [2, `.withId("t${n}")`], [2, '.withCommandLine("cmd /c x")'], [2, `.withRunElevated(${v});`]]
+        ? [
+            [0, `TaskAddParameter t${n} = new TaskAddParameter()`],
+            [2, `.withId("t${n}")`],
+            [2, '.withCommandLine("cmd /c x")'],
+            [2, `.withRunElevated(${v});`],
+          ]
         : [[0, `TaskAddParameter t${n} = new TaskAddParameter().withId("t${n}").withCommandLine("cmd /c x").withRunElevated(${v});`]],
     ),
   ),
-  numbered((n) => javaValue.map((v): Block => [[0, `CloudTask c${n} = new CloudTask();`], [0, `c${n}.setRunElevated(${v});`]])),
-  numbered((n) => javaValue.map((v): Block => [[0, `StartTask s${n} = new StartTask().withCommandLine("setup.sh").withWaitForSuccess(true).withRunElevated(${v});`]])),
+  numbered((n) =>
+    javaValue.map((v): Block => [
+      [0, `CloudTask c${n} = new CloudTask();`],
+      [0, `c${n}.setRunElevated(${v});`],
+    ]),
+  ),
+  numbered((n) =>
+    javaValue.map((v): Block => [
+      [0, `StartTask s${n} = new StartTask().withCommandLine("setup.sh").withWaitForSuccess(true).withRunElevated(${v});`],
+    ]),
+  ),
   numbered((n) =>
     fc.tuple(javaElevation, javaScope).map(([e, s]): Block => [
       [0, `TaskAddParameter u${n} = new TaskAddParameter().withId("u")`],
-      [2, `.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.${e}).withScope(AutoUserScope.${s})));`],
+      [
+        2,
+        `.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.${e}).withScope(AutoUserScope.${s})));`,
+      ],
     ]),
   ),
   numbered((n) =>
-    fc.tuple(javaElevation, javaScope).map(([e, s]): Block => [
-      [0, `UserIdentity id${n} = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.${e})).withScope(AutoUserScope.${s});`],
-    ]),
+    fc
+      .tuple(javaElevation, javaScope)
+      .map(([e, s]): Block => [
+        [
+          0,
+          `UserIdentity id${n} = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.${e})).withScope(AutoUserScope.${s});`,
+        ],
+      ]),
   ),
-  fc.tuple(fc.constantFrom(...USERS), fc.constantFrom(...PASSWORDS), javaElevation, fc.constantFrom(...KEYS)).map(([user, pw, e, key]): Block => [
-    [0, 'pool.withUserAccounts(Arrays.asList('],
-    [2, `new UserAccount().withName(${str(user)}).withPassword(${str(pw)}).withElevationLevel(ElevationLevel.${e}),`],
-    [2, `new UserAccount().withName("second").withPassword(System.getenv("PW")).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1000).withGid(1000).withSshPrivateKey(${str(key)}))));`],
+  fc
+    .tuple(fc.constantFrom(...USERS), fc.constantFrom(...PASSWORDS), javaElevation, fc.constantFrom(...KEYS))
+    .map(([user, pw, e, key]): Block => [
+      [0, 'pool.withUserAccounts(Arrays.asList('],
+      [2, `new UserAccount().withName(${str(user)}).withPassword(${str(pw)}).withElevationLevel(ElevationLevel.${e}),`],
+      [
+        2,
+        `new UserAccount().withName("second").withPassword(System.getenv("PW")).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1000).withGid(1000).withSshPrivateKey(${str(key)}))));`,
+      ],
+    ]),
+  fc
+    .tuple(javaValue, fc.constantFrom('JobManagerTask', 'JobPreparationTask', 'JobReleaseTask'))
+    .map(([v, task]): Block => [[0, `job.with${task}(new ${task}().withCommandLine("x").withRunElevated(${v}));`]]),
+  fc.constantFrom<Block>(
+    [[0, '// task.withRunElevated(true);']],
+    [[0, '/* withRunElevated(false) */']],
+    [[0, '// batch-identity-disable-next-line run-elevated']],
+    [[0, 'String text = "t.withRunElevated(true)";']],
+  ),
+  javaValue.map((v): Block => [
+    [0, 'for (int k = 0; k < 3; k++) {'],
+    [1, 'boolean first = k == 0;'],
+    [1, `tasks.add(new TaskAddParameter().withId("k" + k).withCommandLine("x").withRunElevated(${v}));`],
+    [0, '}'],
   ]),
-  fc.tuple(javaValue, fc.constantFrom('JobManagerTask', 'JobPreparationTask', 'JobReleaseTask')).map(([v, task]): Block => [[0, `job.with${task}(new ${task}().withCommandLine("x").withRunElevated(${v}));`]]),
-  fc.constantFrom<Block>([[0, '// task.withRunElevated(true);']], [[0, '/* withRunElevated(false) */']], [[0, '// batch-identity-disable-next-line run-elevated']], [[0, 'String text = "t.withRunElevated(true)";']]),
-  javaValue.map((v): Block => [[0, 'for (int k = 0; k < 3; k++) {'], [1, 'boolean first = k == 0;'], [1, `tasks.add(new TaskAddParameter().withId("k" + k).withCommandLine("x").withRunElevated(${v}));`], [0, '}']]),
   javaValue.map((v): Block => [[0, `options.withRunElevated(${v});`]]),
 );
 
@@ -202,7 +295,10 @@ export const javaSource: fc.Arbitrary<string> = fc
     lines.push(
       [0, ''],
       [0, 'public final class Submitter {'],
-      [1, 'void run(PoolAddParameter pool, JobAddParameter job, Options options, List<TaskAddParameter> tasks, boolean flag, boolean first, int i) {'],
+      [
+        1,
+        'void run(PoolAddParameter pool, JobAddParameter job, Options options, List<TaskAddParameter> tasks, boolean flag, boolean first, int i) {',
+      ],
       ...indent(body, 2),
       [1, '}'],
       [0, '}'],
@@ -234,27 +330,56 @@ function pyStatement(p: string): fc.Arbitrary<Block> {
       fc.tuple(pyValue, fc.boolean(), fc.boolean()).map(([v, multiline, trailingComma]): Block => {
         const args = [`id='t${n}'`, "command_line='/bin/sh -c x'", `run_elevated=${v}`];
         if (!multiline) return [[0, `t${n} = ${p}TaskAddParameter(${args.join(', ')})`]];
-        return [[0, `t${n} = ${p}TaskAddParameter(`], ...args.map((a, k): Line => [1, a + (k < args.length - 1 || trailingComma ? ',' : ')')]), ...(trailingComma ? [[0, ')'] as Line] : [])];
+        return [
+          [0, `t${n} = ${p}TaskAddParameter(`],
+          ...args.map((a, k): Line => [1, a + (k < args.length - 1 || trailingComma ? ',' : ')')]),
+          ...(trailingComma ? [[0, ')'] as Line] : []),
+        ];
       }),
     ),
-    numbered((n) => pyValue.map((v): Block => [[0, `c${n} = ${p}TaskAddParameter(id='c', command_line='x')`], [0, `c${n}.run_elevated = ${v}`]])),
+    numbered((n) =>
+      pyValue.map((v): Block => [
+        [0, `c${n} = ${p}TaskAddParameter(id='c', command_line='x')`],
+        [0, `c${n}.run_elevated = ${v}`],
+      ]),
+    ),
     numbered((n) => pyValue.map((v): Block => [[0, `s${n} = ${p}StartTask(command_line='x', wait_for_success=True, run_elevated=${v})`]])),
     numbered((n) =>
       fc.tuple(pyElevation, pyScope).map(([e, s]): Block => [
         [0, `u${n} = ${p}TaskAddParameter(id='u', command_line='x')`],
-        [0, `u${n}.user_identity = ${p}UserIdentity(auto_user=${p}AutoUserSpecification(scope=${p}AutoUserScope.${s}, elevation_level=${p}ElevationLevel.${e}))`],
+        [
+          0,
+          `u${n}.user_identity = ${p}UserIdentity(auto_user=${p}AutoUserSpecification(scope=${p}AutoUserScope.${s}, elevation_level=${p}ElevationLevel.${e}))`,
+        ],
       ]),
     ),
     numbered((n) => fc.constantFrom(...USERS).map((user): Block => [[0, `named${n} = ${p}UserIdentity(user_name=${str(user)})`]])),
-    fc.tuple(fc.constantFrom(...USERS), fc.constantFrom(...PASSWORDS), pyElevation, fc.constantFrom(...KEYS)).map(([user, pw, e, key]): Block => [
-      [0, 'pool.user_accounts = ['],
-      [1, `${p}UserAccount(name=${str(user)}, password=${str(pw)}, elevation_level=${p}ElevationLevel.${e}),`],
-      [1, `${p}UserAccount(name='second', password=os.environ['PW'], linux_user_configuration=${p}LinuxUserConfiguration(uid=1000, gid=1000, ssh_private_key=${str(key)})),`],
-      [0, ']'],
+    fc
+      .tuple(fc.constantFrom(...USERS), fc.constantFrom(...PASSWORDS), pyElevation, fc.constantFrom(...KEYS))
+      .map(([user, pw, e, key]): Block => [
+        [0, 'pool.user_accounts = ['],
+        [1, `${p}UserAccount(name=${str(user)}, password=${str(pw)}, elevation_level=${p}ElevationLevel.${e}),`],
+        [
+          1,
+          `${p}UserAccount(name='second', password=os.environ['PW'], linux_user_configuration=${p}LinuxUserConfiguration(uid=1000, gid=1000, ssh_private_key=${str(key)})),`,
+        ],
+        [0, ']'],
+      ]),
+    fc.constantFrom<Block>(
+      [[0, '# t.run_elevated = True']],
+      [[0, '# batch-identity-disable-next-line run-elevated']],
+      [[0, "text = 't.run_elevated = True'"]],
+      [[0, 'log_task(x, run_elevated=True)']],
+    ),
+    pyValue.map((v): Block => [
+      [0, 'for index in range(3):'],
+      [1, `task = ${p}TaskAddParameter(id=str(index), command_line='x', run_elevated=${v})`],
+      [1, 'tasks.append(task)'],
     ]),
-    fc.constantFrom<Block>([[0, '# t.run_elevated = True']], [[0, '# batch-identity-disable-next-line run-elevated']], [[0, "text = 't.run_elevated = True'"]], [[0, 'log_task(x, run_elevated=True)']]),
-    pyValue.map((v): Block => [[0, 'for index in range(3):'], [1, `task = ${p}TaskAddParameter(id=str(index), command_line='x', run_elevated=${v})`], [1, 'tasks.append(task)']]),
-    pyValue.map((v): Block => [[0, 'if quiet:'], [1, `pool.start_task.run_elevated = ${v}`]]),
+    pyValue.map((v): Block => [
+      [0, 'if quiet:'],
+      [1, `pool.start_task.run_elevated = ${v}`],
+    ]),
   );
 }
 
@@ -287,14 +412,38 @@ const jsonElevation = fc.constantFrom('admin', 'nonadmin', 'Admin', 'NonAdmin', 
 const jsonScope = fc.constantFrom('task', 'pool', 'Task').map(jstr);
 
 const jsonIdentity: fc.Arbitrary<Json> = fc.oneof(
-  fc.tuple(jsonScope, jsonElevation).map(([scope, elevation]): Json => ({ object: [['autoUser', { object: [['scope', scope], ['elevationLevel', elevation]] }]] })),
+  fc.tuple(jsonScope, jsonElevation).map(([scope, elevation]): Json => ({
+    object: [
+      [
+        'autoUser',
+        {
+          object: [
+            ['scope', scope],
+            ['elevationLevel', elevation],
+          ],
+        },
+      ],
+    ],
+  })),
   fc.constantFrom(...USERS).map((user): Json => ({ object: [['username', jstr(user)]] })),
   fc.constantFrom(...USERS).map((user): Json => ({ object: [['userName', jstr(user)]] })),
-  fc.constant<Json>({ object: [['username', jstr('')], ['autoUser', { object: [] }]] }),
+  fc.constant<Json>({
+    object: [
+      ['username', jstr('')],
+      ['autoUser', { object: [] }],
+    ],
+  }),
 );
 
 function shuffledObject(entries: fc.Arbitrary<(readonly [string, Json] | undefined)[]>): fc.Arbitrary<Json> {
-  return entries.chain((list) => fc.shuffledSubarray(list.filter((e): e is readonly [string, Json] => !!e), { minLength: list.filter(Boolean).length })).map((object) => ({ object }));
+  return entries
+    .chain((list) =>
+      fc.shuffledSubarray(
+        list.filter((e): e is readonly [string, Json] => !!e),
+        { minLength: list.filter(Boolean).length },
+      ),
+    )
+    .map((object) => ({ object }));
 }
 
 const jsonTask: fc.Arbitrary<Json> = fc
@@ -317,31 +466,86 @@ const jsonAccount: fc.Arbitrary<Json> = fc
       ['name', jstr(user)],
       ['password', jstr(pw)],
       ['elevationLevel', elevation],
-      ['linuxUserConfiguration', { object: [['uid', raw('1000')], ['gid', raw('1000')], ['sshPrivateKey', raw(JSON.stringify(key).replace(/\\\\/g, '\\'))]] }],
+      [
+        'linuxUserConfiguration',
+        {
+          object: [
+            ['uid', raw('1000')],
+            ['gid', raw('1000')],
+            ['sshPrivateKey', raw(JSON.stringify(key).replace(/\\\\/g, '\\'))],
+          ],
+        },
+      ],
     ],
   }));
 
-const jsonPoolProperties = fc.tuple(jsonTask, fc.array(jsonAccount, { maxLength: 3 })).map(([startTask, accounts]): (readonly [string, Json])[] => [
-  ['vmSize', jstr('standard_d2s_v3')],
-  ['startTask', startTask],
-  ['userAccounts', { array: accounts }],
-]);
+const jsonPoolProperties = fc
+  .tuple(jsonTask, fc.array(jsonAccount, { maxLength: 3 }))
+  .map(([startTask, accounts]): (readonly [string, Json])[] => [
+    ['vmSize', jstr('standard_d2s_v3')],
+    ['startTask', startTask],
+    ['userAccounts', { array: accounts }],
+  ]);
 
 const jsonDocument: fc.Arbitrary<Json> = fc.oneof(
   jsonTask,
   fc.array(jsonTask, { minLength: 1, maxLength: 5 }).map((tasks): Json => ({ object: [['value', { array: tasks }]] })),
   jsonPoolProperties.map((props): Json => ({ object: [['id', jstr('pool')], ...props] })),
   fc.tuple(jsonTask, jsonTask, jsonTask).map(([m, p, r]): Json => ({
-    object: [['id', jstr('job')], ['poolInfo', { object: [['poolId', jstr('pool')]] }], ['jobManagerTask', m], ['jobPreparationTask', p], ['jobReleaseTask', r]],
+    object: [
+      ['id', jstr('job')],
+      ['poolInfo', { object: [['poolId', jstr('pool')]] }],
+      ['jobManagerTask', m],
+      ['jobPreparationTask', p],
+      ['jobReleaseTask', r],
+    ],
   })),
   jsonPoolProperties.map((props): Json => ({
     object: [
       ['$schema', jstr('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#')],
-      ['resources', { array: [{ object: [['type', jstr('Microsoft.Batch/batchAccounts/pools')], ['name', jstr('pool')], ['properties', { object: props }]] }] }],
+      [
+        'resources',
+        {
+          array: [
+            {
+              object: [
+                ['type', jstr('Microsoft.Batch/batchAccounts/pools')],
+                ['name', jstr('pool')],
+                ['properties', { object: props }],
+              ],
+            },
+          ],
+        },
+      ],
     ],
   })),
   fc.array(jsonTask, { minLength: 1, maxLength: 3 }).map((tasks): Json => ({
-    object: [['job', { object: [['type', jstr('Microsoft.Batch/batchAccounts/jobs')], ['properties', { object: [['taskFactory', { object: [['type', jstr('taskCollection')], ['tasks', { array: tasks }]] }]] }]] }]],
+    object: [
+      [
+        'job',
+        {
+          object: [
+            ['type', jstr('Microsoft.Batch/batchAccounts/jobs')],
+            [
+              'properties',
+              {
+                object: [
+                  [
+                    'taskFactory',
+                    {
+                      object: [
+                        ['type', jstr('taskCollection')],
+                        ['tasks', { array: tasks }],
+                      ],
+                    },
+                  ],
+                ],
+              },
+            ],
+          ],
+        },
+      ],
+    ],
   })),
 );
 
@@ -361,7 +565,10 @@ function printJson(value: Json, layout: JsonLayout): string {
   const print = (v: Json, depth: number): string => {
     if ('raw' in v) return v.raw;
     const inline = depth >= layout.inlineFrom;
-    const items: string[] = 'object' in v ? v.object.map(([k, x]) => `${JSON.stringify(k)}${layout.colon}${print(x, depth + 1)}`) : v.array.map((x) => print(x, depth + 1));
+    const items: string[] =
+      'object' in v
+        ? v.object.map(([k, x]) => `${JSON.stringify(k)}${layout.colon}${print(x, depth + 1)}`)
+        : v.array.map((x) => print(x, depth + 1));
     const [open, close] = 'object' in v ? ['{', '}'] : ['[', ']'];
     if (items.length === 0) return open + close;
     if (inline) return `${open}${items.join(', ')}${close}`;
@@ -388,19 +595,77 @@ export const jsonSource: fc.Arbitrary<string> = fc
   )
   .map(([document, layout]) => printJson(document, layout.comments.length === 0 ? { ...layout, trailingComma: false } : layout));
 
-export const GENERATED: Record<LanguageId, fc.Arbitrary<string>> = { csharp: csharpSource, java: javaSource, python: pythonSource, json: jsonSource };
+export const GENERATED: Record<LanguageId, fc.Arbitrary<string>> = {
+  csharp: csharpSource,
+  java: javaSource,
+  python: pythonSource,
+  json: jsonSource,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Mutations
 // ---------------------------------------------------------------------------------------------
 
 const ANCHORS: Record<LanguageId, string[]> = {
-  csharp: ['RunElevated', 'UserIdentity', 'AutoUserSpecification', 'ElevationLevel.NONADMIN', 'new UserAccount("x", "y")', 'RunElevated = true,', '.RunElevated = false;'],
-  java: ['withRunElevated(true)', 'setRunElevated(', 'UserIdentity', 'ElevationLevel.NONADMIN', '.withScope(AutoUserScope.TASK)', 'new UserAccount()'],
-  python: ['run_elevated=True', 'run_elevated', 'batchmodels.', 'UserIdentity(', 'ElevationLevel.nonadmin', 'from azure.batch.models import *\n'],
+  csharp: [
+    'RunElevated',
+    'UserIdentity',
+    'AutoUserSpecification',
+    'ElevationLevel.NONADMIN',
+    'new UserAccount("x", "y")',
+    'RunElevated = true,',
+    '.RunElevated = false;',
+  ],
+  java: [
+    'withRunElevated(true)',
+    'setRunElevated(',
+    'UserIdentity',
+    'ElevationLevel.NONADMIN',
+    '.withScope(AutoUserScope.TASK)',
+    'new UserAccount()',
+  ],
+  python: [
+    'run_elevated=True',
+    'run_elevated',
+    'batchmodels.',
+    'UserIdentity(',
+    'ElevationLevel.nonadmin',
+    'from azure.batch.models import *\n',
+  ],
   json: ['"runElevated": true', '"runElevated"', '"userIdentity": {', '"userAccounts": [', '"elevationLevel": "root"', '"autoUser"'],
 };
-const GARBAGE = ['{', '}', '(', ')', '[', ']', ';', ',', '"', "'", '\n', '\r\n', '\r', '\t', '//', '/*', '*/', '#', '\\', 'é', '😀', '\u00a0', '\u2028', ' ', 'batch-identity-disable-next-line', '"""', '@', '=', '=>', '\u0000'];
+const GARBAGE = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ',',
+  '"',
+  "'",
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '//',
+  '/*',
+  '*/',
+  '#',
+  '\\',
+  'é',
+  '😀',
+  '\u00a0',
+  '\u2028',
+  ' ',
+  'batch-identity-disable-next-line',
+  '"""',
+  '@',
+  '=',
+  '=>',
+  '\u0000',
+];
 
 /** One edit to a text: offsets are taken modulo the length at the time it applies. */
 export type Mutation =
@@ -414,12 +679,18 @@ export type Mutation =
 export function mutationArb(language: LanguageId, { binary = false } = {}): fc.Arbitrary<Mutation> {
   const garbage = binary ? GARBAGE : GARBAGE.filter((g) => g !== '\u0000');
   return fc.oneof(
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...garbage, ...ANCHORS[language]) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom(...garbage, ...ANCHORS[language]) }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 6 }) }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicateLine' as const), at: fc.nat() }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('lineEndings' as const), at: fc.nat(), eol: fc.constantFrom('\n', '\r\n', '\r') }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('lineEndings' as const), at: fc.nat(), eol: fc.constantFrom('\n', '\r\n', '\r') }),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: 'tabs' as const }) },
   );
 }
@@ -474,6 +745,12 @@ export interface Mutated {
 /** A seed after 0–`maxEdits` random mutations (a quarter of the samples keep the seed as it is). */
 export function mutatedArb(language: LanguageId, { maxEdits = 4, binary = false } = {}): fc.Arbitrary<Mutated> {
   return fc
-    .tuple(seedArb(language), fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 3, arbitrary: fc.array(mutationArb(language, { binary }), { minLength: 1, maxLength: maxEdits }) }))
+    .tuple(
+      seedArb(language),
+      fc.oneof(
+        { weight: 1, arbitrary: fc.constant([]) },
+        { weight: 3, arbitrary: fc.array(mutationArb(language, { binary }), { minLength: 1, maxLength: maxEdits }) },
+      ),
+    )
     .map(([seed, mutations]) => ({ seed, mutations, text: mutations.reduce(applyMutation, seed) }));
 }

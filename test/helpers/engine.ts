@@ -30,7 +30,12 @@ export async function squiggles(language: LanguageId, text: string, options: Ana
 }
 
 /** Applies fix number `fixIndex` of the `findingIndex`th finding of `rule`; undefined when there is no such fix or it cannot render. */
-export async function applyFix(language: LanguageId, text: string, rule: string, options: AnalyzeOptions & { findingIndex?: number; fixIndex?: number } = {}): Promise<string | undefined> {
+export async function applyFix(
+  language: LanguageId,
+  text: string,
+  rule: string,
+  options: AnalyzeOptions & { findingIndex?: number; fixIndex?: number } = {},
+): Promise<string | undefined> {
   const analysis = await analyze(language, text, options);
   const finding: Finding | undefined = analysis.findings.filter((f) => f.rule === rule)[options.findingIndex ?? 0];
   const fix = finding?.fixes[options.fixIndex ?? 0];

@@ -11,11 +11,16 @@ export class LspClient {
   readonly connection: MessageConnection;
   private readonly child: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    predicate: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+  }[] = [];
   readonly notifications: { method: string; params: unknown }[] = [];
   /** Every publishDiagnostics received, in order (diagnosticsFor keeps only the latest per document). */
   readonly published: PublishDiagnosticsParams[] = [];
-  private readonly notificationWaiters: { method: string; predicate: (params: any) => boolean; resolve: (params: any) => void }[] = [];
+  private readonly notificationWaiters: { method: string; predicate: (params: unknown) => boolean; resolve: (params: unknown) => void }[] =
+    [];
 
   constructor(extraArgs: string[] = []) {
     this.child = spawn(process.execPath, [SERVER, '--stdio', ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -52,7 +57,13 @@ export class LspClient {
     initializationOptions?: unknown,
     roots: { rootUri?: string; workspaceFolders?: { uri: string; name: string }[] } = {},
   ): Promise<unknown> {
-    const result = await this.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, ...roots, capabilities, initializationOptions });
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      ...roots,
+      capabilities,
+      initializationOptions,
+    });
     await this.connection.sendNotification('initialized', {});
     return result;
   }
@@ -68,7 +79,9 @@ export class LspClient {
   notification<T>(method: string, predicate: (params: T) => boolean = () => true): Promise<T> {
     const known = this.notifications.find((n) => n.method === method && predicate(n.params as T));
     if (known) return Promise.resolve(known.params as T);
-    return new Promise((resolve) => this.notificationWaiters.push({ method, predicate, resolve }));
+    return new Promise((resolve) =>
+      this.notificationWaiters.push({ method, predicate: (params) => predicate(params as T), resolve: (params) => resolve(params as T) }),
+    );
   }
 
   /** Forgets diagnostics received so far, so the next wait sees only new ones. */

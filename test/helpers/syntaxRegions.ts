@@ -52,7 +52,13 @@ export async function parse(language: LanguageId, text: string): Promise<Parsed>
       if (!(error instanceof RangeError)) throw error;
       errors.push({ error: 1 as ParseError['error'], offset: 0, length: text.length });
     }
-    return { language, text, errors: errors.map((e) => ({ start: e.offset, end: e.offset + e.length })), comments: jsonComments(text), dispose: () => {} };
+    return {
+      language,
+      text,
+      errors: errors.map((e) => ({ start: e.offset, end: e.offset + e.length })),
+      comments: jsonComments(text),
+      dispose: () => {},
+    };
   }
   const parser = await parserFor(GRAMMAR[language]);
   const tree = parser.parse(text);
@@ -80,7 +86,8 @@ function jsonComments(text: string): Span[] {
   const spans: Span[] = [];
   const scanner = createScanner(text, false);
   for (let kind = scanner.scan(); kind !== 17; kind = scanner.scan()) {
-    if (kind === 12 || kind === 13) spans.push({ start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + scanner.getTokenLength() });
+    if (kind === 12 || kind === 13)
+      spans.push({ start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + scanner.getTokenLength() });
   }
   return spans;
 }
@@ -224,7 +231,15 @@ export function preciseEdits(before: string, after: string): TextEdit[] {
 
 /** Node types whose children are statements or list elements: an element's container. */
 const LISTS: Record<Exclude<LanguageId, 'json'>, Set<string>> = {
-  csharp: new Set(['block', 'compilation_unit', 'initializer_expression', 'argument_list', 'declaration_list', 'switch_section', 'global_statement']),
+  csharp: new Set([
+    'block',
+    'compilation_unit',
+    'initializer_expression',
+    'argument_list',
+    'declaration_list',
+    'switch_section',
+    'global_statement',
+  ]),
   java: new Set(['block', 'program', 'argument_list', 'class_body', 'constructor_body', 'switch_block_statement_group']),
   python: new Set(['block', 'module', 'argument_list']),
 };
@@ -283,9 +298,26 @@ const IMPORT_TEXT: Record<LanguageId, RegExp> = {
 };
 
 /** Named children that may precede an import in its container. */
-const BEFORE_IMPORTS = new Set(['using_directive', 'extern_alias_directive', 'comment', 'line_comment', 'block_comment', 'identifier', 'qualified_name', 'package_declaration', 'import_declaration']);
-const IMPORT_CONTAINERS = new Set(['compilation_unit', 'namespace_declaration', 'declaration_list', 'file_scoped_namespace_declaration', 'program']);
-const HEADER_LINE = /^\s*(?:(?:global )?using [\w.= ]+;|extern alias \w+;|namespace [\w.]+\s*;?|\{|package [\w.]+;|import (?:static )?[\w.*]+;|\/\/.*)?\s*$/;
+const BEFORE_IMPORTS = new Set([
+  'using_directive',
+  'extern_alias_directive',
+  'comment',
+  'line_comment',
+  'block_comment',
+  'identifier',
+  'qualified_name',
+  'package_declaration',
+  'import_declaration',
+]);
+const IMPORT_CONTAINERS = new Set([
+  'compilation_unit',
+  'namespace_declaration',
+  'declaration_list',
+  'file_scoped_namespace_declaration',
+  'program',
+]);
+const HEADER_LINE =
+  /^\s*(?:(?:global )?using [\w.= ]+;|extern alias \w+;|namespace [\w.]+\s*;?|\{|package [\w.]+;|import (?:static )?[\w.*]+;|\/\/.*)?\s*$/;
 const PYTHON_IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
 /** Why `edit` is not an import edit, or undefined when it is one. */
@@ -315,7 +347,9 @@ export function notAnImportEdit(parsed: Parsed, edit: TextEdit): string | undefi
     if (foreign === undefined) return undefined;
     // Or right beside an import line (garbage may sit on the lines before it).
     const nextLine = parsed.text.slice(offset).split(/\r\n|\r|\n/)[0];
-    const besideImport = [lines[lines.length - 2] ?? '', nextLine].some((l) => /^\s*(?:using|import) [\w.]+;/.test(l) || /\b(?:using|import) [\w.]+;\s*$/.test(l));
+    const besideImport = [lines[lines.length - 2] ?? '', nextLine].some(
+      (l) => /^\s*(?:using|import) [\w.]+;/.test(l) || /\b(?:using|import) [\w.]+;\s*$/.test(l),
+    );
     return lines[lines.length - 1] === '' && besideImport ? undefined : `in an error region after ${JSON.stringify(foreign)}`;
   }
   if (!IMPORT_CONTAINERS.has(container.type)) return `inside a ${container.type}`;
@@ -339,7 +373,14 @@ function importNodes(root: Node): Node[] {
     for (const child of node.namedChildren) {
       if (!child) continue;
       if (PYTHON_IMPORTS.has(child.type)) found.push(child);
-      else if (child.type.endsWith('statement') || child.type === 'block' || child.type === 'ERROR' || child.type.endsWith('definition') || child.type.endsWith('clause')) visit(child);
+      else if (
+        child.type.endsWith('statement') ||
+        child.type === 'block' ||
+        child.type === 'ERROR' ||
+        child.type.endsWith('definition') ||
+        child.type.endsWith('clause')
+      )
+        visit(child);
     }
   };
   visit(root);
@@ -354,7 +395,8 @@ export function fixLocality(parsed: Parsed, analysis: Analysis, fix: Fix, edits:
   switch (intent.kind) {
     case 'replaceRunElevated': {
       const main = edits.filter((e) => within(e.span, intent.fact.span) && e.span.start !== e.span.end);
-      if (main.length !== 1) return `expected one edit inside the fact ${show(text, intent.fact.span)}, got ${edits.map(describe).join('; ')}`;
+      if (main.length !== 1)
+        return `expected one edit inside the fact ${show(text, intent.fact.span)}, got ${edits.map(describe).join('; ')}`;
       for (const e of edits) {
         if (e === main[0]) continue;
         const why = notAnImportEdit(parsed, e);
@@ -368,14 +410,18 @@ export function fixLocality(parsed: Parsed, analysis: Analysis, fix: Fix, edits:
       for (const e of edits) {
         if (e.newText !== '' && !(parsed.language === 'python' && e.newText === 'pass')) return `a removal writes text: ${describe(e)}`;
         if (!within(e.span, region)) return `removal outside the element ${show(text, element)}: ${describe(e)}`;
-        const comment = parsed.comments.find((c) => touches(c, e.span) && c.end > e.span.start && c.start < e.span.end && !within(c, element));
+        const comment = parsed.comments.find(
+          (c) => touches(c, e.span) && c.end > e.span.start && c.start < e.span.end && !within(c, element),
+        );
         if (comment) return `removal deletes a comment ${show(text, comment)}: ${describe(e)}`;
       }
       return undefined;
     }
     case 'replaceEnumMember': {
       const ok = edits.length === 1 && edits[0].span.start === intent.span.start && edits[0].span.end === intent.span.end;
-      const isMember = analysis.facts.enumRefs.some((r) => r.value.memberSpan.start === intent.span.start && r.value.memberSpan.end === intent.span.end);
+      const isMember = analysis.facts.enumRefs.some(
+        (r) => r.value.memberSpan.start === intent.span.start && r.value.memberSpan.end === intent.span.end,
+      );
       return ok && isMember ? undefined : `enum fix writes outside the member name: ${edits.map(describe).join('; ')}`;
     }
     case 'moveMisplacedCall': {

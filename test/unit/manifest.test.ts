@@ -12,7 +12,13 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 
 describe('extension manifest', () => {
   it('activates for csharp, java, python, json and jsonc, and for nothing else', () => {
-    assert.deepEqual([...manifest.activationEvents].sort(), ['onLanguage:csharp', 'onLanguage:java', 'onLanguage:json', 'onLanguage:jsonc', 'onLanguage:python']);
+    assert.deepEqual([...manifest.activationEvents].sort(), [
+      'onLanguage:csharp',
+      'onLanguage:java',
+      'onLanguage:json',
+      'onLanguage:jsonc',
+      'onLanguage:python',
+    ]);
   });
 
   it('shows a name, a one-line description, keywords and a PNG icon on the marketplace page', () => {

@@ -64,7 +64,13 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
       .filter((n) => n.startsWith('extension/'))
       .map((n) => n.slice('extension/'.length))
       .sort();
-  const manifest = () => JSON.parse(entries().find((e) => e.name === 'extension/package.json')!.read().toString('utf8'));
+  const manifest = () =>
+    JSON.parse(
+      entries()
+        .find((e) => e.name === 'extension/package.json')!
+        .read()
+        .toString('utf8'),
+    );
 
   it(`is at most ${MAX_BYTES / 1024 / 1024} MB`, () => {
     assert.ok(zip.length <= MAX_BYTES, `${(zip.length / 1024 / 1024).toFixed(2)} MB`);
@@ -110,7 +116,10 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
 
   it('holds nothing of the development tree: no tests, sources, maps or node_modules', () => {
     const unwanted = files().filter(
-      (f) => /(^|\/)(test|node_modules|client|server|common|scripts|bench|examples|docs)\//.test(f) || /\.(map|ts|tsx|mjs)$/.test(f) || f.startsWith('.'),
+      (f) =>
+        /(^|\/)(test|node_modules|client|server|common|scripts|bench|examples|docs)\//.test(f) ||
+        /\.(map|ts|tsx|mjs)$/.test(f) ||
+        f.startsWith('.'),
     );
     assert.deepEqual(unwanted, []);
     // Development bundles carry a source map link; the production ones do not.
@@ -129,6 +138,9 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
     assert.equal(json.publisher, 'batch-identity');
     assert.match(json.version, /^\d+\.\d+\.\d+$/);
     assert.deepEqual(json.categories, ['Linters', 'Programming Languages', 'Snippets']);
-    assert.ok(json.engines.vscode && json.icon && json.license && json.repository && json.galleryBanner, 'engines, icon, license, repository, banner');
+    assert.ok(
+      json.engines.vscode && json.icon && json.license && json.repository && json.galleryBanner,
+      'engines, icon, license, repository, banner',
+    );
   });
 });

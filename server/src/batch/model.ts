@@ -66,7 +66,9 @@ export const REFERENCE_URL = 'https://learn.microsoft.com/azure/batch/batch-user
  */
 export const EXPLAIN = {
   runElevated:
-    '`runElevated` was removed in Batch service version ' + SERVICE_VERSIONS.userIdentity + '. ' +
+    '`runElevated` was removed in Batch service version ' +
+    SERVICE_VERSIONS.userIdentity +
+    '. ' +
     'It is replaced by `userIdentity`: an auto-user with an elevation level (`admin` or `nonAdmin`), or a named ' +
     'user account defined on the pool. Newer SDKs silently drop `runElevated`, so the task runs without the ' +
     'elevation its author meant.',
@@ -83,7 +85,8 @@ export const EXPLAIN = {
       'There are two such accounts per node (admin and non-admin); they cannot share data with each other.',
   } satisfies Record<Scope, string>,
   scopeDefault:
-    'When scope is omitted it is **pool** since service version ' + SERVICE_VERSIONS.poolScopeDefault +
+    'When scope is omitted it is **pool** since service version ' +
+    SERVICE_VERSIONS.poolScopeDefault +
     '; before that it was task on Windows nodes and pool on Linux nodes.',
   loginMode: {
     batch: '**Batch** login mode — the account logs on as a batch job (no interactive session, no UAC prompt).',
@@ -98,7 +101,7 @@ export const EXPLAIN = {
     'A named user account defined on the pool: a name, a password, an elevation level, and optional Linux (uid/gid, SSH key) or Windows (login mode) settings. Tasks select it with a user identity naming it.',
   linuxUserConfiguration:
     'Linux settings of a user account: `uid` and `gid` must be set together or not at all (the OS picks them otherwise). ' +
-    'The SSH private key, not password-protected, sets up password-less SSH between the pool\'s nodes for multi-instance tasks ' +
+    "The SSH private key, not password-protected, sets up password-less SSH between the pool's nodes for multi-instance tasks " +
     'when inter-node communication is enabled; it is ignored otherwise.',
   windowsUserConfiguration: 'Windows settings of a user account: the login mode (`batch` or `interactive`). Only valid on Windows pools.',
   access: {

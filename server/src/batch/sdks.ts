@@ -30,11 +30,23 @@ export function validSpellings(spellings: EnumSpellings, enumName: EnumName): Re
 // C#
 // ---------------------------------------------------------------------------------------------
 
-export type CSharpSdk = 'Microsoft.Azure.Batch' | 'Microsoft.Azure.Batch.Protocol.Models' | 'Azure.Compute.Batch' | 'Microsoft.Azure.Management.Batch';
+export type CSharpSdk =
+  'Microsoft.Azure.Batch' | 'Microsoft.Azure.Batch.Protocol.Models' | 'Azure.Compute.Batch' | 'Microsoft.Azure.Management.Batch';
 
 /** The neutral fields of the identity models, whatever each SDK calls them. */
 export type CSharpField =
-  | 'userName' | 'autoUser' | 'scope' | 'elevation' | 'name' | 'password' | 'linux' | 'windows' | 'uid' | 'gid' | 'sshPrivateKey' | 'loginMode';
+  | 'userName'
+  | 'autoUser'
+  | 'scope'
+  | 'elevation'
+  | 'name'
+  | 'password'
+  | 'linux'
+  | 'windows'
+  | 'uid'
+  | 'gid'
+  | 'sshPrivateKey'
+  | 'loginMode';
 
 /** How one identity model is written: property names, constructor parameter names, positional order. */
 export interface CSharpModelShape {
@@ -61,9 +73,17 @@ export const CSHARP = {
    */
   generations: {
     'Microsoft.Azure.Batch': { types: 'Microsoft.Azure.Batch', enums: 'Microsoft.Azure.Batch.Common', construction: 'constructor' },
-    'Microsoft.Azure.Batch.Protocol.Models': { types: 'Microsoft.Azure.Batch.Protocol.Models', enums: 'Microsoft.Azure.Batch.Protocol.Models', construction: 'initializer' },
+    'Microsoft.Azure.Batch.Protocol.Models': {
+      types: 'Microsoft.Azure.Batch.Protocol.Models',
+      enums: 'Microsoft.Azure.Batch.Protocol.Models',
+      construction: 'initializer',
+    },
     'Azure.Compute.Batch': { types: 'Azure.Compute.Batch', enums: 'Azure.Compute.Batch', construction: 'initializer' },
-    'Microsoft.Azure.Management.Batch': { types: 'Microsoft.Azure.Management.Batch.Models', enums: 'Microsoft.Azure.Management.Batch.Models', construction: 'initializer' },
+    'Microsoft.Azure.Management.Batch': {
+      types: 'Microsoft.Azure.Management.Batch.Models',
+      enums: 'Microsoft.Azure.Management.Batch.Models',
+      construction: 'initializer',
+    },
   } as Record<CSharpSdk, { readonly types: string; readonly enums: string; readonly construction: 'constructor' | 'initializer' }>,
   /** The legacy enums' own namespace, as code inside `namespace Microsoft.Azure.Batch…` may write it (`Common.ElevationLevel`). */
   relativeEnumNamespace: 'Common',
@@ -116,8 +136,20 @@ export const CSHARP = {
       positional: ['scope', 'elevation'],
     },
     UserAccount: {
-      properties: { Name: 'name', Password: 'password', ElevationLevel: 'elevation', LinuxUserConfiguration: 'linux', WindowsUserConfiguration: 'windows' },
-      parameters: { name: 'name', password: 'password', elevationLevel: 'elevation', linuxUserConfiguration: 'linux', windowsUserConfiguration: 'windows' },
+      properties: {
+        Name: 'name',
+        Password: 'password',
+        ElevationLevel: 'elevation',
+        LinuxUserConfiguration: 'linux',
+        WindowsUserConfiguration: 'windows',
+      },
+      parameters: {
+        name: 'name',
+        password: 'password',
+        elevationLevel: 'elevation',
+        linuxUserConfiguration: 'linux',
+        windowsUserConfiguration: 'windows',
+      },
       positional: ['name', 'password', 'elevation', 'linux', 'windows'],
     },
     LinuxUserConfiguration: {
@@ -132,7 +164,9 @@ export const CSHARP = {
     },
   } satisfies Record<string, CSharpModelShape>,
   /** The model a nested field holds (`UserIdentity.AutoUser` is an AutoUserSpecification). */
-  fieldTypes: { autoUser: 'AutoUserSpecification', linux: 'LinuxUserConfiguration', windows: 'WindowsUserConfiguration' } as Partial<Record<CSharpField, string>>,
+  fieldTypes: { autoUser: 'AutoUserSpecification', linux: 'LinuxUserConfiguration', windows: 'WindowsUserConfiguration' } as Partial<
+    Record<CSharpField, string>
+  >,
   /** Task models' constructor parameter that takes the identity (protocol and management models). */
   userIdentityParameter: 'userIdentity',
   /** What the fixes write, per construction style. */
@@ -160,8 +194,21 @@ export type JavaSdk = 'legacy' | 'new';
 
 /** The neutral properties of the Java identity models and of the task/pool models that hold them. */
 export type JavaProperty =
-  | 'userIdentity' | 'userAccounts' | 'commandLine' | 'userName' | 'autoUser' | 'scope' | 'elevationLevel'
-  | 'name' | 'password' | 'linuxUserConfiguration' | 'windowsUserConfiguration' | 'uid' | 'gid' | 'sshPrivateKey' | 'loginMode';
+  | 'userIdentity'
+  | 'userAccounts'
+  | 'commandLine'
+  | 'userName'
+  | 'autoUser'
+  | 'scope'
+  | 'elevationLevel'
+  | 'name'
+  | 'password'
+  | 'linuxUserConfiguration'
+  | 'windowsUserConfiguration'
+  | 'uid'
+  | 'gid'
+  | 'sshPrivateKey'
+  | 'loginMode';
 
 export const JAVA = {
   packages: {
@@ -169,7 +216,12 @@ export const JAVA = {
     new: 'com.azure.compute.batch.models',
   } as Record<JavaSdk, string>,
   /** Package prefixes that make a file Batch code. */
-  batchPackagePrefixes: ['com.microsoft.azure.batch', 'com.azure.compute.batch', 'com.azure.resourcemanager.batch', 'com.microsoft.azure.management.batch.'],
+  batchPackagePrefixes: [
+    'com.microsoft.azure.batch',
+    'com.azure.compute.batch',
+    'com.azure.resourcemanager.batch',
+    'com.microsoft.azure.management.batch.',
+  ],
   /** Another service with its own withRunElevated: never Batch. */
   otherServicePrefixes: ['com.microsoft.azure.management.batchai', 'com.azure.resourcemanager.batchai'],
   /** Builder-method prefix per generation (legacy fluent `withX`, new bean-style `setX`). */
@@ -202,7 +254,14 @@ export const JAVA = {
     legacy: {
       UserIdentity: ['withUserName', 'withAutoUser'],
       AutoUserSpecification: ['withScope', 'withElevationLevel'],
-      UserAccount: ['withName', 'withPassword', 'withElevationLevel', 'withLinuxUserConfiguration', 'withWindowsUserConfiguration', 'withSshPrivateKey'],
+      UserAccount: [
+        'withName',
+        'withPassword',
+        'withElevationLevel',
+        'withLinuxUserConfiguration',
+        'withWindowsUserConfiguration',
+        'withSshPrivateKey',
+      ],
       LinuxUserConfiguration: ['withUid', 'withGid', 'withSshPrivateKey'],
       WindowsUserConfiguration: ['withLoginMode'],
     },
@@ -253,7 +312,9 @@ export const JAVA = {
     },
   } as Record<JavaSdk, Partial<Record<JavaProperty, string>>>,
   /** Constructor parameters, in order, where a generation takes them (new SDK `new UserAccount(name, password)`). */
-  constructorParameters: { new: { UserAccount: ['name', 'password'] } } as Partial<Record<JavaSdk, Record<string, readonly JavaProperty[]>>>,
+  constructorParameters: { new: { UserAccount: ['name', 'password'] } } as Partial<
+    Record<JavaSdk, Record<string, readonly JavaProperty[]>>
+  >,
   /** The identity classes by role: what fixes construct and facts recognise. */
   classes: {
     userIdentity: 'UserIdentity',
@@ -270,7 +331,16 @@ export const JAVA = {
     jobReleaseTask: 'JobReleaseTask',
   } as Record<string, string>,
   /** Legacy models that hold tasks (what taskGetters are called on). */
-  containerTypes: ['CloudJob', 'JobAddParameter', 'JobSpecification', 'CloudJobSchedule', 'JobScheduleAddParameter', 'CloudPool', 'PoolAddParameter', 'PoolSpecification'],
+  containerTypes: [
+    'CloudJob',
+    'JobAddParameter',
+    'JobSpecification',
+    'CloudJobSchedule',
+    'JobScheduleAddParameter',
+    'CloudPool',
+    'PoolAddParameter',
+    'PoolSpecification',
+  ],
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -311,7 +381,14 @@ export const PYTHON = {
     JobReleaseTask: 'jobReleaseTask',
     BatchJobReleaseTask: 'jobReleaseTask',
   } as Record<string, TaskKind>,
-  poolTypes: ['PoolAddParameter', 'PoolSpecification', 'CloudPool', 'BatchPoolCreateContent', 'BatchPoolCreateOptions', 'BatchPoolSpecification'],
+  poolTypes: [
+    'PoolAddParameter',
+    'PoolSpecification',
+    'CloudPool',
+    'BatchPoolCreateContent',
+    'BatchPoolCreateOptions',
+    'BatchPoolSpecification',
+  ],
   identityTypes: ['UserIdentity', 'AutoUserSpecification', 'UserAccount', 'LinuxUserConfiguration', 'WindowsUserConfiguration'],
   /** UserIdentity's named-user keyword differs per generation (G5). */
   userNameKeyword: { legacy: 'user_name', v15: 'username' } as Record<PythonSdk, string>,
@@ -340,10 +417,29 @@ export const PYTHON = {
   } as Record<string, readonly string[]>,
   /** Class names only one generation has: what tells a file's generation. */
   generationMarkers: {
-    legacy: ['TaskAddParameter', 'PoolAddParameter', 'JobAddParameter', 'JobScheduleAddParameter', 'CloudTask', 'CloudPool', 'PoolSpecification', 'BatchServiceClient'],
+    legacy: [
+      'TaskAddParameter',
+      'PoolAddParameter',
+      'JobAddParameter',
+      'JobScheduleAddParameter',
+      'CloudTask',
+      'CloudPool',
+      'PoolSpecification',
+      'BatchServiceClient',
+    ],
     v15: [
-      'BatchTaskCreateContent', 'BatchTaskCreateOptions', 'BatchPoolCreateContent', 'BatchPoolCreateOptions', 'BatchJobCreateContent', 'BatchJobCreateOptions',
-      'BatchStartTask', 'BatchJobManagerTask', 'BatchJobPreparationTask', 'BatchJobReleaseTask', 'BatchPoolSpecification', 'BatchClient',
+      'BatchTaskCreateContent',
+      'BatchTaskCreateOptions',
+      'BatchPoolCreateContent',
+      'BatchPoolCreateOptions',
+      'BatchJobCreateContent',
+      'BatchJobCreateOptions',
+      'BatchStartTask',
+      'BatchJobManagerTask',
+      'BatchJobPreparationTask',
+      'BatchJobReleaseTask',
+      'BatchPoolSpecification',
+      'BatchClient',
     ],
   } as Record<PythonSdk, readonly string[]>,
   /**

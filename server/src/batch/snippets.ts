@@ -80,7 +80,10 @@ function choice(index: number, options: readonly string[]): string {
 /** A choice of an enum's members in one SDK's spelling, `first` being the default. */
 function memberChoice(index: number, spellings: EnumSpellings, enumName: EnumName, first: CanonicalMember): string {
   const rest = Object.keys(spellings[enumName]).filter((m) => m !== first) as CanonicalMember[];
-  return choice(index, [first, ...rest].map((m) => spell(spellings, enumName, m)));
+  return choice(
+    index,
+    [first, ...rest].map((m) => spell(spellings, enumName, m)),
+  );
 }
 
 /** The lines with `suffix` closing the last one (a bracket, a comma, a semicolon). */
@@ -163,12 +166,17 @@ const CSHARP_BODIES = {
     csWindowsAccount(5, SNIPPET_NAMES.nonAdminUser, SECRET_VARIABLES.userPassword, 'nonAdmin'),
   ]),
   poolUsersLinux: csAccounts([
-    csAccount(tab(2, SNIPPET_NAMES.linuxUser), tab(3, SECRET_VARIABLES.userPassword), memberChoice(4, CS_ENUMS, 'ElevationLevel', 'nonAdmin'), [
-      `${csParam('UserAccount', 'linux')}: new ${CS_CLASS.linux}(`,
-      `\t${csParam('LinuxUserConfiguration', 'uid')}: ${tab(5, SNIPPET_NAMES.uid)},`,
-      `\t${csParam('LinuxUserConfiguration', 'gid')}: ${tab(6, SNIPPET_NAMES.gid)},`,
-      `\t${csParam('LinuxUserConfiguration', 'sshPrivateKey')}: Environment.GetEnvironmentVariable("${tab(7, SECRET_VARIABLES.sshPrivateKey)}")`,
-    ]),
+    csAccount(
+      tab(2, SNIPPET_NAMES.linuxUser),
+      tab(3, SECRET_VARIABLES.userPassword),
+      memberChoice(4, CS_ENUMS, 'ElevationLevel', 'nonAdmin'),
+      [
+        `${csParam('UserAccount', 'linux')}: new ${CS_CLASS.linux}(`,
+        `\t${csParam('LinuxUserConfiguration', 'uid')}: ${tab(5, SNIPPET_NAMES.uid)},`,
+        `\t${csParam('LinuxUserConfiguration', 'gid')}: ${tab(6, SNIPPET_NAMES.gid)},`,
+        `\t${csParam('LinuxUserConfiguration', 'sshPrivateKey')}: Environment.GetEnvironmentVariable("${tab(7, SECRET_VARIABLES.sshPrivateKey)}")`,
+      ],
+    ),
   ]),
   startTaskAdmin: [
     `${tab(1, SNIPPET_NAMES.pool)}.StartTask = new ${CS_CLASS.startTask}`,
@@ -245,12 +253,17 @@ const JAVA_BODIES = {
     javaWindowsAccount(5, SNIPPET_NAMES.nonAdminUser, SECRET_VARIABLES.userPassword, 'nonAdmin'),
   ]),
   poolUsersLinux: javaAccounts([
-    javaAccount(tab(2, SNIPPET_NAMES.linuxUser), tab(3, SECRET_VARIABLES.userPassword), memberChoice(4, J_ENUMS, 'ElevationLevel', 'nonAdmin'), [
-      `.${J.linuxUserConfiguration}(new ${J_CLASS.linux}()`,
-      `\t\t.${J.uid}(${tab(5, SNIPPET_NAMES.uid)})`,
-      `\t\t.${J.gid}(${tab(6, SNIPPET_NAMES.gid)})`,
-      `\t\t.${J.sshPrivateKey}(System.getenv("${tab(7, SECRET_VARIABLES.sshPrivateKey)}")))`,
-    ]),
+    javaAccount(
+      tab(2, SNIPPET_NAMES.linuxUser),
+      tab(3, SECRET_VARIABLES.userPassword),
+      memberChoice(4, J_ENUMS, 'ElevationLevel', 'nonAdmin'),
+      [
+        `.${J.linuxUserConfiguration}(new ${J_CLASS.linux}()`,
+        `\t\t.${J.uid}(${tab(5, SNIPPET_NAMES.uid)})`,
+        `\t\t.${J.gid}(${tab(6, SNIPPET_NAMES.gid)})`,
+        `\t\t.${J.sshPrivateKey}(System.getenv("${tab(7, SECRET_VARIABLES.sshPrivateKey)}")))`,
+      ],
+    ),
   ]),
   startTaskAdmin: [
     `${tab(1, SNIPPET_NAMES.pool)}.withStartTask(new ${J_CLASS.startTask}()`,
@@ -319,18 +332,25 @@ function pyWindowsAccount(index: number, name: string, password: string, elevati
 const PYTHON_BODIES = {
   autoUserAdmin: pyTask(pyAutoUser('\t', PY_ENUMS.AutoUserScope.task, PY_ENUMS.ElevationLevel.admin)),
   autoUserPool: pyTask(pyAutoUser('\t', PY_ENUMS.AutoUserScope.pool, memberChoice(4, PY_ENUMS, 'ElevationLevel', 'nonAdmin'))),
-  namedUser: pyTask([`\t${PYTHON.userIdentity}=${M}.${PY_CLASS.userIdentity}(${PYTHON.userNameKeyword.legacy}='${tab(4, SNIPPET_NAMES.adminUser)}')`]),
+  namedUser: pyTask([
+    `\t${PYTHON.userIdentity}=${M}.${PY_CLASS.userIdentity}(${PYTHON.userNameKeyword.legacy}='${tab(4, SNIPPET_NAMES.adminUser)}')`,
+  ]),
   poolUsersWindows: pyAccounts([
     pyWindowsAccount(2, SNIPPET_NAMES.adminUser, SECRET_VARIABLES.adminPassword, 'admin'),
     pyWindowsAccount(5, SNIPPET_NAMES.nonAdminUser, SECRET_VARIABLES.userPassword, 'nonAdmin'),
   ]),
   poolUsersLinux: pyAccounts([
-    pyAccount(tab(2, SNIPPET_NAMES.linuxUser), tab(3, SECRET_VARIABLES.userPassword), memberChoice(4, PY_ENUMS, 'ElevationLevel', 'nonAdmin'), [
-      `${K.linuxUserConfiguration}=${M}.${PY_CLASS.linux}(`,
-      `\t${K.uid}=${tab(5, SNIPPET_NAMES.uid)},`,
-      `\t${K.gid}=${tab(6, SNIPPET_NAMES.gid)},`,
-      `\t${K.sshPrivateKey}=os.environ['${tab(7, SECRET_VARIABLES.sshPrivateKey)}']`,
-    ]),
+    pyAccount(
+      tab(2, SNIPPET_NAMES.linuxUser),
+      tab(3, SECRET_VARIABLES.userPassword),
+      memberChoice(4, PY_ENUMS, 'ElevationLevel', 'nonAdmin'),
+      [
+        `${K.linuxUserConfiguration}=${M}.${PY_CLASS.linux}(`,
+        `\t${K.uid}=${tab(5, SNIPPET_NAMES.uid)},`,
+        `\t${K.gid}=${tab(6, SNIPPET_NAMES.gid)},`,
+        `\t${K.sshPrivateKey}=os.environ['${tab(7, SECRET_VARIABLES.sshPrivateKey)}']`,
+      ],
+    ),
   ]),
   startTaskAdmin: [
     `${tab(1, SNIPPET_NAMES.pool)}.start_task = ${M}.${PY_CLASS.startTask}(`,
@@ -400,13 +420,18 @@ const JSON_BODIES = {
     jsonWindowsAccount(4, SNIPPET_NAMES.nonAdminUser, SECRET_VARIABLES.userPassword, 'nonAdmin'),
   ]),
   poolUsersLinux: jsonAccounts([
-    jsonAccount(tab(1, SNIPPET_NAMES.linuxUser), jsonSecret(2, SECRET_VARIABLES.userPassword), memberChoice(3, REST.enums, 'ElevationLevel', 'nonAdmin'), [
-      '"linuxUserConfiguration": {',
-      `\t"uid": ${tab(4, SNIPPET_NAMES.uid)},`,
-      `\t"gid": ${tab(5, SNIPPET_NAMES.gid)},`,
-      `\t"sshPrivateKey": ${jsonSecret(6, SECRET_VARIABLES.sshPrivateKey)}`,
-      '}',
-    ]),
+    jsonAccount(
+      tab(1, SNIPPET_NAMES.linuxUser),
+      jsonSecret(2, SECRET_VARIABLES.userPassword),
+      memberChoice(3, REST.enums, 'ElevationLevel', 'nonAdmin'),
+      [
+        '"linuxUserConfiguration": {',
+        `\t"uid": ${tab(4, SNIPPET_NAMES.uid)},`,
+        `\t"gid": ${tab(5, SNIPPET_NAMES.gid)},`,
+        `\t"sshPrivateKey": ${jsonSecret(6, SECRET_VARIABLES.sshPrivateKey)}`,
+        '}',
+      ],
+    ),
   ]),
   startTaskAdmin: [
     `"${JK.startTask}": {`,

@@ -49,7 +49,10 @@ export interface CheckOptions {
 
 /** Per language, the few substrings every anchor word contains one of. */
 const NEEDLES = Object.fromEntries(
-  Object.entries(LANGUAGES).map(([id, language]) => [id, coverNeedles([...language.anchorWords, ...ACCOUNT_WORDS]).map((n) => Buffer.from(n))]),
+  Object.entries(LANGUAGES).map(([id, language]) => [
+    id,
+    coverNeedles([...language.anchorWords, ...ACCOUNT_WORDS]).map((n) => Buffer.from(n)),
+  ]),
 ) as Record<LanguageId, Buffer[]>;
 
 /** Whether a file's bytes hold any word a finding needs (UTF-16 files are decoded to tell). */
@@ -65,7 +68,7 @@ function looksBinary(bytes: Buffer): boolean {
 }
 
 function reasonOf(error: unknown): string {
-  return error instanceof UnreadableFile ? error.message : (error as NodeJS.ErrnoException).code ?? String(error);
+  return error instanceof UnreadableFile ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error));
 }
 
 function plural(n: number, word: string): string {
@@ -162,7 +165,10 @@ export class Checker {
             source = { ...source, text: fixed.text };
           }
         }
-        const analysis = await this.engine.analyze({ ...input, text: source.text }, { settings, workspace, workspaceImports: this.workspaceImports });
+        const analysis = await this.engine.analyze(
+          { ...input, text: source.text },
+          { settings, workspace, workspaceImports: this.workspaceImports },
+        );
         analysis.release();
         if (analysis.skipped) notes.push({ order, text: `${file}: skipped, ${analysis.skipped}` });
         reports.push({ ...report(file, source, analysis), order });

@@ -52,7 +52,8 @@ function parseArgs(args: readonly string[]): Options | string {
   const paths: string[] = [];
   for (let i = 1; i < args.length; i++) {
     const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const valueOf = () => inline ?? args[++i];
     if (flag === '--fix') fix = true;
     else if (flag === '--format') {
@@ -103,7 +104,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
   const byOrder = <T extends { order: number }>(a: T, b: T) => a.order - b.order;
   for (const note of [...scans, ...checks].flatMap((r) => r.notes).sort(byOrder)) io.stderr(`batch-identity: ${note.text}`);
-  const reports: FileReport[] = checks.flatMap((c) => c.reports).sort(byOrder).map(({ file, diagnostics }) => ({ file, diagnostics }));
+  const reports: FileReport[] = checks
+    .flatMap((c) => c.reports)
+    .sort(byOrder)
+    .map(({ file, diagnostics }) => ({ file, diagnostics }));
   const ioError = errors.length > 0 || [...scans, ...checks].some((r) => r.ioError);
 
   if (options.format === 'json') io.stdout(formatJson(reports));

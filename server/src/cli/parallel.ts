@@ -35,7 +35,10 @@ export function serveWorker(): void {
         port.close();
       }
     } catch (error) {
-      port.postMessage({ kind: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies FromWorker);
+      port.postMessage({
+        kind: 'failed',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies FromWorker);
     }
   });
 }
@@ -53,7 +56,12 @@ function reply(worker: Worker, expected: FromWorker['kind']): Promise<FromWorker
   });
 }
 
-export async function checkInParallel(files: readonly Listed[], options: CheckOptions, jobs: number, workerScript: string): Promise<{ scans: ScanResult[]; checks: CheckResult[] }> {
+export async function checkInParallel(
+  files: readonly Listed[],
+  options: CheckOptions,
+  jobs: number,
+  workerScript: string,
+): Promise<{ scans: ScanResult[]; checks: CheckResult[] }> {
   const workers = Array.from({ length: jobs }, () => new Worker(workerScript));
   try {
     // Dealt round-robin: neighbouring files (one module's) are alike in size and in Batch content.

@@ -24,7 +24,11 @@ export interface FileReport {
 }
 
 export function formatJson(reports: readonly FileReport[]): string {
-  return JSON.stringify(reports.filter((r) => r.diagnostics.length > 0), null, 2);
+  return JSON.stringify(
+    reports.filter((r) => r.diagnostics.length > 0),
+    null,
+    2,
+  );
 }
 
 export function formatText(reports: readonly FileReport[]): string {
@@ -43,7 +47,12 @@ export function formatText(reports: readonly FileReport[]): string {
   return lines.join('\n');
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
 
 export function formatSarif(reports: readonly FileReport[], version: string): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));

@@ -22,9 +22,11 @@ function sameEdit(a: TextEdit, b: TextEdit): boolean {
 function conflicts(a: TextEdit, b: TextEdit): boolean {
   if (sameEdit(a, b)) return false;
   if (a.span.start === a.span.end && b.span.start === b.span.end) return a.span.start === b.span.start;
-  return a.span.start < b.span.end && b.span.start < a.span.end
-    || (a.span.start === a.span.end && a.span.start > b.span.start && a.span.start < b.span.end)
-    || (b.span.start === b.span.end && b.span.start > a.span.start && b.span.start < a.span.end);
+  return (
+    (a.span.start < b.span.end && b.span.start < a.span.end) ||
+    (a.span.start === a.span.end && a.span.start > b.span.start && a.span.start < b.span.end) ||
+    (b.span.start === b.span.end && b.span.start > a.span.start && b.span.start < a.span.end)
+  );
 }
 
 /**
@@ -52,7 +54,11 @@ export function mergeEditGroups(groups: readonly (readonly TextEdit[])[]): { edi
   };
   const insert = (e: TextEdit) => {
     let at = edits.length;
-    while (at > 0 && (edits[at - 1].span.start > e.span.start || (edits[at - 1].span.start === e.span.start && edits[at - 1].span.end > e.span.end))) at--;
+    while (
+      at > 0 &&
+      (edits[at - 1].span.start > e.span.start || (edits[at - 1].span.start === e.span.start && edits[at - 1].span.end > e.span.end))
+    )
+      at--;
     edits.splice(at, 0, e);
   };
   groups.forEach((group, index) => {

@@ -125,7 +125,15 @@ export class Engine {
   async analyze(doc: DocumentInput, options: AnalyzeOptions = {}): Promise<Analysis> {
     const settings = options.settings ?? DEFAULT_SETTINGS;
     const languageId = languageOf(doc.languageId);
-    const base = { uri: doc.uri, language: languageId, text: doc.text, facts: emptyFacts(), findings: [] as Finding[], edits: () => undefined, release: () => {} };
+    const base = {
+      uri: doc.uri,
+      language: languageId,
+      text: doc.text,
+      facts: emptyFacts(),
+      findings: [] as Finding[],
+      edits: () => undefined,
+      release: () => {},
+    };
     // Only the document's owner (keepSyntax) reads or changes its kept tree: one-off analyses of
     // other text under the same uri (fix-all passes, previews) must not reuse it.
     const owner = !!options.keepSyntax;
@@ -177,7 +185,8 @@ export class Engine {
     let projectImports: string[] | undefined;
     try {
       file = language.analyze(doc, syntax, { workspaceImports: options.workspaceImports });
-      if (language.projectImports) projectImports = doc.text.includes(language.projectImports.word) ? language.projectImports.read(doc, syntax) : [];
+      if (language.projectImports)
+        projectImports = doc.text.includes(language.projectImports.word) ? language.projectImports.read(doc, syntax) : [];
     } catch (error) {
       dispose?.();
       // Adapters follow nested expressions: one nested deeper than the stack allows is skipped too.
@@ -235,7 +244,10 @@ export class Engine {
   /** Starts loading a language's parser (a grammar compiles in the background) without waiting. */
   warmUp(languageId: LanguageId): void {
     const language = LANGUAGES[languageId];
-    language.parse('').then((syntax) => language.dispose?.(syntax), () => undefined);
+    language.parse('').then(
+      (syntax) => language.dispose?.(syntax),
+      () => undefined,
+    );
   }
 
   /** Documents with a kept syntax tree. */

@@ -6,7 +6,7 @@ import { pythonLanguage } from '../languages/python';
 import type { LanguageId } from './facts';
 import type { LanguageSupport } from './language';
 
-export const LANGUAGES: Record<LanguageId, LanguageSupport<any>> = {
+export const LANGUAGES: Record<LanguageId, LanguageSupport<unknown>> = {
   csharp: csharpLanguage,
   java: javaLanguage,
   python: pythonLanguage,

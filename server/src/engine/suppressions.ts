@@ -75,7 +75,14 @@ export type SuppressionScope = 'line' | 'file';
  * its indentation, or at the top of the file (after a shebang or Python coding line). An existing
  * directive of the same kind is extended instead of repeated.
  */
-export function suppressionEdit(text: string, file: FileAnalysis, lineComment: string, rule: string, findingStart: number, scope: SuppressionScope): TextEdit {
+export function suppressionEdit(
+  text: string,
+  file: FileAnalysis,
+  lineComment: string,
+  rule: string,
+  findingStart: number,
+  scope: SuppressionScope,
+): TextEdit {
   const eol = detectEol(text);
   const directives = findDirectives(text, file);
   if (scope === 'line') {
@@ -83,7 +90,10 @@ export function suppressionEdit(text: string, file: FileAnalysis, lineComment: s
     const existing = directives.find((d) => d.kind === 'next-line' && d.line + 1 === findingLine && d.rules.length > 0);
     if (existing) return { span: { start: existing.insertAt, end: existing.insertAt }, newText: `, ${rule}` };
     const start = lineStart(text, findingStart);
-    return { span: { start, end: start }, newText: `${indentationAt(text, findingStart)}${lineComment} ${DISABLE_NEXT_LINE} ${rule}${eol}` };
+    return {
+      span: { start, end: start },
+      newText: `${indentationAt(text, findingStart)}${lineComment} ${DISABLE_NEXT_LINE} ${rule}${eol}`,
+    };
   }
   const existing = directives.find((d) => d.kind === 'file' && d.rules.length > 0);
   if (existing) return { span: { start: existing.insertAt, end: existing.insertAt }, newText: `, ${rule}` };

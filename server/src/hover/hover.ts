@@ -4,16 +4,7 @@
  * level, scope or login mode means, and what identity a task will really run under. Passwords and
  * keys are never shown: only whether they are set.
  */
-import {
-  DEFAULTS,
-  EXPLAIN,
-  REFERENCE_URL,
-  ruleDocUrl,
-  TASK_KIND_LABEL,
-  type Elevation,
-  type LoginMode,
-  type Scope,
-} from '../batch/model';
+import { DEFAULTS, EXPLAIN, REFERENCE_URL, ruleDocUrl, TASK_KIND_LABEL, type Elevation, type LoginMode, type Scope } from '../batch/model';
 import type { Analysis } from '../engine/engine';
 import type { AutoUserFact, EnumRefFact, IdentityFact, LanguageId, LinuxUserFact, Span, UserAccountFact, Value } from '../engine/facts';
 import type { WorkspaceAccounts } from '../engine/findings';
@@ -49,7 +40,10 @@ export function hoverAt(analysis: Analysis, offset: number, workspace?: Workspac
     if (identity.autoUser && 'span' in identity.autoUser) targets.push({ span: identity.autoUser.span, render });
   }
   for (const account of facts.accounts) {
-    targets.push({ span: account.span, render: () => accountHover(account) }, { span: account.nameSpan, render: () => accountHover(account) });
+    targets.push(
+      { span: account.span, render: () => accountHover(account) },
+      { span: account.nameSpan, render: () => accountHover(account) },
+    );
     if (account.linux) {
       const linux = account.linux;
       targets.push({ span: linux.span, render: () => linuxHover(linux) }, { span: linux.nameSpan, render: () => linuxHover(linux) });
@@ -86,7 +80,9 @@ function runElevatedHover(analysis: Analysis, nameSpan: Span): string {
 function enumHover(ref: EnumRefFact): string | undefined {
   const { value } = ref;
   if (!value.canonical) {
-    const valid = Object.values(ref.valid).map((s) => `\`${s}\``).join(', ');
+    const valid = Object.values(ref.valid)
+      .map((s) => `\`${s}\``)
+      .join(', ');
     return `**${value.enum}.${value.member}** does not exist here. Valid members: ${valid}.\n\n[Rule unknown-enum-member](${ruleDocUrl('unknown-enum-member')})`;
   }
   switch (value.enum) {
@@ -107,7 +103,11 @@ function canonicalOf<T extends string>(value: Value | undefined): T | 'unknown' 
 const ELEVATION_WORD: Record<Elevation, string> = { admin: 'admin', nonAdmin: 'non-admin' };
 
 /** The one-line effective identity and what the account may write. */
-export function effectiveIdentity(identity: IdentityFact, workspace?: WorkspaceAccounts, currentUri?: string): { line: string; access: string } | undefined {
+export function effectiveIdentity(
+  identity: IdentityFact,
+  workspace?: WorkspaceAccounts,
+  currentUri?: string,
+): { line: string; access: string } | undefined {
   const named = identity.userName;
   const autoUser = identity.autoUser;
   if (named && autoUser) return undefined;
@@ -129,9 +129,15 @@ export function effectiveIdentity(identity: IdentityFact, workspace?: WorkspaceA
   const spec: AutoUserFact = autoUser;
   const elevation = canonicalOf<Elevation>(spec.elevation);
   const scope = canonicalOf<Scope>(spec.scope);
-  const elevationText = elevation === undefined ? `${ELEVATION_WORD[DEFAULTS.elevation]} (default)` : elevation === 'unknown' ? 'elevation set by an expression' : ELEVATION_WORD[elevation];
+  const elevationText =
+    elevation === undefined
+      ? `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`
+      : elevation === 'unknown'
+        ? 'elevation set by an expression'
+        : ELEVATION_WORD[elevation];
   const effectiveScope = scope === undefined ? DEFAULTS.scope : scope;
-  const scopeText = scope === undefined ? `${DEFAULTS.scope} scope (default)` : scope === 'unknown' ? 'scope set by an expression' : `${scope} scope`;
+  const scopeText =
+    scope === undefined ? `${DEFAULTS.scope} scope (default)` : scope === 'unknown' ? 'scope set by an expression' : `${scope} scope`;
   return {
     line: `auto-user · ${elevationText} · ${scopeText}`,
     access: effectiveScope === 'task' ? EXPLAIN.access.taskScope : effectiveScope === 'pool' ? EXPLAIN.access.poolScope : '',
@@ -183,21 +189,38 @@ function accountHover(account: UserAccountFact): string {
   const facts: string[] = [];
   if (account.name?.kind === 'string') facts.push(`name \`${account.name.value}\``);
   const elevation = canonicalOf<Elevation>(account.elevation);
-  facts.push(elevation === undefined ? `${ELEVATION_WORD[DEFAULTS.elevation]} (default)` : elevation === 'unknown' ? 'elevation set by an expression' : ELEVATION_WORD[elevation]);
+  facts.push(
+    elevation === undefined
+      ? `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`
+      : elevation === 'unknown'
+        ? 'elevation set by an expression'
+        : ELEVATION_WORD[elevation],
+  );
   facts.push(`password ${setOrNot(account.password)}`);
   if (account.linux) {
     const ids = [account.linux.uid, account.linux.gid].map((v) => (v?.kind === 'number' ? String(v.value) : v ? 'expression' : '—'));
     facts.push(`Linux uid/gid ${ids.join('/')}`, `SSH private key ${setOrNot(account.linux.sshPrivateKey)}`);
   }
   const loginMode = canonicalOf<LoginMode>(account.windows?.loginMode);
-  if (account.windows) facts.push(`Windows login mode ${loginMode === undefined ? 'default' : loginMode === 'unknown' ? 'set by an expression' : loginMode}`);
+  if (account.windows)
+    facts.push(`Windows login mode ${loginMode === undefined ? 'default' : loginMode === 'unknown' ? 'set by an expression' : loginMode}`);
   lines.push(facts.join(' · '), '', REFERENCE_LINK);
   return lines.join('\n');
 }
 
 function linuxHover(linux: LinuxUserFact): string {
   const ids = `uid ${linux.uid?.kind === 'number' ? linux.uid.value : linux.uid ? 'expression' : 'not set'}, gid ${linux.gid?.kind === 'number' ? linux.gid.value : linux.gid ? 'expression' : 'not set'}`;
-  return ['**Linux user configuration**', '', EXPLAIN.linuxUserConfiguration, '', `${ids} · SSH private key ${setOrNot(linux.sshPrivateKey)}`, '', EXPLAIN.interNodeSsh, '', REFERENCE_LINK].join('\n');
+  return [
+    '**Linux user configuration**',
+    '',
+    EXPLAIN.linuxUserConfiguration,
+    '',
+    `${ids} · SSH private key ${setOrNot(linux.sshPrivateKey)}`,
+    '',
+    EXPLAIN.interNodeSsh,
+    '',
+    REFERENCE_LINK,
+  ].join('\n');
 }
 
 function windowsHover(loginMode: Value | undefined): string {

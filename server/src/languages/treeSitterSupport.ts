@@ -3,7 +3,15 @@
  * and small node helpers. Each language adds its adapter (tree → facts) and renderer (intent → edits).
  */
 import type { Facts, Span } from '../engine/facts';
-import { spanKey, type BrokenSyntax, type FileAnalysis, type LanguageSupport, type ProjectContext, type SourceFile, type TextChange } from '../engine/language';
+import {
+  spanKey,
+  type BrokenSyntax,
+  type FileAnalysis,
+  type LanguageSupport,
+  type ProjectContext,
+  type SourceFile,
+  type TextChange,
+} from '../engine/language';
 import { parserFor, type GrammarName, type Node, type Tree } from '../parsing/treeSitter';
 
 export type { Node, Tree };
@@ -76,6 +84,11 @@ const STATEMENT = /(?:statement|declaration)$/;
 function hasLoneCr(text: string): boolean {
   for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
   return false;
+}
+
+/** The same syntax node (`id` is a plain field, so this costs no call into the parser). */
+export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
+  return !!a && !!b && a.id === b.id;
 }
 
 export function spanOf(node: Node): Span {

@@ -37,7 +37,10 @@ export function toDiagnostic(document: TextDocument, finding: Finding, index: nu
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     tags: finding.deprecated ? [DiagnosticTag.Deprecated] : undefined,
-    relatedInformation: finding.related?.map((r) => ({ location: { uri: document.uri, range: toRange(document, r.span) }, message: r.message })),
+    relatedInformation: finding.related?.map((r) => ({
+      location: { uri: document.uri, range: toRange(document, r.span) },
+      message: r.message,
+    })),
     data: { version: document.version, index } satisfies DiagnosticData,
   };
 }

@@ -58,7 +58,12 @@ export class DocumentStore {
   }
 }
 
-function toTreeChange(document: TextDocument, change: TextDocumentContentChangeEvent & { range: { start: { line: number; character: number }; end: { line: number; character: number } } }): TextChange {
+function toTreeChange(
+  document: TextDocument,
+  change: TextDocumentContentChangeEvent & {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  },
+): TextChange {
   const startIndex = document.offsetAt(change.range.start);
   const oldEndIndex = document.offsetAt(change.range.end);
   const lines = change.text.split('\n');
@@ -72,6 +77,9 @@ function toTreeChange(document: TextDocument, change: TextDocumentContentChangeE
     newEndIndex: startIndex + change.text.length,
     startPosition: { row: start.line, column: start.character },
     oldEndPosition: { row: oldEnd.line, column: oldEnd.character },
-    newEndPosition: lines.length === 1 ? { row: start.line, column: start.character + lastLine.length } : { row: start.line + lines.length - 1, column: lastLine.length },
+    newEndPosition:
+      lines.length === 1
+        ? { row: start.line, column: start.character + lastLine.length }
+        : { row: start.line + lines.length - 1, column: lastLine.length },
   };
 }

@@ -57,7 +57,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     settings.initialize(params);
-    scanner.setFolders((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
+    scanner.setFolders(
+      (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []),
+    );
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -91,9 +93,11 @@ export function startServer(connection: Connection): void {
 
   /** Reads the workspace's unopened files again; open documents are re-checked if anything changed. */
   function rescan(): void {
-    void scanner.scan(() => store.all().map((d) => d.uri)).then((changed) => {
-      if (changed) revalidateAll();
-    });
+    void scanner
+      .scan(() => store.all().map((d) => d.uri))
+      .then((changed) => {
+        if (changed) revalidateAll();
+      });
   }
 
   /**
@@ -161,12 +165,18 @@ export function startServer(connection: Connection): void {
     // not fill the (never shrinking) WASM memory with trees nobody edits.
     const keepSyntax = store.isEdited(document.uri);
     const input = { uri: document.uri, languageId: document.languageId, text: document.getText() };
-    const analysis = await engine.analyze(input, { settings: documentSettings, keepSyntax, workspace: accounts, workspaceImports: projectImports.all() });
+    const analysis = await engine.analyze(input, {
+      settings: documentSettings,
+      keepSyntax,
+      workspace: accounts,
+      workspaceImports: projectImports.all(),
+    });
     // Renderers work without the tree, so a one-off tree is freed at once.
     if (!keepSyntax) analysis.release();
     // Accounts typed in one file resolve named users in the others (not once it is closed: the
     // file on disk speaks for it again).
-    if (store.get(document.uri) && accounts.update(document.uri, accountsIn(document.uri, analysis.text, analysis.facts))) revalidateAll(document.uri);
+    if (store.get(document.uri) && accounts.update(document.uri, accountsIn(document.uri, analysis.text, analysis.facts)))
+      revalidateAll(document.uri);
     // Its `global using` directives reach every other C# file, the unopened pools' too.
     if (store.get(document.uri) && projectImports.update(document.uri, analysis.projectImports ?? [])) {
       revalidateAll(document.uri);
@@ -186,7 +196,7 @@ export function startServer(connection: Connection): void {
     try {
       analysis = await analyzeCurrent(document, documentSettings);
     } catch (error) {
-      log(`Could not analyse ${uri}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log(`Could not analyse ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       connection.sendDiagnostics({ uri, diagnostics: [] });
       sendStatus({ uri, version: document.version, state: 'error', findings: 0, reason: 'the analysis failed; see the output' });
       return;
@@ -309,12 +319,19 @@ export function startServer(connection: Connection): void {
  * parses as well as before and the finding is gone. Plain JSON gets none unless it already holds
  * comments (a REST body with a comment is no longer JSON to other tools).
  */
-async function verifiedSuppression(engine: Engine, document: TextDocument, analysis: Analysis, finding: Finding, scope: SuppressionScope): Promise<TextEdit | undefined> {
+async function verifiedSuppression(
+  engine: Engine,
+  document: TextDocument,
+  analysis: Analysis,
+  finding: Finding,
+  scope: SuppressionScope,
+): Promise<TextEdit | undefined> {
   const file = analysis.file;
   const language = analysis.language && LANGUAGES[analysis.language];
   if (!file || !language) return undefined;
   const text = document.getText();
-  if (analysis.language === 'json' && document.languageId !== 'jsonc' && file.comments('//').length + file.comments('/*').length === 0) return undefined;
+  if (analysis.language === 'json' && document.languageId !== 'jsonc' && file.comments('//').length + file.comments('/*').length === 0)
+    return undefined;
   const edit = suppressionEdit(text, file, language.lineComment, finding.rule, finding.span.start, scope);
   // A one-off analysis (not keepSyntax): the document's kept tree is not touched.
   const check = await engine.analyze({ uri: document.uri, languageId: document.languageId, text: applyEdits(text, [edit]) });

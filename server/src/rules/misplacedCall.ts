@@ -14,7 +14,14 @@ function check(facts: Facts): Finding[] {
     severity: 'error',
     span: call.nameSpan,
     message: `${call.receiverType} has no method ${call.method}: it belongs to ${call.ownerType}. Call it on the ${call.ownerType} instead.`,
-    fixes: [{ title: `Move ${call.method}(…) onto the ${call.ownerType}`, intent: { kind: 'moveMisplacedCall', fact: call }, preferred: true, safe: true }],
+    fixes: [
+      {
+        title: `Move ${call.method}(…) onto the ${call.ownerType}`,
+        intent: { kind: 'moveMisplacedCall', fact: call },
+        preferred: true,
+        safe: true,
+      },
+    ],
   }));
 }
 

@@ -29,7 +29,9 @@ function identityElevation(identity: IdentityFact): Elevation | undefined {
   if (!autoUser || identity.userName || 'reference' in autoUser) return undefined;
   const elevation = autoUser.elevation;
   if (!elevation) return 'nonAdmin';
-  return elevation.kind === 'enum' && (elevation.canonical === 'admin' || elevation.canonical === 'nonAdmin') ? elevation.canonical : undefined;
+  return elevation.kind === 'enum' && (elevation.canonical === 'admin' || elevation.canonical === 'nonAdmin')
+    ? elevation.canonical
+    : undefined;
 }
 
 function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: RuleContext): Fix[] {
@@ -60,7 +62,8 @@ function check(facts: Facts, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const removedIn = `runElevated was removed in Batch service version ${SERVICE_VERSIONS.userIdentity}`;
   const identityByHolder = new Map<string, IdentityFact>();
-  for (const identity of facts.identities) if (identity.holder && !identityByHolder.has(identity.holder.key)) identityByHolder.set(identity.holder.key, identity);
+  for (const identity of facts.identities)
+    if (identity.holder && !identityByHolder.has(identity.holder.key)) identityByHolder.set(identity.holder.key, identity);
   for (const fact of facts.runElevated) {
     const severity = severityFor(runElevatedRule.defaultSeverity, fact.confidence);
     const base = { rule: RUN_ELEVATED, severity, span: fact.nameSpan, deprecated: true } as const;
@@ -78,7 +81,16 @@ function check(facts: Facts, context: RuleContext): Finding[] {
         message: agrees
           ? `${removedIn}; this object already sets a user identity with the same elevation, so runElevated only adds noise.`
           : `${removedIn}; this object also sets a user identity, which is what the service uses. Remove runElevated once the identity says what you mean.`,
-        fixes: agrees ? [{ title: 'Remove runElevated (the user identity already sets this elevation)', intent: { kind: 'removeRunElevated', fact }, preferred: true, safe: true }] : [],
+        fixes: agrees
+          ? [
+              {
+                title: 'Remove runElevated (the user identity already sets this elevation)',
+                intent: { kind: 'removeRunElevated', fact },
+                preferred: true,
+                safe: true,
+              },
+            ]
+          : [],
         related: [{ span: existing.nameSpan, message: 'The user identity of the same object' }],
       });
       continue;
@@ -88,7 +100,11 @@ function check(facts: Facts, context: RuleContext): Finding[] {
       : 'literal' in choice
         ? `Use a user identity: an auto-user with elevation level ${LABEL[choice.literal]}.`
         : 'Use a user identity: an auto-user whose elevation level follows the same condition.';
-    findings.push({ ...base, message: `${removedIn} and newer SDKs drop it silently. ${advice}`, fixes: choice ? replaceFixes(fact, choice, context) : [] });
+    findings.push({
+      ...base,
+      message: `${removedIn} and newer SDKs drop it silently. ${advice}`,
+      fixes: choice ? replaceFixes(fact, choice, context) : [],
+    });
   }
   return findings;
 }

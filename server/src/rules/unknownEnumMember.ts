@@ -23,7 +23,9 @@ function check(facts: Facts): Finding[] {
   for (const ref of facts.enumRefs) {
     if (ref.value.canonical) continue;
     const suggestion = suggestionFor(ref);
-    const validList = Object.values(ref.valid).map((s) => `'${s}'`).join(', ');
+    const validList = Object.values(ref.valid)
+      .map((s) => `'${s}'`)
+      .join(', ');
     findings.push({
       rule: UNKNOWN_ENUM_MEMBER,
       severity: 'error',
@@ -32,7 +34,14 @@ function check(facts: Facts): Finding[] {
         ? `${ref.value.enum} has no member '${ref.value.member}' here; it is spelled '${suggestion}'.`
         : `${ref.value.enum} has no member '${ref.value.member}'; valid here: ${validList}.`,
       fixes: suggestion
-        ? [{ title: `Change to '${suggestion}'`, intent: { kind: 'replaceEnumMember', span: ref.value.memberSpan, text: suggestion }, preferred: true, safe: true }]
+        ? [
+            {
+              title: `Change to '${suggestion}'`,
+              intent: { kind: 'replaceEnumMember', span: ref.value.memberSpan, text: suggestion },
+              preferred: true,
+              safe: true,
+            },
+          ]
         : [],
     });
   }

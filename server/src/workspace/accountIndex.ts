@@ -38,7 +38,11 @@ export class AccountIndex implements WorkspaceAccounts {
   /** Records a file's accounts; returns whether the set of names changed. */
   update(uri: string, accounts: readonly IndexedAccount[]): boolean {
     const before = this.byUri.get(uri) ?? [];
-    const names = (list: readonly IndexedAccount[]) => list.map((a) => a.name).sort().join('\u0000');
+    const names = (list: readonly IndexedAccount[]) =>
+      list
+        .map((a) => a.name)
+        .sort()
+        .join('\u0000');
     const changed = names(before) !== names(accounts);
     if (accounts.length === 0) this.byUri.delete(uri);
     else this.byUri.set(uri, accounts);

@@ -29,7 +29,11 @@ export function usingsOfProjectFile(text: string): string[] {
     // MSBuild item and attribute names are case-insensitive.
     if (tag.name.toLowerCase() !== 'using') return;
     const attributes = new Map(Object.entries(tag.attributes).map(([name, value]) => [name.toLowerCase(), value]));
-    const names = (value: string | undefined) => (value ?? '').split(';').map((n) => n.trim()).filter(Boolean);
+    const names = (value: string | undefined) =>
+      (value ?? '')
+        .split(';')
+        .map((n) => n.trim())
+        .filter(Boolean);
     if (attributes.has('remove')) {
       for (const name of names(attributes.get('remove'))) while (imports.includes(name)) imports.splice(imports.indexOf(name), 1);
       return;

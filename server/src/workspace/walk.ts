@@ -8,7 +8,26 @@ import { languageOfPath } from '../engine/engine';
 import { isProjectFile } from './msbuild';
 
 /** Folders never walked into: dependencies, VCS data, build output. */
-export const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'bin', 'obj', 'target', 'build', 'dist', 'out', '__pycache__', '.venv', 'venv', '.tox', '.mypy_cache', '.gradle', '.idea', '.vs']);
+export const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'bin',
+  'obj',
+  'target',
+  'build',
+  'dist',
+  'out',
+  '__pycache__',
+  '.venv',
+  'venv',
+  '.tox',
+  '.mypy_cache',
+  '.gradle',
+  '.idea',
+  '.vs',
+]);
 
 export interface WalkResult {
   readonly files: string[];
@@ -44,7 +63,10 @@ export function collectFiles(inputs: readonly string[]): WalkResult {
     try {
       stat = fs.statSync(input);
     } catch (error) {
-      errors.push({ path: input, message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error) });
+      errors.push({
+        path: input,
+        message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error),
+      });
       continue;
     }
     // What the user names explicitly is read even if its folder or extension would be skipped.

@@ -43,10 +43,15 @@ export function compileCSharp(sources: Readonly<Record<string, string>>, main?: 
       fs.writeFileSync(file, text);
       written.push(file);
     }
-    const stubs = fs.readdirSync(STUBS_DIR).filter((f) => f.endsWith('.cs')).map((f) => path.join(STUBS_DIR, f));
+    const stubs = fs
+      .readdirSync(STUBS_DIR)
+      .filter((f) => f.endsWith('.cs'))
+      .map((f) => path.join(STUBS_DIR, f));
     const out = path.join(dir, main ? 'program.exe' : 'library.dll');
     const target = main ? ['-target:exe', `-main:${main}`] : ['-target:library'];
-    const compiled = spawnSync('mcs', ['-langversion:latest', '-nowarn:168,219', ...target, `-out:${out}`, ...stubs, ...written], { encoding: 'utf8' });
+    const compiled = spawnSync('mcs', ['-langversion:latest', '-nowarn:168,219', ...target, `-out:${out}`, ...stubs, ...written], {
+      encoding: 'utf8',
+    });
     const output = `${compiled.stdout ?? ''}${compiled.stderr ?? ''}`;
     if (compiled.status !== 0 || !main) return { ok: compiled.status === 0, output };
     const ran = spawnSync('mono', [out], { encoding: 'utf8' });

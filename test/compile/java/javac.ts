@@ -51,7 +51,11 @@ export function compileJava(sources: Readonly<Record<string, string>>): CompileR
       fs.writeFileSync(file, text);
       written.push(file);
     }
-    const result = spawnSync('javac', ['-nowarn', '-encoding', 'UTF-8', '-d', path.join(dir, 'classes'), ...javaFiles(STUBS_DIR), ...written], { encoding: 'utf8' });
+    const result = spawnSync(
+      'javac',
+      ['-nowarn', '-encoding', 'UTF-8', '-d', path.join(dir, 'classes'), ...javaFiles(STUBS_DIR), ...written],
+      { encoding: 'utf8' },
+    );
     return { ok: result.status === 0, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,10 @@ import { EXTENSION_ID, closeAllEditors, extensionApi, openCopy, serverPid, waitF
 const EXTENSIONS_DIR_ENV = 'BATCH_IDENTITY_EXTENSIONS_DIR';
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
 suite('packaged extension', () => {
@@ -32,7 +35,8 @@ suite('packaged extension', () => {
     assert.equal(path.basename(extensionPath), `${EXTENSION_ID}-${extension.packageJSON.version}`);
 
     const files = filesUnder(extensionPath);
-    for (const file of ['dist/extension.js', 'dist/server.js', 'dist/wasm/tree-sitter.wasm', 'package.json']) assert.ok(files.includes(file), `${file} is in the package`);
+    for (const file of ['dist/extension.js', 'dist/server.js', 'dist/wasm/tree-sitter.wasm', 'package.json'])
+      assert.ok(files.includes(file), `${file} is in the package`);
     assert.deepEqual(
       files.filter((f) => f.endsWith('.map') || f.endsWith('.ts') || /^(test|client|server|node_modules)\//.test(f)),
       [],

@@ -34,7 +34,11 @@ suite('in the page', () => {
       await vscode.commands.executeCommand('editor.action.showHover');
       const hover = { selector: '.monaco-editor .monaco-hover', text: start(diagnostic.message) };
       await expectVisible(hover);
-      await screenshot(`${sample.language}-squiggle-hover`, hover, editorClip({ selector: '.monaco-hover' }, { selector: '.monaco-resizable-hover' }));
+      await screenshot(
+        `${sample.language}-squiggle-hover`,
+        hover,
+        editorClip({ selector: '.monaco-hover' }, { selector: '.monaco-resizable-hover' }),
+      );
       await press('Escape');
 
       await vscode.commands.executeCommand('editor.action.quickFix');

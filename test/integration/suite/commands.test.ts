@@ -6,7 +6,18 @@ import { TRACE_CHANNEL } from '../../../client/src/trace';
 import { COMMANDS } from '../../../common/protocol';
 import { RUN_ELEVATED, SAMPLES, replaced } from '../support/languages';
 import { click, expectVisible, runner, screenshot } from '../support/runner';
-import { EXTENSION_ID, closeAllEditors, errorHandlerOf, extensionApi, nextReport, openCopy, serverPid, setSetting, waitForFindings, waitForOutputShowing } from '../support/workbench';
+import {
+  EXTENSION_ID,
+  closeAllEditors,
+  errorHandlerOf,
+  extensionApi,
+  nextReport,
+  openCopy,
+  serverPid,
+  setSetting,
+  waitForFindings,
+  waitForOutputShowing,
+} from '../support/workbench';
 
 suite('commands and status', () => {
   suiteSetup(extensionApi);
@@ -88,7 +99,10 @@ suite('commands and status', () => {
     const { status } = await extensionApi();
     const { uri } = await openCopy(SAMPLES[0].single.file, 'status');
     await waitForFindings(uri, RUN_ELEVATED, 1);
-    assert.deepEqual(status.command && { command: status.command.command, title: status.command.title }, { command: COMMANDS.showOutput, title: 'Show Output' });
+    assert.deepEqual(status.command && { command: status.command.command, title: status.command.title }, {
+      command: COMMANDS.showOutput,
+      title: 'Show Output',
+    });
     await vscode.commands.executeCommand('workbench.action.closePanel');
     if (runner.available) {
       // As a person does it: the {} item in the status bar opens its hover, whose link runs the command.

@@ -41,7 +41,10 @@ suite('diagnostics', () => {
     test(`${sample.language}: a clean file has none`, async () => {
       const { uri } = await openCopy(sample.typing.file);
       assert.deepEqual(await waitForFindings(uri, RUN_ELEVATED, 0), []);
-      assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE), []);
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE),
+        [],
+      );
     });
   }
 });

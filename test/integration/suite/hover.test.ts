@@ -2,7 +2,15 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { POOL_FILE, RUN_ELEVATED, SAMPLES, type HoverExpectation } from '../support/languages';
-import { closeAllEditors, extensionApi, hoversAt, openCopy, waitForDiagnostics, waitForFindings, workspaceFile } from '../support/workbench';
+import {
+  closeAllEditors,
+  extensionApi,
+  hoversAt,
+  openCopy,
+  waitForDiagnostics,
+  waitForFindings,
+  workspaceFile,
+} from '../support/workbench';
 
 /** This extension's hover among every provider's: the one whose markdown holds `firstLine`. */
 async function ourHover(uri: vscode.Uri, position: vscode.Position, firstLine: string) {
@@ -46,7 +54,8 @@ suite('hover', () => {
         assert.ok(offset >= 0 && text.indexOf(at, offset + 1) < 0, `${JSON.stringify(at)} occurs once in ${hovers.file}`);
         const hover = await ourHover(document.uri, document.positionAt(offset + 1), lines[0]);
         const shown = hover.markdown.split('\n');
-        for (const line of lines) assert.ok(shown.includes(line), `hover at ${JSON.stringify(at)} has the line ${JSON.stringify(line)}:\n${hover.markdown}`);
+        for (const line of lines)
+          assert.ok(shown.includes(line), `hover at ${JSON.stringify(at)} has the line ${JSON.stringify(line)}:\n${hover.markdown}`);
         assert.equal(hover.range && document.getText(hover.range), range, `the range of the hover at ${JSON.stringify(at)}`);
       };
       for (const expectation of hovers.expect) await check(expectation);

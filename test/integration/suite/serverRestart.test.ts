@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { RUN_ELEVATED, SAMPLES } from '../support/languages';
-import { EXTENSION_ID, closeAllEditors, errorHandlerOf, extensionApi, nextReport, openCopy, serverPid, waitForFindings } from '../support/workbench';
+import {
+  EXTENSION_ID,
+  closeAllEditors,
+  errorHandlerOf,
+  extensionApi,
+  nextReport,
+  openCopy,
+  serverPid,
+  waitForFindings,
+} from '../support/workbench';
 
 suite('server restart', () => {
   suiteSetup(extensionApi);
@@ -20,7 +29,9 @@ suite('server restart', () => {
     assert.ok(killed, `a child process of the extension host (${process.pid}) runs ${serverModule}`);
     const restartsBefore = errorHandlerOf(api).restarts;
     // Reports can only come from a server that runs again and was sent the open documents.
-    const reports = opened.map(({ uri }) => nextReport(uri, (r) => r.state === 'analysed' && r.findings === 1, 'a report from the restarted server', 20_000));
+    const reports = opened.map(({ uri }) =>
+      nextReport(uri, (r) => r.state === 'analysed' && r.findings === 1, 'a report from the restarted server', 20_000),
+    );
     process.kill(killed, 'SIGKILL');
     await Promise.all(reports);
 

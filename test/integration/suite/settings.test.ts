@@ -2,7 +2,17 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RUN_ELEVATED, SAMPLES, type LanguageSample } from '../support/languages';
-import { closeAllEditors, extensionApi, nextReport, openCopy, ourDiagnostics, setSetting, untilAnswered, waitForDiagnostics, waitForFindings } from '../support/workbench';
+import {
+  closeAllEditors,
+  extensionApi,
+  nextReport,
+  openCopy,
+  ourDiagnostics,
+  setSetting,
+  untilAnswered,
+  waitForDiagnostics,
+  waitForFindings,
+} from '../support/workbench';
 
 const ALL_LANGUAGES = ['csharp', 'java', 'python', 'json'];
 
@@ -64,7 +74,12 @@ suite('settings apply without reload', () => {
       const { uri, editor } = await openCopy(sample.single.file);
       const [diagnostic] = await waitForFindings(uri, RUN_ELEVATED, 1);
       const preferredFix = async () => {
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          diagnostic.range,
+          vscode.CodeActionKind.QuickFix.value,
+        );
         return actions.find((a) => a.isPreferred);
       };
       /** The preferred fix once it has `title` (the server re-analyses open files on a settings change). */
@@ -93,7 +108,9 @@ suite('settings apply without reload', () => {
     const opened = [];
     for (const sample of SAMPLES) opened.push(await openCopy(sample.single.file)); // one editor at a time
     for (const { uri } of opened) await waitForFindings(uri, RUN_ELEVATED, 1);
-    const skipped = opened.map(({ uri }) => nextReport(uri, (r) => r.state === 'skipped' && r.reason === 'batchIdentity.enable is false', 'a skipped report'));
+    const skipped = opened.map(({ uri }) =>
+      nextReport(uri, (r) => r.state === 'skipped' && r.reason === 'batchIdentity.enable is false', 'a skipped report'),
+    );
     await setSetting('batchIdentity', 'enable', false);
     await Promise.all(skipped);
     for (const { uri } of opened) assert.deepEqual(ourDiagnostics(uri), []);

@@ -5,7 +5,14 @@ import { SAMPLES } from '../support/languages';
 import { closeAllEditors, extensionApi, openCopy, waitForDiagnostics } from '../support/workbench';
 
 /** The prefixes every language's snippets share (snippets/*.json). */
-const PREFIXES = ['batch-autouser-admin', 'batch-autouser-pool', 'batch-pool-users-windows', 'batch-pool-users-linux', 'batch-task-named-user', 'batch-starttask-admin'];
+const PREFIXES = [
+  'batch-autouser-admin',
+  'batch-autouser-pool',
+  'batch-pool-users-windows',
+  'batch-pool-users-linux',
+  'batch-task-named-user',
+  'batch-starttask-admin',
+];
 /** What a person types before asking for completions. */
 const TYPED = 'batch';
 

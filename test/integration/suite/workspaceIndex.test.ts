@@ -8,7 +8,8 @@ import { RUN_ELEVATED } from '../support/languages';
 import { closeAllEditors, extensionApi, waitForFindings, workspaceFile } from '../support/workbench';
 
 const TASKS = 'class Tasks\n{\n    void Configure(CloudTask task)\n    {\n        task.RunElevated = true;\n    }\n}\n';
-const PROJECT = '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <Using Include="Microsoft.Azure.Batch" />\n  </ItemGroup>\n</Project>\n';
+const PROJECT =
+  '<Project Sdk="Microsoft.NET.Sdk">\n  <ItemGroup>\n    <Using Include="Microsoft.Azure.Batch" />\n  </ItemGroup>\n</Project>\n';
 
 suite('workspace index', () => {
   suiteSetup(extensionApi);

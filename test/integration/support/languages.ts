@@ -91,8 +91,10 @@ const POOL_FROM_SIBLING = '../json/pool.json:6';
 
 const JSON_ADMIN_IDENTITY = '"userIdentity": {"autoUser": {"elevationLevel": "admin"}}';
 const JSON_NON_ADMIN_IDENTITY = '"userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}';
-const CSHARP_IDENTITY = (level: string) => `UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.${level}))`;
-const JAVA_IDENTITY = (level: string) => `withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.${level})))`;
+const CSHARP_IDENTITY = (level: string) =>
+  `UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.${level}))`;
+const JAVA_IDENTITY = (level: string) =>
+  `withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.${level})))`;
 const JAVA_IMPORT = (type: string) => `import com.microsoft.azure.batch.protocol.models.${type};`;
 
 export const SAMPLES: readonly LanguageSample[] = [
@@ -112,7 +114,9 @@ export const SAMPLES: readonly LanguageSample[] = [
         ],
       },
       becomes: CSHARP_IDENTITY('Admin'),
-      disableLine: [{ from: '            task.RunElevated = true;', to: `            ${DISABLE_LINE}\n            task.RunElevated = true;` }],
+      disableLine: [
+        { from: '            task.RunElevated = true;', to: `            ${DISABLE_LINE}\n            task.RunElevated = true;` },
+      ],
     },
     several: {
       file: 'csharp/PoolSetup.cs',
@@ -136,8 +140,16 @@ export const SAMPLES: readonly LanguageSample[] = [
       expect: [
         { at: 'ElevationLevel.Admin', range: 'ElevationLevel.Admin', lines: [HOVER.admin] },
         { at: 'AutoUserScope.Task', range: 'AutoUserScope.Task', lines: [HOVER.taskScope, HOVER.scopeDefault] },
-        { at: 'UserIdentity(new AutoUserSpecification(elevationLevel', range: 'UserIdentity', lines: [HOVER.identity, 'The start task runs as:', HOVER.autoUserAdmin] },
-        { at: 'UserIdentity("adminUser")', range: 'UserIdentity', lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)] },
+        {
+          at: 'UserIdentity(new AutoUserSpecification(elevationLevel',
+          range: 'UserIdentity',
+          lines: [HOVER.identity, 'The start task runs as:', HOVER.autoUserAdmin],
+        },
+        {
+          at: 'UserIdentity("adminUser")',
+          range: 'UserIdentity',
+          lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)],
+        },
       ],
     },
   },
@@ -160,7 +172,9 @@ export const SAMPLES: readonly LanguageSample[] = [
         ],
       },
       becomes: JAVA_IDENTITY('ADMIN'),
-      disableLine: [{ from: '            .withRunElevated(true);', to: `            ${DISABLE_LINE}\n            .withRunElevated(true);` }],
+      disableLine: [
+        { from: '            .withRunElevated(true);', to: `            ${DISABLE_LINE}\n            .withRunElevated(true);` },
+      ],
     },
     several: {
       file: 'java/PoolSetup.java',
@@ -183,8 +197,16 @@ export const SAMPLES: readonly LanguageSample[] = [
       expect: [
         { at: 'ElevationLevel.ADMIN', range: 'ElevationLevel.ADMIN', lines: [HOVER.admin] },
         { at: 'AutoUserScope.TASK', range: 'AutoUserScope.TASK', lines: [HOVER.taskScope, HOVER.scopeDefault] },
-        { at: 'UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel', range: 'UserIdentity', lines: [HOVER.identity, 'The start task runs as:', HOVER.autoUserAdmin] },
-        { at: 'UserIdentity().withUserName', range: 'UserIdentity', lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)] },
+        {
+          at: 'UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel',
+          range: 'UserIdentity',
+          lines: [HOVER.identity, 'The start task runs as:', HOVER.autoUserAdmin],
+        },
+        {
+          at: 'UserIdentity().withUserName',
+          range: 'UserIdentity',
+          lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)],
+        },
       ],
     },
   },
@@ -205,17 +227,32 @@ export const SAMPLES: readonly LanguageSample[] = [
           },
         ],
       },
-      becomes: 'user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))',
-      disableLine: [{ from: '        run_elevated=True)', to: `        # batch-identity-disable-next-line ${RUN_ELEVATED}\n        run_elevated=True)` }],
+      becomes:
+        'user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))',
+      disableLine: [
+        {
+          from: '        run_elevated=True)',
+          to: `        # batch-identity-disable-next-line ${RUN_ELEVATED}\n        run_elevated=True)`,
+        },
+      ],
     },
     several: {
       file: 'python/pool_setup.py',
       squiggled: ['run_elevated', 'run_elevated'],
       edit: { from: "'cmd /c render.exe --all'", to: "'cmd /c render.exe --all --fast'" },
       afterSave: [
-        { from: 'import PoolAddParameter, StartTask, TaskAddParameter', to: 'import PoolAddParameter, StartTask, TaskAddParameter, UserIdentity, AutoUserSpecification, ElevationLevel' },
-        { from: 'run_elevated=True,', to: 'user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)),' },
-        { from: 'task.run_elevated = False', to: 'task.user_identity = UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.non_admin))' },
+        {
+          from: 'import PoolAddParameter, StartTask, TaskAddParameter',
+          to: 'import PoolAddParameter, StartTask, TaskAddParameter, UserIdentity, AutoUserSpecification, ElevationLevel',
+        },
+        {
+          from: 'run_elevated=True,',
+          to: 'user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)),',
+        },
+        {
+          from: 'task.run_elevated = False',
+          to: 'task.user_identity = UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.non_admin))',
+        },
       ],
     },
     typing: {
@@ -231,8 +268,16 @@ export const SAMPLES: readonly LanguageSample[] = [
         { at: 'ElevationLevel.admin', range: 'batchmodels.ElevationLevel.admin', lines: [HOVER.admin] },
         { at: 'AutoUserScope.task', range: 'batchmodels.AutoUserScope.task', lines: [HOVER.taskScope, HOVER.scopeDefault] },
         // The parameters are not typed, so no task kind: "Runs as:".
-        { at: 'UserIdentity(\n        auto_user=batchmodels.AutoUserSpecification(elevation_level', range: 'UserIdentity', lines: [HOVER.identity, 'Runs as:', HOVER.autoUserAdmin] },
-        { at: "UserIdentity(user_name='adminUser')", range: 'UserIdentity', lines: [HOVER.identity, 'Runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)] },
+        {
+          at: 'UserIdentity(\n        auto_user=batchmodels.AutoUserSpecification(elevation_level',
+          range: 'UserIdentity',
+          lines: [HOVER.identity, 'Runs as:', HOVER.autoUserAdmin],
+        },
+        {
+          at: "UserIdentity(user_name='adminUser')",
+          range: 'UserIdentity',
+          lines: [HOVER.identity, 'Runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)],
+        },
       ],
     },
   },
@@ -270,8 +315,16 @@ export const SAMPLES: readonly LanguageSample[] = [
       expect: [
         { at: '"admin"', range: '"admin"', lines: [HOVER.admin] },
         { at: '"task"', range: '"task"', lines: [HOVER.taskScope, HOVER.scopeDefault] },
-        { at: '"userIdentity": { "autoUser": { "elevationLevel"', range: '"userIdentity"', lines: [HOVER.identity, 'The task runs as:', HOVER.autoUserAdmin] },
-        { at: '"username"', range: '{ "username": "adminUser" }', lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin('pool.json:6')] },
+        {
+          at: '"userIdentity": { "autoUser": { "elevationLevel"',
+          range: '"userIdentity"',
+          lines: [HOVER.identity, 'The task runs as:', HOVER.autoUserAdmin],
+        },
+        {
+          at: '"username"',
+          range: '{ "username": "adminUser" }',
+          lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin('pool.json:6')],
+        },
       ],
     },
   },

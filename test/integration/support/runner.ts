@@ -76,7 +76,9 @@ class RunnerChannel {
   /** A line for the runner's output (the suite's progress). */
   async log(line: string): Promise<void> {
     const socket = await this.connect();
-    await new Promise<void>((resolve, reject) => socket.write(JSON.stringify({ type: 'log', line }) + '\n', (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      socket.write(JSON.stringify({ type: 'log', line }) + '\n', (e) => (e ? reject(e) : resolve())),
+    );
   }
 
   async request(request: RunnerRequest): Promise<RunnerReply> {
@@ -103,7 +105,10 @@ export async function screenshot(name: string, waitFor?: PageTarget, clipTo?: Cl
 /** Fails unless the page shows `target` within the timeout. */
 export async function expectVisible(target: PageTarget, timeoutMs = 10_000): Promise<void> {
   const reply = await runner.request({ type: 'expectVisible', target, timeoutMs });
-  if (!reply.ok) throw new Error(`not visible in the page: ${target.selector}${target.text ? ` containing "${target.text}"` : ''}\n${reply.error ?? ''}`);
+  if (!reply.ok)
+    throw new Error(
+      `not visible in the page: ${target.selector}${target.text ? ` containing "${target.text}"` : ''}\n${reply.error ?? ''}`,
+    );
 }
 
 export async function press(key: string): Promise<void> {

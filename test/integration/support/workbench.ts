@@ -57,7 +57,10 @@ export function workspaceFile(fixturePath: string): vscode.Uri {
  * Copies a fixture file (path relative to the workspace) to a new file under scratch/ and opens
  * it, so each test starts from the fixture's text whatever the others did.
  */
-export async function openCopy(fixturePath: string, label = 'copy'): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor; original: string }> {
+export async function openCopy(
+  fixturePath: string,
+  label = 'copy',
+): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor; original: string }> {
   const source = vscode.Uri.joinPath(workspaceRoot(), fixturePath);
   const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
   const dot = fixturePath.lastIndexOf('.');
@@ -101,7 +104,11 @@ export function squiggled(document: vscode.TextDocument, diagnostics: readonly v
 
 function describeDiagnostics(uri: vscode.Uri): string {
   const all = vscode.languages.getDiagnostics(uri);
-  return all.length === 0 ? 'none' : all.map((d) => `${d.source}/${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${JSON.stringify(d.message.slice(0, 60))}`).join('; ');
+  return all.length === 0
+    ? 'none'
+    : all
+        .map((d) => `${d.source}/${codeOf(d)} ${vscode.DiagnosticSeverity[d.severity]} ${JSON.stringify(d.message.slice(0, 60))}`)
+        .join('; ');
 }
 
 /** Resolves as soon as `ready()` returns a value, checking now and after each event of `on`. */
@@ -144,20 +151,29 @@ export async function waitForDiagnostics(
       const diagnostics = ourDiagnostics(uri);
       return accept(diagnostics) ? diagnostics : undefined;
     },
-    () => `${what} in ${vscode.workspace.asRelativePath(uri)} (v${document.version}); last report ${JSON.stringify(api.status.statusOf(uri))}; diagnostics: ${describeDiagnostics(uri)}`,
+    () =>
+      `${what} in ${vscode.workspace.asRelativePath(uri)} (v${document.version}); last report ${JSON.stringify(api.status.statusOf(uri))}; diagnostics: ${describeDiagnostics(uri)}`,
     deadlineMs,
   );
 }
 
 /** Exactly `count` findings of `rule`. */
 export function waitForFindings(uri: vscode.Uri, rule: string, count: number, deadlineMs?: number): Promise<vscode.Diagnostic[]> {
-  return waitForDiagnostics(uri, (ds) => ds.filter((d) => codeOf(d) === rule).length === count, `${count} ${rule} diagnostic(s)`, deadlineMs).then((ds) =>
-    ds.filter((d) => codeOf(d) === rule),
-  );
+  return waitForDiagnostics(
+    uri,
+    (ds) => ds.filter((d) => codeOf(d) === rule).length === count,
+    `${count} ${rule} diagnostic(s)`,
+    deadlineMs,
+  ).then((ds) => ds.filter((d) => codeOf(d) === rule));
 }
 
 /** Waits for the server's next report about `uri` that satisfies `accept` (call before acting). */
-export function nextReport(uri: vscode.Uri, accept: (report: StatusParams) => boolean, what: string, deadlineMs = DEFAULT_DEADLINE_MS): Promise<StatusParams> {
+export function nextReport(
+  uri: vscode.Uri,
+  accept: (report: StatusParams) => boolean,
+  what: string,
+  deadlineMs = DEFAULT_DEADLINE_MS,
+): Promise<StatusParams> {
   const { status } = activeApi();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -178,7 +194,12 @@ export function nextReport(uri: vscode.Uri, accept: (report: StatusParams) => bo
  * `uri`: for answers that change once the server has re-analysed (e.g. code actions after a
  * settings change).
  */
-export function untilAnswered<T>(uri: vscode.Uri, probe: () => Thenable<T | undefined>, what: string, deadlineMs = DEFAULT_DEADLINE_MS): Promise<T> {
+export function untilAnswered<T>(
+  uri: vscode.Uri,
+  probe: () => Thenable<T | undefined>,
+  what: string,
+  deadlineMs = DEFAULT_DEADLINE_MS,
+): Promise<T> {
   const { status } = activeApi();
   return new Promise((resolve, reject) => {
     let done = false;
@@ -212,7 +233,13 @@ export function untilAnswered<T>(uri: vscode.Uri, probe: () => Thenable<T | unde
     const subscription = status.onDidReport((report) => {
       if (report.uri === uri.toString()) void ask();
     });
-    const timer = setTimeout(() => finish(() => reject(new Error(`gave up after ${deadlineMs} ms waiting for ${what}; last report ${JSON.stringify(status.statusOf(uri))}`))), deadlineMs);
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(new Error(`gave up after ${deadlineMs} ms waiting for ${what}; last report ${JSON.stringify(status.statusOf(uri))}`)),
+        ),
+      deadlineMs,
+    );
     void ask();
   });
 }
@@ -222,7 +249,10 @@ function anyOf(...events: vscode.Event<unknown>[]): vscode.Event<unknown> {
 }
 
 /** The hovers VS Code shows at a position (every provider's), each as its markdown and range. */
-export async function hoversAt(uri: vscode.Uri, position: vscode.Position): Promise<{ markdown: string; range: vscode.Range | undefined }[]> {
+export async function hoversAt(
+  uri: vscode.Uri,
+  position: vscode.Position,
+): Promise<{ markdown: string; range: vscode.Range | undefined }[]> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
   return hovers.map((hover) => ({
     markdown: hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n'),
@@ -232,18 +262,25 @@ export async function hoversAt(uri: vscode.Uri, position: vscode.Position): Prom
 
 /** The extension's output channel as VS Code shows it: its document, once visible. */
 function visibleOutput(channel: string): vscode.TextDocument | undefined {
-  return vscode.window.visibleTextEditors.map((e) => e.document).find((d) => d.uri.scheme === 'output' && decodeURIComponent(d.uri.path).endsWith(channel));
+  return vscode.window.visibleTextEditors
+    .map((e) => e.document)
+    .find((d) => d.uri.scheme === 'output' && decodeURIComponent(d.uri.path).endsWith(channel));
 }
 
 /** Waits until the output channel (ours by default) is visible and holds `text`. */
-export function waitForOutputShowing(text: string, deadlineMs = DEFAULT_DEADLINE_MS, channel = OUTPUT_CHANNEL): Promise<vscode.TextDocument> {
+export function waitForOutputShowing(
+  text: string,
+  deadlineMs = DEFAULT_DEADLINE_MS,
+  channel = OUTPUT_CHANNEL,
+): Promise<vscode.TextDocument> {
   return until(
     anyOf(vscode.window.onDidChangeVisibleTextEditors, vscode.workspace.onDidChangeTextDocument),
     () => {
       const output = visibleOutput(channel);
       return output?.getText().includes(text) ? output : undefined;
     },
-    () => `the output channel ${channel} showing ${JSON.stringify(text)}; visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).join(', ') || 'none'}; last lines: ${JSON.stringify(visibleOutput(channel)?.getText().slice(-300))}`,
+    () =>
+      `the output channel ${channel} showing ${JSON.stringify(text)}; visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).join(', ') || 'none'}; last lines: ${JSON.stringify(visibleOutput(channel)?.getText().slice(-300))}`,
     deadlineMs,
   );
 }

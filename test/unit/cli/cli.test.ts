@@ -107,7 +107,10 @@ describe('cli: check', () => {
   });
 
   it('an unreadable or missing file exits 2 but the others are still checked', async () => {
-    const root = tree({ 'a.json': TASK, 'bad.json': Buffer.concat([Buffer.from('{"runElevated": true, "x": "'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('"}')]) });
+    const root = tree({
+      'a.json': TASK,
+      'bad.json': Buffer.concat([Buffer.from('{"runElevated": true, "x": "'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('"}')]),
+    });
     const { code, stdout, stderr } = await cli(['check', root, path.join(root, 'missing.json')]);
     assert.equal(code, 2);
     assert.match(stderr, /missing\.json: no such file or directory/);
@@ -116,7 +119,8 @@ describe('cli: check', () => {
   });
 
   it('named users resolve across files (unknown-user as in the editor)', async () => {
-    const pool = '{"id": "p", "vmSize": "s", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'p\')]", "elevationLevel": "admin"}]}';
+    const pool =
+      '{"id": "p", "vmSize": "s", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'p\')]", "elevationLevel": "admin"}]}';
     const root = tree({
       'pool.json': pool,
       'good.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser"}}',
@@ -124,36 +128,55 @@ describe('cli: check', () => {
     });
     const { stdout } = await cli(['check', '--format', 'json', root]);
     const files = JSON.parse(stdout) as { file: string; diagnostics: { code: string }[] }[];
-    assert.deepEqual(files.map((f) => [path.basename(f.file), f.diagnostics.map((d) => d.code)]), [['bad.json', ['unknown-user']]]);
+    assert.deepEqual(
+      files.map((f) => [path.basename(f.file), f.diagnostics.map((d) => d.code)]),
+      [['bad.json', ['unknown-user']]],
+    );
   });
 
-  it('dist/cli.js runs from a checkout (after npm run build)', { skip: !fs.existsSync(path.resolve(__dirname, '../../../dist/cli.js')) && 'not built' }, () => {
-    const root = tree({ 'a.json': TASK });
-    const result = spawnSync(process.execPath, [path.resolve(__dirname, '../../../dist/cli.js'), 'check', '--format', 'json', root], { encoding: 'utf8' });
-    assert.equal(result.status, 1, result.stderr);
-    assert.equal(JSON.parse(result.stdout)[0].diagnostics[0].code, 'run-elevated');
-  });
+  it(
+    'dist/cli.js runs from a checkout (after npm run build)',
+    { skip: !fs.existsSync(path.resolve(__dirname, '../../../dist/cli.js')) && 'not built' },
+    () => {
+      const root = tree({ 'a.json': TASK });
+      const result = spawnSync(process.execPath, [path.resolve(__dirname, '../../../dist/cli.js'), 'check', '--format', 'json', root], {
+        encoding: 'utf8',
+      });
+      assert.equal(result.status, 1, result.stderr);
+      assert.equal(JSON.parse(result.stdout)[0].diagnostics[0].code, 'run-elevated');
+    },
+  );
 
-  it('--jobs shares the work among threads with the same output, named users resolved across shares', { skip: !fs.existsSync(path.resolve(__dirname, '../../../dist/cli.js')) && 'not built' }, () => {
-    const files: Record<string, string> = {
-      'a-pool.json': '{"id": "p", "vmSize": "s", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'p\')]", "elevationLevel": "admin"}]}',
-      'b-good.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser"}}',
-      'c-bad.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}',
-      'notes.txt': 'x',
-    };
-    for (let i = 0; i < 9; i++) files[`task-${i}.json`] = TASK;
-    const root = tree(files);
-    const run = (jobs: number) => spawnSync(process.execPath, [path.resolve(__dirname, '../../../dist/cli.js'), 'check', '--jobs', String(jobs), '--format', 'json', root], { encoding: 'utf8' });
-    const one = run(1);
-    const three = run(3);
-    assert.equal(one.status, 1, one.stderr);
-    assert.equal(three.status, one.status);
-    assert.equal(three.stdout, one.stdout);
-    assert.equal(three.stderr, one.stderr);
-    const reported = JSON.parse(three.stdout) as { file: string; diagnostics: { code: string }[] }[];
-    assert.deepEqual(reported.map((r) => [path.basename(r.file), r.diagnostics.map((d) => d.code).join()]), [
-      ['c-bad.json', 'unknown-user'],
-      ...Array.from({ length: 9 }, (_, i) => [`task-${i}.json`, 'run-elevated']),
-    ]);
-  });
+  it(
+    '--jobs shares the work among threads with the same output, named users resolved across shares',
+    { skip: !fs.existsSync(path.resolve(__dirname, '../../../dist/cli.js')) && 'not built' },
+    () => {
+      const files: Record<string, string> = {
+        'a-pool.json':
+          '{"id": "p", "vmSize": "s", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'p\')]", "elevationLevel": "admin"}]}',
+        'b-good.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser"}}',
+        'c-bad.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}',
+        'notes.txt': 'x',
+      };
+      for (let i = 0; i < 9; i++) files[`task-${i}.json`] = TASK;
+      const root = tree(files);
+      const run = (jobs: number) =>
+        spawnSync(
+          process.execPath,
+          [path.resolve(__dirname, '../../../dist/cli.js'), 'check', '--jobs', String(jobs), '--format', 'json', root],
+          { encoding: 'utf8' },
+        );
+      const one = run(1);
+      const three = run(3);
+      assert.equal(one.status, 1, one.stderr);
+      assert.equal(three.status, one.status);
+      assert.equal(three.stdout, one.stdout);
+      assert.equal(three.stderr, one.stderr);
+      const reported = JSON.parse(three.stdout) as { file: string; diagnostics: { code: string }[] }[];
+      assert.deepEqual(
+        reported.map((r) => [path.basename(r.file), r.diagnostics.map((d) => d.code).join()]),
+        [['c-bad.json', 'unknown-user'], ...Array.from({ length: 9 }, (_, i) => [`task-${i}.json`, 'run-elevated'])],
+      );
+    },
+  );
 });

@@ -13,26 +13,42 @@ import { cli, scratchTrees } from '../../helpers/cli';
 const REPO = path.resolve(__dirname, '../../..');
 const tree = scratchTrees('bi-cli-details');
 
-const JSONC_TASK = '// a task, with comments\n{\n  "id": "t", // the id\n  "commandLine": "x",\n  "runElevated": false, // was elevated once\n}\n';
-const JSONC_FIXED = '// a task, with comments\n{\n  "id": "t", // the id\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}, // was elevated once\n}\n';
+const JSONC_TASK =
+  '// a task, with comments\n{\n  "id": "t", // the id\n  "commandLine": "x",\n  "runElevated": false, // was elevated once\n}\n';
+const JSONC_FIXED =
+  '// a task, with comments\n{\n  "id": "t", // the id\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}, // was elevated once\n}\n';
 /** A C# task that sets runElevated (fixable) and reads it back (flagged, no fix: nothing to write instead). */
-const CS_READ_BACK = 'using Microsoft.Azure.Batch;\n\nclass A\n{\n    bool M(CloudTask task)\n    {\n        task.RunElevated = true;\n        return task.RunElevated;\n    }\n}\n';
+const CS_READ_BACK =
+  'using Microsoft.Azure.Batch;\n\nclass A\n{\n    bool M(CloudTask task)\n    {\n        task.RunElevated = true;\n        return task.RunElevated;\n    }\n}\n';
 /** Both a user name and an auto-user: identity-conflict, an Error with no fix. */
 const CONFLICT_TASK = '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ops", "autoUser": {"elevationLevel": "admin"}}}\n';
 
 interface Reported {
   file: string;
-  diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; fixable: boolean }[];
+  diagnostics: {
+    code: string;
+    severity: string;
+    message: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    fixable: boolean;
+  }[];
 }
 
 describe('cli: what a directory walk reads', () => {
   it('.jsonc files are found and fixed with their comments and trailing comma kept; other extensions are not read', async () => {
-    const root = tree({ 'config/task.jsonc': JSONC_TASK, 'config/task.yaml': 'runElevated: true\n', 'config/task.json5': '{runElevated: true}\n' });
+    const root = tree({
+      'config/task.jsonc': JSONC_TASK,
+      'config/task.yaml': 'runElevated: true\n',
+      'config/task.json5': '{runElevated: true}\n',
+    });
     const listed = await cli(['check', '--format', 'json', root]);
     assert.equal(listed.code, 1);
     const reported = JSON.parse(listed.stdout) as Reported[];
     assert.deepEqual(
-      reported.map((r) => [path.relative(root, r.file), r.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`)]),
+      reported.map((r) => [
+        path.relative(root, r.file),
+        r.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`),
+      ]),
       [['config/task.jsonc', ['run-elevated@4:2']]],
     );
     const fixed = await cli(['check', '--fix', root]);
@@ -50,7 +66,9 @@ describe('cli: exit codes once --fix has done what it can', () => {
   });
 
   it('--fix fixes what it can; an unfixable Error left in the same file still exits 1, and is listed', async () => {
-    const root = tree({ 'tasks.json': `{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  ${CONFLICT_TASK.trim()}\n]}\n` });
+    const root = tree({
+      'tasks.json': `{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  ${CONFLICT_TASK.trim()}\n]}\n`,
+    });
     const { code, stdout, stderr } = await cli(['check', '--fix', root]);
     assert.match(stderr, /tasks\.json: fixed 1 problem \(run-elevated\)/);
     assert.match(stdout, /tasks\.json:3:\d+: error identity-conflict: /);
@@ -81,7 +99,8 @@ describe('cli: exit codes once --fix has done what it can', () => {
     // In an object that only may be a task (a map of task-like objects), a runElevated that disagrees with the
     // identity beside it: information, and no fix (which of the two was meant is the user's call).
     const root = tree({
-      'weak.json': '{"tasks": {"a": {"commandLine": "x", "runElevated": true, "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}}}}',
+      'weak.json':
+        '{"tasks": {"a": {"commandLine": "x", "runElevated": true, "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}}}}',
       'task.json': '{"id": "t", "commandLine": "x", "runElevated": true}',
     });
     const { code, stdout, stderr } = await cli(['check', '--fix', path.join(root, 'task.json'), path.join(root, 'weak.json')]);
@@ -132,7 +151,10 @@ describe('batch-identity check examples/, through the bin entry npm installs', (
   before(() => {
     if (!built) return;
     // As a user's project would get it: npm links the package's `bin` into node_modules/.bin and makes it executable.
-    const npm = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', REPO], { cwd: prefix, encoding: 'utf8' });
+    const npm = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', REPO], {
+      cwd: prefix,
+      encoding: 'utf8',
+    });
     assert.equal(npm.status, 0, npm.stderr);
     bin = path.join(prefix, 'node_modules/.bin/batch-identity');
   });
@@ -151,7 +173,9 @@ describe('batch-identity check examples/, through the bin entry npm installs', (
         assert.equal(d.code, 'run-elevated');
         assert.equal(d.severity, 'warning');
         assert.equal(d.fixable, true);
-        const elevation = /level follows the same condition\.$/.test(d.message) ? 'condition' : /elevation level (Admin|NonAdmin)\.$/.exec(d.message)?.[1];
+        const elevation = /level follows the same condition\.$/.test(d.message)
+          ? 'condition'
+          : /elevation level (Admin|NonAdmin)\.$/.exec(d.message)?.[1];
         return [d.range.start.line + 1, lines[d.range.start.line].slice(d.range.start.character, d.range.end.character), elevation];
       });
       assert.deepEqual(found, EXAMPLE_FINDINGS[file], file);
@@ -161,29 +185,37 @@ describe('batch-identity check examples/, through the bin entry npm installs', (
     assert.match(text.stdout, new RegExp(`^${total} problems \\(${total} fixable with --fix\\)\\.$`, 'm'));
   });
 
-  it('--fix on a copy of examples/ fixes every one, says so per file, and a second run finds nothing', { skip: !built && 'not built' }, () => {
-    const copy = tree({});
-    fs.cpSync(path.join(REPO, 'examples'), path.join(copy, 'examples'), { recursive: true });
-    const fixed = run(['check', '--fix', 'examples'], copy);
-    assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
-    for (const [file, findings] of Object.entries(EXAMPLE_FINDINGS)) {
-      const n = findings.length;
-      assert.match(fixed.stderr, new RegExp(`${file.replace(/[.]/g, '\\.')}: fixed ${n} problems? \\(run-elevated\\)`));
-    }
-    assert.match(fixed.stdout, /No Batch identity problems found\./);
-    const snapshot = () => Object.fromEntries(Object.keys(EXAMPLE_FINDINGS).map((f) => [f, fs.readFileSync(path.join(copy, f), 'utf8')]));
-    const once = snapshot();
-    const again = run(['check', '--fix', 'examples'], copy);
-    assert.equal(again.status, 0);
-    assert.equal(again.stderr, '');
-    assert.deepEqual(snapshot(), once, 'applied twice equals applied once');
-    // The JSON examples: each task now has the elevation it asked for (the code examples compile in their own tests).
-    const pool = JSON.parse(once['examples/legacy-pool.json']);
-    assert.deepEqual(pool.startTask.userIdentity, { autoUser: { elevationLevel: 'admin' } });
-    const tasks = JSON.parse(once['examples/legacy-tasks.json']).value;
-    assert.deepEqual(
-      tasks.map((t: { userIdentity?: unknown; runElevated?: unknown }) => [t.userIdentity, t.runElevated]),
-      [[{ autoUser: { elevationLevel: 'admin' } }, undefined], [{ autoUser: { elevationLevel: 'nonadmin' } }, undefined], [undefined, undefined]],
-    );
-  });
+  it(
+    '--fix on a copy of examples/ fixes every one, says so per file, and a second run finds nothing',
+    { skip: !built && 'not built' },
+    () => {
+      const copy = tree({});
+      fs.cpSync(path.join(REPO, 'examples'), path.join(copy, 'examples'), { recursive: true });
+      const fixed = run(['check', '--fix', 'examples'], copy);
+      assert.equal(fixed.status, 0, fixed.stdout + fixed.stderr);
+      for (const [file, findings] of Object.entries(EXAMPLE_FINDINGS)) {
+        const n = findings.length;
+        assert.match(fixed.stderr, new RegExp(`${file.replace(/[.]/g, '\\.')}: fixed ${n} problems? \\(run-elevated\\)`));
+      }
+      assert.match(fixed.stdout, /No Batch identity problems found\./);
+      const snapshot = () => Object.fromEntries(Object.keys(EXAMPLE_FINDINGS).map((f) => [f, fs.readFileSync(path.join(copy, f), 'utf8')]));
+      const once = snapshot();
+      const again = run(['check', '--fix', 'examples'], copy);
+      assert.equal(again.status, 0);
+      assert.equal(again.stderr, '');
+      assert.deepEqual(snapshot(), once, 'applied twice equals applied once');
+      // The JSON examples: each task now has the elevation it asked for (the code examples compile in their own tests).
+      const pool = JSON.parse(once['examples/legacy-pool.json']);
+      assert.deepEqual(pool.startTask.userIdentity, { autoUser: { elevationLevel: 'admin' } });
+      const tasks = JSON.parse(once['examples/legacy-tasks.json']).value;
+      assert.deepEqual(
+        tasks.map((t: { userIdentity?: unknown; runElevated?: unknown }) => [t.userIdentity, t.runElevated]),
+        [
+          [{ autoUser: { elevationLevel: 'admin' } }, undefined],
+          [{ autoUser: { elevationLevel: 'nonadmin' } }, undefined],
+          [undefined, undefined],
+        ],
+      );
+    },
+  );
 });

@@ -9,7 +9,11 @@ import { csharpLanguage } from '../../../server/src/languages/csharp';
 function bigFile(usesEvery: number): string {
   const lines = ['using System;', 'using Microsoft.Azure.Batch;', '', 'namespace Big', '{', '    class Jobs', '    {'];
   for (let m = 0; m < 500; m++) {
-    lines.push(`        void M${m}(CloudPool pool, List<CloudTask> tasks)`, '        {', `            CloudTask task = new CloudTask("t${m}", "cmd");`);
+    lines.push(
+      `        void M${m}(CloudPool pool, List<CloudTask> tasks)`,
+      '        {',
+      `            CloudTask task = new CloudTask("t${m}", "cmd");`,
+    );
     lines.push(m % usesEvery === 0 ? '            task.RunElevated = true;' : '            task.DisplayName = "x";');
     for (let k = 0; k < 16; k++) lines.push(`            var x${k} = task.Id + pool.Id + ${k};`);
     lines.push('        }');

@@ -174,7 +174,10 @@ describe('csharp compile check (mcs + mono)', { skip }, () => {
     sources['Harness.cs'] = HARNESS(namespaces);
     const result = compileCSharp(sources, 'Harness');
     assert.ok(result.ok, result.output);
-    assert.deepEqual(result.stdout?.trim().split(/\r?\n/), LEGACY_INPUTS.flatMap((i) => i.log));
+    assert.deepEqual(
+      result.stdout?.trim().split(/\r?\n/),
+      LEGACY_INPUTS.flatMap((i) => i.log),
+    );
   });
 
   it('the unfixed inputs do not compile against the stubs (the check can fail)', () => {
@@ -199,12 +202,18 @@ describe('csharp CLI on the example', () => {
     const out: string[] = [];
     const io = { stdout: (s: string) => out.push(s), stderr: () => undefined, version: 'test' };
     assert.equal(await runCli(['check', '--format', 'json', EXAMPLE], io), 1);
-    const [report] = JSON.parse(out.join('')) as { diagnostics: { code: string; severity: string; fixable: boolean; range: { start: { line: number; character: number } } }[] }[];
+    const [report] = JSON.parse(out.join('')) as {
+      diagnostics: { code: string; severity: string; fixable: boolean; range: { start: { line: number; character: number } } }[];
+    }[];
     const runElevated = report.diagnostics.filter((d) => d.code === 'run-elevated');
-    assert.deepEqual(runElevated.map((d) => d.range.start.line), expectedLines);
+    assert.deepEqual(
+      runElevated.map((d) => d.range.start.line),
+      expectedLines,
+    );
     assert.ok(runElevated.every((d) => d.severity === 'warning' && d.fixable));
     const lines = text.split('\n');
-    for (const d of runElevated) assert.equal(lines[d.range.start.line].slice(d.range.start.character, d.range.start.character + 11), 'RunElevated');
+    for (const d of runElevated)
+      assert.equal(lines[d.range.start.line].slice(d.range.start.character, d.range.start.character + 11), 'RunElevated');
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bi-cs-example-'));
     try {

@@ -46,7 +46,14 @@ function autoUserOf(identity: IdentityFact): { scope?: string; elevation?: strin
 }
 
 describe('csharp facts: user identities', () => {
-  const cases: { name: string; text: string; userName?: string; autoUser?: ReturnType<typeof autoUserOf>; taskKind?: string; holderOf?: string }[] = [
+  const cases: {
+    name: string;
+    text: string;
+    userName?: string;
+    autoUser?: ReturnType<typeof autoUserOf>;
+    taskKind?: string;
+    holderOf?: string;
+  }[] = [
     {
       name: 'legacy named user, assigned to a task',
       text: inMethod('task.UserIdentity = new UserIdentity("adminUser");'),
@@ -61,19 +68,25 @@ describe('csharp facts: user identities', () => {
     },
     {
       name: 'legacy auto-user, named arguments in any order',
-      text: inMethod('var s = new StartTask { UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.NonAdmin, scope: AutoUserScope.Task)) };'),
+      text: inMethod(
+        'var s = new StartTask { UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.NonAdmin, scope: AutoUserScope.Task)) };',
+      ),
       autoUser: { scope: 'enum:AutoUserScope.Task=task', elevation: 'enum:ElevationLevel.NonAdmin=nonAdmin' },
       taskKind: 'startTask',
     },
     {
       name: 'legacy auto-user with only the elevation',
-      text: inMethod('var m = new JobManagerTask("m", "x") { UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin)) };'),
+      text: inMethod(
+        'var m = new JobManagerTask("m", "x") { UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin)) };',
+      ),
       autoUser: { elevation: 'enum:ElevationLevel.Admin=admin' },
       taskKind: 'jobManagerTask',
     },
     {
       name: 'a specification held in a variable, passed by name',
-      text: inMethod('var spec = new AutoUserSpecification(scope: AutoUserScope.Task);\nvar p = new JobPreparationTask { UserIdentity = new UserIdentity(autoUserSpecification: spec) };'),
+      text: inMethod(
+        'var spec = new AutoUserSpecification(scope: AutoUserScope.Task);\nvar p = new JobPreparationTask { UserIdentity = new UserIdentity(autoUserSpecification: spec) };',
+      ),
       autoUser: { scope: 'enum:AutoUserScope.Task=task' },
       taskKind: 'jobPreparationTask',
     },
@@ -85,7 +98,9 @@ describe('csharp facts: user identities', () => {
     },
     {
       name: 'an identity in a variable, assigned to a task later',
-      text: inMethod('var identity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin));\nvar s = new StartTask();\ns.UserIdentity = identity;'),
+      text: inMethod(
+        'var identity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin));\nvar s = new StartTask();\ns.UserIdentity = identity;',
+      ),
       autoUser: { elevation: 'enum:ElevationLevel.Admin=admin' },
       taskKind: 'startTask',
       holderOf: 's',
@@ -154,7 +169,11 @@ describe('csharp facts: user identities', () => {
   }
 
   it('the holder key is the one runElevated on the same task has', async () => {
-    const facts = await factsOf(inMethod('var identity = new UserIdentity("u");\nCloudTask t = new CloudTask("a", "b");\nt.UserIdentity = identity;\nt.RunElevated = true;'));
+    const facts = await factsOf(
+      inMethod(
+        'var identity = new UserIdentity("u");\nCloudTask t = new CloudTask("a", "b");\nt.UserIdentity = identity;\nt.RunElevated = true;',
+      ),
+    );
     assert.equal(facts.identities[0].holder?.key, facts.runElevated[0].holder.key);
   });
 
@@ -176,7 +195,10 @@ describe('csharp facts: user identities', () => {
   });
 
   const silent: { name: string; text: string }[] = [
-    { name: "the file's own UserIdentity type", text: 'using Microsoft.Azure.Batch;\nclass UserIdentity { public UserIdentity(string n) { } }\nclass C { object I = new UserIdentity("u"); }' },
+    {
+      name: "the file's own UserIdentity type",
+      text: 'using Microsoft.Azure.Batch;\nclass UserIdentity { public UserIdentity(string n) { } }\nclass C { object I = new UserIdentity("u"); }',
+    },
     { name: 'no Batch namespace in reach', text: 'using Contoso.Security;\nclass C { object I = new UserIdentity("u"); }' },
     { name: 'a comment and a string', text: `${LEGACY}// new UserIdentity("u")\nclass C { string S = "new UserIdentity(\\"u\\")"; }` },
     { name: 'null assigned', text: inMethod('task.UserIdentity = null;') },
@@ -207,7 +229,10 @@ describe('csharp facts: user accounts', () => {
       ],
     );
     const linux = accounts[1].linux;
-    assert.deepEqual([brief(linux?.uid), brief(linux?.gid), brief(linux?.sshPrivateKey)], ['number:1001', 'number:1001', 'expr:new Guid().ToString()(guid)']);
+    assert.deepEqual(
+      [brief(linux?.uid), brief(linux?.gid), brief(linux?.sshPrivateKey)],
+      ['number:1001', 'number:1001', 'expr:new Guid().ToString()(guid)'],
+    );
     assert.equal(text.slice(linux!.nameSpan.start, linux!.nameSpan.end), 'LinuxUserConfiguration');
     assert.equal(brief(accounts[2].windows?.loginMode), 'enum:LoginMode.Batch=batch');
     assert.equal(new Set(accounts.map((a) => a.pool?.key)).size, 1);
@@ -233,7 +258,10 @@ describe('csharp facts: user accounts', () => {
     const text = `${NEW}class C\n{\n    UserAccount User = new UserAccount("adminUser", "x")\n    {\n        ElevationLevel = ElevationLevel.Admin,\n        LinuxUserConfiguration = new() { Uid = 1000, Gid = 1000, SshPrivateKey = "" },\n        WindowsUserConfiguration = new WindowsUserConfiguration { LoginMode = LoginMode.Interactive },\n    };\n}\n`;
     const [account] = (await factsOf(text)).accounts;
     assert.equal(brief(account.elevation), 'enum:ElevationLevel.Admin=admin');
-    assert.deepEqual([brief(account.linux?.uid), brief(account.linux?.gid), brief(account.linux?.sshPrivateKey)], ['number:1000', 'number:1000', 'string:""']);
+    assert.deepEqual(
+      [brief(account.linux?.uid), brief(account.linux?.gid), brief(account.linux?.sshPrivateKey)],
+      ['number:1000', 'number:1000', 'string:""'],
+    );
     assert.equal(brief(account.windows?.loginMode), 'enum:LoginMode.Interactive=interactive');
   });
 
@@ -249,44 +277,79 @@ describe('csharp facts: user accounts', () => {
   });
 
   it('a local reassigned later is not taken for its first value; secrets through variables keep their hint', async () => {
-    const text = inMethod('var pw = "first";\npw = Read();\nvar secret = await client.GetSecretAsync("pw");\nvar a = new UserAccount("a", pw);\nvar b = new UserAccount("b", secret.Value.Value);\nvar c = new UserAccount("c", secret);');
-    assert.deepEqual((await factsOf(text)).accounts.map((a) => brief(a.password)), ['expr:pw', 'expr:secret.Value.Value', 'expr:secret(secret)']);
+    const text = inMethod(
+      'var pw = "first";\npw = Read();\nvar secret = await client.GetSecretAsync("pw");\nvar a = new UserAccount("a", pw);\nvar b = new UserAccount("b", secret.Value.Value);\nvar c = new UserAccount("c", secret);',
+    );
+    assert.deepEqual(
+      (await factsOf(text)).accounts.map((a) => brief(a.password)),
+      ['expr:pw', 'expr:secret.Value.Value', 'expr:secret(secret)'],
+    );
   });
 
   it('target-typed accounts in a typed list', async () => {
-    const accounts = (await factsOf(inMethod('pool.UserAccounts = new List<UserAccount> { new("a", key), new("b", key, ElevationLevel.Admin) };'))).accounts;
-    assert.deepEqual(accounts.map((a) => brief(a.name)), ['string:"a"', 'string:"b"']);
+    const accounts = (
+      await factsOf(inMethod('pool.UserAccounts = new List<UserAccount> { new("a", key), new("b", key, ElevationLevel.Admin) };'))
+    ).accounts;
+    assert.deepEqual(
+      accounts.map((a) => brief(a.name)),
+      ['string:"a"', 'string:"b"'],
+    );
   });
 
   it("silent: the file's own UserAccount, and no Batch namespace in reach", async () => {
-    assert.deepEqual((await factsOf(`${LEGACY}class UserAccount { public UserAccount(string a, string b) { } }\nclass C { object A = new UserAccount("a", "b"); }`)).accounts, []);
+    assert.deepEqual(
+      (
+        await factsOf(
+          `${LEGACY}class UserAccount { public UserAccount(string a, string b) { } }\nclass C { object A = new UserAccount("a", "b"); }`,
+        )
+      ).accounts,
+      [],
+    );
     assert.deepEqual((await factsOf('using Contoso.Identity;\nclass C { object A = new UserAccount("a", "b"); }')).accounts, []);
   });
 });
 
 describe('csharp facts: enum members', () => {
   it('every member access of the three enums, with canonical members only when valid', async () => {
-    const text = inMethod('var a = ElevationLevel.Admin;\nvar b = AutoUserScope.Task;\nvar c = LoginMode.Interactive;\nvar d = ElevationLevel.NONADMIN;\nvar e = Microsoft.Azure.Batch.Common.AutoUserScope.Pool;');
+    const text = inMethod(
+      'var a = ElevationLevel.Admin;\nvar b = AutoUserScope.Task;\nvar c = LoginMode.Interactive;\nvar d = ElevationLevel.NONADMIN;\nvar e = Microsoft.Azure.Batch.Common.AutoUserScope.Pool;',
+    );
     const refs = (await factsOf(text)).enumRefs;
     assert.deepEqual(
       refs.map((r) => brief(r.value)),
-      ['enum:ElevationLevel.Admin=admin', 'enum:ElevationLevel.NONADMIN', 'enum:AutoUserScope.Task=task', 'enum:AutoUserScope.Pool=pool', 'enum:LoginMode.Interactive=interactive'],
+      [
+        'enum:ElevationLevel.Admin=admin',
+        'enum:ElevationLevel.NONADMIN',
+        'enum:AutoUserScope.Task=task',
+        'enum:AutoUserScope.Pool=pool',
+        'enum:LoginMode.Interactive=interactive',
+      ],
     );
     assert.deepEqual(refs[1].valid, { nonAdmin: 'NonAdmin', admin: 'Admin' });
     assert.equal(text.slice(refs[1].value.memberSpan.start, refs[1].value.memberSpan.end), 'NONADMIN');
   });
 
   it('qualified through a namespace alias and Common.', async () => {
-    const text = 'using Models = Microsoft.Azure.Batch.Protocol.Models;\nnamespace Microsoft.Azure.Batch.Samples\n{\n    class C { object A = Models.ElevationLevel.Admin; object B = Common.LoginMode.Batch; }\n}\n';
-    assert.deepEqual((await factsOf(text)).enumRefs.map((r) => brief(r.value)), ['enum:ElevationLevel.Admin=admin', 'enum:LoginMode.Batch=batch']);
+    const text =
+      'using Models = Microsoft.Azure.Batch.Protocol.Models;\nnamespace Microsoft.Azure.Batch.Samples\n{\n    class C { object A = Models.ElevationLevel.Admin; object B = Common.LoginMode.Batch; }\n}\n';
+    assert.deepEqual(
+      (await factsOf(text)).enumRefs.map((r) => brief(r.value)),
+      ['enum:ElevationLevel.Admin=admin', 'enum:LoginMode.Batch=batch'],
+    );
   });
 
   const silent: { name: string; text: string }[] = [
     { name: "the file's own enum", text: `${LEGACY}enum ElevationLevel { Low, High }\nclass C { object A = ElevationLevel.High; }` },
     { name: 'no Batch namespace in reach', text: 'class C { object A = ElevationLevel.Admin; }' },
-    { name: 'a property named like the enum', text: inMethod('var account = new UserAccount("a", key);\nvar s = account.ElevationLevel.ToString();') },
+    {
+      name: 'a property named like the enum',
+      text: inMethod('var account = new UserAccount("a", key);\nvar s = account.ElevationLevel.ToString();'),
+    },
     { name: 'a call on the type', text: inMethod('var e = ElevationLevel.Parse("admin");') },
-    { name: 'a type name, not a member access', text: inMethod('ElevationLevel? level = null;\nMicrosoft.Azure.Batch.Common.ElevationLevel other = default;') },
+    {
+      name: 'a type name, not a member access',
+      text: inMethod('ElevationLevel? level = null;\nMicrosoft.Azure.Batch.Common.ElevationLevel other = default;'),
+    },
   ];
   for (const c of silent) {
     it(`silent: ${c.name}`, async () => {
@@ -317,8 +380,14 @@ describe('csharp facts: values', () => {
       '    object A = new Mgmt.UserIdentity(autoUser: new Mgmt.AutoUserSpecification(elevationLevel: Mgmt.ElevationLevel.Admin));\n' +
       '    void M(CloudTask t) { t.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: Microsoft.Azure.Batch.Common.ElevationLevel.NonAdmin)); }\n}\n';
     const facts = await factsOf(text);
-    assert.deepEqual(facts.identities.map(autoUserOf), [{ elevation: 'enum:ElevationLevel.Admin=admin' }, { elevation: 'enum:ElevationLevel.NonAdmin=nonAdmin' }]);
-    assert.deepEqual(facts.identities.map((i) => i.holder?.taskKind), [undefined, 'task']);
+    assert.deepEqual(facts.identities.map(autoUserOf), [
+      { elevation: 'enum:ElevationLevel.Admin=admin' },
+      { elevation: 'enum:ElevationLevel.NonAdmin=nonAdmin' },
+    ]);
+    assert.deepEqual(
+      facts.identities.map((i) => i.holder?.taskKind),
+      [undefined, 'task'],
+    );
     assert.equal(facts.enumRefs.length, 2);
   });
 });
@@ -335,10 +404,16 @@ describe('csharp identity rules on C# facts', () => {
   });
 
   it('identity-conflict: an empty user name beside an auto-user, and an identity with neither', async () => {
-    const text = inMethod('var a = new UserIdentity { Username = "", AutoUser = new AutoUserSpecification() };\nvar b = new UserIdentity();', NEW);
+    const text = inMethod(
+      'var a = new UserIdentity { Username = "", AutoUser = new AutoUserSpecification() };\nvar b = new UserIdentity();',
+      NEW,
+    );
     assert.deepEqual(
       (await squiggles('csharp', text)).filter((s) => s.rule === 'identity-conflict').map((s) => [s.text, s.severity]),
-      [['UserIdentity', 'error'], ['UserIdentity', 'error']],
+      [
+        ['UserIdentity', 'error'],
+        ['UserIdentity', 'error'],
+      ],
     );
   });
 

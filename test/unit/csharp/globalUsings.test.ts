@@ -29,7 +29,16 @@ const GLOBAL_USINGS = [
 ].join('\n');
 
 /** Batch code without usings of its own: it relies on GlobalUsings.cs. */
-const TASKS = ['class Tasks', '{', '    void Configure(CloudTask task)', '    {', '        task.RunElevated = true;', '    }', '}', ''].join('\n');
+const TASKS = [
+  'class Tasks',
+  '{',
+  '    void Configure(CloudTask task)',
+  '    {',
+  '        task.RunElevated = true;',
+  '    }',
+  '}',
+  '',
+].join('\n');
 const ADMIN = 'task.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin));';
 
 const POOL = [
@@ -57,12 +66,23 @@ const PROJECT = [
   '',
 ].join('\n');
 
-const analyze = (text: string, workspaceImports?: string[]) => engine.analyze({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text }, { workspaceImports });
+const analyze = (text: string, workspaceImports?: string[]) =>
+  engine.analyze({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text }, { workspaceImports });
 
 describe('C# global usings: the engine', () => {
   it('a file’s project imports are its plain `global using` targets, read from the tree', async () => {
-    assert.deepEqual(await engine.projectImportsOf({ uri: 'file:///ws/GlobalUsings.cs', languageId: 'csharp', text: GLOBAL_USINGS }), ['System', 'Microsoft.Azure.Batch']);
-    assert.deepEqual(await engine.projectImportsOf({ uri: 'file:///ws/A.cs', languageId: 'csharp', text: 'using Microsoft.Azure.Batch;\nclass A { string s = "global using X;"; }\n' }), []);
+    assert.deepEqual(await engine.projectImportsOf({ uri: 'file:///ws/GlobalUsings.cs', languageId: 'csharp', text: GLOBAL_USINGS }), [
+      'System',
+      'Microsoft.Azure.Batch',
+    ]);
+    assert.deepEqual(
+      await engine.projectImportsOf({
+        uri: 'file:///ws/A.cs',
+        languageId: 'csharp',
+        text: 'using Microsoft.Azure.Batch;\nclass A { string s = "global using X;"; }\n',
+      }),
+      [],
+    );
     assert.deepEqual(await engine.projectImportsOf({ uri: 'file:///ws/a.py', languageId: 'python', text: 'global using' }), []);
     // An analysis reports them too, also for a file with no identity word (which is not analysed).
     const analysis = await engine.analyze({ uri: 'file:///ws/GlobalUsings.cs', languageId: 'csharp', text: GLOBAL_USINGS });
@@ -74,18 +94,34 @@ describe('C# global usings: the engine', () => {
     assert.deepEqual((await analyze(TASKS)).findings, [], 'no evidence of Batch: silent, as before');
     assert.deepEqual((await analyze(TASKS, ['System'])).findings, []);
     const found = (await analyze(TASKS, ['Microsoft.Azure.Batch'])).findings;
-    assert.deepEqual(found.map((f) => `${f.rule} ${f.severity}`), ['run-elevated warning']);
+    assert.deepEqual(
+      found.map((f) => `${f.rule} ${f.severity}`),
+      ['run-elevated warning'],
+    );
   });
 
   it('the fix adds only the usings the project does not import, and twice equals once', async () => {
-    const withoutCommon = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: TASKS }, { workspaceImports: ['Microsoft.Azure.Batch'] });
+    const withoutCommon = await engine.fixAll(
+      { uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: TASKS },
+      { workspaceImports: ['Microsoft.Azure.Batch'] },
+    );
     assert.equal(withoutCommon.text, `using Microsoft.Azure.Batch.Common;\n\n${TASKS.replace('task.RunElevated = true;', ADMIN)}`);
-    const withCommon = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: TASKS }, { workspaceImports: ['Microsoft.Azure.Batch', 'Microsoft.Azure.Batch.Common'] });
+    const withCommon = await engine.fixAll(
+      { uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: TASKS },
+      { workspaceImports: ['Microsoft.Azure.Batch', 'Microsoft.Azure.Batch.Common'] },
+    );
     assert.equal(withCommon.text, TASKS.replace('task.RunElevated = true;', ADMIN));
-    const again = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: withCommon.text }, { workspaceImports: ['Microsoft.Azure.Batch', 'Microsoft.Azure.Batch.Common'] });
+    const again = await engine.fixAll(
+      { uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: withCommon.text },
+      { workspaceImports: ['Microsoft.Azure.Batch', 'Microsoft.Azure.Batch.Common'] },
+    );
     assert.equal(again.changed, false);
     // The statement is the one written for a file with the usings of its own (whose fixes compile: csharp/compile.test.ts).
-    const explicit = await engine.fixAll({ uri: 'file:///ws/Tasks.cs', languageId: 'csharp', text: `using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n\n${TASKS}` });
+    const explicit = await engine.fixAll({
+      uri: 'file:///ws/Tasks.cs',
+      languageId: 'csharp',
+      text: `using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n\n${TASKS}`,
+    });
     assert.ok(explicit.text.includes(ADMIN));
   });
 });
@@ -108,41 +144,69 @@ describe('MSBuild Using items', () => {
     assert.deepEqual(usingsOfProjectFile('<Project><ItemGroup><Using Include="Microsoft.Azure.Batch" /></ItemGroup'), []);
     assert.deepEqual(usingsOfProjectFile('<Project><Using Include="A" /><Using Include="B"></Project>'), []);
     assert.deepEqual(
-      ['App.csproj', 'app.CSPROJ', 'Directory.Build.props', 'Directory.Build.targets', 'App.vbproj', 'build.props', 'App.csproj.user'].filter(isProjectFile),
+      [
+        'App.csproj',
+        'app.CSPROJ',
+        'Directory.Build.props',
+        'Directory.Build.targets',
+        'App.vbproj',
+        'build.props',
+        'App.csproj.user',
+      ].filter(isProjectFile),
       ['App.csproj', 'app.CSPROJ', 'Directory.Build.props', 'Directory.Build.targets'],
     );
   });
 });
 
 describe('C# global usings: the CLI', () => {
-  const files = { 'src/GlobalUsings.cs': GLOBAL_USINGS, 'src/Tasks.cs': TASKS, 'src/Pools.cs': POOL, 'jobs/task.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "opsUser"}}\n', 'jobs/ghost.json': '{"id": "g", "commandLine": "x", "userIdentity": {"username": "ghost"}}\n' };
+  const files = {
+    'src/GlobalUsings.cs': GLOBAL_USINGS,
+    'src/Tasks.cs': TASKS,
+    'src/Pools.cs': POOL,
+    'jobs/task.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "opsUser"}}\n',
+    'jobs/ghost.json': '{"id": "g", "commandLine": "x", "userIdentity": {"username": "ghost"}}\n',
+  };
 
   it('finds Batch code typed through another file’s global using, and resolves its pools’ accounts', async () => {
     const root = tree(files);
     const { code, stdout } = await cli(['check', '--format', 'json', root]);
     assert.equal(code, 1);
-    const reported = (JSON.parse(stdout) as { file: string; diagnostics: { code: string }[] }[]).map((r) => [path.relative(root, r.file), r.diagnostics.map((d) => d.code)]);
+    const reported = (JSON.parse(stdout) as { file: string; diagnostics: { code: string }[] }[]).map((r) => [
+      path.relative(root, r.file),
+      r.diagnostics.map((d) => d.code),
+    ]);
     // opsUser is defined in Pools.cs, which is Batch code through the global using too.
-    assert.deepEqual(reported, [['jobs/ghost.json', ['unknown-user']], ['src/Tasks.cs', ['run-elevated']]]);
+    assert.deepEqual(reported, [
+      ['jobs/ghost.json', ['unknown-user']],
+      ['src/Tasks.cs', ['run-elevated']],
+    ]);
 
     const fixed = await cli(['check', '--fix', root]);
     assert.match(fixed.stderr, /Tasks\.cs: fixed 1 problem \(run-elevated\)/);
-    assert.equal(fs.readFileSync(path.join(root, 'src/Tasks.cs'), 'utf8'), `using Microsoft.Azure.Batch.Common;\n\n${TASKS.replace('task.RunElevated = true;', ADMIN)}`);
+    assert.equal(
+      fs.readFileSync(path.join(root, 'src/Tasks.cs'), 'utf8'),
+      `using Microsoft.Azure.Batch.Common;\n\n${TASKS.replace('task.RunElevated = true;', ADMIN)}`,
+    );
     assert.equal(fs.readFileSync(path.join(root, 'src/GlobalUsings.cs'), 'utf8'), GLOBAL_USINGS, 'the global usings file is only read');
   });
 
-  it('worker threads pool the shares’ global usings before anything is analysed: the same output', { skip: !fs.existsSync(CLI) && 'needs npm run build' }, () => {
-    const many: Record<string, string> = { ...files };
-    for (let i = 0; i < 6; i++) many[`src/more/Task${i}.cs`] = TASKS.replace('class Tasks', `class Task${i}`);
-    const root = tree(many);
-    const run = (jobs: number) => spawnSync(process.execPath, [CLI, 'check', '--jobs', String(jobs), '--format', 'json', root], { encoding: 'utf8' });
-    const one = run(1);
-    const three = run(3);
-    assert.equal(one.status, 1, one.stderr);
-    assert.equal(three.stdout, one.stdout);
-    assert.equal(three.status, one.status);
-    assert.equal((JSON.parse(three.stdout) as unknown[]).length, 8, 'ghost.json, Tasks.cs and the six others');
-  });
+  it(
+    'worker threads pool the shares’ global usings before anything is analysed: the same output',
+    { skip: !fs.existsSync(CLI) && 'needs npm run build' },
+    () => {
+      const many: Record<string, string> = { ...files };
+      for (let i = 0; i < 6; i++) many[`src/more/Task${i}.cs`] = TASKS.replace('class Tasks', `class Task${i}`);
+      const root = tree(many);
+      const run = (jobs: number) =>
+        spawnSync(process.execPath, [CLI, 'check', '--jobs', String(jobs), '--format', 'json', root], { encoding: 'utf8' });
+      const one = run(1);
+      const three = run(3);
+      assert.equal(one.status, 1, one.stderr);
+      assert.equal(three.stdout, one.stdout);
+      assert.equal(three.status, one.status);
+      assert.equal((JSON.parse(three.stdout) as unknown[]).length, 8, 'ghost.json, Tasks.cs and the six others');
+    },
+  );
 
   it('a project file’s Using items count like global using directives (a BOM, XML comments and all)', async () => {
     const root = tree({ 'src/App.csproj': PROJECT, 'src/Tasks.cs': TASKS });
@@ -167,9 +231,12 @@ describe('C# global usings: the server', () => {
   it('a global using on disk, then typed and removed in a buffer, decides what an open file is', { timeout: 30_000 }, async (t) => {
     const root = tree({ 'GlobalUsings.cs': GLOBAL_USINGS, 'Tasks.cs': TASKS });
     const uri = (name: string) => pathToFileURL(path.join(root, name)).toString();
-    const client = await serverForTest(t, undefined, undefined, { workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }] });
+    const client = await serverForTest(t, undefined, undefined, {
+      workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }],
+    });
     await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
-    const runElevated = (n: number) => (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.filter((d) => d.code === 'run-elevated').length === n;
+    const runElevated = (n: number) => (p: { diagnostics: { code?: string | number }[] }) =>
+      p.diagnostics.filter((d) => d.code === 'run-elevated').length === n;
     await client.open(uri('Tasks.cs'), 'csharp', TASKS);
     await client.diagnosticsFor(uri('Tasks.cs'), runElevated(1));
 
@@ -211,9 +278,12 @@ describe('C# global usings: the server', () => {
       'task.json': '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}\n',
     });
     const uri = (name: string) => pathToFileURL(path.join(root, name)).toString();
-    const client = await serverForTest(t, undefined, undefined, { workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }] });
+    const client = await serverForTest(t, undefined, undefined, {
+      workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }],
+    });
     await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
-    const unknownUsers = (n: number) => (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.filter((d) => d.code === 'unknown-user').length === n;
+    const unknownUsers = (n: number) => (p: { diagnostics: { code?: string | number }[] }) =>
+      p.diagnostics.filter((d) => d.code === 'unknown-user').length === n;
     await client.open(uri('task.json'), 'json', fs.readFileSync(path.join(root, 'task.json'), 'utf8'));
     await client.diagnosticsFor(uri('task.json'), unknownUsers(1));
     // A new file, never saved: Batch code through its own global using, defining ghost.
@@ -225,20 +295,30 @@ describe('C# global usings: the server', () => {
     await client.diagnosticsFor(uri('task.json'), unknownUsers(1));
   });
 
-  it('a global using typed in a buffer makes unopened C# pools count: their accounts resolve named users', { timeout: 30_000 }, async (t) => {
-    const root = tree({ 'Pools.cs': POOL, 'task.json': '{"value": [\n  {"id": "a", "commandLine": "x", "userIdentity": {"username": "opsUser"}},\n  {"id": "b", "commandLine": "x", "userIdentity": {"username": "ghost"}}\n]}\n' });
-    const uri = (name: string) => pathToFileURL(path.join(root, name)).toString();
-    const client = await serverForTest(t, undefined, undefined, { workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }] });
-    await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
-    const unknownUsers = (p: { diagnostics: { code?: string | number; severity?: number }[] }) =>
-      p.diagnostics.filter((d) => d.code === 'unknown-user' && d.severity === 2).length;
-    await client.open(uri('task.json'), 'json', fs.readFileSync(path.join(root, 'task.json'), 'utf8'));
-    // Pools.cs is not Batch code without a global using: no pools known, no warning.
-    assert.equal(unknownUsers(await client.diagnosticsFor(uri('task.json'))), 0);
-    // A new, unsaved GlobalUsings.cs: once typing pauses, Pools.cs is read again as Batch code.
-    await client.open(uri('GlobalUsings.cs'), 'csharp', GLOBAL_USINGS);
-    const published = await client.diagnosticsFor(uri('task.json'), (p) => unknownUsers(p) === 1);
-    const line = published.diagnostics.find((d) => d.code === 'unknown-user')!.range.start.line;
-    assert.equal(line, 2, 'ghost is unknown; opsUser, defined in Pools.cs, resolves');
-  });
+  it(
+    'a global using typed in a buffer makes unopened C# pools count: their accounts resolve named users',
+    { timeout: 30_000 },
+    async (t) => {
+      const root = tree({
+        'Pools.cs': POOL,
+        'task.json':
+          '{"value": [\n  {"id": "a", "commandLine": "x", "userIdentity": {"username": "opsUser"}},\n  {"id": "b", "commandLine": "x", "userIdentity": {"username": "ghost"}}\n]}\n',
+      });
+      const uri = (name: string) => pathToFileURL(path.join(root, name)).toString();
+      const client = await serverForTest(t, undefined, undefined, {
+        workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }],
+      });
+      await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
+      const unknownUsers = (p: { diagnostics: { code?: string | number; severity?: number }[] }) =>
+        p.diagnostics.filter((d) => d.code === 'unknown-user' && d.severity === 2).length;
+      await client.open(uri('task.json'), 'json', fs.readFileSync(path.join(root, 'task.json'), 'utf8'));
+      // Pools.cs is not Batch code without a global using: no pools known, no warning.
+      assert.equal(unknownUsers(await client.diagnosticsFor(uri('task.json'))), 0);
+      // A new, unsaved GlobalUsings.cs: once typing pauses, Pools.cs is read again as Batch code.
+      await client.open(uri('GlobalUsings.cs'), 'csharp', GLOBAL_USINGS);
+      const published = await client.diagnosticsFor(uri('task.json'), (p) => unknownUsers(p) === 1);
+      const line = published.diagnostics.find((d) => d.code === 'unknown-user')!.range.start.line;
+      assert.equal(line, 2, 'ghost is unknown; opsUser, defined in Pools.cs, resolves');
+    },
+  );
 });

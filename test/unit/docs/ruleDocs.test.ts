@@ -43,9 +43,13 @@ describe('rule documentation', () => {
         assert.ok(markdown, `docs/rules/${rule.id}.md is missing`);
         assert.ok(markdown.startsWith(`# ${rule.id}\n`), 'starts with the rule id as its title');
         assert.ok(markdown.includes(rule.title), 'states the rule title');
-        for (const section of ['## Why', '## Examples', '## How to fix']) assert.ok(markdown.includes(`\n${section}\n`), `has a "${section}" section`);
+        for (const section of ['## Why', '## Examples', '## How to fix'])
+          assert.ok(markdown.includes(`\n${section}\n`), `has a "${section}" section`);
         assert.ok(markdown.includes(`Default severity: **${rule.defaultSeverity}**`), 'states the default severity');
-        assert.ok(blocks(markdown).some((b) => b.kind === 'bad'), 'has at least one flagged example');
+        assert.ok(
+          blocks(markdown).some((b) => b.kind === 'bad'),
+          'has at least one flagged example',
+        );
       });
 
       const all = markdown ? blocks(markdown) : [];
@@ -55,7 +59,12 @@ describe('rule documentation', () => {
           analysis.release();
           const own = analysis.findings.filter((f) => f.rule === rule.id);
           if (block.kind === 'bad') assert.ok(own.length > 0, `no ${rule.id} finding in:\n${block.code}`);
-          if (block.kind === 'good') assert.deepEqual(own.map((f) => f.message), [], `unexpected ${rule.id} finding`);
+          if (block.kind === 'good')
+            assert.deepEqual(
+              own.map((f) => f.message),
+              [],
+              `unexpected ${rule.id} finding`,
+            );
           if (block.kind === 'fixed') {
             const bad = all[index - 1];
             assert.ok(bad && bad.kind === 'bad' && bad.language === block.language, 'a fixed block follows its bad block');

@@ -8,7 +8,8 @@ const TASK = '{"id": "t", "commandLine": "x", "runElevated": true}';
 describe('engine', () => {
   it('keeps at most the configured number of trees, dropping the least recently analysed', async () => {
     const engine = new Engine(2);
-    for (const name of ['a', 'b', 'c']) await engine.analyze({ uri: `file:///${name}.json`, languageId: 'json', text: TASK }, { keepSyntax: true });
+    for (const name of ['a', 'b', 'c'])
+      await engine.analyze({ uri: `file:///${name}.json`, languageId: 'json', text: TASK }, { keepSyntax: true });
     assert.equal(engine.keptDocuments, 2);
     // `a` was dropped: its next analysis still works (a full parse) and is kept again.
     const again = await engine.analyze({ uri: 'file:///a.json', languageId: 'json', text: TASK }, { keepSyntax: true });
@@ -28,8 +29,14 @@ describe('engine', () => {
     assert.equal(await skipped('markdown', TASK), "language 'markdown' is not analysed");
     assert.equal(await skipped('json', TASK, settingsWith({ enable: false })), 'batchIdentity.enable is false');
     assert.equal(await skipped('json', TASK, settingsWith({ languages: ['csharp'] })), 'json is not in batchIdentity.languages');
-    assert.equal(await skipped('json', TASK + ' '.repeat(2048), settingsWith({ maxFileSizeKB: 1 })), 'the file is larger than batchIdentity.maxFileSizeKB (1 KB)');
+    assert.equal(
+      await skipped('json', TASK + ' '.repeat(2048), settingsWith({ maxFileSizeKB: 1 })),
+      'the file is larger than batchIdentity.maxFileSizeKB (1 KB)',
+    );
     assert.equal(await skipped('json', `${TASK}\u0000\u0001`), 'the file looks binary');
-    assert.equal(await skipped('json', '{"runElevated": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}'), 'the file is nested too deeply to parse');
+    assert.equal(
+      await skipped('json', '{"runElevated": ' + '['.repeat(100_000) + ']'.repeat(100_000) + '}'),
+      'the file is nested too deeply to parse',
+    );
   });
 });

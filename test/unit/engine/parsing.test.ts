@@ -51,7 +51,13 @@ function spy(language: LanguageId) {
 
 /** Findings as plain data, to compare an incremental analysis with a fresh one. */
 function summary(analysis: Analysis) {
-  return analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, span: f.span, text: analysis.text.slice(f.span.start, f.span.end) }));
+  return analysis.findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    span: f.span,
+    text: analysis.text.slice(f.span.start, f.span.end),
+  }));
 }
 
 const WITHOUT_WORDS: Record<LanguageId, string> = {
@@ -96,7 +102,11 @@ describe('prefilter: a file without identity words is not parsed', () => {
   it('the words are case-sensitive, as the languages are', async () => {
     const engine = new Engine();
     const { calls } = spy('csharp');
-    const analysis = await engine.analyze({ uri: 'file:///case.cs', languageId: 'csharp', text: WITH_WORDS.csharp.replace('RunElevated', 'runelevated') });
+    const analysis = await engine.analyze({
+      uri: 'file:///case.cs',
+      languageId: 'csharp',
+      text: WITH_WORDS.csharp.replace('RunElevated', 'runelevated'),
+    });
     assert.equal(analysis.prefiltered, true);
     assert.equal(calls.length, 0);
   });
@@ -152,7 +162,10 @@ describe('grammars load lazily', () => {
   it('each grammar loads on the first file of its language that is parsed, once', () => {
     const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', SCRIPT], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     assert.equal(child.status, 0, child.stderr);
-    const { steps, counts } = JSON.parse(child.stdout) as { steps: { name: string; grammars: string[]; loads: string[] }[]; counts: Record<string, number> };
+    const { steps, counts } = JSON.parse(child.stdout) as {
+      steps: { name: string; grammars: string[]; loads: string[] }[];
+      counts: Record<string, number>;
+    };
     // The analyses really ran (each sample has one finding).
     assert.deepEqual(counts, { json: 1, csharp: 1, python: 1 });
     assert.deepEqual(steps, [
@@ -168,7 +181,13 @@ describe('grammars load lazily', () => {
 });
 
 /** Samples with two findings, and two edits: one that shifts them, one that removes the second. */
-const INCREMENTAL: { language: Exclude<LanguageId, 'json'>; text: string; insertBefore: string; inserted: string; replace: [string, string] }[] = [
+const INCREMENTAL: {
+  language: Exclude<LanguageId, 'json'>;
+  text: string;
+  insertBefore: string;
+  inserted: string;
+  replace: [string, string];
+}[] = [
   {
     language: 'csharp',
     text:
@@ -236,7 +255,10 @@ describe('incremental reparse of kept trees', () => {
       assert.equal(calls.length, 1);
       assert.equal(calls[0].previous, undefined, 'the first parse has no previous tree');
       assert.equal(engine.keptDocuments, 1);
-      assert.deepEqual(first.findings.map((f) => f.rule), ['run-elevated', 'unknown-enum-member']);
+      assert.deepEqual(
+        first.findings.map((f) => f.rule),
+        ['run-elevated', 'unknown-enum-member'],
+      );
 
       // 1. Lines inserted above the findings: they shift.
       const at = sample.text.indexOf(sample.insertBefore);
@@ -270,7 +292,10 @@ describe('incremental reparse of kept trees', () => {
       assert.equal(calls.length, before + 1);
       assert.equal(calls[before].previous, calls[1].result, 'the reparse did not receive the previous tree');
       assert.deepEqual(summary(third), summary(await analyzeFresh(afterReplace)));
-      assert.deepEqual(third.findings.map((f) => f.rule), ['run-elevated']);
+      assert.deepEqual(
+        third.findings.map((f) => f.rule),
+        ['run-elevated'],
+      );
       assert.equal(engine.keptDocuments, 1);
 
       store.close(uri);

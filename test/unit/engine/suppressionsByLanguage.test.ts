@@ -63,7 +63,10 @@ for (const { language, comment, text, stringLiteral } of SAMPLES) {
 
     it('several rules may be listed; a rule not in the file silences nothing', async () => {
       assert.deepEqual(await rulesOf(language, `${comment} batch-identity-disable-file run-elevated, unknown-enum-member\n${text}`), []);
-      assert.deepEqual(await rulesOf(language, `${comment} batch-identity-disable-file identity-conflict\n${text}`), ['run-elevated', 'unknown-enum-member']);
+      assert.deepEqual(await rulesOf(language, `${comment} batch-identity-disable-file identity-conflict\n${text}`), [
+        'run-elevated',
+        'unknown-enum-member',
+      ]);
     });
 
     it('without a rule name every rule is silenced', async () => {
@@ -71,7 +74,10 @@ for (const { language, comment, text, stringLiteral } of SAMPLES) {
     });
 
     it('a directive inside a string literal does nothing', async () => {
-      assert.deepEqual(await rulesOf(language, `${text}${stringLiteral('batch-identity-disable-file')}`), ['run-elevated', 'unknown-enum-member']);
+      assert.deepEqual(await rulesOf(language, `${text}${stringLiteral('batch-identity-disable-file')}`), [
+        'run-elevated',
+        'unknown-enum-member',
+      ]);
     });
   });
 }

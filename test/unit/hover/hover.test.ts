@@ -17,7 +17,7 @@ async function hover(text: string, needle: string, workspace?: AccountIndex, nth
 const engine = new Engine();
 
 describe('hovers (JSON; the same code serves all four languages)', () => {
-  it('runElevated: what replaced it and this file\'s exact replacement', async () => {
+  it("runElevated: what replaced it and this file's exact replacement", async () => {
     const md = await hover('{"id": "t", "commandLine": "x", "runElevated": true}', '"runElevated"');
     assert.ok(md);
     assert.match(md, /removed in Batch service version 2017-01-01\.4\.0/);
@@ -37,7 +37,10 @@ describe('hovers (JSON; the same code serves all four languages)', () => {
     const pool = await hover(text, '"pool"');
     assert.match(pool!, /shared by every pool-scope task of the same elevation/);
     assert.match(pool!, /cannot share data with each other/);
-    assert.match(pool!, /\*\*pool\*\* since service version 2019-08-01\.10\.0; before that it was task on Windows nodes and pool on Linux nodes/);
+    assert.match(
+      pool!,
+      /\*\*pool\*\* since service version 2019-08-01\.10\.0; before that it was task on Windows nodes and pool on Linux nodes/,
+    );
     const task = await hover(text.replace('"pool"', '"task"'), '"task"');
     assert.match(task!, /created for this task alone/);
   });

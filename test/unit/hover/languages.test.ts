@@ -180,21 +180,32 @@ function includesLines(lines: readonly string[], expected: readonly string[]): v
 const REFERENCE = '[Batch user accounts](https://learn.microsoft.com/azure/batch/batch-user-accounts)';
 const ADMIN = '**Admin** — the account has elevated (administrator/root) access on the node.';
 const NON_ADMIN = '**NonAdmin** — a standard account without administrator access. This is the default.';
-const TASK_SCOPE = '**Task scope** — the task runs under an auto-user account created for this task alone; no other task can reach its files.';
+const TASK_SCOPE =
+  '**Task scope** — the task runs under an auto-user account created for this task alone; no other task can reach its files.';
 const POOL_SCOPE =
   '**Pool scope** — the task runs under an auto-user account shared by every pool-scope task of the same elevation on the node. ' +
   'There are two such accounts per node (admin and non-admin); they cannot share data with each other.';
-const SCOPE_DEFAULT = 'When scope is omitted it is **pool** since service version 2019-08-01.10.0; before that it was task on Windows nodes and pool on Linux nodes.';
+const SCOPE_DEFAULT =
+  'When scope is omitted it is **pool** since service version 2019-08-01.10.0; before that it was task on Windows nodes and pool on Linux nodes.';
 const POOL_ACCESS =
   'Writes its task directory and the shared directory, and also the start-task and job-preparation directories when those tasks ran as the pool-scope auto-user of the same elevation.';
-const TASK_ACCESS = 'Writes its own task directory and the shared directory; can only read the start-task and job-preparation directories (those tasks ran as other accounts).';
+const TASK_ACCESS =
+  'Writes its own task directory and the shared directory; can only read the start-task and job-preparation directories (those tasks ran as other accounts).';
 const NAMED_ACCESS =
   'Writes its task directory and the shared directory, and also the start-task and job-preparation directories when those tasks ran as the same named user.';
 
 describe('hover: runElevated says what replaced it and shows this file’s replacement', () => {
   const cases: [LanguageId, string, string][] = [
-    ['csharp', 'RunElevated', '```csharp\nUserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin))\n```'],
-    ['java', 'withRunElevated', '```java\nwithUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))\n```'],
+    [
+      'csharp',
+      'RunElevated',
+      '```csharp\nUserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin))\n```',
+    ],
+    [
+      'java',
+      'withRunElevated',
+      '```java\nwithUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))\n```',
+    ],
     [
       'python',
       'run_elevated',
@@ -276,7 +287,13 @@ describe('hover: elevation members say what each grants; NonAdmin is the default
   const cases: [LanguageId, string, string, string, string][] = [
     ['csharp', 'ElevationLevel.Admin', 'ElevationLevel.NonAdmin', 'ElevationLevel.Admin', 'ElevationLevel.NonAdmin'],
     ['java', 'ElevationLevel.ADMIN', 'ElevationLevel.NON_ADMIN', 'ElevationLevel.ADMIN', 'ElevationLevel.NON_ADMIN'],
-    ['python', 'ElevationLevel.admin', 'ElevationLevel.non_admin', 'batchmodels.ElevationLevel.admin', 'batchmodels.ElevationLevel.non_admin'],
+    [
+      'python',
+      'ElevationLevel.admin',
+      'ElevationLevel.non_admin',
+      'batchmodels.ElevationLevel.admin',
+      'batchmodels.ElevationLevel.non_admin',
+    ],
     ['json', '"admin"', '"nonadmin"', '"admin"', '"nonadmin"'],
   ];
   for (const [language, admin, nonAdmin, adminOver, nonAdminOver] of cases) {
@@ -331,7 +348,17 @@ describe('hover: an auto-user identity shows the effective identity and director
         REFERENCE,
       ]);
       const isolated = await hover(SAMPLES[language], taskSpec);
-      assert.deepEqual(isolated.lines, ['**User identity**', '', `The ${holder} runs as:`, '', '**auto-user · non-admin (default) · task scope**', '', TASK_ACCESS, '', REFERENCE]);
+      assert.deepEqual(isolated.lines, [
+        '**User identity**',
+        '',
+        `The ${holder} runs as:`,
+        '',
+        '**auto-user · non-admin (default) · task scope**',
+        '',
+        TASK_ACCESS,
+        '',
+        REFERENCE,
+      ]);
     });
   }
 });
@@ -421,13 +448,16 @@ describe('hover: a named identity resolves through the workspace index', () => {
 });
 
 describe('hover: user accounts and their Linux and Windows settings', () => {
-  const ACCOUNT = 'A named user account defined on the pool: a name, a password, an elevation level, and optional Linux (uid/gid, SSH key) or Windows (login mode) settings. Tasks select it with a user identity naming it.';
+  const ACCOUNT =
+    'A named user account defined on the pool: a name, a password, an elevation level, and optional Linux (uid/gid, SSH key) or Windows (login mode) settings. Tasks select it with a user identity naming it.';
   const LINUX =
     'Linux settings of a user account: `uid` and `gid` must be set together or not at all (the OS picks them otherwise). ' +
     "The SSH private key, not password-protected, sets up password-less SSH between the pool's nodes for multi-instance tasks when inter-node communication is enabled; it is ignored otherwise.";
-  const INTER_NODE = 'With inter-node communication enabled on a Linux pool, the SSH private key sets up password-less SSH between nodes for this user (used by multi-instance tasks).';
+  const INTER_NODE =
+    'With inter-node communication enabled on a Linux pool, the SSH private key sets up password-less SSH between nodes for this user (used by multi-instance tasks).';
   const WINDOWS = 'Windows settings of a user account: the login mode (`batch` or `interactive`). Only valid on Windows pools.';
-  const INTERACTIVE = '**Interactive** login mode — an interactive logon; on Windows VM pools UAC applies, so an elevated identity is not elevated unless the program asks for it.';
+  const INTERACTIVE =
+    '**Interactive** login mode — an interactive logon; on Windows VM pools UAC applies, so an elevated identity is not elevated unless the program asks for it.';
 
   // [language, on the first account, on its Linux settings, on the Windows settings]
   const cases: [LanguageId, string, string, string][] = [
@@ -448,8 +478,26 @@ describe('hover: user accounts and their Linux and Windows settings', () => {
         '',
         REFERENCE,
       ]);
-      assert.deepEqual((await hover(sample, linux)).lines, ['**Linux user configuration**', '', LINUX, '', 'uid 1001, gid 1002 · SSH private key set', '', INTER_NODE, '', REFERENCE]);
-      assert.deepEqual((await hover(sample, windows)).lines, ['**Windows user configuration**', '', WINDOWS, '', INTERACTIVE, '', REFERENCE]);
+      assert.deepEqual((await hover(sample, linux)).lines, [
+        '**Linux user configuration**',
+        '',
+        LINUX,
+        '',
+        'uid 1001, gid 1002 · SSH private key set',
+        '',
+        INTER_NODE,
+        '',
+        REFERENCE,
+      ]);
+      assert.deepEqual((await hover(sample, windows)).lines, [
+        '**Windows user configuration**',
+        '',
+        WINDOWS,
+        '',
+        INTERACTIVE,
+        '',
+        REFERENCE,
+      ]);
       const win = await hover(sample, language === 'json' ? '"name": "win"' : language === 'python' ? "name='win'" : '"win"');
       assert.equal(win.lines[4], 'name `win` · non-admin · password set · Windows login mode interactive');
     });

@@ -179,7 +179,10 @@ describe('java CLI on examples/LegacyTasks.java', () => {
     try {
       const listed = await cli(['check', '--format', 'json', dir]);
       assert.equal(listed.code, 1, listed.stderr);
-      const [report] = JSON.parse(listed.stdout) as { file: string; diagnostics: { code: string; range: { start: { line: number; character: number } }; fixable: boolean }[] }[];
+      const [report] = JSON.parse(listed.stdout) as {
+        file: string;
+        diagnostics: { code: string; range: { start: { line: number; character: number } }; fixable: boolean }[];
+      }[];
       const runElevated = report.diagnostics.filter((d) => d.code === 'run-elevated');
       const expected = runElevatedCalls(original);
       assert.ok(expected.length >= 7, 'the example shows every form');

@@ -136,7 +136,10 @@ describe('java account facts', () => {
     const facts = await factsOf(text);
     const [mpi, win, x] = facts.accounts;
     assert.equal(v(mpi.password), 'expr:System.getenv("MPI_PASSWORD")(secret)');
-    assert.deepEqual([v(mpi.linux?.uid), v(mpi.linux?.gid), v(mpi.linux?.sshPrivateKey)], ['number:1001', 'number:1001', 'expr:UUID.randomUUID().toString()(guid)']);
+    assert.deepEqual(
+      [v(mpi.linux?.uid), v(mpi.linux?.gid), v(mpi.linux?.sshPrivateKey)],
+      ['number:1001', 'number:1001', 'expr:UUID.randomUUID().toString()(guid)'],
+    );
     assert.equal(at(text, mpi.linux?.nameSpan), 'LinuxUserConfiguration');
     assert.equal(v(win.password), 'expr:vault.getSecret("win").getValue()(secret)');
     assert.equal(v(win.windows?.loginMode), 'enum:LoginMode.BATCH');
@@ -146,9 +149,16 @@ describe('java account facts', () => {
   });
 
   it('com.azure.compute.batch: name and password through the constructor', async () => {
-    const text = inMethod(NEW, '    UserAccount a = new UserAccount("adminUser", secret).setElevationLevel(ElevationLevel.ADMIN);', 'String secret');
+    const text = inMethod(
+      NEW,
+      '    UserAccount a = new UserAccount("adminUser", secret).setElevationLevel(ElevationLevel.ADMIN);',
+      'String secret',
+    );
     const [account] = (await factsOf(text)).accounts;
-    assert.deepEqual([v(account.name), v(account.password), v(account.elevation)], ['string:"adminUser"', 'expr:secret(reference)', 'enum:ElevationLevel.ADMIN']);
+    assert.deepEqual(
+      [v(account.name), v(account.password), v(account.elevation)],
+      ['string:"adminUser"', 'expr:secret(reference)', 'enum:ElevationLevel.ADMIN'],
+    );
   });
 
   it('SDK v1.0.0 kept the SSH key on the account', async () => {
@@ -160,7 +170,10 @@ describe('java account facts', () => {
 
 describe('java enum refs', () => {
   it('fully qualified members; mgmt-only and non-Batch enums are not ours', async () => {
-    const text = inMethod('import com.contoso.ElevationLevel;\n', '    Object a = com.microsoft.azure.batch.protocol.models.AutoUserScope.POOL;\n    Object b = ElevationLevel.NONADMIN;');
+    const text = inMethod(
+      'import com.contoso.ElevationLevel;\n',
+      '    Object a = com.microsoft.azure.batch.protocol.models.AutoUserScope.POOL;\n    Object b = ElevationLevel.NONADMIN;',
+    );
     const facts = await factsOf(text);
     assert.deepEqual(
       facts.enumRefs.map((r) => [r.value.enum, r.value.member, r.value.canonical]),
@@ -196,10 +209,16 @@ describe('java misplaced calls', () => {
   });
 
   it('inline chains get an inline move; CRLF kept for own-line moves', async () => {
-    const inline = inMethod(LEGACY, '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)).withScope(AutoUserScope.TASK);');
+    const inline = inMethod(
+      LEGACY,
+      '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)).withScope(AutoUserScope.TASK);',
+    );
     assert.equal(
       await applyFix('java', inline, 'misplaced-call'),
-      inMethod(LEGACY, '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.TASK));'),
+      inMethod(
+        LEGACY,
+        '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.TASK));',
+      ),
     );
     const crlf = inMethod(
       LEGACY,
@@ -207,7 +226,10 @@ describe('java misplaced calls', () => {
     ).replace(/\n/g, '\r\n');
     assert.equal(
       await applyFix('java', crlf, 'misplaced-call'),
-      inMethod(LEGACY, '    UserIdentity id = new UserIdentity()\n        .withAutoUser(new AutoUserSpecification()\n            .withElevationLevel(ElevationLevel.ADMIN)\n            .withScope(AutoUserScope.POOL));').replace(/\n/g, '\r\n'),
+      inMethod(
+        LEGACY,
+        '    UserIdentity id = new UserIdentity()\n        .withAutoUser(new AutoUserSpecification()\n            .withElevationLevel(ElevationLevel.ADMIN)\n            .withScope(AutoUserScope.POOL));',
+      ).replace(/\n/g, '\r\n'),
     );
   });
 
@@ -224,10 +246,7 @@ describe('java misplaced calls', () => {
         ['withUserName', 'AutoUserSpecification', 'UserIdentity'],
       ],
     );
-    assert.equal(
-      await applyFix('java', text, 'misplaced-call'),
-      text.replace('.withUid(5)).withGid(5);', '.withUid(5).withGid(5));'),
-    );
+    assert.equal(await applyFix('java', text, 'misplaced-call'), text.replace('.withUid(5)).withGid(5);', '.withUid(5).withGid(5));'));
     // No in-place UserIdentity to move withUserName into: no edit.
     assert.equal(await applyFix('java', text, 'misplaced-call', { findingIndex: 1 }), undefined);
   });
@@ -239,25 +258,47 @@ describe('java misplaced calls', () => {
   });
 
   it('no move when the target already has the call, or a comment is in the way', async () => {
-    const twice = inMethod(LEGACY, '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL)).withScope(AutoUserScope.TASK);');
+    const twice = inMethod(
+      LEGACY,
+      '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL)).withScope(AutoUserScope.TASK);',
+    );
     assert.equal(await applyFix('java', twice, 'misplaced-call'), undefined);
-    const comment = inMethod(LEGACY, '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification()) // why\n        .withScope(AutoUserScope.TASK);');
+    const comment = inMethod(
+      LEGACY,
+      '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification()) // why\n        .withScope(AutoUserScope.TASK);',
+    );
     assert.equal(await applyFix('java', comment, 'misplaced-call'), undefined);
   });
 
   it('right calls, the new generation, and non-Batch look-alikes are quiet', async () => {
-    const right = inMethod(LEGACY, '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.TASK)).withUserName("x");');
+    const right = inMethod(
+      LEGACY,
+      '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.TASK)).withUserName("x");',
+    );
     assert.deepEqual((await factsOf(right)).misplacedCalls, []);
-    const bean = inMethod(NEW, '    UserIdentity id = new UserIdentity().setAutoUser(new AutoUserSpecification()).setScope(AutoUserScope.TASK);');
-    assert.deepEqual((await factsOf(bean)).misplacedCalls.map((m) => [m.method, m.ownerType]), [['setScope', 'AutoUserSpecification']]);
-    const foreign = inMethod('import com.contoso.UserIdentity;\n', '    UserIdentity id = new UserIdentity().withAutoUser(null).withScope(1);');
+    const bean = inMethod(
+      NEW,
+      '    UserIdentity id = new UserIdentity().setAutoUser(new AutoUserSpecification()).setScope(AutoUserScope.TASK);',
+    );
+    assert.deepEqual(
+      (await factsOf(bean)).misplacedCalls.map((m) => [m.method, m.ownerType]),
+      [['setScope', 'AutoUserSpecification']],
+    );
+    const foreign = inMethod(
+      'import com.contoso.UserIdentity;\n',
+      '    UserIdentity id = new UserIdentity().withAutoUser(null).withScope(1);',
+    );
     assert.deepEqual((await factsOf(foreign)).misplacedCalls, []);
   });
 });
 
 describe('java identity rules', () => {
   it('unknown-enum-member: NONADMIN → NON_ADMIN, fix-all idempotent', async () => {
-    const text = inMethod(LEGACY, '    UserAccount a = new UserAccount().withName("a").withPassword(p).withElevationLevel(ElevationLevel.NONADMIN);', 'String p');
+    const text = inMethod(
+      LEGACY,
+      '    UserAccount a = new UserAccount().withName("a").withPassword(p).withElevationLevel(ElevationLevel.NONADMIN);',
+      'String p',
+    );
     assert.deepEqual(await only('unknown-enum-member', text), [{ rule: 'unknown-enum-member', severity: 'error', text: 'NONADMIN' }]);
     const fixed = await fixAll('java', text);
     assert.equal(fixed, text.replace('NONADMIN', 'NON_ADMIN'));
@@ -265,7 +306,10 @@ describe('java identity rules', () => {
   });
 
   it("the migration table's sample with a missing parenthesis still yields its facts", async () => {
-    const text = inMethod(LEGACY, '    CloudTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NONADMIN));');
+    const text = inMethod(
+      LEGACY,
+      '    CloudTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NONADMIN));',
+    );
     assert.deepEqual(await only('unknown-enum-member', text), [{ rule: 'unknown-enum-member', severity: 'error', text: 'NONADMIN' }]);
     const [identity] = (await factsOf(text)).identities;
     assert.equal(identity.holder?.taskKind, 'task');

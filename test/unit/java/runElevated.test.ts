@@ -14,16 +14,29 @@ function inMethod(header: string, body: string, params = ''): string {
 
 describe('java run-elevated: found', () => {
   const cases: { name: string; text: string; severity?: string; count?: number; squiggle?: string }[] = [
-    { name: 'builder chain on one line', text: inMethod(LEGACY, '    TaskAddParameter t = new TaskAddParameter().withId("t").withRunElevated(true);') },
+    {
+      name: 'builder chain on one line',
+      text: inMethod(LEGACY, '    TaskAddParameter t = new TaskAddParameter().withId("t").withRunElevated(true);'),
+    },
     {
       name: 'chain split over lines, comments between calls',
-      text: inMethod(LEGACY, '    TaskAddParameter t = new TaskAddParameter()\n        .withId("t") // id\n        /* elevated */\n        .withRunElevated(true)\n        .withCommandLine("x");'),
+      text: inMethod(
+        LEGACY,
+        '    TaskAddParameter t = new TaskAddParameter()\n        .withId("t") // id\n        /* elevated */\n        .withRunElevated(true)\n        .withCommandLine("x");',
+      ),
     },
     { name: 'statement on a variable of a Batch type', text: inMethod(LEGACY, '    task.withRunElevated(true);', 'CloudTask task') },
-    { name: 'setRunElevated of the oldest SDK, as a statement', text: inMethod(LEGACY, '    task.setRunElevated(false);', 'CloudTask task'), squiggle: 'setRunElevated' },
+    {
+      name: 'setRunElevated of the oldest SDK, as a statement',
+      text: inMethod(LEGACY, '    task.setRunElevated(false);', 'CloudTask task'),
+      squiggle: 'setRunElevated',
+    },
     {
       name: 'start task built inside a pool',
-      text: inMethod(LEGACY, '    PoolAddParameter p = new PoolAddParameter().withStartTask(new StartTask().withCommandLine("x").withRunElevated(true));'),
+      text: inMethod(
+        LEGACY,
+        '    PoolAddParameter p = new PoolAddParameter().withStartTask(new StartTask().withCommandLine("x").withRunElevated(true));',
+      ),
     },
     {
       name: 'job manager, preparation and release tasks',
@@ -38,12 +51,21 @@ describe('java run-elevated: found', () => {
       name: 'a field, through this',
       text: `${LEGACY}class Jobs {\n  private final CloudTask task = new CloudTask();\n  void run() {\n    this.task.withRunElevated(true);\n  }\n}\n`,
     },
-    { name: 'fully qualified type, no import', text: inMethod('', '    Object t = new com.microsoft.azure.batch.protocol.models.TaskAddParameter().withRunElevated(true);') },
+    {
+      name: 'fully qualified type, no import',
+      text: inMethod('', '    Object t = new com.microsoft.azure.batch.protocol.models.TaskAddParameter().withRunElevated(true);'),
+    },
     {
       name: 'single-type import',
-      text: inMethod('import com.microsoft.azure.batch.protocol.models.CloudTask;\n', '    new CloudTask().withId("a").withRunElevated(true);'),
+      text: inMethod(
+        'import com.microsoft.azure.batch.protocol.models.CloudTask;\n',
+        '    new CloudTask().withId("a").withRunElevated(true);',
+      ),
     },
-    { name: 'a task read from its job (legacy getter)', text: inMethod(LEGACY, '    job.jobManagerTask().withRunElevated(true);', 'JobAddParameter job') },
+    {
+      name: 'a task read from its job (legacy getter)',
+      text: inMethod(LEGACY, '    job.jobManagerTask().withRunElevated(true);', 'JobAddParameter job'),
+    },
     { name: 'a cast to a task type', text: inMethod(LEGACY, '    ((CloudTask) o).withRunElevated(true);', 'Object o') },
     {
       name: 'unqualified call in a subclass of a Batch task',
@@ -55,10 +77,16 @@ describe('java run-elevated: found', () => {
       text: inMethod(LEGACY, '    CloudTask t = new CloudTask() {{\n      setRunElevated(true);\n    }};'),
       squiggle: 'setRunElevated',
     },
-    { name: "the documentation's shorthand CloudTask.withRunElevated(true)", text: inMethod(LEGACY, '    CloudTask.withRunElevated(true);') },
+    {
+      name: "the documentation's shorthand CloudTask.withRunElevated(true)",
+      text: inMethod(LEGACY, '    CloudTask.withRunElevated(true);'),
+    },
     {
       name: 'com.azure.compute.batch file',
-      text: inMethod('import com.azure.compute.batch.models.BatchTaskCreateContent;\n', '    new BatchTaskCreateContent("t", "x").setRunElevated(true);'),
+      text: inMethod(
+        'import com.azure.compute.batch.models.BatchTaskCreateContent;\n',
+        '    new BatchTaskCreateContent("t", "x").setRunElevated(true);',
+      ),
       squiggle: 'setRunElevated',
     },
     {
@@ -94,14 +122,26 @@ describe('java run-elevated: found', () => {
 
 describe('java run-elevated: silent', () => {
   const cases: { name: string; text: string }[] = [
-    { name: 'comments', text: inMethod(LEGACY, '    // task.withRunElevated(true);\n    /* task.setRunElevated(true); */', 'CloudTask task') },
+    {
+      name: 'comments',
+      text: inMethod(LEGACY, '    // task.withRunElevated(true);\n    /* task.setRunElevated(true); */', 'CloudTask task'),
+    },
     { name: 'strings', text: inMethod(LEGACY, '    String s = "task.withRunElevated(true)";', 'CloudTask task') },
-    { name: 'longer identifiers', text: inMethod(LEGACY, '    task.withRunElevatedFlag(true);\n    task.mySetRunElevated(true);', 'CloudTask task') },
+    {
+      name: 'longer identifiers',
+      text: inMethod(LEGACY, '    task.withRunElevatedFlag(true);\n    task.mySetRunElevated(true);', 'CloudTask task'),
+    },
     {
       name: "a method declaration named like the property (the SDK's own model)",
       text: `package com.microsoft.azure.batch.protocol.models;\n\npublic class TaskAddParameter {\n  private Boolean runElevated;\n  public TaskAddParameter withRunElevated(Boolean runElevated) {\n    this.runElevated = runElevated;\n    return this;\n  }\n  public void setRunElevated(Boolean runElevated) { this.runElevated = runElevated; }\n}\n`,
     },
-    { name: 'no Batch import', text: inMethod('import java.util.List;\n', '    TaskAddParameter t = new TaskAddParameter().withCommandLine("x").withRunElevated(true);') },
+    {
+      name: 'no Batch import',
+      text: inMethod(
+        'import java.util.List;\n',
+        '    TaskAddParameter t = new TaskAddParameter().withCommandLine("x").withRunElevated(true);',
+      ),
+    },
     {
       name: 'Azure Batch AI (another service with its own withRunElevated)',
       text: inMethod(
@@ -112,13 +152,19 @@ describe('java run-elevated: silent', () => {
     },
     {
       name: 'Batch AI beside Batch: an unknown receiver is not Batch',
-      text: inMethod(`${LEGACY}import com.microsoft.azure.management.batchai.SetupTask;\n`, '    new SetupTask().withCommandLine("x").withRunElevated(true);\n    make().withCommandLine("x").withRunElevated(true);'),
+      text: inMethod(
+        `${LEGACY}import com.microsoft.azure.management.batchai.SetupTask;\n`,
+        '    new SetupTask().withCommandLine("x").withRunElevated(true);\n    make().withCommandLine("x").withRunElevated(true);',
+      ),
     },
     {
       name: 'a class of the file with a Batch name',
       text: `${LEGACY}class TaskAddParameter {\n  TaskAddParameter withRunElevated(boolean b) { return this; }\n}\nclass Jobs {\n  void run() {\n    new TaskAddParameter().withRunElevated(true);\n  }\n}\n`,
     },
-    { name: 'a receiver of a project type', text: inMethod(LEGACY, '    task.withCommandLine("x").withRunElevated(true);', 'ShellTask task') },
+    {
+      name: 'a receiver of a project type',
+      text: inMethod(LEGACY, '    task.withCommandLine("x").withRunElevated(true);', 'ShellTask task'),
+    },
     {
       name: 'a Batch name imported from another package',
       text: inMethod(`${LEGACY}import com.contoso.scheduling.StartTask;\n`, '    new StartTask().withRunElevated(true);'),
@@ -128,9 +174,21 @@ describe('java run-elevated: silent', () => {
       text: `${LEGACY}class Settings {\n  void run() {\n    setRunElevated(true);\n    new Options() {{ setRunElevated(true); }};\n  }\n}\n`,
     },
     { name: 'unknown receiver without a command line', text: inMethod(LEGACY, '    settings().withRunElevated(true);') },
-    { name: 'unknown receiver with a non-literal value', text: inMethod(LEGACY, '    make().withCommandLine("x").withRunElevated(flag);', 'boolean flag') },
-    { name: 'a method reference', text: inMethod(LEGACY, '    java.util.function.BiFunction<TaskAddParameter, Boolean, TaskAddParameter> f = TaskAddParameter::withRunElevated;') },
-    { name: 'not one argument', text: inMethod(LEGACY, '    task.withRunElevated();\n    task.withRunElevated(true, false);', 'CloudTask task') },
+    {
+      name: 'unknown receiver with a non-literal value',
+      text: inMethod(LEGACY, '    make().withCommandLine("x").withRunElevated(flag);', 'boolean flag'),
+    },
+    {
+      name: 'a method reference',
+      text: inMethod(
+        LEGACY,
+        '    java.util.function.BiFunction<TaskAddParameter, Boolean, TaskAddParameter> f = TaskAddParameter::withRunElevated;',
+      ),
+    },
+    {
+      name: 'not one argument',
+      text: inMethod(LEGACY, '    task.withRunElevated();\n    task.withRunElevated(true, false);', 'CloudTask task'),
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -151,7 +209,10 @@ describe('java run-elevated: fix', () => {
     {
       name: 'false → NON_ADMIN (not NONADMIN); a wildcard import covers the classes',
       before: inMethod(LEGACY, '    CloudTask t = new CloudTask().withRunElevated(false);'),
-      after: inMethod(LEGACY, '    CloudTask t = new CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN)));'),
+      after: inMethod(
+        LEGACY,
+        '    CloudTask t = new CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN)));',
+      ),
     },
     {
       name: 'a condition → e ? ADMIN : NON_ADMIN',
@@ -173,7 +234,10 @@ describe('java run-elevated: fix', () => {
     },
     {
       name: 'a multi-line chain keeps its layout and comments',
-      before: inMethod(LEGACY, '    TaskAddParameter t = new TaskAddParameter()\n        .withId("t") // id\n        // needs admin\n        .withRunElevated(true) // legacy\n        .withCommandLine("x");'),
+      before: inMethod(
+        LEGACY,
+        '    TaskAddParameter t = new TaskAddParameter()\n        .withId("t") // id\n        // needs admin\n        .withRunElevated(true) // legacy\n        .withCommandLine("x");',
+      ),
       after: inMethod(
         LEGACY,
         '    TaskAddParameter t = new TaskAddParameter()\n        .withId("t") // id\n        // needs admin\n        .withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN))) // legacy\n        .withCommandLine("x");',
@@ -182,11 +246,16 @@ describe('java run-elevated: fix', () => {
     {
       name: 'setRunElevated statement → withUserIdentity',
       before: inMethod(LEGACY, '    task.setRunElevated(true);', 'CloudTask task'),
-      after: inMethod(LEGACY, '    task.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));', 'CloudTask task'),
+      after: inMethod(
+        LEGACY,
+        '    task.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));',
+        'CloudTask task',
+      ),
     },
     {
       name: 'CRLF line endings kept, imports included',
-      before: 'package p;\r\n\r\nimport com.microsoft.azure.batch.protocol.models.StartTask;\r\n\r\nclass Jobs {\r\n  StartTask s = new StartTask()\r\n      .withRunElevated(true);\r\n}\r\n',
+      before:
+        'package p;\r\n\r\nimport com.microsoft.azure.batch.protocol.models.StartTask;\r\n\r\nclass Jobs {\r\n  StartTask s = new StartTask()\r\n      .withRunElevated(true);\r\n}\r\n',
       after:
         'package p;\r\n\r\nimport com.microsoft.azure.batch.protocol.models.AutoUserSpecification;\r\nimport com.microsoft.azure.batch.protocol.models.ElevationLevel;\r\nimport com.microsoft.azure.batch.protocol.models.StartTask;\r\nimport com.microsoft.azure.batch.protocol.models.UserIdentity;\r\n\r\nclass Jobs {\r\n  StartTask s = new StartTask()\r\n      .withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));\r\n}\r\n',
     },
@@ -206,13 +275,15 @@ describe('java run-elevated: fix', () => {
     },
     {
       name: 'fully qualified, no imports at all: imports after the package line',
-      before: 'package p;\n\nclass Jobs {\n  Object t = new com.microsoft.azure.batch.protocol.models.CloudTask().withRunElevated(true);\n}\n',
+      before:
+        'package p;\n\nclass Jobs {\n  Object t = new com.microsoft.azure.batch.protocol.models.CloudTask().withRunElevated(true);\n}\n',
       after:
         'package p;\n\nimport com.microsoft.azure.batch.protocol.models.AutoUserSpecification;\nimport com.microsoft.azure.batch.protocol.models.ElevationLevel;\nimport com.microsoft.azure.batch.protocol.models.UserIdentity;\n\nclass Jobs {\n  Object t = new com.microsoft.azure.batch.protocol.models.CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));\n}\n',
     },
     {
       name: 'no package, no imports: imports at the top, below the header comment',
-      before: '// Copyright Contoso\n\nclass Jobs {\n  Object t = new com.microsoft.azure.batch.protocol.models.CloudTask().withRunElevated(false);\n}\n',
+      before:
+        '// Copyright Contoso\n\nclass Jobs {\n  Object t = new com.microsoft.azure.batch.protocol.models.CloudTask().withRunElevated(false);\n}\n',
       after:
         '// Copyright Contoso\n\nimport com.microsoft.azure.batch.protocol.models.AutoUserSpecification;\nimport com.microsoft.azure.batch.protocol.models.ElevationLevel;\nimport com.microsoft.azure.batch.protocol.models.UserIdentity;\n\nclass Jobs {\n  Object t = new com.microsoft.azure.batch.protocol.models.CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN)));\n}\n',
     },
@@ -227,7 +298,8 @@ describe('java run-elevated: fix', () => {
     },
     {
       name: 'second fix adds the AutoUserScope import',
-      before: 'import com.microsoft.azure.batch.protocol.models.CloudTask;\n\nclass Jobs {\n  CloudTask t = new CloudTask().withRunElevated(true);\n}\n',
+      before:
+        'import com.microsoft.azure.batch.protocol.models.CloudTask;\n\nclass Jobs {\n  CloudTask t = new CloudTask().withRunElevated(true);\n}\n',
       after:
         'import com.microsoft.azure.batch.protocol.models.AutoUserScope;\nimport com.microsoft.azure.batch.protocol.models.AutoUserSpecification;\nimport com.microsoft.azure.batch.protocol.models.CloudTask;\nimport com.microsoft.azure.batch.protocol.models.ElevationLevel;\nimport com.microsoft.azure.batch.protocol.models.UserIdentity;\n\nclass Jobs {\n  CloudTask t = new CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.TASK)));\n}\n',
       fixIndex: 1,
@@ -243,7 +315,8 @@ describe('java run-elevated: fix', () => {
     },
     {
       name: 'com.azure.compute.batch: bean-style setters and its own package',
-      before: 'import com.azure.compute.batch.models.BatchTaskCreateContent;\n\nclass Jobs {\n  BatchTaskCreateContent t = new BatchTaskCreateContent("t", "x").setRunElevated(true);\n}\n',
+      before:
+        'import com.azure.compute.batch.models.BatchTaskCreateContent;\n\nclass Jobs {\n  BatchTaskCreateContent t = new BatchTaskCreateContent("t", "x").setRunElevated(true);\n}\n',
       after:
         'import com.azure.compute.batch.models.AutoUserSpecification;\nimport com.azure.compute.batch.models.BatchTaskCreateContent;\nimport com.azure.compute.batch.models.ElevationLevel;\nimport com.azure.compute.batch.models.UserIdentity;\n\nclass Jobs {\n  BatchTaskCreateContent t = new BatchTaskCreateContent("t", "x").setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.ADMIN)));\n}\n',
     },
@@ -270,18 +343,25 @@ describe('java run-elevated: fix', () => {
     const before = inMethod(LEGACY, '    make().withCommandLine("x").withRunElevated(true);');
     assert.equal(
       await applyFix('java', before, rule),
-      inMethod(LEGACY, '    make().withCommandLine("x").withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));'),
+      inMethod(
+        LEGACY,
+        '    make().withCommandLine("x").withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));',
+      ),
     );
   });
 
   it('no fix when an import would clash with another class of the same name', async () => {
-    const before = 'import com.contoso.security.UserIdentity;\nimport com.microsoft.azure.batch.protocol.models.CloudTask;\n\nclass Jobs {\n  CloudTask t = new CloudTask().withRunElevated(true);\n}\n';
+    const before =
+      'import com.contoso.security.UserIdentity;\nimport com.microsoft.azure.batch.protocol.models.CloudTask;\n\nclass Jobs {\n  CloudTask t = new CloudTask().withRunElevated(true);\n}\n';
     assert.equal(await applyFix('java', before, rule), undefined);
     assert.equal(await fixAll('java', before), before);
   });
 
   it('no fix when the file imports both generations and the type does not say which', async () => {
-    const before = inMethod(`${LEGACY}import com.azure.compute.batch.models.*;\n`, '    make().withCommandLine("x").withRunElevated(true);');
+    const before = inMethod(
+      `${LEGACY}import com.azure.compute.batch.models.*;\n`,
+      '    make().withCommandLine("x").withRunElevated(true);',
+    );
     assert.equal(await applyFix('java', before, rule), undefined);
   });
 
@@ -298,15 +378,24 @@ describe('java run-elevated beside an existing user identity', () => {
     );
     assert.equal(
       await applyFix('java', before, rule),
-      inMethod(LEGACY, '    CloudTask t = new CloudTask()\n        .withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))\n        .withCommandLine("x");'),
+      inMethod(
+        LEGACY,
+        '    CloudTask t = new CloudTask()\n        .withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))\n        .withCommandLine("x");',
+      ),
     );
   });
 
   it('agreeing, last call of the chain: the semicolon stays', async () => {
-    const before = inMethod(LEGACY, '    CloudTask t = new CloudTask()\n        .withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification()))\n        .withRunElevated(false);');
+    const before = inMethod(
+      LEGACY,
+      '    CloudTask t = new CloudTask()\n        .withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification()))\n        .withRunElevated(false);',
+    );
     assert.equal(
       await applyFix('java', before, rule),
-      inMethod(LEGACY, '    CloudTask t = new CloudTask()\n        .withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification()));'),
+      inMethod(
+        LEGACY,
+        '    CloudTask t = new CloudTask()\n        .withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification()));',
+      ),
     );
   });
 
@@ -327,15 +416,24 @@ describe('java run-elevated beside an existing user identity', () => {
   });
 
   it('agreeing, on one line: only the call goes', async () => {
-    const before = inMethod(LEGACY, '    CloudTask t = new CloudTask().withRunElevated(true).withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));');
+    const before = inMethod(
+      LEGACY,
+      '    CloudTask t = new CloudTask().withRunElevated(true).withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));',
+    );
     assert.equal(
       await applyFix('java', before, rule),
-      inMethod(LEGACY, '    CloudTask t = new CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));'),
+      inMethod(
+        LEGACY,
+        '    CloudTask t = new CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));',
+      ),
     );
   });
 
   it('disagreeing: no fix, the message says why, fix-all leaves it', async () => {
-    const before = inMethod(LEGACY, '    CloudTask t = new CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN))).withRunElevated(true);');
+    const before = inMethod(
+      LEGACY,
+      '    CloudTask t = new CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN))).withRunElevated(true);',
+    );
     const analysis = await analyze('java', before);
     analysis.release();
     const finding = analysis.findings.find((f) => f.rule === rule);
@@ -345,7 +443,11 @@ describe('java run-elevated beside an existing user identity', () => {
   });
 
   it('an identity from elsewhere (a method call): the replacement is not offered as an edit', async () => {
-    const before = inMethod(LEGACY, '    CloudTask t = new CloudTask().withUserIdentity(identities.admin()).withRunElevated(true);', 'Identities identities');
+    const before = inMethod(
+      LEGACY,
+      '    CloudTask t = new CloudTask().withUserIdentity(identities.admin()).withRunElevated(true);',
+      'Identities identities',
+    );
     assert.equal(await applyFix('java', before, rule), undefined);
     assert.equal(await fixAll('java', before), before);
   });
@@ -353,7 +455,11 @@ describe('java run-elevated beside an existing user identity', () => {
 
 describe('java in the editor: suppressions and hovers', () => {
   it('a line comment directive silences the next line only', async () => {
-    const text = inMethod(LEGACY, '    // batch-identity-disable-next-line run-elevated\n    a.withRunElevated(true);\n    b.withRunElevated(true);', 'CloudTask a, CloudTask b');
+    const text = inMethod(
+      LEGACY,
+      '    // batch-identity-disable-next-line run-elevated\n    a.withRunElevated(true);\n    b.withRunElevated(true);',
+      'CloudTask a, CloudTask b',
+    );
     const result = await found(text);
     assert.equal(result.length, 1);
     const analysis = await analyze('java', text);
@@ -366,6 +472,9 @@ describe('java in the editor: suppressions and hovers', () => {
     const analysis = await analyze('java', text);
     const md = hoverAt(analysis, text.indexOf('withRunElevated') + 3)?.markdown;
     analysis.release();
-    assert.match(md ?? '', /```java\nwithUserIdentity\(new UserIdentity\(\)\.withAutoUser\(new AutoUserSpecification\(\)\.withElevationLevel\(ElevationLevel\.ADMIN\)\)\)\n```/);
+    assert.match(
+      md ?? '',
+      /```java\nwithUserIdentity\(new UserIdentity\(\)\.withAutoUser\(new AutoUserSpecification\(\)\.withElevationLevel\(ElevationLevel\.ADMIN\)\)\)\n```/,
+    );
   });
 });

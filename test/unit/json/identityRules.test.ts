@@ -16,7 +16,10 @@ describe('json identity facts', () => {
     const { facts } = await analyze('json', text);
     assert.equal(facts.accounts.length, 2);
     assert.equal(facts.accounts[0].pool?.key, facts.accounts[1].pool?.key);
-    assert.deepEqual(facts.accounts[0].name && { kind: facts.accounts[0].name.kind, text: facts.accounts[0].name.text }, { kind: 'string', text: '"mpi"' });
+    assert.deepEqual(facts.accounts[0].name && { kind: facts.accounts[0].name.kind, text: facts.accounts[0].name.text }, {
+      kind: 'string',
+      text: '"mpi"',
+    });
     assert.equal(facts.accounts[0].password?.kind, 'expr');
     assert.equal(facts.accounts[0].linux?.uid?.kind, 'number');
     const [identity] = facts.identities;
@@ -36,9 +39,10 @@ describe('json identity facts', () => {
 
 describe('json identity-conflict', () => {
   it('both user name and auto-user (an empty name counts)', async () => {
-    assert.deepEqual(await only('identity-conflict', '{"commandLine": "x", "userIdentity": {"username": "", "autoUser": {"elevationLevel": "admin"}}}'), [
-      { rule: 'identity-conflict', severity: 'error', text: '"userIdentity"' },
-    ]);
+    assert.deepEqual(
+      await only('identity-conflict', '{"commandLine": "x", "userIdentity": {"username": "", "autoUser": {"elevationLevel": "admin"}}}'),
+      [{ rule: 'identity-conflict', severity: 'error', text: '"userIdentity"' }],
+    );
   });
   it('neither', async () => {
     assert.equal((await only('identity-conflict', '{"commandLine": "x", "userIdentity": {}}')).length, 1);
@@ -48,25 +52,36 @@ describe('json identity-conflict', () => {
     assert.deepEqual(await only('identity-conflict', '{"commandLine": "x", "userIdentity": {"autoUser": {}}}'), []);
   });
   it('ARM uses userName', async () => {
-    const text = ARM('{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"userName": "a", "autoUser": {"scope": "Pool"}}}}}');
+    const text = ARM(
+      '{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"userName": "a", "autoUser": {"scope": "Pool"}}}}}',
+    );
     assert.equal((await only('identity-conflict', text)).length, 1);
   });
 });
 
 describe('json linux-uid-gid', () => {
   it('uid without gid', async () => {
-    assert.deepEqual(await only('linux-uid-gid', pool('{"name": "a", "password": "[parameters(\'p\')]", "linuxUserConfiguration": {"uid": 1001}}')), [
-      { rule: 'linux-uid-gid', severity: 'error', text: '1001' },
-    ]);
+    assert.deepEqual(
+      await only('linux-uid-gid', pool('{"name": "a", "password": "[parameters(\'p\')]", "linuxUserConfiguration": {"uid": 1001}}')),
+      [{ rule: 'linux-uid-gid', severity: 'error', text: '1001' }],
+    );
   });
   it('both, or neither, is fine', async () => {
-    assert.deepEqual(await only('linux-uid-gid', pool('{"name": "a", "linuxUserConfiguration": {"uid": 1, "gid": 1}}, {"name": "b", "linuxUserConfiguration": {}}')), []);
+    assert.deepEqual(
+      await only(
+        'linux-uid-gid',
+        pool('{"name": "a", "linuxUserConfiguration": {"uid": 1, "gid": 1}}, {"name": "b", "linuxUserConfiguration": {}}'),
+      ),
+      [],
+    );
   });
 });
 
 describe('json duplicate-user', () => {
   it('two accounts with one name on a pool', async () => {
-    assert.deepEqual(await only('duplicate-user', pool('{"name": "a"}, {"name": "b"}, {"name": "a"}')), [{ rule: 'duplicate-user', severity: 'error', text: '"a"' }]);
+    assert.deepEqual(await only('duplicate-user', pool('{"name": "a"}, {"name": "b"}, {"name": "a"}')), [
+      { rule: 'duplicate-user', severity: 'error', text: '"a"' },
+    ]);
   });
   it('the same name on two pools is fine', async () => {
     const account = '{"name": "a", "elevationLevel": "admin"}';
@@ -90,7 +105,9 @@ describe('json hardcoded-password', () => {
     assert.ok(!finding.message.includes('Secr3t!'));
   });
   it('ARM parameters, placeholders and pipeline variables pass', async () => {
-    const accounts = ['"[parameters(\'pw\')]"', '"<secret>"', '"$(adminPassword)"', '"${ADMIN_PASSWORD}"', '""'].map((p, i) => `{"name": "u${i}", "password": ${p}}`).join(', ');
+    const accounts = ['"[parameters(\'pw\')]"', '"<secret>"', '"$(adminPassword)"', '"${ADMIN_PASSWORD}"', '""']
+      .map((p, i) => `{"name": "u${i}", "password": ${p}}`)
+      .join(', ');
     assert.deepEqual(await only('hardcoded-password', pool(accounts)), []);
   });
 });
@@ -98,17 +115,27 @@ describe('json hardcoded-password', () => {
 describe('json ssh-key-placeholder', () => {
   it('GUID, empty and short keys', async () => {
     const keys = ['"00000000-0000-0000-0000-000000000000"', '""', '"abc"'];
-    const accounts = keys.map((k, i) => `{"name": "u${i}", "linuxUserConfiguration": {"uid": 1, "gid": 1, "sshPrivateKey": ${k}}}`).join(', ');
+    const accounts = keys
+      .map((k, i) => `{"name": "u${i}", "linuxUserConfiguration": {"uid": 1, "gid": 1, "sshPrivateKey": ${k}}}`)
+      .join(', ');
     const found = await only('ssh-key-placeholder', pool(accounts));
-    assert.deepEqual(found.map((f) => f.text), keys);
+    assert.deepEqual(
+      found.map((f) => f.text),
+      keys,
+    );
   });
   it('a real-looking key and a parameter pass', async () => {
     const pem = `-----BEGIN OPENSSH PRIVATE KEY-----\\n${'A'.repeat(300)}\\n-----END OPENSSH PRIVATE KEY-----`;
-    const accounts = [`"${pem}"`, '"[parameters(\'key\')]"'].map((k, i) => `{"name": "u${i}", "linuxUserConfiguration": {"sshPrivateKey": ${k}}}`).join(', ');
+    const accounts = [`"${pem}"`, '"[parameters(\'key\')]"']
+      .map((k, i) => `{"name": "u${i}", "linuxUserConfiguration": {"sshPrivateKey": ${k}}}`)
+      .join(', ');
     assert.deepEqual(await only('ssh-key-placeholder', pool(accounts)), []);
   });
   it('the 2017-01-01.4.0 top-level sshPrivateKey is checked too', async () => {
-    assert.equal((await only('ssh-key-placeholder', pool('{"name": "u", "sshPrivateKey": "00000000-0000-0000-0000-000000000000"}'))).length, 1);
+    assert.equal(
+      (await only('ssh-key-placeholder', pool('{"name": "u", "sshPrivateKey": "00000000-0000-0000-0000-000000000000"}'))).length,
+      1,
+    );
   });
 });
 
@@ -137,8 +164,16 @@ describe('json unknown-enum-member', () => {
         {
           $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
           contentVersion: '1.0.0.0',
-          variables: { setupTask: { id: 'setup', commandLine: 'x', userIdentity: { autoUser: { scope: 'pool', elevationLevel: restLevel } } } },
-          resources: [{ type: 'Microsoft.Batch/batchAccounts/pools', name: 'p', properties: { startTask: { commandLine: 'x', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: armLevel } } } } }],
+          variables: {
+            setupTask: { id: 'setup', commandLine: 'x', userIdentity: { autoUser: { scope: 'pool', elevationLevel: restLevel } } },
+          },
+          resources: [
+            {
+              type: 'Microsoft.Batch/batchAccounts/pools',
+              name: 'p',
+              properties: { startTask: { commandLine: 'x', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: armLevel } } } },
+            },
+          ],
         },
         null,
         2,

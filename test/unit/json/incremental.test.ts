@@ -17,7 +17,27 @@ const DOCUMENTS = [
   `{\n  "id": "pool",\n  "vmSize": "standard_d2s_v3",\n  "targetDedicatedNodes": 3,\n  "userAccounts": [\n    {"name": "a", "password": "Secret1", "elevationLevel": "admin"},\n    {"name": "a", "password": "<secret>"}\n  ],\n  "startTask": {"commandLine": "x", "userIdentity": {"username": "", "autoUser": {}}}\n}\n`,
 ];
 
-const INSERTS = ['x', '7', ' ', '"', ':', ',', '{', '}', '[', ']', '\n', 'runElevated', '"runElevated": true, ', 'commandLine', 'admin', 'Admin', '\\', '/*', '//'];
+const INSERTS = [
+  'x',
+  '7',
+  ' ',
+  '"',
+  ':',
+  ',',
+  '{',
+  '}',
+  '[',
+  ']',
+  '\n',
+  'runElevated',
+  '"runElevated": true, ',
+  'commandLine',
+  'admin',
+  'Admin',
+  '\\',
+  '/*',
+  '//',
+];
 
 function pointAt(text: string, offset: number) {
   const before = text.slice(0, offset);
@@ -43,7 +63,13 @@ function changeOf(text: string, start: number, deleted: number, inserted: string
 
 async function snapshot(engine: Engine, uri: string, text: string, keep: boolean) {
   const analysis = await engine.analyze({ uri, languageId: 'json', text }, { keepSyntax: keep });
-  const result = analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, span: f.span, fixes: f.fixes.map((fix) => analysis.edits(fix) ?? null) }));
+  const result = analysis.findings.map((f) => ({
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    span: f.span,
+    fixes: f.fixes.map((fix) => analysis.edits(fix) ?? null),
+  }));
   analysis.release();
   return result;
 }
@@ -83,7 +109,10 @@ describe('json incremental analysis', () => {
     engine.recordChange(uri, change);
     const analysis = await engine.analyze({ uri, languageId: 'json', text: next }, { keepSyntax: true });
     // The carried-over document has no tree: proof that no parse happened.
-    assert.equal((engine as unknown as { syntaxByUri: Map<string, { syntax: { root: unknown } }> }).syntaxByUri.get(uri)?.syntax.root, undefined);
+    assert.equal(
+      (engine as unknown as { syntaxByUri: Map<string, { syntax: { root: unknown } }> }).syntaxByUri.get(uri)?.syntax.root,
+      undefined,
+    );
     assert.equal(analysis.findings.length, 3);
   });
 });

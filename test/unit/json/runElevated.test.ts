@@ -8,7 +8,11 @@ const found = async (text: string) => (await squiggles('json', text)).filter((s)
 describe('json run-elevated: found', () => {
   const cases: { name: string; text: string; severity?: string; count?: number }[] = [
     { name: 'task body', text: '{"id": "t", "commandLine": "x", "runElevated": true}' },
-    { name: 'task collection value[*]', text: '{"value": [{"id": "a", "commandLine": "x", "runElevated": true}, {"id": "b", "commandLine": "y", "runElevated": false}]}', count: 2 },
+    {
+      name: 'task collection value[*]',
+      text: '{"value": [{"id": "a", "commandLine": "x", "runElevated": true}, {"id": "b", "commandLine": "y", "runElevated": false}]}',
+      count: 2,
+    },
     { name: 'top-level array of tasks', text: '[{"id": "a", "commandLine": "x", "runElevated": true}]' },
     { name: 'pool start task', text: '{"id": "p", "vmSize": "small", "startTask": {"commandLine": "x", "runElevated": true}}' },
     {
@@ -44,7 +48,11 @@ describe('json run-elevated: found', () => {
       text: '{"parameters": {"batchUrl": "https://a.b", "api-version": "2016-07-01.3.1", "task": {"id": "t", "commandLine": "x", "runElevated": true}}, "responses": {"201": {}}}',
     },
     { name: 'JSON with comments', text: '{\n  // a task\n  "id": "t", "commandLine": "x",\n  /* yes */ "runElevated": true,\n}' },
-    { name: 'unknown document, unmistakable shape: weak', text: '{"tasks": {"a": {"commandLine": "x", "runElevated": true}}}', severity: 'information' },
+    {
+      name: 'unknown document, unmistakable shape: weak',
+      text: '{"tasks": {"a": {"commandLine": "x", "runElevated": true}}}',
+      severity: 'information',
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -95,7 +103,8 @@ describe('json run-elevated: fix', () => {
     {
       name: 'true → admin, keeping comments and indentation',
       before: '{\n  "id": "t",\n  "commandLine": "x",\n  // installer needs admin\n  "runElevated": true, // old\n  "constraints": {}\n}\n',
-      after: '{\n  "id": "t",\n  "commandLine": "x",\n  // installer needs admin\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}, // old\n  "constraints": {}\n}\n',
+      after:
+        '{\n  "id": "t",\n  "commandLine": "x",\n  // installer needs admin\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}, // old\n  "constraints": {}\n}\n',
     },
     {
       name: 'false → nonadmin, last property, no space after the colon',
@@ -109,13 +118,17 @@ describe('json run-elevated: fix', () => {
     },
     {
       name: 'ARM casing inside a Microsoft.Batch resource',
-      before: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": true}}}]}',
-      after: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "Admin"}}}}}]}',
+      before:
+        '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": true}}}]}',
+      after:
+        '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "Admin"}}}}}]}',
     },
     {
       name: 'ARM expression → if()',
-      before: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": "[parameters(\'elevated\')]"}}}]}',
-      after: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "[if(parameters(\'elevated\'), \'Admin\', \'NonAdmin\')]"}}}}}]}',
+      before:
+        '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": "[parameters(\'elevated\')]"}}}]}',
+      after:
+        '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "[if(parameters(\'elevated\'), \'Admin\', \'NonAdmin\')]"}}}}}]}',
     },
     {
       name: 'second fix: explicit task scope',
@@ -142,7 +155,8 @@ describe('json run-elevated: fix', () => {
   });
 
   it('fix-all rewrites every runElevated and is idempotent', async () => {
-    const before = '{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  {"id": "b", "commandLine": "y", "runElevated": false}\n]}\n';
+    const before =
+      '{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  {"id": "b", "commandLine": "y", "runElevated": false}\n]}\n';
     const once = await fixAll('json', before);
     assert.equal(
       once,
@@ -168,7 +182,10 @@ describe('json run-elevated beside an existing userIdentity', () => {
 
   it('agreeing, first property: removes it and its comma, keeping the comment', async () => {
     const before = '{\n  "runElevated": false, // legacy\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"scope": "task"}}\n}';
-    assert.equal(await applyFix('json', before, rule), '{\n  // legacy\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"scope": "task"}}\n}');
+    assert.equal(
+      await applyFix('json', before, rule),
+      '{\n  // legacy\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"scope": "task"}}\n}',
+    );
   });
 
   it('disagreeing: no fix, and the message says why', async () => {

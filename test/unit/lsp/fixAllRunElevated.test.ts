@@ -9,7 +9,8 @@ describe('LSP: Fix all runElevated in this file', () => {
   const client = serverForSuite();
 
   const task = (id: string, elevated: boolean) => `{"id": "${id}", "commandLine": "x", "runElevated": ${elevated}}`;
-  const fixedTask = (id: string, level: string) => `{"id": "${id}", "commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "${level}"}}}`;
+  const fixedTask = (id: string, level: string) =>
+    `{"id": "${id}", "commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "${level}"}}}`;
 
   async function quickFixes(uri: string, text: string, findings: number): Promise<CodeAction[]> {
     await client().open(uri, 'json', text);

@@ -11,7 +11,9 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
   it('declares its capabilities', async (t) => {
     const other = new LspClient();
     t.after(() => other.close());
-    const result = (await other.initialize()) as { capabilities: { codeActionProvider: { codeActionKinds: string[] }; textDocumentSync: { change: number } } };
+    const result = (await other.initialize()) as {
+      capabilities: { codeActionProvider: { codeActionKinds: string[] }; textDocumentSync: { change: number } };
+    };
     assert.deepEqual(result.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.batchIdentity']);
     assert.equal(result.capabilities.textDocumentSync.change, 2, 'incremental sync');
   });
@@ -46,7 +48,8 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
 
   it('answers source.fixAll.batchIdentity with the whole file fixed', async () => {
     const uri = 'file:///work/tasks.json';
-    const text = '{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  {"id": "b", "commandLine": "y", "runElevated": false}\n]}\n';
+    const text =
+      '{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  {"id": "b", "commandLine": "y", "runElevated": false}\n]}\n';
     await client().open(uri, 'json', text);
     const actions = (await client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
@@ -56,7 +59,10 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.batchIdentity');
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), actions[0].edit!.changes![uri] as TextEdit[]);
-    assert.equal(fixed, '{"value": [\n  {"id": "a", "commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}},\n  {"id": "b", "commandLine": "y", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}}\n]}\n');
+    assert.equal(
+      fixed,
+      '{"value": [\n  {"id": "a", "commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}},\n  {"id": "b", "commandLine": "y", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}}\n]}\n',
+    );
   });
 
   it('follows incremental edits', async () => {
@@ -92,8 +98,13 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     const pool = 'file:///nowhere/pool.json';
     const task = 'file:///nowhere/task.json';
     const taskText = '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}';
-    const unknownUsers = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.filter((d) => d.code === 'unknown-user').length;
-    await other.open(pool, 'json', '{"id": "p", "vmSize": "standard_d2s_v3", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'pw\')]"}]}');
+    const unknownUsers = (p: { diagnostics: { code?: string | number }[] }) =>
+      p.diagnostics.filter((d) => d.code === 'unknown-user').length;
+    await other.open(
+      pool,
+      'json',
+      '{"id": "p", "vmSize": "standard_d2s_v3", "userAccounts": [{"name": "adminUser", "password": "[parameters(\'pw\')]"}]}',
+    );
     await other.diagnosticsFor(pool);
     await other.open(task, 'json', taskText);
     // A workspace with pools: `ghost` is defined on none of them.
@@ -118,7 +129,10 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     assert.ok(line, JSON.stringify(actions.map((a) => a.title)));
     assert.ok(actions.some((a) => a.title === 'Disable run-elevated for the entire file'));
     const suppressed = TextDocument.applyEdits(TextDocument.create(uri, 'jsonc', 1, text), line.edit!.changes![uri] as TextEdit[]);
-    assert.equal(suppressed, '{\n  // a task\n  "commandLine": "x",\n  // batch-identity-disable-next-line run-elevated\n  "runElevated": true\n}\n');
+    assert.equal(
+      suppressed,
+      '{\n  // a task\n  "commandLine": "x",\n  // batch-identity-disable-next-line run-elevated\n  "runElevated": true\n}\n',
+    );
   });
 
   it('offers no comment in plain JSON, where a comment would break other tools', async () => {
@@ -139,7 +153,10 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     const text = '{"commandLine": "x", "userIdentity": {"autoUser": {"scope": "task"}}}';
     await client().open(uri, 'json', text);
     const character = text.indexOf('"task"') + 2;
-    const hover = (await client().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } })) as {
+    const hover = (await client().connection.sendRequest('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 0, character },
+    })) as {
       contents: { kind: string; value: string };
     };
     assert.equal(hover.contents.kind, 'markdown');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient, serverForSuite, serverForTest } from '../../helpers/lspClient';
+import { type LspClient, serverForSuite, serverForTest } from '../../helpers/lspClient';
 
 /** Only to turn a missing publication into a failure instead of a hang; no speed is asserted. */
 const HANG = { timeout: 20_000 };
@@ -52,7 +52,10 @@ describe('settings pulled with workspace/configuration, applied without a restar
     // omit (the default): no scope in the preferred fix; a second, not preferred fix writes task scope.
     let actions = await codeActions(client(), uri, diagnostic);
     const preferred = actions.filter((a) => a.isPreferred);
-    assert.deepEqual(preferred.map((a) => a.title), ['Replace runElevated with an auto-user identity (elevation Admin)']);
+    assert.deepEqual(
+      preferred.map((a) => a.title),
+      ['Replace runElevated with an auto-user identity (elevation Admin)'],
+    );
     assert.equal(apply(uri, TASK, preferred[0]), OMITTED);
     const taskScope = actions.find((a) => a.title === TASK_SCOPE_TITLE);
     assert.ok(taskScope, JSON.stringify(actions.map((a) => a.title)));
@@ -75,8 +78,22 @@ describe('settings pulled with workspace/configuration, applied without a restar
     client().settings = { fix: { scope: 'pool' } };
     diagnostic = await reconfigure(client(), uri, null, 2);
     actions = await codeActions(client(), uri, diagnostic);
-    assert.equal(apply(uri, TASK, actions.find((a) => a.isPreferred)!), POOL_SCOPE);
-    assert.equal(apply(uri, TASK, actions.find((a) => a.title === TASK_SCOPE_TITLE)!), TASK_SCOPE);
+    assert.equal(
+      apply(
+        uri,
+        TASK,
+        actions.find((a) => a.isPreferred)!,
+      ),
+      POOL_SCOPE,
+    );
+    assert.equal(
+      apply(
+        uri,
+        TASK,
+        actions.find((a) => a.title === TASK_SCOPE_TITLE)!,
+      ),
+      TASK_SCOPE,
+    );
     assert.equal(apply(uri, TASK, (await codeActions(client(), uri, diagnostic, ['source.fixAll.batchIdentity']))[0]), POOL_SCOPE);
   });
 

@@ -20,7 +20,11 @@ const HANG = { timeout: 30_000 };
 const FileChange = { Created: 1, Changed: 2, Deleted: 3 } as const;
 
 const jsonPool = (...names: string[]) =>
-  JSON.stringify({ id: 'p', vmSize: 'standard_d2s_v3', userAccounts: names.map((name) => ({ name, password: "[parameters('pw')]" })) }, null, 2) + '\n';
+  JSON.stringify(
+    { id: 'p', vmSize: 'standard_d2s_v3', userAccounts: names.map((name) => ({ name, password: "[parameters('pw')]" })) },
+    null,
+    2,
+  ) + '\n';
 const POOL_CS = [
   'using System.Collections.Generic;',
   'using Microsoft.Azure.Batch;',
@@ -38,7 +42,8 @@ const POOL_CS = [
   '}',
   '',
 ].join('\n');
-const POOL_PY = "import os\nimport azure.batch.models as batchmodels\n\npool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='pyUser', password=os.environ['PW'])])\n";
+const POOL_PY =
+  "import os\nimport azure.batch.models as batchmodels\n\npool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='pyUser', password=os.environ['PW'])])\n";
 const taskFor = (user: string) => `{"id": "t-${user}", "commandLine": "x", "userIdentity": {"username": "${user}"}}`;
 const TASKS = `{"value": [\n  ${['adminUser', 'csUser', 'pyUser', 'hiddenUser', 'ghost'].map(taskFor).join(',\n  ')}\n]}\n`;
 
@@ -82,7 +87,10 @@ describe('workspace index over stdio', () => {
     })) as Hover;
     const markdown = (hover.contents as { value: string }).value;
     assert.match(markdown, /named user `csUser` · admin · Linux uid 12345/);
-    assert.match(markdown, new RegExp(`defined in \\.\\./pools/Pools\\.cs:${POOL_CS.split('\n').findIndex((l) => l.includes('"csUser"')) + 1}`));
+    assert.match(
+      markdown,
+      new RegExp(`defined in \\.\\./pools/Pools\\.cs:${POOL_CS.split('\n').findIndex((l) => l.includes('"csUser"')) + 1}`),
+    );
   });
 
   it('a lone rootUri (clients without workspace folders) is scanned too; with no root nothing is', HANG, async (t) => {
@@ -96,7 +104,10 @@ describe('workspace index over stdio', () => {
     // No workspace: no pools known, and a workspace without pools is no evidence (information at most).
     await bare.open(uri('jobs/tasks.json'), 'json', TASKS);
     const alone = await bare.diagnosticsFor(uri('jobs/tasks.json'));
-    assert.ok(unknownUsers(alone).every((u) => !u.endsWith(`:${WARNING}`) && !u.endsWith(':1')), JSON.stringify(unknownUsers(alone)));
+    assert.ok(
+      unknownUsers(alone).every((u) => !u.endsWith(`:${WARNING}`) && !u.endsWith(':1')),
+      JSON.stringify(unknownUsers(alone)),
+    );
   });
 
   it('didChangeWatchedFiles: created, changed and deleted pool files update the open task’s diagnostics', HANG, async (t) => {

@@ -34,7 +34,10 @@ function check(language: LanguageId, shapes: readonly Shape[]): void {
       const all = await fixAll(language, s.text);
       assert.equal(all, s.all ?? s.fixed);
       assert.equal(await fixAll(language, all), all, 'fix-all twice differs from once');
-      assert.deepEqual((await squiggles(language, all)).filter((f) => f.rule === rule), []);
+      assert.deepEqual(
+        (await squiggles(language, all)).filter((f) => f.rule === rule),
+        [],
+      );
     });
   }
 }
@@ -49,7 +52,11 @@ const CS_USINGS_FIXED = 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Bat
 function csMethod(body: string, usings = CS_USINGS): string {
   return `${usings}\n\nclass Program\n{\n    void Run(CloudPool pool, CloudJob job, object o)\n    {\n${body}\n    }\n}\n`;
 }
-const csShape = (name: string, body: string, fixedBody: string): Shape => ({ name, text: csMethod(body), fixed: csMethod(fixedBody, CS_USINGS_FIXED) });
+const csShape = (name: string, body: string, fixedBody: string): Shape => ({
+  name,
+  text: csMethod(body),
+  fixed: csMethod(fixedBody, CS_USINGS_FIXED),
+});
 
 const CSHARP: Shape[] = [
   {
@@ -59,7 +66,11 @@ const CSHARP: Shape[] = [
   },
   csShape('pattern variable', 'if (o is CloudTask t) t.RunElevated = true;', `if (o is CloudTask t) t.UserIdentity = ${CS_ADMIN};`),
   csShape('cast', '((CloudTask)o).RunElevated = true;', `((CloudTask)o).UserIdentity = ${CS_ADMIN};`),
-  csShape('lambda parameter with a Batch type', 'tasks.ForEach((CloudTask t) => t.RunElevated = true);', `tasks.ForEach((CloudTask t) => t.UserIdentity = ${CS_ADMIN});`),
+  csShape(
+    'lambda parameter with a Batch type',
+    'tasks.ForEach((CloudTask t) => t.RunElevated = true);',
+    `tasks.ForEach((CloudTask t) => t.UserIdentity = ${CS_ADMIN});`,
+  ),
   csShape(
     'target-typed new with a declared type',
     'StartTask s = new() { CommandLine = "x", RunElevated = true };',
@@ -87,7 +98,12 @@ describe('csharp run-elevated: unusual shapes, fixed', () => check('csharp', CSH
 describe('csharp run-elevated: unusual shapes, fixed, compile (mcs)', { skip: skipWithoutMcs() }, () => {
   const compilable = [
     ...CSHARP.filter((s) => /^(pattern|cast|nested)/.test(s.name)).map((s) => ({ name: s.name, text: s.text })),
-    { name: 'lambda, tasks declared', text: csMethod('var tasks = new System.Collections.Generic.List<CloudTask>();\ntasks.ForEach((CloudTask t) => t.RunElevated = true);') },
+    {
+      name: 'lambda, tasks declared',
+      text: csMethod(
+        'var tasks = new System.Collections.Generic.List<CloudTask>();\ntasks.ForEach((CloudTask t) => t.RunElevated = true);',
+      ),
+    },
   ];
   for (const c of compilable) {
     it(c.name, async () => {
@@ -100,7 +116,8 @@ describe('csharp run-elevated: unusual shapes, fixed, compile (mcs)', { skip: sk
 
 // ---------------------------------------------------------------- Java
 
-const JAVA_ADMIN = 'withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))';
+const JAVA_ADMIN =
+  'withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))';
 const LEGACY = 'import com.microsoft.azure.batch.protocol.models.*;\n';
 
 /** As java/runElevated.test.ts: a class around the statements of one method. */
@@ -167,7 +184,8 @@ describe('java run-elevated: unusual shapes, fixed, compile (javac)', { skip: sk
 // ---------------------------------------------------------------- Python
 
 const BM = 'import azure.batch.models as batchmodels\n';
-const pyIdentity = (m: string, level = 'admin') => `${m}.UserIdentity(auto_user=${m}.AutoUserSpecification(elevation_level=${m}.ElevationLevel.${level}))`;
+const pyIdentity = (m: string, level = 'admin') =>
+  `${m}.UserIdentity(auto_user=${m}.AutoUserSpecification(elevation_level=${m}.ElevationLevel.${level}))`;
 
 const PYTHON: Shape[] = [
   {
@@ -210,7 +228,8 @@ describe('python run-elevated: unusual shapes, fixed', () => check('python', PYT
 
 const JSON_ADMIN = '"userIdentity": {"autoUser": {"elevationLevel": "admin"}}';
 const ARM_ADMIN = '"userIdentity": {"autoUser": {"elevationLevel": "Admin"}}';
-const FACTORY_HEAD = '{"job": {"type": "Microsoft.Batch/batchAccounts/jobs", "apiVersion": "2018-12-01", "properties": {"id": "j",\n        "taskFactory": {"type": "parametricSweep", ';
+const FACTORY_HEAD =
+  '{"job": {"type": "Microsoft.Batch/batchAccounts/jobs", "apiVersion": "2018-12-01", "properties": {"id": "j",\n        "taskFactory": {"type": "parametricSweep", ';
 const ARM_HEAD =
   '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Resources/deployments",\n' +
   '        "properties": {"template": {"resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", ';

@@ -33,11 +33,22 @@ function runAgainstStub(name: string, source: string): { tasks?: TaskIdentity[];
   fs.writeFileSync(file, source);
   const result = spawnSync('python3', [RUNNER, file], { env: { ...process.env, PYTHONPATH: STUBS }, encoding: 'utf8' });
   if (result.status !== 0) return { error: result.stderr.trim().split('\n').pop() };
-  const report = JSON.parse(result.stdout) as { type: string; id: string | null; identity: { elevationLevel: string | null; scope: string | null } | null }[];
-  return { tasks: report.map((t) => ({ type: t.type, id: t.id, elevation: t.identity?.elevationLevel ?? null, scope: t.identity?.scope ?? null })) };
+  const report = JSON.parse(result.stdout) as {
+    type: string;
+    id: string | null;
+    identity: { elevationLevel: string | null; scope: string | null } | null;
+  }[];
+  return {
+    tasks: report.map((t) => ({ type: t.type, id: t.id, elevation: t.identity?.elevationLevel ?? null, scope: t.identity?.scope ?? null })),
+  };
 }
 
-const task = (type: string, id: string | null, elevation: string | null, scope: string | null = null): TaskIdentity => ({ type, id, elevation, scope });
+const task = (type: string, id: string | null, elevation: string | null, scope: string | null = null): TaskIdentity => ({
+  type,
+  id,
+  elevation,
+  scope,
+});
 
 describe('python fixes run against the stub SDK', () => {
   const cases: { name: string; source: string; expected: TaskIdentity[]; scope?: 'task' | 'pool' }[] = [
@@ -49,7 +60,12 @@ describe('python fixes run against the stub SDK', () => {
         `plain = batchmodels.TaskAddParameter(\n    id='plain',\n    command_line='x',\n    run_elevated=False,  # was explicit\n)\n` +
         `maybe = batchmodels.TaskAddParameter(id='maybe', command_line='x', run_elevated=NEEDS_ADMIN or len('ab') == 2)\n` +
         `late = batchmodels.JobManagerTask(id='late', command_line='x')\nlate.run_elevated = True\n`,
-      expected: [task('StartTask', null, 'admin'), task('TaskAddParameter', 'plain', 'nonadmin'), task('TaskAddParameter', 'maybe', 'admin'), task('JobManagerTask', 'late', 'admin')],
+      expected: [
+        task('StartTask', null, 'admin'),
+        task('TaskAddParameter', 'plain', 'nonadmin'),
+        task('TaskAddParameter', 'maybe', 'admin'),
+        task('JobManagerTask', 'late', 'admin'),
+      ],
     },
     {
       name: 'parenthesised from-import extended in place',
@@ -129,7 +145,10 @@ describe('python CLI on examples/legacy_tasks.py', () => {
   it('lists every runElevated of the example, and only those', async () => {
     const { code, stdout } = await cli(['check', '--format', 'json', EXAMPLE]);
     assert.equal(code, 1);
-    const reports = JSON.parse(stdout) as { file: string; diagnostics: { code: string; severity: string; range: { start: { line: number } }; fixable: boolean }[] }[];
+    const reports = JSON.parse(stdout) as {
+      file: string;
+      diagnostics: { code: string; severity: string; range: { start: { line: number } }; fixable: boolean }[];
+    }[];
     assert.equal(reports.length, 1);
     const runElevated = reports[0].diagnostics.filter((d) => d.code === 'run-elevated');
     assert.deepEqual(

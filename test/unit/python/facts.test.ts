@@ -54,16 +54,22 @@ describe('python identity facts', () => {
   });
 
   it('named users: legacy user_name= and 15.x username=', async () => {
-    const legacy = await factsOf(`${BM}s = batchmodels.StartTask(command_line='x', user_identity=batchmodels.UserIdentity(user_name='pool-admin'))\n`);
+    const legacy = await factsOf(
+      `${BM}s = batchmodels.StartTask(command_line='x', user_identity=batchmodels.UserIdentity(user_name='pool-admin'))\n`,
+    );
     assert.equal(brief(legacy.identities[0].userName), 'pool-admin');
     assert.equal(legacy.identities[0].holder?.taskKind, 'startTask');
-    const v15 = await factsOf(`from azure.batch import models\nm = models.BatchJobManagerTask(id='m', command_line='x', user_identity=models.UserIdentity(username=''))\n`);
+    const v15 = await factsOf(
+      `from azure.batch import models\nm = models.BatchJobManagerTask(id='m', command_line='x', user_identity=models.UserIdentity(username=''))\n`,
+    );
     assert.equal(brief(v15.identities[0].userName), '', 'an empty user name counts as set');
     assert.equal(v15.identities[0].holder?.taskKind, 'jobManagerTask');
   });
 
   it('positional arguments in the old SDK order: UserIdentity(user_name, auto_user), AutoUserSpecification(scope, elevation_level)', async () => {
-    const facts = await factsOf(`${BM}i = batchmodels.UserIdentity(None, batchmodels.AutoUserSpecification(batchmodels.AutoUserScope.pool, batchmodels.ElevationLevel.non_admin))\n`);
+    const facts = await factsOf(
+      `${BM}i = batchmodels.UserIdentity(None, batchmodels.AutoUserSpecification(batchmodels.AutoUserScope.pool, batchmodels.ElevationLevel.non_admin))\n`,
+    );
     assert.equal(facts.identities[0].userName, undefined);
     assert.deepEqual(autoUserOf(facts.identities[0]), {
       scope: { enum: 'AutoUserScope', member: 'pool', canonical: 'pool' },
@@ -106,7 +112,9 @@ describe('python identity facts', () => {
 
   it('an identity built by a helper that is not Batch is no fact; a foreign UserIdentity in a Batch file is weak', async () => {
     assert.deepEqual((await factsOf(`class UserIdentity:\n    pass\n\ni = UserIdentity()\n`)).identities, []);
-    const weak = await factsOf(`import azure.batch.batch_auth\nfrom vendored.models import UserIdentity\ni = UserIdentity(user_name='u')\n`);
+    const weak = await factsOf(
+      `import azure.batch.batch_auth\nfrom vendored.models import UserIdentity\ni = UserIdentity(user_name='u')\n`,
+    );
     assert.equal(weak.identities[0].confidence, 'weak');
   });
 });
@@ -146,7 +154,15 @@ describe('python user account facts', () => {
           key: { expr: "secrets.get_secret('key').value", hint: 'secret' },
           loginMode: undefined,
         },
-        { name: 'worker', password: 'hunter2', elevation: { enum: 'ElevationLevel', member: 'non_admin', canonical: 'nonAdmin' }, uid: undefined, gid: undefined, key: undefined, loginMode: undefined },
+        {
+          name: 'worker',
+          password: 'hunter2',
+          elevation: { enum: 'ElevationLevel', member: 'non_admin', canonical: 'nonAdmin' },
+          uid: undefined,
+          gid: undefined,
+          key: undefined,
+          loginMode: undefined,
+        },
         {
           name: 'win',
           password: { expr: "os.getenv('P')", hint: 'secret' },
@@ -156,7 +172,15 @@ describe('python user account facts', () => {
           key: undefined,
           loginMode: { enum: 'LoginMode', member: 'batch', canonical: 'batch' },
         },
-        { name: 'k', password: 'x', elevation: undefined, uid: undefined, gid: undefined, key: { expr: 'str(uuid.uuid4())', hint: 'guid' }, loginMode: undefined },
+        {
+          name: 'k',
+          password: 'x',
+          elevation: undefined,
+          uid: undefined,
+          gid: undefined,
+          key: { expr: 'str(uuid.uuid4())', hint: 'guid' },
+          loginMode: undefined,
+        },
         { name: 'o', password: 'y', elevation: undefined, uid: undefined, gid: undefined, key: '', loginMode: undefined },
       ],
     );
@@ -183,11 +207,15 @@ describe('python user account facts', () => {
 
 describe('python enum member facts', () => {
   const refs = async (text: string) =>
-    (await factsOf(text)).enumRefs.map((r: EnumRefFact) => [r.value.member, r.value.canonical ?? null, r.valid[r.value.canonical ?? 'admin'] ?? null] as const);
+    (await factsOf(text)).enumRefs.map(
+      (r: EnumRefFact) => [r.value.member, r.value.canonical ?? null, r.valid[r.value.canonical ?? 'admin'] ?? null] as const,
+    );
 
   it('legacy: lower-case members are canonical, upper-case and nonadmin are not', async () => {
     assert.deepEqual(
-      await refs(`${BM}a = batchmodels.ElevationLevel.admin\nb = batchmodels.ElevationLevel.non_admin\nc = batchmodels.ElevationLevel.nonadmin\nd = batchmodels.AutoUserScope.task\n`),
+      await refs(
+        `${BM}a = batchmodels.ElevationLevel.admin\nb = batchmodels.ElevationLevel.non_admin\nc = batchmodels.ElevationLevel.nonadmin\nd = batchmodels.AutoUserScope.task\n`,
+      ),
       [
         ['admin', 'admin', 'admin'],
         ['non_admin', 'nonAdmin', 'non_admin'],
@@ -220,9 +248,13 @@ describe('python enum member facts', () => {
   });
 
   it('15.x told by username= or by upper-case members alone; legacy by default', async () => {
-    const byKeyword = await factsOf(`from azure.batch import models\ni = models.UserIdentity(username='u')\nx = models.ElevationLevel.admin\n`);
+    const byKeyword = await factsOf(
+      `from azure.batch import models\ni = models.UserIdentity(username='u')\nx = models.ElevationLevel.admin\n`,
+    );
     assert.deepEqual(byKeyword.enumRefs[0].valid, { nonAdmin: 'NON_ADMIN', admin: 'ADMIN' });
-    const byMembers = await factsOf(`from azure.batch.models import ElevationLevel, AutoUserScope\nx = ElevationLevel.ADMIN\ny = AutoUserScope.POOL\n`);
+    const byMembers = await factsOf(
+      `from azure.batch.models import ElevationLevel, AutoUserScope\nx = ElevationLevel.ADMIN\ny = AutoUserScope.POOL\n`,
+    );
     assert.equal(byMembers.enumRefs[0].value.canonical, 'admin');
     const nothing = await factsOf(`from azure.batch.models import ElevationLevel\nx = ElevationLevel.admin\n`);
     assert.deepEqual(nothing.enumRefs[0].valid, { nonAdmin: 'non_admin', admin: 'admin' });
@@ -245,11 +277,17 @@ describe('python enum member facts', () => {
   it('unknown-enum-member: silent on the management ADMIN, flags the data-plane ADMIN of a legacy file', async () => {
     const text = `${BM}from azure.mgmt.batch import models as mgmtmodels\nt = batchmodels.TaskAddParameter(id='t')\na = mgmtmodels.ElevationLevel.NON_ADMIN\nb = batchmodels.ElevationLevel.ADMIN\n`;
     const found = (await squiggles('python', text)).filter((s) => s.rule === 'unknown-enum-member');
-    assert.deepEqual(found.map((s) => s.text), ['ADMIN']);
+    assert.deepEqual(
+      found.map((s) => s.text),
+      ['ADMIN'],
+    );
   });
 
   it('an enum of the file’s own, or from an unseen module, is no Batch member', async () => {
-    assert.deepEqual(await refs(`from enum import Enum\n\nclass ElevationLevel(Enum):\n    admin = 1\n\nx = ElevationLevel.nonadmin\n`), []);
+    assert.deepEqual(
+      await refs(`from enum import Enum\n\nclass ElevationLevel(Enum):\n    admin = 1\n\nx = ElevationLevel.nonadmin\n`),
+      [],
+    );
     assert.deepEqual(await refs(`from security import ElevationLevel\nx = ElevationLevel.nonadmin\n`), []);
   });
 });

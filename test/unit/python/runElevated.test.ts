@@ -9,25 +9,67 @@ const BM = 'import azure.batch.models as batchmodels\n';
 describe('python run-elevated: found', () => {
   const cases: { name: string; text: string; severity?: string; count?: number }[] = [
     { name: 'import … as batchmodels', text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n` },
-    { name: 'spaces around = are the same', text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated = True)\n` },
-    { name: 'from azure.batch.models import X', text: `from azure.batch.models import TaskAddParameter\nt = TaskAddParameter(id='t', command_line='x', run_elevated=True)\n` },
-    { name: 'from-import with an alias', text: `from azure.batch.models import StartTask as ST\ns = ST(command_line='x', run_elevated=True)\n` },
-    { name: 'from azure.batch import models', text: `from azure.batch import models\ns = models.StartTask(command_line='x', run_elevated=False)\n` },
-    { name: 'azure.batch.models.X fully qualified', text: `import azure.batch.models\nm = azure.batch.models.JobManagerTask(id='m', command_line='x', run_elevated=True)\n` },
+    {
+      name: 'spaces around = are the same',
+      text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated = True)\n`,
+    },
+    {
+      name: 'from azure.batch.models import X',
+      text: `from azure.batch.models import TaskAddParameter\nt = TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
+    },
+    {
+      name: 'from-import with an alias',
+      text: `from azure.batch.models import StartTask as ST\ns = ST(command_line='x', run_elevated=True)\n`,
+    },
+    {
+      name: 'from azure.batch import models',
+      text: `from azure.batch import models\ns = models.StartTask(command_line='x', run_elevated=False)\n`,
+    },
+    {
+      name: 'azure.batch.models.X fully qualified',
+      text: `import azure.batch.models\nm = azure.batch.models.JobManagerTask(id='m', command_line='x', run_elevated=True)\n`,
+    },
     {
       name: 'batch.models.X through the service-client module',
       text: `import azure.batch.batch_service_client as batch\nt = batch.models.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     },
-    { name: 'batch.models.X through azure.batch', text: `import azure.batch as batch\np = batch.models.JobPreparationTask(command_line='x', run_elevated=True)\n` },
+    {
+      name: 'batch.models.X through azure.batch',
+      text: `import azure.batch as batch\np = batch.models.JobPreparationTask(command_line='x', run_elevated=True)\n`,
+    },
     { name: 'star import', text: `from azure.batch.models import *\nr = JobReleaseTask(command_line='x', run_elevated=True)\n` },
-    { name: 'the legacy one-module-per-class path', text: `from azure.batch.models.task_add_parameter import TaskAddParameter\nt = TaskAddParameter('t', 'x', run_elevated=True)\n` },
-    { name: 'a module that re-exports the models (CLI extension)', text: `from azext.batch import models as extmodels\nt = extmodels.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n` },
-    { name: 'an alias of the class', text: `${BM}Task = batchmodels.TaskAddParameter\nt = Task(id='t', command_line='x', run_elevated=True)\n` },
-    { name: 'an import inside the function', text: `def make():\n    import azure.batch.models as bm\n    return bm.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n` },
-    { name: 'assignment on a variable made by a Batch call', text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x')\nt.run_elevated = True\n` },
-    { name: 'a read of a Batch model (no fix)', text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x')\nif t.run_elevated:\n    pass\n` },
-    { name: 'a parameter annotated with a Batch class', text: `${BM}def elevate(task: batchmodels.StartTask):\n    task.run_elevated = True\n` },
-    { name: 'a path into a Batch model', text: `${BM}pool = batchmodels.PoolAddParameter(id='p', vm_size='s', start_task=batchmodels.StartTask(command_line='x'))\npool.start_task.run_elevated = True\n` },
+    {
+      name: 'the legacy one-module-per-class path',
+      text: `from azure.batch.models.task_add_parameter import TaskAddParameter\nt = TaskAddParameter('t', 'x', run_elevated=True)\n`,
+    },
+    {
+      name: 'a module that re-exports the models (CLI extension)',
+      text: `from azext.batch import models as extmodels\nt = extmodels.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
+    },
+    {
+      name: 'an alias of the class',
+      text: `${BM}Task = batchmodels.TaskAddParameter\nt = Task(id='t', command_line='x', run_elevated=True)\n`,
+    },
+    {
+      name: 'an import inside the function',
+      text: `def make():\n    import azure.batch.models as bm\n    return bm.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
+    },
+    {
+      name: 'assignment on a variable made by a Batch call',
+      text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x')\nt.run_elevated = True\n`,
+    },
+    {
+      name: 'a read of a Batch model (no fix)',
+      text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x')\nif t.run_elevated:\n    pass\n`,
+    },
+    {
+      name: 'a parameter annotated with a Batch class',
+      text: `${BM}def elevate(task: batchmodels.StartTask):\n    task.run_elevated = True\n`,
+    },
+    {
+      name: 'a path into a Batch model',
+      text: `${BM}pool = batchmodels.PoolAddParameter(id='p', vm_size='s', start_task=batchmodels.StartTask(command_line='x'))\npool.start_task.run_elevated = True\n`,
+    },
     {
       name: 'an attribute of self holding a Batch model',
       text: `${BM}class Job:\n    def __init__(self):\n        self.task = batchmodels.TaskAddParameter(id='t', command_line='x')\n\n    def elevate(self):\n        self.task.run_elevated = True\n`,
@@ -37,7 +79,10 @@ describe('python run-elevated: found', () => {
       text: `${BM}class MyTask(batchmodels.TaskAddParameter):\n    def elevate(self):\n        self.run_elevated = True\n\nt = MyTask(id='t', command_line='x', run_elevated=False)\n`,
       count: 2,
     },
-    { name: 'management-plane models', text: `from azure.mgmt.batch import models as mgmtmodels\ns = mgmtmodels.StartTask(command_line='x', run_elevated=True)\n` },
+    {
+      name: 'management-plane models',
+      text: `from azure.mgmt.batch import models as mgmtmodels\ns = mgmtmodels.StartTask(command_line='x', run_elevated=True)\n`,
+    },
     {
       name: 'unknown receiver in a file that imports azure.batch: weak',
       text: `${BM}def elevate(task):\n    task.run_elevated = True\n`,
@@ -68,25 +113,55 @@ describe('python run-elevated: found', () => {
 
 describe('python run-elevated: silent', () => {
   const cases: { name: string; text: string }[] = [
-    { name: 'a helper with a run_elevated parameter, and calls to it', text: `${BM}def submit(task_id, run_elevated=False):\n    return run_elevated\n\nsubmit('t', run_elevated=True)\n` },
+    {
+      name: 'a helper with a run_elevated parameter, and calls to it',
+      text: `${BM}def submit(task_id, run_elevated=False):\n    return run_elevated\n\nsubmit('t', run_elevated=True)\n`,
+    },
     {
       name: 'a variable named run_elevated holding a UserIdentity',
       text: `${BM}run_elevated = batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))\nt = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=run_elevated)\n`,
     },
-    { name: 'constants and variables merely named run_elevated', text: `${BM}RUN_ELEVATED = True\nrun_elevated = RUN_ELEVATED\nprint(run_elevated)\n` },
-    { name: 'no azure.batch import', text: `from tasks import TaskAddParameter\nt = TaskAddParameter(id='t', command_line='x', run_elevated=True)\nt.run_elevated = False\n` },
+    {
+      name: 'constants and variables merely named run_elevated',
+      text: `${BM}RUN_ELEVATED = True\nrun_elevated = RUN_ELEVATED\nprint(run_elevated)\n`,
+    },
+    {
+      name: 'no azure.batch import',
+      text: `from tasks import TaskAddParameter\nt = TaskAddParameter(id='t', command_line='x', run_elevated=True)\nt.run_elevated = False\n`,
+    },
     { name: 'an undefined name', text: `t = TaskAddParameter(id='t', command_line='x', run_elevated=True)\n` },
-    { name: 'a class of the file named like a Batch model', text: `${BM}class TaskAddParameter:\n    def __init__(self, **kw):\n        pass\n\nt = TaskAddParameter(id='t', run_elevated=True)\n` },
-    { name: 'comments and strings', text: `${BM}# t = batchmodels.TaskAddParameter(run_elevated=True)\ns = "run_elevated=True"\nd = {'run_elevated': True}\n` },
-    { name: 'longer identifiers', text: `${BM}my_run_elevated_flag = True\nt = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated_legacy=True)\n` },
+    {
+      name: 'a class of the file named like a Batch model',
+      text: `${BM}class TaskAddParameter:\n    def __init__(self, **kw):\n        pass\n\nt = TaskAddParameter(id='t', run_elevated=True)\n`,
+    },
+    {
+      name: 'comments and strings',
+      text: `${BM}# t = batchmodels.TaskAddParameter(run_elevated=True)\ns = "run_elevated=True"\nd = {'run_elevated': True}\n`,
+    },
+    {
+      name: 'longer identifiers',
+      text: `${BM}my_run_elevated_flag = True\nt = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated_legacy=True)\n`,
+    },
     { name: 'a builtin call', text: `${BM}options = dict(run_elevated=True)\n` },
-    { name: "the file's own class setting self.run_elevated", text: `${BM}class Spec:\n    def __init__(self, run_elevated=False):\n        self.run_elevated = run_elevated\n` },
+    {
+      name: "the file's own class setting self.run_elevated",
+      text: `${BM}class Spec:\n    def __init__(self, run_elevated=False):\n        self.run_elevated = run_elevated\n`,
+    },
     { name: 'a config object read (unknown receiver)', text: `${BM}def build(spec):\n    return spec.run_elevated\n` },
     { name: 'an object of the file’s own class', text: `${BM}class Spec:\n    pass\n\nspec = Spec()\nspec.run_elevated = True\n` },
     { name: 'unknown receiver without an azure.batch import', text: `def elevate(task):\n    task.run_elevated = True\n` },
-    { name: 'another service (Batch AI)', text: `from azure.mgmt.batchai import models as baimodels\nc = baimodels.CustomToolkitSettings(command_line='x', run_elevated=True)\n` },
-    { name: 'a function from an unseen module in a Batch file', text: `${BM}from helpers import make_task\nt = make_task('t', run_elevated=True)\n` },
-    { name: 'a module shadowed by a local variable', text: `${BM}def f(batchmodels):\n    return batchmodels.TaskAddParameter(id='t', run_elevated=True)\n` },
+    {
+      name: 'another service (Batch AI)',
+      text: `from azure.mgmt.batchai import models as baimodels\nc = baimodels.CustomToolkitSettings(command_line='x', run_elevated=True)\n`,
+    },
+    {
+      name: 'a function from an unseen module in a Batch file',
+      text: `${BM}from helpers import make_task\nt = make_task('t', run_elevated=True)\n`,
+    },
+    {
+      name: 'a module shadowed by a local variable',
+      text: `${BM}def f(batchmodels):\n    return batchmodels.TaskAddParameter(id='t', run_elevated=True)\n`,
+    },
   ];
   for (const c of cases) {
     it(c.name, async () => {
@@ -260,7 +335,8 @@ describe('python run-elevated: fix', () => {
 });
 
 describe('python run-elevated beside an existing user identity', () => {
-  const ADMIN_IDENTITY = 'batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))';
+  const ADMIN_IDENTITY =
+    'batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))';
 
   it('agreeing, same call: the fix removes the keyword with its comma', async () => {
     const before = `${BM}t = batchmodels.TaskAddParameter(id='t', run_elevated=True, user_identity=${ADMIN_IDENTITY})\n`;
@@ -269,12 +345,18 @@ describe('python run-elevated beside an existing user identity', () => {
     const findings = analysis.findings.filter((f) => f.rule === rule);
     assert.equal(findings.length, 1);
     assert.match(findings[0].message, /already sets a user identity/);
-    assert.equal(await applyFix('python', before, rule), `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=${ADMIN_IDENTITY})\n`);
+    assert.equal(
+      await applyFix('python', before, rule),
+      `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=${ADMIN_IDENTITY})\n`,
+    );
   });
 
   it('agreeing, last keyword: the comma before it goes', async () => {
     const before = `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=${ADMIN_IDENTITY}, run_elevated=True)\n`;
-    assert.equal(await applyFix('python', before, rule), `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=${ADMIN_IDENTITY})\n`);
+    assert.equal(
+      await applyFix('python', before, rule),
+      `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=${ADMIN_IDENTITY})\n`,
+    );
   });
 
   it('agreeing, own line in a multi-line call with a comment: the line goes, the comment stays', async () => {
@@ -287,7 +369,10 @@ describe('python run-elevated beside an existing user identity', () => {
 
   it('agreeing through a module constant: user_identity=POOL_ADMIN', async () => {
     const before = `${BM}POOL_ADMIN = ${ADMIN_IDENTITY}\n\ns = batchmodels.StartTask(command_line='x', user_identity=POOL_ADMIN, run_elevated=True)\n`;
-    assert.equal(await applyFix('python', before, rule), `${BM}POOL_ADMIN = ${ADMIN_IDENTITY}\n\ns = batchmodels.StartTask(command_line='x', user_identity=POOL_ADMIN)\n`);
+    assert.equal(
+      await applyFix('python', before, rule),
+      `${BM}POOL_ADMIN = ${ADMIN_IDENTITY}\n\ns = batchmodels.StartTask(command_line='x', user_identity=POOL_ADMIN)\n`,
+    );
   });
 
   it('agreeing through a constant given to several tasks: each task is fixed', async () => {
@@ -300,7 +385,10 @@ describe('python run-elevated beside an existing user identity', () => {
 
   it('agreeing, assignment beside x.user_identity: the statement goes; alone in its block it becomes pass', async () => {
     const before = `${BM}t = batchmodels.TaskAddParameter(id='t')\nt.user_identity = ${ADMIN_IDENTITY}\nif legacy:\n    t.run_elevated = True\nt.run_elevated = True\n`;
-    assert.equal(await fixAll('python', before), `${BM}t = batchmodels.TaskAddParameter(id='t')\nt.user_identity = ${ADMIN_IDENTITY}\nif legacy:\n    pass\n`);
+    assert.equal(
+      await fixAll('python', before),
+      `${BM}t = batchmodels.TaskAddParameter(id='t')\nt.user_identity = ${ADMIN_IDENTITY}\nif legacy:\n    pass\n`,
+    );
   });
 
   it('disagreeing: no fix, and fix-all leaves the file alone', async () => {

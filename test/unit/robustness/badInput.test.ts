@@ -56,7 +56,11 @@ describe('bad input through the CLI', () => {
   });
 
   it('invalid UTF-8 is refused with a note (exit 2), never rewritten; the other files are still fixed', async () => {
-    const bad = Buffer.concat([Buffer.from('{"commandLine": "x", "runElevated": true, "name": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    const bad = Buffer.concat([
+      Buffer.from('{"commandLine": "x", "runElevated": true, "name": "'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
     const root = tree({ 'bad.json': bad, 'task.json': TASK });
     const { code, stderr } = await cli(['check', '--fix', root]);
     assert.equal(code, 2);
@@ -92,7 +96,8 @@ describe('bad input through the CLI', () => {
         // The first line break decides what added lines end with; the others are left as they are.
         name: 'mixed.cs',
         text: 'using Microsoft.Azure.Batch;\r\n\nclass C\n{\n\tvoid M(CloudTask t)\r\n\t{\n\t\tt.RunElevated = true;\n\t}\n}\n',
-        fixed: 'using Microsoft.Azure.Batch;\r\nusing Microsoft.Azure.Batch.Common;\r\n\nclass C\n{\n\tvoid M(CloudTask t)\r\n\t{\n\t\tt.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin));\n\t}\n}\n',
+        fixed:
+          'using Microsoft.Azure.Batch;\r\nusing Microsoft.Azure.Batch.Common;\r\n\nclass C\n{\n\tvoid M(CloudTask t)\r\n\t{\n\t\tt.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin));\n\t}\n}\n',
       },
       {
         name: 'Tabs.java',
@@ -142,7 +147,12 @@ describe('bad input through the CLI', () => {
     const { code, stderr, stdout } = await cli(['check', '--format', 'json', root]);
     assert.doesNotMatch(stderr, /internal error|Error:/);
     assert.notEqual(code, 2, stderr);
-    const reported = new Map((JSON.parse(stdout) as { file: string; diagnostics: { code: string }[] }[]).map((r) => [path.basename(r.file), r.diagnostics.map((d) => d.code)]));
+    const reported = new Map(
+      (JSON.parse(stdout) as { file: string; diagnostics: { code: string }[] }[]).map((r) => [
+        path.basename(r.file),
+        r.diagnostics.map((d) => d.code),
+      ]),
+    );
     for (const name of Object.keys(files)) {
       const skipped = new RegExp(`${name.replace('.', '\\.')}: skipped, the file is nested too deeply to analyse`).test(stderr);
       assert.ok(skipped || reported.get(name)?.includes('run-elevated'), `${name}: neither a finding nor a skip note\n${stderr}`);
@@ -150,7 +160,10 @@ describe('bad input through the CLI', () => {
   });
 
   it('a 50,000-task collection is checked and fixed in full', HANG, async () => {
-    const tasks = Array.from({ length: 50_000 }, (_, i) => `    {"id": "t${i}", "commandLine": "cmd /c run ${i}", "runElevated": ${i % 2 === 0}}`);
+    const tasks = Array.from(
+      { length: 50_000 },
+      (_, i) => `    {"id": "t${i}", "commandLine": "cmd /c run ${i}", "runElevated": ${i % 2 === 0}}`,
+    );
     const root = tree({ 'tasks.json': `{\n  "value": [\n${tasks.join(',\n')}\n  ]\n}\n` });
     const { code, stderr } = await cli(['check', '--fix', root]);
     assert.equal(code, 0, stderr);
@@ -219,8 +232,14 @@ describe('bad input through the language server (stdio)', () => {
   const client = serverForSuite();
   const published = (): PublishDiagnosticsParams[] => client().published;
 
-  const logLines = () => client().notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
-  const statuses = (uri: string) => client().notifications.filter((n) => n.method === STATUS_NOTIFICATION && (n.params as StatusParams).uri === uri).map((n) => n.params as StatusParams);
+  const logLines = () =>
+    client()
+      .notifications.filter((n) => n.method === 'window/logMessage')
+      .map((n) => (n.params as { message: string }).message);
+  const statuses = (uri: string) =>
+    client()
+      .notifications.filter((n) => n.method === STATUS_NOTIFICATION && (n.params as StatusParams).uri === uri)
+      .map((n) => n.params as StatusParams);
   /** Every notification the server sent before this one was handled: a round trip orders them. */
   const settle = async () => {
     const uri = `file:///bad-input/barrier${published().length}.json`;
@@ -241,7 +260,10 @@ describe('bad input through the language server (stdio)', () => {
     await settle();
     assert.ok(logLines().includes(`Skipped ${binary}: the file looks binary.`), logLines().join('\n'));
     assert.ok(logLines().includes(`Skipped ${big}: the file is larger than batchIdentity.maxFileSizeKB (1 KB).`), logLines().join('\n'));
-    assert.deepEqual(statuses(big).map((s) => [s.state, s.reason]), [['skipped', 'the file is larger than batchIdentity.maxFileSizeKB (1 KB)']]);
+    assert.deepEqual(
+      statuses(big).map((s) => [s.state, s.reason]),
+      [['skipped', 'the file is larger than batchIdentity.maxFileSizeKB (1 KB)']],
+    );
   });
 
   it('JSON nested 100,000 levels: no diagnostics, a "Skipped" line', HANG, async () => {
@@ -272,9 +294,18 @@ describe('bad input through the language server (stdio)', () => {
     const closedAt = published().length;
     answer();
     await settle();
-    const after = published().slice(closedAt).filter((p) => p.uri === uri);
-    assert.ok(after.every((p) => p.diagnostics.length === 0), JSON.stringify(after));
-    assert.ok(published().filter((p) => p.uri === uri).every((p) => p.diagnostics.length === 0));
+    const after = published()
+      .slice(closedAt)
+      .filter((p) => p.uri === uri);
+    assert.ok(
+      after.every((p) => p.diagnostics.length === 0),
+      JSON.stringify(after),
+    );
+    assert.ok(
+      published()
+        .filter((p) => p.uri === uri)
+        .every((p) => p.diagnostics.length === 0),
+    );
     assert.deepEqual(statuses(uri), []);
   });
 
@@ -284,36 +315,58 @@ describe('bad input through the language server (stdio)', () => {
     await client().connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     const closedAt = published().length;
     await settle();
-    assert.ok(published().slice(closedAt).filter((p) => p.uri === uri).every((p) => p.diagnostics.length === 0));
-  });
-
-  it('1,000 didChange in a burst: the server answers meanwhile, and publishes for the last version, never a stale one after a newer', HANG, async () => {
-    const uri = 'file:///bad-input/Burst.java';
-    const text = EXAMPLE.java;
-    await client().open(uri, 'java', text);
-    const at = text.indexOf('public final class');
-    const line = text.slice(0, at).split('\n').length - 1;
-    // Type a comment of 500 characters at the start of a line, then delete it character by character.
-    const sends: Promise<void>[] = [];
-    for (let i = 0; i < 1000; i++) {
-      const typing = i < 500;
-      const character = typing ? i : 999 - i;
-      const range = typing ? { start: { line, character }, end: { line, character } } : { start: { line, character }, end: { line, character: character + 1 } };
-      const change = typing ? (i < 2 ? '/' : 'x') : '';
-      sends.push(client().connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: i + 2 }, contentChanges: [{ range, text: change }] }));
-    }
-    const hover = client().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
-    await Promise.all(sends);
-    await hover;
-    const last = await client().diagnosticsFor(uri, (p) => p.version === 1001);
-    const versions = published().filter((p) => p.uri === uri).map((p) => p.version ?? 0);
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'versions only go up');
-    assert.equal(new Set(versions).size, versions.length, 'each version at most once');
-    const fresh = await analyze('java', text);
-    fresh.release();
-    assert.deepEqual(
-      last.diagnostics.map((d) => d.code),
-      fresh.findings.map((f) => f.rule),
+    assert.ok(
+      published()
+        .slice(closedAt)
+        .filter((p) => p.uri === uri)
+        .every((p) => p.diagnostics.length === 0),
     );
   });
+
+  it(
+    '1,000 didChange in a burst: the server answers meanwhile, and publishes for the last version, never a stale one after a newer',
+    HANG,
+    async () => {
+      const uri = 'file:///bad-input/Burst.java';
+      const text = EXAMPLE.java;
+      await client().open(uri, 'java', text);
+      const at = text.indexOf('public final class');
+      const line = text.slice(0, at).split('\n').length - 1;
+      // Type a comment of 500 characters at the start of a line, then delete it character by character.
+      const sends: Promise<void>[] = [];
+      for (let i = 0; i < 1000; i++) {
+        const typing = i < 500;
+        const character = typing ? i : 999 - i;
+        const range = typing
+          ? { start: { line, character }, end: { line, character } }
+          : { start: { line, character }, end: { line, character: character + 1 } };
+        const change = typing ? (i < 2 ? '/' : 'x') : '';
+        sends.push(
+          client().connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: i + 2 },
+            contentChanges: [{ range, text: change }],
+          }),
+        );
+      }
+      const hover = client().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      await Promise.all(sends);
+      await hover;
+      const last = await client().diagnosticsFor(uri, (p) => p.version === 1001);
+      const versions = published()
+        .filter((p) => p.uri === uri)
+        .map((p) => p.version ?? 0);
+      assert.deepEqual(
+        versions,
+        [...versions].sort((a, b) => a - b),
+        'versions only go up',
+      );
+      assert.equal(new Set(versions).size, versions.length, 'each version at most once');
+      const fresh = await analyze('java', text);
+      fresh.release();
+      assert.deepEqual(
+        last.diagnostics.map((d) => d.code),
+        fresh.findings.map((f) => f.rule),
+      );
+    },
+  );
 });

@@ -67,7 +67,9 @@ describe('(e) the server fix-all code action equals check --fix', () => {
 
   /** The examples, a few recorded inputs and a few generated sources of each language. */
   const samples: { language: LanguageId; text: string }[] = LANGUAGES.flatMap((language) => [
-    ...corpus(language).slice(0, 8).map((text) => ({ language, text })),
+    ...corpus(language)
+      .slice(0, 8)
+      .map((text) => ({ language, text })),
     ...fc.sample(GENERATED[language], { seed: FUZZ_SEED, numRuns: 6 }).map((text) => ({ language, text })),
   ]);
 

@@ -34,7 +34,8 @@ function pairwise(groups: readonly (readonly TextEdit[])[]) {
   return { edits, accepted };
 }
 
-const order = (edits: readonly TextEdit[]) => [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.newText.localeCompare(b.newText));
+const order = (edits: readonly TextEdit[]) =>
+  [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.newText.localeCompare(b.newText));
 
 const editArb: fc.Arbitrary<TextEdit> = fc
   .tuple(fc.nat({ max: 40 }), fc.nat({ max: 4 }), fc.constantFrom('', 'x', 'import A;\n', 'y'))

@@ -37,32 +37,46 @@ for (const language of LANGUAGES) {
   describe(`${language}: properties over mutated Batch sources`, () => {
     it('(a) never throws: analysis, fixes, fix-all, hovers, suppressions', async () => {
       await fc.assert(
-        fc.asyncProperty(mutatedArb(language, { binary: true }), fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), async (sample, offsets) => {
-          const text = sample.text;
-          const analysis = await engine.analyze(input(text));
-          const workspace = new AccountIndex();
-          workspace.update(uriOf, accountsIn(uriOf, text, analysis.facts));
-          const hoverOffsets = [...offsets.map((o) => o % (text.length + 1)), ...analysis.findings.flatMap((f) => [f.span.start, f.span.end])];
-          try {
-            for (const offset of hoverOffsets) hoverAt(analysis, offset, workspace);
-            for (const finding of analysis.findings) {
-              for (const fix of finding.fixes) {
-                const edits = analysis.edits(fix);
-                if (edits) applyEdits(text, edits);
-              }
-              if (analysis.file) {
-                for (const scope of ['line', 'file'] as const) {
-                  const edit = suppressionEdit(text, analysis.file, SUPPORT[language].lineComment, finding.rule, finding.span.start, scope);
-                  const suppressed = await engine.analyze(input(applyEdits(text, [edit])));
-                  suppressed.release();
+        fc.asyncProperty(
+          mutatedArb(language, { binary: true }),
+          fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+          async (sample, offsets) => {
+            const text = sample.text;
+            const analysis = await engine.analyze(input(text));
+            const workspace = new AccountIndex();
+            workspace.update(uriOf, accountsIn(uriOf, text, analysis.facts));
+            const hoverOffsets = [
+              ...offsets.map((o) => o % (text.length + 1)),
+              ...analysis.findings.flatMap((f) => [f.span.start, f.span.end]),
+            ];
+            try {
+              for (const offset of hoverOffsets) hoverAt(analysis, offset, workspace);
+              for (const finding of analysis.findings) {
+                for (const fix of finding.fixes) {
+                  const edits = analysis.edits(fix);
+                  if (edits) applyEdits(text, edits);
+                }
+                if (analysis.file) {
+                  for (const scope of ['line', 'file'] as const) {
+                    const edit = suppressionEdit(
+                      text,
+                      analysis.file,
+                      SUPPORT[language].lineComment,
+                      finding.rule,
+                      finding.span.start,
+                      scope,
+                    );
+                    const suppressed = await engine.analyze(input(applyEdits(text, [edit])));
+                    suppressed.release();
+                  }
                 }
               }
+            } finally {
+              analysis.release();
             }
-          } finally {
-            analysis.release();
-          }
-          await engine.fixAll(input(text), { workspace });
-        }),
+            await engine.fixAll(input(text), { workspace });
+          },
+        ),
         { seed: FUZZ_SEED, numRuns: RUNS },
       );
     });

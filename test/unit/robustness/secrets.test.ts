@@ -123,7 +123,10 @@ task = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batc
 ];
 
 function assertNoSecret(output: string, where: string): void {
-  assert.ok(!output.includes(MARK), `${where} shows a secret:\n${output.slice(Math.max(0, output.indexOf(MARK) - 200), output.indexOf(MARK) + 100)}`);
+  assert.ok(
+    !output.includes(MARK),
+    `${where} shows a secret:\n${output.slice(Math.max(0, output.indexOf(MARK) - 200), output.indexOf(MARK) + 100)}`,
+  );
 }
 
 describe('secrets never leave the source', () => {
@@ -134,7 +137,10 @@ describe('secrets never leave the source', () => {
       const rules = new Set(analysis.findings.map((f) => f.rule));
       assert.ok(rules.has('hardcoded-password'), `${name}: ${[...rules]}`);
       assert.ok(rules.has('ssh-key-placeholder'), `${name}: ${[...rules]}`);
-      assert.ok(analysis.facts.accounts.some((a) => a.password?.text.includes(MARK)), name);
+      assert.ok(
+        analysis.facts.accounts.some((a) => a.password?.text.includes(MARK)),
+        name,
+      );
     }
   });
 
@@ -146,7 +152,10 @@ describe('secrets never leave the source', () => {
       workspace.update(uri, accountsIn(uri, text, analysis.facts));
       try {
         for (const finding of analysis.findings) {
-          assertNoSecret([finding.message, ...(finding.related ?? []).map((r) => r.message), ...finding.fixes.map((f) => f.title)].join('\n'), `${name}: ${finding.rule}`);
+          assertNoSecret(
+            [finding.message, ...(finding.related ?? []).map((r) => r.message), ...finding.fixes.map((f) => f.title)].join('\n'),
+            `${name}: ${finding.rule}`,
+          );
         }
         for (let offset = 0; offset <= text.length; offset++) {
           const hover = hoverAt(analysis, offset, workspace);
@@ -162,9 +171,18 @@ describe('secrets never leave the source', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bi-secrets-'));
     try {
       for (const { name, text } of SOURCES) fs.writeFileSync(path.join(root, name), text);
-      for (const args of [['--format', 'text'], ['--format', 'json'], ['--format', 'sarif'], ['--fix', '--format', 'json']]) {
+      for (const args of [
+        ['--format', 'text'],
+        ['--format', 'json'],
+        ['--format', 'sarif'],
+        ['--fix', '--format', 'json'],
+      ]) {
         let out = '';
-        const code = await runCli(['check', ...args, root], { stdout: (t) => (out += t + '\n'), stderr: (t) => (out += t + '\n'), version: '0.0.0-test' });
+        const code = await runCli(['check', ...args, root], {
+          stdout: (t) => (out += t + '\n'),
+          stderr: (t) => (out += t + '\n'),
+          version: '0.0.0-test',
+        });
         assert.equal(code, 1, out);
         assert.match(out, /hardcoded-password/);
         assertNoSecret(out, `check ${args.join(' ')}`);
@@ -195,15 +213,26 @@ describe('secrets never leave the source', () => {
         const hovers: Promise<Hover | null>[] = [];
         for (let offset = 0; offset < text.length; offset++) {
           if (offset > 0 && /\w/.test(text[offset]) === /\w/.test(text[offset - 1])) continue;
-          hovers.push(client().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: document.positionAt(offset) }) as Promise<Hover | null>);
+          hovers.push(
+            client().connection.sendRequest('textDocument/hover', {
+              textDocument: { uri },
+              position: document.positionAt(offset),
+            }) as Promise<Hover | null>,
+          );
         }
         const answered = await Promise.all(hovers);
-        assert.ok(answered.some((h) => h !== null), `${name}: no hover at all`);
+        assert.ok(
+          answered.some((h) => h !== null),
+          `${name}: no hover at all`,
+        );
         assertNoSecret(JSON.stringify(answered), `${name}: hovers`);
       }
       // The server's output channel and status notifications, after all of it.
       assertNoSecret(JSON.stringify(client().notifications), 'log and status messages');
-      assert.ok(client().notifications.some((n) => n.method === 'batchIdentity/status'), 'status notifications were received');
+      assert.ok(
+        client().notifications.some((n) => n.method === 'batchIdentity/status'),
+        'status notifications were received',
+      );
     });
   });
 });

@@ -13,7 +13,9 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
   {
     name: 'Microsoft.Azure.Batch: a collection initializer assigned to pool.UserAccounts',
     language: 'csharp',
-    text: csLegacy('pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("ops", secret, ElevationLevel.Admin),\n    new UserAccount("ops", secret, ElevationLevel.NonAdmin),\n};'),
+    text: csLegacy(
+      'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("ops", secret, ElevationLevel.Admin),\n    new UserAccount("ops", secret, ElevationLevel.NonAdmin),\n};',
+    ),
     found: [['error', '"ops"']],
   },
   {
@@ -30,13 +32,17 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
   {
     name: 'Microsoft.Azure.Batch: a list variable assigned to the pool later',
     language: 'csharp',
-    text: csLegacy('var users = new List<UserAccount>();\nusers.Add(new UserAccount("ops", secret));\nusers.Add(new UserAccount("ops", secret));\npool.UserAccounts = users;'),
+    text: csLegacy(
+      'var users = new List<UserAccount>();\nusers.Add(new UserAccount("ops", secret));\nusers.Add(new UserAccount("ops", secret));\npool.UserAccounts = users;',
+    ),
     found: [['error', '"ops"']],
   },
   {
     name: 'Azure.Compute.Batch: (name, password) constructors',
     language: 'csharp',
-    text: csNew('pool.UserAccounts.Add(new UserAccount("ops", secret) { ElevationLevel = ElevationLevel.Admin });\npool.UserAccounts.Add(new UserAccount("ops", secret));'),
+    text: csNew(
+      'pool.UserAccounts.Add(new UserAccount("ops", secret) { ElevationLevel = ElevationLevel.Admin });\npool.UserAccounts.Add(new UserAccount("ops", secret));',
+    ),
     found: [['error', '"ops"']],
   },
   {
@@ -77,7 +83,9 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
   {
     name: 'com.azure.compute.batch: (name, password) constructors',
     language: 'java',
-    text: javaNew('pool.setUserAccounts(Arrays.asList(new UserAccount("ops", secret), new UserAccount("ops", secret).setElevationLevel(ElevationLevel.ADMIN)));'),
+    text: javaNew(
+      'pool.setUserAccounts(Arrays.asList(new UserAccount("ops", secret), new UserAccount("ops", secret).setElevationLevel(ElevationLevel.ADMIN)));',
+    ),
     found: [['error', '"ops"']],
   },
   {
@@ -111,13 +119,17 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
   {
     name: '15.x: user_accounts of a pool create content',
     language: 'python',
-    text: py15("pool = models.BatchPoolCreateContent(id='p', vm_size='s', user_accounts=[models.UserAccount(name='ops', password=os.environ['PW']), models.UserAccount(name='ops', password=os.environ['PW'])])"),
+    text: py15(
+      "pool = models.BatchPoolCreateContent(id='p', vm_size='s', user_accounts=[models.UserAccount(name='ops', password=os.environ['PW']), models.UserAccount(name='ops', password=os.environ['PW'])])",
+    ),
     found: [['error', "'ops'"]],
   },
   {
     name: 'mgmt: a Pool resource',
     language: 'python',
-    text: pyMgmt("pool = mgmt.Pool(user_accounts=[mgmt.UserAccount(name='ops', password=os.environ['PW']), mgmt.UserAccount(name='ops', password=os.environ['PW'])])"),
+    text: pyMgmt(
+      "pool = mgmt.Pool(user_accounts=[mgmt.UserAccount(name='ops', password=os.environ['PW']), mgmt.UserAccount(name='ops', password=os.environ['PW'])])",
+    ),
     found: [['error', "'ops'"]],
   },
   {
@@ -134,19 +146,39 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
   {
     name: 'REST pool',
     language: 'json',
-    text: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: '<secret>' }, { name: 'worker', password: '<secret>' }, { name: 'ops', password: '<secret>' }] }),
+    text: json({
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [
+        { name: 'ops', password: '<secret>' },
+        { name: 'worker', password: '<secret>' },
+        { name: 'ops', password: '<secret>' },
+      ],
+    }),
     found: [['error', '"ops"']],
   },
   {
     name: 'CLI template pool',
     language: 'json',
-    text: cliTemplate('pool', { id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: "[parameters('pw')]" }, { name: 'ops', password: "[parameters('pw')]" }] }),
+    text: cliTemplate('pool', {
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [
+        { name: 'ops', password: "[parameters('pw')]" },
+        { name: 'ops', password: "[parameters('pw')]" },
+      ],
+    }),
     found: [['error', '"ops"']],
   },
   {
     name: 'ARM pool',
     language: 'json',
-    text: armPool({ userAccounts: [{ name: 'ops', password: "[parameters('adminPassword')]", elevationLevel: 'Admin' }, { name: 'ops', password: "[parameters('adminPassword')]" }] }),
+    text: armPool({
+      userAccounts: [
+        { name: 'ops', password: "[parameters('adminPassword')]", elevationLevel: 'Admin' },
+        { name: 'ops', password: "[parameters('adminPassword')]" },
+      ],
+    }),
     found: [['error', '"ops"']],
   },
   {
@@ -164,20 +196,41 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
   {
     name: 'not a Batch document: accounts not shaped like Batch accounts',
     language: 'json',
-    text: json({ settings: { userAccounts: [{ name: 'ops', password: 'x' }, { name: 'ops', password: 'x' }] } }),
+    text: json({
+      settings: {
+        userAccounts: [
+          { name: 'ops', password: 'x' },
+          { name: 'ops', password: 'x' },
+        ],
+      },
+    }),
     found: [],
     seen: 0,
   },
   {
     name: 'JSON: Batch-shaped accounts outside a Batch document (weak evidence): one step lower',
     language: 'json',
-    text: json({ settings: { userAccounts: [{ name: 'ops', elevationLevel: 'admin' }, { name: 'ops', elevationLevel: 'nonadmin' }] } }),
+    text: json({
+      settings: {
+        userAccounts: [
+          { name: 'ops', elevationLevel: 'admin' },
+          { name: 'ops', elevationLevel: 'nonadmin' },
+        ],
+      },
+    }),
     found: [['warning', '"ops"']],
   },
 ]);
 
 it('duplicate-user points at the first account of the name', async () => {
-  const text = json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: '<secret>' }, { name: 'ops', password: '<secret>' }] });
+  const text = json({
+    id: 'p',
+    vmSize: 's',
+    userAccounts: [
+      { name: 'ops', password: '<secret>' },
+      { name: 'ops', password: '<secret>' },
+    ],
+  });
   const analysis = await analyze('json', text);
   analysis.release();
   const [finding] = analysis.findings.filter((f) => f.rule === 'duplicate-user');

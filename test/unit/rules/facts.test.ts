@@ -17,14 +17,21 @@ describe('facts: the task kind holding each identity', () => {
   const javaCalls = (types: string[], setter: string, identity: string) =>
     types.map((type, i) => `${type} t${i} = null;\nt${i}.${setter}(${identity});`).join('\n');
   const py = (module: string, types: string[], keyword: string) =>
-    types.map((type, i) => `t${i} = ${module}.${type}(id='t${i}', command_line='x', user_identity=${module}.UserIdentity(${keyword}='u'))`).join('\n');
+    types
+      .map((type, i) => `t${i} = ${module}.${type}(id='t${i}', command_line='x', user_identity=${module}.UserIdentity(${keyword}='u'))`)
+      .join('\n');
   const LEGACY = ['CloudTask', 'StartTask', 'JobManagerTask', 'JobPreparationTask', 'JobReleaseTask'];
   const NEW = ['BatchTaskCreateContent', 'BatchStartTask', 'BatchJobManagerTask', 'BatchJobPreparationTask', 'BatchJobReleaseTask'];
 
   const cases: [string, LanguageId, string, string[]][] = [
     ['C# Microsoft.Azure.Batch', 'csharp', csLegacy(cs(LEGACY, 'new UserIdentity("u")')), ALL_KINDS],
     ['C# Azure.Compute.Batch', 'csharp', csNew(cs(NEW, 'new UserIdentity { Username = "u" }')), ALL_KINDS],
-    ['Java legacy', 'java', javaLegacy(javaCalls(['TaskAddParameter', ...LEGACY.slice(1)], 'withUserIdentity', 'new UserIdentity().withUserName("u")')), ALL_KINDS],
+    [
+      'Java legacy',
+      'java',
+      javaLegacy(javaCalls(['TaskAddParameter', ...LEGACY.slice(1)], 'withUserIdentity', 'new UserIdentity().withUserName("u")')),
+      ALL_KINDS,
+    ],
     ['Java com.azure.compute.batch', 'java', javaNew(javaCalls(NEW, 'setUserIdentity', 'new UserIdentity().setUsername("u")')), ALL_KINDS],
     ['Python legacy', 'python', pyLegacy(py('batchmodels', ['TaskAddParameter', ...LEGACY.slice(1)], 'user_name')), ALL_KINDS],
     ['Python 15.x', 'python', py15(py('models', NEW, 'username')), ALL_KINDS],
@@ -45,7 +52,14 @@ describe('facts: the task kind holding each identity', () => {
     [
       'CLI template task factory',
       'json',
-      cliTemplate('job', { id: 'j', taskFactory: { type: 'parametricSweep', repeatTask: { commandLine: 'x', userIdentity: { username: 'u' } }, mergeTask: { commandLine: 'x', userIdentity: { username: 'u' } } } }),
+      cliTemplate('job', {
+        id: 'j',
+        taskFactory: {
+          type: 'parametricSweep',
+          repeatTask: { commandLine: 'x', userIdentity: { username: 'u' } },
+          mergeTask: { commandLine: 'x', userIdentity: { username: 'u' } },
+        },
+      }),
       ['task', 'task'],
     ],
     ['ARM pool', 'json', armPool({ startTask: { commandLine: 'x', userIdentity: { userName: 'u' } } }), ['startTask']],
@@ -80,8 +94,26 @@ describe('facts: a user account’s fields', () => {
     loginMode: brief(a.windows?.loginMode),
     onPool: a.pool !== undefined,
   });
-  const LINUX = { name: 'string:mpi', password: 'expr(secret)', elevation: 'ElevationLevel.admin', uid: 'number:1001', gid: 'number:1002', key: 'expr(secret)', loginMode: undefined, onPool: true };
-  const WINDOWS = { name: 'string:win', password: 'expr(secret)', elevation: 'ElevationLevel.nonAdmin', uid: undefined, gid: undefined, key: undefined, loginMode: 'LoginMode.interactive', onPool: true };
+  const LINUX = {
+    name: 'string:mpi',
+    password: 'expr(secret)',
+    elevation: 'ElevationLevel.admin',
+    uid: 'number:1001',
+    gid: 'number:1002',
+    key: 'expr(secret)',
+    loginMode: undefined,
+    onPool: true,
+  };
+  const WINDOWS = {
+    name: 'string:win',
+    password: 'expr(secret)',
+    elevation: 'ElevationLevel.nonAdmin',
+    uid: undefined,
+    gid: undefined,
+    key: undefined,
+    loginMode: 'LoginMode.interactive',
+    onPool: true,
+  };
 
   const cases: [string, LanguageId, string][] = [
     [
@@ -157,7 +189,12 @@ describe('facts: a user account’s fields', () => {
         id: 'p',
         vmSize: 's',
         userAccounts: [
-          { name: 'mpi', password: '$(PW)', elevationLevel: 'admin', linuxUserConfiguration: { uid: 1001, gid: 1002, sshPrivateKey: '$(KEY)' } },
+          {
+            name: 'mpi',
+            password: '$(PW)',
+            elevationLevel: 'admin',
+            linuxUserConfiguration: { uid: 1001, gid: 1002, sshPrivateKey: '$(KEY)' },
+          },
           { name: 'win', password: '$(PW)', elevationLevel: 'nonadmin', windowsUserConfiguration: { loginMode: 'interactive' } },
         ],
       }),
@@ -169,8 +206,18 @@ describe('facts: a user account’s fields', () => {
         id: 'p',
         vmSize: 's',
         userAccounts: [
-          { name: 'mpi', password: "[parameters('pw')]", elevationLevel: 'admin', linuxUserConfiguration: { uid: 1001, gid: 1002, sshPrivateKey: "[parameters('key')]" } },
-          { name: 'win', password: "[parameters('pw')]", elevationLevel: 'nonadmin', windowsUserConfiguration: { loginMode: 'interactive' } },
+          {
+            name: 'mpi',
+            password: "[parameters('pw')]",
+            elevationLevel: 'admin',
+            linuxUserConfiguration: { uid: 1001, gid: 1002, sshPrivateKey: "[parameters('key')]" },
+          },
+          {
+            name: 'win',
+            password: "[parameters('pw')]",
+            elevationLevel: 'nonadmin',
+            windowsUserConfiguration: { loginMode: 'interactive' },
+          },
         ],
       }),
     ],
@@ -179,8 +226,18 @@ describe('facts: a user account’s fields', () => {
       'json',
       armPool({
         userAccounts: [
-          { name: 'mpi', password: "[parameters('pw')]", elevationLevel: 'Admin', linuxUserConfiguration: { uid: 1001, gid: 1002, sshPrivateKey: "[parameters('key')]" } },
-          { name: 'win', password: "[parameters('pw')]", elevationLevel: 'NonAdmin', windowsUserConfiguration: { loginMode: 'Interactive' } },
+          {
+            name: 'mpi',
+            password: "[parameters('pw')]",
+            elevationLevel: 'Admin',
+            linuxUserConfiguration: { uid: 1001, gid: 1002, sshPrivateKey: "[parameters('key')]" },
+          },
+          {
+            name: 'win',
+            password: "[parameters('pw')]",
+            elevationLevel: 'NonAdmin',
+            windowsUserConfiguration: { loginMode: 'Interactive' },
+          },
         ],
       }),
     ],

@@ -55,7 +55,9 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
   {
     name: 'legacy: withPassword("…")',
     language: 'java',
-    text: javaLegacy('pool.withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword("Winter2024!").withElevationLevel(ElevationLevel.ADMIN)));'),
+    text: javaLegacy(
+      'pool.withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword("Winter2024!").withElevationLevel(ElevationLevel.ADMIN)));',
+    ),
     found: [['warning', '"Winter2024!"']],
   },
   {
@@ -99,7 +101,9 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
   {
     name: 'legacy: password= literal; positional literal',
     language: 'python',
-    text: pyLegacy("users = [batchmodels.UserAccount(name='ops', password='Winter2024!'), batchmodels.UserAccount('worker', 'Summer2024!')]"),
+    text: pyLegacy(
+      "users = [batchmodels.UserAccount(name='ops', password='Winter2024!'), batchmodels.UserAccount('worker', 'Summer2024!')]",
+    ),
     found: [
       ['warning', "'Winter2024!'"],
       ['warning', "'Summer2024!'"],
@@ -151,7 +155,14 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
   {
     name: 'CLI template: a literal beside a parameter',
     language: 'json',
-    text: cliTemplate('pool', { id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: "[parameters('opsPassword')]" }, { name: 'worker', password: 'Summer2024!' }] }),
+    text: cliTemplate('pool', {
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [
+        { name: 'ops', password: "[parameters('opsPassword')]" },
+        { name: 'worker', password: 'Summer2024!' },
+      ],
+    }),
     found: [['warning', '"Summer2024!"']],
   },
   {

@@ -17,7 +17,9 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
   {
     name: 'Azure.Compute.Batch: empty Username beside an AutoUser',
     language: 'csharp',
-    text: csNew('task.UserIdentity = new UserIdentity { Username = "", AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.Admin } };'),
+    text: csNew(
+      'task.UserIdentity = new UserIdentity { Username = "", AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.Admin } };',
+    ),
     found: [['error', 'UserIdentity']],
   },
   {
@@ -29,7 +31,9 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
   {
     name: 'Azure.Compute.Batch: built empty, both set by later statements',
     language: 'csharp',
-    text: csNew('var identity = new UserIdentity();\nidentity.Username = "ops";\nidentity.AutoUser = new AutoUserSpecification();\ntask.UserIdentity = identity;'),
+    text: csNew(
+      'var identity = new UserIdentity();\nidentity.Username = "ops";\nidentity.AutoUser = new AutoUserSpecification();\ntask.UserIdentity = identity;',
+    ),
     found: [['error', 'UserIdentity']],
   },
   {
@@ -55,14 +59,18 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
   {
     name: 'Microsoft.Azure.Batch: an auto-user specification held in a variable',
     language: 'csharp',
-    text: csLegacy('var spec = new AutoUserSpecification(AutoUserScope.Task, ElevationLevel.Admin);\ntask.UserIdentity = new UserIdentity(spec);'),
+    text: csLegacy(
+      'var spec = new AutoUserSpecification(AutoUserScope.Task, ElevationLevel.Admin);\ntask.UserIdentity = new UserIdentity(spec);',
+    ),
     found: [],
     seen: 1,
   },
   {
     name: 'Azure.Compute.Batch: Username alone; a null Username beside an AutoUser',
     language: 'csharp',
-    text: csNew('task.UserIdentity = new UserIdentity { Username = "ops" };\nvar other = new UserIdentity { Username = null, AutoUser = new AutoUserSpecification() };'),
+    text: csNew(
+      'task.UserIdentity = new UserIdentity { Username = "ops" };\nvar other = new UserIdentity { Username = null, AutoUser = new AutoUserSpecification() };',
+    ),
     found: [],
     seen: 2,
   },
@@ -78,7 +86,9 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
   {
     name: 'legacy: withUserName("") and withAutoUser',
     language: 'java',
-    text: javaLegacy('task.withUserIdentity(new UserIdentity().withUserName("").withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));'),
+    text: javaLegacy(
+      'task.withUserIdentity(new UserIdentity().withUserName("").withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));',
+    ),
     found: [['error', 'UserIdentity']],
   },
   {
@@ -90,13 +100,17 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
   {
     name: 'legacy: built empty, both set through later calls on the variable',
     language: 'java',
-    text: javaLegacy('UserIdentity identity = new UserIdentity();\nidentity.withUserName("ops");\nidentity.withAutoUser(new AutoUserSpecification());\ntask.withUserIdentity(identity);'),
+    text: javaLegacy(
+      'UserIdentity identity = new UserIdentity();\nidentity.withUserName("ops");\nidentity.withAutoUser(new AutoUserSpecification());\ntask.withUserIdentity(identity);',
+    ),
     found: [['error', 'UserIdentity']],
   },
   {
     name: 'com.azure.compute.batch: setUsername and setAutoUser',
     language: 'java',
-    text: javaNew('task.setUserIdentity(new UserIdentity().setUsername("ops").setAutoUser(new AutoUserSpecification().setScope(AutoUserScope.POOL)));'),
+    text: javaNew(
+      'task.setUserIdentity(new UserIdentity().setUsername("ops").setAutoUser(new AutoUserSpecification().setScope(AutoUserScope.POOL)));',
+    ),
     found: [['error', 'UserIdentity']],
   },
   {
@@ -155,13 +169,17 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
   {
     name: '15.x: username and auto_user',
     language: 'python',
-    text: py15("task = models.BatchTaskCreateContent(id='t1', command_line='hostname', user_identity=models.UserIdentity(username='ops', auto_user=models.AutoUserSpecification()))"),
+    text: py15(
+      "task = models.BatchTaskCreateContent(id='t1', command_line='hostname', user_identity=models.UserIdentity(username='ops', auto_user=models.AutoUserSpecification()))",
+    ),
     found: [['error', 'UserIdentity']],
   },
   {
     name: 'mgmt: user_name and auto_user on a pool start task',
     language: 'python',
-    text: pyMgmt("start = mgmt.StartTask(command_line='setup.sh', user_identity=mgmt.UserIdentity(user_name='ops', auto_user=mgmt.AutoUserSpecification(scope=mgmt.AutoUserScope.POOL)))"),
+    text: pyMgmt(
+      "start = mgmt.StartTask(command_line='setup.sh', user_identity=mgmt.UserIdentity(user_name='ops', auto_user=mgmt.AutoUserSpecification(scope=mgmt.AutoUserScope.POOL)))",
+    ),
     found: [['error', 'UserIdentity']],
   },
   {
@@ -197,7 +215,11 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
   {
     name: 'REST job: job manager task with both',
     language: 'json',
-    text: json({ id: 'j1', poolInfo: { poolId: 'p1' }, jobManagerTask: { id: 'm', commandLine: 'run', userIdentity: { username: 'ops', autoUser: { scope: 'pool' } } } }),
+    text: json({
+      id: 'j1',
+      poolInfo: { poolId: 'p1' },
+      jobManagerTask: { id: 'm', commandLine: 'run', userIdentity: { username: 'ops', autoUser: { scope: 'pool' } } },
+    }),
     found: [['error', '"userIdentity"']],
   },
   {
@@ -205,14 +227,20 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     language: 'json',
     text: cliTemplate('job', {
       id: 'j1',
-      taskFactory: { type: 'taskCollection', tasks: [{ id: 't1', commandLine: 'hostname', userIdentity: { username: 'ops', autoUser: { scope: 'pool' } } }] },
+      taskFactory: {
+        type: 'taskCollection',
+        tasks: [{ id: 't1', commandLine: 'hostname', userIdentity: { username: 'ops', autoUser: { scope: 'pool' } } }],
+      },
     }),
     found: [['error', '"userIdentity"']],
   },
   {
     name: 'ARM: userName beside autoUser on the start task',
     language: 'json',
-    text: armPool({ vmSize: 'STANDARD_D2S_V3', startTask: { commandLine: 'setup.sh', userIdentity: { userName: 'ops', autoUser: { scope: 'Pool' } } } }),
+    text: armPool({
+      vmSize: 'STANDARD_D2S_V3',
+      startTask: { commandLine: 'setup.sh', userIdentity: { userName: 'ops', autoUser: { scope: 'Pool' } } },
+    }),
     found: [['error', '"userIdentity"']],
   },
   {

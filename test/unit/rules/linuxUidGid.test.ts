@@ -10,7 +10,9 @@ ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
   {
     name: 'Microsoft.Azure.Batch: uid: without gid:',
     language: 'csharp',
-    text: csLegacy('pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("mpi", secret, ElevationLevel.NonAdmin, new LinuxUserConfiguration(uid: 1001, sshPrivateKey: secret)),\n};'),
+    text: csLegacy(
+      'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("mpi", secret, ElevationLevel.NonAdmin, new LinuxUserConfiguration(uid: 1001, sshPrivateKey: secret)),\n};',
+    ),
     found: [['error', '1001']],
   },
   {
@@ -33,13 +35,17 @@ ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
   {
     name: 'Azure.Compute.Batch: Gid alone in an initializer',
     language: 'csharp',
-    text: csNew('var account = new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Gid = 2002 } };\npool.UserAccounts.Add(account);'),
+    text: csNew(
+      'var account = new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Gid = 2002 } };\npool.UserAccounts.Add(account);',
+    ),
     found: [['error', '2002']],
   },
   {
     name: 'Azure.Compute.Batch: Uid set by a later statement',
     language: 'csharp',
-    text: csNew('var linux = new LinuxUserConfiguration();\nlinux.Uid = 1001;\npool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = linux });'),
+    text: csNew(
+      'var linux = new LinuxUserConfiguration();\nlinux.Uid = 1001;\npool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = linux });',
+    ),
     found: [['error', '1001']],
   },
   {
@@ -54,7 +60,9 @@ ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
   {
     name: 'Azure.Compute.Batch: a null Uid beside a null Gid counts as neither',
     language: 'csharp',
-    text: csNew('pool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Uid = null, Gid = null } });'),
+    text: csNew(
+      'pool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Uid = null, Gid = null } });',
+    ),
     found: [],
     seen: 1,
   },
@@ -63,19 +71,25 @@ ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
   {
     name: 'legacy: withUid without withGid',
     language: 'java',
-    text: javaLegacy('pool.withUserAccounts(Arrays.asList(new UserAccount().withName("mpi").withPassword(secret)\n        .withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001))));'),
+    text: javaLegacy(
+      'pool.withUserAccounts(Arrays.asList(new UserAccount().withName("mpi").withPassword(secret)\n        .withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001))));',
+    ),
     found: [['error', '1001']],
   },
   {
     name: 'legacy: withGid only, configuration held in a variable',
     language: 'java',
-    text: javaLegacy('LinuxUserConfiguration linux = new LinuxUserConfiguration().withGid(2002).withSshPrivateKey(secret);\npool.withUserAccounts(Collections.singletonList(new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(linux)));'),
+    text: javaLegacy(
+      'LinuxUserConfiguration linux = new LinuxUserConfiguration().withGid(2002).withSshPrivateKey(secret);\npool.withUserAccounts(Collections.singletonList(new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(linux)));',
+    ),
     found: [['error', '2002']],
   },
   {
     name: 'com.azure.compute.batch: setGid only',
     language: 'java',
-    text: javaNew('pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setGid(2002))));'),
+    text: javaNew(
+      'pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setGid(2002))));',
+    ),
     found: [['error', '2002']],
   },
   {
@@ -90,7 +104,9 @@ ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
   {
     name: 'com.azure.compute.batch: both',
     language: 'java',
-    text: javaNew('pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setUid(7).setGid(7))));'),
+    text: javaNew(
+      'pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setUid(7).setGid(7))));',
+    ),
     found: [],
     seen: 1,
   },
@@ -99,7 +115,9 @@ ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
   {
     name: 'legacy: uid= only',
     language: 'python',
-    text: pyLegacy("pool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(uid=1001))])"),
+    text: pyLegacy(
+      "pool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(uid=1001))])",
+    ),
     found: [['error', '1001']],
   },
   {
@@ -111,13 +129,17 @@ ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
   {
     name: '15.x: gid= only',
     language: 'python',
-    text: py15("mpi = models.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=models.LinuxUserConfiguration(gid=2002))"),
+    text: py15(
+      "mpi = models.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=models.LinuxUserConfiguration(gid=2002))",
+    ),
     found: [['error', '2002']],
   },
   {
     name: 'mgmt: uid= only',
     language: 'python',
-    text: pyMgmt("mpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(uid=1001))"),
+    text: pyMgmt(
+      "mpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(uid=1001))",
+    ),
     found: [['error', '1001']],
   },
   {
@@ -134,31 +156,53 @@ ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
   {
     name: 'REST pool: uid only',
     language: 'json',
-    text: json({ id: 'p', vmSize: 'standard_d2s_v3', userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { uid: 1001 } }] }),
+    text: json({
+      id: 'p',
+      vmSize: 'standard_d2s_v3',
+      userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { uid: 1001 } }],
+    }),
     found: [['error', '1001']],
   },
   {
     name: 'REST job: auto-pool account with gid only',
     language: 'json',
-    text: json({ id: 'j', poolInfo: { autoPoolSpecification: { pool: { vmSize: 's', userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { gid: 2002 } }] } } } }),
+    text: json({
+      id: 'j',
+      poolInfo: {
+        autoPoolSpecification: {
+          pool: { vmSize: 's', userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { gid: 2002 } }] },
+        },
+      },
+    }),
     found: [['error', '2002']],
   },
   {
     name: 'CLI template: uid only',
     language: 'json',
-    text: cliTemplate('pool', { id: 'p', vmSize: 's', userAccounts: [{ name: 'mpi', password: "[parameters('pw')]", linuxUserConfiguration: { uid: 1001 } }] }),
+    text: cliTemplate('pool', {
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [{ name: 'mpi', password: "[parameters('pw')]", linuxUserConfiguration: { uid: 1001 } }],
+    }),
     found: [['error', '1001']],
   },
   {
     name: 'ARM: gid only',
     language: 'json',
-    text: armPool({ vmSize: 's', userAccounts: [{ name: 'mpi', password: "[parameters('adminPassword')]", linuxUserConfiguration: { gid: 2002 } }] }),
+    text: armPool({
+      vmSize: 's',
+      userAccounts: [{ name: 'mpi', password: "[parameters('adminPassword')]", linuxUserConfiguration: { gid: 2002 } }],
+    }),
     found: [['error', '2002']],
   },
   {
     name: 'REST pool: a null uid beside a gid',
     language: 'json',
-    text: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { uid: null, gid: 2002 } }] }),
+    text: json({
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { uid: null, gid: 2002 } }],
+    }),
     found: [['error', '2002']],
   },
   {
@@ -168,7 +212,11 @@ ruleTable('linux-uid-gid', { fixable: false, subject: 'accounts' }, [
       userAccounts: [
         { name: 'a', password: "[parameters('adminPassword')]", linuxUserConfiguration: { uid: 1001, gid: 1001 } },
         { name: 'b', password: "[parameters('adminPassword')]", linuxUserConfiguration: {} },
-        { name: 'c', password: "[parameters('adminPassword')]", linuxUserConfiguration: { uid: "[parameters('uid')]", gid: "[parameters('gid')]" } },
+        {
+          name: 'c',
+          password: "[parameters('adminPassword')]",
+          linuxUserConfiguration: { uid: "[parameters('uid')]", gid: "[parameters('gid')]" },
+        },
       ],
     }),
     found: [],

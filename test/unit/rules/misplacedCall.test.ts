@@ -35,26 +35,38 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
   {
     name: 'legacy: an inline chain is moved inline',
     language: 'java',
-    text: javaLegacy('UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)).withScope(AutoUserScope.POOL);'),
+    text: javaLegacy(
+      'UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)).withScope(AutoUserScope.POOL);',
+    ),
     found: [['error', 'withScope']],
-    fixed: javaLegacy('UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.POOL));'),
+    fixed: javaLegacy(
+      'UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.POOL));',
+    ),
   },
   {
     name: 'legacy: withElevationLevel and withScope both on UserIdentity, moved in one fix-all',
     language: 'java',
-    text: javaLegacy('UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification()).withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.TASK);'),
+    text: javaLegacy(
+      'UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification()).withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.TASK);',
+    ),
     found: [
       ['error', 'withElevationLevel'],
       ['error', 'withScope'],
     ],
-    fixed: javaLegacy('UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.TASK));'),
+    fixed: javaLegacy(
+      'UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.TASK));',
+    ),
   },
   {
     name: 'legacy: withGid after withLinuxUserConfiguration(…) lands on UserAccount',
     language: 'java',
-    text: javaLegacy('UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001)).withGid(1001);'),
+    text: javaLegacy(
+      'UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001)).withGid(1001);',
+    ),
     found: [['error', 'withGid']],
-    fixed: javaLegacy('UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001).withGid(1001));'),
+    fixed: javaLegacy(
+      'UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001).withGid(1001));',
+    ),
   },
   {
     name: 'legacy: CRLF line endings are kept',
@@ -66,35 +78,48 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
   {
     name: 'com.azure.compute.batch: setScope after setAutoUser(…)',
     language: 'java',
-    text: javaNew('task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.ADMIN)).setScope(AutoUserScope.TASK));'),
+    text: javaNew(
+      'task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.ADMIN)).setScope(AutoUserScope.TASK));',
+    ),
     found: [['error', 'setScope']],
-    fixed: javaNew('task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.ADMIN).setScope(AutoUserScope.TASK)));'),
+    fixed: javaNew(
+      'task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.ADMIN).setScope(AutoUserScope.TASK)));',
+    ),
   },
   {
     name: 'legacy: a call on an identity variable: found, nowhere clear to move it',
     language: 'java',
-    text: javaLegacy('UserIdentity identity = new UserIdentity().withAutoUser(spec);\nidentity.withScope(AutoUserScope.TASK);', 'AutoUserSpecification spec'),
+    text: javaLegacy(
+      'UserIdentity identity = new UserIdentity().withAutoUser(spec);\nidentity.withScope(AutoUserScope.TASK);',
+      'AutoUserSpecification spec',
+    ),
     found: [['error', 'withScope']],
     fixed: null,
   },
   {
     name: 'legacy: withUserName on AutoUserSpecification: no UserIdentity argument to move it into',
     language: 'java',
-    text: javaLegacy('AutoUserSpecification spec = new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withUserName("ops");'),
+    text: javaLegacy(
+      'AutoUserSpecification spec = new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withUserName("ops");',
+    ),
     found: [['error', 'withUserName']],
     fixed: null,
   },
   {
     name: 'legacy: the target already calls withScope: moving would set it twice',
     language: 'java',
-    text: javaLegacy('UserIdentity identity = new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL)).withScope(AutoUserScope.TASK);'),
+    text: javaLegacy(
+      'UserIdentity identity = new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL)).withScope(AutoUserScope.TASK);',
+    ),
     found: [['error', 'withScope']],
     fixed: null,
   },
   {
     name: 'legacy: a comment between the calls would be lost: no move',
     language: 'java',
-    text: javaLegacy('UserIdentity identity = new UserIdentity().withAutoUser(new AutoUserSpecification()) // admin below\n        .withScope(AutoUserScope.TASK);'),
+    text: javaLegacy(
+      'UserIdentity identity = new UserIdentity().withAutoUser(new AutoUserSpecification()) // admin below\n        .withScope(AutoUserScope.TASK);',
+    ),
     found: [['error', 'withScope']],
     fixed: null,
   },

@@ -42,7 +42,9 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
   {
     name: 'Azure.Compute.Batch: SshPrivateKey = Guid.NewGuid().ToString()',
     language: 'csharp',
-    text: csNew('pool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Uid = 1, Gid = 1, SshPrivateKey = Guid.NewGuid().ToString() } });'),
+    text: csNew(
+      'pool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Uid = 1, Gid = 1, SshPrivateKey = Guid.NewGuid().ToString() } });',
+    ),
     found: [['warning', 'Guid.NewGuid().ToString()']],
   },
   {
@@ -84,7 +86,9 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
   {
     name: 'com.azure.compute.batch: a GUID literal',
     language: 'java',
-    text: javaNew(`pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setSshPrivateKey("${GUID}"))));`),
+    text: javaNew(
+      `pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setSshPrivateKey("${GUID}"))));`,
+    ),
     found: [['warning', `"${GUID}"`]],
   },
   {
@@ -127,13 +131,17 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
   {
     name: '15.x: a GUID literal',
     language: 'python',
-    text: py15(`mpi = models.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=models.LinuxUserConfiguration(ssh_private_key='${GUID}'))`),
+    text: py15(
+      `mpi = models.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=models.LinuxUserConfiguration(ssh_private_key='${GUID}'))`,
+    ),
     found: [['warning', `'${GUID}'`]],
   },
   {
     name: 'mgmt: str(uuid.uuid4())',
     language: 'python',
-    text: pyMgmt(`import uuid\n\nmpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(ssh_private_key=str(uuid.uuid4())))`),
+    text: pyMgmt(
+      `import uuid\n\nmpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(ssh_private_key=str(uuid.uuid4())))`,
+    ),
     found: [['warning', 'str(uuid.uuid4())']],
   },
   {
@@ -172,19 +180,31 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
   {
     name: 'REST 2017-01-01.4.0: sshPrivateKey on the account itself',
     language: 'json',
-    text: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'mpi', password: '<secret>', sshPrivateKey: '00000000-0000-0000-0000-000000000000' }] }),
+    text: json({
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [{ name: 'mpi', password: '<secret>', sshPrivateKey: '00000000-0000-0000-0000-000000000000' }],
+    }),
     found: [['warning', '"00000000-0000-0000-0000-000000000000"']],
   },
   {
     name: 'CLI template: an empty key',
     language: 'json',
-    text: cliTemplate('pool', { id: 'p', vmSize: 's', userAccounts: [{ name: 'mpi', password: "[parameters('pw')]", linuxUserConfiguration: { sshPrivateKey: '' } }] }),
+    text: cliTemplate('pool', {
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [{ name: 'mpi', password: "[parameters('pw')]", linuxUserConfiguration: { sshPrivateKey: '' } }],
+    }),
     found: [['warning', '""']],
   },
   {
     name: 'ARM: a GUID',
     language: 'json',
-    text: armPool({ userAccounts: [{ name: 'mpi', password: "[parameters('adminPassword')]", linuxUserConfiguration: { uid: 1, gid: 1, sshPrivateKey: GUID } }] }),
+    text: armPool({
+      userAccounts: [
+        { name: 'mpi', password: "[parameters('adminPassword')]", linuxUserConfiguration: { uid: 1, gid: 1, sshPrivateKey: GUID } },
+      ],
+    }),
     found: [['warning', `"${GUID}"`]],
   },
   {
@@ -194,7 +214,11 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
       userAccounts: [
         { name: 'a', password: "[parameters('adminPassword')]", linuxUserConfiguration: { sshPrivateKey: "[parameters('mpiKey')]" } },
         { name: 'b', password: "[parameters('adminPassword')]", linuxUserConfiguration: { sshPrivateKey: PEM } },
-        { name: 'c', password: "[parameters('adminPassword')]", linuxUserConfiguration: { sshPrivateKey: '<PEM, not password-protected>' } },
+        {
+          name: 'c',
+          password: "[parameters('adminPassword')]",
+          linuxUserConfiguration: { sshPrivateKey: '<PEM, not password-protected>' },
+        },
       ],
     }),
     found: [],

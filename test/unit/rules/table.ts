@@ -50,7 +50,12 @@ export function ruleTable(rule: string, options: TableOptions, cases: readonly R
           findings.map((f) => [f.severity, c.text.slice(f.span.start, f.span.end)]),
           c.found.map(([severity, text]) => [severity, text]),
         );
-        if (!options.fixable) assert.deepEqual(findings.map((f) => f.fixes.length), findings.map(() => 0), 'this rule offers no fix');
+        if (!options.fixable)
+          assert.deepEqual(
+            findings.map((f) => f.fixes.length),
+            findings.map(() => 0),
+            'this rule offers no fix',
+          );
         if (c.fixed === null) {
           assert.deepEqual(fixesRender.flat().filter(Boolean), [], 'no fix may be offered here');
           assert.equal(await fixAll(c.language, c.text, { workspace: c.workspace, onlyRules: [rule] }), c.text);
@@ -137,6 +142,13 @@ export function armPool(properties: unknown): string {
     $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
     contentVersion: '1.0.0.0',
     parameters: { adminPassword: { type: 'securestring' } },
-    resources: [{ type: 'Microsoft.Batch/batchAccounts/pools', apiVersion: '2024-07-01', name: "[concat(parameters('account'), '/mpi')]", properties }],
+    resources: [
+      {
+        type: 'Microsoft.Batch/batchAccounts/pools',
+        apiVersion: '2024-07-01',
+        name: "[concat(parameters('account'), '/mpi')]",
+        properties,
+      },
+    ],
   });
 }

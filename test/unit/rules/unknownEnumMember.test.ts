@@ -52,7 +52,9 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
   {
     name: 'Microsoft.Azure.Batch: Admin, NonAdmin, Task, Pool, Interactive',
     language: 'csharp',
-    text: csLegacy(`${csAuto('AutoUserScope.Task, ElevationLevel.Admin')}\nvar a = ElevationLevel.NonAdmin;\nvar b = AutoUserScope.Pool;\nvar c = LoginMode.Interactive;`),
+    text: csLegacy(
+      `${csAuto('AutoUserScope.Task, ElevationLevel.Admin')}\nvar a = ElevationLevel.NonAdmin;\nvar b = AutoUserScope.Pool;\nvar c = LoginMode.Interactive;`,
+    ),
     found: [],
     seen: 5,
   },
@@ -99,9 +101,13 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
   {
     name: 'com.azure.compute.batch: NONADMIN → NON_ADMIN',
     language: 'java',
-    text: javaNew('task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.NONADMIN)));'),
+    text: javaNew(
+      'task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.NONADMIN)));',
+    ),
     found: [['error', 'NONADMIN']],
-    fixed: javaNew('task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.NON_ADMIN)));'),
+    fixed: javaNew(
+      'task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.NON_ADMIN)));',
+    ),
   },
   {
     name: 'legacy: ROOT is no spelling of any member: no fix',
@@ -113,7 +119,9 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
   {
     name: 'legacy: NON_ADMIN, ADMIN, TASK, POOL, INTERACTIVE',
     language: 'java',
-    text: javaLegacy(`${javaAuto('.withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.POOL)')}\nObject a = ElevationLevel.NON_ADMIN;\nObject b = AutoUserScope.TASK;\nObject c = LoginMode.INTERACTIVE;`),
+    text: javaLegacy(
+      `${javaAuto('.withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.POOL)')}\nObject a = ElevationLevel.NON_ADMIN;\nObject b = AutoUserScope.TASK;\nObject c = LoginMode.INTERACTIVE;`,
+    ),
     found: [],
     seen: 5,
   },
@@ -136,13 +144,17 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
   {
     name: 'legacy (told by TaskAddParameter): the 15.x upper-case spellings are not members there',
     language: 'python',
-    text: pyLegacy("task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.TASK\nlevel = batchmodels.ElevationLevel.NON_ADMIN\nmode = batchmodels.LoginMode.Interactive"),
+    text: pyLegacy(
+      "task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.TASK\nlevel = batchmodels.ElevationLevel.NON_ADMIN\nmode = batchmodels.LoginMode.Interactive",
+    ),
     found: [
       ['error', 'TASK'],
       ['error', 'NON_ADMIN'],
       ['error', 'Interactive'],
     ],
-    fixed: pyLegacy("task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.task\nlevel = batchmodels.ElevationLevel.non_admin\nmode = batchmodels.LoginMode.interactive"),
+    fixed: pyLegacy(
+      "task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.task\nlevel = batchmodels.ElevationLevel.non_admin\nmode = batchmodels.LoginMode.interactive",
+    ),
   },
   {
     name: 'legacy: from azure.batch.models import ElevationLevel',
@@ -154,16 +166,16 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
   {
     name: '15.x: ElevationLevel.nonadmin → NON_ADMIN',
     language: 'python',
-    text: py15("identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.nonadmin))"),
+    text: py15('identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.nonadmin))'),
     found: [['error', 'nonadmin']],
-    fixed: py15("identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.NON_ADMIN))"),
+    fixed: py15('identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.NON_ADMIN))'),
   },
   {
     name: 'mgmt: ElevationLevel.nonadmin → NON_ADMIN',
     language: 'python',
-    text: pyMgmt("identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.nonadmin))"),
+    text: pyMgmt('identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.nonadmin))'),
     found: [['error', 'nonadmin']],
-    fixed: pyMgmt("identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.NON_ADMIN))"),
+    fixed: pyMgmt('identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.NON_ADMIN))'),
   },
   {
     name: 'legacy: root is no spelling of any member: no fix',
@@ -175,14 +187,18 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
   {
     name: 'legacy: non_admin, admin, task, pool, batch',
     language: 'python',
-    text: pyLegacy('a = batchmodels.ElevationLevel.non_admin\nb = batchmodels.ElevationLevel.admin\nc = batchmodels.AutoUserScope.task\nd = batchmodels.AutoUserScope.pool\ne = batchmodels.LoginMode.batch'),
+    text: pyLegacy(
+      'a = batchmodels.ElevationLevel.non_admin\nb = batchmodels.ElevationLevel.admin\nc = batchmodels.AutoUserScope.task\nd = batchmodels.AutoUserScope.pool\ne = batchmodels.LoginMode.batch',
+    ),
     found: [],
     seen: 5,
   },
   {
     name: '15.x: NON_ADMIN, ADMIN, and lower-case admin (case-insensitive enums)',
     language: 'python',
-    text: py15('a = models.ElevationLevel.NON_ADMIN\nb = models.ElevationLevel.ADMIN\nc = models.ElevationLevel.admin\nd = models.AutoUserScope.POOL'),
+    text: py15(
+      'a = models.ElevationLevel.NON_ADMIN\nb = models.ElevationLevel.ADMIN\nc = models.ElevationLevel.admin\nd = models.AutoUserScope.POOL',
+    ),
     found: [],
     seen: 4,
   },
@@ -215,29 +231,56 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
   {
     name: 'REST pool: login mode and elevation of an account',
     language: 'json',
-    text: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: '<secret>', elevationLevel: 'ADMIN', windowsUserConfiguration: { loginMode: 'Interactive' } }] }),
+    text: json({
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [
+        { name: 'ops', password: '<secret>', elevationLevel: 'ADMIN', windowsUserConfiguration: { loginMode: 'Interactive' } },
+      ],
+    }),
     found: [
       ['error', 'ADMIN'],
       ['error', 'Interactive'],
     ],
-    fixed: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: '<secret>', elevationLevel: 'admin', windowsUserConfiguration: { loginMode: 'interactive' } }] }),
+    fixed: json({
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [
+        { name: 'ops', password: '<secret>', elevationLevel: 'admin', windowsUserConfiguration: { loginMode: 'interactive' } },
+      ],
+    }),
   },
   {
     name: 'CLI template (data-plane dialect): Pool and Admin → pool and admin',
     language: 'json',
-    text: cliTemplate('pool', { id: 'p', vmSize: 's', startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } } }),
+    text: cliTemplate('pool', {
+      id: 'p',
+      vmSize: 's',
+      startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } },
+    }),
     found: [
       ['error', 'Pool'],
       ['error', 'Admin'],
     ],
-    fixed: cliTemplate('pool', { id: 'p', vmSize: 's', startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'admin' } } } }),
+    fixed: cliTemplate('pool', {
+      id: 'p',
+      vmSize: 's',
+      startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'admin' } } },
+    }),
   },
   {
     name: 'ARM: data-plane casing → ARM casing',
     language: 'json',
     text: armPool({
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'admin' } } },
-      userAccounts: [{ name: 'ops', password: "[parameters('adminPassword')]", elevationLevel: 'nonadmin', windowsUserConfiguration: { loginMode: 'batch' } }],
+      userAccounts: [
+        {
+          name: 'ops',
+          password: "[parameters('adminPassword')]",
+          elevationLevel: 'nonadmin',
+          windowsUserConfiguration: { loginMode: 'batch' },
+        },
+      ],
     }),
     found: [
       ['error', 'pool'],
@@ -247,7 +290,14 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     ],
     fixed: armPool({
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } },
-      userAccounts: [{ name: 'ops', password: "[parameters('adminPassword')]", elevationLevel: 'NonAdmin', windowsUserConfiguration: { loginMode: 'Batch' } }],
+      userAccounts: [
+        {
+          name: 'ops',
+          password: "[parameters('adminPassword')]",
+          elevationLevel: 'NonAdmin',
+          windowsUserConfiguration: { loginMode: 'Batch' },
+        },
+      ],
     }),
   },
   {
@@ -275,7 +325,14 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     language: 'json',
     text: armPool({
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Task', elevationLevel: 'Admin' } } },
-      userAccounts: [{ name: 'ops', password: "[parameters('adminPassword')]", elevationLevel: 'NonAdmin', windowsUserConfiguration: { loginMode: 'Interactive' } }],
+      userAccounts: [
+        {
+          name: 'ops',
+          password: "[parameters('adminPassword')]",
+          elevationLevel: 'NonAdmin',
+          windowsUserConfiguration: { loginMode: 'Interactive' },
+        },
+      ],
     }),
     found: [],
     seen: 4,

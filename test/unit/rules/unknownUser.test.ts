@@ -19,7 +19,9 @@ import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15,
 const POOL_CS = csLegacy(
   'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("adminUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),\n    new UserAccount("nonAdminUser", secret, ElevationLevel.NonAdmin),\n};',
 );
-const POOL_PY = pyLegacy("pool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='pyUser', password=os.environ['PW'])])");
+const POOL_PY = pyLegacy(
+  "pool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='pyUser', password=os.environ['PW'])])",
+);
 const POOL_ARM = armPool({ userAccounts: [{ name: 'armUser', password: "[parameters('adminPassword')]", elevationLevel: 'Admin' }] });
 
 /** Feeds an index the way the server and the CLI do: each file analysed, its accounts recorded. */
@@ -34,14 +36,21 @@ async function indexOf(files: Record<string, readonly [LanguageId, string]>, ind
 
 /** Pools in three other files, three languages; filled before the tests run. */
 const workspace = new AccountIndex();
-before(() => indexOf({ 'file:///ws/pool.cs': ['csharp', POOL_CS], 'file:///ws/pool.py': ['python', POOL_PY], 'file:///ws/pool.json': ['json', POOL_ARM] }, workspace));
+before(() =>
+  indexOf(
+    { 'file:///ws/pool.cs': ['csharp', POOL_CS], 'file:///ws/pool.py': ['python', POOL_PY], 'file:///ws/pool.json': ['json', POOL_ARM] },
+    workspace,
+  ),
+);
 
 ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
   // In the same file ------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: the pool in the same file',
     language: 'csharp',
-    text: csLegacy('pool.UserAccounts = new List<UserAccount> { new UserAccount("ops", secret) };\ntask.UserIdentity = new UserIdentity("opz");\nvar known = new UserIdentity("ops");'),
+    text: csLegacy(
+      'pool.UserAccounts = new List<UserAccount> { new UserAccount("ops", secret) };\ntask.UserIdentity = new UserIdentity("opz");\nvar known = new UserIdentity("ops");',
+    ),
     found: [['warning', '"opz"']],
   },
   {
@@ -75,7 +84,9 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
   {
     name: 'Microsoft.Azure.Batch task, pools in pool.cs, pool.py and pool.json',
     language: 'csharp',
-    text: csLegacy('task.UserIdentity = new UserIdentity("ghost");\nvar a = new UserIdentity("adminUser");\nvar b = new UserIdentity("pyUser");\nvar c = new UserIdentity("armUser");'),
+    text: csLegacy(
+      'task.UserIdentity = new UserIdentity("ghost");\nvar a = new UserIdentity("adminUser");\nvar b = new UserIdentity("pyUser");\nvar c = new UserIdentity("armUser");',
+    ),
     found: [['warning', '"ghost"']],
     workspace,
   },
@@ -89,49 +100,67 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
   {
     name: 'Java legacy and new tasks, pools elsewhere',
     language: 'java',
-    text: javaLegacy('task.withUserIdentity(new UserIdentity().withUserName("ghost"));\nUserIdentity a = new UserIdentity().withUserName("adminUser");'),
+    text: javaLegacy(
+      'task.withUserIdentity(new UserIdentity().withUserName("ghost"));\nUserIdentity a = new UserIdentity().withUserName("adminUser");',
+    ),
     found: [['warning', '"ghost"']],
     workspace,
   },
   {
     name: 'com.azure.compute.batch task, pools elsewhere',
     language: 'java',
-    text: javaNew('task.setUserIdentity(new UserIdentity().setUsername("ghost"));\nUserIdentity a = new UserIdentity().setUsername("armUser");'),
+    text: javaNew(
+      'task.setUserIdentity(new UserIdentity().setUsername("ghost"));\nUserIdentity a = new UserIdentity().setUsername("armUser");',
+    ),
     found: [['warning', '"ghost"']],
     workspace,
   },
   {
     name: 'Python legacy task, pools elsewhere',
     language: 'python',
-    text: pyLegacy("a = batchmodels.TaskAddParameter(id='a', command_line='x', user_identity=batchmodels.UserIdentity(user_name='ghost'))\nb = batchmodels.UserIdentity(user_name='adminUser')"),
+    text: pyLegacy(
+      "a = batchmodels.TaskAddParameter(id='a', command_line='x', user_identity=batchmodels.UserIdentity(user_name='ghost'))\nb = batchmodels.UserIdentity(user_name='adminUser')",
+    ),
     found: [['warning', "'ghost'"]],
     workspace,
   },
   {
     name: 'Python 15.x task, pools elsewhere',
     language: 'python',
-    text: py15("a = models.BatchTaskCreateContent(id='a', command_line='x', user_identity=models.UserIdentity(username='ghost'))\nb = models.UserIdentity(username='pyUser')"),
+    text: py15(
+      "a = models.BatchTaskCreateContent(id='a', command_line='x', user_identity=models.UserIdentity(username='ghost'))\nb = models.UserIdentity(username='pyUser')",
+    ),
     found: [['warning', "'ghost'"]],
     workspace,
   },
   {
     name: 'Python mgmt start task, pools elsewhere',
     language: 'python',
-    text: pyMgmt("start = mgmt.StartTask(command_line='x', user_identity=mgmt.UserIdentity(user_name='ghost'))\nknown = mgmt.UserIdentity(user_name='armUser')"),
+    text: pyMgmt(
+      "start = mgmt.StartTask(command_line='x', user_identity=mgmt.UserIdentity(user_name='ghost'))\nknown = mgmt.UserIdentity(user_name='armUser')",
+    ),
     found: [['warning', "'ghost'"]],
     workspace,
   },
   {
     name: 'REST task collection, pools elsewhere',
     language: 'json',
-    text: json({ value: [{ id: 'a', commandLine: 'x', userIdentity: { username: 'ghost' } }, { id: 'b', commandLine: 'x', userIdentity: { username: 'pyUser' } }] }),
+    text: json({
+      value: [
+        { id: 'a', commandLine: 'x', userIdentity: { username: 'ghost' } },
+        { id: 'b', commandLine: 'x', userIdentity: { username: 'pyUser' } },
+      ],
+    }),
     found: [['warning', '"ghost"']],
     workspace,
   },
   {
     name: 'CLI template job, pools elsewhere',
     language: 'json',
-    text: cliTemplate('job', { id: 'j', taskFactory: { type: 'parametricSweep', repeatTask: { commandLine: 'x', userIdentity: { username: 'ghost' } } } }),
+    text: cliTemplate('job', {
+      id: 'j',
+      taskFactory: { type: 'parametricSweep', repeatTask: { commandLine: 'x', userIdentity: { username: 'ghost' } } },
+    }),
     found: [['warning', '"ghost"']],
     workspace,
   },
@@ -168,7 +197,9 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
   {
     name: 'no pool anywhere (Python)',
     language: 'python',
-    text: pyLegacy("task = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batchmodels.UserIdentity(user_name='ghost'))"),
+    text: pyLegacy(
+      "task = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batchmodels.UserIdentity(user_name='ghost'))",
+    ),
     found: [],
     seen: 1,
   },
@@ -182,7 +213,9 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
   {
     name: 'auto-users, a user name set by an expression, an empty user name',
     language: 'csharp',
-    text: csLegacy('task.UserIdentity = new UserIdentity(new AutoUserSpecification(scope: AutoUserScope.Pool));\nvar a = new UserIdentity(secret);\nvar b = new UserIdentity("");'),
+    text: csLegacy(
+      'task.UserIdentity = new UserIdentity(new AutoUserSpecification(scope: AutoUserScope.Pool));\nvar a = new UserIdentity(secret);\nvar b = new UserIdentity("");',
+    ),
     found: [],
     seen: 3,
     workspace,
@@ -191,7 +224,8 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
 
 describe('unknown-user follows the workspace index as it changes', () => {
   const task = javaLegacy('task.withUserIdentity(new UserIdentity().withUserName("lateUser"));');
-  const found = async (index: AccountIndex) => (await squiggles('java', task, { workspace: index })).filter((s) => s.rule === 'unknown-user').map((s) => s.text);
+  const found = async (index: AccountIndex) =>
+    (await squiggles('java', task, { workspace: index })).filter((s) => s.rule === 'unknown-user').map((s) => s.text);
 
   it('a pool file gaining, then losing, the account', async () => {
     const index = await indexOf({ 'file:///ws/pool.cs': ['csharp', POOL_CS] });
@@ -212,7 +246,10 @@ describe('unknown-user through the CLI', () => {
     for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(root, name), content);
     let stdout = '';
     await runCli(['check', '--format', 'json', root], { stdout: (t) => (stdout += t), stderr: () => undefined, version: '0.0.0-test' });
-    const reports = JSON.parse(stdout) as { file: string; diagnostics: { code: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[];
+    const reports = JSON.parse(stdout) as {
+      file: string;
+      diagnostics: { code: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+    }[];
     const found: [string, string][] = [];
     for (const report of reports) {
       const lines = files[path.basename(report.file)].split('\n');
@@ -228,9 +265,18 @@ describe('unknown-user through the CLI', () => {
   it('a pool in one language, tasks in the other three: only the undefined names are reported', async () => {
     const found = await check({
       'Pool.cs': POOL_CS,
-      'Tasks.java': javaLegacy('task.withUserIdentity(new UserIdentity().withUserName("adminUser"));\nUserIdentity typo = new UserIdentity().withUserName("admnUser");'),
-      'tasks.py': pyLegacy("ok = batchmodels.UserIdentity(user_name='nonAdminUser')\nbad = batchmodels.UserIdentity(user_name='nonadminuser')"),
-      'task.json': json({ value: [{ id: 'a', commandLine: 'x', userIdentity: { username: 'adminUser' } }, { id: 'b', commandLine: 'x', userIdentity: { username: 'root' } }] }),
+      'Tasks.java': javaLegacy(
+        'task.withUserIdentity(new UserIdentity().withUserName("adminUser"));\nUserIdentity typo = new UserIdentity().withUserName("admnUser");',
+      ),
+      'tasks.py': pyLegacy(
+        "ok = batchmodels.UserIdentity(user_name='nonAdminUser')\nbad = batchmodels.UserIdentity(user_name='nonadminuser')",
+      ),
+      'task.json': json({
+        value: [
+          { id: 'a', commandLine: 'x', userIdentity: { username: 'adminUser' } },
+          { id: 'b', commandLine: 'x', userIdentity: { username: 'root' } },
+        ],
+      }),
     });
     assert.deepEqual(found, [
       ['Tasks.java', '"admnUser"'],
@@ -243,7 +289,9 @@ describe('unknown-user through the CLI', () => {
     const found = await check({
       'pool.py': POOL_PY,
       'pool.json': POOL_ARM,
-      'Task.cs': csLegacy('task.UserIdentity = new UserIdentity("pyUser");\nvar b = new UserIdentity("armUser");\nvar c = new UserIdentity("adminUser");'),
+      'Task.cs': csLegacy(
+        'task.UserIdentity = new UserIdentity("pyUser");\nvar b = new UserIdentity("armUser");\nvar c = new UserIdentity("adminUser");',
+      ),
     });
     assert.deepEqual(found, [['Task.cs', '"adminUser"']]);
   });

@@ -48,28 +48,37 @@ function launch(exit: number, extraArgs: string[] = []) {
     encoding: 'utf8',
   });
   const left = fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('batch-identity-electron-') && !before.has(n));
-  return { status: result.status, output: result.stdout + result.stderr, recorded: JSON.parse(fs.readFileSync(record, 'utf8')) as Record, left };
+  return {
+    status: result.status,
+    output: result.stdout + result.stderr,
+    recorded: JSON.parse(fs.readFileSync(record, 'utf8')) as Record,
+    left,
+  };
 }
 
-describe('@vscode/test-electron runner', { skip: !fs.existsSync(path.join(REPO, 'dist/test/suite/index.js')) && 'needs npm run build' }, () => {
-  it('launches VS Code on the suites, the development tree and a fresh profile, and passes on its exit code 0', () => {
-    const { status, recorded, left, output } = launch(0, ['--grep', 'quick fix']);
-    assert.equal(status, 0, output);
-    assert.ok(recorded.args.includes(`--extensionDevelopmentPath=${REPO}`), recorded.args.join(' '));
-    assert.ok(recorded.args.includes(`--extensionTestsPath=${path.join(REPO, 'dist/test/suite/index.js')}`));
-    assert.ok(recorded.args.includes('--disable-workspace-trust'));
-    assert.ok(recorded.args.includes('--extensions-dir'));
-    assert.equal(recorded.grep, 'quick fix');
-    // The fixture workspace, copied: the same files the offline runner opens.
-    assert.deepEqual(recorded.workspaceFiles, fs.readdirSync(path.join(REPO, 'test/integration/fixture')).sort());
-    assert.equal(JSON.parse(recorded.userSettings)['security.workspace.trust.enabled'], false);
-    assert.deepEqual(left, [], 'the temporary profile and workspace are removed');
-  });
+describe(
+  '@vscode/test-electron runner',
+  { skip: !fs.existsSync(path.join(REPO, 'dist/test/suite/index.js')) && 'needs npm run build' },
+  () => {
+    it('launches VS Code on the suites, the development tree and a fresh profile, and passes on its exit code 0', () => {
+      const { status, recorded, left, output } = launch(0, ['--grep', 'quick fix']);
+      assert.equal(status, 0, output);
+      assert.ok(recorded.args.includes(`--extensionDevelopmentPath=${REPO}`), recorded.args.join(' '));
+      assert.ok(recorded.args.includes(`--extensionTestsPath=${path.join(REPO, 'dist/test/suite/index.js')}`));
+      assert.ok(recorded.args.includes('--disable-workspace-trust'));
+      assert.ok(recorded.args.includes('--extensions-dir'));
+      assert.equal(recorded.grep, 'quick fix');
+      // The fixture workspace, copied: the same files the offline runner opens.
+      assert.deepEqual(recorded.workspaceFiles, fs.readdirSync(path.join(REPO, 'test/integration/fixture')).sort());
+      assert.equal(JSON.parse(recorded.userSettings)['security.workspace.trust.enabled'], false);
+      assert.deepEqual(left, [], 'the temporary profile and workspace are removed');
+    });
 
-  it('fails when VS Code exits with a failure', () => {
-    const { status, recorded, left } = launch(1);
-    assert.equal(status, 1);
-    assert.equal(recorded.grep, null, 'no grep unless asked');
-    assert.deepEqual(left, []);
-  });
-});
+    it('fails when VS Code exits with a failure', () => {
+      const { status, recorded, left } = launch(1);
+      assert.equal(status, 1);
+      assert.equal(recorded.grep, null, 'no grep unless asked');
+      assert.deepEqual(left, []);
+    });
+  },
+);

@@ -78,7 +78,11 @@ describe('offline integration runner', { skip: skip || (process.platform !== 'li
     assert.equal(lastLine(run.stdout), '1 passed, 0 failed', run.stdout + run.stderr);
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.deepEqual(survivors(run.mark), []);
-    assert.deepEqual([...sandboxes()].filter((s) => !before.has(s)), [], 'the sandbox folder is removed');
+    assert.deepEqual(
+      [...sandboxes()].filter((s) => !before.has(s)),
+      [],
+      'the sandbox folder is removed',
+    );
   });
 
   it('a failing test: closing line "1 passed, 1 failed", exit 1, the failure shown, nothing left behind', HANG, async () => {
@@ -88,7 +92,10 @@ describe('offline integration runner', { skip: skip || (process.platform !== 'li
     assert.equal(lastLine(run.stdout), '1 passed, 1 failed', run.stdout + run.stderr);
     assert.equal(run.code, 1);
     assert.deepEqual(survivors(run.mark), []);
-    assert.deepEqual([...sandboxes()].filter((s) => !before.has(s)), []);
+    assert.deepEqual(
+      [...sandboxes()].filter((s) => !before.has(s)),
+      [],
+    );
   });
 
   it('interrupted mid-run (Ctrl-C): exit 130, the unfinished run counted as a failure, every process stopped', HANG, async () => {
@@ -98,6 +105,9 @@ describe('offline integration runner', { skip: skip || (process.platform !== 'li
     assert.equal(lastLine(run.stdout), '1 passed, 1 failed', run.stdout + run.stderr);
     assert.equal(run.code, 130);
     assert.deepEqual(survivors(run.mark), []);
-    assert.deepEqual([...sandboxes()].filter((s) => !before.has(s)), []);
+    assert.deepEqual(
+      [...sandboxes()].filter((s) => !before.has(s)),
+      [],
+    );
   });
 });

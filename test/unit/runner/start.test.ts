@@ -15,7 +15,9 @@ const tree = scratchTrees('bi-start');
 
 describe('npm start with a desktop VS Code installed', { skip: process.platform === 'win32' && 'a POSIX stand-in' }, () => {
   it('runs `code --extensionDevelopmentPath=<repo> <repo>/examples` and exits with its code', () => {
-    const bin = tree({ code: `#!${process.execPath}\nrequire('fs').writeFileSync(process.env.RECORD, JSON.stringify(process.argv.slice(2)));\nprocess.exit(3);\n` });
+    const bin = tree({
+      code: `#!${process.execPath}\nrequire('fs').writeFileSync(process.env.RECORD, JSON.stringify(process.argv.slice(2)));\nprocess.exit(3);\n`,
+    });
     fs.chmodSync(path.join(bin, 'code'), 0o755);
     const record = path.join(bin, 'record.json');
     const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, RECORD: record };

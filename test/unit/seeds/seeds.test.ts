@@ -112,13 +112,19 @@ describe('seeds: Java', () => {
       ['task', 'task'],
     );
     assert.deepEqual(await diagnostics(f), [['unknown-enum-member', 'error', 'NONADMIN']]);
-    assert.equal(await fixed(f), replaced(f.text, ['withElevationLevel(ElevationLevel.NONADMIN)', 'withElevationLevel(ElevationLevel.NON_ADMIN)']));
+    assert.equal(
+      await fixed(f),
+      replaced(f.text, ['withElevationLevel(ElevationLevel.NONADMIN)', 'withElevationLevel(ElevationLevel.NON_ADMIN)']),
+    );
   });
 
   it('G2: ElevationLevel.NONADMIN in the named-accounts pool → NON_ADMIN', async () => {
     const f = fixture('g02-nonadmin-pool.java');
     assert.deepEqual(await diagnostics(f), [['unknown-enum-member', 'error', 'NONADMIN']]);
-    assert.equal(await fixed(f), replaced(f.text, ['withElevationLevel(ElevationLevel.NONADMIN)', 'withElevationLevel(ElevationLevel.NON_ADMIN)']));
+    assert.equal(
+      await fixed(f),
+      replaced(f.text, ['withElevationLevel(ElevationLevel.NONADMIN)', 'withElevationLevel(ElevationLevel.NON_ADMIN)']),
+    );
   });
 
   it('migration table: withRunElevated(true / false) → the documented user identity, NON_ADMIN spelled right', async () => {
@@ -136,8 +142,14 @@ describe('seeds: Java', () => {
           'import com.microsoft.azure.batch.protocol.models.AutoUserSpecification;\nimport com.microsoft.azure.batch.protocol.models.CloudTask;\n' +
             'import com.microsoft.azure.batch.protocol.models.ElevationLevel;\nimport com.microsoft.azure.batch.protocol.models.UserIdentity;\n',
         ],
-        ['installer.withRunElevated(true);', 'installer.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));'],
-        ['worker.withRunElevated(false);', 'worker.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN)));'],
+        [
+          'installer.withRunElevated(true);',
+          'installer.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));',
+        ],
+        [
+          'worker.withRunElevated(false);',
+          'worker.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN)));',
+        ],
       ),
     );
   });
@@ -185,8 +197,12 @@ describe('seeds: Python', () => {
       ['run-elevated', 'warning', 'run_elevated'],
       ['run-elevated', 'warning', 'run_elevated'],
     ]);
-    const identity = (level: string) => `user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.${level}))`;
-    assert.equal(await fixed(f), replaced(f.text, ['run_elevated=True)', `${identity('admin')})`], ['run_elevated=False)', `${identity('non_admin')})`]));
+    const identity = (level: string) =>
+      `user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.${level}))`;
+    assert.equal(
+      await fixed(f),
+      replaced(f.text, ['run_elevated=True)', `${identity('admin')})`], ['run_elevated=False)', `${identity('non_admin')})`]),
+    );
   });
 });
 
@@ -221,8 +237,14 @@ describe('seeds: C#', () => {
       replaced(
         f.text,
         ['using Microsoft.Azure.Batch;\n', 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n'],
-        ['installer.RunElevated = true;', 'installer.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin));'],
-        ['worker.RunElevated = false;', 'worker.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.NonAdmin));'],
+        [
+          'installer.RunElevated = true;',
+          'installer.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin));',
+        ],
+        [
+          'worker.RunElevated = false;',
+          'worker.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.NonAdmin));',
+        ],
       ),
     );
   });
@@ -240,7 +262,11 @@ describe('seeds: C#', () => {
       assert.equal(effective('AutoUserSpecification(scope: AutoUserScope.Pool)'), '**auto-user · non-admin (default) · pool scope**');
       const omitted = hoverAt(analysis, f.text.indexOf('AutoUserSpecification(elevationLevel: ElevationLevel.Admin))') + 1)?.markdown ?? '';
       assert.ok(omitted.includes('**auto-user · admin · pool scope (default)**'), omitted);
-      assert.ok(omitted.includes('When scope is omitted it is **pool** since service version 2019-08-01.10.0; before that it was task on Windows nodes and pool on Linux nodes.'));
+      assert.ok(
+        omitted.includes(
+          'When scope is omitted it is **pool** since service version 2019-08-01.10.0; before that it was task on Windows nodes and pool on Linux nodes.',
+        ),
+      );
     } finally {
       analysis.release();
     }

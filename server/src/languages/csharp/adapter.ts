@@ -173,29 +173,31 @@ class CSharpAdapter {
         const call = parent.parent;
         if (!receiver || (call?.type === 'invocation_expression' && same(fieldOf(call, 'function'), parent))) continue;
         const assignment = assignmentTo(parent);
-        this.addRunElevated(name, assignment ? 'assign' : 'read', assignment ?? parent, this.resolver.typeOfExpression(receiver), () => this.resolver.keyOfLValue(receiver));
+        this.addRunElevated(name, assignment ? 'assign' : 'read', assignment ?? parent, this.resolver.typeOfExpression(receiver), () =>
+          this.resolver.keyOfLValue(receiver),
+        );
       } else if (parent.type === 'member_binding_expression' && same(fieldOf(parent, 'name'), name)) {
         // `task?.RunElevated`: always a read.
         const access = parent.parent;
         const receiver = access?.type === 'conditional_access_expression' ? fieldOf(access, 'condition') : undefined;
         if (!access || !receiver) continue;
         this.addRunElevated(name, 'read', access, this.resolver.typeOfExpression(receiver), () => this.resolver.keyOfLValue(receiver));
-      } else if (parent.type === 'assignment_expression' && same(fieldOf(parent, 'left'), name) && parent.parent?.type === 'initializer_expression') {
+      } else if (
+        parent.type === 'assignment_expression' &&
+        same(fieldOf(parent, 'left'), name) &&
+        parent.parent?.type === 'initializer_expression'
+      ) {
         if (fieldOf(parent, 'operator')?.type !== '=') continue;
         const initializer = parent.parent;
-        this.addRunElevated(name, 'member', parent, this.resolver.typeOfInitializer(initializer), () => this.resolver.keyOfInitializer(initializer));
+        this.addRunElevated(name, 'member', parent, this.resolver.typeOfInitializer(initializer), () =>
+          this.resolver.keyOfInitializer(initializer),
+        );
       }
       // Anything else is a declaration, the class's own property, a named argument or an anonymous object member.
     }
   }
 
-  private addRunElevated(
-    name: Node,
-    form: 'assign' | 'member' | 'read',
-    node: Node,
-    evidence: TypeEvidence,
-    key: () => string,
-  ): void {
+  private addRunElevated(name: Node, form: 'assign' | 'member' | 'read', node: Node, evidence: TypeEvidence, key: () => string): void {
     const confidence = this.resolver.confidenceOf(evidence, name.startIndex);
     if (!confidence) return;
     const holder = this.holderOf(key(), evidence);
@@ -232,7 +234,11 @@ class CSharpAdapter {
     if (!sdk) return undefined;
     const generation = CSHARP.generations[sdk];
     const reachable = this.reach.reachableNamespaces(at);
-    const written: string[] = [CSHARP.write.userIdentityType, CSHARP.write.autoUserType, ...(['ElevationLevel', 'AutoUserScope'] satisfies EnumName[])];
+    const written: string[] = [
+      CSHARP.write.userIdentityType,
+      CSHARP.write.autoUserType,
+      ...(['ElevationLevel', 'AutoUserScope'] satisfies EnumName[]),
+    ];
     // Simple names would be ambiguous or shadowed: the file has its own, or another generation's are in reach.
     const conflict =
       written.some((n) => this.reach.declares(n) || this.reach.aliasAt(at, n) !== undefined) ||
@@ -273,7 +279,10 @@ class CSharpAdapter {
     const index = tokens.findIndex((t) => same(t, member));
     if (index < 0) return undefined;
     const nextToken = tokens.slice(index + 1).find((t) => t.type !== 'comment');
-    const previousToken = tokens.slice(0, index).reverse().find((t) => t.type !== 'comment');
+    const previousToken = tokens
+      .slice(0, index)
+      .reverse()
+      .find((t) => t.type !== 'comment');
     if (nextToken?.type === ',') {
       if (isBlank(this.text.slice(member.endIndex, nextToken.startIndex))) {
         return [{ span: removalSpan(this.text, member.startIndex, nextToken.endIndex), newText: '' }];
@@ -303,7 +312,8 @@ class CSharpAdapter {
   /** The Batch model a creation builds, from its written type or its target type. */
   private modelOf(creation: Node): { model: ModelName; evidence: TypeEvidence } | undefined {
     const type = fieldOf(creation, 'type');
-    const evidence = creation.type === 'object_creation_expression' && type ? this.resolver.classifyType(type) : this.resolver.targetTypeOf(creation);
+    const evidence =
+      creation.type === 'object_creation_expression' && type ? this.resolver.classifyType(type) : this.resolver.targetTypeOf(creation);
     if (evidence.batch !== 'yes' || !evidence.name || !(evidence.name in CSHARP.models)) return undefined;
     return { model: evidence.name as ModelName, evidence };
   }
@@ -323,7 +333,8 @@ class CSharpAdapter {
     args.forEach((arg, index) => {
       let field: CSharpField | undefined = arg.name ? shape.parameters[arg.name] : shape.positional[index];
       // The legacy SDK's one-argument constructors: a user name, or an auto-user specification.
-      if (!arg.name && model === 'UserIdentity' && positional.length === 1) field = this.isAutoUserSpecification(arg.value) ? 'autoUser' : 'userName';
+      if (!arg.name && model === 'UserIdentity' && positional.length === 1)
+        field = this.isAutoUserSpecification(arg.value) ? 'autoUser' : 'userName';
       if (field) values.set(field, arg.value);
     });
     const initializer = initializerOf(creation);
@@ -383,7 +394,12 @@ class CSharpAdapter {
   /** The creations a type name stands in: `new UserIdentity(…)`, `UserIdentity x = new(…)`, `new List<UserAccount> { new(…) }`. */
   private typeUseOf(name: Node): Node[] | undefined {
     let type = name;
-    while (type.parent && (type.parent.type === 'qualified_name' || type.parent.type === 'alias_qualified_name') && same(fieldOf(type.parent, 'name'), type)) type = type.parent;
+    while (
+      type.parent &&
+      (type.parent.type === 'qualified_name' || type.parent.type === 'alias_qualified_name') &&
+      same(fieldOf(type.parent, 'name'), type)
+    )
+      type = type.parent;
     const parent = type.parent;
     if (!parent) return undefined;
     if (parent.type === 'object_creation_expression' && same(fieldOf(parent, 'type'), type)) return [parent];
@@ -422,12 +438,18 @@ class CSharpAdapter {
       const receiver = fieldOf(left, 'expression');
       if (!receiver) return undefined;
       const evidence = this.resolver.typeOfExpression(receiver);
-      return { holder: this.holderOf(this.resolver.keyOfLValue(receiver), evidence), confidence: this.resolver.confidenceOf(evidence, left.startIndex) };
+      return {
+        holder: this.holderOf(this.resolver.keyOfLValue(receiver), evidence),
+        confidence: this.resolver.confidenceOf(evidence, left.startIndex),
+      };
     }
     const initializer = assignment.parent;
     if (left.type !== 'identifier' || initializer?.type !== 'initializer_expression') return undefined;
     const evidence = this.resolver.typeOfInitializer(initializer);
-    return { holder: this.holderOf(this.resolver.keyOfInitializer(initializer), evidence), confidence: this.resolver.confidenceOf(evidence, left.startIndex) };
+    return {
+      holder: this.holderOf(this.resolver.keyOfInitializer(initializer), evidence),
+      confidence: this.resolver.confidenceOf(evidence, left.startIndex),
+    };
   }
 
   /** An identity value assigned to a task: a creation (handled there), a variable holding one, or an opaque expression. */
@@ -456,7 +478,8 @@ class CSharpAdapter {
   private holderOfCreation(creation: Node): Holder | undefined {
     const parent = creation.parent;
     if (!parent) return undefined;
-    if (parent.type === 'assignment_expression' && same(fieldOf(parent, 'right'), creation) && this.isIdentityTarget(parent)) return this.holderOfAssignment(parent)?.holder;
+    if (parent.type === 'assignment_expression' && same(fieldOf(parent, 'right'), creation) && this.isIdentityTarget(parent))
+      return this.holderOfAssignment(parent)?.holder;
     if (parent.type === 'argument') return this.holderOfArgument(parent);
     const variable = this.variableOf(creation);
     for (const use of variable ? this.resolver.usesOf(variable) : []) {
@@ -509,7 +532,11 @@ class CSharpAdapter {
     const node = identity.values.get('autoUser');
     const nested = this.nestedModel(identity, 'autoUser', 'AutoUserSpecification');
     if (nested) {
-      const auto: AutoUserFact = { span: spanOf(nested.creation), scope: this.value(nested.fields, 'scope'), elevation: this.value(nested.fields, 'elevation') };
+      const auto: AutoUserFact = {
+        span: spanOf(nested.creation),
+        scope: this.value(nested.fields, 'scope'),
+        elevation: this.value(nested.fields, 'elevation'),
+      };
       return auto;
     }
     return node ? { reference: this.values.valueOf(node) } : undefined;
@@ -546,7 +573,11 @@ class CSharpAdapter {
       password: this.value(fields, 'password'),
       elevation: this.value(fields, 'elevation'),
       linux: linuxFact,
-      windows: windows && { span: spanOf(windows.creation), nameSpan: this.nameSpanOf(windows.creation), loginMode: this.value(windows.fields, 'loginMode') },
+      windows: windows && {
+        span: spanOf(windows.creation),
+        nameSpan: this.nameSpanOf(windows.creation),
+        loginMode: this.value(windows.fields, 'loginMode'),
+      },
       pool: poolKey ? { key: poolKey } : undefined,
       confidence: 'strong',
     };
@@ -575,7 +606,8 @@ class CSharpAdapter {
     if (parent?.type === 'argument') {
       const call = parent.parent?.parent;
       const fn = call?.type === 'invocation_expression' ? fieldOf(call, 'function') : undefined;
-      const receiver = fn?.type === 'member_access_expression' && fieldOf(fn, 'name')?.text === 'Add' ? fieldOf(fn, 'expression') : undefined;
+      const receiver =
+        fn?.type === 'member_access_expression' && fieldOf(fn, 'name')?.text === 'Add' ? fieldOf(fn, 'expression') : undefined;
       if (receiver) return this.listKeyOfExpression(receiver);
     }
     return undefined;
@@ -584,7 +616,11 @@ class CSharpAdapter {
   private listKeyOfInitializer(initializer: Node): string | undefined {
     const owner = initializer.parent;
     if (!owner) return undefined;
-    if (owner.type === 'object_creation_expression' || owner.type === 'array_creation_expression' || owner.type === 'implicit_array_creation_expression') {
+    if (
+      owner.type === 'object_creation_expression' ||
+      owner.type === 'array_creation_expression' ||
+      owner.type === 'implicit_array_creation_expression'
+    ) {
       return this.listKeyOfCollection(owner);
     }
     if (owner.type === 'assignment_expression') {
@@ -632,7 +668,9 @@ class CSharpAdapter {
         // `ElevationLevel.X`, or `Common.ElevationLevel.X` where the name closes a qualifier.
         const access = same(fieldOf(parent, 'expression'), name)
           ? parent
-          : same(fieldOf(parent, 'name'), name) && parent.parent?.type === 'member_access_expression' && same(fieldOf(parent.parent, 'expression'), parent)
+          : same(fieldOf(parent, 'name'), name) &&
+              parent.parent?.type === 'member_access_expression' &&
+              same(fieldOf(parent.parent, 'expression'), parent)
             ? parent.parent
             : undefined;
         const value = access && this.values.enumValueOf(access);

@@ -56,7 +56,15 @@ export function usingEdits(text: string, tree: Tree, reach: Reach, at: number, n
     const offset = lineStart(text, anchor.node.startIndex);
     const indent = indentationAt(text, anchor.node.startIndex);
     const ordered = [...missing].sort(ordinalIgnoreCase);
-    if (anchor.isGlobal) return [afterLine(text, anchor.node, ordered.map((ns) => line(indent, ns)), eol)];
+    if (anchor.isGlobal)
+      return [
+        afterLine(
+          text,
+          anchor.node,
+          ordered.map((ns) => line(indent, ns)),
+          eol,
+        ),
+      ];
     return [{ span: { start: offset, end: offset }, newText: ordered.map((ns) => line(indent, ns) + eol).join('') }];
   }
 
@@ -76,7 +84,10 @@ export function usingEdits(text: string, tree: Tree, reach: Reach, at: number, n
     lines.push(line(indentationAt(text, next.node.startIndex), ns));
     before.set(offset, lines);
   }
-  const edits: TextEdit[] = [...before].map(([offset, lines]) => ({ span: { start: offset, end: offset }, newText: lines.map((l) => l + eol).join('') }));
+  const edits: TextEdit[] = [...before].map(([offset, lines]) => ({
+    span: { start: offset, end: offset },
+    newText: lines.map((l) => l + eol).join(''),
+  }));
   if (after.length > 0) edits.push(afterLine(text, last.node, after, eol));
   return edits;
 }
@@ -86,7 +97,8 @@ function afterLine(text: string, node: Node, lines: readonly string[], eol: stri
   const newline = text.indexOf('\n', node.endIndex);
   const rest = text.slice(node.endIndex, newline === -1 ? text.length : newline).trim();
   // `using A; class C {`: after the line would be inside the class.
-  if (rest !== '' && !rest.startsWith('//')) return { span: { start: node.endIndex, end: node.endIndex }, newText: lines.map((l) => eol + l).join('') };
+  if (rest !== '' && !rest.startsWith('//'))
+    return { span: { start: node.endIndex, end: node.endIndex }, newText: lines.map((l) => eol + l).join('') };
   if (newline === -1) return { span: { start: text.length, end: text.length }, newText: lines.map((l) => eol + l).join('') };
   return { span: { start: newline + 1, end: newline + 1 }, newText: lines.map((l) => l + eol).join('') };
 }

@@ -174,7 +174,12 @@ export class Reach {
       if (!this.mayDeclareType(offset, name.length)) continue;
       const node = this.tree.rootNode.namedDescendantForIndex(offset, offset + name.length);
       const parent = node?.parent;
-      if (node?.type === 'identifier' && parent && TYPE_DECLARATIONS.has(parent.type) && fieldOf(parent, 'name')?.startIndex === node.startIndex) {
+      if (
+        node?.type === 'identifier' &&
+        parent &&
+        TYPE_DECLARATIONS.has(parent.type) &&
+        fieldOf(parent, 'name')?.startIndex === node.startIndex
+      ) {
         found.push(parent);
       }
     }

@@ -53,7 +53,12 @@ export function identityText(writer: IdentityWriter, choice: ElevationChoice, sc
 }
 
 /** `x.RunElevated = e` → `x.UserIdentity = …`: the name and the value change, what is between them stays. */
-function replaceRunElevated(fact: RunElevatedFact, choice: ElevationChoice, scope: Scope | undefined, context: CSharpContext): TextEdit[] | undefined {
+function replaceRunElevated(
+  fact: RunElevatedFact,
+  choice: ElevationChoice,
+  scope: Scope | undefined,
+  context: CSharpContext,
+): TextEdit[] | undefined {
   const plan = context.plans.get(fact.span.start);
   if (!plan?.writer || !fact.value) return undefined;
   const between = context.text.slice(fact.nameSpan.end, fact.value.span.start);

@@ -51,11 +51,17 @@ export const BATCH_TYPE_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Preference when several generations are in reach and the name does not tell. */
-const SDK_PREFERENCE: readonly CSharpSdk[] = ['Microsoft.Azure.Batch', 'Microsoft.Azure.Batch.Protocol.Models', 'Azure.Compute.Batch', 'Microsoft.Azure.Management.Batch'];
+const SDK_PREFERENCE: readonly CSharpSdk[] = [
+  'Microsoft.Azure.Batch',
+  'Microsoft.Azure.Batch.Protocol.Models',
+  'Azure.Compute.Batch',
+  'Microsoft.Azure.Management.Batch',
+];
 
 function pickSdk(generations: ReadonlySet<CSharpSdk>, name: string): CSharpSdk | undefined {
   if (name.startsWith('Batch') && generations.has('Azure.Compute.Batch')) return 'Azure.Compute.Batch';
-  if (name.endsWith('Parameter') && generations.has('Microsoft.Azure.Batch.Protocol.Models')) return 'Microsoft.Azure.Batch.Protocol.Models';
+  if (name.endsWith('Parameter') && generations.has('Microsoft.Azure.Batch.Protocol.Models'))
+    return 'Microsoft.Azure.Batch.Protocol.Models';
   return SDK_PREFERENCE.find((sdk) => generations.has(sdk));
 }
 
@@ -153,7 +159,10 @@ export class Resolver {
   private declarationAt(node: Node): Declaration | undefined {
     const parent = node.parent;
     if (!parent) return undefined;
-    const make = (scope: Node | undefined, rest: { type?: Node; value?: Node; collection?: Node; isConstant?: boolean } = {}): Declaration | undefined =>
+    const make = (
+      scope: Node | undefined,
+      rest: { type?: Node; value?: Node; collection?: Node; isConstant?: boolean } = {},
+    ): Declaration | undefined =>
       scope && {
         name: node,
         scope,
@@ -297,7 +306,11 @@ export class Resolver {
       const path: string[] = [];
       let current = use;
       let nameNode: Node | undefined;
-      for (let parent = current.parent; parent?.type === 'member_access_expression' && same(fieldOf(parent, 'expression'), current); parent = current.parent) {
+      for (
+        let parent = current.parent;
+        parent?.type === 'member_access_expression' && same(fieldOf(parent, 'expression'), current);
+        parent = current.parent
+      ) {
         nameNode = fieldOf(parent, 'name');
         if (!nameNode) break;
         path.push(nameNode.text);
@@ -373,7 +386,8 @@ export class Resolver {
     }
     for (const candidate of candidates) {
       const sdk = CSHARP.namespaces[candidate];
-      if (sdk && BATCH_TYPE_NAMES.has(name)) return { batch: 'yes', name, sdk, qualifier: written ?? `${prefixText}.`, qualifierNamespace: candidate };
+      if (sdk && BATCH_TYPE_NAMES.has(name))
+        return { batch: 'yes', name, sdk, qualifier: written ?? `${prefixText}.`, qualifierNamespace: candidate };
     }
     return NOT_BATCH;
   }
@@ -399,7 +413,8 @@ export class Resolver {
       }
       if (child.type === 'field_declaration') {
         const declaration = namedChildren(child).find((c) => c.type === 'variable_declaration');
-        const declarator = declaration && namedChildren(declaration).find((c) => c.type === 'variable_declarator' && fieldOf(c, 'name')?.text === member);
+        const declarator =
+          declaration && namedChildren(declaration).find((c) => c.type === 'variable_declarator' && fieldOf(c, 'name')?.text === member);
         const type = declaration && fieldOf(declaration, 'type');
         if (declarator && type) return this.classifyType(type);
       }
@@ -414,7 +429,8 @@ export class Resolver {
       if (declared) return declared;
     }
     // A nested identity model named otherwise than its type: `UserIdentity.AutoUser`.
-    const shape = ownerType?.batch === 'yes' && ownerType.name ? (CSHARP.models as Record<string, CSharpModelShape>)[ownerType.name] : undefined;
+    const shape =
+      ownerType?.batch === 'yes' && ownerType.name ? (CSHARP.models as Record<string, CSharpModelShape>)[ownerType.name] : undefined;
     const field = shape?.properties[member.text];
     const fieldType = field && CSHARP.fieldTypes[field];
     if (fieldType) return { batch: 'yes', name: fieldType, sdk: ownerType?.sdk, qualifier: '' };
@@ -468,7 +484,9 @@ export class Resolver {
         const declaration = this.resolve(expr);
         if (declaration) return this.typeOfDeclaration(declaration);
         // A type used as a receiver (`nameof(CloudTask.RunElevated)`), or a member declared elsewhere.
-        return BATCH_TYPE_NAMES.has(expr.text) || this.reach.aliasAt(expr.startIndex, expr.text) ? this.classifySegments([expr.text], expr.startIndex) : UNKNOWN;
+        return BATCH_TYPE_NAMES.has(expr.text) || this.reach.aliasAt(expr.startIndex, expr.text)
+          ? this.classifySegments([expr.text], expr.startIndex)
+          : UNKNOWN;
       }
       case 'member_access_expression': {
         const receiver = fieldOf(expr, 'expression');
@@ -518,7 +536,8 @@ export class Resolver {
       const left = fieldOf(parent, 'left');
       if (!left) return UNKNOWN;
       const owner = parent.parent;
-      if (left.type === 'identifier' && owner?.type === 'initializer_expression') return this.typeOfMember(this.typeOfInitializer(owner), left);
+      if (left.type === 'identifier' && owner?.type === 'initializer_expression')
+        return this.typeOfMember(this.typeOfInitializer(owner), left);
       return this.typeOfExpression(left);
     }
     if (parent.type === 'initializer_expression') {
@@ -542,7 +561,8 @@ export class Resolver {
       // A nested initializer: `StartTask = { … }` fills the member's existing object.
       const left = fieldOf(parent, 'left');
       const owner = parent.parent;
-      if (left?.type === 'identifier' && owner?.type === 'initializer_expression') return this.typeOfMember(this.typeOfInitializer(owner), left);
+      if (left?.type === 'identifier' && owner?.type === 'initializer_expression')
+        return this.typeOfMember(this.typeOfInitializer(owner), left);
       return left ? this.typeOfExpression(left) : UNKNOWN;
     }
     return UNKNOWN;
@@ -577,7 +597,11 @@ export class Resolver {
       case 'identifier': {
         const assignment = expr.parent;
         const owner = assignment?.parent;
-        if (assignment?.type === 'assignment_expression' && same(fieldOf(assignment, 'left'), expr) && owner?.type === 'initializer_expression') {
+        if (
+          assignment?.type === 'assignment_expression' &&
+          same(fieldOf(assignment, 'left'), expr) &&
+          owner?.type === 'initializer_expression'
+        ) {
           return `${this.keyOfInitializer(owner)}.${expr.text}`;
         }
         const declaration = this.resolve(expr);
@@ -605,7 +629,8 @@ export class Resolver {
   /** The object an initializer fills. */
   keyOfInitializer(initializer: Node): string {
     const parent = initializer.parent;
-    if (parent?.type === 'object_creation_expression' || parent?.type === 'implicit_object_creation_expression') return this.keyOfObject(parent);
+    if (parent?.type === 'object_creation_expression' || parent?.type === 'implicit_object_creation_expression')
+      return this.keyOfObject(parent);
     if (parent?.type === 'assignment_expression') {
       const left = fieldOf(parent, 'left');
       if (left) return this.keyOfLValue(left);
@@ -627,4 +652,3 @@ export class Resolver {
     return `cs:obj:${creation.startIndex}`;
   }
 }
-

@@ -109,7 +109,9 @@ export function argumentsOf(creation: Node): Argument[] {
   for (const arg of namedChildren(list)) {
     if (arg.type !== 'argument') continue;
     const name = fieldOf(arg, 'name');
-    const value = namedChildren(arg).filter((c) => c.type !== 'comment' && !same(c, name)).pop();
+    const value = namedChildren(arg)
+      .filter((c) => c.type !== 'comment' && !same(c, name))
+      .pop();
     if (value) found.push({ node: arg, name: name?.text, value });
   }
   return found;
@@ -161,7 +163,17 @@ export function unwrap(node: Node): Node {
   }
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '0': '\0', a: '\u0007', b: '\b', f: '\f', v: '\v', e: '\u001b' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '0': '\0',
+  a: '\u0007',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  e: '\u001b',
+};
 
 function decodeEscape(escape: string): string {
   const c = escape[1];

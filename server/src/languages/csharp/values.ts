@@ -25,7 +25,14 @@ const SECRET_METHODS: ReadonlySet<string> = new Set([
   'GetRequiredSection',
 ]);
 /** Receivers indexed for settings (`configuration["x"]`, `ConfigurationManager.AppSettings["x"]`). */
-const SETTINGS_RECEIVERS: ReadonlySet<string> = new Set(['configuration', 'config', 'appsettings', 'connectionstrings', 'settings', 'secrets']);
+const SETTINGS_RECEIVERS: ReadonlySet<string> = new Set([
+  'configuration',
+  'config',
+  'appsettings',
+  'connectionstrings',
+  'settings',
+  'secrets',
+]);
 /** Beyond this many characters an expression is not searched for look-ups. */
 const MAX_HINT_SEARCH = 1000;
 

@@ -152,7 +152,8 @@ class JavaAdapter {
     this.collectMisplacedCalls();
     const declaredTypes = new Set<string>();
     if (this.facts.runElevated.length > 0) {
-      for (const name of [JAVA.classes.userIdentity, JAVA.classes.autoUser, ...Object.keys(JAVA.enums)]) if (this.syntax.declaresType(name)) declaredTypes.add(name);
+      for (const name of [JAVA.classes.userIdentity, JAVA.classes.autoUser, ...Object.keys(JAVA.enums)])
+        if (this.syntax.declaresType(name)) declaredTypes.add(name);
     }
     const context: JavaContext = {
       text: this.text,
@@ -189,7 +190,9 @@ class JavaAdapter {
     const root = chain.root;
     if (!root || root.type === 'this') {
       const superclass = this.syntax.enclosingSuperclass(anchor);
-      return superclass ? { type: superclass.name, origin: superclass.origin, key: `java:this:${superclass.classNode.startIndex}` } : { origin: OTHER, key: `java:this:${anchor.startIndex}` };
+      return superclass
+        ? { type: superclass.name, origin: superclass.origin, key: `java:this:${superclass.classNode.startIndex}` }
+        : { origin: OTHER, key: `java:this:${anchor.startIndex}` };
     }
     switch (root.type) {
       case 'object_creation_expression': {
@@ -205,8 +208,11 @@ class JavaAdapter {
         }
         // The documentation's shorthand `CloudTask.withRunElevated(true)` names the type itself.
         const named = root.type === 'identifier' ? this.syntax.originOfName(root.text) : UNKNOWN;
-        if (named.kind === 'batch' && JAVA.taskTypes[root.text]) return { type: root.text, origin: named, key: `java:name:${this.scopeStart(root)}:${root.text}` };
-        return root.type === 'identifier' ? { origin: UNKNOWN, key: `java:name:${this.scopeStart(root)}:${root.text}` } : { origin: UNKNOWN, key: `java:expr:${root.startIndex}` };
+        if (named.kind === 'batch' && JAVA.taskTypes[root.text])
+          return { type: root.text, origin: named, key: `java:name:${this.scopeStart(root)}:${root.text}` };
+        return root.type === 'identifier'
+          ? { origin: UNKNOWN, key: `java:name:${this.scopeStart(root)}:${root.text}` }
+          : { origin: UNKNOWN, key: `java:expr:${root.startIndex}` };
       }
       case 'parenthesized_expression': {
         const inner = namedChildren(root)[0];
@@ -215,7 +221,8 @@ class JavaAdapter {
       case 'cast_expression': {
         const type = this.syntax.typeOf(field(root, 'type'));
         const value = field(root, 'value');
-        const key = value && isPlainReference(value) ? this.rootState({ ...chain, root: value }, anchor).key : `java:expr:${root.startIndex}`;
+        const key =
+          value && isPlainReference(value) ? this.rootState({ ...chain, root: value }, anchor).key : `java:expr:${root.startIndex}`;
         return { type: type?.name, origin: type?.origin ?? UNKNOWN, key };
       }
       default:
@@ -279,7 +286,13 @@ class JavaAdapter {
 
   private scopeStart(node: Node): number {
     for (let n = node.parent; n; n = n.parent) {
-      if (n.type === 'method_declaration' || n.type === 'constructor_declaration' || n.type === 'lambda_expression' || n.type === 'class_body') return n.startIndex;
+      if (
+        n.type === 'method_declaration' ||
+        n.type === 'constructor_declaration' ||
+        n.type === 'lambda_expression' ||
+        n.type === 'class_body'
+      )
+        return n.startIndex;
     }
     return 0;
   }
@@ -292,7 +305,12 @@ class JavaAdapter {
     if (expression.type === 'object_creation_expression') return expression;
     if (expression.type === 'method_invocation') {
       const chain = chainThrough(expression);
-      if (chain.root?.type === 'object_creation_expression' && same(chain.outer, expression) && chain.segments.every((s) => isBuilderName(s.name))) return chain.root;
+      if (
+        chain.root?.type === 'object_creation_expression' &&
+        same(chain.outer, expression) &&
+        chain.segments.every((s) => isBuilderName(s.name))
+      )
+        return chain.root;
       return undefined;
     }
     if (followVariables && (expression.type === 'identifier' || expression.type === 'field_access')) {
@@ -324,7 +342,10 @@ class JavaAdapter {
       if (offset === declaration.nameNode.startIndex) continue;
       const node = this.syntax.nodeAt(offset, offset + declaration.name.length);
       if (node?.type !== 'identifier') continue;
-      const reference = node.parent?.type === 'field_access' && same(field(node.parent, 'field'), node) && field(node.parent, 'object')?.type === 'this' ? node.parent : node;
+      const reference =
+        node.parent?.type === 'field_access' && same(field(node.parent, 'field'), node) && field(node.parent, 'object')?.type === 'this'
+          ? node.parent
+          : node;
       if (reference === node && node.parent?.type === 'field_access' && same(field(node.parent, 'field'), node)) continue;
       if (this.referenceDeclaration(reference)?.key === declaration.key) uses.push(reference);
     }
@@ -407,7 +428,8 @@ class JavaAdapter {
         this.identityHolders.add(state.key);
         const arg = chain.segments[index].args[0];
         const creation = arg && this.creationBehind(arg);
-        if (creation && !this.holderOfIdentity.has(creation.startIndex)) this.holderOfIdentity.set(creation.startIndex, this.holderOf(state));
+        if (creation && !this.holderOfIdentity.has(creation.startIndex))
+          this.holderOfIdentity.set(creation.startIndex, this.holderOf(state));
       }
     }
   }
@@ -430,7 +452,14 @@ class JavaAdapter {
         const confidence = this.runElevatedConfidence(state, chain, value);
         if (!confidence) continue;
         found.push({
-          fact: { form: 'call', span: { start: segment.nameNode.startIndex, end: call.endIndex }, nameSpan: spanOf(segment.nameNode), value, holder: this.holderOf(state), confidence },
+          fact: {
+            form: 'call',
+            span: { start: segment.nameNode.startIndex, end: call.endIndex },
+            nameSpan: spanOf(segment.nameNode),
+            value,
+            holder: this.holderOf(state),
+            confidence,
+          },
           plan: {
             sdk: (state.origin.kind === 'batch' ? sdkOfPackage(state.origin.pkg) : undefined) ?? this.syntax.fileSdk,
             condition: LOOSE_EXPRESSIONS.has(segment.args[0].type) ? `(${value.text})` : value.text,
@@ -507,7 +536,8 @@ class JavaAdapter {
         const arg = autoUserSegment.args[0];
         const spec = this.creationBehind(arg);
         const specCalls = spec && this.objectCalls(spec);
-        autoUser = specCalls && specCalls.type === JAVA.classes.autoUser ? this.autoUserFact(specCalls) : { reference: this.values.valueOf(arg) };
+        autoUser =
+          specCalls && specCalls.type === JAVA.classes.autoUser ? this.autoUserFact(specCalls) : { reference: this.values.valueOf(arg) };
       }
       this.facts.identities.push({
         span: { start: identity.creation.startIndex, end: identity.builderEnd },
@@ -572,7 +602,12 @@ class JavaAdapter {
     }
     // 2017-01-01.4.0 (SDK v1.0.0) had the key on the account itself.
     const key = properties.get('sshPrivateKey');
-    if (key) return { span: { start: account.creation.startIndex, end: account.builderEnd }, nameSpan: spanOf(key.nameNode), sshPrivateKey: this.argumentValue(key) };
+    if (key)
+      return {
+        span: { start: account.creation.startIndex, end: account.builderEnd },
+        nameSpan: spanOf(key.nameNode),
+        sshPrivateKey: this.argumentValue(key),
+      };
     return undefined;
   }
 
@@ -714,7 +749,13 @@ class JavaAdapter {
    * does (`withScope` on UserIdentity). The move into an in-place argument is planned for calls of
    * the creation's own chain; elsewhere the shape is not clear enough to move anything.
    */
-  private checkCalls(type: string, sdk: JavaSdk | undefined, calls: readonly Segment[], push: (fact: MisplacedCallFact, plan: TextEdit[] | undefined) => void, chain?: Chain): void {
+  private checkCalls(
+    type: string,
+    sdk: JavaSdk | undefined,
+    calls: readonly Segment[],
+    push: (fact: MisplacedCallFact, plan: TextEdit[] | undefined) => void,
+    chain?: Chain,
+  ): void {
     for (const [index, segment] of calls.entries()) {
       const generation = sdk ?? (Object.keys(JAVA.setterPrefix) as JavaSdk[]).find((g) => segment.name.startsWith(JAVA.setterPrefix[g]));
       if (!generation) continue;

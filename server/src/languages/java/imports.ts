@@ -47,7 +47,10 @@ export function importEdits(text: string, info: ImportsInfo, pkg: string, names:
       const offset = insertionPoint(text, groups, qualified);
       byOffset.set(offset, (byOffset.get(offset) ?? '') + line(qualified));
     }
-    return [...byOffset].map(([offset, newText]) => ({ span: { start: offset, end: offset }, newText: atLineStart(text, offset, newText, eol) }));
+    return [...byOffset].map(([offset, newText]) => ({
+      span: { start: offset, end: offset },
+      newText: atLineStart(text, offset, newText, eol),
+    }));
   }
   const block = missing.map(line).join('');
   if (info.packageEnd !== undefined) {

@@ -39,12 +39,19 @@ export function autoUserIdentity(sdk: JavaSdk, level: string, scope: Scope | und
   return `new ${JAVA.classes.userIdentity}().${set.autoUser}(new ${JAVA.classes.autoUser}().${set.elevationLevel}(${level})${scopeCall})`;
 }
 
-function replaceRunElevated(fact: RunElevatedFact, choice: ElevationChoice, scope: Scope | undefined, context: JavaContext): TextEdit[] | undefined {
+function replaceRunElevated(
+  fact: RunElevatedFact,
+  choice: ElevationChoice,
+  scope: Scope | undefined,
+  context: JavaContext,
+): TextEdit[] | undefined {
   const plan = context.runElevated.get(fact.nameSpan.start);
   // A second identity on an object that already has one would silently replace it.
   if (!plan?.sdk || context.identityHolders.has(fact.holder.key)) return undefined;
   const level =
-    'literal' in choice ? elevationMember(choice.literal) : `${plan.condition ?? choice.conditional.text} ? ${elevationMember('admin')} : ${elevationMember('nonAdmin')}`;
+    'literal' in choice
+      ? elevationMember(choice.literal)
+      : `${plan.condition ?? choice.conditional.text} ? ${elevationMember('admin')} : ${elevationMember('nonAdmin')}`;
   const replacement = `${JAVA.setters[plan.sdk].userIdentity}(${autoUserIdentity(plan.sdk, level, scope)})`;
   const names = [JAVA.classes.userIdentity, JAVA.classes.autoUser, ELEVATION_LEVEL, ...(scope ? [AUTO_USER_SCOPE] : [])];
   const imports = importEdits(context.text, context.imports, JAVA.packages[plan.sdk], names);

@@ -41,7 +41,9 @@ export function wordsIn(text: string, word: string, start: number, end: number):
 }
 
 function isIdentifierChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +153,13 @@ export interface Declaration {
 
 const BLOCK_SCOPES = new Set(['block', 'constructor_body', 'switch_block_statement_group', 'switch_rule']);
 const CLASS_BODIES = new Set(['class_body', 'enum_body_declarations', 'interface_body', 'enum_body', 'record_declaration_body']);
-const TYPE_DECLARATIONS = new Set(['class_declaration', 'interface_declaration', 'enum_declaration', 'record_declaration', 'annotation_type_declaration']);
+const TYPE_DECLARATIONS = new Set([
+  'class_declaration',
+  'interface_declaration',
+  'enum_declaration',
+  'record_declaration',
+  'annotation_type_declaration',
+]);
 
 const DECLARATION_KEYWORD_BEFORE = /\b(?:class|interface|enum|record)\s+$/;
 
@@ -307,7 +315,8 @@ export class JavaSyntax {
     if (single) return isBatchName(single.name) ? { kind: 'batch', pkg: single.name.slice(0, -name.length - 1) } : OTHER;
     if (this.declaresType(name)) return OTHER;
     // A project class of the same package, or one reached through a wildcard: only Batch's own names count.
-    if (!KNOWN_BATCH_TYPES.has(name)) return this.packageName && isBatchName(this.packageName) ? { kind: 'batch', pkg: this.packageName } : OTHER;
+    if (!KNOWN_BATCH_TYPES.has(name))
+      return this.packageName && isBatchName(this.packageName) ? { kind: 'batch', pkg: this.packageName } : OTHER;
     if (this.packageName && isBatchName(this.packageName)) return { kind: 'batch', pkg: this.packageName };
     const wildcards = this.imports.filter((i) => !i.isStatic && i.wildcard && isBatchName(i.name));
     if (wildcards.length > 0) {
@@ -415,7 +424,12 @@ export class JavaSyntax {
         if (p.type === 'formal_parameter') add(field(p, 'name'), field(p, 'type'), undefined, false);
         else if (p.type === 'spread_parameter') {
           const declarator = namedChildren(p).find((c) => c.type === 'variable_declarator');
-          add(declarator && field(declarator, 'name'), namedChildren(p).find((c) => c.type.endsWith('type') || c.type === 'type_identifier'), undefined, false);
+          add(
+            declarator && field(declarator, 'name'),
+            namedChildren(p).find((c) => c.type.endsWith('type') || c.type === 'type_identifier'),
+            undefined,
+            false,
+          );
         } else if (p.type === 'identifier') add(p, undefined, undefined, false);
       }
     };
@@ -439,7 +453,8 @@ export class JavaSyntax {
       const param = namedChildren(scope).find((c) => c.type === 'catch_formal_parameter');
       if (param) add(field(param, 'name'), undefined, undefined, false);
     } else if (scope.type === 'try_with_resources_statement') {
-      for (const r of namedChildren(field(scope, 'resources'))) if (r.type === 'resource') add(field(r, 'name'), field(r, 'type'), field(r, 'value'), false);
+      for (const r of namedChildren(field(scope, 'resources')))
+        if (r.type === 'resource') add(field(r, 'name'), field(r, 'type'), field(r, 'value'), false);
     }
     return map;
   }

@@ -65,7 +65,8 @@ export class JavaValues {
           const initial = this.valueOf(declaration.valueNode, false);
           // A constant written as a literal is where the value really is: facts point at it.
           if (initial.kind === 'string' || initial.kind === 'number' || initial.kind === 'bool' || initial.kind === 'enum') return initial;
-          if (initial.kind === 'expr' && initial.hint && initial.hint !== 'reference') return { kind: 'expr', span, text, hint: initial.hint };
+          if (initial.kind === 'expr' && initial.hint && initial.hint !== 'reference')
+            return { kind: 'expr', span, text, hint: initial.hint };
         }
         return { kind: 'expr', span, text, hint: 'reference' };
       }

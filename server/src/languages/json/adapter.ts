@@ -22,7 +22,16 @@ import {
 import { classifyRoot, evidenceFor, keyOf, property, taskKindOf, type Evidence } from './documentKind';
 
 /** Scanner token kinds (jsonc-parser's const enum, which a bundler cannot inline from its .d.ts). */
-export const Token = { OpenBrace: 1, CloseBrace: 2, OpenBracket: 3, CloseBracket: 4, Comma: 5, LineComment: 12, BlockComment: 13, EOF: 17 } as const;
+export const Token = {
+  OpenBrace: 1,
+  CloseBrace: 2,
+  OpenBracket: 3,
+  CloseBracket: 4,
+  Comma: 5,
+  LineComment: 12,
+  BlockComment: 13,
+  EOF: 17,
+} as const;
 
 export interface JsonContext {
   readonly text: string;
@@ -106,7 +115,8 @@ function enumValueOf(node: Node, enumName: EnumName, dialect: JsonDialect, text:
   const member = node.value as string;
   const spellings = JSON_DIALECTS[dialect].enums;
   let canonical = canonicalMember(spellings, enumName, member);
-  if (!canonical && dialect === 'rest' && enumName === 'ElevationLevel' && member === JSON_REST_LEGACY_SPELLINGS.nonAdmin) canonical = 'nonAdmin';
+  if (!canonical && dialect === 'rest' && enumName === 'ElevationLevel' && member === JSON_REST_LEGACY_SPELLINGS.nonAdmin)
+    canonical = 'nonAdmin';
   const span = spanOf(node);
   return {
     kind: 'enum',
@@ -141,7 +151,8 @@ export function analyzeJson(text: string, root: Node | undefined): { facts: Fact
     for (let i = text.indexOf(quoted); i !== -1; i = text.indexOf(quoted, i + quoted.length)) {
       const keyNode = innermostNodeAt(root, i + 1);
       const prop = keyNode?.parent;
-      if (!keyNode || keyNode.type !== 'string' || keyNode.offset !== i || prop?.type !== 'property' || prop.children?.[0] !== keyNode) continue;
+      if (!keyNode || keyNode.type !== 'string' || keyNode.offset !== i || prop?.type !== 'property' || prop.children?.[0] !== keyNode)
+        continue;
       const object = prop.parent;
       if (object?.type === 'object') found.push({ prop, object });
     }
@@ -188,7 +199,8 @@ export function analyzeJson(text: string, root: Node | undefined): { facts: Fact
     if (confidence === 'weak' && !property(object, 'commandLine')) continue;
     context.dialectOf.set(object.offset, e.dialect);
     context.dialectOf.set(identity.offset, e.dialect);
-    const userNameNode = property(identity, JSON_DIALECTS[e.dialect].userNameKey) ?? property(identity, e.dialect === 'arm' ? 'username' : 'userName');
+    const userNameNode =
+      property(identity, JSON_DIALECTS[e.dialect].userNameKey) ?? property(identity, e.dialect === 'arm' ? 'username' : 'userName');
     const autoUserNode = property(identity, JSON_KEYS.autoUser);
     let autoUser: IdentityFact['autoUser'];
     if (autoUserNode?.type === 'object') {
@@ -271,17 +283,22 @@ function accountFact(
   }
   // 2017-01-01.4.0 had the key on the account itself.
   const topLevelKey = property(item, 'sshPrivateKey');
-  if (!linux && topLevelKey) linux = { span: spanOf(item), nameSpan: spanOf(keyNodeOf(topLevelKey) ?? topLevelKey), sshPrivateKey: valueOf(topLevelKey, text) };
+  if (!linux && topLevelKey)
+    linux = { span: spanOf(item), nameSpan: spanOf(keyNodeOf(topLevelKey) ?? topLevelKey), sshPrivateKey: valueOf(topLevelKey, text) };
   return {
     span: spanOf(item),
-    nameSpan: spanOf(nameNode ? keyNodeOf(nameNode) ?? item : item),
+    nameSpan: spanOf(nameNode ? (keyNodeOf(nameNode) ?? item) : item),
     name: optional(nameNode),
     password: optional(property(item, 'password')),
     elevation: enumProperty(item, 'elevationLevel', dialect, text, refs),
     linux,
     windows:
       windowsNode?.type === 'object'
-        ? { span: spanOf(windowsNode), nameSpan: spanOf(keyNodeOf(windowsNode) ?? windowsNode), loginMode: enumProperty(windowsNode, 'loginMode', dialect, text, refs) }
+        ? {
+            span: spanOf(windowsNode),
+            nameSpan: spanOf(keyNodeOf(windowsNode) ?? windowsNode),
+            loginMode: enumProperty(windowsNode, 'loginMode', dialect, text, refs),
+          }
         : undefined,
     pool,
     confidence,

@@ -22,20 +22,77 @@ export type Evidence =
  */
 export const KEYS_READ: ReadonlySet<string> = new Set([
   // identity facts
-  'runElevated', 'userIdentity', 'autoUser', 'scope', 'elevationLevel', 'loginMode', 'username', 'userName',
-  'userAccounts', 'name', 'password', 'linuxUserConfiguration', 'windowsUserConfiguration', 'uid', 'gid', 'sshPrivateKey',
+  'runElevated',
+  'userIdentity',
+  'autoUser',
+  'scope',
+  'elevationLevel',
+  'loginMode',
+  'username',
+  'userName',
+  'userAccounts',
+  'name',
+  'password',
+  'linuxUserConfiguration',
+  'windowsUserConfiguration',
+  'uid',
+  'gid',
+  'sshPrivateKey',
   // task holders
-  'commandLine', 'startTask', 'jobManagerTask', 'jobPreparationTask', 'jobReleaseTask', 'repeatTask', 'mergeTask', 'tasks', 'taskFactory',
+  'commandLine',
+  'startTask',
+  'jobManagerTask',
+  'jobPreparationTask',
+  'jobReleaseTask',
+  'repeatTask',
+  'mergeTask',
+  'tasks',
+  'taskFactory',
   // document kinds
-  '$schema', 'contentVersion', 'resources', 'type', 'properties', 'template', 'pool', 'job', 'parameters', 'api-version', 'responses',
-  'subscriptionId', 'resourceGroupName', 'value', 'vmSize', 'virtualMachineConfiguration', 'cloudServiceConfiguration', 'poolInfo',
-  'jobSpecification', 'definitions', '$defs', 'swagger', 'openapi',
+  '$schema',
+  'contentVersion',
+  'resources',
+  'type',
+  'properties',
+  'template',
+  'pool',
+  'job',
+  'parameters',
+  'api-version',
+  'responses',
+  'subscriptionId',
+  'resourceGroupName',
+  'value',
+  'vmSize',
+  'virtualMachineConfiguration',
+  'cloudServiceConfiguration',
+  'poolInfo',
+  'jobSpecification',
+  'definitions',
+  '$defs',
+  'swagger',
+  'openapi',
 ]);
 
 /** Keys whose *values* the analysis reads (the rest only test whether a key is present). */
 export const VALUES_READ: ReadonlySet<string> = new Set([
-  'runElevated', 'userIdentity', 'autoUser', 'scope', 'elevationLevel', 'loginMode', 'username', 'userName', 'name', 'password',
-  'linuxUserConfiguration', 'windowsUserConfiguration', 'uid', 'gid', 'sshPrivateKey', 'type', '$schema',
+  'runElevated',
+  'userIdentity',
+  'autoUser',
+  'scope',
+  'elevationLevel',
+  'loginMode',
+  'username',
+  'userName',
+  'name',
+  'password',
+  'linuxUserConfiguration',
+  'windowsUserConfiguration',
+  'uid',
+  'gid',
+  'sshPrivateKey',
+  'type',
+  '$schema',
 ]);
 
 type RootKind = 'arm' | 'cli-template' | 'swagger-example' | 'schema' | 'batch-body' | 'unknown';
@@ -71,7 +128,8 @@ export function classifyRoot(root: Node): RootKind {
   const schema = stringValue(property(root, '$schema')) ?? '';
   if (/json-schema\.org|\/schema#?$/i.test(schema) && !/deploymentTemplate/i.test(schema)) return 'schema';
   if (property(root, 'swagger') || property(root, 'openapi')) return 'schema';
-  if (property(root, 'resources')?.type === 'array' && (/deploymentTemplate/i.test(schema) || property(root, 'contentVersion'))) return 'arm';
+  if (property(root, 'resources')?.type === 'array' && (/deploymentTemplate/i.test(schema) || property(root, 'contentVersion')))
+    return 'arm';
   for (const key of ['pool', 'job']) {
     if (isBatchResourceType(stringValue(property(property(root, key), 'type')))) return 'cli-template';
   }
@@ -80,7 +138,8 @@ export function classifyRoot(root: Node): RootKind {
   if (isTaskShaped(root)) return 'batch-body';
   const value = property(root, 'value');
   if (value?.type === 'array' && value.children?.some(isTaskShaped)) return 'batch-body';
-  if (property(root, 'vmSize') || property(root, 'virtualMachineConfiguration') || property(root, 'cloudServiceConfiguration')) return 'batch-body';
+  if (property(root, 'vmSize') || property(root, 'virtualMachineConfiguration') || property(root, 'cloudServiceConfiguration'))
+    return 'batch-body';
   if (property(root, 'poolInfo') || property(root, 'jobSpecification') || property(root, 'taskFactory')) return 'batch-body';
   if (property(root, 'definitions') || property(root, '$defs')) return 'schema';
   return 'unknown';

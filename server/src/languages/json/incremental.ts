@@ -38,7 +38,12 @@ export function shiftedAnalysis(previous: Analysed, oldText: string, change: Tex
   const newToken = oldText.slice(token.offset, start) + inserted + oldText.slice(oldEnd, token.offset + token.length);
   if (!isSingleToken(newToken, token.kind)) return undefined;
   if (token.key !== undefined && VALUES_READ.has(token.key)) return undefined;
-  if (token.isKey && (KEYS_READ.has(JSON.parse(oldText.slice(token.offset, token.offset + token.length)) as string) || KEYS_READ.has(JSON.parse(newToken) as string))) return undefined;
+  if (
+    token.isKey &&
+    (KEYS_READ.has(JSON.parse(oldText.slice(token.offset, token.offset + token.length)) as string) ||
+      KEYS_READ.has(JSON.parse(newToken) as string))
+  )
+    return undefined;
 
   const shift = (offset: number) => (offset >= oldEnd ? offset + delta : offset);
   const dialectOf = new Map([...previous.context.dialectOf].map(([offset, dialect]) => [shift(offset), dialect]));
@@ -83,12 +88,16 @@ function tokenAround(text: string, start: number, end: number): LineToken | unde
     const length = scanner.getTokenLength();
     if (lineEnd !== -1 && offset > lineEnd) return undefined;
     if (scanner.getTokenError() !== 0) return undefined;
-    const inside = kind === STRING ? start > offset && end < offset + length : kind === NUMBER ? start >= offset && end <= offset + length : false;
+    const inside =
+      kind === STRING ? start > offset && end < offset + length : kind === NUMBER ? start >= offset && end <= offset + length : false;
     if (inside) {
       const next = scanner.scan();
       const isKey = kind === STRING && next === COLON;
       const before = seen.slice(-2);
-      const key = !isKey && before.length === 2 && before[0].kind === STRING && before[1].kind === COLON ? (JSON.parse(before[0].value) as string) : undefined;
+      const key =
+        !isKey && before.length === 2 && before[0].kind === STRING && before[1].kind === COLON
+          ? (JSON.parse(before[0].value) as string)
+          : undefined;
       // A value whose key is on another line, or an array element: its role is unknown here.
       if (!isKey && key === undefined) return undefined;
       return { kind, offset, length, isKey, key };
@@ -115,7 +124,10 @@ function shiftSpans(value: unknown, shift: (offset: number) => number): unknown 
   }
   const copy: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(source)) {
-    copy[name] = name === 'key' && typeof field === 'string' && field.startsWith('json:') ? `json:${shift(Number(field.slice(5)))}` : shiftSpans(field, shift);
+    copy[name] =
+      name === 'key' && typeof field === 'string' && field.startsWith('json:')
+        ? `json:${shift(Number(field.slice(5)))}`
+        : shiftSpans(field, shift);
   }
   return copy;
 }

@@ -45,7 +45,12 @@ function elevationText(choice: ElevationChoice, dialect: JsonDialect): string | 
   return JSON.stringify(`[if(${inner}, '${spelling('admin')}', '${spelling('nonAdmin')}')]`);
 }
 
-function replaceRunElevated(fact: RunElevatedFact, elevation: ElevationChoice, scope: Scope | undefined, context: JsonContext): TextEdit[] | undefined {
+function replaceRunElevated(
+  fact: RunElevatedFact,
+  elevation: ElevationChoice,
+  scope: Scope | undefined,
+  context: JsonContext,
+): TextEdit[] | undefined {
   const dialect = dialectOf(fact, context);
   const level = elevationText(elevation, dialect);
   if (!level) return undefined;

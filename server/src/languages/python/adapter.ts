@@ -23,7 +23,7 @@ import {
   type UserAccountFact,
   type Value,
 } from '../../engine/facts';
-import { wordOccurrences, type Node, type Tree } from '../treeSitterSupport';
+import { sameNode, wordOccurrences, type Node, type Tree } from '../treeSitterSupport';
 import { classify, Resolver, type Binding, type LocalBinding } from './resolver';
 import { buildRenderInfo, type PythonRenderContext, type RunElevatedRenderInfo } from './renderInfo';
 import { numberLiteral, spanOf, stringLiteral } from './values';
@@ -48,7 +48,14 @@ export interface BatchClass {
 
 /** What object an expression holds, for Batch. */
 export type Held =
-  | { readonly kind: 'batch'; readonly plane: PythonPlane; readonly className?: string; readonly confidence: Confidence; readonly key: string; readonly call?: Node }
+  | {
+      readonly kind: 'batch';
+      readonly plane: PythonPlane;
+      readonly className?: string;
+      readonly confidence: Confidence;
+      readonly key: string;
+      readonly call?: Node;
+    }
   /** Not a Batch model; `key` names the object when its attributes may still hold one (`self.task`). */
   | { readonly kind: 'notBatch'; readonly key?: string }
   | { readonly kind: 'unknown'; readonly key: string };
@@ -160,7 +167,8 @@ export class PythonAdapter {
     const statement = importStatementOf(identifier);
     if (statement) {
       const module = statement.childForFieldName('module_name');
-      if (statement.type !== 'import_from_statement' || !module || sameNode(module, identifier) || containsNode(module, identifier)) return false;
+      if (statement.type !== 'import_from_statement' || !module || sameNode(module, identifier) || containsNode(module, identifier))
+        return false;
       const c = classify(module.text.replace(/\s/g, ''));
       return c.kind === 'models' && c.plane === 'data';
     }
@@ -186,7 +194,9 @@ export class PythonAdapter {
       return undefined;
     }
     if (d.kind === 'foreignStar') {
-      return this.resolver.importsBatch && KNOWN_BATCH_CLASSES.has(d.name) ? { plane: 'data', className: d.name, confidence: 'weak' } : undefined;
+      return this.resolver.importsBatch && KNOWN_BATCH_CLASSES.has(d.name)
+        ? { plane: 'data', className: d.name, confidence: 'weak' }
+        : undefined;
     }
     // A class of this file deriving from a Batch model is one.
     if (d.kind === 'local' && d.binding?.kind === 'def' && d.binding.owner?.type === 'class_definition' && depth < MAX_DEPTH) {
@@ -229,7 +239,8 @@ export class PythonAdapter {
         const fn = expr.childForFieldName('function');
         const d = fn ? this.resolver.denote(fn) : undefined;
         // A class of this file or a builtin makes something that is not a Batch model.
-        if (d?.kind === 'unbound' || (d?.kind === 'local' && d.binding?.owner?.type === 'class_definition')) return { kind: 'notBatch', key };
+        if (d?.kind === 'unbound' || (d?.kind === 'local' && d.binding?.owner?.type === 'class_definition'))
+          return { kind: 'notBatch', key };
         return { kind: 'unknown', key };
       }
       case 'identifier':
@@ -262,20 +273,24 @@ export class PythonAdapter {
           if (inner.kind === 'batch') return inner;
           if (inner.kind === 'notBatch') return inner.key ? inner : { kind: 'notBatch', key };
         }
-        if (annotated) return { kind: 'batch', plane: annotated.plane, className: annotated.className, confidence: annotated.confidence, key };
+        if (annotated)
+          return { kind: 'batch', plane: annotated.plane, className: annotated.className, confidence: annotated.confidence, key };
         return { kind: 'unknown', key };
       }
       case 'param': {
         if (binding.type) {
           const annotated = this.annotationClass(binding.type);
-          if (annotated) return { kind: 'batch', plane: annotated.plane, className: annotated.className, confidence: annotated.confidence, key };
+          if (annotated)
+            return { kind: 'batch', plane: annotated.plane, className: annotated.className, confidence: annotated.confidence, key };
           return { kind: 'notBatch' };
         }
         const classDef = this.methodClassOfSelf(binding);
         if (classDef) {
           const base = this.batchBaseOf(classDef, depth + 1);
           const selfKey = `py:self:${classDef.startIndex}`;
-          return base ? { kind: 'batch', plane: base.plane, className: base.className, confidence: base.confidence, key: selfKey } : { kind: 'notBatch', key: selfKey };
+          return base
+            ? { kind: 'batch', plane: base.plane, className: base.className, confidence: base.confidence, key: selfKey }
+            : { kind: 'notBatch', key: selfKey };
         }
         return { kind: 'unknown', key };
       }
@@ -426,7 +441,12 @@ export class PythonAdapter {
   value(expression: Node, follow: boolean, depth = 0): Value {
     // `((x))` is x: unwrapped in a loop, as a file may nest parentheses deeper than the stack allows.
     let node = expression;
-    for (let inner = node.namedChild(0); node.type === 'parenthesized_expression' && inner && node.namedChildCount === 1; inner = node.namedChild(0)) node = inner;
+    for (
+      let inner = node.namedChild(0);
+      node.type === 'parenthesized_expression' && inner && node.namedChildCount === 1;
+      inner = node.namedChild(0)
+    )
+      node = inner;
     const span = spanOf(node);
     const text = node.text;
     switch (node.type) {
@@ -470,7 +490,8 @@ export class PythonAdapter {
 
   /** 'secret' for environment and key-vault look-ups, 'guid' for uuid generators. */
   private hintOf(node: Node): 'secret' | 'guid' | undefined {
-    const path = (n: Node | null | undefined) => (n && (n.type === 'identifier' || n.type === 'attribute') ? this.resolver.qualifiedOf(n) : undefined);
+    const path = (n: Node | null | undefined) =>
+      n && (n.type === 'identifier' || n.type === 'attribute') ? this.resolver.qualifiedOf(n) : undefined;
     switch (node.type) {
       case 'subscript':
         return path(node.childForFieldName('value')) === 'os.environ' ? 'secret' : undefined;
@@ -516,7 +537,10 @@ export class PythonAdapter {
         const name = this.identifierAt(offset, enumName);
         if (!name) continue;
         const expr = this.nameExpression(name);
-        const access = expr.parent?.type === 'attribute' && sameNode(expr.parent.childForFieldName('object'), expr) ? this.enumAccessOf(expr.parent) : undefined;
+        const access =
+          expr.parent?.type === 'attribute' && sameNode(expr.parent.childForFieldName('object'), expr)
+            ? this.enumAccessOf(expr.parent)
+            : undefined;
         if (access) accesses.push(access);
       }
     }
@@ -718,12 +742,22 @@ export class PythonAdapter {
       const n = args.get(key);
       return n && n.type !== 'none' ? this.value(n, true) : undefined;
     };
-    return { span: spanOf(call), nameSpan: spanOf(calleeName(call)), uid: optional(K.uid), gid: optional(K.gid), sshPrivateKey: optional(K.sshPrivateKey) };
+    return {
+      span: spanOf(call),
+      nameSpan: spanOf(calleeName(call)),
+      uid: optional(K.uid),
+      gid: optional(K.gid),
+      sshPrivateKey: optional(K.sshPrivateKey),
+    };
   }
 
   private windowsFact(call: Node): UserAccountFact['windows'] {
     const loginMode = argumentsOf(call, PYTHON.positional.WindowsUserConfiguration).get(K.loginMode);
-    return { span: spanOf(call), nameSpan: spanOf(calleeName(call)), loginMode: loginMode && loginMode.type !== 'none' ? this.value(loginMode, true) : undefined };
+    return {
+      span: spanOf(call),
+      nameSpan: spanOf(calleeName(call)),
+      loginMode: loginMode && loginMode.type !== 'none' ? this.value(loginMode, true) : undefined,
+    };
   }
 
   /**
@@ -734,7 +768,11 @@ export class PythonAdapter {
     let list: Node | undefined = account.parent?.type === 'list' ? account.parent : undefined;
     if (!list) {
       const binding = assignedName(this.resolver, account);
-      list = binding ? this.usesOf(binding).map((use) => use.parent).find((p): p is Node => p?.type === 'list') : undefined;
+      list = binding
+        ? this.usesOf(binding)
+            .map((use) => use.parent)
+            .find((p): p is Node => p?.type === 'list')
+        : undefined;
     }
     if (!list) return undefined;
     const target = this.receiverOfList(list);
@@ -800,11 +838,6 @@ interface EnumAccess {
 const SECRET_FUNCTIONS = new Set(['os.getenv', 'os.environ.get', 'os.environ.setdefault', 'os.environ.__getitem__']);
 const GUID_FUNCTIONS = new Set(['uuid.uuid4', 'uuid.uuid1', 'uuid.UUID']);
 
-/** The same syntax node (`id` is a plain field, so this costs no call into the parser). */
-export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
-  return !!a && !!b && a.id === b.id;
-}
-
 function containsNode(outer: Node, inner: Node): boolean {
   return inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 }
@@ -862,19 +895,23 @@ function argumentsOf(call: Node, positional: readonly string[] = []): Map<string
 
 function calleeName(call: Node): Node {
   const fn = call.childForFieldName('function')!;
-  return fn.type === 'attribute' ? fn.childForFieldName('attribute') ?? fn : fn;
+  return fn.type === 'attribute' ? (fn.childForFieldName('attribute') ?? fn) : fn;
 }
 
 function isDeleteOrAugmented(attribute: Node): boolean {
   const parent = attribute.parent;
-  return parent?.type === 'delete_statement' || (parent?.type === 'augmented_assignment' && sameNode(parent.childForFieldName('left'), attribute));
+  return (
+    parent?.type === 'delete_statement' ||
+    (parent?.type === 'augmented_assignment' && sameNode(parent.childForFieldName('left'), attribute))
+  );
 }
 
 /** `name = <node>`: the local binding `node` is assigned to, if it is the whole right side of one. */
 function assignedName(resolver: Resolver, node: Node): LocalBinding | undefined {
   const assignment = node.parent;
   const left = assignment?.childForFieldName('left');
-  if (assignment?.type !== 'assignment' || !sameNode(assignment.childForFieldName('right'), node) || left?.type !== 'identifier') return undefined;
+  if (assignment?.type !== 'assignment' || !sameNode(assignment.childForFieldName('right'), node) || left?.type !== 'identifier')
+    return undefined;
   const scope = resolver.scopeOf(left);
   return {
     kind: 'assign',

@@ -7,8 +7,8 @@ import { PYTHON, type PythonPlane, type PythonSdk } from '../../batch/sdks';
 import { detectEol, lineStart } from '../../engine/edits';
 import type { RunElevatedFact } from '../../engine/facts';
 import type { TextEdit } from '../../engine/language';
-import type { Node } from '../treeSitterSupport';
-import { sameNode, type PythonAdapter } from './adapter';
+import { sameNode, type Node } from '../treeSitterSupport';
+import type { PythonAdapter } from './adapter';
 import { classify, normalizePath, type Binding, type ImportBinding } from './resolver';
 
 export interface PythonRenderContext {
@@ -65,13 +65,25 @@ const LOOSE_EXPRESSIONS = new Set(['conditional_expression', 'lambda', 'named_ex
 /** The expression inside any parentheses: the condition is written from the value's text without them. */
 function unparenthesized(node: Node): Node {
   let inner = node;
-  for (let child = inner.namedChild(0); inner.type === 'parenthesized_expression' && child && inner.namedChildCount === 1; child = inner.namedChild(0)) inner = child;
+  for (
+    let child = inner.namedChild(0);
+    inner.type === 'parenthesized_expression' && child && inner.namedChildCount === 1;
+    child = inner.namedChild(0)
+  )
+    inner = child;
   return inner;
 }
 
-export function buildRenderInfo(adapter: PythonAdapter, fact: RunElevatedFact, name: Node, callee: Node | undefined, plane: PythonPlane): RunElevatedRenderInfo {
+export function buildRenderInfo(
+  adapter: PythonAdapter,
+  fact: RunElevatedFact,
+  name: Node,
+  callee: Node | undefined,
+  plane: PythonPlane,
+): RunElevatedRenderInfo {
   const statementOrArgument = name.parent!;
-  const valueNode = fact.form === 'keyword' ? statementOrArgument.childForFieldName('value') : statementOrArgument.parent?.childForFieldName('right');
+  const valueNode =
+    fact.form === 'keyword' ? statementOrArgument.childForFieldName('value') : statementOrArgument.parent?.childForFieldName('right');
   const annotated = fact.form === 'assign' && !!statementOrArgument.parent?.childForFieldName('type');
   return {
     plane,
@@ -81,7 +93,11 @@ export function buildRenderInfo(adapter: PythonAdapter, fact: RunElevatedFact, n
     conditionNeedsParens: !!valueNode && LOOSE_EXPRESSIONS.has(unparenthesized(valueNode).type),
     replaceable: (fact.form === 'keyword' || fact.form === 'assign') && !annotated,
     removal:
-      fact.form === 'keyword' ? keywordRemoval(adapter.text, statementOrArgument) : fact.form === 'assign' ? statementRemoval(adapter.text, statementOrArgument.parent!) : undefined,
+      fact.form === 'keyword'
+        ? keywordRemoval(adapter.text, statementOrArgument)
+        : fact.form === 'assign'
+          ? statementRemoval(adapter.text, statementOrArgument.parent!)
+          : undefined,
   };
 }
 
@@ -108,7 +124,8 @@ function modelsAccess(adapter: PythonAdapter, site: Node, plane: PythonPlane, ca
   }
   if (callee?.type === 'identifier') {
     const binding = resolver.resolveName(callee.text, callee);
-    if (binding?.kind === 'import' && binding.fromModule !== undefined && isModels(binding.fromModule, plane)) return namesAccess(adapter, site, plane, binding);
+    if (binding?.kind === 'import' && binding.fromModule !== undefined && isModels(binding.fromModule, plane))
+      return namesAccess(adapter, site, plane, binding);
     if (binding?.kind === 'star' && isModels(binding.module, plane)) return namesAccess(adapter, site, plane, undefined);
   }
   const inReach = resolver.importsInReach(site).filter((b) => sameBinding(resolver.resolveName(b.name, site), b));
@@ -134,7 +151,13 @@ function namesAccess(adapter: PythonAdapter, site: Node, plane: PythonPlane, tar
   for (const cls of FIX_CLASSES) {
     const alias = inReach.find((b) => {
       const c = classify(b.qualified);
-      return c.kind === 'class' && c.plane === plane && c.className === cls && c.members.length === 0 && sameBinding(resolver.resolveName(b.name, site), b);
+      return (
+        c.kind === 'class' &&
+        c.plane === plane &&
+        c.className === cls &&
+        c.members.length === 0 &&
+        sameBinding(resolver.resolveName(b.name, site), b)
+      );
     });
     if (alias) {
       bound[cls] = alias.name;
@@ -176,7 +199,9 @@ function addedImport(adapter: PythonAdapter, site: Node): ModelsAccess | undefin
   const resolver = adapter.resolver;
   if (resolver.resolveName(PYTHON.conventionalAlias, site)) return undefined;
   const anchor = resolver.imports
-    .filter((b) => b.scopeType === 'module' && b.statement.parent?.type === 'module' && (b.dottedPath ?? b.qualified).startsWith('azure.batch'))
+    .filter(
+      (b) => b.scopeType === 'module' && b.statement.parent?.type === 'module' && (b.dottedPath ?? b.qualified).startsWith('azure.batch'),
+    )
     .map((b) => b.statement)
     .sort((a, b) => b.endIndex - a.endIndex)[0];
   if (!anchor) return undefined;
@@ -184,7 +209,10 @@ function addedImport(adapter: PythonAdapter, site: Node): ModelsAccess | undefin
   return {
     kind: 'prefix',
     prefix: `${PYTHON.conventionalAlias}.`,
-    addImport: { span: { start: anchor.endIndex, end: anchor.endIndex }, newText: `${eol}import ${PYTHON.modelsModule} as ${PYTHON.conventionalAlias}` },
+    addImport: {
+      span: { start: anchor.endIndex, end: anchor.endIndex },
+      newText: `${eol}import ${PYTHON.modelsModule} as ${PYTHON.conventionalAlias}`,
+    },
   };
 }
 
@@ -201,7 +229,8 @@ function wholeLines(text: string, start: number, end: number): { start: number; 
   const from = lineStart(text, start);
   const newline = text.indexOf('\n', end);
   const lineEnd = newline === -1 ? text.length : newline;
-  if (isBlank(text.slice(from, start)) && isBlank(text.slice(end, lineEnd))) return { start: from, end: newline === -1 ? lineEnd : newline + 1 };
+  if (isBlank(text.slice(from, start)) && isBlank(text.slice(end, lineEnd)))
+    return { start: from, end: newline === -1 ? lineEnd : newline + 1 };
   let after = end;
   while (text[after] === ' ' || text[after] === '\t') after++;
   // Text or a comment follows: take the spaces up to it, unless it is a comment after code.
@@ -223,7 +252,12 @@ function keywordRemoval(text: string, argument: Node): TextEdit[] | undefined {
     const afterComma = after.slice(after.indexOf(next) + 1).find((c) => c.type !== 'comment');
     const sameLine = afterComma && afterComma.startPosition.row === next.endPosition.row;
     // `f(a, run_elevated=True,)`: drop the argument with the comma before it, keep the trailing one.
-    if (afterComma?.type === ')' && sameLine && previous?.type === ',' && !before.slice(before.indexOf(previous)).some((c) => c.type === 'comment')) {
+    if (
+      afterComma?.type === ')' &&
+      sameLine &&
+      previous?.type === ',' &&
+      !before.slice(before.indexOf(previous)).some((c) => c.type === 'comment')
+    ) {
       return [{ span: { start: previous.startIndex, end: argument.endIndex }, newText: '' }];
     }
     return [{ span: wholeLines(text, argument.startIndex, next.endIndex), newText: '' }];
@@ -247,6 +281,7 @@ function statementRemoval(text: string, assignment: Node): TextEdit[] | undefine
   if (statement.previousSibling?.type === ';' || statement.nextSibling?.type === ';') return undefined;
   const block = statement.parent;
   const statements = (block?.namedChildren ?? []).filter((c): c is Node => !!c && c.type !== 'comment');
-  if (block?.type === 'block' && statements.length === 1) return [{ span: { start: statement.startIndex, end: statement.endIndex }, newText: 'pass' }];
+  if (block?.type === 'block' && statements.length === 1)
+    return [{ span: { start: statement.startIndex, end: statement.endIndex }, newText: 'pass' }];
   return [{ span: wholeLines(text, statement.startIndex, statement.endIndex), newText: '' }];
 }

@@ -27,7 +27,12 @@ export function renderPython(intent: FixIntent, context: PythonRenderContext): T
   }
 }
 
-function replaceRunElevated(fact: RunElevatedFact, elevation: ElevationChoice, scope: Scope | undefined, context: PythonRenderContext): TextEdit[] | undefined {
+function replaceRunElevated(
+  fact: RunElevatedFact,
+  elevation: ElevationChoice,
+  scope: Scope | undefined,
+  context: PythonRenderContext,
+): TextEdit[] | undefined {
   const info = context.runElevated.get(fact.nameSpan.start);
   const value = fact.value;
   if (!info || !info.replaceable || info.holderHasIdentity || !info.models || !value) return undefined;
@@ -57,7 +62,11 @@ function replaceRunElevated(fact: RunElevatedFact, elevation: ElevationChoice, s
 }
 
 /** The text naming each class, and the import edits that make those names exist. */
-function classNames(info: RunElevatedRenderInfo, needed: readonly FixClass[], text: string): { name: Record<FixClass, string>; edits: TextEdit[] } | undefined {
+function classNames(
+  info: RunElevatedRenderInfo,
+  needed: readonly FixClass[],
+  text: string,
+): { name: Record<FixClass, string>; edits: TextEdit[] } | undefined {
   const models = info.models!;
   const name = {} as Record<FixClass, string>;
   if (models.kind === 'prefix') {

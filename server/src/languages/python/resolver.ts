@@ -80,7 +80,10 @@ export type Denotation =
 const MAX_ALIAS_DEPTH = 4;
 
 function dottedText(node: Node): string {
-  return node.namedChildren.filter((c): c is Node => !!c && c.type === 'identifier').map((c) => c.text).join('.');
+  return node.namedChildren
+    .filter((c): c is Node => !!c && c.type === 'identifier')
+    .map((c) => c.text)
+    .join('.');
 }
 
 function moduleNameOf(node: Node): string {
@@ -116,7 +119,10 @@ function isPrivateOrModuleSegment(segment: string): boolean {
 
 export function classify(path: string): Classified {
   const normal = normalizePath(path);
-  for (const [plane, module] of [['data', PYTHON.modelsModule], ['mgmt', PYTHON.mgmtModelsModule]] as const) {
+  for (const [plane, module] of [
+    ['data', PYTHON.modelsModule],
+    ['mgmt', PYTHON.mgmtModelsModule],
+  ] as const) {
     if (normal === module) return { kind: 'models', plane };
     if (!normal.startsWith(module + '.')) continue;
     // Skip submodules (`_models_py3`, the legacy one-module-per-class `task_add_parameter`).
@@ -343,8 +349,13 @@ export class Resolver {
     const is = (field: string) => parent.childForFieldName(field)?.id === node.id;
     switch (parent.type) {
       case 'assignment':
-        if (is('left')) return make('assign', { value: parent.childForFieldName('right') ?? undefined, type: parent.childForFieldName('type') ?? undefined });
-        if (parent.childForFieldName('left')?.type === 'pattern_list' || parent.childForFieldName('left')?.type === 'tuple_pattern') return undefined;
+        if (is('left'))
+          return make('assign', {
+            value: parent.childForFieldName('right') ?? undefined,
+            type: parent.childForFieldName('type') ?? undefined,
+          });
+        if (parent.childForFieldName('left')?.type === 'pattern_list' || parent.childForFieldName('left')?.type === 'tuple_pattern')
+          return undefined;
         return undefined;
       case 'named_expression':
         return is('name') ? make('assign', { value: parent.childForFieldName('value') ?? undefined }) : undefined;
@@ -357,7 +368,11 @@ export class Resolver {
       case 'default_parameter':
       case 'typed_default_parameter':
         return is('name')
-          ? make('param', { value: parent.childForFieldName('value') ?? undefined, type: parent.childForFieldName('type') ?? undefined, owner: parent.parent?.parent ?? undefined })
+          ? make('param', {
+              value: parent.childForFieldName('value') ?? undefined,
+              type: parent.childForFieldName('type') ?? undefined,
+              owner: parent.parent?.parent ?? undefined,
+            })
           : undefined;
       case 'typed_parameter':
         return parent.namedChild(0)?.id === node.id
@@ -413,7 +428,9 @@ export class Resolver {
   /** Whether a star import from a module this analysis cannot see into is in reach of `use`. */
   private foreignStarInReach(use: Node): boolean {
     const chain = this.scopeChain(use);
-    return this.stars.some((s) => classify(s.module).kind !== 'models' && chain.some((c) => c.start === s.scopeStart && c.type === s.scopeType));
+    return this.stars.some(
+      (s) => classify(s.module).kind !== 'models' && chain.some((c) => c.start === s.scopeStart && c.type === s.scopeType),
+    );
   }
 
   /** What a name or dotted attribute expression stands for. */
