@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { LANGUAGE_TABLE, type LanguageId } from '../common/languages';
 
 /** A small deterministic PRNG (mulberry32), so every run measures the same text. */
 export function random(seed: number): () => number {
@@ -18,8 +19,11 @@ export function random(seed: number): () => number {
   };
 }
 
-export type BenchLanguage = 'csharp' | 'java' | 'python' | 'json';
-export const EXTENSION: Record<BenchLanguage, string> = { csharp: '.cs', java: '.java', python: '.py', json: '.json' };
+/** The languages this file writes code in. */
+export type BenchLanguage = Extract<LanguageId, 'csharp' | 'java' | 'python' | 'json'>;
+export const BENCH_LANGUAGES: readonly BenchLanguage[] = ['csharp', 'java', 'python', 'json'];
+/** A file's extension: its language's first. */
+export const extensionOf = (language: BenchLanguage): string => LANGUAGE_TABLE[language].extensions[0];
 
 // Ordinary code, repeated with varying names: what most of a real file is.
 function csharpMethod(i: number): string {
@@ -154,9 +158,8 @@ export function workspaceTree(
   let bytes = 0;
   let files = 0;
   let batchFiles = 0;
-  const languages: BenchLanguage[] = ['csharp', 'java', 'python', 'json'];
   while (bytes < target) {
-    const language = languages[files % languages.length];
+    const language = BENCH_LANGUAGES[files % BENCH_LANGUAGES.length];
     const dir = path.join(root, `module-${Math.floor(files / 100)}`, language);
     fs.mkdirSync(dir, { recursive: true });
     const batch = rand() < touchRatio;
@@ -164,7 +167,7 @@ export function workspaceTree(
     let text: string;
     if (language === 'json') text = batch ? taskCollection(lines * 40, 3) : plainJson(files, rand);
     else text = sourceFile(language, lines, batch ? 3 : 0);
-    fs.writeFileSync(path.join(dir, `file-${files}${EXTENSION[language]}`), text);
+    fs.writeFileSync(path.join(dir, `file-${files}${extensionOf(language)}`), text);
     bytes += text.length;
     files++;
     if (batch) batchFiles++;

@@ -11,9 +11,10 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseTree } from 'jsonc-parser';
-import { parserFor, type GrammarName } from '../server/src/parsing/treeSitter';
+import { LANGUAGE_TABLE, languageOfPath } from '../common/languages';
+import { parserFor } from '../server/src/parsing/treeSitter';
 import { LspClient } from '../test/helpers/lspClient';
-import { EXTENSION, sourceFile, taskCollection, workspaceTree, type BenchLanguage } from './generate';
+import { BENCH_LANGUAGES, extensionOf, sourceFile, taskCollection, workspaceTree, type BenchLanguage } from './generate';
 
 const root = path.resolve(__dirname, '..');
 const work = path.join(__dirname, '.work');
@@ -28,8 +29,6 @@ const JSON_MB = option('json-mb', quick ? 1 : 5);
 const TREE_MB = option('tree-mb', quick ? 10 : 100);
 const EDITS = option('edits', quick ? 50 : 200);
 const FILES = option('files', quick ? 50 : 200);
-
-const GRAMMAR: Record<Exclude<BenchLanguage, 'json'>, GrammarName> = { csharp: 'c-sharp', java: 'java', python: 'python' };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,7 +49,7 @@ async function coldParse(language: BenchLanguage, text: string): Promise<number>
       times.push(ms(t));
     }
   } else {
-    const parser = await parserFor(GRAMMAR[language]);
+    const parser = await parserFor(LANGUAGE_TABLE[language].grammar);
     for (let i = 0; i < 5; i++) {
       const t = process.hrtime.bigint();
       parser.parse(text)?.delete();
@@ -64,7 +63,7 @@ async function coldParse(language: BenchLanguage, text: string): Promise<number>
 async function editLatency(language: BenchLanguage, text: string): Promise<{ p50: number; p95: number; max: number; findings: number }> {
   const client = new LspClient();
   await client.initialize();
-  const uri = `file:///bench/big${EXTENSION[language]}`;
+  const uri = `file:///bench/big${extensionOf(language)}`;
   await client.open(uri, language, text);
   const first = await client.diagnosticsFor(uri, (p) => p.version === 1);
   // Edit spots spread over the file, inside ordinary code (a comment word, a property value).
@@ -129,12 +128,11 @@ async function coldStart(): Promise<number> {
 async function rssAfterOpening(files: number): Promise<{ rssMb: number; files: number }> {
   const client = new LspClient();
   await client.initialize();
-  const languages: BenchLanguage[] = ['csharp', 'java', 'python', 'json'];
   const waits: Promise<unknown>[] = [];
   for (let i = 0; i < files; i++) {
-    const language = languages[i % 4];
+    const language = BENCH_LANGUAGES[i % BENCH_LANGUAGES.length];
     const text = language === 'json' ? taskCollection(40_000, 5) : sourceFile(language, 800, 10);
-    const uri = `file:///bench/open/file-${i}${EXTENSION[language]}`;
+    const uri = `file:///bench/open/file-${i}${extensionOf(language)}`;
     waits.push(client.diagnosticsFor(uri, (p) => p.version === 1));
     await client.open(uri, language, text);
   }
@@ -194,13 +192,14 @@ function workspaceScan():
 
 /** One parse of each file by the product's parser for its language (grammars loaded beforehand). */
 async function parseAll(files: readonly string[]): Promise<number> {
-  const byExtension: Record<string, BenchLanguage> = { '.cs': 'csharp', '.java': 'java', '.py': 'python', '.json': 'json' };
-  const texts = files.map((f) => ({ language: byExtension[path.extname(f)], text: fs.readFileSync(f, 'utf8') })).filter((f) => f.language);
-  for (const language of ['csharp', 'java', 'python'] as const) await parserFor(GRAMMAR[language]);
+  const texts = files
+    .map((f) => ({ language: languageOfPath(f) as BenchLanguage | undefined, text: fs.readFileSync(f, 'utf8') }))
+    .filter((f): f is { language: BenchLanguage; text: string } => f.language !== undefined);
+  for (const language of BENCH_LANGUAGES) if (language !== 'json') await parserFor(LANGUAGE_TABLE[language].grammar);
   const started = process.hrtime.bigint();
   for (const { language, text } of texts) {
     if (language === 'json') parseTree(text, [], { allowTrailingComma: true });
-    else (await parserFor(GRAMMAR[language])).parse(text)?.delete();
+    else (await parserFor(LANGUAGE_TABLE[language].grammar)).parse(text)?.delete();
   }
   return ms(started);
 }
@@ -234,7 +233,7 @@ async function main(): Promise<void> {
     options: { LINES, JSON_MB, TREE_MB, EDITS, FILES },
   };
 
-  for (const language of ['csharp', 'java', 'python', 'json'] as BenchLanguage[]) {
+  for (const language of BENCH_LANGUAGES) {
     const text = language === 'json' ? taskCollection(JSON_MB * 1024 * 1024) : sourceFile(language, LINES);
     const parse = await coldParse(language, text);
     const edit = await editLatency(language, text);

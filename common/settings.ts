@@ -3,7 +3,7 @@
  * server and the CLI. The manifest (package.json `contributes.configuration`) declares the same
  * names; test/unit/manifest.test.ts keeps the two in step.
  */
-import type { LanguageId } from '../server/src/engine/facts';
+import { LANGUAGE_IDS, type LanguageId } from './languages';
 
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export type FixScope = 'omit' | 'task' | 'pool';
@@ -11,7 +11,7 @@ export type FixScope = 'omit' | 'task' | 'pool';
 export interface Settings {
   /** Master switch. */
   readonly enable: boolean;
-  /** Languages analysed; `json` covers JSON with comments too. */
+  /** Languages analysed (all of the language table's by default); `json` covers JSON with comments too. */
   readonly languages: readonly LanguageId[];
   /** Per-rule severity overrides; `off` disables a rule. */
   readonly rules: Readonly<Record<string, SeverityOverride>>;
@@ -23,7 +23,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: LANGUAGE_IDS,
   rules: {},
   fix: { scope: 'omit' },
   maxFileSizeKB: 10240,
@@ -34,7 +34,7 @@ export function resolveSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const fix = (r.fix && typeof r.fix === 'object' ? r.fix : {}) as Record<string, unknown>;
   const languages = Array.isArray(r.languages)
-    ? (r.languages.filter((l) => DEFAULT_SETTINGS.languages.includes(l as LanguageId)) as LanguageId[])
+    ? (r.languages.filter((l) => LANGUAGE_IDS.includes(l as LanguageId)) as LanguageId[])
     : DEFAULT_SETTINGS.languages;
   const rules: Record<string, SeverityOverride> = {};
   if (r.rules && typeof r.rules === 'object') {

@@ -1,10 +1,11 @@
 // Bundles the extension (client), the language server and the CLI with esbuild, and copies the
-// tree-sitter runtime and the three grammars beside them (dist/wasm), which is all they need at
-// run time. `--production` minifies and drops source maps (the .vsix build).
+// tree-sitter runtime and the language table's grammars beside them (dist/wasm), which is all they
+// need at run time. `--production` minifies and drops source maps (the .vsix build).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { tsImport } from 'tsx/esm/api';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -26,7 +27,9 @@ const common = {
   logOverride: { 'require-resolve-not-external': 'silent' },
 };
 
-export const GRAMMARS = ['tree-sitter.wasm', 'tree-sitter-c-sharp.wasm', 'tree-sitter-java.wasm', 'tree-sitter-python.wasm'];
+// The language table is TypeScript; tsx reads it here as the bundles do.
+const { TREE_SITTER_GRAMMARS, TREE_SITTER_RUNTIME_WASM, grammarFile } = await tsImport('../common/languages.ts', import.meta.url);
+export const GRAMMARS = [TREE_SITTER_RUNTIME_WASM, ...TREE_SITTER_GRAMMARS.map(grammarFile)];
 
 // A production build starts clean: nothing from a development build (maps, test bundles) may
 // end up in the .vsix.

@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { LANGUAGE_TABLE, type LanguageId } from '../common/languages';
 import { ENUM_MEMBERS, type EnumName } from '../server/src/batch/model';
 import { CSHARP, JAVA, JSON_DIALECTS, JSON_KEYS, JSON_REST_LEGACY_SPELLINGS, PYTHON, type EnumSpellings } from '../server/src/batch/sdks';
 
@@ -39,7 +40,9 @@ function memberAccessPatterns(spellings: readonly EnumSpellings[]): object[] {
   }));
 }
 
-function injection(language: string, hostScopes: readonly string[], patterns: object[]): Grammar {
+/** A language's injection grammar, injected into VS Code's own grammars of the language (the table's `textMateScopes`). */
+function injection(language: LanguageId, patterns: object[]): Grammar {
+  const hostScopes = LANGUAGE_TABLE[language].textMateScopes;
   const scopeName = `batch-identity.injection.${language}`;
   return {
     file: `${language}.injection.tmLanguage.json`,
@@ -55,61 +58,45 @@ function injection(language: string, hostScopes: readonly string[], patterns: ob
 }
 
 export function grammars(): Grammar[] {
-  const csharp = injection(
-    'csharp',
-    ['source.cs'],
-    [
-      // `task.RunElevated` and the initializer member `RunElevated = …`.
-      // The match starts at the dot: the host grammar would otherwise take `.RunElevated` first.
-      {
-        match: `(\\.)\\s*(${CSHARP.legacy.runElevated})\\b|\\b(${CSHARP.legacy.runElevated})(?=\\s*=(?![=>]))`,
-        captures: ACCESSOR_THEN_DEPRECATED,
-      },
-      ...memberAccessPatterns([CSHARP.enums]),
-    ],
-  );
-  const java = injection(
-    'java',
-    ['source.java'],
-    [
-      // Calls only (`.withRunElevated(`): a method declaration of that name is not a use.
-      { match: `(\\.)\\s*(${JAVA.runElevated.fluent}|${JAVA.runElevated.bean})(?=\\s*\\()`, captures: ACCESSOR_THEN_DEPRECATED },
-      ...memberAccessPatterns([JAVA.enums]),
-    ],
-  );
-  const python = injection(
-    'python',
-    ['source.python'],
-    [
-      // The keyword argument or assignment `run_elevated=…`, and attribute access `.run_elevated`.
-      { match: `(\\.)\\s*(${PYTHON.runElevated})\\b|\\b(${PYTHON.runElevated})(?=\\s*=(?!=))`, captures: ACCESSOR_THEN_DEPRECATED },
-      ...memberAccessPatterns([PYTHON.enums.legacy, PYTHON.enums.v15, PYTHON.mgmtEnums]),
-    ],
-  );
+  const csharp = injection('csharp', [
+    // `task.RunElevated` and the initializer member `RunElevated = …`.
+    // The match starts at the dot: the host grammar would otherwise take `.RunElevated` first.
+    {
+      match: `(\\.)\\s*(${CSHARP.legacy.runElevated})\\b|\\b(${CSHARP.legacy.runElevated})(?=\\s*=(?![=>]))`,
+      captures: ACCESSOR_THEN_DEPRECATED,
+    },
+    ...memberAccessPatterns([CSHARP.enums]),
+  ]);
+  const java = injection('java', [
+    // Calls only (`.withRunElevated(`): a method declaration of that name is not a use.
+    { match: `(\\.)\\s*(${JAVA.runElevated.fluent}|${JAVA.runElevated.bean})(?=\\s*\\()`, captures: ACCESSOR_THEN_DEPRECATED },
+    ...memberAccessPatterns([JAVA.enums]),
+  ]);
+  const python = injection('python', [
+    // The keyword argument or assignment `run_elevated=…`, and attribute access `.run_elevated`.
+    { match: `(\\.)\\s*(${PYTHON.runElevated})\\b|\\b(${PYTHON.runElevated})(?=\\s*=(?!=))`, captures: ACCESSOR_THEN_DEPRECATED },
+    ...memberAccessPatterns([PYTHON.enums.legacy, PYTHON.enums.v15, PYTHON.mgmtEnums]),
+  ]);
   const enumKeys: Record<EnumName, string> = {
     ElevationLevel: JSON_KEYS.elevationLevel,
     AutoUserScope: JSON_KEYS.scope,
     LoginMode: 'loginMode',
   };
-  const json = injection(
-    'json',
-    ['source.json', 'source.json.comments'],
-    [
-      { match: `("${JSON_KEYS.runElevated}")(?=\\s*:)`, captures: { 1: { name: `support.type.property-name.json ${DEPRECATED}` } } },
-      ...ENUM_NAMES.map((name) => {
-        const values: string[] = [...Object.values(JSON_DIALECTS.rest.enums[name]), ...Object.values(JSON_DIALECTS.arm.enums[name])];
-        if (name === 'ElevationLevel') values.push(...Object.values(JSON_REST_LEGACY_SPELLINGS));
-        return {
-          match: `("${enumKeys[name]}")\\s*(:)\\s*("(?:${alternatives(values)})")`,
-          captures: {
-            1: { name: 'support.type.property-name.json' },
-            2: { name: 'punctuation.separator.dictionary.key-value.json' },
-            3: { name: `string.quoted.double.json ${ENUM_MEMBER}` },
-          },
-        };
-      }),
-    ],
-  );
+  const json = injection('json', [
+    { match: `("${JSON_KEYS.runElevated}")(?=\\s*:)`, captures: { 1: { name: `support.type.property-name.json ${DEPRECATED}` } } },
+    ...ENUM_NAMES.map((name) => {
+      const values: string[] = [...Object.values(JSON_DIALECTS.rest.enums[name]), ...Object.values(JSON_DIALECTS.arm.enums[name])];
+      if (name === 'ElevationLevel') values.push(...Object.values(JSON_REST_LEGACY_SPELLINGS));
+      return {
+        match: `("${enumKeys[name]}")\\s*(:)\\s*("(?:${alternatives(values)})")`,
+        captures: {
+          1: { name: 'support.type.property-name.json' },
+          2: { name: 'punctuation.separator.dictionary.key-value.json' },
+          3: { name: `string.quoted.double.json ${ENUM_MEMBER}` },
+        },
+      };
+    }),
+  ]);
   return [csharp, java, python, json];
 }
 

@@ -5,12 +5,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DOCUMENT_LANGUAGE_IDS, watchedFilesGlob } from '../../common/languages';
 import { COMMANDS, SERVER_COMMANDS } from '../../common/protocol';
 import { RestartingErrorHandler } from './restarts';
 import { StatusItem } from './status';
 import { ServerTraceChannel } from './trace';
-
-export const DOCUMENT_LANGUAGES = ['csharp', 'java', 'python', 'json', 'jsonc'];
 
 let client: LanguageClient | undefined;
 
@@ -35,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const clientOptions: LanguageClientOptions = {
     // Saved files and unsaved buffers. Virtual workspaces are served through the same document
     // sync: the server only reads the documents it is sent.
-    documentSelector: DOCUMENT_LANGUAGES.flatMap((language) => [
+    documentSelector: DOCUMENT_LANGUAGE_IDS.flatMap((language) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
       { scheme: 'vscode-vfs', language },
@@ -44,9 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       configurationSection: 'batchIdentity',
       // Pool user accounts and C# global usings (also MSBuild `Using` items) in files that are not
       // open keep the workspace indexes current.
-      fileEvents: vscode.workspace.createFileSystemWatcher(
-        '**/{*.cs,*.java,*.py,*.json,*.jsonc,*.csproj,Directory.Build.props,Directory.Build.targets}',
-      ),
+      // `**/{*.cs,…,*.csproj,Directory.Build.props,Directory.Build.targets}`, from the language table.
+      fileEvents: vscode.workspace.createFileSystemWatcher(watchedFilesGlob()),
     },
     outputChannel: output,
     traceOutputChannel: trace,

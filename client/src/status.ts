@@ -4,12 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { DOCUMENT_LANGUAGE_IDS } from '../../common/languages';
 import { COMMANDS, STATUS_NOTIFICATION, type StatusParams } from '../../common/protocol';
 
-const SELECTOR = ['csharp', 'java', 'python', 'json', 'jsonc'];
-
 export class StatusItem implements vscode.Disposable {
-  private readonly item = vscode.languages.createLanguageStatusItem('batchIdentity.status', SELECTOR);
+  private readonly item = vscode.languages.createLanguageStatusItem('batchIdentity.status', DOCUMENT_LANGUAGE_IDS);
   private readonly byUri = new Map<string, StatusParams>();
   private readonly disposables: vscode.Disposable[] = [];
   private serverState = 'starting';

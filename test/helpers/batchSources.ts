@@ -9,9 +9,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import type { LanguageId } from '../../server/src/engine/facts';
+import { LANGUAGE_IDS, LANGUAGE_TABLE, type LanguageId } from '../../common/languages';
 
-export const LANGUAGES: readonly LanguageId[] = ['csharp', 'java', 'python', 'json'];
+/** Every language of the table: each needs its examples, corpus and generator below. */
+export const LANGUAGES: readonly LanguageId[] = LANGUAGE_IDS;
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES: Record<LanguageId, string[]> = {
@@ -42,7 +43,8 @@ export function languageIdOf(language: LanguageId, text: string): string {
   return language === 'json' && (text.includes('//') || text.includes('/*')) ? 'jsonc' : language;
 }
 
-export const EXTENSION: Record<LanguageId, string> = { csharp: '.cs', java: '.java', python: '.py', json: '.json' };
+/** The extension a sample is written to a file with: its language's first. */
+export const EXTENSION = Object.fromEntries(LANGUAGE_IDS.map((id) => [id, LANGUAGE_TABLE[id].extensions[0]])) as Record<LanguageId, string>;
 
 // ---------------------------------------------------------------------------------------------
 // Layout: lines with a nesting depth, rendered in one file's style

@@ -27,9 +27,9 @@ import type { LanguageId, Span } from '../../server/src/engine/facts';
 import type { Fix } from '../../server/src/engine/findings';
 import type { TextEdit } from '../../server/src/engine/language';
 import type { Analysis } from '../../server/src/engine/engine';
-import { parserFor, type GrammarName, type Node, type Tree } from '../../server/src/parsing/treeSitter';
+import { parserFor, type Node, type Tree } from '../../server/src/parsing/treeSitter';
+import { LANGUAGE_TABLE } from '../../common/languages';
 
-const GRAMMAR: Record<Exclude<LanguageId, 'json'>, GrammarName> = { csharp: 'c-sharp', java: 'java', python: 'python' };
 const COMMENT_TYPES = new Set(['comment', 'line_comment', 'block_comment']);
 
 /** A parsed text, for the questions below; `dispose` frees the tree. */
@@ -60,7 +60,7 @@ export async function parse(language: LanguageId, text: string): Promise<Parsed>
       dispose: () => {},
     };
   }
-  const parser = await parserFor(GRAMMAR[language]);
+  const parser = await parserFor(LANGUAGE_TABLE[language].grammar);
   const tree = parser.parse(text);
   if (!tree) throw new Error('no tree');
   const errors: Span[] = [];

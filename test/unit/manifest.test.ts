@@ -1,24 +1,57 @@
 /**
  * The extension manifest as VS Code and the marketplace read it: when the extension activates,
  * what the marketplace page shows, and the workspace capabilities the README promises.
+ *
+ * package.json is static JSON, so what it says about the languages is written out there; these
+ * tests hold it to the language table (common/languages.ts) and print what it should say.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { DOCUMENT_LANGUAGE_IDS, LANGUAGE_IDS, LANGUAGE_TABLE, languageNames } from '../../common/languages';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { grammars } from '../../scripts/grammars';
+import { SNIPPET_LANGUAGES } from '../../scripts/snippets';
+import { SNIPPET_FILES } from '../../server/src/batch/snippets';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 describe('extension manifest', () => {
-  it('activates for csharp, java, python, json and jsonc, and for nothing else', () => {
-    assert.deepEqual([...manifest.activationEvents].sort(), [
-      'onLanguage:csharp',
-      'onLanguage:java',
-      'onLanguage:json',
-      'onLanguage:jsonc',
-      'onLanguage:python',
-    ]);
+  it("activates for the language table's VS Code language ids, and for nothing else", () => {
+    assert.deepEqual(
+      manifest.activationEvents,
+      DOCUMENT_LANGUAGE_IDS.map((id) => `onLanguage:${id}`),
+    );
+  });
+
+  it("offers the language table's languages in batchIdentity.languages, all of them by default", () => {
+    const setting = manifest.contributes.configuration.properties['batchIdentity.languages'];
+    assert.deepEqual(setting.items.enum, LANGUAGE_IDS);
+    assert.deepEqual(setting.default, LANGUAGE_IDS);
+    assert.deepEqual(DEFAULT_SETTINGS.languages, LANGUAGE_IDS);
+  });
+
+  it("contributes each injection grammar (scripts/grammars.ts) into the language table's TextMate scopes, and nothing else", () => {
+    assert.deepEqual(
+      manifest.contributes.grammars,
+      grammars().map((g) => ({ scopeName: g.scopeName, path: `./syntaxes/${g.file}`, injectTo: [...g.injectTo] })),
+    );
+    for (const g of grammars()) assert.ok(fs.existsSync(path.join(root, 'syntaxes', g.file)), g.file);
+  });
+
+  it("contributes each language's snippets to every VS Code language id of the language, and nothing else", () => {
+    assert.deepEqual(
+      manifest.contributes.snippets,
+      SNIPPET_LANGUAGES.flatMap((language) =>
+        LANGUAGE_TABLE[language].vscodeLanguageIds.map((id) => ({ language: id, path: `./snippets/${SNIPPET_FILES[language].file}` })),
+      ),
+    );
+  });
+
+  it("names the language table's languages in its description", () => {
+    assert.ok(manifest.description.includes(languageNames('and')), manifest.description);
   });
 
   it('shows a name, a one-line description, keywords and a PNG icon on the marketplace page', () => {

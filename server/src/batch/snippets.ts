@@ -8,25 +8,25 @@
  * named by their first tab stop. No snippet holds a password or key: secrets are read from the
  * environment (in JSON, a `${VARIABLE}` to substitute before the body is sent).
  */
+import type { LanguageId } from '../../../common/languages';
 import { type CanonicalMember, type EnumName } from './model';
 import { CSHARP, JAVA, JSON_DIALECTS, JSON_KEYS, PYTHON, spell, type CSharpField, type EnumSpellings } from './sdks';
 
-export type SnippetLanguage = 'csharp' | 'java' | 'python' | 'json';
+/** The languages with snippets; each file is contributed for its language's VS Code language ids (the language table's). */
+export type SnippetLanguage = Extract<LanguageId, 'csharp' | 'java' | 'python' | 'json'>;
 
 export interface SnippetFile {
   /** File under snippets/. */
   readonly file: string;
-  /** The VS Code language ids the file is contributed for. */
-  readonly languageIds: readonly string[];
   /** The SDK generation or dialect the bodies are written for, as descriptions name it. */
   readonly dialect: string;
 }
 
 export const SNIPPET_FILES: Readonly<Record<SnippetLanguage, SnippetFile>> = {
-  csharp: { file: 'csharp.json', languageIds: ['csharp'], dialect: 'Microsoft.Azure.Batch' },
-  java: { file: 'java.json', languageIds: ['java'], dialect: 'com.microsoft.azure.batch' },
-  python: { file: 'python.json', languageIds: ['python'], dialect: 'azure-batch ≤ 14' },
-  json: { file: 'json.json', languageIds: ['json', 'jsonc'], dialect: 'Batch REST body' },
+  csharp: { file: 'csharp.json', dialect: 'Microsoft.Azure.Batch' },
+  java: { file: 'java.json', dialect: 'com.microsoft.azure.batch' },
+  python: { file: 'python.json', dialect: 'azure-batch ≤ 14' },
+  json: { file: 'json.json', dialect: 'Batch REST body' },
 };
 
 /** Environment variables the bodies read secrets from (their default tab-stop values). */

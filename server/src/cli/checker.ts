@@ -6,6 +6,7 @@
  * accounts are known, so named users resolve across the whole workspace, as in the editor.
  */
 import * as fs from 'fs';
+import { languageNames } from '../../../common/languages';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../../../common/settings';
 import { Engine, fixAllFixOf, languageOfPath, type Analysis } from '../engine/engine';
@@ -97,7 +98,7 @@ export class Checker {
       const language = languageOfPath(file);
       const importing = mayMakeProjectImports(file);
       if (!language && !importing) {
-        notes.push({ order, text: `${file}: skipped, not a C#, Java, Python or JSON file` });
+        notes.push({ order, text: `${file}: skipped, not a ${languageNames('or')} file` });
         continue;
       }
       try {

@@ -6,6 +6,7 @@
  * that could be read are still checked and reported).
  */
 import * as os from 'os';
+import { languageNames } from '../../../common/languages';
 import { DEFAULT_SETTINGS, type FixScope, type Settings } from '../../../common/settings';
 import { collectFiles } from '../workspace/walk';
 import { Checker, type CheckResult, type ScanResult } from './checker';
@@ -28,7 +29,7 @@ const MAX_JOBS = 4;
 
 const USAGE = `Usage: batch-identity check [--fix] [--format text|json|sarif] [--fix-scope omit|task|pool] <file-or-dir>...
 
-Finds Azure Batch runElevated and user-identity problems in C#, Java, Python and JSON files.
+Finds Azure Batch runElevated and user-identity problems in ${languageNames('and')} files.
   --fix          rewrite files with every safe fix (the editor's fix-all), atomically
   --format       text (default), json (one array of files with findings), or sarif (SARIF 2.1.0)
   --fix-scope    scope the runElevated fix writes: omit (default), task or pool

@@ -3,6 +3,7 @@
  * the CLI both call it, so what CI reports is what the editor shows, and the fix-all the editor
  * applies on save is the CLI's `--fix`.
  */
+import { languageOfLanguageId, languageOfPath } from '../../../common/languages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings';
 import { RULES } from '../rules';
 import { applyEdits, mergeEditGroups } from './edits';
@@ -60,38 +61,9 @@ export interface FixAllResult {
 
 const MAX_FIX_PASSES = 10;
 
-/** Maps a VS Code language id or a file name to one of the four languages. */
-export function languageOf(languageId: string): LanguageId | undefined {
-  switch (languageId) {
-    case 'csharp':
-    case 'java':
-    case 'python':
-    case 'json':
-      return languageId;
-    case 'jsonc':
-    case 'json5':
-      return 'json';
-    default:
-      return undefined;
-  }
-}
-
-export function languageOfPath(path: string): LanguageId | undefined {
-  const dot = path.lastIndexOf('.');
-  switch (dot < 0 ? '' : path.slice(dot).toLowerCase()) {
-    case '.cs':
-      return 'csharp';
-    case '.java':
-      return 'java';
-    case '.py':
-      return 'python';
-    case '.json':
-    case '.jsonc':
-      return 'json';
-    default:
-      return undefined;
-  }
-}
+/** Map a VS Code language id (`jsonc` is `json`) or a file name to a language of the table (common/languages.ts). */
+export const languageOf = languageOfLanguageId;
+export { languageOfPath };
 
 /** A NUL in the first 8 KB marks a binary file, as git decides. */
 function looksBinary(text: string): boolean {

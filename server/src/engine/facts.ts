@@ -5,8 +5,8 @@
  */
 import type { CanonicalMember, EnumName, TaskKind } from '../batch/model';
 
-export type LanguageId = 'csharp' | 'java' | 'python' | 'json';
-export const LANGUAGE_IDS: readonly LanguageId[] = ['csharp', 'java', 'python', 'json'];
+// The languages are the language table's rows (common/languages.ts).
+export { LANGUAGE_IDS, type LanguageId } from '../../../common/languages';
 
 export interface Span {
   readonly start: number;

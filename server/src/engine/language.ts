@@ -71,7 +71,7 @@ export interface ProjectContext {
 
 export interface LanguageSupport<S = unknown> {
   readonly id: LanguageId;
-  /** Line comment opener for suppression directives (`//`, `#`). */
+  /** Line comment opener for suppression directives (`//`, `#`): the language table's `lineComment`. */
   readonly lineComment: string;
   /**
    * Words whose presence is necessary for any finding. A file containing none of them is not

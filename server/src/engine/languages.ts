@@ -1,4 +1,4 @@
-/** The four languages the engine reads. */
+/** How the engine reads each language of the table (common/languages.ts): parser, adapter and renderer. */
 import { csharpLanguage } from '../languages/csharp';
 import { javaLanguage } from '../languages/java';
 import { jsonLanguage } from '../languages/json';

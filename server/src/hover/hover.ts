@@ -6,7 +6,8 @@
  */
 import { DEFAULTS, EXPLAIN, REFERENCE_URL, ruleDocUrl, TASK_KIND_LABEL, type Elevation, type LoginMode, type Scope } from '../batch/model';
 import type { Analysis } from '../engine/engine';
-import type { AutoUserFact, EnumRefFact, IdentityFact, LanguageId, LinuxUserFact, Span, UserAccountFact, Value } from '../engine/facts';
+import { LANGUAGE_TABLE, type LanguageId } from '../../../common/languages';
+import type { AutoUserFact, EnumRefFact, IdentityFact, LinuxUserFact, Span, UserAccountFact, Value } from '../engine/facts';
 import type { WorkspaceAccounts } from '../engine/findings';
 import { RUN_ELEVATED } from '../rules/runElevated';
 import * as path from 'path';
@@ -22,7 +23,8 @@ interface Target {
   render(): string | undefined;
 }
 
-const FENCE: Record<LanguageId, string> = { csharp: 'csharp', java: 'java', python: 'python', json: 'json' };
+/** The code fence a replacement is shown in: the language's first fence name (`csharp`). */
+const fenceOf = (language: LanguageId): string => LANGUAGE_TABLE[language].fences[0];
 const REFERENCE_LINK = `[Batch user accounts](${REFERENCE_URL})`;
 
 function contains(span: Span, offset: number): boolean {
@@ -71,7 +73,7 @@ function runElevatedHover(analysis: Analysis, nameSpan: Span): string {
   const edits = fix && analysis.edits(fix);
   const replacement = fact && edits?.find((e) => e.span.start <= fact.span.start && e.span.end >= fact.span.end);
   if (replacement && analysis.language) {
-    lines.push('', 'In this file it becomes:', '', '```' + FENCE[analysis.language], replacement.newText.trim() || '(removed)', '```');
+    lines.push('', 'In this file it becomes:', '', '```' + fenceOf(analysis.language), replacement.newText.trim() || '(removed)', '```');
   }
   lines.push('', `[Rule run-elevated](${ruleDocUrl(RUN_ELEVATED)}) · ${REFERENCE_LINK}`);
   return lines.join('\n');

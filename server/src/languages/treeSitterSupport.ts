@@ -12,23 +12,26 @@ import {
   type SourceFile,
   type TextChange,
 } from '../engine/language';
-import { parserFor, type GrammarName, type Node, type Tree } from '../parsing/treeSitter';
+import { LANGUAGE_TABLE, type TreeSitterLanguageId } from '../../../common/languages';
+import { parserFor, type Node, type Tree } from '../parsing/treeSitter';
 
 export type { Node, Tree };
 
 export function treeSitterLanguage(
-  spec: Omit<LanguageSupport<Tree>, 'parse' | 'edit' | 'dispose' | 'analyze'> & {
-    readonly grammar: GrammarName;
+  spec: Omit<LanguageSupport<Tree>, 'id' | 'lineComment' | 'parse' | 'edit' | 'dispose' | 'analyze'> & {
+    readonly id: TreeSitterLanguageId;
     analyze(file: SourceFile, tree: Tree, project?: ProjectContext): FileAnalysis;
   },
 ): LanguageSupport<Tree> {
+  // The grammar and the comment syntax are the language table's.
+  const { grammar, lineComment } = LANGUAGE_TABLE[spec.id];
   return {
     id: spec.id,
-    lineComment: spec.lineComment,
+    lineComment,
     anchorWords: spec.anchorWords,
     projectImports: spec.projectImports,
     async parse(text, previous) {
-      const parser = await parserFor(spec.grammar);
+      const parser = await parserFor(grammar);
       const tree = parser.parse(text, previous ?? null);
       if (!tree) throw new Error(`tree-sitter returned no tree for a ${spec.id} file`);
       return tree;

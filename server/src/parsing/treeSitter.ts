@@ -5,11 +5,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser, type Edit, type Node, type Tree } from '@vscode/tree-sitter-wasm';
+import { grammarFile, TREE_SITTER_RUNTIME_WASM as RUNTIME_WASM, type GrammarName } from '../../../common/languages';
 
-export type { Edit, Node, Tree };
-export type GrammarName = 'c-sharp' | 'java' | 'python';
-
-const RUNTIME_WASM = 'tree-sitter.wasm';
+export type { Edit, GrammarName, Node, Tree };
 
 /**
  * Where the .wasm files are: beside the bundle (`dist/wasm`, what the .vsix ships), else in the
@@ -40,7 +38,7 @@ export function parserFor(grammar: GrammarName): Promise<Parser> {
   if (!parser) {
     parser = (async () => {
       await initRuntime();
-      const language = await Language.load(path.join(wasmDirectory(), `tree-sitter-${grammar}.wasm`));
+      const language = await Language.load(path.join(wasmDirectory(), grammarFile(grammar)));
       const p = new Parser();
       p.setLanguage(language);
       return p;

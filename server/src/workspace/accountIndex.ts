@@ -3,6 +3,7 @@
  * user resolves (and `unknown-user` can tell) across files. Fed by every analysis: open
  * documents, the initial scan, watched-file changes, and the CLI's first pass.
  */
+import { LANGUAGE_IDS, LANGUAGE_TABLE } from '../../../common/languages';
 import type { Elevation } from '../batch/model';
 import type { Facts } from '../engine/facts';
 import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
@@ -11,8 +12,11 @@ export interface IndexedAccount extends AccountLocation {
   readonly name: string;
 }
 
-/** Anchor words of account definitions: a file without them defines no account. */
-export const ACCOUNT_WORDS = ['UserAccount', 'userAccounts', 'user_accounts'];
+/**
+ * Anchor words of account definitions, every language's (the language table's `accountWords`): a
+ * file without them defines no account.
+ */
+export const ACCOUNT_WORDS: readonly string[] = [...new Set(LANGUAGE_IDS.flatMap((id) => LANGUAGE_TABLE[id].accountWords))];
 
 export function accountsIn(uri: string, text: string, facts: Facts): IndexedAccount[] {
   const accounts: IndexedAccount[] = [];

@@ -5,11 +5,11 @@
  */
 import * as path from 'path';
 import * as sax from 'sax';
+import { isProjectFileName } from '../../../common/languages';
 
-/** Project files whose `Using` items count: `*.csproj` and the shared Directory.Build files. */
+/** Project files whose `Using` items count: `*.csproj` and the shared Directory.Build files (the language table's `projectFiles`). */
 export function isProjectFile(file: string): boolean {
-  const name = path.basename(file);
-  return name.toLowerCase().endsWith('.csproj') || name === 'Directory.Build.props' || name === 'Directory.Build.targets';
+  return isProjectFileName(path.basename(file));
 }
 
 /**

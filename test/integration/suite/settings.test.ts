@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { LANGUAGE_IDS } from '../../../common/languages';
 import { RUN_ELEVATED, SAMPLES, type LanguageSample } from '../support/languages';
 import {
   closeAllEditors,
@@ -13,8 +14,6 @@ import {
   waitForDiagnostics,
   waitForFindings,
 } from '../support/workbench';
-
-const ALL_LANGUAGES = ['csharp', 'java', 'python', 'json'];
 
 suite('settings apply without reload', () => {
   suiteSetup(extensionApi);
@@ -53,7 +52,7 @@ suite('settings apply without reload', () => {
       await setSetting(
         'batchIdentity',
         'languages',
-        ALL_LANGUAGES.filter((l) => l !== sample.setting),
+        LANGUAGE_IDS.filter((l) => l !== sample.setting),
       );
       assert.equal((await skipped).reason, `${sample.setting} is not in batchIdentity.languages`);
       await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no diagnostics');

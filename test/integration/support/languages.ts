@@ -6,6 +6,7 @@
  * unit tests of each language assert them (test/unit/<language>/runElevated.test.ts).
  */
 import * as vscode from 'vscode';
+import type { LanguageId } from '../../../common/languages';
 
 export interface Replacement {
   readonly from: string;
@@ -28,7 +29,7 @@ export interface LanguageSample {
   /** VS Code's language id of the files. */
   readonly languageId: string;
   /** Its entry in `batchIdentity.languages` (JSON with comments is `json` there). */
-  readonly setting: 'csharp' | 'java' | 'python' | 'json';
+  readonly setting: LanguageId;
   /** A file with exactly one run-elevated finding. */
   readonly single: {
     readonly file: string;

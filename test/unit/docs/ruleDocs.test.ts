@@ -8,12 +8,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import type { LanguageId } from '../../../server/src/engine/facts';
+import { languageOfFence, type LanguageId } from '../../../common/languages';
 import { RULES } from '../../../server/src/rules';
 import { analyze, fixAll } from '../../helpers/engine';
 
 const root = path.resolve(__dirname, '../../..');
-const FENCE_LANGUAGE: Record<string, LanguageId> = { csharp: 'csharp', java: 'java', python: 'python', json: 'json', jsonc: 'json' };
 
 interface Block {
   readonly language: LanguageId;
@@ -26,7 +25,7 @@ function blocks(markdown: string): Block[] {
   const found: Block[] = [];
   const fence = /^```(\w+) (bad|good|fixed)\n([\s\S]*?)^```$/gm;
   for (const m of markdown.matchAll(fence)) {
-    const language = FENCE_LANGUAGE[m[1]];
+    const language = languageOfFence(m[1]);
     assert.ok(language, `unknown fence language ${m[1]}`);
     found.push({ language, kind: m[2] as Block['kind'], code: m[3], line: markdown.slice(0, m.index).split('\n').length });
   }

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { Engine, type Analysis } from '../../../server/src/engine/engine';
-import type { LanguageId } from '../../../server/src/engine/facts';
+import { LANGUAGE_IDS, type LanguageId } from '../../../server/src/engine/facts';
 import { LANGUAGES } from '../../../server/src/engine/languages';
 import { DocumentStore } from '../../../server/src/lsp/documentStore';
 
@@ -72,10 +72,9 @@ const WITH_WORDS: Record<LanguageId, string> = {
   python: "import azure.batch.models as batchmodels\nt = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n",
   json: '{"id": "t", "commandLine": "x", "runElevated": true}',
 };
-const ALL: LanguageId[] = ['csharp', 'java', 'python', 'json'];
 
 describe('prefilter: a file without identity words is not parsed', () => {
-  for (const language of ALL) {
+  for (const language of LANGUAGE_IDS) {
     it(`${language}: no word, no parse; with a word, one parse`, async () => {
       const engine = new Engine();
       const { calls } = spy(language);

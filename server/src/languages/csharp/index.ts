@@ -7,8 +7,6 @@ import { renderCSharp } from './renderer';
 
 export const csharpLanguage = treeSitterLanguage({
   id: 'csharp',
-  grammar: 'c-sharp',
-  lineComment: '//',
   anchorWords: [CSHARP.legacy.runElevated, ...CSHARP.identityTypes, ...Object.keys(CSHARP.enums)],
   // `global using Microsoft.Azure.Batch;` in one file (often GlobalUsings.cs) serves them all.
   // (The word is how the directive is written in practice; the tree decides what it is.)

@@ -6,8 +6,6 @@ import { renderJava } from './renderer';
 
 export const javaLanguage = treeSitterLanguage({
   id: 'java',
-  grammar: 'java',
-  lineComment: '//',
   // `RunElevated` is inside withRunElevated/setRunElevated; the rest name the identity model.
   anchorWords: ['RunElevated', ...JAVA.identityTypes, ...Object.keys(JAVA.enums)],
   analyze(file, tree) {

@@ -1,5 +1,6 @@
 /** JSON and JSON with comments, parsed by jsonc-parser (the parser VS Code's JSON support uses). */
 import { findNodeAtOffset, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { LANGUAGE_TABLE } from '../../../../common/languages';
 import { JSON_KEYS } from '../../batch/sdks';
 import type { Facts } from '../../engine/facts';
 import { spanKey, type BrokenSyntax, type LanguageSupport, type TextChange } from '../../engine/language';
@@ -21,7 +22,7 @@ export interface JsonDocument {
 
 export const jsonLanguage: LanguageSupport<JsonDocument> = {
   id: 'json',
-  lineComment: '//',
+  lineComment: LANGUAGE_TABLE.json.lineComment,
   anchorWords: [JSON_KEYS.runElevated, JSON_KEYS.userIdentity, JSON_KEYS.userAccounts],
   async parse(text, previous) {
     // One edit inside a value no rule reads: carry the previous analysis over, shifted (not when

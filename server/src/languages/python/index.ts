@@ -6,8 +6,6 @@ import { renderPython } from './renderer';
 
 export const pythonLanguage = treeSitterLanguage({
   id: 'python',
-  grammar: 'python',
-  lineComment: '#',
   // Every fact starts at one of these words.
   anchorWords: [PYTHON.runElevated, PYTHON.userIdentity, ...PYTHON.identityTypes, 'ElevationLevel', 'AutoUserScope', 'LoginMode'],
   analyze(file, tree) {

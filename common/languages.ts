@@ -1,0 +1,187 @@
+/**
+ * The language table: the languages Batch Identity reads, one row each. Everything that names
+ * the languages is derived from it — the engine's `LanguageId`, which documents and files are
+ * read, the client's document selectors and file watcher, the tree-sitter grammars the build
+ * ships, the code fence of hovers, the workspace index's prefilter, the `batchIdentity.languages`
+ * setting — and package.json, which is static, is held to it by test/unit/manifest.test.ts.
+ * How a row's code is parsed, turned into facts and rewritten is the engine's `LANGUAGES`
+ * (server/src/engine/languages.ts), keyed by this table's ids.
+ *
+ * Plain data and small look-ups only: the client bundles this file (it must stay thin), and so do
+ * the server, the CLI and the build script (scripts/build.mjs). See docs/adding-a-language.md.
+ */
+
+export interface LanguageRow {
+  /** The name in prose (`C#`): the CLI's usage and notes. */
+  readonly name: string;
+  /**
+   * The VS Code language ids of the documents this language reads: the client asks for them
+   * (document selectors, the language status item), the manifest activates on them and
+   * contributes the language's snippets to them.
+   */
+  readonly vscodeLanguageIds: readonly string[];
+  /**
+   * Further language ids the server reads as this language when another LSP client sends them.
+   * The extension does not ask for them.
+   */
+  readonly otherLanguageIds?: readonly string[];
+  /** File extensions, lower case with the dot: what the CLI's walk and the workspace scan read (compared case-insensitively). */
+  readonly extensions: readonly string[];
+  /**
+   * MSBuild project files whose `Using` items are imports of every file of the language (C#):
+   * extensions (compared case-insensitively) and exact file names. The CLI's walk, the workspace
+   * scan and the client's file watcher include them; server/src/workspace/msbuild.ts reads them.
+   */
+  readonly projectFiles?: { readonly extensions: readonly string[]; readonly names: readonly string[] };
+  /**
+   * The tree-sitter grammar: `tree-sitter-<grammar>.wasm` of @vscode/tree-sitter-wasm, which the
+   * build copies to dist/wasm. None for a language parsed otherwise (JSON: jsonc-parser).
+   */
+  readonly grammar?: string;
+  /** Line comment opener, for suppression directives (`//`, `#`). */
+  readonly lineComment: string;
+  /**
+   * Markdown code-fence info strings that mean this language, as VS Code's Markdown grammar reads
+   * them (`fenced_code_block_*` of markdown.tmLanguage), compared case-insensitively. The first is
+   * the one hovers write.
+   */
+  readonly fences: readonly string[];
+  /**
+   * Words of which a file of this language must contain one to define a pool user account (case
+   * sensitive): a file without any is not analysed for the workspace's account index.
+   */
+  readonly accountWords: readonly string[];
+  /** The TextMate scopes of VS Code's own grammars for these documents, into which our injection grammar goes (scripts/grammars.ts). */
+  readonly textMateScopes: readonly string[];
+}
+
+export const LANGUAGE_TABLE = {
+  csharp: {
+    name: 'C#',
+    vscodeLanguageIds: ['csharp'],
+    extensions: ['.cs'],
+    projectFiles: { extensions: ['.csproj'], names: ['Directory.Build.props', 'Directory.Build.targets'] },
+    grammar: 'c-sharp',
+    lineComment: '//',
+    fences: ['csharp', 'cs', 'c#'],
+    // `UserAccounts` and `List<UserAccount>` hold it too.
+    accountWords: ['UserAccount'],
+    textMateScopes: ['source.cs'],
+  },
+  java: {
+    name: 'Java',
+    vscodeLanguageIds: ['java'],
+    extensions: ['.java'],
+    grammar: 'java',
+    lineComment: '//',
+    fences: ['java'],
+    // `withUserAccounts`, `setUserAccounts` hold it too.
+    accountWords: ['UserAccount'],
+    textMateScopes: ['source.java'],
+  },
+  python: {
+    name: 'Python',
+    vscodeLanguageIds: ['python'],
+    extensions: ['.py'],
+    grammar: 'python',
+    lineComment: '#',
+    fences: ['python', 'py', 'py3'],
+    accountWords: ['UserAccount', 'user_accounts'],
+    textMateScopes: ['source.python'],
+  },
+  json: {
+    name: 'JSON',
+    vscodeLanguageIds: ['json', 'jsonc'],
+    otherLanguageIds: ['json5'],
+    extensions: ['.json', '.jsonc'],
+    lineComment: '//',
+    fences: ['json', 'jsonc'],
+    accountWords: ['userAccounts'],
+    textMateScopes: ['source.json', 'source.json.comments'],
+  },
+} as const satisfies Record<string, LanguageRow>;
+
+type Table = typeof LANGUAGE_TABLE;
+
+/** One of the languages the engine reads. */
+export type LanguageId = keyof Table;
+/** The languages in the table's order. */
+export const LANGUAGE_IDS = Object.keys(LANGUAGE_TABLE) as readonly LanguageId[];
+
+/** The languages' names as prose lists them: `C#, Java, Python and JSON` (or `or`). */
+export function languageNames(conjunction: 'and' | 'or'): string {
+  const names = LANGUAGE_IDS.map((id) => LANGUAGE_TABLE[id].name);
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1]}`;
+}
+
+/** A row, typed as the interface (the table's own type is the literal one). */
+export function languageRow(id: LanguageId): LanguageRow {
+  return LANGUAGE_TABLE[id];
+}
+
+/** The languages parsed by tree-sitter. */
+export type TreeSitterLanguageId = { [K in LanguageId]: Table[K] extends { readonly grammar: string } ? K : never }[LanguageId];
+/** A tree-sitter grammar name (`c-sharp`). */
+export type GrammarName = Table[TreeSitterLanguageId]['grammar'];
+
+/** The grammars to ship, in the table's order. */
+export const TREE_SITTER_GRAMMARS: readonly GrammarName[] = LANGUAGE_IDS.flatMap((id) => {
+  const grammar = languageRow(id).grammar;
+  return grammar ? [grammar as GrammarName] : [];
+});
+/** The tree-sitter runtime, loaded before any grammar. */
+export const TREE_SITTER_RUNTIME_WASM = 'tree-sitter.wasm';
+/** A grammar's file in @vscode/tree-sitter-wasm (and in dist/wasm). */
+export const grammarFile = (grammar: GrammarName): string => `tree-sitter-${grammar}.wasm`;
+
+/** Every VS Code language id the extension asks for, in the table's order (`csharp`, …, `json`, `jsonc`). */
+export const DOCUMENT_LANGUAGE_IDS: readonly string[] = LANGUAGE_IDS.flatMap((id) => LANGUAGE_TABLE[id].vscodeLanguageIds);
+
+const byLanguageId = new Map<string, LanguageId>(
+  LANGUAGE_IDS.flatMap((id) =>
+    [id, ...languageRow(id).vscodeLanguageIds, ...(languageRow(id).otherLanguageIds ?? [])].map((l) => [l, id] as const),
+  ),
+);
+const byExtension = new Map<string, LanguageId>(LANGUAGE_IDS.flatMap((id) => LANGUAGE_TABLE[id].extensions.map((e) => [e, id] as const)));
+const byFence = new Map<string, LanguageId>(
+  LANGUAGE_IDS.flatMap((id) => LANGUAGE_TABLE[id].fences.map((f) => [f.toLowerCase(), id] as const)),
+);
+
+/** The language of a document by its VS Code (or LSP) language id, `jsonc` is `json`, or by one of ours. */
+export function languageOfLanguageId(languageId: string): LanguageId | undefined {
+  return byLanguageId.get(languageId);
+}
+
+/** The language of a file by its extension, in any case (`Tasks.CS` is C#). */
+export function languageOfPath(path: string): LanguageId | undefined {
+  const dot = path.lastIndexOf('.');
+  return dot < 0 ? undefined : byExtension.get(path.slice(dot).toLowerCase());
+}
+
+/** The language of a Markdown code fence's info string (its first word), in any case: `cs` is C#. */
+export function languageOfFence(info: string): LanguageId | undefined {
+  return byFence.get(info.toLowerCase());
+}
+
+/** Whether a file name (no folder) is one of the project files some language reads (`App.csproj`, `Directory.Build.props`). */
+export function isProjectFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return LANGUAGE_IDS.some((id) => {
+    const project = languageRow(id).projectFiles;
+    return !!project && (project.extensions.some((e) => lower.endsWith(e)) || project.names.includes(name));
+  });
+}
+
+/**
+ * The client's file watcher: every file the workspace indexes read (the languages' files and
+ * their project files), `**∕{*.cs,…,*.csproj,Directory.Build.props,…}`.
+ */
+export function watchedFilesGlob(): string {
+  const rows = LANGUAGE_IDS.map(languageRow);
+  const patterns = [
+    ...rows.flatMap((row) => row.extensions.map((e) => `*${e}`)),
+    ...rows.flatMap((row) => row.projectFiles?.extensions.map((e) => `*${e}`) ?? []),
+    ...rows.flatMap((row) => row.projectFiles?.names ?? []),
+  ];
+  return `**/{${patterns.join(',')}}`;
+}
