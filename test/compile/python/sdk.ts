@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export const SDK_PYTHON = '/usr/bin/python3';
 export const SDK_DRIVER = path.join(__dirname, 'sdk_driver.py');
@@ -212,4 +213,17 @@ export function taskIdentities(result: RunResult): TaskIdentity[] {
   return result.models
     .filter((m) => m.kind === 'task')
     .map((m) => ({ type: m.type, id: m.id, userIdentity: m.body?.userIdentity ?? null }));
+}
+
+/** The value of a JSON or JSONC text (comments and trailing commas allowed, as the extension reads them), or the value at `at` inside it. */
+export function jsonBody(text: string, at: readonly (string | number)[] = []): unknown {
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length)
+    throw new Error(`not JSON: ${errors.map((e) => `${printParseErrorCode(e.error)} at ${e.offset}`).join(', ')}\n${text}`);
+  return at.reduce<unknown>((node, key) => {
+    const next = (node as Record<string | number, unknown> | undefined)?.[key];
+    if (next === undefined) throw new Error(`no ${JSON.stringify(at)} in\n${text}`);
+    return next;
+  }, value);
 }
