@@ -13,6 +13,8 @@ import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 export const SDK_PYTHON = '/usr/bin/python3';
 export const SDK_DRIVER = path.join(__dirname, 'sdk_driver.py');
+/** Isolated mode: no PYTHONPATH and no user site-packages, so a pip-installed azure-batch cannot stand in for Debian's. */
+const ISOLATED = ['-I'];
 
 /** The generations this machine can run: azure-batch ≤ 14 (`batch`) and azure-mgmt-batch (`mgmt`). */
 export type PythonSdk = 'batch' | 'mgmt';
@@ -22,7 +24,7 @@ let availability: string | false | undefined;
 /** Why the real-SDK checks are skipped (python3-azure missing), or false when they can run. */
 export function skipWithoutPythonSdk(): string | false {
   availability ??= (() => {
-    const probe = spawnSync(SDK_PYTHON, ['-c', 'import azure.batch.models, azure.mgmt.batch.models'], { encoding: 'utf8' });
+    const probe = spawnSync(SDK_PYTHON, [...ISOLATED, '-c', 'import azure.batch.models, azure.mgmt.batch.models'], { encoding: 'utf8' });
     return probe.status === 0
       ? false
       : `the Azure SDK for Python is not importable by ${SDK_PYTHON} (Debian: python3-azure); the real-SDK checks are skipped`;
@@ -108,7 +110,7 @@ export interface SdkRun {
 /** Runs the jobs in one python3 process. `env` is added to the process environment (e.g. secrets a snippet reads). */
 export function runInPythonSdk(jobs: readonly SdkJob[], env: Readonly<Record<string, string>> = {}): Promise<SdkRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(SDK_PYTHON, [SDK_DRIVER], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(SDK_PYTHON, [...ISOLATED, SDK_DRIVER], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -4,7 +4,8 @@ ships, and reports, as JSON, what the SDK makes of them.
 The SDKs: azure-batch 13 (msrest models in azure.batch.models: lower-case enum members such as
 ElevationLevel.admin, REST values such as "admin") and azure-mgmt-batch 17 (azure.mgmt.batch.models:
 upper-case members such as ElevationLevel.ADMIN, ARM values such as "Admin"). They live in
-Debian's own interpreter, /usr/bin/python3, not in a pyenv python3 that may come first on PATH.
+Debian's own interpreter, /usr/bin/python3, not in a pyenv python3 that may come first on PATH;
+sdk.ts starts it isolated (-I), so neither PYTHONPATH nor user site-packages can replace them.
 
 stdin: {"jobs": [job, ...]}; stdout: {"versions": {...}, "results": [result, ...]}, one result per job.
 
@@ -106,24 +107,29 @@ def _noting_getattr(cls, name):
 CaseInsensitiveEnumMeta.__getattr__ = _noting_getattr
 
 
+def sdk_class_of(model):
+    """The SDK's own class of a model (the nearest in its MRO, for a class the user code derived)
+    and the public models module it belongs to (azure.batch.models, azure.mgmt.batch.models)."""
+    for cls in type(model).__mro__:
+        for package in SDKS.values():
+            if cls.__module__.startswith(package.__name__ + '.'):
+                return cls, package
+    return None, None
+
+
 def package_of(model):
-    """The public models module a model class belongs to (azure.batch.models, azure.mgmt.batch.models)."""
-    module = type(model).__module__
-    for package in SDKS.values():
-        if module.startswith(package.__name__ + '.') or module == package.__name__:
-            return package
-    return None
+    return sdk_class_of(model)[1]
 
 
 def enum_of(model, attribute, description):
     """The enum class an attribute takes: msrest names it as the type; azure-mgmt-batch types it
     'str' and names the enum only in __init__'s annotation (Union[str, "_models.ElevationLevel"])."""
-    package = package_of(model)
+    cls, package = sdk_class_of(model)
     if package is None:
         return None
     candidates = [description['type']]
     try:
-        parameter = inspect.signature(type(model).__init__).parameters.get(attribute)
+        parameter = inspect.signature(cls.__init__).parameters.get(attribute)
         if parameter is not None:
             candidates += re.findall(r'_models\.(\w+)', str(parameter.annotation))
     except (TypeError, ValueError):

@@ -16,6 +16,7 @@ import {
   assertRanClean,
   ignoredKeywords,
   PythonSdkBatch,
+  runInPythonSdk,
   skipWithoutPythonSdk,
   taskIdentities,
   type RunResult,
@@ -137,6 +138,16 @@ const CASES: readonly ExecutionCase[] = [
 ];
 
 describe('python fixes run against the real SDK (azure-batch 13)', { skip: skipWithoutPythonSdk() }, () => {
+  it('the SDKs are the generations the expected outputs are written for', async () => {
+    // azure-batch 5–14: msrest models, lower-case members (15 is another SDK); azure-mgmt-batch: upper-case members, ARM values.
+    const { versions } = await runInPythonSdk([]);
+    assert.ok(
+      Number(versions['azure-batch'].split('.')[0]) >= 5 && Number(versions['azure-batch'].split('.')[0]) <= 14,
+      versions['azure-batch'],
+    );
+    assert.ok(Number(versions['azure-mgmt-batch'].split('.')[0]) >= 17, versions['azure-mgmt-batch']);
+  });
+
   const sdk = new PythonSdkBatch();
   for (const [index, c] of CASES.entries()) {
     const fixed = once(() => fixAll('python', c.source, { settings: settingsWith({ fix: { scope: c.scope ?? 'omit' } }) }));
