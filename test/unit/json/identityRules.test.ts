@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { assertDeserializesAsWritten, jsonBody, PythonSdkBatch, skipWithoutPythonSdk, type PythonSdk } from '../../compile/python/sdk';
 import { analyze, applyFix, fixAll, squiggles } from '../../helpers/engine';
 
 const ARM = (resource: string) =>
@@ -141,43 +142,45 @@ describe('json ssh-key-placeholder', () => {
 
 describe('json unknown-enum-member', () => {
   const task = (autoUser: string) => `{"id": "t", "commandLine": "x", "userIdentity": {"autoUser": ${autoUser}}}`;
+  const restFixed = task('{"scope": "task", "elevationLevel": "nonadmin"}');
   it('PascalCase in a REST body, fixed to lower case', async () => {
     const text = task('{"scope": "Task", "elevationLevel": "NonAdmin"}');
     assert.deepEqual(await only('unknown-enum-member', text), [
       { rule: 'unknown-enum-member', severity: 'error', text: 'Task' },
       { rule: 'unknown-enum-member', severity: 'error', text: 'NonAdmin' },
     ]);
-    assert.equal(await fixAll('json', text), task('{"scope": "task", "elevationLevel": "nonadmin"}'));
+    assert.equal(await fixAll('json', text), restFixed);
   });
   it('the older REST spelling nonAdmin is accepted', async () => {
     assert.deepEqual(await only('unknown-enum-member', task('{"elevationLevel": "nonAdmin"}')), []);
   });
+  const armText = ARM(
+    '{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"scope": "pool", "elevationLevel": "Admin"}}}}}',
+  );
+  const armFixed = armText.replace('"scope": "pool"', '"scope": "Pool"');
   it('lower case in an ARM resource, fixed to ARM casing; casing is per object, not per file', async () => {
-    const text = ARM(
-      '{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"scope": "pool", "elevationLevel": "Admin"}}}}}',
-    );
-    assert.equal(await applyFix('json', text, 'unknown-enum-member'), text.replace('"scope": "pool"', '"scope": "Pool"'));
+    assert.equal(await applyFix('json', armText, 'unknown-enum-member'), armFixed);
   });
-  it('one file, two dialects: an ARM pool resource takes ARM casing, a REST task body in its variables takes data-plane casing', async () => {
-    const template = (armLevel: string, restLevel: string) =>
-      JSON.stringify(
-        {
-          $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
-          contentVersion: '1.0.0.0',
-          variables: {
-            setupTask: { id: 'setup', commandLine: 'x', userIdentity: { autoUser: { scope: 'pool', elevationLevel: restLevel } } },
-          },
-          resources: [
-            {
-              type: 'Microsoft.Batch/batchAccounts/pools',
-              name: 'p',
-              properties: { startTask: { commandLine: 'x', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: armLevel } } } },
-            },
-          ],
+  const template = (armLevel: string, restLevel: string) =>
+    JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        contentVersion: '1.0.0.0',
+        variables: {
+          setupTask: { id: 'setup', commandLine: 'x', userIdentity: { autoUser: { scope: 'pool', elevationLevel: restLevel } } },
         },
-        null,
-        2,
-      );
+        resources: [
+          {
+            type: 'Microsoft.Batch/batchAccounts/pools',
+            name: 'p',
+            properties: { startTask: { commandLine: 'x', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: armLevel } } } },
+          },
+        ],
+      },
+      null,
+      2,
+    );
+  it('one file, two dialects: an ARM pool resource takes ARM casing, a REST task body in its variables takes data-plane casing', async () => {
     assert.deepEqual(await only('unknown-enum-member', template('Admin', 'admin')), []);
     assert.deepEqual(await only('unknown-enum-member', template('admin', 'Admin')), [
       { rule: 'unknown-enum-member', severity: 'error', text: 'Admin' },
@@ -192,4 +195,47 @@ describe('json unknown-enum-member', () => {
     assert.equal(finding.fixes.length, 0);
     assert.match(finding.message, /'nonadmin', 'admin'/);
   });
+
+  // The fixed bodies, read by the real Azure SDK for Python: azure-batch 13 for REST task bodies,
+  // azure-mgmt-batch 17 for ARM resources. Each is read exactly as written (a casing the SDK does
+  // not send back fails) and the identity comes through.
+  const sdk = new PythonSdkBatch();
+  const reads: [name: string, sdk: PythonSdk, model: string, body: unknown, userIdentity: unknown][] = [
+    [
+      'REST body fixed to lower case',
+      'batch',
+      'TaskAddParameter',
+      jsonBody(restFixed),
+      { autoUser: { scope: 'task', elevationLevel: 'nonadmin' } },
+    ],
+    [
+      'ARM resource fixed to ARM casing',
+      'mgmt',
+      'StartTask',
+      jsonBody(armFixed, ['resources', 0, 'properties', 'startTask']),
+      { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } },
+    ],
+    [
+      'two dialects: the ARM pool',
+      'mgmt',
+      'StartTask',
+      jsonBody(template('Admin', 'admin'), ['resources', 0, 'properties', 'startTask']),
+      { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } },
+    ],
+    [
+      'two dialects: the REST task in its variables',
+      'batch',
+      'TaskAddParameter',
+      jsonBody(template('Admin', 'admin'), ['variables', 'setupTask']),
+      { autoUser: { scope: 'pool', elevationLevel: 'admin' } },
+    ],
+  ];
+  for (const [name, which, model, body, userIdentity] of reads) {
+    const read = sdk.deserialize({ name, sdk: which, model, body });
+    it(`the real SDK reads the fix: ${name}`, { skip: skipWithoutPythonSdk() }, async () => {
+      const result = await read();
+      assertDeserializesAsWritten(result, body);
+      assert.deepEqual((result.roundTrip as { userIdentity?: unknown }).userIdentity, userIdentity);
+    });
+  }
 });

@@ -1,9 +1,70 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import {
+  assertDeserializesAsWritten,
+  jsonBody,
+  PythonSdkBatch,
+  skipWithoutPythonSdk,
+  type DeserializeResult,
+  type PythonSdk,
+} from '../../compile/python/sdk';
 import { analyze, applyFix, fixAll, settingsWith, squiggles } from '../../helpers/engine';
 
 const rule = 'run-elevated';
 const found = async (text: string) => (await squiggles('json', text)).filter((s) => s.rule === rule);
+
+/**
+ * Which model of the real Azure SDK for Python reads a fixed body (azure-batch 13 for REST bodies,
+ * azure-mgmt-batch 17 for ARM resources), where in the document the body is, and the userIdentity
+ * that must come through; or why no SDK can read it.
+ */
+type SdkShape =
+  | {
+      readonly sdk: PythonSdk;
+      readonly model: string;
+      readonly at?: readonly (string | number)[];
+      readonly userIdentities: readonly unknown[];
+    }
+  | { readonly notRunHere: string };
+
+/** A REST task body (azure-batch 13's TaskAddParameter) with this auto-user. */
+const restTask = (autoUser: Record<string, string>): SdkShape => ({
+  sdk: 'batch',
+  model: 'TaskAddParameter',
+  userIdentities: [{ autoUser }],
+});
+
+/** The fixed body deserializes with the real SDK exactly as written and carries the identity; its input's runElevated is a key the SDK drops. */
+function sdkChecks(sdk: PythonSdkBatch, name: string, before: string, after: string, shape: SdkShape): void {
+  if ('notRunHere' in shape) {
+    it(`the real SDK reads it: ${name}`, { skip: shape.notRunHere }, () => {});
+    return;
+  }
+  const fixedBody = jsonBody(after, shape.at);
+  const unfixedBody = jsonBody(before, shape.at);
+  const fixed = sdk.deserialize({ name: `fixed ${name}`, sdk: shape.sdk, model: shape.model, body: fixedBody });
+  const unfixed = sdk.deserialize({ name: `unfixed ${name}`, sdk: shape.sdk, model: shape.model, body: unfixedBody });
+  it(`the real SDK reads it: ${name}`, { skip: skipWithoutPythonSdk() }, async () => {
+    const result = await fixed();
+    assertDeserializesAsWritten(result, fixedBody);
+    assert.deepEqual(userIdentities(result, shape.model), shape.userIdentities);
+    const input: DeserializeResult = await unfixed();
+    assert.ok(
+      input.unknownKeys.length > 0 && input.unknownKeys.every((k) => /(^|\.|\])runElevated$/.test(k)),
+      input.unknownKeys.join(', '),
+    );
+    assert.ok(
+      userIdentities(input, shape.model).every((identity) => identity === undefined),
+      'unfixed, the SDK sends no identity',
+    );
+  });
+}
+
+/** The userIdentity of each task the SDK sends back: the body's own, or each of a collection's (TaskAddCollectionParameter). */
+function userIdentities(result: DeserializeResult, model: string): unknown[] {
+  const body = result.roundTrip as { userIdentity?: unknown; value?: { userIdentity?: unknown }[] } | undefined;
+  return model === 'TaskAddCollectionParameter' ? (body?.value ?? []).map((t) => t.userIdentity) : [body?.userIdentity];
+}
 
 describe('json run-elevated: found', () => {
   const cases: { name: string; text: string; severity?: string; count?: number }[] = [
@@ -99,22 +160,25 @@ describe('json run-elevated: silent', () => {
 });
 
 describe('json run-elevated: fix', () => {
-  const cases: { name: string; before: string; after: string; fixIndex?: number; scope?: 'task' | 'pool' }[] = [
+  const cases: { name: string; before: string; after: string; fixIndex?: number; scope?: 'task' | 'pool'; sdk: SdkShape }[] = [
     {
       name: 'true → admin, keeping comments and indentation',
       before: '{\n  "id": "t",\n  "commandLine": "x",\n  // installer needs admin\n  "runElevated": true, // old\n  "constraints": {}\n}\n',
       after:
         '{\n  "id": "t",\n  "commandLine": "x",\n  // installer needs admin\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}, // old\n  "constraints": {}\n}\n',
+      sdk: restTask({ elevationLevel: 'admin' }),
     },
     {
       name: 'false → nonadmin, last property, no space after the colon',
       before: '{"id":"t","commandLine":"x","runElevated":false}',
       after: '{"id":"t","commandLine":"x","userIdentity":{"autoUser":{"elevationLevel":"nonadmin"}}}',
+      sdk: restTask({ elevationLevel: 'nonadmin' }),
     },
     {
       name: 'CRLF line endings kept',
       before: '{\r\n  "commandLine": "x",\r\n  "runElevated": true\r\n}\r\n',
       after: '{\r\n  "commandLine": "x",\r\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\r\n}\r\n',
+      sdk: restTask({ elevationLevel: 'admin' }),
     },
     {
       name: 'ARM casing inside a Microsoft.Batch resource',
@@ -122,6 +186,12 @@ describe('json run-elevated: fix', () => {
         '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": true}}}]}',
       after:
         '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "Admin"}}}}}]}',
+      sdk: {
+        sdk: 'mgmt',
+        model: 'StartTask',
+        at: ['resources', 0, 'properties', 'startTask'],
+        userIdentities: [{ autoUser: { elevationLevel: 'Admin' } }],
+      },
     },
     {
       name: 'ARM expression → if()',
@@ -129,18 +199,21 @@ describe('json run-elevated: fix', () => {
         '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": "[parameters(\'elevated\')]"}}}]}',
       after:
         '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "[if(parameters(\'elevated\'), \'Admin\', \'NonAdmin\')]"}}}}}]}',
+      sdk: { notRunHere: 'an ARM template expression, evaluated at deployment: no SDK model reads it' },
     },
     {
       name: 'second fix: explicit task scope',
       before: '{"commandLine": "x", "runElevated": true}',
       after: '{"commandLine": "x", "userIdentity": {"autoUser": {"scope": "task", "elevationLevel": "admin"}}}',
       fixIndex: 1,
+      sdk: restTask({ scope: 'task', elevationLevel: 'admin' }),
     },
     {
       name: 'batchIdentity.fix.scope = pool writes pool scope',
       before: '{"commandLine": "x", "runElevated": true}',
       after: '{"commandLine": "x", "userIdentity": {"autoUser": {"scope": "pool", "elevationLevel": "admin"}}}',
       scope: 'pool',
+      sdk: restTask({ scope: 'pool', elevationLevel: 'admin' }),
     },
   ];
   for (const c of cases) {
@@ -149,20 +222,26 @@ describe('json run-elevated: fix', () => {
       assert.equal(await applyFix('json', c.before, rule, { fixIndex: c.fixIndex, settings }), c.after);
     });
   }
+  const sdk = new PythonSdkBatch();
+  for (const c of cases) sdkChecks(sdk, c.name, c.before, c.after, c.sdk);
 
   it('a REST value that is not a boolean gets no fix', async () => {
     assert.equal(await applyFix('json', '{"id": "t", "commandLine": "x", "runElevated": null}', rule), undefined);
   });
 
+  const collectionBefore =
+    '{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  {"id": "b", "commandLine": "y", "runElevated": false}\n]}\n';
+  const collectionAfter =
+    '{"value": [\n  {"id": "a", "commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}},\n  {"id": "b", "commandLine": "y", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}}\n]}\n';
   it('fix-all rewrites every runElevated and is idempotent', async () => {
-    const before =
-      '{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  {"id": "b", "commandLine": "y", "runElevated": false}\n]}\n';
-    const once = await fixAll('json', before);
-    assert.equal(
-      once,
-      '{"value": [\n  {"id": "a", "commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}},\n  {"id": "b", "commandLine": "y", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}}\n]}\n',
-    );
+    const once = await fixAll('json', collectionBefore);
+    assert.equal(once, collectionAfter);
     assert.equal(await fixAll('json', once), once);
+  });
+  sdkChecks(sdk, 'fix-all of a task collection', collectionBefore, collectionAfter, {
+    sdk: 'batch',
+    model: 'TaskAddCollectionParameter',
+    userIdentities: [{ autoUser: { elevationLevel: 'admin' } }, { autoUser: { elevationLevel: 'nonadmin' } }],
   });
 });
 

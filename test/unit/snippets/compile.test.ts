@@ -2,26 +2,20 @@
  * Every snippet body, expanded with its defaults and with every choice at its last option, in the
  * least surrounding code it needs: C# compiles with mcs against the Microsoft.Azure.Batch stubs and,
  * run with mono, gives its tasks and pool the identities and accounts it means; Java compiles with
- * javac against the legacy com.microsoft.azure.batch stubs; Python runs with python3 against the
- * stub azure.batch.models (which rejects unknown keywords and members). A wrong enum member in
+ * javac against the legacy com.microsoft.azure.batch stubs; Python runs in Debian's /usr/bin/python3
+ * against the real azure-batch 13 (python3-azure), and each task's and the pool's REST body, as the
+ * SDK serializes it, holds the identities and accounts the snippet means. A wrong enum member in
  * each language fails the same check.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { CSHARP, JSON_DIALECTS } from '../../../server/src/batch/sdks';
 import { SECRET_VARIABLES, SNIPPETS } from '../../../server/src/batch/snippets';
 import { compileCSharp, skipWithoutMcs } from '../../compile/csharp/mcs';
 import { compileJava, skipWithoutJavac } from '../../compile/java/javac';
+import { assertRanClean, PythonSdkBatch, skipWithoutPythonSdk, taskIdentities } from '../../compile/python/sdk';
 import { EXPECTED, VARIANTS, type Expected, type Variant } from './expected';
-import { hostCSharp, hostJava, hostPython, type Hosted } from './hosts';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const PYTHON_STUBS = path.join(ROOT, 'test/compile/python/stubs');
-const PYTHON_RUNNER = path.join(ROOT, 'test/compile/python/run_models.py');
+import { hostCSharp, hostJava, hostPython } from './hosts';
 
 const CASES = SNIPPETS.flatMap((snippet) => VARIANTS.map((variant) => ({ snippet, variant, expected: EXPECTED[snippet.prefix](variant) })));
 
@@ -126,47 +120,71 @@ describe('Java snippets compile with javac', { skip: skipWithoutJavac() }, () =>
   });
 });
 
-describe('Python snippets run with python3 against the stub models', () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'batch-identity-snippets-'));
-  after(() => fs.rmSync(work, { recursive: true, force: true }));
+describe('Python snippets run with the real SDK (azure-batch 13)', { skip: skipWithoutPythonSdk() }, () => {
   /** Secrets come from the environment; the run provides them as a deployment would. */
-  const env = { ...process.env, PYTHONPATH: PYTHON_STUBS, ...Object.fromEntries(Object.values(SECRET_VARIABLES).map((v) => [v, `value of ${v}`])) };
+  const secrets: Record<string, string> = Object.fromEntries(Object.values(SECRET_VARIABLES).map((v) => [v, `value of ${v}`]));
+  const sdk = new PythonSdkBatch(secrets);
+  const rest = JSON_DIALECTS.rest.enums;
 
-  function run(hosted: Hosted, text = hosted.text) {
-    const file = path.join(work, `${hosted.name}.py`);
-    fs.writeFileSync(file, text);
-    return spawnSync('python3', [PYTHON_RUNNER, file], { env, encoding: 'utf8' });
-  }
-
-  /** The tasks run_models.py reports, as the expectation table gives them (REST wire values). */
-  function pythonTasks(expected: Expected) {
-    const rest = JSON_DIALECTS.rest.enums;
+  /** The tasks the snippet builds, with the userIdentity of their REST bodies, as the expectation table gives them. */
+  function restTasks(expected: Expected) {
     return expected.identities.map((i) => ({
       type: i.task === 'startTask' ? 'StartTask' : 'TaskAddParameter',
-      identity: {
-        userName: i.user ?? null,
-        scope: i.scope ? rest.AutoUserScope[i.scope] : null,
-        elevationLevel: i.elevation ? rest.ElevationLevel[i.elevation] : null,
-      },
+      userIdentity:
+        i.user !== undefined
+          ? { username: i.user }
+          : { autoUser: { scope: rest.AutoUserScope[i.scope!], elevationLevel: rest.ElevationLevel[i.elevation!] } },
     }));
   }
 
+  /** The pool's userAccounts as the expectation table gives them (passwords and keys checked apart). */
+  function restAccounts(expected: Expected) {
+    return expected.accounts.map((a) => ({
+      name: a.name,
+      elevationLevel: rest.ElevationLevel[a.elevation],
+      ...(a.uid !== undefined ? { linuxUserConfiguration: { uid: a.uid, gid: a.gid } } : {}),
+      ...(a.loginMode ? { windowsUserConfiguration: { loginMode: rest.LoginMode[a.loginMode] } } : {}),
+    }));
+  }
+
+  interface RestAccount {
+    name: string;
+    password: string;
+    elevationLevel: string;
+    linuxUserConfiguration?: { uid: number; gid: number; sshPrivateKey?: string };
+    windowsUserConfiguration?: unknown;
+  }
+
   for (const { snippet, variant, expected } of CASES) {
-    it(`${snippet.prefix} (${variant as Variant} choices)`, () => {
-      const hosted = hostPython(snippet, { choice: variant });
-      const result = run(hosted);
-      assert.equal(result.status, 0, result.stderr);
-      const tasks = (JSON.parse(result.stdout) as { type: string; identity: unknown }[]).map((t) => ({ type: t.type, identity: t.identity }));
-      assert.deepEqual(tasks, pythonTasks(expected));
+    const hosted = hostPython(snippet, { choice: variant });
+    const result = sdk.run({ name: hosted.name, source: hosted.text });
+    it(`${snippet.prefix} (${variant as Variant} choices)`, async () => {
+      const run = await result();
+      assertRanClean(run, hosted.text);
+      assert.deepEqual(
+        taskIdentities(run).map(({ type, userIdentity }) => ({ type, userIdentity })),
+        restTasks(expected),
+      );
+      const accounts = run.models.flatMap((m) => (m.kind === 'pool' ? ((m.body?.userAccounts as RestAccount[] | undefined) ?? []) : []));
+      assert.deepEqual(
+        accounts.map(({ password, linuxUserConfiguration, ...account }) => {
+          assert.ok(Object.values(secrets).includes(password), `${account.name}'s password comes from the environment`);
+          if (!linuxUserConfiguration) return account;
+          const { sshPrivateKey, ...ids } = linuxUserConfiguration;
+          assert.equal(sshPrivateKey, secrets[SECRET_VARIABLES.sshPrivateKey]);
+          return { ...account, linuxUserConfiguration: ids };
+        }),
+        restAccounts(expected),
+      );
     });
   }
 
-  it('a wrong enum member fails the same check', () => {
-    const hosted = hostPython(SNIPPETS.find((s) => s.prefix === 'batch-pool-users-linux')!);
-    const broken = hosted.text.replace('ElevationLevel.non_admin', 'ElevationLevel.nonadmin');
-    assert.notEqual(broken, hosted.text);
-    const result = run(hosted, broken);
-    assert.notEqual(result.status, 0);
-    assert.match(result.stderr, /AttributeError: nonadmin/);
+  const linux = hostPython(SNIPPETS.find((s) => s.prefix === 'batch-pool-users-linux')!);
+  const broken = linux.text.replace('ElevationLevel.non_admin', 'ElevationLevel.nonadmin');
+  const brokenRun = sdk.run({ name: 'broken', source: broken });
+  it('a wrong enum member fails the same check', async () => {
+    assert.notEqual(broken, linux.text);
+    const run = await brokenRun();
+    assert.match(run.error ?? '', /^AttributeError: nonadmin$/);
   });
 });
