@@ -4,11 +4,12 @@
  * keep, or how to rename, is the author's call.
  */
 import assert from 'node:assert/strict';
+import { duplicateUserRule } from '../../../server/src/rules/duplicateUser';
 import { it } from 'node:test';
 import { analyze } from '../../helpers/engine';
 import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
 
-ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
+ruleTable(duplicateUserRule, { subject: 'accounts' }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: a collection initializer assigned to pool.UserAccounts',
@@ -16,7 +17,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: csLegacy(
       'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("ops", secret, ElevationLevel.Admin),\n    new UserAccount("ops", secret, ElevationLevel.NonAdmin),\n};',
     ),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'Microsoft.Azure.Batch: three of one name through Add calls and an account variable',
@@ -25,8 +26,8 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
       'var first = new UserAccount(name: "ops", password: secret);\npool.UserAccounts.Add(first);\npool.UserAccounts.Add(new UserAccount("ops", secret));\npool.UserAccounts.Add(new UserAccount("ops", secret));',
     ),
     found: [
-      ['error', '"ops"'],
-      ['error', '"ops"'],
+      ['error', '"ops"', ['duplicate', { name: 'ops' }]],
+      ['error', '"ops"', ['duplicate', { name: 'ops' }]],
     ],
   },
   {
@@ -35,7 +36,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: csLegacy(
       'var users = new List<UserAccount>();\nusers.Add(new UserAccount("ops", secret));\nusers.Add(new UserAccount("ops", secret));\npool.UserAccounts = users;',
     ),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'Azure.Compute.Batch: (name, password) constructors',
@@ -43,7 +44,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: csNew(
       'pool.UserAccounts.Add(new UserAccount("ops", secret) { ElevationLevel = ElevationLevel.Admin });\npool.UserAccounts.Add(new UserAccount("ops", secret));',
     ),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'Microsoft.Azure.Batch: one name on two pools; two names on one pool',
@@ -70,7 +71,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: javaLegacy(
       'List<UserAccount> users = new ArrayList<>();\nusers.add(new UserAccount().withName("ops").withPassword(secret).withElevationLevel(ElevationLevel.ADMIN));\nusers.add(new UserAccount().withName("ops").withPassword(secret));\npool.withUserAccounts(users);',
     ),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: Arrays.asList of account variables; the name from a constant',
@@ -78,7 +79,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text:
       'import com.microsoft.azure.batch.protocol.models.*;\nimport java.util.*;\n\nclass PoolSetup {\n    static final String OPS = "ops";\n\n' +
       '    void configure(PoolAddParameter pool, String secret) {\n        UserAccount a = new UserAccount().withName(OPS).withPassword(secret);\n        UserAccount b = new UserAccount().withName("ops").withPassword(secret);\n        pool.withUserAccounts(Arrays.asList(a, b));\n    }\n}\n',
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'com.azure.compute.batch: (name, password) constructors',
@@ -86,7 +87,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: javaNew(
       'pool.setUserAccounts(Arrays.asList(new UserAccount("ops", secret), new UserAccount("ops", secret).setElevationLevel(ElevationLevel.ADMIN)));',
     ),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: one name on two pools',
@@ -106,7 +107,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: pyLegacy(
       "pool = batchmodels.PoolAddParameter(\n    id='p',\n    vm_size='s',\n    user_accounts=[\n        batchmodels.UserAccount(name='ops', password=os.environ['PW']),\n        batchmodels.UserAccount(name='ops', password=os.environ['PW']),\n    ])",
     ),
-    found: [['error', "'ops'"]],
+    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: a list variable; positional names',
@@ -114,7 +115,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: pyLegacy(
       "users = [batchmodels.UserAccount('ops', os.environ['PW']), batchmodels.UserAccount('worker', os.environ['PW']), batchmodels.UserAccount('ops', os.environ['PW'])]\npool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=users)",
     ),
-    found: [['error', "'ops'"]],
+    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: '15.x: user_accounts of a pool create content',
@@ -122,7 +123,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: py15(
       "pool = models.BatchPoolCreateContent(id='p', vm_size='s', user_accounts=[models.UserAccount(name='ops', password=os.environ['PW']), models.UserAccount(name='ops', password=os.environ['PW'])])",
     ),
-    found: [['error', "'ops'"]],
+    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'mgmt: a Pool resource',
@@ -130,7 +131,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: pyMgmt(
       "pool = mgmt.Pool(user_accounts=[mgmt.UserAccount(name='ops', password=os.environ['PW']), mgmt.UserAccount(name='ops', password=os.environ['PW'])])",
     ),
-    found: [['error', "'ops'"]],
+    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: one name on two pools',
@@ -155,7 +156,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
         { name: 'ops', password: '<secret>' },
       ],
     }),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'CLI template pool',
@@ -168,7 +169,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
         { name: 'ops', password: "[parameters('pw')]" },
       ],
     }),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'ARM pool',
@@ -179,7 +180,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
         { name: 'ops', password: "[parameters('adminPassword')]" },
       ],
     }),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'a pool list response (value[]): one name on two pools',
@@ -218,7 +219,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
         ],
       },
     }),
-    found: [['warning', '"ops"']],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
 ]);
 
