@@ -4,12 +4,18 @@
  * keep, or how to rename, is the author's call.
  */
 import assert from 'node:assert/strict';
-import { duplicateUserRule } from '../../../server/src/rules/duplicateUser';
 import { it } from 'node:test';
+import { duplicateUserRule } from '../../../server/src/rules/duplicateUser';
 import { analyze } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
-ruleTable(duplicateUserRule, { subject: 'accounts' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof duplicateUserRule> = [
+  [['duplicate', { name: 'ops' }], "The pool already defines a user account named 'ops'; account names must be unique on a pool."],
+  ['firstAccount', 'The first account with this name'],
+];
+
+ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: a collection initializer assigned to pool.UserAccounts',

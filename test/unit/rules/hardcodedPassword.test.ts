@@ -5,12 +5,20 @@
  * squiggled where it is written. The message never repeats the value; no fix.
  */
 import assert from 'node:assert/strict';
-import { hardcodedPasswordRule } from '../../../server/src/rules/hardcodedPassword';
 import { it } from 'node:test';
+import { hardcodedPasswordRule } from '../../../server/src/rules/hardcodedPassword';
 import { analyze } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
-ruleTable(hardcodedPasswordRule, { subject: 'accounts' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof hardcodedPasswordRule> = [
+  [
+    'hardcoded',
+    'This user account password is written in the source. Read it from a secret store, the environment or a template parameter.',
+  ],
+];
+
+ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: positional and named password: literals',

@@ -8,12 +8,22 @@
  * covered instead.
  */
 import { identityConflictRule } from '../../../server/src/rules/identityConflict';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
 const PROTOCOL = (body: string) =>
   `using Microsoft.Azure.Batch.Protocol.Models;\n\nclass Tasks\n{\n    TaskAddParameter Build()\n    {\n        return new TaskAddParameter("t1", "hostname", userIdentity: ${body});\n    }\n}\n`;
 
-ruleTable(identityConflictRule, { subject: 'identities' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof identityConflictRule> = [
+  ['both', 'This user identity sets both a user name and an auto-user; the service accepts exactly one of the two. Keep the one you mean.'],
+  [
+    'bothWithEmptyName',
+    'This user identity sets both a user name and an auto-user; the service accepts exactly one of the two. An empty user name still counts as set: remove it.',
+  ],
+  ['neither', 'This user identity sets neither a user name nor an auto-user; the service requires exactly one of the two.'],
+];
+
+ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Azure.Compute.Batch: empty Username beside an AutoUser',

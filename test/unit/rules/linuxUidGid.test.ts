@@ -4,9 +4,21 @@
  * constant is squiggled where the constant is written. No fix: the missing id is the author's.
  */
 import { linuxUidGidRule } from '../../../server/src/rules/linuxUidGid';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
-ruleTable(linuxUidGidRule, { subject: 'accounts' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof linuxUidGidRule> = [
+  [
+    ['onlyOne', { set: 'uid' }],
+    'uid is set without gid: the Linux user configuration needs both or neither (without them the OS picks them).',
+  ],
+  [
+    ['onlyOne', { set: 'gid' }],
+    'gid is set without uid: the Linux user configuration needs both or neither (without them the OS picks them).',
+  ],
+];
+
+ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: uid: without gid:',

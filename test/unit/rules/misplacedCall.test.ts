@@ -10,7 +10,7 @@
  * nesting, so no other language has a case here.
  */
 import { misplacedCallRule } from '../../../server/src/rules/misplacedCall';
-import { javaLegacy, javaNew, ruleTable, type Found } from './table';
+import { javaLegacy, javaNew, ruleTable, type Found, type Says } from './table';
 
 /** `method` called on `receiverType`, which lacks it: the message names its owner, the fix moves the call there. */
 const misplaced = (receiverType: string, method: string, ownerType: string): Found<typeof misplacedCallRule.messages> => [
@@ -26,7 +26,16 @@ const seedShape = (scopeLine: string) =>
   '            .withAutoUser(new AutoUserSpecification()\n' +
   `                .withElevationLevel(ElevationLevel.ADMIN)${scopeLine}`;
 
-ruleTable(misplacedCallRule, { subject: 'misplacedCalls' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof misplacedCallRule> = [
+  [
+    ['misplaced', { receiverType: 'UserIdentity', method: 'withScope', ownerType: 'AutoUserSpecification' }],
+    'UserIdentity has no method withScope: it belongs to AutoUserSpecification. Call it on the AutoUserSpecification instead.',
+  ],
+  [['moveFix', { method: 'withScope', ownerType: 'AutoUserSpecification' }], 'Move withScope(…) onto the AutoUserSpecification'],
+];
+
+ruleTable(misplacedCallRule, { subject: 'misplacedCalls', says: SAYS }, [
   {
     name: 'legacy: the documentation’s task sample, withScope after withAutoUser(…) on its own line',
     language: 'java',

@@ -5,12 +5,22 @@
  * 2017-01-01.4.0 shape where the key sat on the account itself (G13). No fix.
  */
 import { sshKeyPlaceholderRule } from '../../../server/src/rules/sshKeyPlaceholder';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
 const PEM = `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b3BlbnNzaC1rZXktdjEAAAAA'.repeat(12)}\n-----END OPENSSH PRIVATE KEY-----`;
 const GUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
-ruleTable(sshKeyPlaceholderRule, { subject: 'accounts' }, [
+const NOT_A_KEY = (problem: string) =>
+  `This SSH private key is ${problem}, so it cannot be a key: password-less SSH between the pool's nodes will not work. Pass a real private key (not password-protected), or omit it.`;
+
+/** What each message says, word for word. */
+const SAYS: Says<typeof sshKeyPlaceholderRule> = [
+  [['notAKey', { problem: 'guid' }], NOT_A_KEY('a GUID')],
+  [['notAKey', { problem: 'empty' }], NOT_A_KEY('empty')],
+  [['notAKey', { problem: 'short' }], NOT_A_KEY('far too short to be a private key')],
+];
+
+ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: new Guid().ToString(), Guid.NewGuid().ToString(), Guid.Empty.ToString()',

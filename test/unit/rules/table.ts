@@ -3,8 +3,9 @@
  * dialect, shape), with the rule's exact findings in document order — severity, squiggled text,
  * message and the titles of the fixes offered, messages and titles by id and data from the rule's
  * descriptor — and for rules with a fix the exact text after fix-all, which must not change when
- * fix-all runs again, or after one quick fix. Each table also holds the rule's descriptor to its
- * rows: the languages it names are those with a finding, and its fixability is what they offer.
+ * fix-all runs again, or after one quick fix. Each table also pins what every message of the rule
+ * says, word for word, and holds the rule's descriptor to its rows: the languages it names are
+ * those with a finding, and its fixability is what they offer.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -47,12 +48,20 @@ export interface RuleCase<M extends RuleMessages> {
 /** The rows of a rule's table, typed by its messages. */
 export type CaseOf<R extends DefinedRule<RuleMessages>> = RuleCase<R['messages']>;
 
-export interface TableOptions {
+/** What each message of a rule says, for `TableOptions.says`. */
+export type Says<R extends DefinedRule<RuleMessages>> = TableOptions<R['messages']>['says'];
+
+export interface TableOptions<M extends RuleMessages> {
   /** The facts the rule judges, counted by `RuleCase.seen`. */
   readonly subject: keyof Facts;
+  /**
+   * What each of the rule's messages says, word for word, with sample data: every message id at
+   * least once. The rows compare findings with the descriptor's texts; this pins the texts.
+   */
+  readonly says: readonly (readonly [message: MessageRef<M>, text: string])[];
 }
 
-export function ruleTable<M extends RuleMessages>(rule: DefinedRule<M>, options: TableOptions, cases: readonly RuleCase<M>[]): void {
+export function ruleTable<M extends RuleMessages>(rule: DefinedRule<M>, options: TableOptions<M>, cases: readonly RuleCase<M>[]): void {
   const text = (ref: MessageRef<M>) => messageText(rule.messages, ref);
   const deprecated = rule.tags?.includes('deprecated') ?? false;
   describe(rule.id, () => {
@@ -105,6 +114,18 @@ export function ruleTable<M extends RuleMessages>(rule: DefinedRule<M>, options:
           );
       });
     }
+
+    describe('what its messages say', () => {
+      for (const [ref, expected] of options.says)
+        it(typeof ref === 'string' ? ref : `${ref[0]} ${JSON.stringify(ref[1])}`, () => assert.equal(text(ref), expected));
+      it('every message is pinned', () => {
+        const pinned = new Set(options.says.map(([ref]) => (typeof ref === 'string' ? ref : ref[0])));
+        assert.deepEqual(
+          Object.keys(rule.messages).filter((id) => !pinned.has(id)),
+          [],
+        );
+      });
+    });
 
     it('the descriptor: its languages are those with a finding, its fixability what the findings offer', () => {
       const found = cases.filter((c) => c.found.length > 0);

@@ -9,7 +9,21 @@
  * REST and CLI templates `nonadmin` (older `nonAdmin` accepted), ARM `NonAdmin`.
  */
 import { unknownEnumMemberRule } from '../../../server/src/rules/unknownEnumMember';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Found } from './table';
+import {
+  armPool,
+  cliTemplate,
+  csLegacy,
+  csNew,
+  javaLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Found,
+  type Says,
+} from './table';
 
 type Entry = Found<typeof unknownEnumMemberRule.messages>;
 
@@ -34,7 +48,20 @@ const pyTask = (models: string, elevation: string) =>
   `task = ${models}.TaskAddParameter(\n    id='t1',\n    command_line='hostname',\n    user_identity=${models}.UserIdentity(auto_user=${models}.AutoUserSpecification(elevation_level=${models}.ElevationLevel.${elevation})))`;
 const restTask = (autoUser: unknown) => json({ id: 't1', commandLine: 'hostname', userIdentity: { autoUser } });
 
-ruleTable(unknownEnumMemberRule, { subject: 'enumRefs' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof unknownEnumMemberRule> = [
+  [
+    ['misspelled', { enum: 'ElevationLevel', member: 'NONADMIN', suggestion: 'NON_ADMIN' }],
+    "ElevationLevel has no member 'NONADMIN' here; it is spelled 'NON_ADMIN'.",
+  ],
+  [
+    ['unknown', { enum: 'ElevationLevel', member: 'Root', valid: ['NonAdmin', 'Admin'] }],
+    "ElevationLevel has no member 'Root'; valid here: 'NonAdmin', 'Admin'.",
+  ],
+  [['changeFix', { suggestion: 'NON_ADMIN' }], "Change to 'NON_ADMIN'"],
+];
+
+ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: NONADMIN and task',
@@ -343,7 +370,9 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs' }, [
   {
     name: 'an ARM expression as the value',
     language: 'json',
-    text: armPool({ startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { elevationLevel: "[parameters('elevation')]" } } } }),
+    text: armPool({
+      startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { elevationLevel: "[parameters('elevation')]" } } },
+    }),
     found: [],
     seen: 0,
   },

@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { unknownUserRule } from '../../../server/src/rules/unknownUser';
 import { before, describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
 import type { LanguageId } from '../../../server/src/engine/facts';
+import { unknownUserRule } from '../../../server/src/rules/unknownUser';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { engine, squiggles } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
 const POOL_CS = csLegacy(
   'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("adminUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),\n    new UserAccount("nonAdminUser", secret, ElevationLevel.NonAdmin),\n};',
@@ -44,7 +44,15 @@ before(() =>
   ),
 );
 
-ruleTable(unknownUserRule, { subject: 'identities' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof unknownUserRule> = [
+  [
+    ['unknown', { name: 'opz' }],
+    "No pool in this workspace defines a user account named 'opz'; a task can only run as a user account of its pool.",
+  ],
+];
+
+ruleTable(unknownUserRule, { subject: 'identities', says: SAYS }, [
   // In the same file ------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: the pool in the same file',
