@@ -78,9 +78,9 @@ export type FindingTag = 'deprecated';
 
 /**
  * A message of a rule, by id: plain text, or a function of the data it names. Fix titles and
- * related-information texts are messages too.
+ * related-information texts are messages too. (`never`: any one-argument function is one; its data
+ * is typed where the rule uses it, see `MessageRef` in rules/define.ts.)
  */
-// `never`: any one-argument function is a message (its data is typed where the rule uses it).
 export type MessageText = string | ((data: never) => string);
 
 /**
