@@ -67,10 +67,43 @@ export interface AccountLocation {
   readonly uid?: number;
 }
 
-export interface Rule {
+/** Whether a rule's findings carry fixes: none, some (when the code says what was meant) or every one. */
+export type Fixability = 'never' | 'sometimes' | 'always';
+
+/**
+ * How editors mark a rule's findings beyond the squiggle (LSP `DiagnosticTag`): `deprecated` code
+ * is struck through. About the code reported, never about the rule itself.
+ */
+export type FindingTag = 'deprecated';
+
+/**
+ * A message of a rule, by id: plain text, or a function of the data it names. Fix titles and
+ * related-information texts are messages too. (`never`: any one-argument function is one; its data
+ * is typed where the rule uses it, see `MessageRef` in rules/define.ts.)
+ */
+export type MessageText = string | ((data: never) => string);
+
+/**
+ * Everything about a rule except its check, in one place (as ESLint's `meta`, Ruff's violation):
+ * the README's rule table and each doc page's header line are generated from it
+ * (`scripts/rules.ts`), and the rule tests hold findings to it.
+ */
+export interface RuleDescriptor {
+  /** The diagnostic code and setting key, e.g. `run-elevated`: contract, never renamed. */
   readonly id: string;
   /** One line; the doc page's title. */
   readonly title: string;
+  /** What it reports, a few words of Markdown: the README's rule table. */
+  readonly summary: string;
   readonly defaultSeverity: Severity;
+  readonly fixable: Fixability;
+  /** The languages in which it can report (each has a found case in the rule's test table). */
+  readonly languages: readonly LanguageId[];
+  readonly tags?: readonly FindingTag[];
+  /** Every text it shows: messages, fix titles, related information. */
+  readonly messages: Readonly<Record<string, MessageText>>;
+}
+
+export interface Rule extends RuleDescriptor {
   check(facts: Facts, context: RuleContext): Finding[];
 }

@@ -1,12 +1,22 @@
 /** duplicate-user: two user accounts with the same name on one pool. */
 import type { Facts, UserAccountFact } from '../engine/facts';
-import type { Finding, Rule } from '../engine/findings';
-import { severityFor } from './confidence';
+import { defineRule, type Report } from './define';
 
-export const DUPLICATE_USER = 'duplicate-user';
+const descriptor = {
+  id: 'duplicate-user',
+  title: 'User account names are unique on a pool',
+  summary: 'two accounts with the same name on one pool',
+  defaultSeverity: 'error',
+  fixable: 'never',
+  languages: ['csharp', 'java', 'python', 'json'],
+  messages: {
+    duplicate: ({ name }: { name: string }) =>
+      `The pool already defines a user account named '${name}'; account names must be unique on a pool.`,
+    firstAccount: 'The first account with this name',
+  },
+} as const;
 
-function check(facts: Facts): Finding[] {
-  const findings: Finding[] = [];
+function check(facts: Facts, report: Report<typeof descriptor.messages>): void {
   const firstByPoolAndName = new Map<string, UserAccountFact>();
   for (const account of facts.accounts) {
     if (!account.pool || account.name?.kind !== 'string') continue;
@@ -16,21 +26,13 @@ function check(facts: Facts): Finding[] {
       firstByPoolAndName.set(key, account);
       continue;
     }
-    findings.push({
-      rule: DUPLICATE_USER,
-      severity: severityFor(duplicateUserRule.defaultSeverity, account.confidence),
+    report({
       span: account.name.span,
-      message: `The pool already defines a user account named '${account.name.value}'; account names must be unique on a pool.`,
-      fixes: [],
-      related: first.name ? [{ span: first.name.span, message: 'The first account with this name' }] : undefined,
+      confidence: account.confidence,
+      message: ['duplicate', { name: account.name.value }],
+      related: first.name ? [{ span: first.name.span, message: 'firstAccount' }] : undefined,
     });
   }
-  return findings;
 }
 
-export const duplicateUserRule: Rule = {
-  id: DUPLICATE_USER,
-  title: 'User account names are unique on a pool',
-  defaultSeverity: 'error',
-  check,
-};
+export const duplicateUserRule = defineRule(descriptor, check);

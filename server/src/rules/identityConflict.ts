@@ -4,44 +4,36 @@
  * auto-user and the service rejected it).
  */
 import type { Facts } from '../engine/facts';
-import type { Finding, Rule } from '../engine/findings';
-import { severityFor } from './confidence';
+import { defineRule, type Report } from './define';
 
-export const IDENTITY_CONFLICT = 'identity-conflict';
+const both = 'This user identity sets both a user name and an auto-user; the service accepts exactly one of the two.';
 
-function check(facts: Facts): Finding[] {
-  const findings: Finding[] = [];
+const descriptor = {
+  id: 'identity-conflict',
+  title: 'A user identity needs exactly one of user name and auto-user',
+  summary: 'an identity with both a user name and an auto-user, or neither',
+  defaultSeverity: 'error',
+  fixable: 'never',
+  languages: ['csharp', 'java', 'python', 'json'],
+  messages: {
+    both: `${both} Keep the one you mean.`,
+    bothWithEmptyName: `${both} An empty user name still counts as set: remove it.`,
+    neither: 'This user identity sets neither a user name nor an auto-user; the service requires exactly one of the two.',
+  },
+} as const;
+
+function check(facts: Facts, report: Report<typeof descriptor.messages>): void {
   for (const identity of facts.identities) {
-    const severity = severityFor(identityConflictRule.defaultSeverity, identity.confidence);
     const named = identity.userName !== undefined && identity.userName.kind !== 'null';
     const auto = identity.autoUser !== undefined && !('reference' in identity.autoUser && identity.autoUser.reference.kind === 'null');
+    const at = { span: identity.nameSpan, confidence: identity.confidence };
     if (named && auto) {
       const empty = identity.userName?.kind === 'string' && identity.userName.value === '';
-      findings.push({
-        rule: IDENTITY_CONFLICT,
-        severity,
-        span: identity.nameSpan,
-        message:
-          'This user identity sets both a user name and an auto-user; the service accepts exactly one of the two.' +
-          (empty ? ' An empty user name still counts as set: remove it.' : ' Keep the one you mean.'),
-        fixes: [],
-      });
+      report({ ...at, message: empty ? 'bothWithEmptyName' : 'both' });
     } else if (!named && !auto) {
-      findings.push({
-        rule: IDENTITY_CONFLICT,
-        severity,
-        span: identity.nameSpan,
-        message: 'This user identity sets neither a user name nor an auto-user; the service requires exactly one of the two.',
-        fixes: [],
-      });
+      report({ ...at, message: 'neither' });
     }
   }
-  return findings;
 }
 
-export const identityConflictRule: Rule = {
-  id: IDENTITY_CONFLICT,
-  title: 'A user identity needs exactly one of user name and auto-user',
-  defaultSeverity: 'error',
-  check,
-};
+export const identityConflictRule = defineRule(descriptor, check);

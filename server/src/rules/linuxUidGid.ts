@@ -1,16 +1,25 @@
 /** linux-uid-gid: uid and gid must be set together or not at all (reference §10 R2). */
 import type { Facts } from '../engine/facts';
-import type { Finding, Rule } from '../engine/findings';
-import { severityFor } from './confidence';
+import { defineRule, type Report } from './define';
 
-export const LINUX_UID_GID = 'linux-uid-gid';
+const descriptor = {
+  id: 'linux-uid-gid',
+  title: 'Linux uid and gid go together',
+  summary: '`uid` without `gid`, or `gid` without `uid`',
+  defaultSeverity: 'error',
+  fixable: 'never',
+  languages: ['csharp', 'java', 'python', 'json'],
+  messages: {
+    onlyOne: ({ set }: { set: 'uid' | 'gid' }) =>
+      `${set} is set without ${set === 'uid' ? 'gid' : 'uid'}: the Linux user configuration needs both or neither (without them the OS picks them).`,
+  },
+} as const;
 
 function isSet(value: { kind: string } | undefined): boolean {
   return value !== undefined && value.kind !== 'null';
 }
 
-function check(facts: Facts): Finding[] {
-  const findings: Finding[] = [];
+function check(facts: Facts, report: Report<typeof descriptor.messages>): void {
   for (const account of facts.accounts) {
     const linux = account.linux;
     if (!linux) continue;
@@ -18,20 +27,8 @@ function check(facts: Facts): Finding[] {
     const gid = isSet(linux.gid);
     if (uid === gid) continue;
     const present = uid ? linux.uid! : linux.gid!;
-    findings.push({
-      rule: LINUX_UID_GID,
-      severity: severityFor(linuxUidGidRule.defaultSeverity, account.confidence),
-      span: present.span,
-      message: `${uid ? 'uid' : 'gid'} is set without ${uid ? 'gid' : 'uid'}: the Linux user configuration needs both or neither (without them the OS picks them).`,
-      fixes: [],
-    });
+    report({ span: present.span, confidence: account.confidence, message: ['onlyOne', { set: uid ? 'uid' : 'gid' }] });
   }
-  return findings;
 }
 
-export const linuxUidGidRule: Rule = {
-  id: LINUX_UID_GID,
-  title: 'Linux uid and gid go together',
-  defaultSeverity: 'error',
-  check,
-};
+export const linuxUidGidRule = defineRule(descriptor, check);

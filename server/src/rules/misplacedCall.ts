@@ -3,31 +3,39 @@
  * where `.withScope(...)` follows `.withAutoUser(...)` and so lands on UserIdentity (G1). The fix
  * moves the call onto the object that has the method.
  */
-import type { Facts } from '../engine/facts';
-import type { Finding, Rule } from '../engine/findings';
+import type { Facts, MisplacedCallFact } from '../engine/facts';
+import { defineRule, type Report } from './define';
 
-export const MISPLACED_CALL = 'misplaced-call';
+type Call = Pick<MisplacedCallFact, 'receiverType' | 'method' | 'ownerType'>;
 
-function check(facts: Facts): Finding[] {
-  return facts.misplacedCalls.map((call) => ({
-    rule: MISPLACED_CALL,
-    severity: 'error',
-    span: call.nameSpan,
-    message: `${call.receiverType} has no method ${call.method}: it belongs to ${call.ownerType}. Call it on the ${call.ownerType} instead.`,
-    fixes: [
-      {
-        title: `Move ${call.method}(…) onto the ${call.ownerType}`,
-        intent: { kind: 'moveMisplacedCall', fact: call },
-        preferred: true,
-        safe: true,
-      },
-    ],
-  }));
+const descriptor = {
+  id: 'misplaced-call',
+  title: 'Builder calls belong to the object that has the method',
+  summary: 'a Java builder call on the wrong object (`withScope` on UserIdentity)',
+  defaultSeverity: 'error',
+  fixable: 'always',
+  languages: ['java'],
+  messages: {
+    misplaced: (call: Call) =>
+      `${call.receiverType} has no method ${call.method}: it belongs to ${call.ownerType}. Call it on the ${call.ownerType} instead.`,
+    moveFix: (call: Pick<Call, 'method' | 'ownerType'>) => `Move ${call.method}(…) onto the ${call.ownerType}`,
+  },
+} as const;
+
+function check(facts: Facts, report: Report<typeof descriptor.messages>): void {
+  for (const call of facts.misplacedCalls)
+    report({
+      span: call.nameSpan,
+      message: ['misplaced', call],
+      fixes: [
+        {
+          title: ['moveFix', call],
+          intent: { kind: 'moveMisplacedCall', fact: call },
+          preferred: true,
+          safe: true,
+        },
+      ],
+    });
 }
 
-export const misplacedCallRule: Rule = {
-  id: MISPLACED_CALL,
-  title: 'Builder calls belong to the object that has the method',
-  defaultSeverity: 'error',
-  check,
-};
+export const misplacedCallRule = defineRule(descriptor, check);

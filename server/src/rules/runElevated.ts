@@ -4,10 +4,43 @@
  */
 import { SERVICE_VERSIONS, type Elevation, type Scope } from '../batch/model';
 import type { Facts, IdentityFact, RunElevatedFact, Value } from '../engine/facts';
-import type { ElevationChoice, Finding, Fix, Rule, RuleContext } from '../engine/findings';
-import { severityFor } from './confidence';
+import type { ElevationChoice, RuleContext } from '../engine/findings';
+import { defineRule, type FixOffer, type Report } from './define';
 
 export const RUN_ELEVATED = 'run-elevated';
+
+/** The elevation a fix writes: a literal one, or the same condition as the runElevated value. */
+type ChoiceLabel = Elevation | 'sameCondition';
+
+const removedIn = `runElevated was removed in Batch service version ${SERVICE_VERSIONS.userIdentity}`;
+
+const descriptor = {
+  id: RUN_ELEVATED,
+  title: 'runElevated was removed: use a user identity',
+  summary: `\`runElevated\`, removed in ${SERVICE_VERSIONS.userIdentity}`,
+  defaultSeverity: 'warning',
+  fixable: 'sometimes',
+  languages: ['csharp', 'java', 'python', 'json'],
+  tags: ['deprecated'],
+  messages: {
+    read: `${removedIn}; read the user identity's elevation level instead.`,
+    identityAgrees: `${removedIn}; this object already sets a user identity with the same elevation, so runElevated only adds noise.`,
+    identityDiffers: `${removedIn}; this object also sets a user identity, which is what the service uses. Remove runElevated once the identity says what you mean.`,
+    useIdentity: `${removedIn} and newer SDKs drop it silently. Use a user identity instead.`,
+    useElevation: ({ elevation }: { elevation: Elevation }) =>
+      `${removedIn} and newer SDKs drop it silently. Use a user identity: an auto-user with elevation level ${LABEL[elevation]}.`,
+    useSameCondition: `${removedIn} and newer SDKs drop it silently. Use a user identity: an auto-user whose elevation level follows the same condition.`,
+    sameObjectIdentity: 'The user identity of the same object',
+    replaceFix: ({ elevation, scope }: { elevation: ChoiceLabel; scope?: Scope }) =>
+      `Replace runElevated with an auto-user identity (elevation ${choiceLabel(elevation)}${scope ? `, ${scope} scope` : ''})`,
+    replaceTaskScopeFix: ({ elevation }: { elevation: ChoiceLabel }) =>
+      `Replace runElevated with an auto-user identity (elevation ${choiceLabel(elevation)}, task scope: keeps per-task isolation; ` +
+      `the default scope is pool since ${SERVICE_VERSIONS.poolScopeDefault})`,
+    removeFix: 'Remove runElevated (the user identity already sets this elevation)',
+  },
+} as const;
+
+type Messages = typeof descriptor.messages;
 
 /** What elevation a runElevated value means, or undefined when it cannot be told. */
 function elevationChoiceOf(value: Value | undefined): ElevationChoice | undefined {
@@ -19,8 +52,12 @@ function elevationChoiceOf(value: Value | undefined): ElevationChoice | undefine
 
 const LABEL: Record<Elevation, string> = { admin: 'Admin', nonAdmin: 'NonAdmin' };
 
-function choiceLabel(choice: ElevationChoice): string {
-  return 'literal' in choice ? LABEL[choice.literal] : 'Admin or NonAdmin by the same condition';
+function choiceLabel(label: ChoiceLabel): string {
+  return label === 'sameCondition' ? 'Admin or NonAdmin by the same condition' : LABEL[label];
+}
+
+function labelOf(choice: ElevationChoice): ChoiceLabel {
+  return 'literal' in choice ? choice.literal : 'sameCondition';
 }
 
 /** The elevation an existing identity expresses: admin/nonAdmin for an auto-user, undefined if unknown. */
@@ -34,13 +71,12 @@ function identityElevation(identity: IdentityFact): Elevation | undefined {
     : undefined;
 }
 
-function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: RuleContext): Fix[] {
-  const label = choiceLabel(choice);
+function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: RuleContext): FixOffer<Messages>[] {
+  const elevation = labelOf(choice);
   const preferredScope: Scope | undefined = context.fixScope === 'omit' ? undefined : context.fixScope;
-  const scopeNote = preferredScope ? `, ${preferredScope} scope` : '';
-  const fixes: Fix[] = [
+  const fixes: FixOffer<Messages>[] = [
     {
-      title: `Replace runElevated with an auto-user identity (elevation ${label}${scopeNote})`,
+      title: ['replaceFix', { elevation, scope: preferredScope }],
       intent: { kind: 'replaceRunElevated', fact, elevation: choice, scope: preferredScope },
       preferred: true,
       safe: true,
@@ -48,9 +84,7 @@ function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: R
   ];
   if (preferredScope !== 'task') {
     fixes.push({
-      title:
-        `Replace runElevated with an auto-user identity (elevation ${label}, task scope: keeps per-task isolation; ` +
-        `the default scope is pool since ${SERVICE_VERSIONS.poolScopeDefault})`,
+      title: ['replaceTaskScopeFix', { elevation }],
       intent: { kind: 'replaceRunElevated', fact, elevation: choice, scope: 'task' },
       safe: false,
     });
@@ -58,17 +92,14 @@ function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: R
   return fixes;
 }
 
-function check(facts: Facts, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
-  const removedIn = `runElevated was removed in Batch service version ${SERVICE_VERSIONS.userIdentity}`;
+function check(facts: Facts, report: Report<Messages>, context: RuleContext): void {
   const identityByHolder = new Map<string, IdentityFact>();
   for (const identity of facts.identities)
     if (identity.holder && !identityByHolder.has(identity.holder.key)) identityByHolder.set(identity.holder.key, identity);
   for (const fact of facts.runElevated) {
-    const severity = severityFor(runElevatedRule.defaultSeverity, fact.confidence);
-    const base = { rule: RUN_ELEVATED, severity, span: fact.nameSpan, deprecated: true } as const;
+    const base = { span: fact.nameSpan, confidence: fact.confidence } as const;
     if (fact.form === 'read') {
-      findings.push({ ...base, message: `${removedIn}; read the user identity's elevation level instead.`, fixes: [] });
+      report({ ...base, message: 'read' });
       continue;
     }
     const choice = elevationChoiceOf(fact.value);
@@ -76,42 +107,29 @@ function check(facts: Facts, context: RuleContext): Finding[] {
     if (existing) {
       const expressed = identityElevation(existing);
       const agrees = choice && 'literal' in choice && expressed === choice.literal;
-      findings.push({
+      report({
         ...base,
-        message: agrees
-          ? `${removedIn}; this object already sets a user identity with the same elevation, so runElevated only adds noise.`
-          : `${removedIn}; this object also sets a user identity, which is what the service uses. Remove runElevated once the identity says what you mean.`,
+        message: agrees ? 'identityAgrees' : 'identityDiffers',
         fixes: agrees
           ? [
               {
-                title: 'Remove runElevated (the user identity already sets this elevation)',
+                title: 'removeFix',
                 intent: { kind: 'removeRunElevated', fact },
                 preferred: true,
                 safe: true,
               },
             ]
           : [],
-        related: [{ span: existing.nameSpan, message: 'The user identity of the same object' }],
+        related: [{ span: existing.nameSpan, message: 'sameObjectIdentity' }],
       });
       continue;
     }
-    const advice = !choice
-      ? 'Use a user identity instead.'
-      : 'literal' in choice
-        ? `Use a user identity: an auto-user with elevation level ${LABEL[choice.literal]}.`
-        : 'Use a user identity: an auto-user whose elevation level follows the same condition.';
-    findings.push({
+    report({
       ...base,
-      message: `${removedIn} and newer SDKs drop it silently. ${advice}`,
+      message: !choice ? 'useIdentity' : 'literal' in choice ? ['useElevation', { elevation: choice.literal }] : 'useSameCondition',
       fixes: choice ? replaceFixes(fact, choice, context) : [],
     });
   }
-  return findings;
 }
 
-export const runElevatedRule: Rule = {
-  id: RUN_ELEVATED,
-  title: 'runElevated was removed: use a user identity',
-  defaultSeverity: 'warning',
-  check,
-};
+export const runElevatedRule = defineRule(descriptor, check);

@@ -4,47 +4,47 @@
  * repeats the value.
  */
 import type { Facts } from '../engine/facts';
-import type { Finding, Rule } from '../engine/findings';
-import { severityFor } from './confidence';
+import { defineRule, type Report } from './define';
 
-export const SSH_KEY_PLACEHOLDER = 'ssh-key-placeholder';
+type Problem = 'guid' | 'empty' | 'short';
+
+const PROBLEM: Record<Problem, string> = { guid: 'a GUID', empty: 'empty', short: 'far too short to be a private key' };
+
+const descriptor = {
+  id: 'ssh-key-placeholder',
+  title: 'An SSH private key must be a key',
+  summary: 'an SSH private key that is a GUID, empty or far too short',
+  defaultSeverity: 'warning',
+  fixable: 'never',
+  languages: ['csharp', 'java', 'python', 'json'],
+  messages: {
+    notAKey: ({ problem }: { problem: Problem }) =>
+      `This SSH private key is ${PROBLEM[problem]}, so it cannot be a key: password-less SSH between the pool's nodes will not work. Pass a real private key (not password-protected), or omit it.`,
+  },
+} as const;
 
 /** Shorter than any real private key (a PEM Ed25519 key is about 400 characters). */
 const MIN_KEY_LENGTH = 100;
 const GUID = /^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$/i;
 
-function problemOf(value: { kind: string; hint?: string; value?: unknown }): string | undefined {
-  if (value.kind === 'expr' && value.hint === 'guid') return 'a GUID';
+function problemOf(value: { kind: string; hint?: string; value?: unknown }): Problem | undefined {
+  if (value.kind === 'expr' && value.hint === 'guid') return 'guid';
   if (value.kind !== 'string' || typeof value.value !== 'string') return undefined;
   const key = value.value.trim();
   if (key === '') return 'empty';
-  if (GUID.test(key)) return 'a GUID';
+  if (GUID.test(key)) return 'guid';
   if (/^<[^<>]*>$/.test(key)) return undefined; // a documentation placeholder, not a key
-  if (key.length < MIN_KEY_LENGTH && !key.includes('PRIVATE KEY')) return 'far too short to be a private key';
+  if (key.length < MIN_KEY_LENGTH && !key.includes('PRIVATE KEY')) return 'short';
   return undefined;
 }
 
-function check(facts: Facts): Finding[] {
-  const findings: Finding[] = [];
+function check(facts: Facts, report: Report<typeof descriptor.messages>): void {
   for (const account of facts.accounts) {
     const key = account.linux?.sshPrivateKey;
     if (!key) continue;
     const problem = problemOf(key);
-    if (!problem) continue;
-    findings.push({
-      rule: SSH_KEY_PLACEHOLDER,
-      severity: severityFor(sshKeyPlaceholderRule.defaultSeverity, account.confidence),
-      span: key.span,
-      message: `This SSH private key is ${problem}, so it cannot be a key: password-less SSH between the pool's nodes will not work. Pass a real private key (not password-protected), or omit it.`,
-      fixes: [],
-    });
+    if (problem) report({ span: key.span, confidence: account.confidence, message: ['notAKey', { problem }] });
   }
-  return findings;
 }
 
-export const sshKeyPlaceholderRule: Rule = {
-  id: SSH_KEY_PLACEHOLDER,
-  title: 'An SSH private key must be a key',
-  defaultSeverity: 'warning',
-  check,
-};
+export const sshKeyPlaceholderRule = defineRule(descriptor, check);

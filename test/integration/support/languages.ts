@@ -3,7 +3,7 @@
  * language is added by putting its fixture files under test/integration/fixture/<language>/ and
  * one entry here. Expected texts are written as replacements of the fixture's text (each `from`
  * must occur exactly once), which keeps them exact and short. The texts are the engine's, as the
- * unit tests of each language assert them (test/unit/<language>/runElevated.test.ts).
+ * run-elevated rule table asserts them (test/unit/rules/runElevated/<language>.ts).
  */
 import * as vscode from 'vscode';
 import type { LanguageId } from '../../../common/languages';

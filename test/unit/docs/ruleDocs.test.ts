@@ -2,7 +2,8 @@
  * The rule pages are part of the product: each rule has one, and its examples are run, so the
  * documentation cannot drift from what the engine does. In docs/rules/<id>.md a fenced block whose
  * info string is `<language> bad` must give at least one finding of the rule, `<language> good`
- * none, and `<language> fixed` is exactly what fix-all makes of the `bad` block before it.
+ * none, and `<language> fixed` is exactly what fix-all makes of the `bad` block before it. Each
+ * page's head and the README's rule table are what scripts/rules.ts writes from the descriptors.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,6 +11,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { languageOfFence, type LanguageId } from '../../../common/languages';
 import { RULES } from '../../../server/src/rules';
+import { README, renderPage, renderReadme } from '../../../scripts/rules';
 import { analyze, fixAll } from '../../helpers/engine';
 
 const root = path.resolve(__dirname, '../../..');
@@ -51,6 +53,19 @@ describe('rule documentation', () => {
         );
       });
 
+      it('has the head the descriptor gives (run `npx tsx scripts/rules.ts` after changing it)', () => {
+        assert.ok(markdown, `docs/rules/${rule.id}.md is missing`);
+        assert.equal(markdown, renderPage(rule, markdown));
+      });
+
+      it("has examples only in the rule's languages", () => {
+        const outside = blocks(markdown).filter((b) => !rule.languages.includes(b.language));
+        assert.deepEqual(
+          outside.map((b) => `line ${b.line}: ${b.language}`),
+          [],
+        );
+      });
+
       const all = markdown ? blocks(markdown) : [];
       all.forEach((block, index) => {
         it(`line ${block.line}: ${block.language} ${block.kind}`, async () => {
@@ -77,5 +92,10 @@ describe('rule documentation', () => {
   it('the README lists every rule with a link to its page', () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     for (const rule of RULES) assert.ok(readme.includes(`](docs/rules/${rule.id}.md)`), `README links docs/rules/${rule.id}.md`);
+  });
+
+  it('the README rule table is what the descriptors give (run `npx tsx scripts/rules.ts` after changing them)', () => {
+    const readme = fs.readFileSync(README, 'utf8');
+    assert.equal(readme, renderReadme(readme));
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Issue 7, "a fixture per unusual true shape asserting the finding and its fix": the shapes whose
- * finding the per-language tests assert (csharp/java/python/json runElevated.test.ts) get here the
+ * finding the run-elevated rule table asserts (test/unit/rules/runElevated/<language>.ts) get here the
  * exact text of the preferred fix and of fix-all, checked against the mapping of issue 2, and fix-all
  * applied twice equals once. The C# and Java outputs that the stub SDKs can hold are compiled too.
  */
@@ -48,7 +48,7 @@ const CS_ADMIN = 'new UserIdentity(new AutoUserSpecification(elevationLevel: Ele
 const CS_USINGS = 'using Microsoft.Azure.Batch;';
 const CS_USINGS_FIXED = 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;';
 
-/** As csharp/runElevated.test.ts: a method body in a class, under the given usings. */
+/** As rules/runElevated/csharp.ts: a method body in a class, under the given usings. */
 function csMethod(body: string, usings = CS_USINGS): string {
   return `${usings}\n\nclass Program\n{\n    void Run(CloudPool pool, CloudJob job, object o)\n    {\n${body}\n    }\n}\n`;
 }
@@ -120,7 +120,7 @@ const JAVA_ADMIN =
   'withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))';
 const LEGACY = 'import com.microsoft.azure.batch.protocol.models.*;\n';
 
-/** As java/runElevated.test.ts: a class around the statements of one method. */
+/** As rules/runElevated/java.ts: a class around the statements of one method. */
 function javaMethod(header: string, body: string, params = ''): string {
   return `${header}\nclass Jobs {\n  void run(${params}) {\n${body}\n  }\n}\n`;
 }

@@ -5,10 +5,17 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { duplicateUserRule } from '../../../server/src/rules/duplicateUser';
 import { analyze } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
-ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof duplicateUserRule> = [
+  [['duplicate', { name: 'ops' }], "The pool already defines a user account named 'ops'; account names must be unique on a pool."],
+  ['firstAccount', 'The first account with this name'],
+];
+
+ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: a collection initializer assigned to pool.UserAccounts',
@@ -16,7 +23,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: csLegacy(
       'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("ops", secret, ElevationLevel.Admin),\n    new UserAccount("ops", secret, ElevationLevel.NonAdmin),\n};',
     ),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'Microsoft.Azure.Batch: three of one name through Add calls and an account variable',
@@ -25,8 +32,8 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
       'var first = new UserAccount(name: "ops", password: secret);\npool.UserAccounts.Add(first);\npool.UserAccounts.Add(new UserAccount("ops", secret));\npool.UserAccounts.Add(new UserAccount("ops", secret));',
     ),
     found: [
-      ['error', '"ops"'],
-      ['error', '"ops"'],
+      ['error', '"ops"', ['duplicate', { name: 'ops' }]],
+      ['error', '"ops"', ['duplicate', { name: 'ops' }]],
     ],
   },
   {
@@ -35,7 +42,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: csLegacy(
       'var users = new List<UserAccount>();\nusers.Add(new UserAccount("ops", secret));\nusers.Add(new UserAccount("ops", secret));\npool.UserAccounts = users;',
     ),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'Azure.Compute.Batch: (name, password) constructors',
@@ -43,7 +50,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: csNew(
       'pool.UserAccounts.Add(new UserAccount("ops", secret) { ElevationLevel = ElevationLevel.Admin });\npool.UserAccounts.Add(new UserAccount("ops", secret));',
     ),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'Microsoft.Azure.Batch: one name on two pools; two names on one pool',
@@ -70,7 +77,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: javaLegacy(
       'List<UserAccount> users = new ArrayList<>();\nusers.add(new UserAccount().withName("ops").withPassword(secret).withElevationLevel(ElevationLevel.ADMIN));\nusers.add(new UserAccount().withName("ops").withPassword(secret));\npool.withUserAccounts(users);',
     ),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: Arrays.asList of account variables; the name from a constant',
@@ -78,7 +85,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text:
       'import com.microsoft.azure.batch.protocol.models.*;\nimport java.util.*;\n\nclass PoolSetup {\n    static final String OPS = "ops";\n\n' +
       '    void configure(PoolAddParameter pool, String secret) {\n        UserAccount a = new UserAccount().withName(OPS).withPassword(secret);\n        UserAccount b = new UserAccount().withName("ops").withPassword(secret);\n        pool.withUserAccounts(Arrays.asList(a, b));\n    }\n}\n',
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'com.azure.compute.batch: (name, password) constructors',
@@ -86,7 +93,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: javaNew(
       'pool.setUserAccounts(Arrays.asList(new UserAccount("ops", secret), new UserAccount("ops", secret).setElevationLevel(ElevationLevel.ADMIN)));',
     ),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: one name on two pools',
@@ -106,7 +113,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: pyLegacy(
       "pool = batchmodels.PoolAddParameter(\n    id='p',\n    vm_size='s',\n    user_accounts=[\n        batchmodels.UserAccount(name='ops', password=os.environ['PW']),\n        batchmodels.UserAccount(name='ops', password=os.environ['PW']),\n    ])",
     ),
-    found: [['error', "'ops'"]],
+    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: a list variable; positional names',
@@ -114,7 +121,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: pyLegacy(
       "users = [batchmodels.UserAccount('ops', os.environ['PW']), batchmodels.UserAccount('worker', os.environ['PW']), batchmodels.UserAccount('ops', os.environ['PW'])]\npool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=users)",
     ),
-    found: [['error', "'ops'"]],
+    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: '15.x: user_accounts of a pool create content',
@@ -122,7 +129,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: py15(
       "pool = models.BatchPoolCreateContent(id='p', vm_size='s', user_accounts=[models.UserAccount(name='ops', password=os.environ['PW']), models.UserAccount(name='ops', password=os.environ['PW'])])",
     ),
-    found: [['error', "'ops'"]],
+    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'mgmt: a Pool resource',
@@ -130,7 +137,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
     text: pyMgmt(
       "pool = mgmt.Pool(user_accounts=[mgmt.UserAccount(name='ops', password=os.environ['PW']), mgmt.UserAccount(name='ops', password=os.environ['PW'])])",
     ),
-    found: [['error', "'ops'"]],
+    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: one name on two pools',
@@ -155,7 +162,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
         { name: 'ops', password: '<secret>' },
       ],
     }),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'CLI template pool',
@@ -168,7 +175,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
         { name: 'ops', password: "[parameters('pw')]" },
       ],
     }),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'ARM pool',
@@ -179,7 +186,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
         { name: 'ops', password: "[parameters('adminPassword')]" },
       ],
     }),
-    found: [['error', '"ops"']],
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'a pool list response (value[]): one name on two pools',
@@ -218,7 +225,7 @@ ruleTable('duplicate-user', { fixable: false, subject: 'accounts' }, [
         ],
       },
     }),
-    found: [['warning', '"ops"']],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
 ]);
 

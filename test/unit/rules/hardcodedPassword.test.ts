@@ -6,10 +6,19 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { hardcodedPasswordRule } from '../../../server/src/rules/hardcodedPassword';
 import { analyze } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
-ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof hardcodedPasswordRule> = [
+  [
+    'hardcoded',
+    'This user account password is written in the source. Read it from a secret store, the environment or a template parameter.',
+  ],
+];
+
+ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: positional and named password: literals',
@@ -18,21 +27,21 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
       'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("ops", "Winter2024!", ElevationLevel.Admin),\n    new UserAccount(name: "worker", password: @"p@ss\\word"),\n};',
     ),
     found: [
-      ['warning', '"Winter2024!"'],
-      ['warning', '@"p@ss\\word"'],
+      ['warning', '"Winter2024!"', 'hardcoded'],
+      ['warning', '@"p@ss\\word"', 'hardcoded'],
     ],
   },
   {
     name: 'Microsoft.Azure.Batch: a const field, squiggled where it is written',
     language: 'csharp',
     text: 'using Microsoft.Azure.Batch;\n\nclass Accounts\n{\n    private const string OpsPassword = "Summer2024!";\n\n    UserAccount Ops() => new UserAccount("ops", OpsPassword);\n}\n',
-    found: [['warning', '"Summer2024!"']],
+    found: [['warning', '"Summer2024!"', 'hardcoded']],
   },
   {
     name: 'Azure.Compute.Batch: constructor literal; Password property set later',
     language: 'csharp',
     text: csNew('var ops = new UserAccount("ops", "Autumn2024!");\nops.Password = "Spring2025!";\npool.UserAccounts.Add(ops);'),
-    found: [['warning', '"Spring2025!"']],
+    found: [['warning', '"Spring2025!"', 'hardcoded']],
   },
   {
     name: 'Microsoft.Azure.Batch: environment, configuration, key vault, parameter, placeholder',
@@ -58,7 +67,7 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
     text: javaLegacy(
       'pool.withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword("Winter2024!").withElevationLevel(ElevationLevel.ADMIN)));',
     ),
-    found: [['warning', '"Winter2024!"']],
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
   },
   {
     name: 'legacy: a static final constant, squiggled where it is written',
@@ -66,13 +75,13 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
     text:
       'import com.microsoft.azure.batch.protocol.models.*;\n\nclass Accounts {\n    private static final String OPS_PASSWORD = "Summer2024!";\n\n' +
       '    UserAccount ops() {\n        return new UserAccount().withName("ops").withPassword(OPS_PASSWORD);\n    }\n}\n',
-    found: [['warning', '"Summer2024!"']],
+    found: [['warning', '"Summer2024!"', 'hardcoded']],
   },
   {
     name: 'com.azure.compute.batch: the (name, password) constructor',
     language: 'java',
     text: javaNew('pool.setUserAccounts(Arrays.asList(new UserAccount("ops", "Autumn2024!")));'),
-    found: [['warning', '"Autumn2024!"']],
+    found: [['warning', '"Autumn2024!"', 'hardcoded']],
   },
   {
     name: 'legacy: environment, key vault, parameter, placeholder',
@@ -105,27 +114,27 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
       "users = [batchmodels.UserAccount(name='ops', password='Winter2024!'), batchmodels.UserAccount('worker', 'Summer2024!')]",
     ),
     found: [
-      ['warning', "'Winter2024!'"],
-      ['warning', "'Summer2024!'"],
+      ['warning', "'Winter2024!'", 'hardcoded'],
+      ['warning', "'Summer2024!'", 'hardcoded'],
     ],
   },
   {
     name: 'legacy: a module constant, squiggled where it is written',
     language: 'python',
     text: pyLegacy("OPS_PASSWORD = 'Autumn2024!'\n\nops = batchmodels.UserAccount(name='ops', password=OPS_PASSWORD)"),
-    found: [['warning', "'Autumn2024!'"]],
+    found: [['warning', "'Autumn2024!'", 'hardcoded']],
   },
   {
     name: '15.x: password= literal',
     language: 'python',
     text: py15("ops = models.UserAccount(name='ops', password='Spring2025!')"),
-    found: [['warning', "'Spring2025!'"]],
+    found: [['warning', "'Spring2025!'", 'hardcoded']],
   },
   {
     name: 'mgmt: password= literal',
     language: 'python',
     text: pyMgmt("ops = mgmt.UserAccount(name='ops', password='Spring2025!')"),
-    found: [['warning', "'Spring2025!'"]],
+    found: [['warning', "'Spring2025!'", 'hardcoded']],
   },
   {
     name: 'legacy: os.environ, os.getenv, a key vault secret, settings, a constant from the environment, the docs’ ******',
@@ -150,7 +159,7 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
     name: 'REST pool: a literal',
     language: 'json',
     text: json({ id: 'p', vmSize: 's', userAccounts: [{ name: 'ops', password: 'Winter2024!' }] }),
-    found: [['warning', '"Winter2024!"']],
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
   },
   {
     name: 'CLI template: a literal beside a parameter',
@@ -163,13 +172,13 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
         { name: 'worker', password: 'Summer2024!' },
       ],
     }),
-    found: [['warning', '"Summer2024!"']],
+    found: [['warning', '"Summer2024!"', 'hardcoded']],
   },
   {
     name: 'ARM: a literal',
     language: 'json',
     text: armPool({ userAccounts: [{ name: 'ops', password: 'Autumn2024!', elevationLevel: 'Admin' }] }),
-    found: [['warning', '"Autumn2024!"']],
+    found: [['warning', '"Autumn2024!"', 'hardcoded']],
   },
   {
     name: 'ARM: [parameters(...)] and other template expressions',
@@ -203,13 +212,13 @@ ruleTable('hardcoded-password', { fixable: false, subject: 'accounts' }, [
     name: 'Python: an account of a vendored module in a Batch file (weak evidence): one step lower',
     language: 'python',
     text: "import azure.batch.batch_auth\nfrom vendored.models import UserAccount\n\nops = UserAccount(name='ops', password='Winter2024!')\n",
-    found: [['information', "'Winter2024!'"]],
+    found: [['information', "'Winter2024!'", 'hardcoded']],
   },
   {
     name: 'JSON: a Batch-shaped account outside a Batch document (weak evidence): one step lower',
     language: 'json',
     text: json({ settings: { userAccounts: [{ name: 'ops', password: 'Winter2024!', elevationLevel: 'admin' }] } }),
-    found: [['information', '"Winter2024!"']],
+    found: [['information', '"Winter2024!"', 'hardcoded']],
   },
 ]);
 

@@ -7,12 +7,23 @@
  * cannot set both; its protocol models (`Microsoft.Azure.Batch.Protocol.Models`) can, and are
  * covered instead.
  */
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { identityConflictRule } from '../../../server/src/rules/identityConflict';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
 const PROTOCOL = (body: string) =>
   `using Microsoft.Azure.Batch.Protocol.Models;\n\nclass Tasks\n{\n    TaskAddParameter Build()\n    {\n        return new TaskAddParameter("t1", "hostname", userIdentity: ${body});\n    }\n}\n`;
 
-ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof identityConflictRule> = [
+  ['both', 'This user identity sets both a user name and an auto-user; the service accepts exactly one of the two. Keep the one you mean.'],
+  [
+    'bothWithEmptyName',
+    'This user identity sets both a user name and an auto-user; the service accepts exactly one of the two. An empty user name still counts as set: remove it.',
+  ],
+  ['neither', 'This user identity sets neither a user name nor an auto-user; the service requires exactly one of the two.'],
+];
+
+ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Azure.Compute.Batch: empty Username beside an AutoUser',
@@ -20,13 +31,13 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     text: csNew(
       'task.UserIdentity = new UserIdentity { Username = "", AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.Admin } };',
     ),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'bothWithEmptyName']],
   },
   {
     name: 'Azure.Compute.Batch: neither, built empty',
     language: 'csharp',
     text: csNew('task.UserIdentity = new UserIdentity();'),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'neither']],
   },
   {
     name: 'Azure.Compute.Batch: built empty, both set by later statements',
@@ -34,13 +45,13 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     text: csNew(
       'var identity = new UserIdentity();\nidentity.Username = "ops";\nidentity.AutoUser = new AutoUserSpecification();\ntask.UserIdentity = identity;',
     ),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'both']],
   },
   {
     name: 'Microsoft.Azure.Batch.Protocol.Models: userName and autoUser arguments',
     language: 'csharp',
     text: PROTOCOL('new UserIdentity(userName: "ops", autoUser: new AutoUserSpecification(scope: AutoUserScope.Pool))'),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'both']],
   },
   {
     name: 'Microsoft.Azure.Batch: a named user',
@@ -89,13 +100,13 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     text: javaLegacy(
       'task.withUserIdentity(new UserIdentity().withUserName("").withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));',
     ),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'bothWithEmptyName']],
   },
   {
     name: 'legacy: neither, given to a start task',
     language: 'java',
     text: javaLegacy('StartTask start = new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity());'),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'neither']],
   },
   {
     name: 'legacy: built empty, both set through later calls on the variable',
@@ -103,7 +114,7 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     text: javaLegacy(
       'UserIdentity identity = new UserIdentity();\nidentity.withUserName("ops");\nidentity.withAutoUser(new AutoUserSpecification());\ntask.withUserIdentity(identity);',
     ),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'both']],
   },
   {
     name: 'com.azure.compute.batch: setUsername and setAutoUser',
@@ -111,13 +122,13 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     text: javaNew(
       'task.setUserIdentity(new UserIdentity().setUsername("ops").setAutoUser(new AutoUserSpecification().setScope(AutoUserScope.POOL)));',
     ),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'both']],
   },
   {
     name: 'com.azure.compute.batch: neither',
     language: 'java',
     text: javaNew('task.setUserIdentity(new UserIdentity());'),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'neither']],
   },
   {
     name: 'legacy: one of the two; a null user name beside an auto-user',
@@ -152,19 +163,19 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     text: pyLegacy(
       "task = batchmodels.TaskAddParameter(\n    id='t1',\n    command_line='hostname',\n    user_identity=batchmodels.UserIdentity(user_name='', auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin)))",
     ),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'bothWithEmptyName']],
   },
   {
     name: 'legacy: neither',
     language: 'python',
     text: pyLegacy("start = batchmodels.StartTask(command_line='setup.sh', user_identity=batchmodels.UserIdentity())"),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'neither']],
   },
   {
     name: 'legacy: positional arguments in the old order (user_name, auto_user)',
     language: 'python',
     text: pyLegacy("identity = batchmodels.UserIdentity('ops', batchmodels.AutoUserSpecification())"),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'both']],
   },
   {
     name: '15.x: username and auto_user',
@@ -172,7 +183,7 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     text: py15(
       "task = models.BatchTaskCreateContent(id='t1', command_line='hostname', user_identity=models.UserIdentity(username='ops', auto_user=models.AutoUserSpecification()))",
     ),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'both']],
   },
   {
     name: 'mgmt: user_name and auto_user on a pool start task',
@@ -180,7 +191,7 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     text: pyMgmt(
       "start = mgmt.StartTask(command_line='setup.sh', user_identity=mgmt.UserIdentity(user_name='ops', auto_user=mgmt.AutoUserSpecification(scope=mgmt.AutoUserScope.POOL)))",
     ),
-    found: [['error', 'UserIdentity']],
+    found: [['error', 'UserIdentity', 'both']],
   },
   {
     name: 'legacy: one of the two; user_name=None beside auto_user',
@@ -204,13 +215,13 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     name: 'REST task: empty username beside autoUser',
     language: 'json',
     text: json({ id: 't1', commandLine: 'hostname', userIdentity: { username: '', autoUser: { elevationLevel: 'admin' } } }),
-    found: [['error', '"userIdentity"']],
+    found: [['error', '"userIdentity"', 'bothWithEmptyName']],
   },
   {
     name: 'REST task collection: neither',
     language: 'json',
     text: json({ value: [{ id: 't1', commandLine: 'hostname', userIdentity: {} }] }),
-    found: [['error', '"userIdentity"']],
+    found: [['error', '"userIdentity"', 'neither']],
   },
   {
     name: 'REST job: job manager task with both',
@@ -220,7 +231,7 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
       poolInfo: { poolId: 'p1' },
       jobManagerTask: { id: 'm', commandLine: 'run', userIdentity: { username: 'ops', autoUser: { scope: 'pool' } } },
     }),
-    found: [['error', '"userIdentity"']],
+    found: [['error', '"userIdentity"', 'both']],
   },
   {
     name: 'CLI template: a taskFactory task with both',
@@ -232,7 +243,7 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
         tasks: [{ id: 't1', commandLine: 'hostname', userIdentity: { username: 'ops', autoUser: { scope: 'pool' } } }],
       },
     }),
-    found: [['error', '"userIdentity"']],
+    found: [['error', '"userIdentity"', 'both']],
   },
   {
     name: 'ARM: userName beside autoUser on the start task',
@@ -241,13 +252,13 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
       vmSize: 'STANDARD_D2S_V3',
       startTask: { commandLine: 'setup.sh', userIdentity: { userName: 'ops', autoUser: { scope: 'Pool' } } },
     }),
-    found: [['error', '"userIdentity"']],
+    found: [['error', '"userIdentity"', 'both']],
   },
   {
     name: 'no document evidence, but shaped like a task: one step lower',
     language: 'json',
     text: json({ steps: { install: { commandLine: 'setup.sh', userIdentity: {} } } }),
-    found: [['warning', '"userIdentity"']],
+    found: [['warning', '"userIdentity"', 'neither']],
   },
   {
     name: 'REST: username alone; autoUser alone; a null username beside autoUser',
@@ -283,6 +294,6 @@ ruleTable('identity-conflict', { fixable: false, subject: 'identities' }, [
     name: 'Python: a UserIdentity of a vendored module in a Batch file (weak evidence): one step lower',
     language: 'python',
     text: "import azure.batch.batch_auth\nfrom vendored.models import UserIdentity\n\nidentity = UserIdentity(user_name='', auto_user=spec)\n",
-    found: [['warning', 'UserIdentity']],
+    found: [['warning', 'UserIdentity', 'bothWithEmptyName']],
   },
 ]);

@@ -9,7 +9,16 @@
  * initializers (a misplaced property does not compile), Python with keyword arguments, JSON with
  * nesting, so no other language has a case here.
  */
-import { javaLegacy, javaNew, ruleTable } from './table';
+import { misplacedCallRule } from '../../../server/src/rules/misplacedCall';
+import { javaLegacy, javaNew, ruleTable, type Found, type Says } from './table';
+
+/** `method` called on `receiverType`, which lacks it: the message names its owner, the fix moves the call there. */
+const misplaced = (receiverType: string, method: string, ownerType: string): Found<typeof misplacedCallRule.messages> => [
+  'error',
+  method,
+  ['misplaced', { receiverType, method, ownerType }],
+  [['moveFix', { method, ownerType }]],
+];
 
 const seedShape = (scopeLine: string) =>
   'task.withId("t1")\n' +
@@ -17,19 +26,28 @@ const seedShape = (scopeLine: string) =>
   '            .withAutoUser(new AutoUserSpecification()\n' +
   `                .withElevationLevel(ElevationLevel.ADMIN)${scopeLine}`;
 
-ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof misplacedCallRule> = [
+  [
+    ['misplaced', { receiverType: 'UserIdentity', method: 'withScope', ownerType: 'AutoUserSpecification' }],
+    'UserIdentity has no method withScope: it belongs to AutoUserSpecification. Call it on the AutoUserSpecification instead.',
+  ],
+  [['moveFix', { method: 'withScope', ownerType: 'AutoUserSpecification' }], 'Move withScope(…) onto the AutoUserSpecification'],
+];
+
+ruleTable(misplacedCallRule, { subject: 'misplacedCalls', says: SAYS }, [
   {
     name: 'legacy: the documentation’s task sample, withScope after withAutoUser(…) on its own line',
     language: 'java',
     text: javaLegacy(seedShape(')\n                .withScope(AutoUserScope.TASK));')),
-    found: [['error', 'withScope']],
+    found: [misplaced('UserIdentity', 'withScope', 'AutoUserSpecification')],
     fixed: javaLegacy(seedShape('\n                .withScope(AutoUserScope.TASK)));')),
   },
   {
     name: 'legacy: the same, broken by the sample’s stray semicolon before .withCommandLine',
     language: 'java',
     text: javaLegacy(seedShape(')\n                .withScope(AutoUserScope.TASK));\n        .withCommandLine("cmd /c echo hello");')),
-    found: [['error', 'withScope']],
+    found: [misplaced('UserIdentity', 'withScope', 'AutoUserSpecification')],
     fixed: javaLegacy(seedShape('\n                .withScope(AutoUserScope.TASK)));\n        .withCommandLine("cmd /c echo hello");')),
   },
   {
@@ -38,7 +56,7 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
     text: javaLegacy(
       'UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)).withScope(AutoUserScope.POOL);',
     ),
-    found: [['error', 'withScope']],
+    found: [misplaced('UserIdentity', 'withScope', 'AutoUserSpecification')],
     fixed: javaLegacy(
       'UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.POOL));',
     ),
@@ -50,8 +68,8 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
       'UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification()).withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.TASK);',
     ),
     found: [
-      ['error', 'withElevationLevel'],
-      ['error', 'withScope'],
+      misplaced('UserIdentity', 'withElevationLevel', 'AutoUserSpecification'),
+      misplaced('UserIdentity', 'withScope', 'AutoUserSpecification'),
     ],
     fixed: javaLegacy(
       'UserIdentity admin = new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.TASK));',
@@ -63,7 +81,7 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
     text: javaLegacy(
       'UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001)).withGid(1001);',
     ),
-    found: [['error', 'withGid']],
+    found: [misplaced('UserAccount', 'withGid', 'LinuxUserConfiguration')],
     fixed: javaLegacy(
       'UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001).withGid(1001));',
     ),
@@ -72,7 +90,7 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
     name: 'legacy: CRLF line endings are kept',
     language: 'java',
     text: javaLegacy(seedShape(')\n                .withScope(AutoUserScope.TASK));')).replace(/\n/g, '\r\n'),
-    found: [['error', 'withScope']],
+    found: [misplaced('UserIdentity', 'withScope', 'AutoUserSpecification')],
     fixed: javaLegacy(seedShape('\n                .withScope(AutoUserScope.TASK)));')).replace(/\n/g, '\r\n'),
   },
   {
@@ -81,7 +99,7 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
     text: javaNew(
       'task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.ADMIN)).setScope(AutoUserScope.TASK));',
     ),
-    found: [['error', 'setScope']],
+    found: [misplaced('UserIdentity', 'setScope', 'AutoUserSpecification')],
     fixed: javaNew(
       'task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.ADMIN).setScope(AutoUserScope.TASK)));',
     ),
@@ -93,7 +111,7 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
       'UserIdentity identity = new UserIdentity().withAutoUser(spec);\nidentity.withScope(AutoUserScope.TASK);',
       'AutoUserSpecification spec',
     ),
-    found: [['error', 'withScope']],
+    found: [misplaced('UserIdentity', 'withScope', 'AutoUserSpecification')],
     fixed: null,
   },
   {
@@ -102,7 +120,7 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
     text: javaLegacy(
       'AutoUserSpecification spec = new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withUserName("ops");',
     ),
-    found: [['error', 'withUserName']],
+    found: [misplaced('AutoUserSpecification', 'withUserName', 'UserIdentity')],
     fixed: null,
   },
   {
@@ -111,7 +129,7 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
     text: javaLegacy(
       'UserIdentity identity = new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL)).withScope(AutoUserScope.TASK);',
     ),
-    found: [['error', 'withScope']],
+    found: [misplaced('UserIdentity', 'withScope', 'AutoUserSpecification')],
     fixed: null,
   },
   {
@@ -120,7 +138,7 @@ ruleTable('misplaced-call', { fixable: true, subject: 'misplacedCalls' }, [
     text: javaLegacy(
       'UserIdentity identity = new UserIdentity().withAutoUser(new AutoUserSpecification()) // admin below\n        .withScope(AutoUserScope.TASK);',
     ),
-    found: [['error', 'withScope']],
+    found: [misplaced('UserIdentity', 'withScope', 'AutoUserSpecification')],
     fixed: null,
   },
   {

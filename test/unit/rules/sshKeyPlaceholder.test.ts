@@ -4,12 +4,23 @@
  * real key, a file or secret look-up, a parameter and a `<…>` placeholder pass. Also checked on the
  * 2017-01-01.4.0 shape where the key sat on the account itself (G13). No fix.
  */
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { sshKeyPlaceholderRule } from '../../../server/src/rules/sshKeyPlaceholder';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
 const PEM = `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b3BlbnNzaC1rZXktdjEAAAAA'.repeat(12)}\n-----END OPENSSH PRIVATE KEY-----`;
 const GUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
-ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
+const NOT_A_KEY = (problem: string) =>
+  `This SSH private key is ${problem}, so it cannot be a key: password-less SSH between the pool's nodes will not work. Pass a real private key (not password-protected), or omit it.`;
+
+/** What each message says, word for word. */
+const SAYS: Says<typeof sshKeyPlaceholderRule> = [
+  [['notAKey', { problem: 'guid' }], NOT_A_KEY('a GUID')],
+  [['notAKey', { problem: 'empty' }], NOT_A_KEY('empty')],
+  [['notAKey', { problem: 'short' }], NOT_A_KEY('far too short to be a private key')],
+];
+
+ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: new Guid().ToString(), Guid.NewGuid().ToString(), Guid.Empty.ToString()',
@@ -22,9 +33,9 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
         '};',
     ),
     found: [
-      ['warning', 'new Guid().ToString()'],
-      ['warning', 'Guid.NewGuid().ToString()'],
-      ['warning', 'System.Guid.Empty.ToString()'],
+      ['warning', 'new Guid().ToString()', ['notAKey', { problem: 'guid' }]],
+      ['warning', 'Guid.NewGuid().ToString()', ['notAKey', { problem: 'guid' }]],
+      ['warning', 'System.Guid.Empty.ToString()', ['notAKey', { problem: 'guid' }]],
     ],
   },
   {
@@ -34,9 +45,9 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
       `pool.UserAccounts.Add(new UserAccount("a", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: "")));\npool.UserAccounts.Add(new UserAccount("b", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: "ssh-key")));\npool.UserAccounts.Add(new UserAccount("c", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: "{${GUID}}")));`,
     ),
     found: [
-      ['warning', '""'],
-      ['warning', '"ssh-key"'],
-      ['warning', `"{${GUID}}"`],
+      ['warning', '""', ['notAKey', { problem: 'empty' }]],
+      ['warning', '"ssh-key"', ['notAKey', { problem: 'short' }]],
+      ['warning', `"{${GUID}}"`, ['notAKey', { problem: 'guid' }]],
     ],
   },
   {
@@ -45,7 +56,7 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
     text: csNew(
       'pool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Uid = 1, Gid = 1, SshPrivateKey = Guid.NewGuid().ToString() } });',
     ),
-    found: [['warning', 'Guid.NewGuid().ToString()']],
+    found: [['warning', 'Guid.NewGuid().ToString()', ['notAKey', { problem: 'guid' }]]],
   },
   {
     name: 'Microsoft.Azure.Batch: a PEM literal, a file read, a key vault secret, a parameter',
@@ -73,15 +84,15 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
         '        new UserAccount().withName("b").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(new UUID(0, 0).toString()))));',
     ),
     found: [
-      ['warning', 'UUID.randomUUID().toString()'],
-      ['warning', 'new UUID(0, 0).toString()'],
+      ['warning', 'UUID.randomUUID().toString()', ['notAKey', { problem: 'guid' }]],
+      ['warning', 'new UUID(0, 0).toString()', ['notAKey', { problem: 'guid' }]],
     ],
   },
   {
     name: 'legacy v1.0.0: withSshPrivateKey("") on the account itself',
     language: 'java',
     text: javaLegacy('pool.withUserAccounts(Arrays.asList(new UserAccount().withName("mpi").withPassword(secret).withSshPrivateKey("")));'),
-    found: [['warning', '""']],
+    found: [['warning', '""', ['notAKey', { problem: 'empty' }]]],
   },
   {
     name: 'com.azure.compute.batch: a GUID literal',
@@ -89,7 +100,7 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
     text: javaNew(
       `pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setSshPrivateKey("${GUID}"))));`,
     ),
-    found: [['warning', `"${GUID}"`]],
+    found: [['warning', `"${GUID}"`, ['notAKey', { problem: 'guid' }]]],
   },
   {
     name: 'legacy: a file read, an environment look-up, a parameter',
@@ -117,16 +128,16 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
         ']',
     ),
     found: [
-      ['warning', 'str(uuid.uuid4())'],
-      ['warning', 'uuid.uuid4().hex'],
-      ['warning', "''"],
+      ['warning', 'str(uuid.uuid4())', ['notAKey', { problem: 'guid' }]],
+      ['warning', 'uuid.uuid4().hex', ['notAKey', { problem: 'guid' }]],
+      ['warning', "''", ['notAKey', { problem: 'empty' }]],
     ],
   },
   {
     name: 'legacy 2.x: ssh_private_key= on the account itself',
     language: 'python',
     text: pyLegacy("mpi = batchmodels.UserAccount(name='mpi', password=os.environ['PW'], ssh_private_key='key')"),
-    found: [['warning', "'key'"]],
+    found: [['warning', "'key'", ['notAKey', { problem: 'short' }]]],
   },
   {
     name: '15.x: a GUID literal',
@@ -134,7 +145,7 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
     text: py15(
       `mpi = models.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=models.LinuxUserConfiguration(ssh_private_key='${GUID}'))`,
     ),
-    found: [['warning', `'${GUID}'`]],
+    found: [['warning', `'${GUID}'`, ['notAKey', { problem: 'guid' }]]],
   },
   {
     name: 'mgmt: str(uuid.uuid4())',
@@ -142,7 +153,7 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
     text: pyMgmt(
       `import uuid\n\nmpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(ssh_private_key=str(uuid.uuid4())))`,
     ),
-    found: [['warning', 'str(uuid.uuid4())']],
+    found: [['warning', 'str(uuid.uuid4())', ['notAKey', { problem: 'guid' }]]],
   },
   {
     name: 'legacy: a file read, an environment look-up, a PEM literal',
@@ -172,9 +183,9 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
       ],
     }),
     found: [
-      ['warning', `"${GUID}"`],
-      ['warning', '""'],
-      ['warning', '"todo"'],
+      ['warning', `"${GUID}"`, ['notAKey', { problem: 'guid' }]],
+      ['warning', '""', ['notAKey', { problem: 'empty' }]],
+      ['warning', '"todo"', ['notAKey', { problem: 'short' }]],
     ],
   },
   {
@@ -185,7 +196,7 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
       vmSize: 's',
       userAccounts: [{ name: 'mpi', password: '<secret>', sshPrivateKey: '00000000-0000-0000-0000-000000000000' }],
     }),
-    found: [['warning', '"00000000-0000-0000-0000-000000000000"']],
+    found: [['warning', '"00000000-0000-0000-0000-000000000000"', ['notAKey', { problem: 'guid' }]]],
   },
   {
     name: 'CLI template: an empty key',
@@ -195,7 +206,7 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
       vmSize: 's',
       userAccounts: [{ name: 'mpi', password: "[parameters('pw')]", linuxUserConfiguration: { sshPrivateKey: '' } }],
     }),
-    found: [['warning', '""']],
+    found: [['warning', '""', ['notAKey', { problem: 'empty' }]]],
   },
   {
     name: 'ARM: a GUID',
@@ -205,7 +216,7 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
         { name: 'mpi', password: "[parameters('adminPassword')]", linuxUserConfiguration: { uid: 1, gid: 1, sshPrivateKey: GUID } },
       ],
     }),
-    found: [['warning', `"${GUID}"`]],
+    found: [['warning', `"${GUID}"`, ['notAKey', { problem: 'guid' }]]],
   },
   {
     name: 'ARM: a parameter, a PEM, the reference’s <PEM, not password-protected> placeholder',
@@ -228,6 +239,6 @@ ruleTable('ssh-key-placeholder', { fixable: false, subject: 'accounts' }, [
     name: 'JSON: a Batch-shaped account outside a Batch document (weak evidence): one step lower',
     language: 'json',
     text: json({ settings: { userAccounts: [{ name: 'mpi', elevationLevel: 'admin', linuxUserConfiguration: { sshPrivateKey: '' } }] } }),
-    found: [['information', '""']],
+    found: [['information', '""', ['notAKey', { problem: 'empty' }]]],
   },
 ]);

@@ -1,24 +1,39 @@
 /**
- * Table-driven rule tests: one row per (language, SDK generation or JSON dialect, shape), with the
- * rule's exact squiggles (severity and squiggled text, in document order), and for rules with a fix
- * the exact text after fix-all, which must not change when fix-all runs again.
+ * Table-driven rule tests (as ESLint's RuleTester): one row per (language, SDK generation or JSON
+ * dialect, shape), with the rule's exact findings in document order — severity, squiggled text,
+ * message and the titles of the fixes offered, messages and titles by id and data from the rule's
+ * descriptor — and for rules with a fix the exact text after fix-all, which must not change when
+ * fix-all runs again, or after one quick fix. Each table also pins what every message of the rule
+ * says, word for word, and holds the rule's descriptor to its rows: the languages it names are
+ * those with a finding, and its fixability is what they offer.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { Settings } from '../../../common/settings';
 import type { Facts, LanguageId } from '../../../server/src/engine/facts';
 import type { Severity } from '../../../server/src/engine/findings';
+import { messageText, type DefinedRule, type MessageRef, type RuleMessages } from '../../../server/src/rules/define';
 import type { AccountIndex } from '../../../server/src/workspace/accountIndex';
-import { analyze, fixAll } from '../../helpers/engine';
+import { analyze, applyFix, fixAll, settingsWith } from '../../helpers/engine';
 
-export interface RuleCase {
+/** One finding: severity, squiggled text, message, and the titles of its fixes in order (none when left out). */
+export type Found<M extends RuleMessages> =
+  | readonly [severity: Severity, squiggled: string, message: MessageRef<M>]
+  | readonly [severity: Severity, squiggled: string, message: MessageRef<M>, fixes: readonly MessageRef<M>[]];
+
+export interface RuleCase<M extends RuleMessages> {
   /** The generation or dialect and the shape, e.g. 'Java legacy: NONADMIN in a pool sample'. */
   readonly name: string;
   readonly language: LanguageId;
   readonly text: string;
-  /** This rule's squiggles as [severity, squiggled text]; empty for a near-miss that stays silent. */
-  readonly found: readonly (readonly [Severity, string])[];
-  /** The text after fix-all of this rule; `null` when no finding may offer a fix. */
+  /** This rule's findings; empty for a near-miss that stays silent. */
+  readonly found: readonly Found<M>[];
+  /** The text after fix-all of this rule; `null` when no fix of any finding renders an edit here. */
   readonly fixed?: string | null;
+  /** One quick fix applied alone: fix `fix` (default 0) of the first finding gives `text`; `null`: no such edit. */
+  readonly quickFix?: { readonly fix?: number; readonly text: string | null };
+  /** Settings other than the defaults (e.g. `fix.scope`). */
+  readonly settings?: Partial<Settings>;
   /** Named user accounts defined in other files (unknown-user). */
   readonly workspace?: AccountIndex;
   /**
@@ -26,47 +41,99 @@ export interface RuleCase {
    * fine (a number), or not be Batch's at all (0), not silently missed.
    */
   readonly seen?: number;
+  /** No other rule has a finding in this text either. */
+  readonly alone?: boolean;
 }
 
-export interface TableOptions {
-  /** `false`: no finding of the rule ever offers a fix. */
-  readonly fixable: boolean;
+/** The rows of a rule's table, typed by its messages. */
+export type CaseOf<R extends DefinedRule<RuleMessages>> = RuleCase<R['messages']>;
+
+/** What each message of a rule says, for `TableOptions.says`. */
+export type Says<R extends DefinedRule<RuleMessages>> = TableOptions<R['messages']>['says'];
+
+export interface TableOptions<M extends RuleMessages> {
   /** The facts the rule judges, counted by `RuleCase.seen`. */
-  readonly subject: Exclude<keyof Facts, 'runElevated'>;
+  readonly subject: keyof Facts;
+  /**
+   * What each of the rule's messages says, word for word, with sample data: every message id at
+   * least once. The rows compare findings with the descriptor's texts; this pins the texts.
+   */
+  readonly says: readonly (readonly [message: MessageRef<M>, text: string])[];
 }
 
-export function ruleTable(rule: string, options: TableOptions, cases: readonly RuleCase[]): void {
-  describe(rule, () => {
+export function ruleTable<M extends RuleMessages>(rule: DefinedRule<M>, options: TableOptions<M>, cases: readonly RuleCase<M>[]): void {
+  const text = (ref: MessageRef<M>) => messageText(rule.messages, ref);
+  const deprecated = rule.tags?.includes('deprecated') ?? false;
+  describe(rule.id, () => {
     for (const c of cases) {
       const label = `${c.found.length === 0 ? 'silent' : 'found'} · ${c.language} · ${c.name}`;
       it(label, async () => {
-        const analysis = await analyze(c.language, c.text, { workspace: c.workspace });
-        const findings = analysis.findings.filter((f) => f.rule === rule);
+        const analyzeOptions = { workspace: c.workspace, settings: c.settings && settingsWith(c.settings) };
+        const fixAllOptions = { ...analyzeOptions, onlyRules: [rule.id] };
+        const analysis = await analyze(c.language, c.text, analyzeOptions);
+        const findings = analysis.findings.filter((f) => f.rule === rule.id);
+        const others = analysis.findings.filter((f) => f.rule !== rule.id).map((f) => f.rule);
         const fixesRender = findings.map((f) => f.fixes.map((fix) => analysis.edits(fix) !== undefined));
         const subjects = analysis.facts[options.subject].length;
         analysis.release();
         if (c.seen !== undefined) assert.equal(subjects, c.seen, `${options.subject} seen`);
         assert.deepEqual(
-          findings.map((f) => [f.severity, c.text.slice(f.span.start, f.span.end)]),
-          c.found.map(([severity, text]) => [severity, text]),
+          findings.map((f) => [f.severity, c.text.slice(f.span.start, f.span.end), f.message, f.fixes.map((fix) => fix.title)]),
+          c.found.map(([severity, squiggled, message, fixes = []]) => [severity, squiggled, text(message), fixes.map(text)]),
         );
-        if (!options.fixable)
+        assert.deepEqual(
+          findings.map((f) => f.deprecated ?? false),
+          findings.map(() => deprecated),
+          'findings are tagged deprecated exactly when the descriptor says so',
+        );
+        if (rule.fixable === 'never')
           assert.deepEqual(
             findings.map((f) => f.fixes.length),
             findings.map(() => 0),
             'this rule offers no fix',
           );
+        if (rule.fixable === 'always')
+          assert.ok(
+            findings.every((f) => f.fixes.length > 0),
+            'this rule offers a fix with every finding',
+          );
+        if (c.alone) assert.deepEqual(others, [], 'no other rule reports here');
         if (c.fixed === null) {
           assert.deepEqual(fixesRender.flat().filter(Boolean), [], 'no fix may be offered here');
-          assert.equal(await fixAll(c.language, c.text, { workspace: c.workspace, onlyRules: [rule] }), c.text);
+          assert.equal(await fixAll(c.language, c.text, fixAllOptions), c.text);
         }
         if (typeof c.fixed === 'string') {
-          const once = await fixAll(c.language, c.text, { workspace: c.workspace, onlyRules: [rule] });
+          const once = await fixAll(c.language, c.text, fixAllOptions);
           assert.equal(once, c.fixed);
-          assert.equal(await fixAll(c.language, once, { workspace: c.workspace, onlyRules: [rule] }), once, 'fix-all twice = once');
+          assert.equal(await fixAll(c.language, once, fixAllOptions), once, 'fix-all twice = once');
         }
+        if (c.quickFix)
+          assert.equal(
+            (await applyFix(c.language, c.text, rule.id, { ...analyzeOptions, fixIndex: c.quickFix.fix })) ?? null,
+            c.quickFix.text,
+          );
       });
     }
+
+    describe('what its messages say', () => {
+      for (const [ref, expected] of options.says)
+        it(typeof ref === 'string' ? ref : `${ref[0]} ${JSON.stringify(ref[1])}`, () => assert.equal(text(ref), expected));
+      it('every message is pinned', () => {
+        const pinned = new Set(options.says.map(([ref]) => (typeof ref === 'string' ? ref : ref[0])));
+        assert.deepEqual(
+          Object.keys(rule.messages).filter((id) => !pinned.has(id)),
+          [],
+        );
+      });
+    });
+
+    it('the descriptor: its languages are those with a finding, its fixability what the findings offer', () => {
+      const found = cases.filter((c) => c.found.length > 0);
+      assert.deepEqual([...new Set(found.map((c) => c.language))].sort(), [...rule.languages].sort(), 'languages');
+      const offers = found.flatMap((c) => c.found.map((f) => (f[3]?.length ?? 0) > 0));
+      const fixability = offers.every(Boolean) ? 'always' : offers.some(Boolean) ? 'sometimes' : 'never';
+      assert.equal(fixability, rule.fixable, 'fixability');
+    });
   });
 }
 

@@ -8,7 +8,39 @@
  * legacy `non_admin` (no `nonadmin`), 15.x and mgmt `NON_ADMIN` (lower case also resolves there);
  * REST and CLI templates `nonadmin` (older `nonAdmin` accepted), ARM `NonAdmin`.
  */
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { unknownEnumMemberRule } from '../../../server/src/rules/unknownEnumMember';
+import {
+  armPool,
+  cliTemplate,
+  csLegacy,
+  csNew,
+  javaLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Found,
+  type Says,
+} from './table';
+
+type Entry = Found<typeof unknownEnumMemberRule.messages>;
+
+/** A member in another spelling of a member of this SDK or dialect: the message names it, the fix writes it. */
+const misspelled = (enumName: string, member: string, suggestion: string): Entry => [
+  'error',
+  member,
+  ['misspelled', { enum: enumName, member, suggestion }],
+  [['changeFix', { suggestion }]],
+];
+
+/** A member that is no spelling of any member: the message lists the valid ones; no fix. */
+const unknown = (enumName: string, member: string, valid: readonly string[]): Entry => [
+  'error',
+  member,
+  ['unknown', { enum: enumName, member, valid }],
+];
 
 const csAuto = (members: string) => `task.UserIdentity = new UserIdentity(new AutoUserSpecification(${members}));`;
 const javaAuto = (members: string) => `task.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification()${members}));`;
@@ -16,16 +48,26 @@ const pyTask = (models: string, elevation: string) =>
   `task = ${models}.TaskAddParameter(\n    id='t1',\n    command_line='hostname',\n    user_identity=${models}.UserIdentity(auto_user=${models}.AutoUserSpecification(elevation_level=${models}.ElevationLevel.${elevation})))`;
 const restTask = (autoUser: unknown) => json({ id: 't1', commandLine: 'hostname', userIdentity: { autoUser } });
 
-ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof unknownEnumMemberRule> = [
+  [
+    ['misspelled', { enum: 'ElevationLevel', member: 'NONADMIN', suggestion: 'NON_ADMIN' }],
+    "ElevationLevel has no member 'NONADMIN' here; it is spelled 'NON_ADMIN'.",
+  ],
+  [
+    ['unknown', { enum: 'ElevationLevel', member: 'Root', valid: ['NonAdmin', 'Admin'] }],
+    "ElevationLevel has no member 'Root'; valid here: 'NonAdmin', 'Admin'.",
+  ],
+  [['changeFix', { suggestion: 'NON_ADMIN' }], "Change to 'NON_ADMIN'"],
+];
+
+ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: NONADMIN and task',
     language: 'csharp',
     text: csLegacy(csAuto('elevationLevel: ElevationLevel.NONADMIN, scope: AutoUserScope.task')),
-    found: [
-      ['error', 'NONADMIN'],
-      ['error', 'task'],
-    ],
+    found: [misspelled('ElevationLevel', 'NONADMIN', 'NonAdmin'), misspelled('AutoUserScope', 'task', 'Task')],
     fixed: csLegacy(csAuto('elevationLevel: ElevationLevel.NonAdmin, scope: AutoUserScope.Task')),
   },
   {
@@ -34,10 +76,7 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     text: csNew(
       'task.UserIdentity = new UserIdentity { AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.Nonadmin } };\nvar windows = new WindowsUserConfiguration { LoginMode = LoginMode.batch };',
     ),
-    found: [
-      ['error', 'Nonadmin'],
-      ['error', 'batch'],
-    ],
+    found: [misspelled('ElevationLevel', 'Nonadmin', 'NonAdmin'), misspelled('LoginMode', 'batch', 'Batch')],
     fixed: csNew(
       'task.UserIdentity = new UserIdentity { AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.NonAdmin } };\nvar windows = new WindowsUserConfiguration { LoginMode = LoginMode.Batch };',
     ),
@@ -46,7 +85,7 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     name: 'Microsoft.Azure.Batch: a member of no spelling (Root) has no fix',
     language: 'csharp',
     text: csLegacy(csAuto('elevationLevel: ElevationLevel.Root')),
-    found: [['error', 'Root']],
+    found: [unknown('ElevationLevel', 'Root', ['NonAdmin', 'Admin'])],
     fixed: null,
   },
   {
@@ -71,7 +110,7 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     name: 'legacy: ElevationLevel.NONADMIN → NON_ADMIN (G2)',
     language: 'java',
     text: javaLegacy(javaAuto('.withElevationLevel(ElevationLevel.NONADMIN)')),
-    found: [['error', 'NONADMIN']],
+    found: [misspelled('ElevationLevel', 'NONADMIN', 'NON_ADMIN')],
     fixed: javaLegacy(javaAuto('.withElevationLevel(ElevationLevel.NON_ADMIN)')),
   },
   {
@@ -85,10 +124,10 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
         javaAuto('.withScope(AutoUserScope.Task)'),
     ),
     found: [
-      ['error', 'NONADMIN'],
-      ['error', 'NonAdmin'],
-      ['error', 'Batch'],
-      ['error', 'Task'],
+      misspelled('ElevationLevel', 'NONADMIN', 'NON_ADMIN'),
+      misspelled('ElevationLevel', 'NonAdmin', 'NON_ADMIN'),
+      misspelled('LoginMode', 'Batch', 'BATCH'),
+      misspelled('AutoUserScope', 'Task', 'TASK'),
     ],
     fixed: javaLegacy(
       'List<UserAccount> users = new ArrayList<>();\nusers.add(new UserAccount().withName("worker").withPassword(secret).withElevationLevel(ElevationLevel.NON_ADMIN));\n' +
@@ -104,7 +143,7 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     text: javaNew(
       'task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.NONADMIN)));',
     ),
-    found: [['error', 'NONADMIN']],
+    found: [misspelled('ElevationLevel', 'NONADMIN', 'NON_ADMIN')],
     fixed: javaNew(
       'task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.NON_ADMIN)));',
     ),
@@ -113,7 +152,7 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     name: 'legacy: ROOT is no spelling of any member: no fix',
     language: 'java',
     text: javaLegacy(javaAuto('.withElevationLevel(ElevationLevel.ROOT)')),
-    found: [['error', 'ROOT']],
+    found: [unknown('ElevationLevel', 'ROOT', ['NON_ADMIN', 'ADMIN'])],
     fixed: null,
   },
   {
@@ -138,7 +177,7 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     name: 'legacy: ElevationLevel.nonadmin → non_admin (G4)',
     language: 'python',
     text: pyLegacy(pyTask('batchmodels', 'nonadmin')),
-    found: [['error', 'nonadmin']],
+    found: [misspelled('ElevationLevel', 'nonadmin', 'non_admin')],
     fixed: pyLegacy(pyTask('batchmodels', 'non_admin')),
   },
   {
@@ -148,9 +187,9 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
       "task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.TASK\nlevel = batchmodels.ElevationLevel.NON_ADMIN\nmode = batchmodels.LoginMode.Interactive",
     ),
     found: [
-      ['error', 'TASK'],
-      ['error', 'NON_ADMIN'],
-      ['error', 'Interactive'],
+      misspelled('AutoUserScope', 'TASK', 'task'),
+      misspelled('ElevationLevel', 'NON_ADMIN', 'non_admin'),
+      misspelled('LoginMode', 'Interactive', 'interactive'),
     ],
     fixed: pyLegacy(
       "task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.task\nlevel = batchmodels.ElevationLevel.non_admin\nmode = batchmodels.LoginMode.interactive",
@@ -160,28 +199,28 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     name: 'legacy: from azure.batch.models import ElevationLevel',
     language: 'python',
     text: 'from azure.batch.models import ElevationLevel\n\nLEVEL = ElevationLevel.nonadmin\n',
-    found: [['error', 'nonadmin']],
+    found: [misspelled('ElevationLevel', 'nonadmin', 'non_admin')],
     fixed: 'from azure.batch.models import ElevationLevel\n\nLEVEL = ElevationLevel.non_admin\n',
   },
   {
     name: '15.x: ElevationLevel.nonadmin → NON_ADMIN',
     language: 'python',
     text: py15('identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.nonadmin))'),
-    found: [['error', 'nonadmin']],
+    found: [misspelled('ElevationLevel', 'nonadmin', 'NON_ADMIN')],
     fixed: py15('identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.NON_ADMIN))'),
   },
   {
     name: 'mgmt: ElevationLevel.nonadmin → NON_ADMIN',
     language: 'python',
     text: pyMgmt('identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.nonadmin))'),
-    found: [['error', 'nonadmin']],
+    found: [misspelled('ElevationLevel', 'nonadmin', 'NON_ADMIN')],
     fixed: pyMgmt('identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.NON_ADMIN))'),
   },
   {
     name: 'legacy: root is no spelling of any member: no fix',
     language: 'python',
     text: pyLegacy('level = batchmodels.ElevationLevel.root'),
-    found: [['error', 'root']],
+    found: [unknown('ElevationLevel', 'root', ['non_admin', 'admin'])],
     fixed: null,
   },
   {
@@ -222,10 +261,7 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     name: 'REST task: ARM casing → lower case',
     language: 'json',
     text: restTask({ scope: 'Task', elevationLevel: 'NonAdmin' }),
-    found: [
-      ['error', 'Task'],
-      ['error', 'NonAdmin'],
-    ],
+    found: [misspelled('AutoUserScope', 'Task', 'task'), misspelled('ElevationLevel', 'NonAdmin', 'nonadmin')],
     fixed: restTask({ scope: 'task', elevationLevel: 'nonadmin' }),
   },
   {
@@ -238,10 +274,7 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
         { name: 'ops', password: '<secret>', elevationLevel: 'ADMIN', windowsUserConfiguration: { loginMode: 'Interactive' } },
       ],
     }),
-    found: [
-      ['error', 'ADMIN'],
-      ['error', 'Interactive'],
-    ],
+    found: [misspelled('ElevationLevel', 'ADMIN', 'admin'), misspelled('LoginMode', 'Interactive', 'interactive')],
     fixed: json({
       id: 'p',
       vmSize: 's',
@@ -258,10 +291,7 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
       vmSize: 's',
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } },
     }),
-    found: [
-      ['error', 'Pool'],
-      ['error', 'Admin'],
-    ],
+    found: [misspelled('AutoUserScope', 'Pool', 'pool'), misspelled('ElevationLevel', 'Admin', 'admin')],
     fixed: cliTemplate('pool', {
       id: 'p',
       vmSize: 's',
@@ -283,10 +313,10 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
       ],
     }),
     found: [
-      ['error', 'pool'],
-      ['error', 'admin'],
-      ['error', 'nonadmin'],
-      ['error', 'batch'],
+      misspelled('AutoUserScope', 'pool', 'Pool'),
+      misspelled('ElevationLevel', 'admin', 'Admin'),
+      misspelled('ElevationLevel', 'nonadmin', 'NonAdmin'),
+      misspelled('LoginMode', 'batch', 'Batch'),
     ],
     fixed: armPool({
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } },
@@ -304,7 +334,7 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
     name: 'REST: root is no spelling of any member: no fix',
     language: 'json',
     text: restTask({ elevationLevel: 'root' }),
-    found: [['error', 'root']],
+    found: [unknown('ElevationLevel', 'root', ['nonadmin', 'admin'])],
     fixed: null,
   },
   {
@@ -340,7 +370,9 @@ ruleTable('unknown-enum-member', { fixable: true, subject: 'enumRefs' }, [
   {
     name: 'an ARM expression as the value',
     language: 'json',
-    text: armPool({ startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { elevationLevel: "[parameters('elevation')]" } } } }),
+    text: armPool({
+      startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { elevationLevel: "[parameters('elevation')]" } } },
+    }),
     found: [],
     seen: 0,
   },

@@ -12,9 +12,10 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
 import type { LanguageId } from '../../../server/src/engine/facts';
+import { unknownUserRule } from '../../../server/src/rules/unknownUser';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { engine, squiggles } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable } from './table';
+import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
 const POOL_CS = csLegacy(
   'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("adminUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),\n    new UserAccount("nonAdminUser", secret, ElevationLevel.NonAdmin),\n};',
@@ -43,7 +44,15 @@ before(() =>
   ),
 );
 
-ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
+/** What each message says, word for word. */
+const SAYS: Says<typeof unknownUserRule> = [
+  [
+    ['unknown', { name: 'opz' }],
+    "No pool in this workspace defines a user account named 'opz'; a task can only run as a user account of its pool.",
+  ],
+];
+
+ruleTable(unknownUserRule, { subject: 'identities', says: SAYS }, [
   // In the same file ------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: the pool in the same file',
@@ -51,7 +60,7 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
     text: csLegacy(
       'pool.UserAccounts = new List<UserAccount> { new UserAccount("ops", secret) };\ntask.UserIdentity = new UserIdentity("opz");\nvar known = new UserIdentity("ops");',
     ),
-    found: [['warning', '"opz"']],
+    found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
   },
   {
     name: 'Java legacy: the pool in the same file',
@@ -59,7 +68,7 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
     text: javaLegacy(
       'pool.withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword(secret)));\ntask.withUserIdentity(new UserIdentity().withUserName("opz"));\nUserIdentity known = new UserIdentity().withUserName("ops");',
     ),
-    found: [['warning', '"opz"']],
+    found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
   },
   {
     name: 'Python legacy: the pool in the same file, the name held in a constant',
@@ -67,7 +76,7 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
     text: pyLegacy(
       "RUN_AS = 'opz'\npool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='ops', password=os.environ['PW'])])\ntask = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batchmodels.UserIdentity(user_name=RUN_AS))",
     ),
-    found: [['warning', "'opz'"]],
+    found: [['warning', "'opz'", ['unknown', { name: 'opz' }]]],
   },
   {
     name: 'REST job: auto-pool accounts and the job manager task in one body',
@@ -77,7 +86,7 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
       poolInfo: { autoPoolSpecification: { pool: { vmSize: 's', userAccounts: [{ name: 'ops', password: '<secret>' }] } } },
       jobManagerTask: { id: 'm', commandLine: 'run', userIdentity: { username: 'opz' } },
     }),
-    found: [['warning', '"opz"']],
+    found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
   },
 
   // Through the workspace index --------------------------------------------------------------------
@@ -87,14 +96,14 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
     text: csLegacy(
       'task.UserIdentity = new UserIdentity("ghost");\nvar a = new UserIdentity("adminUser");\nvar b = new UserIdentity("pyUser");\nvar c = new UserIdentity("armUser");',
     ),
-    found: [['warning', '"ghost"']],
+    found: [['warning', '"ghost"', ['unknown', { name: 'ghost' }]]],
     workspace,
   },
   {
     name: 'Azure.Compute.Batch task, pools elsewhere',
     language: 'csharp',
     text: csNew('task.UserIdentity = new UserIdentity { Username = "ghost" };\nvar a = new UserIdentity { Username = "nonAdminUser" };'),
-    found: [['warning', '"ghost"']],
+    found: [['warning', '"ghost"', ['unknown', { name: 'ghost' }]]],
     workspace,
   },
   {
@@ -103,7 +112,7 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
     text: javaLegacy(
       'task.withUserIdentity(new UserIdentity().withUserName("ghost"));\nUserIdentity a = new UserIdentity().withUserName("adminUser");',
     ),
-    found: [['warning', '"ghost"']],
+    found: [['warning', '"ghost"', ['unknown', { name: 'ghost' }]]],
     workspace,
   },
   {
@@ -112,7 +121,7 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
     text: javaNew(
       'task.setUserIdentity(new UserIdentity().setUsername("ghost"));\nUserIdentity a = new UserIdentity().setUsername("armUser");',
     ),
-    found: [['warning', '"ghost"']],
+    found: [['warning', '"ghost"', ['unknown', { name: 'ghost' }]]],
     workspace,
   },
   {
@@ -121,7 +130,7 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
     text: pyLegacy(
       "a = batchmodels.TaskAddParameter(id='a', command_line='x', user_identity=batchmodels.UserIdentity(user_name='ghost'))\nb = batchmodels.UserIdentity(user_name='adminUser')",
     ),
-    found: [['warning', "'ghost'"]],
+    found: [['warning', "'ghost'", ['unknown', { name: 'ghost' }]]],
     workspace,
   },
   {
@@ -130,7 +139,7 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
     text: py15(
       "a = models.BatchTaskCreateContent(id='a', command_line='x', user_identity=models.UserIdentity(username='ghost'))\nb = models.UserIdentity(username='pyUser')",
     ),
-    found: [['warning', "'ghost'"]],
+    found: [['warning', "'ghost'", ['unknown', { name: 'ghost' }]]],
     workspace,
   },
   {
@@ -139,7 +148,7 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
     text: pyMgmt(
       "start = mgmt.StartTask(command_line='x', user_identity=mgmt.UserIdentity(user_name='ghost'))\nknown = mgmt.UserIdentity(user_name='armUser')",
     ),
-    found: [['warning', "'ghost'"]],
+    found: [['warning', "'ghost'", ['unknown', { name: 'ghost' }]]],
     workspace,
   },
   {
@@ -151,7 +160,7 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
         { id: 'b', commandLine: 'x', userIdentity: { username: 'pyUser' } },
       ],
     }),
-    found: [['warning', '"ghost"']],
+    found: [['warning', '"ghost"', ['unknown', { name: 'ghost' }]]],
     workspace,
   },
   {
@@ -161,21 +170,21 @@ ruleTable('unknown-user', { fixable: false, subject: 'identities' }, [
       id: 'j',
       taskFactory: { type: 'parametricSweep', repeatTask: { commandLine: 'x', userIdentity: { username: 'ghost' } } },
     }),
-    found: [['warning', '"ghost"']],
+    found: [['warning', '"ghost"', ['unknown', { name: 'ghost' }]]],
     workspace,
   },
   {
     name: 'ARM start task, pools elsewhere',
     language: 'json',
     text: armPool({ startTask: { commandLine: 'setup.sh', userIdentity: { userName: 'ghost' } } }),
-    found: [['warning', '"ghost"']],
+    found: [['warning', '"ghost"', ['unknown', { name: 'ghost' }]]],
     workspace,
   },
   {
     name: 'weak evidence (a task-shaped object in an unknown document): one step lower',
     language: 'json',
     text: json({ steps: [{ commandLine: 'x', userIdentity: { username: 'ghost' } }] }),
-    found: [['information', '"ghost"']],
+    found: [['information', '"ghost"', ['unknown', { name: 'ghost' }]]],
     workspace,
   },
 

@@ -1,0 +1,53 @@
+/**
+ * run-elevated (Warning, fix): in each language every form of runElevated and every shape of
+ * evidence found, every trap silent (issue 7), the exact message, fixes offered and text after a
+ * fix, and runElevated beside an existing user identity. The rows are in runElevated/<language>.ts.
+ */
+import { runElevatedRule } from '../../../server/src/rules/runElevated';
+import { CSHARP } from './runElevated/csharp';
+import { JAVA } from './runElevated/java';
+import { JSON_CASES } from './runElevated/json';
+import { PYTHON } from './runElevated/python';
+import { ruleTable, type Says } from './table';
+
+const REMOVED = 'runElevated was removed in Batch service version 2017-01-01.4.0';
+
+/** What each message says, word for word. */
+const SAYS: Says<typeof runElevatedRule> = [
+  ['read', `${REMOVED}; read the user identity's elevation level instead.`],
+  ['identityAgrees', `${REMOVED}; this object already sets a user identity with the same elevation, so runElevated only adds noise.`],
+  [
+    'identityDiffers',
+    `${REMOVED}; this object also sets a user identity, which is what the service uses. Remove runElevated once the identity says what you mean.`,
+  ],
+  ['useIdentity', `${REMOVED} and newer SDKs drop it silently. Use a user identity instead.`],
+  [
+    ['useElevation', { elevation: 'admin' }],
+    `${REMOVED} and newer SDKs drop it silently. Use a user identity: an auto-user with elevation level Admin.`,
+  ],
+  [
+    ['useElevation', { elevation: 'nonAdmin' }],
+    `${REMOVED} and newer SDKs drop it silently. Use a user identity: an auto-user with elevation level NonAdmin.`,
+  ],
+  [
+    'useSameCondition',
+    `${REMOVED} and newer SDKs drop it silently. Use a user identity: an auto-user whose elevation level follows the same condition.`,
+  ],
+  ['sameObjectIdentity', 'The user identity of the same object'],
+  [['replaceFix', { elevation: 'admin' }], 'Replace runElevated with an auto-user identity (elevation Admin)'],
+  [
+    ['replaceFix', { elevation: 'nonAdmin', scope: 'pool' }],
+    'Replace runElevated with an auto-user identity (elevation NonAdmin, pool scope)',
+  ],
+  [
+    ['replaceFix', { elevation: 'sameCondition', scope: 'task' }],
+    'Replace runElevated with an auto-user identity (elevation Admin or NonAdmin by the same condition, task scope)',
+  ],
+  [
+    ['replaceTaskScopeFix', { elevation: 'admin' }],
+    'Replace runElevated with an auto-user identity (elevation Admin, task scope: keeps per-task isolation; the default scope is pool since 2019-08-01.10.0)',
+  ],
+  ['removeFix', 'Remove runElevated (the user identity already sets this elevation)'],
+];
+
+ruleTable(runElevatedRule, { subject: 'runElevated', says: SAYS }, [...CSHARP, ...JAVA, ...PYTHON, ...JSON_CASES]);
