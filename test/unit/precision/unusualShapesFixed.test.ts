@@ -2,14 +2,20 @@
  * Issue 7, "a fixture per unusual true shape asserting the finding and its fix": the shapes whose
  * finding the run-elevated rule table asserts (test/unit/rules/runElevated/<language>.ts) get here the
  * exact text of the preferred fix and of fix-all, checked against the mapping of issue 2, and fix-all
- * applied twice equals once. The C# and Java outputs that the stub SDKs can hold are compiled too.
+ * applied twice equals once. The C# and Java outputs that the stub SDKs can hold are compiled too;
+ * the Python and JSON outputs go through the real Azure SDK for Python where it can hold them
+ * (test/compile/python/sdkRows.ts: the fixed code builds its tasks with the identity listed, the
+ * fixed bodies read as written, and the input's runElevated is dropped), the others say why not.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compileCSharp, skipWithoutMcs } from '../../compile/csharp/mcs';
 import { compileJava, skipWithoutJavac } from '../../compile/java/javac';
+import type { TaskIdentity } from '../../compile/python/sdk';
+import { autoUser, pythonSdkRows, task, type PythonSdkExpectation } from '../../compile/python/sdkRows';
 import type { LanguageId } from '../../../server/src/engine/facts';
 import { applyFix, fixAll, squiggles } from '../../helpers/engine';
+import { declareRowChecks } from '../../helpers/rowChecks';
 
 const rule = 'run-elevated';
 
@@ -22,7 +28,12 @@ interface Shape {
   readonly fixed: string;
   /** Fix-all, when it differs from `fixed` (more than one finding). */
   readonly all?: string;
+  /** What the real SDK for Python makes of the text after fix-all, and of the text before it. */
+  readonly sdk?: PythonSdkExpectation;
 }
+
+/** One python3 process for the file's SDK checks. */
+const realSdk = pythonSdkRows();
 
 function check(language: LanguageId, shapes: readonly Shape[]): void {
   for (const s of shapes) {
@@ -39,6 +50,7 @@ function check(language: LanguageId, shapes: readonly Shape[]): void {
         [],
       );
     });
+    if (s.sdk) declareRowChecks(realSdk, { name: s.name, language, input: s.text, output: s.all ?? s.fixed, expect: s.sdk });
   }
 }
 
@@ -186,32 +198,48 @@ describe('java run-elevated: unusual shapes, fixed, compile (javac)', { skip: sk
 const BM = 'import azure.batch.models as batchmodels\n';
 const pyIdentity = (m: string, level = 'admin') =>
   `${m}.UserIdentity(auto_user=${m}.AutoUserSpecification(elevation_level=${m}.ElevationLevel.${level}))`;
+/** The SDK drops the input's run_elevated (JSON: runElevated) from every task: their bodies carry no identity. */
+const PY_DROPPED = { drops: 'run_elevated', identities: 'none' } as const;
+const JSON_DROPPED = { drops: 'runElevated', identities: 'none' } as const;
+/** The fixed code, with `then` run after it, builds these tasks. */
+const pyBuilds = (then: string | undefined, ...tasks: TaskIdentity[]): PythonSdkExpectation => ({
+  runs: [{ then, tasks }],
+  input: PY_DROPPED,
+});
 
 const PYTHON: Shape[] = [
   {
     name: 'a module that re-exports the models (CLI extension): its alias is kept',
     text: `from azext.batch import models as extmodels\nt = extmodels.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     fixed: `from azext.batch import models as extmodels\nt = extmodels.TaskAddParameter(id='t', command_line='x', user_identity=${pyIdentity('extmodels')})\n`,
+    sdk: { notRunHere: 'azext.batch is the Batch CLI extension (azure-batch-cli-extensions), which Debian does not package' },
   },
   {
     name: 'an alias of the class',
     text: `${BM}Task = batchmodels.TaskAddParameter\nt = Task(id='t', command_line='x', run_elevated=True)\n`,
     fixed: `${BM}Task = batchmodels.TaskAddParameter\nt = Task(id='t', command_line='x', user_identity=${pyIdentity('batchmodels')})\n`,
+    sdk: pyBuilds(undefined, task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'an import inside the function: its local alias is used',
     text: `def make():\n    import azure.batch.models as bm\n    return bm.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     fixed: `def make():\n    import azure.batch.models as bm\n    return bm.TaskAddParameter(id='t', command_line='x', user_identity=${pyIdentity('bm')})\n`,
+    sdk: pyBuilds('make()', task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'the legacy one-module-per-class path: the models package is imported (not added to the class module import)',
     text: `from azure.batch.models.task_add_parameter import TaskAddParameter\nt = TaskAddParameter('t', 'x', run_elevated=True)\n`,
     fixed: `from azure.batch.models.task_add_parameter import TaskAddParameter\n${BM}t = TaskAddParameter('t', 'x', user_identity=${pyIdentity('batchmodels')})\n`,
+    sdk: {
+      notRunHere:
+        'azure-batch 13 has no azure.batch.models.task_add_parameter (one module per class is the layout of older releases) and takes keywords only',
+    },
   },
   {
     name: 'an attribute of self holding a Batch model',
     text: `${BM}class Job:\n    def __init__(self):\n        self.task = batchmodels.TaskAddParameter(id='t', command_line='x')\n\n    def elevate(self):\n        self.task.run_elevated = True\n`,
     fixed: `${BM}class Job:\n    def __init__(self):\n        self.task = batchmodels.TaskAddParameter(id='t', command_line='x')\n\n    def elevate(self):\n        self.task.user_identity = ${pyIdentity('batchmodels')}\n`,
+    sdk: pyBuilds('Job().elevate()', task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'a class of the file deriving from a Batch model, and its self',
@@ -219,6 +247,11 @@ const PYTHON: Shape[] = [
     count: 2,
     fixed: `${BM}class MyTask(batchmodels.TaskAddParameter):\n    def elevate(self):\n        self.user_identity = ${pyIdentity('batchmodels')}\n\nt = MyTask(id='t', command_line='x', run_elevated=False)\n`,
     all: `${BM}class MyTask(batchmodels.TaskAddParameter):\n    def elevate(self):\n        self.user_identity = ${pyIdentity('batchmodels')}\n\nt = MyTask(id='t', command_line='x', user_identity=${pyIdentity('batchmodels', 'non_admin')})\n`,
+    sdk: pyBuilds(
+      "u = MyTask(id='u', command_line='y')\nu.elevate()",
+      task('MyTask', 't', autoUser('nonadmin')),
+      task('MyTask', 'u', autoUser('admin')),
+    ),
   },
 ];
 
@@ -233,6 +266,11 @@ const FACTORY_HEAD =
 const ARM_HEAD =
   '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Resources/deployments",\n' +
   '        "properties": {"template": {"resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", ';
+/** The body at `at` of the fixed document is a REST task (azure-batch's TaskAddParameter) running as admin. */
+const restTaskAt = (...at: (string | number)[]): PythonSdkExpectation => ({
+  reads: [{ sdk: 'batch', model: 'TaskAddParameter', at, userIdentities: [autoUser('admin')] }],
+  input: JSON_DROPPED,
+});
 const SWAGGER_HEAD = '{"parameters": {"batchUrl": "https://a.b", "api-version": "2016-07-01.3.1", "task": {"id": "t", "commandLine": "x", ';
 
 const JSONS: Shape[] = [
@@ -240,6 +278,7 @@ const JSONS: Shape[] = [
     name: 'top-level array of tasks',
     text: '[{"id": "a", "commandLine": "x", "runElevated": true}]',
     fixed: `[{"id": "a", "commandLine": "x", ${JSON_ADMIN}}]`,
+    sdk: restTaskAt(0),
   },
   {
     name: 'Batch CLI template taskFactory (parametricSweep): data-plane casing',
@@ -247,21 +286,38 @@ const JSONS: Shape[] = [
     count: 2,
     fixed: `${FACTORY_HEAD}"repeatTask": {"commandLine": "x", ${JSON_ADMIN}}, "mergeTask": {"commandLine": "m", "runElevated": true}}}}}`,
     all: `${FACTORY_HEAD}"repeatTask": {"commandLine": "x", ${JSON_ADMIN}}, "mergeTask": {"commandLine": "m", ${JSON_ADMIN}}}}}}`,
+    sdk: {
+      notRunHere:
+        'repeatTask and mergeTask are models of the Batch CLI extension (azext.batch: RepeatTask, MergeTask), which Debian does not package',
+    },
   },
   {
     name: 'Batch CLI template taskFactory (taskCollection)',
     text: '{"job": {"type": "Microsoft.Batch/batchAccounts/jobs", "properties": {"taskFactory": {"type": "taskCollection", "tasks": [{"id": "a", "commandLine": "x", "runElevated": true}]}}}}',
     fixed: `{"job": {"type": "Microsoft.Batch/batchAccounts/jobs", "properties": {"taskFactory": {"type": "taskCollection", "tasks": [{"id": "a", "commandLine": "x", ${JSON_ADMIN}}]}}}}`,
+    sdk: restTaskAt('job', 'properties', 'taskFactory', 'tasks', 0),
   },
   {
     name: 'ARM nested deployment template: ARM casing',
     text: `${ARM_HEAD}"runElevated": true}}}]}}}]}`,
     fixed: `${ARM_HEAD}${ARM_ADMIN}}}}]}}}]}`,
+    sdk: {
+      reads: [
+        {
+          sdk: 'mgmt',
+          model: 'StartTask',
+          at: ['resources', 0, 'properties', 'template', 'resources', 0, 'properties', 'startTask'],
+          userIdentities: [autoUser('Admin')],
+        },
+      ],
+      input: JSON_DROPPED,
+    },
   },
   {
     name: 'swagger example of a Batch operation',
     text: `${SWAGGER_HEAD}"runElevated": true}}, "responses": {"201": {}}}`,
     fixed: `${SWAGGER_HEAD}${JSON_ADMIN}}}, "responses": {"201": {}}}`,
+    sdk: restTaskAt('parameters', 'task'),
   },
 ];
 

@@ -2,12 +2,15 @@
  * run-elevated (Warning, fix): in each language every form of runElevated and every shape of
  * evidence found, every trap silent (issue 7), the exact message, fixes offered and text after a
  * fix, and runElevated beside an existing user identity. The rows are in runElevated/<language>.ts.
+ * The Python and JSON fixes also run against the real Azure SDK for Python, all in one python3
+ * process (test/compile/python/sdkRows.ts).
  */
 import { runElevatedRule } from '../../../server/src/rules/runElevated';
 import { CSHARP } from './runElevated/csharp';
 import { JAVA } from './runElevated/java';
 import { JSON_CASES } from './runElevated/json';
 import { PYTHON } from './runElevated/python';
+import { pythonSdkRows } from '../../compile/python/sdkRows';
 import { ruleTable, type Says } from './table';
 
 const REMOVED = 'runElevated was removed in Batch service version 2017-01-01.4.0';
@@ -50,4 +53,4 @@ const SAYS: Says<typeof runElevatedRule> = [
   ['removeFix', 'Remove runElevated (the user identity already sets this elevation)'],
 ];
 
-ruleTable(runElevatedRule, { subject: 'runElevated', says: SAYS }, [...CSHARP, ...JAVA, ...PYTHON, ...JSON_CASES]);
+ruleTable(runElevatedRule, { subject: 'runElevated', says: SAYS, sdk: pythonSdkRows() }, [...CSHARP, ...JAVA, ...PYTHON, ...JSON_CASES]);

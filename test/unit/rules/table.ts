@@ -5,7 +5,9 @@
  * descriptor — and for rules with a fix the exact text after fix-all, which must not change when
  * fix-all runs again, or after one quick fix. Each table also pins what every message of the rule
  * says, word for word, and holds the rule's descriptor to its rows: the languages it names are
- * those with a finding, and its fixability is what they offer.
+ * those with a finding, and its fixability is what they offer. A row may also say what the
+ * language's real SDK must make of its texts (`sdk`), which the table's checker (`TableOptions.sdk`)
+ * turns into tests of their own beside the row's.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -15,13 +17,14 @@ import type { Severity } from '../../../server/src/engine/findings';
 import { messageText, type DefinedRule, type MessageRef, type RuleMessages } from '../../../server/src/rules/define';
 import type { AccountIndex } from '../../../server/src/workspace/accountIndex';
 import { analyze, applyFix, fixAll, settingsWith } from '../../helpers/engine';
+import { declareRowChecks, type RowChecker } from '../../helpers/rowChecks';
 
 /** One finding: severity, squiggled text, message, and the titles of its fixes in order (none when left out). */
 export type Found<M extends RuleMessages> =
   | readonly [severity: Severity, squiggled: string, message: MessageRef<M>]
   | readonly [severity: Severity, squiggled: string, message: MessageRef<M>, fixes: readonly MessageRef<M>[]];
 
-export interface RuleCase<M extends RuleMessages> {
+export interface RuleCase<M extends RuleMessages, X = never> {
   /** The generation or dialect and the shape, e.g. 'Java legacy: NONADMIN in a pool sample'. */
   readonly name: string;
   readonly language: LanguageId;
@@ -43,15 +46,20 @@ export interface RuleCase<M extends RuleMessages> {
   readonly seen?: number;
   /** No other rule has a finding in this text either. */
   readonly alone?: boolean;
+  /**
+   * What the language's real SDK must make of the text after the fix (`fixed`, else the quick fix's
+   * text, else the text itself) and of the text before it, in the terms of the table's checker.
+   */
+  readonly sdk?: X;
 }
 
-/** The rows of a rule's table, typed by its messages. */
-export type CaseOf<R extends DefinedRule<RuleMessages>> = RuleCase<R['messages']>;
+/** The rows of a rule's table, typed by its messages (and by what its SDK checker reads). */
+export type CaseOf<R extends DefinedRule<RuleMessages>, X = never> = RuleCase<R['messages'], X>;
 
 /** What each message of a rule says, for `TableOptions.says`. */
 export type Says<R extends DefinedRule<RuleMessages>> = TableOptions<R['messages']>['says'];
 
-export interface TableOptions<M extends RuleMessages> {
+export interface TableOptions<M extends RuleMessages, X = never> {
   /** The facts the rule judges, counted by `RuleCase.seen`. */
   readonly subject: keyof Facts;
   /**
@@ -59,9 +67,20 @@ export interface TableOptions<M extends RuleMessages> {
    * least once. The rows compare findings with the descriptor's texts; this pins the texts.
    */
   readonly says: readonly (readonly [message: MessageRef<M>, text: string])[];
+  /** Checks the rows that carry an `sdk` expectation against the real SDK (e.g. `pythonSdkRows()`, one process per table). */
+  readonly sdk?: RowChecker<X>;
 }
 
-export function ruleTable<M extends RuleMessages>(rule: DefinedRule<M>, options: TableOptions<M>, cases: readonly RuleCase<M>[]): void {
+/** The text a row expects after its fix: fix-all's, else the quick fix's, else the text unchanged. */
+function expectedText<M extends RuleMessages, X>(c: RuleCase<M, X>): string {
+  return typeof c.fixed === 'string' ? c.fixed : (c.quickFix?.text ?? c.text);
+}
+
+export function ruleTable<M extends RuleMessages, X = never>(
+  rule: DefinedRule<M>,
+  options: TableOptions<M, X>,
+  cases: readonly RuleCase<M, X>[],
+): void {
   const text = (ref: MessageRef<M>) => messageText(rule.messages, ref);
   const deprecated = rule.tags?.includes('deprecated') ?? false;
   describe(rule.id, () => {
@@ -113,6 +132,10 @@ export function ruleTable<M extends RuleMessages>(rule: DefinedRule<M>, options:
             c.quickFix.text,
           );
       });
+      if (c.sdk !== undefined) {
+        if (!options.sdk) throw new Error(`${label}: the row has an SDK expectation, but its table no SDK checker`);
+        declareRowChecks(options.sdk, { name: label, language: c.language, input: c.text, output: expectedText(c), expect: c.sdk });
+      }
     }
 
     describe('what its messages say', () => {

@@ -7,8 +7,14 @@
  * Spellings (reference §5–§7, G2, G4, G6): C# `NonAdmin`; Java `NON_ADMIN` (no `NONADMIN`); Python
  * legacy `non_admin` (no `nonadmin`), 15.x and mgmt `NON_ADMIN` (lower case also resolves there);
  * REST and CLI templates `nonadmin` (older `nonAdmin` accepted), ARM `NonAdmin`.
+ *
+ * The fixed Python code runs against the real azure-batch 13 and azure-mgmt-batch 17, and the input
+ * it replaces dies there of the misspelt member; the members the rule accepts run clean (no other
+ * casing resolved); the fixed JSON bodies are read by the SDK as written (test/compile/python/sdkRows.ts).
  */
 import { unknownEnumMemberRule } from '../../../server/src/rules/unknownEnumMember';
+import type { TaskIdentity } from '../../compile/python/sdk';
+import { autoUser, pythonSdkRows, task, type PythonSdkExpectation } from '../../compile/python/sdkRows';
 import {
   armPool,
   cliTemplate,
@@ -48,6 +54,20 @@ const pyTask = (models: string, elevation: string) =>
   `task = ${models}.TaskAddParameter(\n    id='t1',\n    command_line='hostname',\n    user_identity=${models}.UserIdentity(auto_user=${models}.AutoUserSpecification(elevation_level=${models}.ElevationLevel.${elevation})))`;
 const restTask = (autoUser: unknown) => json({ id: 't1', commandLine: 'hostname', userIdentity: { autoUser } });
 
+/** Python: the code runs clean and builds these tasks; given `misspelt`, the input dies of the missing member. */
+const runs = (tasks: readonly TaskIdentity[], misspelt?: string): PythonSdkExpectation => ({
+  runs: [{ tasks }],
+  ...(misspelt !== undefined && { input: { fails: new RegExp(`^AttributeError: ${misspelt}$`) } }),
+});
+/** An ARM pool (armPool): its start task, with this identity, and its account, read by azure-mgmt-batch. */
+const armPoolReads = (userIdentity: unknown): PythonSdkExpectation => ({
+  reads: [
+    { sdk: 'mgmt', model: 'StartTask', at: ['resources', 0, 'properties', 'startTask'], userIdentities: [userIdentity] },
+    { sdk: 'mgmt', model: 'UserAccount', at: ['resources', 0, 'properties', 'userAccounts', 0] },
+  ],
+});
+const AZURE_BATCH_15: PythonSdkExpectation = { notRunHere: 'azure-batch 15 is not packaged by Debian: its code is checked as text only' };
+
 /** What each message says, word for word. */
 const SAYS: Says<typeof unknownEnumMemberRule> = [
   [
@@ -61,7 +81,7 @@ const SAYS: Says<typeof unknownEnumMemberRule> = [
   [['changeFix', { suggestion: 'NON_ADMIN' }], "Change to 'NON_ADMIN'"],
 ];
 
-ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
+ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonSdkRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: NONADMIN and task',
@@ -179,6 +199,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
     text: pyLegacy(pyTask('batchmodels', 'nonadmin')),
     found: [misspelled('ElevationLevel', 'nonadmin', 'non_admin')],
     fixed: pyLegacy(pyTask('batchmodels', 'non_admin')),
+    sdk: runs([task('TaskAddParameter', 't1', autoUser('nonadmin'))], 'nonadmin'),
   },
   {
     name: 'legacy (told by TaskAddParameter): the 15.x upper-case spellings are not members there',
@@ -194,6 +215,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
     fixed: pyLegacy(
       "task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.task\nlevel = batchmodels.ElevationLevel.non_admin\nmode = batchmodels.LoginMode.interactive",
     ),
+    sdk: runs([task('TaskAddParameter', 't1', null)], 'TASK'),
   },
   {
     name: 'legacy: from azure.batch.models import ElevationLevel',
@@ -201,6 +223,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
     text: 'from azure.batch.models import ElevationLevel\n\nLEVEL = ElevationLevel.nonadmin\n',
     found: [misspelled('ElevationLevel', 'nonadmin', 'non_admin')],
     fixed: 'from azure.batch.models import ElevationLevel\n\nLEVEL = ElevationLevel.non_admin\n',
+    sdk: runs([], 'nonadmin'),
   },
   {
     name: '15.x: ElevationLevel.nonadmin → NON_ADMIN',
@@ -208,6 +231,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
     text: py15('identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.nonadmin))'),
     found: [misspelled('ElevationLevel', 'nonadmin', 'NON_ADMIN')],
     fixed: py15('identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.NON_ADMIN))'),
+    sdk: AZURE_BATCH_15,
   },
   {
     name: 'mgmt: ElevationLevel.nonadmin → NON_ADMIN',
@@ -215,6 +239,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
     text: pyMgmt('identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.nonadmin))'),
     found: [misspelled('ElevationLevel', 'nonadmin', 'NON_ADMIN')],
     fixed: pyMgmt('identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.NON_ADMIN))'),
+    sdk: runs([], 'nonadmin'),
   },
   {
     name: 'legacy: root is no spelling of any member: no fix',
@@ -231,6 +256,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
     ),
     found: [],
     seen: 5,
+    sdk: runs([]),
   },
   {
     name: '15.x: NON_ADMIN, ADMIN, and lower-case admin (case-insensitive enums)',
@@ -240,6 +266,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
     ),
     found: [],
     seen: 4,
+    sdk: AZURE_BATCH_15,
   },
   {
     name: 'mgmt: NON_ADMIN and ADMIN',
@@ -247,6 +274,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
     text: pyMgmt('a = mgmt.ElevationLevel.NON_ADMIN\nb = mgmt.ElevationLevel.ADMIN'),
     found: [],
     seen: 2,
+    sdk: runs([]),
   },
   {
     name: 'an ElevationLevel of the file’s own',
@@ -263,6 +291,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
     text: restTask({ scope: 'Task', elevationLevel: 'NonAdmin' }),
     found: [misspelled('AutoUserScope', 'Task', 'task'), misspelled('ElevationLevel', 'NonAdmin', 'nonadmin')],
     fixed: restTask({ scope: 'task', elevationLevel: 'nonadmin' }),
+    sdk: { reads: [{ sdk: 'batch', model: 'TaskAddParameter', userIdentities: [autoUser('nonadmin', 'task')] }] },
   },
   {
     name: 'REST pool: login mode and elevation of an account',
@@ -282,6 +311,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
         { name: 'ops', password: '<secret>', elevationLevel: 'admin', windowsUserConfiguration: { loginMode: 'interactive' } },
       ],
     }),
+    sdk: { reads: [{ sdk: 'batch', model: 'PoolAddParameter' }] },
   },
   {
     name: 'CLI template (data-plane dialect): Pool and Admin → pool and admin',
@@ -297,6 +327,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
       vmSize: 's',
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'admin' } } },
     }),
+    sdk: { reads: [{ sdk: 'batch', model: 'PoolAddParameter', at: ['pool', 'properties'] }] },
   },
   {
     name: 'ARM: data-plane casing → ARM casing',
@@ -329,6 +360,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
         },
       ],
     }),
+    sdk: armPoolReads(autoUser('Admin', 'Pool')),
   },
   {
     name: 'REST: root is no spelling of any member: no fix',
@@ -366,6 +398,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS }, [
     }),
     found: [],
     seen: 4,
+    sdk: armPoolReads(autoUser('Admin', 'Task')),
   },
   {
     name: 'an ARM expression as the value',

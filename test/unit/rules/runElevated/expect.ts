@@ -5,9 +5,11 @@
  */
 import type { MessageRef } from '../../../../server/src/rules/define';
 import type { runElevatedRule } from '../../../../server/src/rules/runElevated';
+import type { PythonSdkExpectation } from '../../../compile/python/sdkRows';
 import type { CaseOf } from '../table';
 
-export type RunElevatedCase = CaseOf<typeof runElevatedRule>;
+/** A row of the run-elevated table; Python and JSON rows may say what the real SDK for Python makes of them (`sdk`). */
+export type RunElevatedCase = CaseOf<typeof runElevatedRule, PythonSdkExpectation>;
 
 type Messages = typeof runElevatedRule.messages;
 type Said = readonly [message: MessageRef<Messages>, fixes: readonly MessageRef<Messages>[]];

@@ -1,9 +1,25 @@
 /**
  * run-elevated in JSON: REST bodies, Batch CLI templates, ARM templates and swagger examples found,
  * look-alikes (Azure Image Builder, JSON Schemas, HTTP recordings) silent, and the exact text after
- * each fix in the document's dialect.
+ * each fix in the document's dialect. Each fixed body is read by the real Azure SDK for Python
+ * (test/compile/python/sdkRows.ts): REST bodies by azure-batch 13, ARM resources by azure-mgmt-batch
+ * 17, as written and with the identity listed; the body before the fix has a runElevated key the
+ * SDK drops.
  */
+import { autoUser, type JsonBodies, type JsonRead, type PythonSdkExpectation } from '../../../compile/python/sdkRows';
 import { ADMIN, AGREES, DIFFERS, NON_ADMIN, replaced, SAME_CONDITION, UNKNOWN_VALUE, type RunElevatedCase } from './expect';
+
+/** The SDK drops the body's runElevated before the fix: it sends no identity (or, beside an identity, the one it had). */
+const DROPPED = { drops: 'runElevated', identities: 'none' } as const;
+const KEPT = { drops: 'runElevated', identities: 'kept' } as const;
+
+/** The fixed document is a REST task body (azure-batch's TaskAddParameter) with this identity. */
+const restTask = (userIdentity: unknown, input: JsonBodies['input'] = DROPPED): PythonSdkExpectation => ({
+  reads: [{ sdk: 'batch', model: 'TaskAddParameter', userIdentities: [userIdentity] }],
+  input,
+});
+/** The body at `at` of the fixed document, read by `model`. */
+const reads = (...bodies: JsonRead[]): PythonSdkExpectation => ({ reads: bodies, input: DROPPED });
 
 export const JSON_CASES: RunElevatedCase[] = [
   // found -----------------------------------------------------------------------------------------
@@ -162,6 +178,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     quickFix: {
       text: '{\n  "id": "t",\n  "commandLine": "x",\n  // installer needs admin\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}, // old\n  "constraints": {}\n}\n',
     },
+    sdk: restTask(autoUser('admin')),
   },
   {
     name: 'false → nonadmin, last property, no space after the colon',
@@ -169,6 +186,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     text: '{"id":"t","commandLine":"x","runElevated":false}',
     found: [['warning', '"runElevated"', ...NON_ADMIN]],
     quickFix: { text: '{"id":"t","commandLine":"x","userIdentity":{"autoUser":{"elevationLevel":"nonadmin"}}}' },
+    sdk: restTask(autoUser('nonadmin')),
   },
   {
     name: 'CRLF line endings kept',
@@ -176,6 +194,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     text: '{\r\n  "commandLine": "x",\r\n  "runElevated": true\r\n}\r\n',
     found: [['warning', '"runElevated"', ...ADMIN]],
     quickFix: { text: '{\r\n  "commandLine": "x",\r\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\r\n}\r\n' },
+    sdk: restTask(autoUser('admin')),
   },
   {
     name: 'ARM casing inside a Microsoft.Batch resource',
@@ -185,6 +204,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     quickFix: {
       text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "Admin"}}}}}]}',
     },
+    sdk: reads({ sdk: 'mgmt', model: 'StartTask', at: ['resources', 0, 'properties', 'startTask'], userIdentities: [autoUser('Admin')] }),
   },
   {
     name: 'ARM expression → if()',
@@ -194,6 +214,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     quickFix: {
       text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "[if(parameters(\'elevated\'), \'Admin\', \'NonAdmin\')]"}}}}}]}',
     },
+    sdk: { notRunHere: 'an ARM template expression, evaluated at deployment: no SDK model reads it' },
   },
   {
     name: 'second fix: explicit task scope',
@@ -201,6 +222,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     text: '{"commandLine": "x", "runElevated": true}',
     found: [['warning', '"runElevated"', ...ADMIN]],
     quickFix: { fix: 1, text: '{"commandLine": "x", "userIdentity": {"autoUser": {"scope": "task", "elevationLevel": "admin"}}}' },
+    sdk: restTask(autoUser('admin', 'task')),
   },
   {
     name: 'batchIdentity.fix.scope = pool writes pool scope',
@@ -209,6 +231,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     found: [['warning', '"runElevated"', ...replaced('admin', 'pool')]],
     settings: { fix: { scope: 'pool' } },
     quickFix: { text: '{"commandLine": "x", "userIdentity": {"autoUser": {"scope": "pool", "elevationLevel": "admin"}}}' },
+    sdk: restTask(autoUser('admin', 'pool')),
   },
   {
     name: 'a REST value that is not a boolean gets no fix',
@@ -227,6 +250,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     ],
     fixed:
       '{"value": [\n  {"id": "a", "commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}},\n  {"id": "b", "commandLine": "y", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}}\n]}\n',
+    sdk: reads({ sdk: 'batch', model: 'TaskAddCollectionParameter', userIdentities: [autoUser('admin'), autoUser('nonadmin')] }),
   },
 
   // beside an existing userIdentity --------------------------------------------------------------
@@ -237,6 +261,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     found: [['warning', '"runElevated"', ...AGREES]],
     alone: true,
     quickFix: { text: '{\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}' },
+    sdk: restTask(autoUser('admin'), KEPT),
   },
   {
     name: 'agreeing, first property: removes it and its comma, keeping the comment',
@@ -244,6 +269,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     text: '{\n  "runElevated": false, // legacy\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"scope": "task"}}\n}',
     found: [['warning', '"runElevated"', ...AGREES]],
     quickFix: { text: '{\n  // legacy\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"scope": "task"}}\n}' },
+    sdk: restTask({ autoUser: { scope: 'task' } }, KEPT),
   },
   {
     name: 'disagreeing: no fix, and the message says why',

@@ -1,12 +1,34 @@
 /**
  * run-elevated in Python: every import style of azure-batch ≤ 14, 15.x and azure-mgmt-batch found,
- * every trap silent, and the exact text after each fix, in the file's own import style.
+ * every trap silent, and the exact text after each fix, in the file's own import style. Every fix
+ * the real SDK can run (azure-batch 13, azure-mgmt-batch 17: test/compile/python/sdkRows.ts) runs
+ * there too, with its input: the fixed code sends exactly the identity listed for each task, and
+ * the input's run_elevated is dropped with msrest's warning (a keyword) or silently (an attribute).
  */
+import { autoUser, task, type PythonRun, type PythonSdkExpectation } from '../../../compile/python/sdkRows';
+import type { TaskIdentity } from '../../../compile/python/sdk';
 import { ADMIN, AGREES, DIFFERS, NON_ADMIN, READ, replaced, SAME_CONDITION, type RunElevatedCase } from './expect';
 
 const BM = 'import azure.batch.models as batchmodels\n';
 const ADMIN_IDENTITY =
   'batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))';
+
+/** The SDK drops the input's run_elevated from every task: their bodies carry no identity. */
+const DROPPED = { drops: 'run_elevated', identities: 'none' } as const;
+/** The SDK drops the input's run_elevated, and the identity the task already had is what it sends. */
+const KEPT = { drops: 'run_elevated', identities: 'kept' } as const;
+
+/** The fixed code builds these tasks, with these identities. */
+const builds = (...tasks: TaskIdentity[]): PythonSdkExpectation => ({ runs: [{ tasks }], input: DROPPED });
+/** A fix that keeps the value's condition: one run per branch, each given the names that decide it. */
+const branches = (...runs: [given: string, ...tasks: TaskIdentity[]][]): PythonSdkExpectation => ({
+  runs: runs.map(([given, ...tasks]): PythonRun => ({ given, tasks })),
+  input: DROPPED,
+});
+/** Beside an identity that agrees: the fix removes run_elevated, the tasks keep the identity they had. */
+const keeps = (...tasks: TaskIdentity[]): PythonSdkExpectation => ({ runs: [{ tasks }], input: KEPT });
+
+const AZURE_BATCH_15: PythonSdkExpectation = { notRunHere: 'azure-batch 15 is not packaged by Debian: its fixes are checked as text only' };
 
 export const PYTHON: RunElevatedCase[] = [
   // found -----------------------------------------------------------------------------------------
@@ -257,6 +279,7 @@ export const PYTHON: RunElevatedCase[] = [
     quickFix: {
       text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'False → non_admin, spacing around = kept',
@@ -266,6 +289,7 @@ export const PYTHON: RunElevatedCase[] = [
     quickFix: {
       text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity = batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.non_admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('nonadmin'))),
   },
   {
     name: 'non-literal → conditional',
@@ -275,35 +299,57 @@ export const PYTHON: RunElevatedCase[] = [
     quickFix: {
       text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin if needs_admin(t) else batchmodels.ElevationLevel.non_admin)))\n`,
     },
+    sdk: branches(
+      ['t = None\nneeds_admin = lambda task: True', task('TaskAddParameter', 't', autoUser('admin'))],
+      ['t = None\nneeds_admin = lambda task: False', task('TaskAddParameter', 't', autoUser('nonadmin'))],
+    ),
   },
   {
     name: 'a conditional value is parenthesised',
     language: 'python',
-    text: `${BM}t = batchmodels.TaskAddParameter(id='t', run_elevated=a if b else c)\n`,
+    text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated=a if b else c)\n`,
     found: [['warning', 'run_elevated', ...SAME_CONDITION]],
     quickFix: {
-      text: `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin if (a if b else c) else batchmodels.ElevationLevel.non_admin)))\n`,
+      text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin if (a if b else c) else batchmodels.ElevationLevel.non_admin)))\n`,
+    },
+    sdk: branches(
+      ['a, b, c = True, True, False', task('TaskAddParameter', 't', autoUser('admin'))],
+      ['a, b, c = True, False, False', task('TaskAddParameter', 't', autoUser('nonadmin'))],
+    ),
+  },
+  {
+    name: 'positional legacy arguments: only the keyword changes',
+    language: 'python',
+    text: `${BM}tasks = [batchmodels.TaskAddParameter('t{}'.format(i), 'x', run_elevated=i == 1) for i in range(2)]\n`,
+    found: [['warning', 'run_elevated', ...SAME_CONDITION]],
+    quickFix: {
+      text: `${BM}tasks = [batchmodels.TaskAddParameter('t{}'.format(i), 'x', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin if i == 1 else batchmodels.ElevationLevel.non_admin))) for i in range(2)]\n`,
+    },
+    sdk: {
+      notRunHere: 'positional arguments: azure-batch ≥ 5.0 models take keywords only (its CHANGELOG); 13 rejects the input’s own call',
     },
   },
   {
     name: 'second fix: explicit task scope',
     language: 'python',
-    text: `${BM}t = batchmodels.TaskAddParameter(id='t', run_elevated=True)\n`,
+    text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...ADMIN]],
     quickFix: {
       fix: 1,
-      text: `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(scope=batchmodels.AutoUserScope.task, elevation_level=batchmodels.ElevationLevel.admin)))\n`,
+      text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(scope=batchmodels.AutoUserScope.task, elevation_level=batchmodels.ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin', 'task'))),
   },
   {
     name: 'batchIdentity.fix.scope = pool writes pool scope',
     language: 'python',
-    text: `${BM}t = batchmodels.TaskAddParameter(id='t', run_elevated=True)\n`,
+    text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...replaced('admin', 'pool')]],
     settings: { fix: { scope: 'pool' } },
     quickFix: {
-      text: `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(scope=batchmodels.AutoUserScope.pool, elevation_level=batchmodels.ElevationLevel.admin)))\n`,
+      text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(scope=batchmodels.AutoUserScope.pool, elevation_level=batchmodels.ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin', 'pool'))),
   },
   {
     name: 'from azure.batch import models → models.',
@@ -313,6 +359,7 @@ export const PYTHON: RunElevatedCase[] = [
     quickFix: {
       text: `from azure.batch import models\ns = models.StartTask(command_line='x', user_identity=models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('StartTask', null, autoUser('admin'))),
   },
   {
     name: 'import azure.batch.models → azure.batch.models.',
@@ -322,78 +369,87 @@ export const PYTHON: RunElevatedCase[] = [
     quickFix: {
       text: `import azure.batch.models\ns = azure.batch.models.StartTask(command_line='x', user_identity=azure.batch.models.UserIdentity(auto_user=azure.batch.models.AutoUserSpecification(elevation_level=azure.batch.models.ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('StartTask', null, autoUser('admin'))),
   },
   {
     name: 'batch.models. as the call writes it',
     language: 'python',
-    text: `import azure.batch.batch_service_client as batch\nimport azure.batch.models as batchmodels\nt = batch.models.TaskAddParameter(id='t', run_elevated=True)\n`,
+    text: `import azure.batch.batch_service_client as batch\nimport azure.batch.models as batchmodels\nt = batch.models.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...ADMIN]],
     quickFix: {
-      text: `import azure.batch.batch_service_client as batch\nimport azure.batch.models as batchmodels\nt = batch.models.TaskAddParameter(id='t', user_identity=batch.models.UserIdentity(auto_user=batch.models.AutoUserSpecification(elevation_level=batch.models.ElevationLevel.admin)))\n`,
+      text: `import azure.batch.batch_service_client as batch\nimport azure.batch.models as batchmodels\nt = batch.models.TaskAddParameter(id='t', command_line='x', user_identity=batch.models.UserIdentity(auto_user=batch.models.AutoUserSpecification(elevation_level=batch.models.ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'from-import on one line: names appended',
     language: 'python',
-    text: `from azure.batch.models import TaskAddParameter\nt = TaskAddParameter(id='t', run_elevated=True)\n`,
+    text: `from azure.batch.models import TaskAddParameter\nt = TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...ADMIN]],
     quickFix: {
-      text: `from azure.batch.models import TaskAddParameter, UserIdentity, AutoUserSpecification, ElevationLevel\nt = TaskAddParameter(id='t', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)))\n`,
+      text: `from azure.batch.models import TaskAddParameter, UserIdentity, AutoUserSpecification, ElevationLevel\nt = TaskAddParameter(id='t', command_line='x', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'from-import with names already there (and an alias) adds only the missing',
     language: 'python',
-    text: `from azure.batch.models import TaskAddParameter, ElevationLevel, UserIdentity as Identity\nt = TaskAddParameter(id='t', run_elevated=False)\n`,
+    text: `from azure.batch.models import TaskAddParameter, ElevationLevel, UserIdentity as Identity\nt = TaskAddParameter(id='t', command_line='x', run_elevated=False)\n`,
     found: [['warning', 'run_elevated', ...NON_ADMIN]],
     quickFix: {
-      text: `from azure.batch.models import TaskAddParameter, ElevationLevel, UserIdentity as Identity, AutoUserSpecification\nt = TaskAddParameter(id='t', user_identity=Identity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.non_admin)))\n`,
+      text: `from azure.batch.models import TaskAddParameter, ElevationLevel, UserIdentity as Identity, AutoUserSpecification\nt = TaskAddParameter(id='t', command_line='x', user_identity=Identity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.non_admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('nonadmin'))),
   },
   {
     name: 'parenthesised multi-line import with a trailing comma: one name per line',
     language: 'python',
-    text: `from azure.batch.models import (\n    StartTask,\n    TaskAddParameter,  # tasks\n)\nt = TaskAddParameter(id='t', run_elevated=True)\n`,
+    text: `from azure.batch.models import (\n    StartTask,\n    TaskAddParameter,  # tasks\n)\nt = TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...ADMIN]],
     quickFix: {
-      text: `from azure.batch.models import (\n    StartTask,\n    TaskAddParameter,  # tasks\n    UserIdentity,\n    AutoUserSpecification,\n    ElevationLevel,\n)\nt = TaskAddParameter(id='t', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)))\n`,
+      text: `from azure.batch.models import (\n    StartTask,\n    TaskAddParameter,  # tasks\n    UserIdentity,\n    AutoUserSpecification,\n    ElevationLevel,\n)\nt = TaskAddParameter(id='t', command_line='x', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'parenthesised multi-line import without a trailing comma, comment after the last name',
     language: 'python',
-    text: `from azure.batch.models import (\n    StartTask,\n    TaskAddParameter  # tasks\n)\nt = TaskAddParameter(id='t', run_elevated=True)\n`,
+    text: `from azure.batch.models import (\n    StartTask,\n    TaskAddParameter  # tasks\n)\nt = TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...ADMIN]],
     quickFix: {
-      text: `from azure.batch.models import (\n    StartTask,\n    TaskAddParameter,  # tasks\n    UserIdentity,\n    AutoUserSpecification,\n    ElevationLevel\n)\nt = TaskAddParameter(id='t', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)))\n`,
+      text: `from azure.batch.models import (\n    StartTask,\n    TaskAddParameter,  # tasks\n    UserIdentity,\n    AutoUserSpecification,\n    ElevationLevel\n)\nt = TaskAddParameter(id='t', command_line='x', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'parenthesised import on one line',
     language: 'python',
-    text: `from azure.batch.models import (StartTask, TaskAddParameter)\nt = TaskAddParameter(id='t', run_elevated=True)\n`,
+    text: `from azure.batch.models import (StartTask, TaskAddParameter)\nt = TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...ADMIN]],
     quickFix: {
-      text: `from azure.batch.models import (StartTask, TaskAddParameter, UserIdentity, AutoUserSpecification, ElevationLevel)\nt = TaskAddParameter(id='t', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)))\n`,
+      text: `from azure.batch.models import (StartTask, TaskAddParameter, UserIdentity, AutoUserSpecification, ElevationLevel)\nt = TaskAddParameter(id='t', command_line='x', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'star import: bare names, no import',
     language: 'python',
-    text: `from azure.batch.models import *\nt = TaskAddParameter(id='t', run_elevated=True)\n`,
+    text: `from azure.batch.models import *\nt = TaskAddParameter(id='t', command_line='x', run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...ADMIN]],
     quickFix: {
-      text: `from azure.batch.models import *\nt = TaskAddParameter(id='t', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)))\n`,
+      text: `from azure.batch.models import *\nt = TaskAddParameter(id='t', command_line='x', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin)))\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 't.run_elevated = X → t.user_identity = …',
     language: 'python',
-    text: `${BM}t = batchmodels.TaskAddParameter(id='t')\nt.run_elevated = True  # needs admin\n`,
+    text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x')\nt.run_elevated = True  # needs admin\n`,
     found: [['warning', 'run_elevated', ...ADMIN]],
     quickFix: {
-      text: `${BM}t = batchmodels.TaskAddParameter(id='t')\nt.user_identity = batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))  # needs admin\n`,
+      text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x')\nt.user_identity = batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))  # needs admin\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'weak receiver with only azure.batch.batch_auth imported: the models import is added',
@@ -402,6 +458,15 @@ export const PYTHON: RunElevatedCase[] = [
     found: [['information', 'run_elevated', ...ADMIN]],
     quickFix: {
       text: `import azure.batch.batch_auth as batchauth\nimport azure.batch.models as batchmodels\n\ndef elevate(task):\n    task.user_identity = batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))\n`,
+    },
+    sdk: {
+      runs: [
+        {
+          then: "from azure.batch.models import TaskAddParameter as _Task\nelevate(_Task(id='t', command_line='x'))",
+          tasks: [task('TaskAddParameter', 't', autoUser('admin'))],
+        },
+      ],
+      input: DROPPED,
     },
   },
   {
@@ -412,15 +477,17 @@ export const PYTHON: RunElevatedCase[] = [
     quickFix: {
       text: `${BM}task = batchmodels.TaskAddParameter(\n    id='t',\n    # the installer needs admin\n    user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin)),  # legacy\n    command_line='x',\n)\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'CRLF line endings kept, also in an added import line',
     language: 'python',
-    text: `from azure.batch.models import (\r\n    TaskAddParameter,\r\n)\r\nt = TaskAddParameter(\r\n    id='t',\r\n    run_elevated=False)\r\n`,
+    text: `from azure.batch.models import (\r\n    TaskAddParameter,\r\n)\r\nt = TaskAddParameter(\r\n    id='t',\r\n    command_line='x',\r\n    run_elevated=False)\r\n`,
     found: [['warning', 'run_elevated', ...NON_ADMIN]],
     quickFix: {
-      text: `from azure.batch.models import (\r\n    TaskAddParameter,\r\n    UserIdentity,\r\n    AutoUserSpecification,\r\n    ElevationLevel,\r\n)\r\nt = TaskAddParameter(\r\n    id='t',\r\n    user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.non_admin)))\r\n`,
+      text: `from azure.batch.models import (\r\n    TaskAddParameter,\r\n    UserIdentity,\r\n    AutoUserSpecification,\r\n    ElevationLevel,\r\n)\r\nt = TaskAddParameter(\r\n    id='t',\r\n    command_line='x',\r\n    user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.non_admin)))\r\n`,
     },
+    sdk: builds(task('TaskAddParameter', 't', autoUser('nonadmin'))),
   },
   {
     name: '15.x file: upper-case members',
@@ -430,6 +497,7 @@ export const PYTHON: RunElevatedCase[] = [
     quickFix: {
       text: `from azure.batch import models\nt = models.BatchTaskCreateContent(id='t', command_line='x', user_identity=models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.ADMIN)))\n`,
     },
+    sdk: AZURE_BATCH_15,
   },
   {
     name: '15.x file, task scope: upper-case scope too',
@@ -440,6 +508,7 @@ export const PYTHON: RunElevatedCase[] = [
     quickFix: {
       text: `from azure.batch import models\nt = models.BatchTaskCreateOptions(id='t', command_line='x', user_identity=models.UserIdentity(auto_user=models.AutoUserSpecification(scope=models.AutoUserScope.TASK, elevation_level=models.ElevationLevel.NON_ADMIN)))\n`,
     },
+    sdk: AZURE_BATCH_15,
   },
   {
     name: 'management plane: its module and ARM-cased members',
@@ -449,6 +518,7 @@ export const PYTHON: RunElevatedCase[] = [
     quickFix: {
       text: `import azure.batch.models as batchmodels\nfrom azure.mgmt.batch import models as mgmtmodels\ns = mgmtmodels.StartTask(command_line='x', user_identity=mgmtmodels.UserIdentity(auto_user=mgmtmodels.AutoUserSpecification(elevation_level=mgmtmodels.ElevationLevel.ADMIN)))\n`,
     },
+    sdk: builds(task('StartTask', null, autoUser('Admin'))),
   },
   {
     name: 'a read gets no fix',
@@ -484,11 +554,24 @@ export const PYTHON: RunElevatedCase[] = [
       `tasks = [\n    TaskAddParameter(id='a', command_line='x', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin))),\n` +
       `    TaskAddParameter(id='b', command_line='y', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.non_admin))),\n]\n` +
       `late = TaskAddParameter(id='c', command_line='z')\nlate.user_identity = UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.admin if flag else ElevationLevel.non_admin))\n`,
+    sdk: {
+      // One run per value of flag, the condition the last fix keeps.
+      runs: [true, false].map((flag) => ({
+        given: `flag = ${flag ? 'True' : 'False'}`,
+        tasks: [
+          task('StartTask', null, autoUser('admin')),
+          task('TaskAddParameter', 'a', autoUser('admin')),
+          task('TaskAddParameter', 'b', autoUser('nonadmin')),
+          task('TaskAddParameter', 'c', autoUser(flag ? 'admin' : 'nonadmin')),
+        ],
+      })),
+      input: DROPPED,
+    },
   },
   {
     name: 'fix-all with task scope adds AutoUserScope too (a later pass) and is idempotent',
     language: 'python',
-    text: `from azure.batch.models import TaskAddParameter\na = TaskAddParameter(id='a', run_elevated=True)\nb = TaskAddParameter(id='b', run_elevated=False)\n`,
+    text: `from azure.batch.models import TaskAddParameter\na = TaskAddParameter(id='a', command_line='x', run_elevated=True)\nb = TaskAddParameter(id='b', command_line='x', run_elevated=False)\n`,
     found: [
       ['warning', 'run_elevated', ...replaced('admin', 'task')],
       ['warning', 'run_elevated', ...replaced('nonAdmin', 'task')],
@@ -496,33 +579,38 @@ export const PYTHON: RunElevatedCase[] = [
     settings: { fix: { scope: 'task' } },
     fixed:
       `from azure.batch.models import TaskAddParameter, UserIdentity, AutoUserSpecification, AutoUserScope, ElevationLevel\n` +
-      `a = TaskAddParameter(id='a', user_identity=UserIdentity(auto_user=AutoUserSpecification(scope=AutoUserScope.task, elevation_level=ElevationLevel.admin)))\n` +
-      `b = TaskAddParameter(id='b', user_identity=UserIdentity(auto_user=AutoUserSpecification(scope=AutoUserScope.task, elevation_level=ElevationLevel.non_admin)))\n`,
+      `a = TaskAddParameter(id='a', command_line='x', user_identity=UserIdentity(auto_user=AutoUserSpecification(scope=AutoUserScope.task, elevation_level=ElevationLevel.admin)))\n` +
+      `b = TaskAddParameter(id='b', command_line='x', user_identity=UserIdentity(auto_user=AutoUserSpecification(scope=AutoUserScope.task, elevation_level=ElevationLevel.non_admin)))\n`,
+    sdk: builds(task('TaskAddParameter', 'a', autoUser('admin', 'task')), task('TaskAddParameter', 'b', autoUser('nonadmin', 'task'))),
   },
 
   // beside an existing user identity -------------------------------------------------------------
   {
     name: 'agreeing, same call: the fix removes the keyword with its comma',
     language: 'python',
-    text: `${BM}t = batchmodels.TaskAddParameter(id='t', run_elevated=True, user_identity=${ADMIN_IDENTITY})\n`,
+    text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated=True, user_identity=${ADMIN_IDENTITY})\n`,
     found: [['warning', 'run_elevated', ...AGREES]],
-    quickFix: { text: `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=${ADMIN_IDENTITY})\n` },
+    quickFix: { text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=${ADMIN_IDENTITY})\n` },
+    sdk: keeps(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'agreeing, last keyword: the comma before it goes',
     language: 'python',
-    text: `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=${ADMIN_IDENTITY}, run_elevated=True)\n`,
+    text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=${ADMIN_IDENTITY}, run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...AGREES]],
-    quickFix: { text: `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=${ADMIN_IDENTITY})\n` },
+    quickFix: { text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=${ADMIN_IDENTITY})\n` },
+    sdk: keeps(task('TaskAddParameter', 't', autoUser('admin'))),
   },
   {
     name: 'agreeing, own line in a multi-line call with a comment: the line goes, the comment stays',
     language: 'python',
-    text: `${BM}t = batchmodels.TaskAddParameter(\n    id='t',\n    run_elevated=False,\n    # identity below\n    user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification()),\n)\n`,
+    text: `${BM}t = batchmodels.TaskAddParameter(\n    id='t',\n    command_line='x',\n    run_elevated=False,\n    # identity below\n    user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification()),\n)\n`,
     found: [['warning', 'run_elevated', ...AGREES]],
     quickFix: {
-      text: `${BM}t = batchmodels.TaskAddParameter(\n    id='t',\n    # identity below\n    user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification()),\n)\n`,
+      text: `${BM}t = batchmodels.TaskAddParameter(\n    id='t',\n    command_line='x',\n    # identity below\n    user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification()),\n)\n`,
     },
+    // An auto-user without elevation runs as non-admin, as run_elevated=False meant.
+    sdk: keeps(task('TaskAddParameter', 't', { autoUser: {} })),
   },
   {
     name: 'agreeing through a module constant: user_identity=POOL_ADMIN',
@@ -530,26 +618,29 @@ export const PYTHON: RunElevatedCase[] = [
     text: `${BM}POOL_ADMIN = ${ADMIN_IDENTITY}\n\ns = batchmodels.StartTask(command_line='x', user_identity=POOL_ADMIN, run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...AGREES]],
     quickFix: { text: `${BM}POOL_ADMIN = ${ADMIN_IDENTITY}\n\ns = batchmodels.StartTask(command_line='x', user_identity=POOL_ADMIN)\n` },
+    sdk: keeps(task('StartTask', null, autoUser('admin'))),
   },
   {
     name: 'agreeing through a constant given to several tasks: each task is fixed',
     language: 'python',
-    text: `${BM}POOL_ADMIN = ${ADMIN_IDENTITY}\na = batchmodels.TaskAddParameter(id='a', user_identity=POOL_ADMIN, run_elevated=True)\nb = batchmodels.TaskAddParameter(id='b', user_identity=POOL_ADMIN, run_elevated=True)\n`,
+    text: `${BM}POOL_ADMIN = ${ADMIN_IDENTITY}\na = batchmodels.TaskAddParameter(id='a', command_line='x', user_identity=POOL_ADMIN, run_elevated=True)\nb = batchmodels.TaskAddParameter(id='b', command_line='x', user_identity=POOL_ADMIN, run_elevated=True)\n`,
     found: [
       ['warning', 'run_elevated', ...AGREES],
       ['warning', 'run_elevated', ...AGREES],
     ],
-    fixed: `${BM}POOL_ADMIN = ${ADMIN_IDENTITY}\na = batchmodels.TaskAddParameter(id='a', user_identity=POOL_ADMIN)\nb = batchmodels.TaskAddParameter(id='b', user_identity=POOL_ADMIN)\n`,
+    fixed: `${BM}POOL_ADMIN = ${ADMIN_IDENTITY}\na = batchmodels.TaskAddParameter(id='a', command_line='x', user_identity=POOL_ADMIN)\nb = batchmodels.TaskAddParameter(id='b', command_line='x', user_identity=POOL_ADMIN)\n`,
+    sdk: keeps(task('TaskAddParameter', 'a', autoUser('admin')), task('TaskAddParameter', 'b', autoUser('admin'))),
   },
   {
     name: 'agreeing, assignment beside x.user_identity: the statement goes; alone in its block it becomes pass',
     language: 'python',
-    text: `${BM}t = batchmodels.TaskAddParameter(id='t')\nt.user_identity = ${ADMIN_IDENTITY}\nif legacy:\n    t.run_elevated = True\nt.run_elevated = True\n`,
+    text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x')\nt.user_identity = ${ADMIN_IDENTITY}\nif legacy:\n    t.run_elevated = True\nt.run_elevated = True\n`,
     found: [
       ['warning', 'run_elevated', ...AGREES],
       ['warning', 'run_elevated', ...AGREES],
     ],
-    fixed: `${BM}t = batchmodels.TaskAddParameter(id='t')\nt.user_identity = ${ADMIN_IDENTITY}\nif legacy:\n    pass\n`,
+    fixed: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x')\nt.user_identity = ${ADMIN_IDENTITY}\nif legacy:\n    pass\n`,
+    sdk: { runs: [{ given: 'legacy = True', tasks: [task('TaskAddParameter', 't', autoUser('admin'))] }], input: KEPT },
   },
   {
     name: 'disagreeing: no fix, and fix-all leaves the file alone',
