@@ -1,6 +1,7 @@
 /**
  * `textDocument/codeAction`: quick fixes from the findings' fixes, suppression comments verified
- * by re-analysis, "Fix all runElevated in this file", and `source.fixAll.batchIdentity`.
+ * by re-analysis, "Fix all ⟨rule⟩ problems in this file" for any rule with several fixable
+ * findings, and `source.fixAll.batchIdentity`. Nothing here knows a rule or a language.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,7 +12,6 @@ import type { Finding } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
 import { LANGUAGES } from '../../engine/languages';
 import { suppressionEdit, type SuppressionScope } from '../../engine/suppressions';
-import { RUN_ELEVATED } from '../../rules/runElevated';
 import { analysisOf, fixAllEdit } from '../analysis';
 import { toLspEdits, toRange, type DiagnosticData } from '../convert';
 import type { ServerState } from '../state';
@@ -31,7 +31,8 @@ export async function codeActions(state: ServerState, params: CodeActionParams):
   if (!wants(CodeActionKind.QuickFix)) return actions;
 
   const analysis = await analysisOf(state, document);
-  let offersRunElevatedFixAll = false;
+  /** Rules of the findings asked about that fix-all would fix. */
+  const fixAllRules = new Set<string>();
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
     const finding = findingFor(analysis, document, diagnostic);
@@ -47,7 +48,7 @@ export async function codeActions(state: ServerState, params: CodeActionParams):
         edit: { changes: { [document.uri]: toLspEdits(document, edits) } },
       });
     }
-    if (finding.rule === RUN_ELEVATED && fixAllFixOf(finding)) offersRunElevatedFixAll = true;
+    if (fixAllFixOf(finding)) fixAllRules.add(finding.rule);
     for (const scope of ['line', 'file'] as const) {
       const edit = await verifiedSuppression(state.engine, document, analysis, finding, scope);
       if (!edit) continue;
@@ -59,18 +60,21 @@ export async function codeActions(state: ServerState, params: CodeActionParams):
       });
     }
   }
-  const fixable = analysis.findings.filter((f) => f.rule === RUN_ELEVATED && fixAllFixOf(f));
-  if (offersRunElevatedFixAll && fixable.length > 1) {
-    const edit = await fixAllEdit(state, document, [RUN_ELEVATED]);
-    if (edit) actions.push({ title: 'Fix all runElevated in this file', kind: CodeActionKind.QuickFix, edit });
+  // Like vscode-eslint's "Fix all ⟨rule⟩ problems": worth offering beside the single fix only when there are several.
+  for (const rule of fixAllRules) {
+    if (analysis.findings.filter((f) => f.rule === rule && fixAllFixOf(f)).length < 2) continue;
+    const edit = await fixAllEdit(state, document, [rule]);
+    if (edit) actions.push({ title: fixAllOfRuleTitle(rule), kind: CodeActionKind.QuickFix, edit });
   }
   return actions;
 }
 
+export const fixAllOfRuleTitle = (rule: string) => `Fix all ${rule} problems in this file`;
+
 /**
- * A suppression comment for a finding, offered only when it provably works: the edited text still
- * parses as well as before and the finding is gone. Plain JSON gets none unless it already holds
- * comments (a REST body with a comment is no longer JSON to other tools).
+ * A suppression comment for a finding, offered only when it provably works: the document may take
+ * a comment (its language says; plain JSON, for one, may not), the edited text still parses as
+ * well as before and the finding is gone.
  */
 async function verifiedSuppression(
   engine: Engine,
@@ -83,8 +87,7 @@ async function verifiedSuppression(
   const language = analysis.language && LANGUAGES[analysis.language];
   if (!file || !language) return undefined;
   const text = document.getText();
-  if (analysis.language === 'json' && document.languageId !== 'jsonc' && file.comments('//').length + file.comments('/*').length === 0)
-    return undefined;
+  if (language.acceptsComments && !language.acceptsComments(document.languageId, file)) return undefined;
   const edit = suppressionEdit(text, file, language.lineComment, finding.rule, finding.span.start, scope);
   // A one-off analysis (not keepSyntax): the document's kept tree is not touched.
   const check = await engine.analyze({ uri: document.uri, languageId: document.languageId, text: applyEdits(text, [edit]) });
