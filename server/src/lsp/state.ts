@@ -3,10 +3,10 @@
  * the settings, the workspace indexes, and the ways back to the client. Handlers
  * (`handlers/*.ts`) read and change it; the scheduler decides when documents are analysed.
  */
-import type { Connection } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../../common/protocol';
 import { Engine, type Analysis } from '../engine/engine';
-import { AccountIndex } from '../workspace/accountIndex';
+import { AccountIndex, type RecordedLookups } from '../workspace/accountIndex';
 import { ProjectImportIndex } from '../workspace/projectImports';
 import { DocumentStore } from './documentStore';
 import { Scheduler, type SchedulerWork } from './scheduler';
@@ -17,6 +17,10 @@ import { WorkspaceScanner } from './workspaceScanner';
 export interface KeptAnalysis {
   readonly version: number;
   readonly analysis: Analysis;
+  /** What the analysis asked of the workspace's accounts: a later change re-checks it only if it concerns these. */
+  readonly lookups: RecordedLookups;
+  /** Results computed from this analysis on request (verified suppressions, fix-all edits), by key: each computed once per version. */
+  readonly derived: Map<string, Promise<unknown>>;
 }
 
 export class ServerState {
@@ -28,21 +32,42 @@ export class ServerState {
   readonly scanner: WorkspaceScanner;
   /** Per open document, the analysis of the newest version analysed. */
   readonly analyses = new Map<string, KeptAnalysis>();
+  /** Per open document, the version whose analysis failed (requests for it fail instead of waiting). */
+  readonly failures = new Map<string, number>();
   /** The skip reason last logged per document: logged when it changes, not on every keystroke. */
   readonly loggedSkips = new Map<string, string>();
   readonly scheduler: Scheduler;
+  /** Whether the client can resolve a code action's edit later (`codeAction/resolve`): costly edits are then computed only when chosen. */
+  resolvesCodeActionEdits = false;
+  shutDown = false;
 
   constructor(
     readonly connection: Connection,
-    work: Omit<SchedulerWork, 'openDocuments'>,
+    work: Omit<SchedulerWork, 'openDocuments' | 'log' | 'trace' | 'prepare'>,
   ) {
     this.settings = new SettingsProvider(connection);
     this.scanner = new WorkspaceScanner(this.engine, this.accounts, this.projectImports, (message) => this.log(message));
-    this.scheduler = new Scheduler({ ...work, openDocuments: () => this.documents.all().map((d) => d.uri) });
+    this.scheduler = new Scheduler({
+      ...work,
+      openDocuments: () => this.documents.all().map((d) => d.uri),
+      log: (message) => this.log(message),
+      trace: (message) => this.trace(message),
+      prepare: (uri) => (this.settings.known(uri) ? undefined : this.settings.forDocument(uri)),
+    });
+  }
+
+  initializeClient(capabilities: ClientCapabilities): void {
+    const codeAction = capabilities.textDocument?.codeAction;
+    this.resolvesCodeActionEdits = !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit');
   }
 
   log(message: string): void {
     this.connection.console.log(message);
+  }
+
+  /** A `$/logTrace` line, sent only while the client traces the server (`trace` in `initialize`, `$/setTrace`). */
+  trace(message: string): void {
+    this.connection.tracer.log(message);
   }
 
   /** The language status item's report after an analysis. */
@@ -53,6 +78,9 @@ export class ServerState {
   /** Forgets what was known of a closed document. */
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.failures.delete(uri);
     this.loggedSkips.delete(uri);
+    this.settings.forget(uri);
+    this.scheduler.forget(uri);
   }
 }

@@ -3,18 +3,15 @@ import { FileChangeType, type DidChangeConfigurationParams, type DidChangeWatche
 import { rescan } from '../analysis';
 import type { ServerState } from '../state';
 
+/** Files changed on disk (the indexes tell which open documents that concerns). */
 export async function didChangeWatchedFiles(state: ServerState, { changes }: DidChangeWatchedFilesParams): Promise<void> {
-  let changed = false;
   let imports = false;
   for (const change of changes) {
     if (state.documents.get(change.uri)) continue; // open documents are indexed from their buffers
-    const refreshed = await state.scanner.refresh(change.uri, change.type === FileChangeType.Deleted);
-    changed ||= refreshed.changed;
-    imports ||= refreshed.imports;
+    imports = (await state.scanner.refresh(change.uri, change.type === FileChangeType.Deleted)) || imports;
   }
   // Other files' accounts may be typed through the project import that changed: read them again.
   if (imports) rescan(state);
-  if (changed) state.scheduler.scheduleAll();
 }
 
 export function didChangeConfiguration(state: ServerState, { settings }: DidChangeConfigurationParams): void {
