@@ -86,16 +86,12 @@ export async function codeActions(state: ServerState, params: CodeActionParams, 
         });
       }
       if (fixAllFixOf(finding)) fixAllRules.add(finding.rule);
-      actions.push(
-        later(`Disable ${finding.rule} for this line`, CodeActionKind.QuickFix, { kind: 'suppress', finding: index, scope: 'line' }, [
-          diagnostic,
-        ]),
-      );
-      actions.push(
-        later(`Disable ${finding.rule} for the entire file`, CodeActionKind.QuickFix, { kind: 'suppress', finding: index, scope: 'file' }, [
-          diagnostic,
-        ]),
-      );
+      // Whether the document may take a comment at all is known without a parse: asked before offering.
+      if (!acceptsComments(analysis, document.languageId)) continue;
+      for (const scope of ['line', 'file'] as const) {
+        const title = scope === 'line' ? `Disable ${finding.rule} for this line` : `Disable ${finding.rule} for the entire file`;
+        actions.push(later(title, CodeActionKind.QuickFix, { kind: 'suppress', finding: index, scope }, [diagnostic]));
+      }
     }
     // Like vscode-eslint's "Fix all ⟨rule⟩ problems": worth offering beside the single fix only when there are several.
     for (const rule of fixAllRules) {
@@ -159,16 +155,21 @@ function fixable(analysis: Analysis, finding: Finding): boolean {
   return !!fix && !!analysis.edits(fix)?.length;
 }
 
+/** Whether the document may take a comment (its language says; plain JSON, for one, may not). */
+function acceptsComments(analysis: Analysis, languageId: string): boolean {
+  const language = analysis.language && LANGUAGES[analysis.language];
+  if (!analysis.file || !language) return false;
+  return !language.acceptsComments || language.acceptsComments(languageId, analysis.file);
+}
+
 /**
  * A suppression comment for a finding, offered only when it provably works: the document may take
- * a comment (its language says; plain JSON, for one, may not), the edited text still parses as
- * well as before and the finding is gone.
+ * a comment, the edited text still parses as well as before and the finding is gone.
  */
 async function verifiedSuppression(state: ServerState, analysis: Analysis, languageId: string, finding: Finding, scope: SuppressionScope) {
   const file = analysis.file;
   const language = analysis.language && LANGUAGES[analysis.language];
-  if (!file || !language) return undefined;
-  if (language.acceptsComments && !language.acceptsComments(languageId, file)) return undefined;
+  if (!file || !language || !acceptsComments(analysis, languageId)) return undefined;
   const text = analysis.text;
   const edit = suppressionEdit(text, file, language.lineComment, finding.rule, finding.span.start, scope);
   // A one-off analysis (not keepSyntax): the document's kept tree is not touched.
