@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { VISIBLE_DOCUMENTS_NOTIFICATION } from '../../../common/protocol';
 import { frame, serverForTest, type LspClient } from '../../helpers/lspClient';
 
@@ -102,6 +102,40 @@ describe('load: coalescing', () => {
       position: { ...position, character: position.character + 2 },
     })) as { contents: { value: string } };
     assert.match(now.contents.value, /Task scope/);
+  });
+
+  it('a hover waiting for an analysis, cancelled with $/cancelRequest, is answered −32800 at once', HANG, async (t) => {
+    const client = await serverForTest(t, { workspace: { configuration: true } }, undefined, { trace: 'messages' });
+    const uri = 'file:///load/cancelled.json';
+    await client.open(uri, 'json', TASKS(2));
+    await client.diagnosticsFor(uri, (p) => p.version === 1);
+    // The document's next analysis waits for its settings, which are answered only at the end.
+    let asked!: () => void;
+    const askedPromise = new Promise<void>((resolve) => (asked = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    client.connection.onRequest('workspace/configuration', async (params: { items: { scopeUri?: string }[] }) => {
+      if (params.items.some((i) => i.scopeUri === uri)) {
+        asked();
+        await answered;
+      }
+      return params.items.map(() => ({}));
+    });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await askedPromise;
+    await client.connection.sendNotification('textDocument/didChange', didChange(uri, 2, { line: 1, character: 34 }, 'y').params);
+    const cancel = new CancellationTokenSource();
+    const hover = client.connection
+      .sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 3 } }, cancel.token)
+      .then(
+        () => undefined,
+        (error: { code: number }) => error.code,
+      );
+    await client.roundTrip(); // the hover is being handled: it waits for version 2
+    cancel.cancel();
+    assert.equal(await hover, -32800);
+    answer();
+    await client.diagnosticsFor(uri, (p) => p.version === 2);
   });
 });
 
