@@ -174,3 +174,19 @@ export function workspaceTree(
   }
   return { files, batchFiles, bytes };
 }
+
+/** A JSON pool (REST body) defining user accounts of these names. */
+export function accountPool(id: string, names: readonly string[]): string {
+  const accounts = names.map((name) => `    {"name": "${name}", "password": "[parameters('pw')]", "elevationLevel": "admin"}`).join(',\n');
+  return `{\n  "id": "${id}",\n  "vmSize": "standard_d2s_v3",\n  "userAccounts": [\n${accounts}\n  ]\n}\n`;
+}
+
+/** A JSON task collection of `count` tasks run as named users (taken in turn from `users`), among ordinary tasks. */
+export function namedUserTasks(users: readonly string[], count: number): string {
+  const items = Array.from(
+    { length: count },
+    (_, i) =>
+      `    {\n      "id": "task-${i}",\n      "commandLine": "/bin/bash -c 'echo ${i}'",\n      "constraints": {"maxTaskRetryCount": ${i % 4}},\n      "userIdentity": {"username": "${users[i % users.length]}"}\n    }`,
+  );
+  return `{\n  "value": [\n${items.join(',\n')}\n  ]\n}\n`;
+}

@@ -4,8 +4,10 @@
  * timings belong here, never in assertions.
  *
  * Options: --lines N (source file size, default 10000), --json-mb N (default 5), --tree-mb N
- * (workspace size, default 100), --edits N (default 200), --files N (default 200), --quick
- * (small sizes, for trying the bench itself).
+ * (workspace size, default 100), --edits N (default 200), --files N (default 200),
+ * --load-seconds N (the sustained load, default 120), --open-docs N (documents open for the load
+ * and account rows, default 300), --only a,b (rows: edit, scan, start, rss, bundles, load,
+ * keystroke, opening), --quick (small sizes, for trying the bench itself).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,6 +17,7 @@ import { LANGUAGE_TABLE, languageOfPath } from '../common/languages';
 import { parserFor } from '../server/src/parsing/treeSitter';
 import { LspClient } from '../test/helpers/lspClient';
 import { BENCH_LANGUAGES, extensionOf, sourceFile, taskCollection, workspaceTree, type BenchLanguage } from './generate';
+import { accountKeystroke, openingAccountDocuments, sustainedLoad } from './load';
 
 const root = path.resolve(__dirname, '..');
 const work = path.join(__dirname, '.work');
@@ -29,6 +32,11 @@ const JSON_MB = option('json-mb', quick ? 1 : 5);
 const TREE_MB = option('tree-mb', quick ? 10 : 100);
 const EDITS = option('edits', quick ? 50 : 200);
 const FILES = option('files', quick ? 50 : 200);
+const LOAD_SECONDS = option('load-seconds', quick ? 10 : 120);
+const OPEN_DOCS = option('open-docs', quick ? 60 : 300);
+const onlyIndex = args.indexOf('--only');
+const ONLY = onlyIndex >= 0 ? new Set(args[onlyIndex + 1].split(',')) : undefined;
+const measures = (row: string) => !ONLY || ONLY.has(row);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -230,27 +238,119 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {
     date: new Date().toISOString(),
     node: process.version,
-    options: { LINES, JSON_MB, TREE_MB, EDITS, FILES },
+    options: { LINES, JSON_MB, TREE_MB, EDITS, FILES, LOAD_SECONDS, OPEN_DOCS },
   };
 
-  for (const language of BENCH_LANGUAGES) {
-    const text = language === 'json' ? taskCollection(JSON_MB * 1024 * 1024) : sourceFile(language, LINES);
-    const parse = await coldParse(language, text);
-    const edit = await editLatency(language, text);
-    const size = language === 'json' ? `${JSON_MB} MB` : `${LINES} lines`;
-    const ratio = edit.p50 / parse;
-    const met = ratio <= 0.2 && (language !== 'csharp' || edit.p50 <= 10);
+  for (const language of measures('edit') ? (['csharp', 'java', 'python', 'json'] as BenchLanguage[]) : []) {
+    await measureEdit(language, rows, results);
+  }
+  if (measures('scan')) await measureScan(rows, results);
+  if (measures('start')) {
+    const start = await coldStart();
     rows.push({
-      measure: `edit → diagnostics, ${language} ${size} (p50 / p95 / max)`,
-      value: `${edit.p50.toFixed(1)} / ${edit.p95.toFixed(1)} / ${edit.max.toFixed(1)} ms`,
-      baseline: `cold parse ${parse.toFixed(1)} ms (ratio ${ratio.toFixed(2)})`,
-      target: language === 'csharp' ? 'p50 ≤ 0.2 × parse and ≤ 10 ms' : 'p50 ≤ 0.2 × parse',
-      met,
+      measure: 'server cold start → first diagnostics (C#)',
+      value: `${start.toFixed(0)} ms`,
+      baseline: '',
+      target: '≤ 300 ms',
+      met: start <= 300,
     });
-    results[`edit.${language}`] = { ...edit, coldParseMs: parse, ratio, bytes: text.length };
-    console.error(`measured ${language}`);
+    results.coldStartMs = start;
+  }
+  if (measures('rss')) {
+    const rss = await rssAfterOpening(FILES);
+    rows.push({
+      measure: `server RSS after opening ${rss.files} files`,
+      value: `${rss.rssMb.toFixed(0)} MB`,
+      baseline: '',
+      target: '≤ 150 MB',
+      met: rss.rssMb <= 150,
+    });
+    results.rss = rss;
+  }
+  if (measures('bundles')) {
+    const sizes = bundleSizes();
+    for (const [name, size] of Object.entries(sizes)) {
+      rows.push({
+        measure: `bundle ${name}`,
+        value: `${(size / 1024).toFixed(0)} KB`,
+        baseline: '',
+        target: name === '.vsix' ? '≤ 5 MB' : '',
+        met: name === '.vsix' ? size <= 5 * 1024 * 1024 : undefined,
+      });
+    }
+    results.bundles = sizes;
+  }
+  if (measures('load')) {
+    const load = await sustainedLoad({ seconds: LOAD_SECONDS, documents: OPEN_DOCS, active: 20, editsPerSecond: 50 });
+    const flat = load.rssEndMb <= load.rssAfterWarmUpMb * 1.15;
+    rows.push({
+      measure: `load: 50 edits/s over 20 of ${OPEN_DOCS} open documents, code action per edit, hover per 5, ${LOAD_SECONDS} s (request p50 / p95 / max)`,
+      value: `${load.p50.toFixed(0)} / ${load.p95.toFixed(0)} / ${load.max.toFixed(0)} ms`,
+      baseline:
+        `${load.requests} requests (${load.superseded} superseded), staleness p50 / p95 ${load.stalenessP50.toFixed(0)} / ${load.stalenessP95.toFixed(0)} ms, ` +
+        `RSS ${load.rssAfterWarmUpMb.toFixed(0)} MB after warm-up → ${load.rssEndMb.toFixed(0)} MB (max ${load.rssMaxMb.toFixed(0)})`,
+      target: 'p95 < 250 ms, memory flat',
+      met: load.p95 < 250 && flat && load.failed === 0,
+    });
+    results.load = load;
+    console.error('measured load');
+  }
+  if (measures('keystroke')) {
+    const naming = Math.round(OPEN_DOCS / 10);
+    const keystroke = await accountKeystroke(OPEN_DOCS, naming);
+    rows.push({
+      measure: `keystroke in an account name, ${OPEN_DOCS} documents open (${naming} name it)`,
+      value: `${keystroke.ms.toFixed(0)} ms, ${keystroke.analyses} analyses, ${keystroke.publications} publications`,
+      baseline: `${keystroke.rechecks} re-check (after a 300 ms pause)`,
+      target: `one re-check of the ${naming} naming it`,
+      met: keystroke.analyses === naming + 1 && keystroke.rechecks === 1,
+    });
+    results.keystroke = keystroke;
+    console.error('measured keystroke');
+  }
+  if (measures('opening')) {
+    const half = await openingAccountDocuments(Math.round(OPEN_DOCS / 2));
+    const full = await openingAccountDocuments(OPEN_DOCS);
+    const ratio = full.ms / half.ms;
+    rows.push({
+      measure: `opening ${OPEN_DOCS} documents that define and name accounts`,
+      value: `${full.ms.toFixed(0)} ms, ${full.analyses} analyses, ${full.publications} publications, ${full.rssMb.toFixed(0)} MB`,
+      baseline: `${half.documents}: ${half.ms.toFixed(0)} ms, ${half.analyses} analyses (time ratio ${ratio.toFixed(2)})`,
+      target: 'linear: ≤ 2.5 × the time of half, ≤ 2 analyses per document',
+      met: ratio <= 2.5 && full.analyses <= 2 * full.documents,
+    });
+    results.opening = { half, full, ratio };
+    console.error('measured opening');
   }
 
+  const header = ['measure', 'value', 'baseline (same run)', 'target', 'met'];
+  const table = [header, ...rows.map((r) => [r.measure, r.value, r.baseline, r.target, r.met === undefined ? '' : r.met ? 'yes' : 'NO'])];
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
+  results.rows = rows;
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote bench/results.json`);
+}
+
+async function measureEdit(language: BenchLanguage, rows: Row[], results: Record<string, unknown>): Promise<void> {
+  const text = language === 'json' ? taskCollection(JSON_MB * 1024 * 1024) : sourceFile(language, LINES);
+  const parse = await coldParse(language, text);
+  const edit = await editLatency(language, text);
+  const size = language === 'json' ? `${JSON_MB} MB` : `${LINES} lines`;
+  const ratio = edit.p50 / parse;
+  const met = ratio <= 0.2 && (language !== 'csharp' || edit.p50 <= 10);
+  rows.push({
+    measure: `edit → diagnostics, ${language} ${size} (p50 / p95 / max)`,
+    value: `${edit.p50.toFixed(1)} / ${edit.p95.toFixed(1)} / ${edit.max.toFixed(1)} ms`,
+    baseline: `cold parse ${parse.toFixed(1)} ms (ratio ${ratio.toFixed(2)})`,
+    target: language === 'csharp' ? 'p50 ≤ 0.2 × parse and ≤ 10 ms' : 'p50 ≤ 0.2 × parse',
+    met,
+  });
+  results[`edit.${language}`] = { ...edit, coldParseMs: parse, ratio, bytes: text.length };
+  console.error(`measured ${language}`);
+}
+
+async function measureScan(rows: Row[], results: Record<string, unknown>): Promise<void> {
   const scan = workspaceScan();
   if ('skipped' in scan)
     rows.push({ measure: 'workspace scan', value: 'skipped', baseline: scan.skipped, target: '≤ 3 × rg', met: undefined });
@@ -284,46 +384,6 @@ async function main(): Promise<void> {
     };
   }
   console.error('measured scan');
-
-  const start = await coldStart();
-  rows.push({
-    measure: 'server cold start → first diagnostics (C#)',
-    value: `${start.toFixed(0)} ms`,
-    baseline: '',
-    target: '≤ 300 ms',
-    met: start <= 300,
-  });
-  results.coldStartMs = start;
-
-  const rss = await rssAfterOpening(FILES);
-  rows.push({
-    measure: `server RSS after opening ${rss.files} files`,
-    value: `${rss.rssMb.toFixed(0)} MB`,
-    baseline: '',
-    target: '≤ 150 MB',
-    met: rss.rssMb <= 150,
-  });
-  results.rss = rss;
-
-  const sizes = bundleSizes();
-  for (const [name, size] of Object.entries(sizes)) {
-    rows.push({
-      measure: `bundle ${name}`,
-      value: `${(size / 1024).toFixed(0)} KB`,
-      baseline: '',
-      target: name === '.vsix' ? '≤ 5 MB' : '',
-      met: name === '.vsix' ? size <= 5 * 1024 * 1024 : undefined,
-    });
-  }
-  results.bundles = sizes;
-
-  const header = ['measure', 'value', 'baseline (same run)', 'target', 'met'];
-  const table = [header, ...rows.map((r) => [r.measure, r.value, r.baseline, r.target, r.met === undefined ? '' : r.met ? 'yes' : 'NO'])];
-  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  '));
-  results.rows = rows;
-  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(`\nwrote bench/results.json`);
 }
 
 main().then(

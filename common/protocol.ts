@@ -23,3 +23,13 @@ export const COMMANDS = {
 export const SERVER_COMMANDS = {
   applyFixAll: 'batchIdentity.server.applyFixAll',
 } as const;
+
+/**
+ * Client → server: the documents shown in editors now (their URIs), sent when that changes. The
+ * server analyses them first; without it (other editors), the most recently changed go first.
+ */
+export const VISIBLE_DOCUMENTS_NOTIFICATION = 'batchIdentity/visibleDocuments';
+
+export interface VisibleDocumentsParams {
+  readonly uris: readonly string[];
+}

@@ -10,6 +10,7 @@ import { COMMANDS, SERVER_COMMANDS } from '../../common/protocol';
 import { RestartingErrorHandler } from './restarts';
 import { StatusItem } from './status';
 import { ServerTraceChannel } from './trace';
+import { VisibleDocuments } from './visibleDocuments';
 
 let client: LanguageClient | undefined;
 
@@ -20,6 +21,8 @@ export interface ExtensionApi {
   readonly output: vscode.LogOutputChannel;
   /** Where `batchIdentity.trace.server` sends the protocol trace. */
   readonly trace: ServerTraceChannel;
+  /** What tells the server which documents are visible. */
+  readonly visible: VisibleDocuments;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -72,8 +75,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     }),
   );
 
+  const visible = new VisibleDocuments(languageClient);
+  context.subscriptions.push(visible);
+
+  // Sent once the server runs (and again after each restart), then whenever the visible editors change.
   await languageClient.start();
-  return { client: languageClient, status, output, trace };
+  return { client: languageClient, status, output, trace, visible };
 }
 
 export async function deactivate(): Promise<void> {

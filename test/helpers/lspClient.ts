@@ -35,7 +35,7 @@ export class LspClient {
         }
       }
     });
-    this.connection.onNotification((method: string, params: unknown) => {
+    const received = (method: string, params: unknown) => {
       this.notifications.push({ method, params });
       for (const waiter of [...this.notificationWaiters]) {
         if (waiter.method === method && waiter.predicate(params)) {
@@ -43,7 +43,10 @@ export class LspClient {
           waiter.resolve(params);
         }
       }
-    });
+    };
+    this.connection.onNotification(received);
+    // vscode-jsonrpc keeps `$/logTrace` for its own tracer: the server's trace lines are recorded like the rest.
+    this.connection.onNotification('$/logTrace', (params: unknown) => received('$/logTrace', params));
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.listen();
   }
@@ -51,11 +54,14 @@ export class LspClient {
   /** What the server gets when it asks for `batchIdentity` settings. */
   settings: unknown = {};
 
-  /** `roots`: the workspace, as `workspaceFolders` (VS Code) or a lone `rootUri` (older clients); none by default. */
+  /**
+   * `roots`: the workspace, as `workspaceFolders` (VS Code) or a lone `rootUri` (older clients);
+   * none by default. `trace: 'messages'` makes the server send its `$/logTrace` lines (`traces`).
+   */
   async initialize(
     capabilities: Record<string, unknown> = { workspace: { configuration: true } },
     initializationOptions?: unknown,
-    roots: { rootUri?: string; workspaceFolders?: { uri: string; name: string }[] } = {},
+    roots: { rootUri?: string; workspaceFolders?: { uri: string; name: string }[]; trace?: 'off' | 'messages' | 'verbose' } = {},
   ): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -82,6 +88,32 @@ export class LspClient {
     return new Promise((resolve) =>
       this.notificationWaiters.push({ method, predicate: (params) => predicate(params as T), resolve: (params) => resolve(params as T) }),
     );
+  }
+
+  /** The messages of the server's `window/logMessage` notifications so far. */
+  logLines(): string[] {
+    return this.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+  }
+
+  /** The server's `$/logTrace` lines so far (sent when initialized with `trace`). */
+  traces(): string[] {
+    return this.notifications.filter((n) => n.method === '$/logTrace').map((n) => (n.params as { message: string }).message);
+  }
+
+  /** Every publishDiagnostics received for a document so far. */
+  publishedFor(uri: string): PublishDiagnosticsParams[] {
+    return this.published.filter((p) => p.uri === uri);
+  }
+
+  /**
+   * Resolves once the server has handled every message sent before: a request's answer comes after
+   * them, as the server dispatches in order. (Analyses they scheduled may still be to come.)
+   */
+  async roundTrip(): Promise<void> {
+    await this.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: 'file:///round-trip/none.json' },
+      position: { line: 0, character: 0 },
+    });
   }
 
   /** Forgets diagnostics received so far, so the next wait sees only new ones. */
@@ -134,4 +166,88 @@ export async function serverForTest(t: TestContext, ...initialize: Parameters<Ls
   t.after(() => client.close());
   await client.initialize(...initialize);
   return client;
+}
+
+/** One frame of LSP's base protocol. */
+export function frame(body: string | Buffer, headers = ''): Buffer {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return Buffer.concat([Buffer.from(`${headers}Content-Length: ${bytes.length}\r\n\r\n`, 'ascii'), bytes]);
+}
+
+/**
+ * The built server over stdio at the byte level, for what a well-behaved client library never
+ * sends (broken frames, bodies that are not JSON): raw writes, the messages read back from stdout,
+ * stderr, and how the process ended.
+ */
+export class RawServer {
+  readonly child: ChildProcess;
+  readonly messages: Record<string, unknown>[] = [];
+  stderr = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private pending = Buffer.alloc(0);
+  private readonly waiters: { predicate: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] = [];
+
+  constructor() {
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.child.stdout!.on('data', (chunk: Buffer) => this.read(chunk));
+    // A server that exits closes the pipe: writes after that must not fail the test process.
+    this.child.stdin!.on('error', () => undefined);
+  }
+
+  write(bytes: Buffer | string): void {
+    this.child.stdin!.write(bytes);
+  }
+
+  send(message: Record<string, unknown>): void {
+    this.write(frame(JSON.stringify({ jsonrpc: '2.0', ...message })));
+  }
+
+  /** The first message read (or to be read) that satisfies `predicate`. */
+  next(predicate: (m: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> {
+    const known = this.messages.find(predicate);
+    if (known) return Promise.resolve(known);
+    return new Promise((resolve) => this.waiters.push({ predicate, resolve }));
+  }
+
+  /** The answer to request `id`. */
+  answer(id: number | string | null): Promise<Record<string, unknown>> {
+    return this.next((m) => m.id === id && ('result' in m || 'error' in m));
+  }
+
+  async initialize(): Promise<void> {
+    this.send({ id: 'init', method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+    await this.answer('init');
+    this.send({ method: 'initialized', params: {} });
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+
+  private read(chunk: Buffer): void {
+    this.pending = Buffer.concat([this.pending, chunk]);
+    for (;;) {
+      const end = this.pending.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(this.pending.subarray(0, end).toString())?.[1]);
+      if (this.pending.length < end + 4 + length) return;
+      const message = JSON.parse(this.pending.subarray(end + 4, end + 4 + length).toString()) as Record<string, unknown>;
+      this.pending = this.pending.subarray(end + 4 + length);
+      this.messages.push(message);
+      for (const waiter of [...this.waiters]) {
+        if (!waiter.predicate(message)) continue;
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(message);
+      }
+    }
+  }
+}
+
+/** A raw server for one test, killed when the test ends. */
+export function rawServerForTest(t: TestContext): RawServer {
+  const server = new RawServer();
+  t.after(() => server.kill());
+  return server;
 }

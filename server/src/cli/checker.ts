@@ -5,7 +5,6 @@
  * once every share's imports are known; `check` analyses (and fixes) them once every share's
  * accounts are known, so named users resolve across the whole workspace, as in the editor.
  */
-import * as fs from 'fs';
 import { languageNames } from '../../../common/languages';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../../../common/settings';
@@ -15,7 +14,7 @@ import { LANGUAGES } from '../engine/languages';
 import { ACCOUNT_WORDS, AccountIndex, accountsIn, type IndexedAccount } from '../workspace/accountIndex';
 import { coverNeedles } from '../workspace/needles';
 import { mayMakeProjectImports, projectImportsOfFile } from '../workspace/projectImports';
-import { decode, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
+import { decode, SourceReader, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
 import type { FileReport, ReportedDiagnostic } from './report';
 
 /** A file as the walk listed it: its position keeps the output in walk order, whoever checked it. */
@@ -93,7 +92,7 @@ export class Checker {
     const imports: string[] = [];
     let ioError = false;
     const { settings } = this.options;
-    const reader = new FileReader(settings.maxFileSizeKB * 1024);
+    const reader = new SourceReader(settings.maxFileSizeKB * 1024);
     for (const { file, order } of files) {
       const language = languageOfPath(file);
       const importing = mayMakeProjectImports(file);
@@ -195,33 +194,4 @@ function report(file: string, source: SourceText, analysis: Analysis): FileRepor
     };
   });
   return { file, diagnostics };
-}
-
-/** Reads files into one reused buffer: a workspace of small files allocates almost nothing. */
-class FileReader {
-  private buffer = Buffer.allocUnsafe(1 << 20);
-
-  constructor(private readonly limit: number) {}
-
-  /** The file's bytes (valid until the next read), or undefined when it is larger than the limit. */
-  read(file: string): Buffer | undefined {
-    const fd = fs.openSync(file, 'r');
-    try {
-      let length = 0;
-      for (;;) {
-        if (length === this.buffer.length) {
-          if (length > this.limit) return undefined;
-          const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
-          this.buffer.copy(bigger);
-          this.buffer = bigger;
-        }
-        const n = fs.readSync(fd, this.buffer, length, this.buffer.length - length, null);
-        if (n === 0) break;
-        length += n;
-      }
-      return length > this.limit ? undefined : this.buffer.subarray(0, length);
-    } finally {
-      fs.closeSync(fd);
-    }
-  }
 }

@@ -74,6 +74,11 @@ export interface LanguageSupport<S = unknown> {
   /** Line comment opener for suppression directives (`//`, `#`): the language table's `lineComment`. */
   readonly lineComment: string;
   /**
+   * Whether a comment may be added to a document of this editor language id (a suppression
+   * directive); always, when absent.
+   */
+  acceptsComments?(languageId: string, file: FileAnalysis): boolean;
+  /**
    * Words whose presence is necessary for any finding. A file containing none of them is not
    * parsed at all. Case-sensitive, as the languages are.
    */

@@ -10,6 +10,8 @@ export class SettingsProvider {
   private pull = false;
   private pushed: Settings = resolveSettings(undefined);
   private readonly cache = new Map<string, Promise<Settings>>();
+  /** The answers received so far: what `known` returns without waiting. */
+  private readonly answered = new Map<string, Settings>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -27,15 +29,33 @@ export class SettingsProvider {
     const section = (pushed as Record<string, unknown> | null | undefined)?.batchIdentity;
     if (section !== undefined) this.pushed = resolveSettings(section);
     this.cache.clear();
+    this.answered.clear();
+  }
+
+  /** The document's settings when they are known without asking the client (again). */
+  known(uri: string): Settings | undefined {
+    return this.pull ? this.answered.get(uri) : this.pushed;
+  }
+
+  /** Forgets a closed document's settings. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+    this.answered.delete(uri);
   }
 
   forDocument(uri: string): Promise<Settings> {
     if (!this.pull) return Promise.resolve(this.pushed);
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace
+      const asked = this.connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'batchIdentity' })
-        .then(resolveSettings, () => this.pushed);
+        .then(resolveSettings, () => this.pushed)
+        .then((answer) => {
+          // Not if the configuration changed meanwhile: then this answer is already stale.
+          if (this.cache.get(uri) === asked) this.answered.set(uri, answer);
+          return answer;
+        });
+      settings = asked;
       this.cache.set(uri, settings);
     }
     return settings;

@@ -1,17 +1,19 @@
 /**
  * Reads the workspace's files (not only the open ones) for user accounts defined on pools and
  * for imports made for the whole project (C# `global using`), in the background: one file per
- * turn of the event loop, so typing is never kept waiting.
+ * turn of the event loop, so typing is never kept waiting. What changes in the indexes is told by
+ * the indexes themselves (`onChange`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { pathToFileURL } from 'url';
 import type { Engine } from '../engine/engine';
 import { languageOfPath } from '../engine/engine';
 import { ACCOUNT_WORDS, accountsIn, type AccountIndex } from '../workspace/accountIndex';
 import { mayMakeProjectImports, projectImportsOfFile, type ProjectImportIndex } from '../workspace/projectImports';
-import { decode } from '../workspace/sourceFiles';
+import { decode, SourceReader } from '../workspace/sourceFiles';
 import { collectFiles } from '../workspace/walk';
+import { localPathOf } from './uris';
 
 /** Files bigger than this are not read by the background scan. */
 const MAX_SCAN_BYTES = 2 * 1024 * 1024;
@@ -20,6 +22,7 @@ const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolv
 
 export class WorkspaceScanner {
   private folders: string[] = [];
+  private readonly reader = new SourceReader(MAX_SCAN_BYTES);
 
   constructor(
     private readonly engine: Engine,
@@ -28,27 +31,34 @@ export class WorkspaceScanner {
     private readonly log: (message: string) => void,
   ) {}
 
+  /** The workspace folders; one that is not a local path is left out, with a log line (it cannot be read). */
   setFolders(uris: readonly string[]): void {
-    this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    this.folders = [];
+    for (const uri of uris) {
+      const folder = localPathOf(uri);
+      if (folder) this.folders.push(folder);
+      else
+        this.log(`Workspace folder ${uri} is not a path on this machine: its files are not scanned (open documents are still analysed).`);
+    }
   }
 
-  /** Indexes every file of the folders except the open ones; resolves whether any account was found. */
-  async scan(openUris: () => readonly string[]): Promise<boolean> {
-    if (this.folders.length === 0) return false;
+  /** Indexes every file of the folders except the open ones. */
+  async scan(isOpen: (uri: string) => boolean): Promise<void> {
+    if (this.folders.length === 0) return;
     const started = Date.now();
-    const { files } = collectFiles(this.folders);
-    let changed = false;
+    const { files, errors } = collectFiles(this.folders);
+    for (const error of errors) this.log(`Workspace scan: ${error.path} cannot be read (${error.message}); it is left out.`);
     // Project imports first: a C# pool's accounts may be typed through a `global using` elsewhere.
     for (const file of files) {
       const uri = pathToFileURL(file).toString();
-      if (openUris().includes(uri) || !mayMakeProjectImports(file)) continue;
-      changed = (await this.indexImports(file, uri)) || changed;
+      if (isOpen(uri) || !mayMakeProjectImports(file)) continue;
+      await this.indexImports(file, uri);
       await yieldToMessages();
     }
     for (const file of files) {
       const uri = pathToFileURL(file).toString();
-      if (openUris().includes(uri)) continue;
-      changed = (await this.indexFile(file, uri)) || changed;
+      if (isOpen(uri)) continue;
+      await this.indexFile(file, uri);
       await yieldToMessages();
     }
     const imports = this.imports.all();
@@ -56,62 +66,72 @@ export class WorkspaceScanner {
       `Workspace scan: ${files.length} files read in ${Date.now() - started} ms, ${this.index.size} pool user accounts found` +
         (imports.length > 0 ? `, global usings: ${imports.join(', ')}.` : '.'),
     );
-    return changed;
   }
 
-  /** A watched file changed on disk; `imports` says whether the workspace's project imports changed. */
-  async refresh(uri: string, deleted: boolean): Promise<{ changed: boolean; imports: boolean }> {
-    if (!uri.startsWith('file:')) return { changed: false, imports: false };
+  /** A watched file changed on disk; resolves whether the workspace's project imports changed. */
+  async refresh(uri: string, deleted: boolean): Promise<boolean> {
+    const file = localPathOf(uri);
+    if (!file) return false;
     if (deleted) {
-      const imports = this.imports.remove(uri);
-      return { changed: this.index.remove(uri) || imports, imports };
+      this.index.remove(uri);
+      return this.imports.remove(uri);
     }
-    const file = fileURLToPath(uri);
     const imports = await this.indexImports(file, uri);
-    return { changed: (await this.indexFile(file, uri)) || imports, imports };
+    await this.indexFile(file, uri);
+    return imports;
   }
 
   /** A document was closed: its accounts are those of the file on disk again (none if there is none). */
-  async reindexClosed(uri: string): Promise<boolean> {
-    if (!uri.startsWith('file:')) return this.index.remove(uri);
-    const file = fileURLToPath(uri);
-    const inWorkspace = this.folders.some((folder) => {
-      // path.relative, not a prefix test: it knows the platform's case rules (Windows drive letters).
-      const relative = path.relative(folder, file);
-      return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-    });
-    if (!inWorkspace || !fs.existsSync(file)) {
-      const imports = this.imports.remove(uri);
-      return this.index.remove(uri) || imports;
+  async reindexClosed(uri: string): Promise<void> {
+    const file = localPathOf(uri);
+    const inWorkspace =
+      !!file &&
+      this.folders.some((folder) => {
+        // path.relative, not a prefix test: it knows the platform's case rules (Windows drive letters).
+        const relative = path.relative(folder, file);
+        return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+      });
+    if (!file || !inWorkspace || !fs.existsSync(file)) {
+      this.imports.remove(uri);
+      this.index.remove(uri);
+      return;
     }
-    const imports = await this.indexImports(file, uri);
-    return (await this.indexFile(file, uri)) || imports;
+    await this.indexImports(file, uri);
+    await this.indexFile(file, uri);
   }
 
   /** Records a file's imports for the whole project (C# `global using`, MSBuild `Using` items); whether the workspace's imports changed. */
   private async indexImports(file: string, uri: string): Promise<boolean> {
     if (!mayMakeProjectImports(file)) return false;
     try {
-      if (fs.statSync(file).size > MAX_SCAN_BYTES) return this.imports.remove(uri);
-      return this.imports.update(uri, await projectImportsOfFile(this.engine, file, fs.readFileSync(file)));
+      const bytes = this.reader.read(file);
+      if (!bytes) return this.imports.remove(uri);
+      return this.imports.update(uri, await projectImportsOfFile(this.engine, file, bytes));
     } catch {
       return this.imports.remove(uri);
     }
   }
 
-  private async indexFile(file: string, uri: string): Promise<boolean> {
+  private async indexFile(file: string, uri: string): Promise<void> {
     const language = languageOfPath(file);
-    if (!language) return false;
+    if (!language) return;
     try {
-      if (fs.statSync(file).size > MAX_SCAN_BYTES) return this.index.remove(uri);
-      const { text } = decode(fs.readFileSync(file));
-      if (!ACCOUNT_WORDS.some((word) => text.includes(word))) return this.index.remove(uri);
+      const bytes = this.reader.read(file);
+      if (!bytes) {
+        this.index.remove(uri);
+        return;
+      }
+      const { text } = decode(bytes);
+      if (!ACCOUNT_WORDS.some((word) => text.includes(word))) {
+        this.index.remove(uri);
+        return;
+      }
       const analysis = await this.engine.analyze({ uri, languageId: language, text }, { workspaceImports: this.imports.all() });
       analysis.release();
-      return this.index.update(uri, accountsIn(uri, text, analysis.facts));
+      this.index.update(uri, accountsIn(uri, text, analysis.facts));
     } catch {
-      // Unreadable or undecodable files define no accounts; the CLI reports such files, the editor skips them.
-      return this.index.remove(uri);
+      // Unreadable, undecodable or not a regular file: no accounts. The CLI reports such files, the editor skips them.
+      this.index.remove(uri);
     }
   }
 }

@@ -35,23 +35,42 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/** What an update changed for the files that name accounts. */
+export interface AccountChange {
+  /** The file whose accounts changed. */
+  readonly uri: string;
+  /**
+   * Names this file defines now and did not before, or the reverse: the names whose `lookup` answer
+   * changed. (Rules read whether a name is defined; hovers read where and how live from the index.)
+   */
+  readonly names: ReadonlySet<string>;
+  /** Whether the workspace went from no pools with accounts to some, or back. */
+  readonly pools: boolean;
+}
+
 export class AccountIndex implements WorkspaceAccounts {
   private readonly byUri = new Map<string, readonly IndexedAccount[]>();
   private byName: Map<string, IndexedAccount[]> | undefined;
+  private readonly listeners: ((change: AccountChange) => void)[] = [];
+
+  /** Called after every update that changes a file's set of names. */
+  onChange(listener: (change: AccountChange) => void): void {
+    this.listeners.push(listener);
+  }
 
   /** Records a file's accounts; returns whether the set of names changed. */
   update(uri: string, accounts: readonly IndexedAccount[]): boolean {
-    const before = this.byUri.get(uri) ?? [];
-    const names = (list: readonly IndexedAccount[]) =>
-      list
-        .map((a) => a.name)
-        .sort()
-        .join('\u0000');
-    const changed = names(before) !== names(accounts);
+    const before = new Set((this.byUri.get(uri) ?? []).map((a) => a.name));
+    const after = new Set(accounts.map((a) => a.name));
+    const hadPools = this.hasPools;
     if (accounts.length === 0) this.byUri.delete(uri);
     else this.byUri.set(uri, accounts);
     this.byName = undefined;
-    return changed;
+    const names = new Set([...before].filter((n) => !after.has(n)).concat([...after].filter((n) => !before.has(n))));
+    const pools = hadPools !== this.hasPools;
+    if (names.size === 0 && !pools) return false;
+    for (const listener of this.listeners) listener({ uri, names, pools });
+    return true;
   }
 
   remove(uri: string): boolean {
@@ -80,5 +99,33 @@ export class AccountIndex implements WorkspaceAccounts {
     let n = 0;
     for (const list of this.byUri.values()) n += list.length;
     return n;
+  }
+}
+
+/**
+ * The workspace as one analysis sees it, remembering what the analysis asked: the names it looked
+ * up and whether it asked if there are pools at all. A later change to the index concerns the
+ * analysis only if it touches those (`concerns`).
+ */
+export class RecordedLookups implements WorkspaceAccounts {
+  private readonly names = new Set<string>();
+  private askedForPools = false;
+
+  constructor(private readonly index: WorkspaceAccounts) {}
+
+  get hasPools(): boolean {
+    this.askedForPools = true;
+    return this.index.hasPools;
+  }
+
+  lookup(name: string): readonly AccountLocation[] {
+    this.names.add(name);
+    return this.index.lookup(name);
+  }
+
+  concerns(change: AccountChange): boolean {
+    if (change.pools && this.askedForPools) return true;
+    for (const name of change.names) if (this.names.has(name)) return true;
+    return false;
   }
 }

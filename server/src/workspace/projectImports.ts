@@ -40,6 +40,12 @@ export async function projectImportsOfFile(engine: Engine, file: string, bytes: 
 export class ProjectImportIndex {
   private readonly byUri = new Map<string, readonly string[]>();
   private union: readonly string[] | undefined;
+  private readonly listeners: ((uri: string) => void)[] = [];
+
+  /** Called with the file's uri after every update that changes the workspace's set of imports. */
+  onChange(listener: (uri: string) => void): void {
+    this.listeners.push(listener);
+  }
 
   /** Records a file's project imports; returns whether the workspace's set of imports changed. */
   update(uri: string, imports: readonly string[]): boolean {
@@ -47,7 +53,9 @@ export class ProjectImportIndex {
     if (imports.length === 0) this.byUri.delete(uri);
     else this.byUri.set(uri, [...imports]);
     this.union = undefined;
-    return this.all().join('\u0000') !== before.join('\u0000');
+    const changed = this.all().join('\u0000') !== before.join('\u0000');
+    if (changed) for (const listener of this.listeners) listener(uri);
+    return changed;
   }
 
   remove(uri: string): boolean {

@@ -56,6 +56,50 @@ export function readSource(file: string): SourceText {
   return decode(fs.readFileSync(file));
 }
 
+/** Opening a named pipe without a writer would block: opened non-blocking, then refused by fstat. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads regular files only, with a hard byte cap checked while reading (a file growing meanwhile,
+ * or a size the file system does not report, cannot make it read more), into one reused buffer:
+ * a workspace of small files allocates almost nothing. Named pipes, devices and sockets are
+ * refused without being read: a pipe would block for ever, `/dev/zero` never ends, and both report
+ * the size 0.
+ */
+export class SourceReader {
+  private buffer: Buffer;
+
+  constructor(private readonly maxBytes: number) {
+    this.buffer = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1));
+  }
+
+  /**
+   * The file's bytes (valid until the next read), or undefined when it is larger than the cap.
+   * Throws `UnreadableFile` for what is not a regular file, and the system's error when it cannot be read.
+   */
+  read(file: string): Buffer | undefined {
+    const fd = fs.openSync(file, OPEN_FLAGS);
+    try {
+      if (!fs.fstatSync(fd).isFile()) throw new UnreadableFile('not a regular file');
+      let length = 0;
+      for (;;) {
+        if (length > this.maxBytes) return undefined;
+        if (length === this.buffer.length) {
+          const bigger = Buffer.allocUnsafe(Math.min(this.buffer.length * 2, this.maxBytes + 1));
+          this.buffer.copy(bigger);
+          this.buffer = bigger;
+        }
+        const n = fs.readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      return this.buffer.subarray(0, length);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
 /**
  * Replaces the file's content atomically. Throws when the file no longer holds what was read
  * (changed or deleted meanwhile): nothing is written then.

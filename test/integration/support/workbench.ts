@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extension';
 import type { RestartingErrorHandler } from '../../../client/src/restarts';
-import type { StatusParams } from '../../../common/protocol';
+import type { StatusParams, VisibleDocumentsParams } from '../../../common/protocol';
 import { DIAGNOSTIC_SOURCE } from '../../../common/settings';
 
 export const EXTENSION_ID = 'batch-identity.batch-identity';
@@ -185,6 +185,29 @@ export function nextReport(
       clearTimeout(timer);
       subscription.dispose();
       resolve(report);
+    });
+  });
+}
+
+/** Waits for the client's next `batchIdentity/visibleDocuments` that satisfies `accept` (call before acting). */
+export function nextVisibleDocuments(
+  accept: (params: VisibleDocumentsParams) => boolean,
+  what: string,
+  deadlineMs = DEFAULT_DEADLINE_MS,
+): Promise<VisibleDocumentsParams> {
+  const { visible } = activeApi();
+  return new Promise((resolve, reject) => {
+    const seen: VisibleDocumentsParams[] = [];
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`gave up after ${deadlineMs} ms waiting for ${what}; sent ${JSON.stringify(seen)}`));
+    }, deadlineMs);
+    const subscription = visible.onDidSend((params) => {
+      seen.push(params);
+      if (!accept(params)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(params);
     });
   });
 }

@@ -23,6 +23,9 @@ export interface JsonDocument {
 export const jsonLanguage: LanguageSupport<JsonDocument> = {
   id: 'json',
   lineComment: LANGUAGE_TABLE.json.lineComment,
+  // Plain JSON takes a comment only when it already holds some: a REST body with a comment is no
+  // longer JSON to other tools.
+  acceptsComments: (languageId, file) => languageId === 'jsonc' || file.comments('//').length + file.comments('/*').length > 0,
   anchorWords: [JSON_KEYS.runElevated, JSON_KEYS.userIdentity, JSON_KEYS.userAccounts],
   async parse(text, previous) {
     // One edit inside a value no rule reads: carry the previous analysis over, shifted (not when

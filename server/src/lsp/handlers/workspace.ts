@@ -1,0 +1,20 @@
+/** The workspace around the open documents: watched files and settings. */
+import { FileChangeType, type DidChangeConfigurationParams, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import { rescan } from '../analysis';
+import type { ServerState } from '../state';
+
+/** Files changed on disk (the indexes tell which open documents that concerns). */
+export async function didChangeWatchedFiles(state: ServerState, { changes }: DidChangeWatchedFilesParams): Promise<void> {
+  let imports = false;
+  for (const change of changes) {
+    if (state.documents.get(change.uri)) continue; // open documents are indexed from their buffers
+    imports = (await state.scanner.refresh(change.uri, change.type === FileChangeType.Deleted)) || imports;
+  }
+  // Other files' accounts may be typed through the project import that changed: read them again.
+  if (imports) rescan(state);
+}
+
+export function didChangeConfiguration(state: ServerState, { settings }: DidChangeConfigurationParams): void {
+  state.settings.changed(settings);
+  state.scheduler.scheduleAll();
+}
