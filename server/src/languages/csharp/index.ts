@@ -1,6 +1,7 @@
 /** C#, parsed by tree-sitter-c-sharp: the adapter (tree → facts) and renderer (intent → edits). */
 import { CSHARP } from '../../batch/sdks';
-import { commentsContaining, treeSitterLanguage } from '../treeSitterSupport';
+import { commentsContaining } from '../toolkit/treeSitter';
+import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
 import { analyzeCSharp } from './adapter';
 import { Reach } from './reach';
 import { renderCSharp } from './renderer';

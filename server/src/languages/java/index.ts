@@ -1,6 +1,7 @@
 /** Java, parsed by tree-sitter: the legacy fluent SDK and com.azure.compute.batch alike. */
 import { JAVA } from '../../batch/sdks';
-import { commentsContaining, treeSitterLanguage } from '../treeSitterSupport';
+import { commentsContaining } from '../toolkit/treeSitter';
+import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
 import { analyzeJava } from './adapter';
 import { renderJava } from './renderer';
 

@@ -1,6 +1,7 @@
 /** Python (azure-batch ≤14 and 15.x, azure-mgmt-batch), parsed by tree-sitter. */
 import { PYTHON } from '../../batch/sdks';
-import { commentsContaining, treeSitterLanguage } from '../treeSitterSupport';
+import { commentsContaining } from '../toolkit/treeSitter';
+import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
 import { PythonAdapter } from './adapter';
 import { renderPython } from './renderer';
 
