@@ -1,9 +1,10 @@
 /** C#, parsed by tree-sitter-c-sharp: the adapter (tree → facts) and renderer (intent → edits). */
 import { CSHARP } from '../../batch/sdks';
+import { Words } from '../toolkit/text';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
-import { analyzeCSharp } from './adapter';
-import { Reach } from './reach';
+import { collectFacts } from './facts';
+import { Reach } from './imports';
 import { renderCSharp } from './renderer';
 
 export const csharpLanguage = treeSitterLanguage({
@@ -13,12 +14,12 @@ export const csharpLanguage = treeSitterLanguage({
   anchorWords: [CSHARP.legacy.runElevated, ...CSHARP.identityTypes, ...Object.keys(CSHARP.enums)],
   // `global using Microsoft.Azure.Batch;` in one file (often GlobalUsings.cs) serves them all.
   // (The word is how the directive is written in practice; the tree decides what it is.)
-  projectImports: { word: 'global using', read: (file, tree) => new Reach(tree, file.text).globalUsings() },
+  projectImports: { word: 'global using', read: (file, tree) => new Reach(tree, new Words(file.text)).globalUsings() },
   analyze(file, tree, project) {
-    const { facts, context } = analyzeCSharp(file.text, tree, project?.workspaceImports);
+    const { facts, plan } = collectFacts(file.text, tree, project?.workspaceImports);
     return {
       facts,
-      render: (intent) => renderCSharp(intent, context),
+      render: (intent) => renderCSharp(intent, plan),
       comments: (needle) => commentsContaining(tree, file.text, needle, ['comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };

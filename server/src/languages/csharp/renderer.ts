@@ -10,14 +10,14 @@ import { CSHARP, spell } from '../../batch/sdks';
 import type { RunElevatedFact } from '../../engine/facts';
 import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
-import type { CSharpContext, IdentityWriter, RunElevatedPlan } from './adapter';
+import type { FilePlan, IdentityWriter, RunElevatedPlan } from './plan';
 
-export function renderCSharp(intent: FixIntent, context: CSharpContext): TextEdit[] | undefined {
+export function renderCSharp(intent: FixIntent, plan: FilePlan): TextEdit[] | undefined {
   switch (intent.kind) {
     case 'replaceRunElevated':
-      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, context);
+      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, plan);
     case 'removeRunElevated': {
-      const removal = context.plans.get(intent.fact.span.start)?.removal;
+      const removal = plan.runElevated.get(intent.fact)?.removal;
       return removal ? [...removal] : undefined;
     }
     case 'replaceEnumMember':
@@ -57,11 +57,11 @@ function replaceRunElevated(
   fact: RunElevatedFact,
   choice: ElevationChoice,
   scope: Scope | undefined,
-  context: CSharpContext,
+  file: FilePlan,
 ): TextEdit[] | undefined {
-  const plan = context.plans.get(fact.span.start);
+  const plan = file.runElevated.get(fact);
   if (!plan?.writer || !fact.value) return undefined;
-  const between = context.text.slice(fact.nameSpan.end, fact.value.span.start);
+  const between = file.text.slice(fact.nameSpan.end, fact.value.span.start);
   const newText = `${CSHARP.legacy.userIdentity}${between}${identityText(plan.writer, choice, scope, plan)}`;
   return [{ span: fact.span, newText }, ...plan.writer.usings];
 }
