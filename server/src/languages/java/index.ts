@@ -2,7 +2,7 @@
 import { JAVA } from '../../batch/sdks';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
-import { analyzeJava } from './adapter';
+import { collectFacts } from './facts';
 import { renderJava } from './renderer';
 
 export const javaLanguage = treeSitterLanguage({
@@ -12,10 +12,10 @@ export const javaLanguage = treeSitterLanguage({
   // `RunElevated` is inside withRunElevated/setRunElevated; the rest name the identity model.
   anchorWords: ['RunElevated', ...JAVA.identityTypes, ...Object.keys(JAVA.enums)],
   analyze(file, tree) {
-    const { facts, context } = analyzeJava(file.text, tree);
+    const { facts, plan } = collectFacts(file.text, tree);
     return {
       facts,
-      render: (intent) => renderJava(intent, context),
+      render: (intent) => renderJava(intent, plan),
       comments: (needle) => commentsContaining(tree, file.text, needle, ['line_comment', 'block_comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };

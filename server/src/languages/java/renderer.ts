@@ -9,22 +9,22 @@ import { JAVA, type JavaSdk } from '../../batch/sdks';
 import type { RunElevatedFact } from '../../engine/facts';
 import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
-import type { JavaContext } from './adapter';
 import { importEdits } from './imports';
+import type { FilePlan } from './plan';
 
 const ELEVATION_LEVEL = 'ElevationLevel';
 const AUTO_USER_SCOPE = 'AutoUserScope';
 
-export function renderJava(intent: FixIntent, context: JavaContext): TextEdit[] | undefined {
+export function renderJava(intent: FixIntent, plan: FilePlan): TextEdit[] | undefined {
   switch (intent.kind) {
     case 'replaceRunElevated':
-      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, context);
+      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, plan);
     case 'removeRunElevated':
-      return context.runElevated.get(intent.fact.nameSpan.start)?.removal;
+      return plan.runElevated.get(intent.fact)?.removal;
     case 'replaceEnumMember':
       return [{ span: intent.span, newText: intent.text }];
     case 'moveMisplacedCall':
-      return context.misplaced.get(intent.fact.nameSpan.start);
+      return plan.moves.get(intent.fact);
   }
 }
 
@@ -43,18 +43,18 @@ function replaceRunElevated(
   fact: RunElevatedFact,
   choice: ElevationChoice,
   scope: Scope | undefined,
-  context: JavaContext,
+  file: FilePlan,
 ): TextEdit[] | undefined {
-  const plan = context.runElevated.get(fact.nameSpan.start);
+  const plan = file.runElevated.get(fact);
   // A second identity on an object that already has one would silently replace it.
-  if (!plan?.sdk || context.identityHolders.has(fact.holder.key)) return undefined;
+  if (!plan?.sdk || file.identityHolders.has(fact.holder.key)) return undefined;
   const level =
     'literal' in choice
       ? elevationMember(choice.literal)
       : `${plan.condition ?? choice.conditional.text} ? ${elevationMember('admin')} : ${elevationMember('nonAdmin')}`;
   const replacement = `${JAVA.setters[plan.sdk].userIdentity}(${autoUserIdentity(plan.sdk, level, scope)})`;
   const names = [JAVA.classes.userIdentity, JAVA.classes.autoUser, ELEVATION_LEVEL, ...(scope ? [AUTO_USER_SCOPE] : [])];
-  const imports = importEdits(context.text, context.imports, JAVA.packages[plan.sdk], names);
+  const imports = importEdits(file.text, file.imports, JAVA.packages[plan.sdk], names);
   if (!imports) return undefined;
   return [{ span: fact.span, newText: replacement }, ...imports];
 }
