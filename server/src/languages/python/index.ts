@@ -2,7 +2,7 @@
 import { PYTHON } from '../../batch/sdks';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
-import { PythonAdapter } from './adapter';
+import { collectFacts } from './facts';
 import { renderPython } from './renderer';
 
 export const pythonLanguage = treeSitterLanguage({
@@ -12,10 +12,10 @@ export const pythonLanguage = treeSitterLanguage({
   // Every fact starts at one of these words.
   anchorWords: [PYTHON.runElevated, PYTHON.userIdentity, ...PYTHON.identityTypes, 'ElevationLevel', 'AutoUserScope', 'LoginMode'],
   analyze(file, tree) {
-    const { facts, context } = new PythonAdapter(tree, file.text).run();
+    const { facts, plan } = collectFacts(file.text, tree);
     return {
       facts,
-      render: (intent) => renderPython(intent, context),
+      render: (intent) => renderPython(intent, plan),
       comments: (needle) => commentsContaining(tree, file.text, needle, ['comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };

@@ -10,14 +10,15 @@ import { detectEol } from '../../engine/edits';
 import type { RunElevatedFact } from '../../engine/facts';
 import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
-import { FIX_CLASSES, type FixClass, type ImportInsertion, type PythonRenderContext, type RunElevatedRenderInfo } from './renderInfo';
+import { FIX_CLASSES, importEdits, type FixClass } from './imports';
+import type { FilePlan, RunElevatedPlan } from './plan';
 
-export function renderPython(intent: FixIntent, context: PythonRenderContext): TextEdit[] | undefined {
+export function renderPython(intent: FixIntent, plan: FilePlan): TextEdit[] | undefined {
   switch (intent.kind) {
     case 'replaceRunElevated':
-      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, context);
+      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, plan);
     case 'removeRunElevated': {
-      const removal = context.runElevated.get(intent.fact.nameSpan.start)?.removal;
+      const removal = plan.runElevated.get(intent.fact)?.removal;
       return removal ? [...removal] : undefined;
     }
     case 'replaceEnumMember':
@@ -31,13 +32,13 @@ function replaceRunElevated(
   fact: RunElevatedFact,
   elevation: ElevationChoice,
   scope: Scope | undefined,
-  context: PythonRenderContext,
+  file: FilePlan,
 ): TextEdit[] | undefined {
-  const info = context.runElevated.get(fact.nameSpan.start);
+  const info = file.runElevated.get(fact);
   const value = fact.value;
   if (!info || !info.replaceable || info.holderHasIdentity || !info.models || !value) return undefined;
   const needed: FixClass[] = FIX_CLASSES.filter((c) => c !== 'AutoUserScope' || scope !== undefined);
-  const named = classNames(info, needed, context.text);
+  const named = classNames(info, needed, file.text);
   if (!named) return undefined;
   const spelling = info.plane === 'mgmt' ? PYTHON.mgmtEnums : PYTHON.enums[info.sdk];
   const member = (e: Elevation) => `${named.name.ElevationLevel}.${spelling.ElevationLevel[e]}`;
@@ -51,7 +52,7 @@ function replaceRunElevated(
   const identity =
     `${named.name.UserIdentity}(${PYTHON.keywords.autoUser}=${named.name.AutoUserSpecification}(` +
     `${scopePart}${PYTHON.keywords.elevationLevel}=${level}))`;
-  const text = context.text;
+  const text = file.text;
   // `run_elevated = e` / `t.run_elevated = e`: keep what comes before the name and the spacing around `=`.
   const receiver = text.slice(fact.span.start, fact.nameSpan.start);
   // The `=` and its spacing only: parentheses around the value (`= (x)`) go with the old value.
@@ -63,7 +64,7 @@ function replaceRunElevated(
 
 /** The text naming each class, and the import edits that make those names exist. */
 function classNames(
-  info: RunElevatedRenderInfo,
+  info: RunElevatedPlan,
   needed: readonly FixClass[],
   text: string,
 ): { name: Record<FixClass, string>; edits: TextEdit[] } | undefined {
@@ -81,18 +82,4 @@ function classNames(
   if (missing.length === 0) return { name, edits: [] };
   if (!models.insertion || missing.some((cls) => models.blocked.includes(cls))) return undefined;
   return { name, edits: importEdits(models.insertion, missing, detectEol(text)) };
-}
-
-/** Adds names to a `from … import`, one per line when it lists one per line, else after its last name. */
-function importEdits(at: ImportInsertion, names: readonly string[], eol: string): TextEdit[] {
-  if (!at.onePerLine) return [{ span: { start: at.lastNameEnd, end: at.lastNameEnd }, newText: names.map((n) => `, ${n}`).join('') }];
-  const lines = names.map((n, i) => `${eol}${at.indent}${n}${at.trailingComma || i < names.length - 1 ? ',' : ''}`).join('');
-  if (at.trailingComma || at.lineEnd === at.lastNameEnd) {
-    return [{ span: { start: at.lineEnd, end: at.lineEnd }, newText: (at.trailingComma ? '' : ',') + lines }];
-  }
-  // A comment follows the last name: its comma goes before the comment, the names after it.
-  return [
-    { span: { start: at.lastNameEnd, end: at.lastNameEnd }, newText: ',' },
-    { span: { start: at.lineEnd, end: at.lineEnd }, newText: lines },
-  ];
 }
