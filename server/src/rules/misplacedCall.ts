@@ -9,20 +9,27 @@ import type { Finding, Rule } from '../engine/findings';
 export const MISPLACED_CALL = 'misplaced-call';
 
 function check(facts: Facts): Finding[] {
-  return facts.misplacedCalls.map((call) => ({
-    rule: MISPLACED_CALL,
-    severity: 'error',
-    span: call.nameSpan,
-    message: `${call.receiverType} has no method ${call.method}: it belongs to ${call.ownerType}. Call it on the ${call.ownerType} instead.`,
-    fixes: [
-      {
-        title: `Move ${call.method}(…) onto the ${call.ownerType}`,
-        intent: { kind: 'moveMisplacedCall', fact: call },
-        preferred: true,
-        safe: true,
-      },
-    ],
-  }));
+  const findings: Finding[] = [];
+  for (const call of facts.builderCalls) {
+    // The receiver's own method, or one no identity class has: nothing to move it to.
+    if (call.ownerTypes.length === 0 || call.ownerTypes.includes(call.receiverType)) continue;
+    const ownerType = call.ownerTypes[0];
+    findings.push({
+      rule: MISPLACED_CALL,
+      severity: 'error',
+      span: call.nameSpan,
+      message: `${call.receiverType} has no method ${call.method}: it belongs to ${ownerType}. Call it on the ${ownerType} instead.`,
+      fixes: [
+        {
+          title: `Move ${call.method}(…) onto the ${ownerType}`,
+          intent: { kind: 'moveMisplacedCall', fact: call },
+          preferred: true,
+          safe: true,
+        },
+      ],
+    });
+  }
+  return findings;
 }
 
 export const misplacedCallRule: Rule = {

@@ -3,7 +3,7 @@
  * the auto-user identity with the same elevation (the documented mapping sets only the elevation).
  */
 import { SERVICE_VERSIONS, type Elevation, type Scope } from '../batch/model';
-import type { Facts, IdentityFact, RunElevatedFact, Value } from '../engine/facts';
+import type { Facts, IdentityAssignmentFact, IdentityFact, RunElevatedFact, Value } from '../engine/facts';
 import type { ElevationChoice, Finding, Fix, Rule, RuleContext } from '../engine/findings';
 import { severityFor } from './confidence';
 
@@ -64,6 +64,10 @@ function check(facts: Facts, context: RuleContext): Finding[] {
   const identityByHolder = new Map<string, IdentityFact>();
   for (const identity of facts.identities)
     if (identity.holder && !identityByHolder.has(identity.holder.key)) identityByHolder.set(identity.holder.key, identity);
+  // Any user identity given to the holder (an expression, a variable, null included): a second one would override it.
+  const assignmentByHolder = new Map<string, IdentityAssignmentFact>();
+  for (const assignment of facts.identityAssignments)
+    if (!assignmentByHolder.has(assignment.holder.key)) assignmentByHolder.set(assignment.holder.key, assignment);
   for (const fact of facts.runElevated) {
     const severity = severityFor(runElevatedRule.defaultSeverity, fact.confidence);
     const base = { rule: RUN_ELEVATED, severity, span: fact.nameSpan, deprecated: true } as const;
@@ -73,25 +77,42 @@ function check(facts: Facts, context: RuleContext): Finding[] {
     }
     const choice = elevationChoiceOf(fact.value);
     const existing = identityByHolder.get(fact.holder.key);
-    if (existing) {
-      const expressed = identityElevation(existing);
+    const assigned = assignmentByHolder.get(fact.holder.key);
+    if (existing || assigned) {
+      const expressed = existing && identityElevation(existing);
       const agrees = choice && 'literal' in choice && expressed === choice.literal;
       findings.push({
         ...base,
         message: agrees
           ? `${removedIn}; this object already sets a user identity with the same elevation, so runElevated only adds noise.`
           : `${removedIn}; this object also sets a user identity, which is what the service uses. Remove runElevated once the identity says what you mean.`,
-        fixes: agrees
-          ? [
-              {
+        fixes: [
+          agrees
+            ? {
                 title: 'Remove runElevated (the user identity already sets this elevation)',
                 intent: { kind: 'removeRunElevated', fact },
                 preferred: true,
                 safe: true,
-              },
-            ]
-          : [],
-        related: [{ span: existing.nameSpan, message: 'The user identity of the same object' }],
+              }
+            : // Offered, never applied on save: whether the identity says what runElevated meant is the author's call.
+              { title: 'Remove runElevated (the user identity decides)', intent: { kind: 'removeRunElevated', fact }, safe: false },
+        ],
+        related: [{ span: (existing ?? assigned)!.nameSpan, message: 'The user identity of the same object' }],
+      });
+      continue;
+    }
+    if (fact.overriddenBy) {
+      findings.push({
+        ...base,
+        message: `${removedIn}; this object sets runElevated again further on, and with duplicate keys most JSON readers keep only the last.`,
+        fixes: [
+          {
+            title: 'Remove this runElevated (a later one in the same object replaces it)',
+            intent: { kind: 'removeRunElevated', fact },
+            safe: false,
+          },
+        ],
+        related: [{ span: fact.overriddenBy, message: 'The runElevated that replaces it' }],
       });
       continue;
     }

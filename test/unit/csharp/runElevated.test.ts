@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyFix, fixAll, settingsWith, squiggles } from '../../helpers/engine';
+import { analyze, applyFix, fixAll, fixesOf, IDENTITY_DECIDES, settingsWith, squiggles } from '../../helpers/engine';
 
 const rule = 'run-elevated';
 const found = async (text: string) => (await squiggles('csharp', text)).filter((s) => s.rule === rule);
@@ -444,23 +444,26 @@ describe('csharp run-elevated beside an existing user identity', () => {
     );
   });
 
-  it('disagreeing: no fix, the message says why, fix-all leaves it', async () => {
+  it('disagreeing: the message says why; removal in the menu only, fix-all leaves it', async () => {
     const before = `${head}        task.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.NonAdmin));\n        task.RunElevated = true;\n${tail}`;
     const findings = (await analyze('csharp', before)).findings.filter((f) => f.rule === rule);
     assert.match(findings[0].message, /also sets a user identity/);
-    assert.equal(await applyFix('csharp', before, rule), undefined);
+    assert.deepEqual(await fixesOf('csharp', before, rule), IDENTITY_DECIDES);
+    assert.equal(await applyFix('csharp', before, rule), before.replace('        task.RunElevated = true;\n', ''));
     assert.equal(await fixAll('csharp', before), before);
   });
 
-  it('an identity the file cannot see into (a call): no second identity is written', async () => {
+  it('an identity the file cannot see into (a call): no second identity is written, removal in the menu only', async () => {
     const before = `${head}        task.UserIdentity = Identities.ForInstaller();\n        task.RunElevated = true;\n${tail}`;
-    assert.equal(await applyFix('csharp', before, rule), undefined);
+    assert.deepEqual(await fixesOf('csharp', before, rule), IDENTITY_DECIDES);
+    assert.equal(await applyFix('csharp', before, rule), before.replace('        task.RunElevated = true;\n', ''));
     assert.equal(await fixAll('csharp', before), before);
   });
 
-  it('a named user: no fix', async () => {
+  it('a named user: no replacement, removal in the menu only', async () => {
     const before = `${head}        task.UserIdentity = new UserIdentity("admin");\n        task.RunElevated = true;\n${tail}`;
-    assert.equal(await applyFix('csharp', before, rule), undefined);
+    assert.deepEqual(await fixesOf('csharp', before, rule), IDENTITY_DECIDES);
+    assert.equal(await fixAll('csharp', before), before);
   });
 
   it('an if-body statement is not removed (that would change the if)', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hoverAt } from '../../../server/src/hover/hover';
-import { analyze, applyFix, fixAll, settingsWith, squiggles } from '../../helpers/engine';
+import { analyze, applyFix, fixAll, fixesOf, IDENTITY_DECIDES, settingsWith, squiggles } from '../../helpers/engine';
 
 const rule = 'run-elevated';
 const LEGACY = 'import com.microsoft.azure.batch.protocol.models.*;\n';
@@ -429,7 +429,7 @@ describe('java run-elevated beside an existing user identity', () => {
     );
   });
 
-  it('disagreeing: no fix, the message says why, fix-all leaves it', async () => {
+  it('disagreeing: the message says why; removal in the menu only, fix-all leaves it', async () => {
     const before = inMethod(
       LEGACY,
       '    CloudTask t = new CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN))).withRunElevated(true);',
@@ -438,17 +438,21 @@ describe('java run-elevated beside an existing user identity', () => {
     analysis.release();
     const finding = analysis.findings.find((f) => f.rule === rule);
     assert.match(finding?.message ?? '', /also sets a user identity/);
-    assert.deepEqual(finding?.fixes, []);
+    assert.deepEqual(await fixesOf('java', before, rule), IDENTITY_DECIDES);
+    assert.equal(await applyFix('java', before, rule), before.replace('.withRunElevated(true);', ';'));
     assert.equal(await fixAll('java', before), before);
   });
 
-  it('an identity from elsewhere (a method call): the replacement is not offered as an edit', async () => {
+  it('an identity from elsewhere (a method call): the replacement is not offered, removal in the menu only', async () => {
     const before = inMethod(
       LEGACY,
       '    CloudTask t = new CloudTask().withUserIdentity(identities.admin()).withRunElevated(true);',
       'Identities identities',
     );
-    assert.equal(await applyFix('java', before, rule), undefined);
+    const analysis = await analyze('java', before);
+    analysis.release();
+    assert.match(analysis.findings.find((f) => f.rule === rule)?.message ?? '', /also sets a user identity/);
+    assert.deepEqual(await fixesOf('java', before, rule), IDENTITY_DECIDES);
     assert.equal(await fixAll('java', before), before);
   });
 });

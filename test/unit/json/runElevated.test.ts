@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyFix, fixAll, settingsWith, squiggles } from '../../helpers/engine';
+import { analyze, applyFix, fixAll, fixesOf, IDENTITY_DECIDES, settingsWith, squiggles } from '../../helpers/engine';
 
 const rule = 'run-elevated';
 const found = async (text: string) => (await squiggles('json', text)).filter((s) => s.rule === rule);
@@ -188,19 +188,23 @@ describe('json run-elevated beside an existing userIdentity', () => {
     );
   });
 
-  it('disagreeing: no fix, and the message says why', async () => {
+  it('disagreeing: the message says why; removal in the menu only', async () => {
     const before = '{"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}, "runElevated": true}';
     const analysis = await analyze('json', before);
     analysis.release();
     const finding = analysis.findings.find((f) => f.rule === rule);
     assert.match(finding?.message ?? '', /also sets a user identity/);
-    assert.deepEqual(finding?.fixes, []);
-    assert.equal(await applyFix('json', before, rule), undefined);
+    assert.deepEqual(await fixesOf('json', before, rule), IDENTITY_DECIDES);
+    assert.equal(
+      await applyFix('json', before, rule),
+      '{"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}} }',
+    );
     assert.equal(await fixAll('json', before), before);
   });
 
-  it('named user: no fix (elevation of the account is unknown here)', async () => {
+  it('named user: no replacement (elevation of the account is unknown here), removal in the menu only', async () => {
     const before = '{"commandLine": "x", "userIdentity": {"username": "admin"}, "runElevated": true}';
-    assert.equal(await applyFix('json', before, rule), undefined);
+    assert.deepEqual(await fixesOf('json', before, rule), IDENTITY_DECIDES);
+    assert.equal(await fixAll('json', before), before);
   });
 });

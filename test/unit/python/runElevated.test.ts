@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyFix, fixAll, settingsWith, squiggles } from '../../helpers/engine';
+import { analyze, applyFix, fixAll, fixesOf, IDENTITY_DECIDES, settingsWith, squiggles } from '../../helpers/engine';
 
 const rule = 'run-elevated';
 const found = async (text: string) => (await squiggles('python', text)).filter((s) => s.rule === rule);
@@ -391,25 +391,27 @@ describe('python run-elevated beside an existing user identity', () => {
     );
   });
 
-  it('disagreeing: no fix, and fix-all leaves the file alone', async () => {
+  it('disagreeing: removal in the menu only, and fix-all leaves the file alone', async () => {
     const before = `${BM}t = batchmodels.TaskAddParameter(id='t', run_elevated=False, user_identity=${ADMIN_IDENTITY})\n`;
     const analysis = await analyze('python', before);
     analysis.release();
     const finding = analysis.findings.find((f) => f.rule === rule);
     assert.match(finding?.message ?? '', /also sets a user identity/);
-    assert.deepEqual(finding?.fixes, []);
-    assert.equal(await applyFix('python', before, rule), undefined);
+    assert.deepEqual(await fixesOf('python', before, rule), IDENTITY_DECIDES);
+    assert.equal(await applyFix('python', before, rule), before.replace(' run_elevated=False,', ''));
     assert.equal(await fixAll('python', before), before);
   });
 
-  it('an identity this file does not show (a factory): no fix, no second identity', async () => {
+  it('an identity this file does not show (a factory): no second identity, removal in the menu only', async () => {
     const before = `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=make_identity(), run_elevated=True)\n`;
     assert.equal((await found(before)).length, 1);
+    assert.deepEqual(await fixesOf('python', before, rule), IDENTITY_DECIDES);
     assert.equal(await fixAll('python', before), before);
   });
 
-  it('user_identity=None beside it: no fix (a second keyword would not run)', async () => {
+  it('user_identity=None beside it: no second keyword (it would not run), removal in the menu only', async () => {
     const before = `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=None, run_elevated=True)\n`;
+    assert.deepEqual(await fixesOf('python', before, rule), IDENTITY_DECIDES);
     assert.equal(await fixAll('python', before), before);
   });
 });

@@ -228,6 +228,13 @@ class CSharpFacts {
       const target = this.identityTarget(name);
       if (target) this.assignedIdentity(name, target);
     }
+    // `new StartTask(…, userIdentity: x)` of the generated models gives the task an identity too.
+    for (const name of this.identifiersNamed(CSHARP.userIdentityParameter)) {
+      const argument = name.parent;
+      if (argument?.type !== 'argument' || !sameNode(field(argument, 'name'), name)) continue;
+      const holder = this.holderOfArgument(argument);
+      if (holder) this.facts.identityAssignments.push({ span: spanOf(argument), nameSpan: spanOf(name), holder });
+    }
   }
 
   /** The creations a type name stands in: `new UserIdentity(…)`, `UserIdentity x = new(…)`, `new List<UserAccount> { new(…) }`. */
@@ -295,6 +302,10 @@ class CSharpFacts {
   private assignedIdentity(name: Node, assignment: Node): void {
     const right = field(assignment, 'right');
     if (!right) return;
+    const target = this.holderOfAssignment(assignment);
+    // Whatever the value, null included, the holder has a user identity.
+    if (target?.confidence)
+      this.facts.identityAssignments.push({ span: spanOf(assignment), nameSpan: spanOf(name), holder: target.holder });
     const value = unwrap(right);
     if (value.type === 'null_literal') return;
     if (value.type === 'implicit_object_creation_expression') {
@@ -302,7 +313,6 @@ class CSharpFacts {
       return;
     }
     if (this.creationOf(value)) return; // its creation is the fact, with this holder
-    const target = this.holderOfAssignment(assignment);
     if (!target?.confidence) return;
     this.facts.identities.push({
       span: spanOf(right),

@@ -10,6 +10,7 @@ import { CSHARP, spell } from '../../batch/sdks';
 import type { RunElevatedFact } from '../../engine/facts';
 import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
+import { enumMemberEdits, unknownIntent } from '../toolkit/render';
 import type { FilePlan, IdentityWriter, RunElevatedPlan } from './plan';
 
 export function renderCSharp(intent: FixIntent, plan: FilePlan): TextEdit[] | undefined {
@@ -21,9 +22,12 @@ export function renderCSharp(intent: FixIntent, plan: FilePlan): TextEdit[] | un
       return removal ? [...removal] : undefined;
     }
     case 'replaceEnumMember':
-      return [{ span: intent.span, newText: intent.text }];
-    default:
+      return enumMemberEdits(intent);
+    case 'moveMisplacedCall':
+      // C# identities are built with constructors or initializers: no builder call to move.
       return undefined;
+    default:
+      return unknownIntent(intent);
   }
 }
 

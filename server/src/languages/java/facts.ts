@@ -11,7 +11,7 @@ import {
   type Confidence,
   type Facts,
   type Holder,
-  type MisplacedCallFact,
+  type BuilderCallFact,
   type RunElevatedFact,
   type UserAccountFact,
   type Value,
@@ -87,7 +87,6 @@ class JavaFacts {
   private readonly facts = emptyFacts();
   private readonly runElevatedPlans = new Plans<RunElevatedPlan>();
   private readonly moves = new Plans<TextEdit[] | undefined>();
-  private readonly identityHolders = new Set<string>();
   /** Identity creation offset → the holder it is given to (first use wins). */
   private readonly holderOfIdentity = new Map<number, Holder>();
   private readonly objectCache = new Map<number, ObjectCalls | undefined>();
@@ -109,7 +108,7 @@ class JavaFacts {
     this.collectIdentities();
     this.collectAccounts();
     this.collectEnumRefs();
-    this.collectMisplacedCalls();
+    this.collectBuilderCalls();
     const declaredTypes = new Set<string>();
     if (this.facts.runElevated.length > 0) {
       for (const name of [JAVA.classes.userIdentity, JAVA.classes.autoUser, ...Object.keys(JAVA.enums)])
@@ -120,7 +119,6 @@ class JavaFacts {
       imports: this.imports.info(declaredTypes),
       runElevated: this.runElevatedPlans,
       moves: this.moves,
-      identityHolders: this.identityHolders,
     };
     return { facts: this.facts, plan };
   }
@@ -189,15 +187,20 @@ class JavaFacts {
 
   // -- runElevated --------------------------------------------------------------------------------
 
-  /** Objects given a user identity, and which identity creation each receives. */
+  /** Objects given a user identity (whatever its value), and which identity creation each receives. */
   private collectIdentityHolders(): void {
     for (const name of USER_IDENTITY_SETTERS) {
       for (const call of this.callsNamed(name)) {
         const chain = chainThrough(call);
         const index = chain.segments.findIndex((s) => sameNode(s.call, call));
         const state = this.evidence.receiverOf(chain, index, call);
-        this.identityHolders.add(state.key);
-        const arg = chain.segments[index].args[0];
+        const segment = chain.segments[index];
+        this.facts.identityAssignments.push({
+          span: { start: segment.dot?.startIndex ?? segment.nameNode.startIndex, end: call.endIndex },
+          nameSpan: spanOf(segment.nameNode),
+          holder: this.holderOf(state),
+        });
+        const arg = segment.args[0];
         const creation = arg && this.symbols.creationBehind(arg);
         if (creation && !this.holderOfIdentity.has(creation.startIndex))
           this.holderOfIdentity.set(creation.startIndex, this.holderOf(state));
@@ -382,21 +385,22 @@ class JavaFacts {
     this.facts.enumRefs.sort((a, b) => a.value.span.start - b.value.span.start);
   }
 
-  // -- misplaced calls ----------------------------------------------------------------------------
+  // -- builder calls on identity objects ---------------------------------------------------------
 
-  private collectMisplacedCalls(): void {
+  /** Every builder call made on an identity object: created here, or declared with its type (a parameter, a field). */
+  private collectBuilderCalls(): void {
     const seen = new Set<number>();
-    const push = (fact: MisplacedCallFact, plan: TextEdit[] | undefined) => {
+    const push = (fact: BuilderCallFact, move: TextEdit[] | undefined) => {
       if (seen.has(fact.nameSpan.start)) return;
       seen.add(fact.nameSpan.start);
-      this.facts.misplacedCalls.push(fact);
-      this.moves.set(fact, plan);
+      this.facts.builderCalls.push(fact);
+      this.moves.set(fact, move);
     };
     for (const type of IDENTITY_CLASSES) {
       for (const object of this.creationsOf(type)) {
         const sdk = this.sdkOf(object.origin);
-        this.checkCalls(object.type, sdk, object.chain.segments, push, object.chain);
-        for (const calls of object.followUps) this.checkCalls(object.type, sdk, calls, push);
+        this.reportCalls(object.type, sdk, object.chain.segments, push, object.chain);
+        for (const calls of object.followUps) this.reportCalls(object.type, sdk, calls, push);
       }
       for (const declaration of this.declarationsOfType(type)) {
         const declared = this.evidence.typeOf(declaration.typeNode);
@@ -405,11 +409,11 @@ class JavaFacts {
         for (const use of this.symbols.usesOf(declaration)) {
           const parent = use.parent;
           if (parent?.type !== 'method_invocation' || !sameNode(field(parent, 'object'), use)) continue;
-          this.checkCalls(type, this.sdkOf(declared.origin), leadingBuilders(chainThrough(parent).segments), push);
+          this.reportCalls(type, this.sdkOf(declared.origin), leadingBuilders(chainThrough(parent).segments), push);
         }
       }
     }
-    this.facts.misplacedCalls.sort((a, b) => a.span.start - b.span.start);
+    this.facts.builderCalls.sort((a, b) => a.span.start - b.span.start);
   }
 
   private sdkOf(origin: TypeOrigin): JavaSdk | undefined {
@@ -438,33 +442,34 @@ class JavaFacts {
   }
 
   /**
-   * Builder calls on an object of `type` that its class does not have but another identity class
-   * does (`withScope` on UserIdentity). The move into an in-place argument is planned for calls of
-   * the creation's own chain; elsewhere the shape is not clear enough to move anything.
+   * Builder calls on an object of `type`, each with the identity classes of its generation that have
+   * the method (the model's answer; misplaced-call judges). Where another class has it, the move onto
+   * an argument of that class built in place is planned for calls of the creation's own chain;
+   * elsewhere the shape is not clear enough to move anything.
    */
-  private checkCalls(
+  private reportCalls(
     type: string,
     sdk: JavaSdk | undefined,
     calls: readonly Segment[],
-    push: (fact: MisplacedCallFact, plan: TextEdit[] | undefined) => void,
+    push: (fact: BuilderCallFact, move: TextEdit[] | undefined) => void,
     chain?: Chain,
   ): void {
     for (const [index, segment] of calls.entries()) {
       const generation = sdk ?? (Object.keys(JAVA.setterPrefix) as JavaSdk[]).find((g) => segment.name.startsWith(JAVA.setterPrefix[g]));
       if (!generation) continue;
       const methods = JAVA.methods[generation];
-      if (!methods[type] || methods[type].includes(segment.name)) continue;
-      const owners = Object.keys(methods).filter((cls) => cls !== type && methods[cls].includes(segment.name));
-      if (owners.length === 0) continue;
-      const target = chain ? this.moveTarget(calls, index, owners) : undefined;
-      const ownerType = target?.type ?? owners[0];
+      // A class the model does not describe for this generation: nothing to say of its methods.
+      if (!methods[type]) continue;
+      const owners = Object.keys(methods).filter((cls) => methods[cls].includes(segment.name));
+      const others = owners.filter((cls) => cls !== type);
+      const target = chain && others.length > 0 ? this.moveTarget(calls, index, others) : undefined;
       push(
         {
           span: { start: segment.dot?.startIndex ?? segment.nameNode.startIndex, end: segment.call.endIndex },
           nameSpan: spanOf(segment.nameNode),
           method: segment.name,
           receiverType: type,
-          ownerType,
+          ownerTypes: target ? [target.type, ...owners.filter((cls) => cls !== target.type)] : owners,
         },
         target && chain ? callMove(this.text, chain, index, target) : undefined,
       );

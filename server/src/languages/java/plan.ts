@@ -29,8 +29,6 @@ export interface FilePlan {
   readonly runElevated: Plans<RunElevatedPlan>;
   /** Per builder call: the move onto the object that has the method, or undefined when its shape is not clear. */
   readonly moves: Plans<TextEdit[] | undefined>;
-  /** Holder keys of objects that are given a user identity somewhere in the file. */
-  readonly identityHolders: ReadonlySet<string>;
 }
 
 /** An object built in place whose builder calls a moved call can join. */

@@ -9,6 +9,7 @@ import { JAVA, type JavaSdk } from '../../batch/sdks';
 import type { RunElevatedFact } from '../../engine/facts';
 import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
+import { enumMemberEdits, unknownIntent } from '../toolkit/render';
 import { importEdits } from './imports';
 import type { FilePlan } from './plan';
 
@@ -22,9 +23,11 @@ export function renderJava(intent: FixIntent, plan: FilePlan): TextEdit[] | unde
     case 'removeRunElevated':
       return plan.runElevated.get(intent.fact)?.removal;
     case 'replaceEnumMember':
-      return [{ span: intent.span, newText: intent.text }];
+      return enumMemberEdits(intent);
     case 'moveMisplacedCall':
       return plan.moves.get(intent.fact);
+    default:
+      return unknownIntent(intent);
   }
 }
 
@@ -46,8 +49,7 @@ function replaceRunElevated(
   file: FilePlan,
 ): TextEdit[] | undefined {
   const plan = file.runElevated.get(fact);
-  // A second identity on an object that already has one would silently replace it.
-  if (!plan?.sdk || file.identityHolders.has(fact.holder.key)) return undefined;
+  if (!plan?.sdk) return undefined;
   const level =
     'literal' in choice
       ? elevationMember(choice.literal)

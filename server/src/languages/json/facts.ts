@@ -76,6 +76,9 @@ class JsonFacts {
       // Without document evidence only the unmistakable shape counts: a boolean beside commandLine.
       const confidence = confidenceFor(e.batch, valueNode.type === 'boolean' && !!property(object, 'commandLine'));
       if (!confidence) continue;
+      // A later key of the same object says it again (the properties come in text order).
+      const later = (object.children ?? []).filter((p) => p.offset > prop.offset && p.children?.[0]?.value === JSON_KEYS.runElevated);
+      const overriddenBy = later.length > 0 ? spanOf(later[later.length - 1].children![0]) : undefined;
       const fact: RunElevatedFact = {
         form: 'property',
         span: spanOf(prop),
@@ -83,6 +86,7 @@ class JsonFacts {
         value: valueOf(valueNode, this.text),
         holder: this.holderOf(object),
         confidence,
+        ...(overriddenBy && { overriddenBy }),
       };
       this.facts.runElevated.push(fact);
       this.plan.runElevated.set(fact, { dialect: e.dialect, objectStart: object.offset });
@@ -94,10 +98,13 @@ class JsonFacts {
     for (const { prop, object } of propertiesNamed(this.text, this.root, JSON_KEYS.userIdentity)) {
       const identity = prop.children?.[1];
       const keyNode = prop.children?.[0];
-      if (!identity || !keyNode || identity.type !== 'object' || seen.has(identity)) continue;
-      seen.add(identity);
+      if (!identity || !keyNode) continue;
       const e = this.evidence.of(object);
       if (e.batch === 'no') continue;
+      // Whatever the value (an object, an ARM expression, null), the object has a user identity.
+      this.facts.identityAssignments.push({ span: spanOf(prop), nameSpan: spanOf(keyNode), holder: this.holderOf(object) });
+      if (identity.type !== 'object' || seen.has(identity)) continue;
+      seen.add(identity);
       const confidence: Confidence = e.batch === 'yes' ? 'strong' : 'weak';
       if (confidence === 'weak' && !property(object, 'commandLine')) continue;
       this.facts.identities.push(identityFact(this.written(identity, spanOf(keyNode), e.dialect), this.holderOf(object), confidence));

@@ -57,6 +57,7 @@ export function shiftedAnalysis(previous: Analysed, oldText: string, change: Tex
 function touchesFacts(facts: Facts, start: number, end: number): boolean {
   const spans = [
     ...facts.runElevated.map((f) => f.span),
+    ...facts.identityAssignments.map((f) => f.span),
     ...facts.identities.map((f) => f.span),
     ...facts.identities.map((f) => f.nameSpan),
     ...facts.accounts.map((f) => f.span),

@@ -7,6 +7,7 @@ import { JSON_DIALECTS, JSON_KEYS, type JsonDialect } from '../../batch/sdks';
 import type { RunElevatedFact } from '../../engine/facts';
 import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
+import { enumMemberEdits, unknownIntent } from '../toolkit/render';
 import { removalSpan } from '../toolkit/text';
 import type { FilePlan, RunElevatedPlan } from './plan';
 import { lastCommaBefore, nextToken, Token } from './syntax';
@@ -22,9 +23,12 @@ export function renderJson(intent: FixIntent, file: FilePlan): TextEdit[] | unde
       return plan && removeProperty(file.text, intent.fact, plan);
     }
     case 'replaceEnumMember':
-      return [{ span: intent.span, newText: intent.text }];
-    default:
+      return enumMemberEdits(intent);
+    case 'moveMisplacedCall':
+      // JSON nests identities: no builder call to move.
       return undefined;
+    default:
+      return unknownIntent(intent);
   }
 }
 

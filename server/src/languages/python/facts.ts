@@ -55,8 +55,6 @@ class PythonFacts {
   private readonly evidence: BatchEvidence;
   private readonly values: PythonValues;
   private readonly facts: Facts = emptyFacts();
-  /** Holders that already receive a user identity in any form (even `None`): a fix must not add a second. */
-  private readonly holdersWithIdentity = new Set<string>();
   /** Identity constructions by call offset, with the holders their value reaches. */
   private readonly constructions = new Map<number, { fact: IdentityFact; holders: { holder: Holder; use: Node }[] }>();
   /** `user_identity=` / `.user_identity =` sites whose value is not a construction this file shows. */
@@ -86,7 +84,7 @@ class PythonFacts {
     this.collectAccounts();
     const plans = new Plans<RunElevatedPlan>();
     for (const site of runElevated) {
-      plans.set(site.fact, planRunElevated(this.symbols, this.evidence.sdk, site, this.holdersWithIdentity.has(site.fact.holder.key)));
+      plans.set(site.fact, planRunElevated(this.symbols, this.evidence.sdk, site));
     }
     return { facts: this.facts, plan: { text: this.text, runElevated: plans } };
   }
@@ -166,6 +164,7 @@ class PythonFacts {
       let holder: Holder | undefined;
       let confidence: Confidence = 'strong';
       let valueNode: Node | null = null;
+      let site: Node = parent;
       if (parent.type === 'keyword_argument' && sameNode(parent.childForFieldName('name'), name)) {
         const call = keywordCall(name);
         const cls = call && this.evidence.batchClassOfCall(call);
@@ -182,9 +181,11 @@ class PythonFacts {
         holder = this.evidence.holderOf(held);
         confidence = held.batch === 'yes' ? held.confidence : 'weak';
         valueNode = assignment.childForFieldName('right');
+        site = assignment;
       }
       if (!holder || !valueNode) continue;
-      this.holdersWithIdentity.add(holder.key);
+      // Whatever the value, None included, the holder has a user identity.
+      this.facts.identityAssignments.push({ span: spanOf(site), nameSpan: spanOf(name), holder });
       if (valueNode.type === 'none') continue;
       this.identitySites.push({ valueNode, nameNode: name, holder, confidence });
     }

@@ -18,8 +18,6 @@ export interface RunElevatedPlan {
   readonly plane: PythonPlane;
   readonly sdk: PythonSdk;
   readonly models?: ModelsAccess;
-  /** The holder already receives a user identity (perhaps `None`): a second one must not be written. */
-  readonly holderHasIdentity: boolean;
   /** The value as a conditional's condition needs parentheses (`a if b else c`, `lambda`). */
   readonly conditionNeedsParens: boolean;
   /** False for shapes a replacement cannot keep (an annotated assignment). */
@@ -49,7 +47,7 @@ export interface RunElevatedSite {
   readonly plane: PythonPlane;
 }
 
-export function planRunElevated(symbols: SymbolTable, sdk: PythonSdk, site: RunElevatedSite, holderHasIdentity: boolean): RunElevatedPlan {
+export function planRunElevated(symbols: SymbolTable, sdk: PythonSdk, site: RunElevatedSite): RunElevatedPlan {
   const { fact, node: name, callee, plane } = site;
   const statementOrArgument = name.parent!;
   const valueNode =
@@ -59,7 +57,6 @@ export function planRunElevated(symbols: SymbolTable, sdk: PythonSdk, site: RunE
     plane,
     sdk,
     models: modelsAccess(symbols, name, plane, callee),
-    holderHasIdentity,
     conditionNeedsParens: !!valueNode && LOOSE_EXPRESSIONS.has(unparenthesized(valueNode).type),
     replaceable: (fact.form === 'keyword' || fact.form === 'assign') && !annotated,
     removal:

@@ -10,6 +10,7 @@ import { detectEol } from '../../engine/edits';
 import type { RunElevatedFact } from '../../engine/facts';
 import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
+import { enumMemberEdits, unknownIntent } from '../toolkit/render';
 import { FIX_CLASSES, importEdits, type FixClass } from './imports';
 import type { FilePlan, RunElevatedPlan } from './plan';
 
@@ -22,9 +23,12 @@ export function renderPython(intent: FixIntent, plan: FilePlan): TextEdit[] | un
       return removal ? [...removal] : undefined;
     }
     case 'replaceEnumMember':
-      return [{ span: intent.span, newText: intent.text }];
-    default:
+      return enumMemberEdits(intent);
+    case 'moveMisplacedCall':
+      // Python identities are built with keyword arguments: no builder call to move.
       return undefined;
+    default:
+      return unknownIntent(intent);
   }
 }
 
@@ -36,7 +40,7 @@ function replaceRunElevated(
 ): TextEdit[] | undefined {
   const info = file.runElevated.get(fact);
   const value = fact.value;
-  if (!info || !info.replaceable || info.holderHasIdentity || !info.models || !value) return undefined;
+  if (!info || !info.replaceable || !info.models || !value) return undefined;
   const needed: FixClass[] = FIX_CLASSES.filter((c) => c !== 'AutoUserScope' || scope !== undefined);
   const named = classNames(info, needed, file.text);
   if (!named) return undefined;

@@ -65,11 +65,11 @@ export function treeSitterLanguage(
   };
 }
 
-/** Where runElevated and misplaced-call constructs stand in broken syntax: their statement, or its neighbours. */
+/** Where runElevated and builder-call constructs stand in broken syntax: their statement, or its neighbours. */
 function brokenSyntaxOf(tree: Tree, facts: Facts): Map<string, BrokenSyntax> {
   const broken = new Map<string, BrokenSyntax>();
   if (!tree.rootNode.hasError) return broken;
-  for (const { span } of [...facts.runElevated, ...facts.misplacedCalls]) {
+  for (const { span } of [...facts.runElevated, ...facts.builderCalls]) {
     let statement: Node = tree.rootNode.descendantForIndex(span.start, Math.max(span.start, span.end - 1)) ?? tree.rootNode;
     while (statement.parent && !STATEMENT.test(statement.type)) statement = statement.parent;
     if (statement.hasError) broken.set(spanKey(span), 'inside');
