@@ -5,7 +5,8 @@ import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
 import { collectFacts } from './facts';
 import { Reach } from './imports';
-import { renderCSharp } from './renderer';
+import { csharpRenderer } from './renderer';
+import { render } from '../toolkit/render';
 
 export const csharpLanguage = treeSitterLanguage({
   id: 'csharp',
@@ -19,7 +20,7 @@ export const csharpLanguage = treeSitterLanguage({
     const { facts, plan } = collectFacts(file.text, tree, project?.workspaceImports);
     return {
       facts,
-      render: (intent) => renderCSharp(intent, plan),
+      render: (intent) => render(intent, csharpRenderer, plan),
       comments: (needle) => commentsContaining(tree, file.text, needle, ['comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };

@@ -3,7 +3,8 @@ import { JAVA } from '../../batch/sdks';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
 import { collectFacts } from './facts';
-import { renderJava } from './renderer';
+import { javaRenderer } from './renderer';
+import { render } from '../toolkit/render';
 
 export const javaLanguage = treeSitterLanguage({
   id: 'java',
@@ -15,7 +16,7 @@ export const javaLanguage = treeSitterLanguage({
     const { facts, plan } = collectFacts(file.text, tree);
     return {
       facts,
-      render: (intent) => renderJava(intent, plan),
+      render: (intent) => render(intent, javaRenderer, plan),
       comments: (needle) => commentsContaining(tree, file.text, needle, ['line_comment', 'block_comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };

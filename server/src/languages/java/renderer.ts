@@ -6,30 +6,21 @@
  */
 import type { Elevation, Scope } from '../../batch/model';
 import { JAVA, type JavaSdk } from '../../batch/sdks';
-import type { RunElevatedFact } from '../../engine/facts';
-import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
-import { enumMemberEdits, unknownIntent } from '../toolkit/render';
+import { enumMemberEdits, plannedEdits, type IntentOf, type IntentRenderer } from '../toolkit/render';
 import { importEdits } from './imports';
 import type { FilePlan } from './plan';
 
 const ELEVATION_LEVEL = 'ElevationLevel';
 const AUTO_USER_SCOPE = 'AutoUserScope';
 
-export function renderJava(intent: FixIntent, plan: FilePlan): TextEdit[] | undefined {
-  switch (intent.kind) {
-    case 'replaceRunElevated':
-      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, plan);
-    case 'removeRunElevated':
-      return plan.runElevated.get(intent.fact)?.removal;
-    case 'replaceEnumMember':
-      return enumMemberEdits(intent);
-    case 'moveMisplacedCall':
-      return plan.moves.get(intent.fact);
-    default:
-      return unknownIntent(intent);
-  }
-}
+/** Java's renderer: one entry per kind of fix intent. */
+export const javaRenderer: IntentRenderer<FilePlan> = {
+  replaceRunElevated,
+  removeRunElevated: (intent, file) => plannedEdits(file.runElevated.get(intent.fact)?.removal),
+  replaceEnumMember: enumMemberEdits,
+  moveMisplacedCall: (intent, file) => plannedEdits(file.moves.get(intent.fact)),
+};
 
 function elevationMember(elevation: Elevation): string {
   return `${ELEVATION_LEVEL}.${JAVA.enums.ElevationLevel[elevation]}`;
@@ -42,12 +33,7 @@ export function autoUserIdentity(sdk: JavaSdk, level: string, scope: Scope | und
   return `new ${JAVA.classes.userIdentity}().${set.autoUser}(new ${JAVA.classes.autoUser}().${set.elevationLevel}(${level})${scopeCall})`;
 }
 
-function replaceRunElevated(
-  fact: RunElevatedFact,
-  choice: ElevationChoice,
-  scope: Scope | undefined,
-  file: FilePlan,
-): TextEdit[] | undefined {
+function replaceRunElevated({ fact, elevation: choice, scope }: IntentOf<'replaceRunElevated'>, file: FilePlan): TextEdit[] | undefined {
   const plan = file.runElevated.get(fact);
   if (!plan?.sdk) return undefined;
   const level =

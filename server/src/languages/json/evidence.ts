@@ -19,12 +19,8 @@ export type DocumentEvidence =
   /** Another service's resource, a JSON Schema, a swagger definition: never Batch. */
   | { readonly batch: Extract<Batchness, 'no'> };
 
-/**
- * Every key the JSON adapter, the document classification and the renderer read. An edit to a key
- * or value of one of these needs a full analysis (incremental.ts); the property test comparing the
- * incremental and full analyses guards this list.
- */
-export const KEYS_READ: ReadonlySet<string> = new Set([
+/** Keys whose *values* the analysis reads. */
+const VALUE_KEYS = [
   // identity facts
   'runElevated',
   'userIdentity',
@@ -34,7 +30,6 @@ export const KEYS_READ: ReadonlySet<string> = new Set([
   'loginMode',
   'username',
   'userName',
-  'userAccounts',
   'name',
   'password',
   'linuxUserConfiguration',
@@ -42,6 +37,15 @@ export const KEYS_READ: ReadonlySet<string> = new Set([
   'uid',
   'gid',
   'sshPrivateKey',
+  // document kinds
+  'type',
+  '$schema',
+];
+
+/** Keys whose presence the analysis tests, or whose value it only walks into. */
+const PRESENCE_KEYS = [
+  // identity facts
+  'userAccounts',
   // task holders
   'commandLine',
   'startTask',
@@ -53,10 +57,8 @@ export const KEYS_READ: ReadonlySet<string> = new Set([
   'tasks',
   'taskFactory',
   // document kinds
-  '$schema',
   'contentVersion',
   'resources',
-  'type',
   'properties',
   'template',
   'pool',
@@ -76,28 +78,17 @@ export const KEYS_READ: ReadonlySet<string> = new Set([
   '$defs',
   'swagger',
   'openapi',
-]);
+];
 
-/** Keys whose *values* the analysis reads (the rest only test whether a key is present). */
-export const VALUES_READ: ReadonlySet<string> = new Set([
-  'runElevated',
-  'userIdentity',
-  'autoUser',
-  'scope',
-  'elevationLevel',
-  'loginMode',
-  'username',
-  'userName',
-  'name',
-  'password',
-  'linuxUserConfiguration',
-  'windowsUserConfiguration',
-  'uid',
-  'gid',
-  'sshPrivateKey',
-  'type',
-  '$schema',
-]);
+/** Keys whose values the analysis reads: an edit inside one of these values needs a full analysis. */
+export const VALUES_READ: ReadonlySet<string> = new Set(VALUE_KEYS);
+
+/**
+ * Every key the JSON facts, the document classification and the renderer read. An edit to a key
+ * or value of one of these needs a full analysis (incremental.ts); the property test comparing the
+ * incremental and full analyses guards this list.
+ */
+export const KEYS_READ: ReadonlySet<string> = new Set([...VALUE_KEYS, ...PRESENCE_KEYS]);
 
 type RootKind = 'arm' | 'cli-template' | 'swagger-example' | 'schema' | 'batch-body' | 'unknown';
 

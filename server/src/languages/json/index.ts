@@ -5,7 +5,8 @@ import type { Facts } from '../../engine/facts';
 import { spanKey, type BrokenSyntax, type LanguageSupport, type TextChange } from '../../engine/language';
 import { collectFacts } from './facts';
 import { shiftedAnalysis, type Analysed } from './incremental';
-import { renderJson } from './renderer';
+import { jsonRenderer } from './renderer';
+import { render } from '../toolkit/render';
 import { commentsContaining } from './syntax';
 
 /** A parsed document, with its analysis once made and the edits recorded since. */
@@ -44,7 +45,7 @@ export const jsonLanguage: LanguageSupport<JsonDocument> = {
     return {
       facts,
       brokenSyntax: brokenProperties(document, facts),
-      render: (intent) => renderJson(intent, plan),
+      render: (intent) => render(intent, jsonRenderer, plan),
       comments: (needle) => commentsContaining(file.text, needle),
       hasSyntaxErrors: document.hasErrors,
     };

@@ -2,35 +2,24 @@
  * JSON renderer: fix intents → text edits that keep the document's own spacing, its comments and
  * valid commas. ARM objects get ARM casing, everything else the data-plane spelling.
  */
-import type { Elevation, Scope } from '../../batch/model';
+import type { Elevation } from '../../batch/model';
 import { JSON_DIALECTS, JSON_KEYS, type JsonDialect } from '../../batch/sdks';
 import type { RunElevatedFact } from '../../engine/facts';
-import type { ElevationChoice, FixIntent } from '../../engine/findings';
+import type { ElevationChoice } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
-import { enumMemberEdits, unknownIntent } from '../toolkit/render';
+import { enumMemberEdits, noEdits, type IntentOf, type IntentRenderer } from '../toolkit/render';
 import { removalSpan } from '../toolkit/text';
-import type { FilePlan, RunElevatedPlan } from './plan';
+import type { FilePlan } from './plan';
 import { lastCommaBefore, nextToken, Token } from './syntax';
 
-export function renderJson(intent: FixIntent, file: FilePlan): TextEdit[] | undefined {
-  switch (intent.kind) {
-    case 'replaceRunElevated': {
-      const plan = file.runElevated.get(intent.fact);
-      return plan && replaceRunElevated(intent.fact, intent.elevation, intent.scope, plan, file.text);
-    }
-    case 'removeRunElevated': {
-      const plan = file.runElevated.get(intent.fact);
-      return plan && removeProperty(file.text, intent.fact, plan);
-    }
-    case 'replaceEnumMember':
-      return enumMemberEdits(intent);
-    case 'moveMisplacedCall':
-      // JSON nests identities: no builder call to move.
-      return undefined;
-    default:
-      return unknownIntent(intent);
-  }
-}
+/** JSON's renderer: one entry per kind of fix intent. */
+export const jsonRenderer: IntentRenderer<FilePlan> = {
+  replaceRunElevated,
+  removeRunElevated,
+  replaceEnumMember: enumMemberEdits,
+  // JSON nests identities: no builder call to move.
+  moveMisplacedCall: noEdits,
+};
 
 /** The text between a key and its value (`: `, `:`), reused so the new property looks like its neighbours. */
 function separatorOf(fact: RunElevatedFact, text: string): string {
@@ -49,13 +38,10 @@ function elevationText(choice: ElevationChoice, dialect: JsonDialect): string | 
   return JSON.stringify(`[if(${inner}, '${spelling('admin')}', '${spelling('nonAdmin')}')]`);
 }
 
-function replaceRunElevated(
-  fact: RunElevatedFact,
-  elevation: ElevationChoice,
-  scope: Scope | undefined,
-  plan: RunElevatedPlan,
-  text: string,
-): TextEdit[] | undefined {
+function replaceRunElevated({ fact, elevation, scope }: IntentOf<'replaceRunElevated'>, file: FilePlan): TextEdit[] | undefined {
+  const plan = file.runElevated.get(fact);
+  if (!plan) return undefined;
+  const text = file.text;
   const dialect = plan.dialect;
   const level = elevationText(elevation, dialect);
   if (!level) return undefined;
@@ -67,7 +53,10 @@ function replaceRunElevated(
 }
 
 /** Removes a property and exactly one of the commas around it, keeping comments. */
-function removeProperty(text: string, fact: RunElevatedFact, plan: RunElevatedPlan): TextEdit[] | undefined {
+function removeRunElevated({ fact }: IntentOf<'removeRunElevated'>, file: FilePlan): TextEdit[] | undefined {
+  const plan = file.runElevated.get(fact);
+  if (!plan) return undefined;
+  const text = file.text;
   const prop = fact.span;
   const after = nextToken(text, prop.end);
   if (after.kind === Token.Comma) {

@@ -3,7 +3,8 @@ import { PYTHON } from '../../batch/sdks';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
 import { collectFacts } from './facts';
-import { renderPython } from './renderer';
+import { pythonRenderer } from './renderer';
+import { render } from '../toolkit/render';
 
 export const pythonLanguage = treeSitterLanguage({
   id: 'python',
@@ -15,7 +16,7 @@ export const pythonLanguage = treeSitterLanguage({
     const { facts, plan } = collectFacts(file.text, tree);
     return {
       facts,
-      render: (intent) => renderPython(intent, plan),
+      render: (intent) => render(intent, pythonRenderer, plan),
       comments: (needle) => commentsContaining(tree, file.text, needle, ['comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };

@@ -4,40 +4,24 @@
  * added to its `from azure.batch.models import …`); members are spelled for the file's SDK
  * generation (legacy `admin`/`non_admin`, 15.x and management `ADMIN`/`NON_ADMIN`).
  */
-import type { Elevation, Scope } from '../../batch/model';
+import type { Elevation } from '../../batch/model';
 import { PYTHON } from '../../batch/sdks';
 import { detectEol } from '../../engine/edits';
-import type { RunElevatedFact } from '../../engine/facts';
-import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
-import { enumMemberEdits, unknownIntent } from '../toolkit/render';
+import { enumMemberEdits, noEdits, plannedEdits, type IntentOf, type IntentRenderer } from '../toolkit/render';
 import { FIX_CLASSES, importEdits, type FixClass } from './imports';
 import type { FilePlan, RunElevatedPlan } from './plan';
 
-export function renderPython(intent: FixIntent, plan: FilePlan): TextEdit[] | undefined {
-  switch (intent.kind) {
-    case 'replaceRunElevated':
-      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, plan);
-    case 'removeRunElevated': {
-      const removal = plan.runElevated.get(intent.fact)?.removal;
-      return removal ? [...removal] : undefined;
-    }
-    case 'replaceEnumMember':
-      return enumMemberEdits(intent);
-    case 'moveMisplacedCall':
-      // Python identities are built with keyword arguments: no builder call to move.
-      return undefined;
-    default:
-      return unknownIntent(intent);
-  }
-}
+/** Python's renderer: one entry per kind of fix intent. */
+export const pythonRenderer: IntentRenderer<FilePlan> = {
+  replaceRunElevated,
+  removeRunElevated: (intent, file) => plannedEdits(file.runElevated.get(intent.fact)?.removal),
+  replaceEnumMember: enumMemberEdits,
+  // Python identities are built with keyword arguments: no builder call to move.
+  moveMisplacedCall: noEdits,
+};
 
-function replaceRunElevated(
-  fact: RunElevatedFact,
-  elevation: ElevationChoice,
-  scope: Scope | undefined,
-  file: FilePlan,
-): TextEdit[] | undefined {
+function replaceRunElevated({ fact, elevation, scope }: IntentOf<'replaceRunElevated'>, file: FilePlan): TextEdit[] | undefined {
   const info = file.runElevated.get(fact);
   const value = fact.value;
   if (!info || !info.replaceable || !info.models || !value) return undefined;

@@ -4,22 +4,15 @@
  * calls in Java, keyword arguments in Python, properties in JSON); how fields become an identity,
  * an auto-user or a user account is decided here, once.
  */
+import type { CSharpField } from '../../batch/sdks';
 import type { AutoUserFact, Confidence, Holder, IdentityFact, LinuxUserFact, Span, UserAccountFact, Value } from '../../engine/facts';
 
-/** The neutral names of the identity models' fields, whatever each SDK or dialect calls them. */
-export type ModelField =
-  | 'userName'
-  | 'autoUser'
-  | 'scope'
-  | 'elevation'
-  | 'name'
-  | 'password'
-  | 'linux'
-  | 'windows'
-  | 'uid'
-  | 'gid'
-  | 'sshPrivateKey'
-  | 'loginMode';
+/**
+ * The neutral names of the identity models' fields, whatever each SDK or dialect calls them: the
+ * model's own (batch/sdks.ts names them for C#, whose model shapes map property, parameter and
+ * positional names onto them).
+ */
+export type ModelField = CSharpField;
 
 /** The fields that hold another model (an auto-user specification, Linux or Windows settings). */
 export type NestedField = Extract<ModelField, 'autoUser' | 'linux' | 'windows'>;
