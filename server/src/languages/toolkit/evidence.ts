@@ -2,7 +2,9 @@
  * Evidence of Batch, in every language the same three answers: a construct is Batch's (`yes`: a
  * Batch type, module, package or document), certainly not (`no`: another library's or service's,
  * a JSON Schema), or the code does not say (`unknown`). Each language attaches what it learnt on
- * the way (the SDK generation, the package, the JSON dialect) to the answer.
+ * the way (the SDK generation, the package, the JSON dialect) to the answer: the same details for
+ * every answer with `Evidence<…>`, or per answer (`Extract<Batchness, 'yes'> & …`) where only some
+ * answers know them.
  */
 import type { Confidence } from '../../engine/facts';
 
