@@ -435,6 +435,8 @@ const jsonIdentity: fc.Arbitrary<Json> = fc.oneof(
       ['autoUser', { object: [] }],
     ],
   }),
+  // Not an object: an ARM expression, a template variable, null (a fix must not add a second one).
+  fc.constantFrom(raw('"[variables(\'identity\')]"'), raw('"[parameters(\'identity\')]"'), raw('null')),
 );
 
 function shuffledObject(entries: fc.Arbitrary<(readonly [string, Json] | undefined)[]>): fc.Arbitrary<Json> {
@@ -449,14 +451,21 @@ function shuffledObject(entries: fc.Arbitrary<(readonly [string, Json] | undefin
 }
 
 const jsonTask: fc.Arbitrary<Json> = fc
-  .tuple(fc.nat({ max: 99 }), fc.option(jsonRunElevated, { nil: undefined }), fc.option(jsonIdentity, { nil: undefined }))
-  .chain(([n, runElevated, identity]) =>
+  .tuple(
+    fc.nat({ max: 99 }),
+    fc.option(jsonRunElevated, { nil: undefined }),
+    fc.option(jsonIdentity, { nil: undefined }),
+    // Now and then the key twice in one object (a merge gone wrong): most readers keep the last.
+    fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: jsonRunElevated }),
+  )
+  .chain(([n, runElevated, identity, again]) =>
     shuffledObject(
       fc.constant([
         ['id', jstr(`task-${n}`)] as const,
         ['commandLine', jstr('cmd /c run.cmd')] as const,
         runElevated && (['runElevated', runElevated] as const),
         identity && (['userIdentity', identity] as const),
+        runElevated && again && (['runElevated', again] as const),
       ]),
     ),
   );

@@ -47,3 +47,21 @@ export async function applyFix(
 export async function fixAll(language: LanguageId, text: string, options: AnalyzeOptions = {}): Promise<string> {
   return (await engine.fixAll({ uri: `file:///test.${language}`, languageId: language, text }, options)).text;
 }
+
+/** The fixes the `findingIndex`th finding of `rule` offers, as [title, safe, preferred]. */
+export async function fixesOf(
+  language: LanguageId,
+  text: string,
+  rule: string,
+  findingIndex = 0,
+): Promise<(readonly [string, boolean, boolean])[]> {
+  const analysis = await analyze(language, text);
+  analysis.release();
+  const finding = analysis.findings.filter((f) => f.rule === rule)[findingIndex];
+  return (finding?.fixes ?? []).map((fix) => [fix.title, fix.safe, !!fix.preferred] as const);
+}
+
+/** run-elevated on an object that has a user identity the runElevated does not agree with: removal, in the menu only. */
+export const IDENTITY_DECIDES: readonly (readonly [string, boolean, boolean])[] = [
+  ['Remove runElevated (the user identity decides)', false, false],
+];

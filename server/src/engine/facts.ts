@@ -75,12 +75,29 @@ export interface RunElevatedFact {
   readonly value?: Value;
   readonly holder: Holder;
   readonly confidence: Confidence;
+  /**
+   * JSON: the name of a later `"runElevated"` key of the same object. With duplicate keys most JSON
+   * readers keep only the last (RFC 8259 §4), so this one says nothing.
+   */
+  readonly overriddenBy?: Span;
 }
 
 export interface AutoUserFact {
   readonly span: Span;
   readonly scope?: Value;
   readonly elevation?: Value;
+}
+
+/**
+ * A holder is given a user identity, whatever the value: an identity built in place, a variable, an
+ * expression, null. Whether the holder already has one is this fact, in every language.
+ */
+export interface IdentityAssignmentFact {
+  /** The assignment, property, keyword argument or setter call that gives it. */
+  readonly span: Span;
+  /** The name it is given under (`UserIdentity`, `user_identity`, `withUserIdentity`, `"userIdentity"`). */
+  readonly nameSpan: Span;
+  readonly holder: Holder;
 }
 
 export interface IdentityFact {
@@ -125,24 +142,34 @@ export interface EnumRefFact {
   readonly valid: { readonly [canonical: string]: string };
 }
 
-/** A builder call made on an object that has no such method (Java: `withScope` on UserIdentity). */
-export interface MisplacedCallFact {
+/**
+ * A builder call on an identity object (Java's `withX` / `setX` chains), with what the model says of
+ * the method. Whether it is made on the wrong object (`withScope` on UserIdentity) is the rule's
+ * judgement (misplaced-call).
+ */
+export interface BuilderCallFact {
+  /** From the `.` before the method to the call's end: what a move takes. */
   readonly span: Span;
   readonly nameSpan: Span;
   readonly method: string;
+  /** The identity class of the object the call is made on. */
   readonly receiverType: string;
-  /** The class the method belongs to. */
-  readonly ownerType: string;
+  /**
+   * The identity classes that have the method in the receiver's SDK generation, the receiver's
+   * own among them when it has it; the one a fix could move the call onto first.
+   */
+  readonly ownerTypes: readonly string[];
 }
 
 export interface Facts {
   readonly runElevated: RunElevatedFact[];
+  readonly identityAssignments: IdentityAssignmentFact[];
   readonly identities: IdentityFact[];
   readonly accounts: UserAccountFact[];
   readonly enumRefs: EnumRefFact[];
-  readonly misplacedCalls: MisplacedCallFact[];
+  readonly builderCalls: BuilderCallFact[];
 }
 
 export function emptyFacts(): Facts {
-  return { runElevated: [], identities: [], accounts: [], enumRefs: [], misplacedCalls: [] };
+  return { runElevated: [], identityAssignments: [], identities: [], accounts: [], enumRefs: [], builderCalls: [] };
 }

@@ -3,7 +3,7 @@
  * into text edits in the file's own style; rules never write text.
  */
 import type { Elevation, Scope } from '../batch/model';
-import type { Facts, LanguageId, MisplacedCallFact, RunElevatedFact, Span, Value } from './facts';
+import type { BuilderCallFact, Facts, LanguageId, RunElevatedFact, Span, Value } from './facts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
@@ -19,7 +19,7 @@ export type FixIntent =
   /** Write an enum member with the spelling valid in this file (`NONADMIN` → `NON_ADMIN`). */
   | { readonly kind: 'replaceEnumMember'; readonly span: Span; readonly text: string }
   /** Move a builder call onto the object that owns the method. */
-  | { readonly kind: 'moveMisplacedCall'; readonly fact: MisplacedCallFact };
+  | { readonly kind: 'moveMisplacedCall'; readonly fact: BuilderCallFact };
 
 export interface Fix {
   readonly title: string;

@@ -3,10 +3,15 @@
  * where `.withScope(...)` follows `.withAutoUser(...)` and so lands on UserIdentity (G1). The fix
  * moves the call onto the object that has the method.
  */
-import type { Facts, MisplacedCallFact } from '../engine/facts';
+import type { Facts } from '../engine/facts';
 import { defineRule, type Report } from './define';
 
-type Call = Pick<MisplacedCallFact, 'receiverType' | 'method' | 'ownerType'>;
+/** A call made on `receiverType` whose method belongs to `ownerType`. */
+interface Call {
+  readonly receiverType: string;
+  readonly method: string;
+  readonly ownerType: string;
+}
 
 const descriptor = {
   id: 'misplaced-call',
@@ -23,19 +28,23 @@ const descriptor = {
 } as const;
 
 function check(facts: Facts, report: Report<typeof descriptor.messages>): void {
-  for (const call of facts.misplacedCalls)
+  for (const call of facts.builderCalls) {
+    // The receiver's own method, or one no identity class has: nothing to move it to.
+    if (call.ownerTypes.length === 0 || call.ownerTypes.includes(call.receiverType)) continue;
+    const misplaced = { receiverType: call.receiverType, method: call.method, ownerType: call.ownerTypes[0] };
     report({
       span: call.nameSpan,
-      message: ['misplaced', call],
+      message: ['misplaced', misplaced],
       fixes: [
         {
-          title: ['moveFix', call],
+          title: ['moveFix', misplaced],
           intent: { kind: 'moveMisplacedCall', fact: call },
           preferred: true,
           safe: true,
         },
       ],
     });
+  }
 }
 
 export const misplacedCallRule = defineRule(descriptor, check);

@@ -3,7 +3,7 @@
  * the auto-user identity with the same elevation (the documented mapping sets only the elevation).
  */
 import { SERVICE_VERSIONS, type Elevation, type Scope } from '../batch/model';
-import type { Facts, IdentityFact, RunElevatedFact, Value } from '../engine/facts';
+import type { Facts, IdentityAssignmentFact, IdentityFact, RunElevatedFact, Value } from '../engine/facts';
 import type { ElevationChoice, RuleContext } from '../engine/findings';
 import { defineRule, type FixOffer, type Report } from './define';
 
@@ -37,6 +37,10 @@ const descriptor = {
       `Replace runElevated with an auto-user identity (elevation ${choiceLabel(elevation)}, task scope: keeps per-task isolation; ` +
       `the default scope is pool since ${SERVICE_VERSIONS.poolScopeDefault})`,
     removeFix: 'Remove runElevated (the user identity already sets this elevation)',
+    identityDecidesFix: 'Remove runElevated (the user identity decides)',
+    overridden: `${removedIn}; this object sets runElevated again further on, and with duplicate keys most JSON readers keep only the last.`,
+    removeOverriddenFix: 'Remove this runElevated (a later one in the same object replaces it)',
+    overridingKey: 'The runElevated that replaces it',
   },
 } as const;
 
@@ -96,6 +100,10 @@ function check(facts: Facts, report: Report<Messages>, context: RuleContext): vo
   const identityByHolder = new Map<string, IdentityFact>();
   for (const identity of facts.identities)
     if (identity.holder && !identityByHolder.has(identity.holder.key)) identityByHolder.set(identity.holder.key, identity);
+  // Any user identity given to the holder (an expression, a variable, null included): a second one would override it.
+  const assignmentByHolder = new Map<string, IdentityAssignmentFact>();
+  for (const assignment of facts.identityAssignments)
+    if (!assignmentByHolder.has(assignment.holder.key)) assignmentByHolder.set(assignment.holder.key, assignment);
   for (const fact of facts.runElevated) {
     const base = { span: fact.nameSpan, confidence: fact.confidence } as const;
     if (fact.form === 'read') {
@@ -104,23 +112,29 @@ function check(facts: Facts, report: Report<Messages>, context: RuleContext): vo
     }
     const choice = elevationChoiceOf(fact.value);
     const existing = identityByHolder.get(fact.holder.key);
-    if (existing) {
-      const expressed = identityElevation(existing);
+    const assigned = assignmentByHolder.get(fact.holder.key);
+    if (existing || assigned) {
+      const expressed = existing && identityElevation(existing);
       const agrees = choice && 'literal' in choice && expressed === choice.literal;
       report({
         ...base,
         message: agrees ? 'identityAgrees' : 'identityDiffers',
-        fixes: agrees
-          ? [
-              {
-                title: 'removeFix',
-                intent: { kind: 'removeRunElevated', fact },
-                preferred: true,
-                safe: true,
-              },
-            ]
-          : [],
-        related: [{ span: existing.nameSpan, message: 'sameObjectIdentity' }],
+        fixes: [
+          agrees
+            ? { title: 'removeFix', intent: { kind: 'removeRunElevated', fact }, preferred: true, safe: true }
+            : // Offered, never applied on save: whether the identity says what runElevated meant is the author's call.
+              { title: 'identityDecidesFix', intent: { kind: 'removeRunElevated', fact }, safe: false },
+        ],
+        related: [{ span: (existing ?? assigned)!.nameSpan, message: 'sameObjectIdentity' }],
+      });
+      continue;
+    }
+    if (fact.overriddenBy) {
+      report({
+        ...base,
+        message: 'overridden',
+        fixes: [{ title: 'removeOverriddenFix', intent: { kind: 'removeRunElevated', fact }, safe: false }],
+        related: [{ span: fact.overriddenBy, message: 'overridingKey' }],
       });
       continue;
     }

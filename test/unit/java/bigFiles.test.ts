@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { analyzeJava } from '../../../server/src/languages/java/adapter';
+import { collectFacts } from '../../../server/src/languages/java/facts';
 import { parserFor } from '../../../server/src/parsing/treeSitter';
 
 /** ~10,000 lines: the example's methods, renamed, every 50th copy still with its runElevated calls. */
@@ -30,7 +30,7 @@ describe('java big files', () => {
     const parser = await parserFor('java');
     const tree = parser.parse(text)!;
     try {
-      assert.equal(analyzeJava(text, tree).facts.runElevated.length, anchors);
+      assert.equal(collectFacts(text, tree).facts.runElevated.length, anchors);
     } finally {
       tree.delete();
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Facts, Span, Value } from '../../../server/src/engine/facts';
+import type { BuilderCallFact, Facts, Span, Value } from '../../../server/src/engine/facts';
 import { analyze, applyFix, fixAll, squiggles } from '../../helpers/engine';
 
 const LEGACY = 'import com.microsoft.azure.batch.protocol.models.*;\nimport java.util.*;\n';
@@ -14,6 +14,16 @@ async function factsOf(text: string): Promise<Facts> {
   const analysis = await analyze('java', text);
   analysis.release();
   return analysis.facts;
+}
+
+/** The builder calls misplaced-call judged misplaced, with the owner its fix moves them onto. */
+async function misplacedCalls(text: string): Promise<(BuilderCallFact & { readonly ownerType: string })[]> {
+  const analysis = await analyze('java', text);
+  analysis.release();
+  return analysis.findings.flatMap((finding) => {
+    const intent = finding.rule === 'misplaced-call' ? finding.fixes[0]?.intent : undefined;
+    return intent?.kind === 'moveMisplacedCall' ? [{ ...intent.fact, ownerType: intent.fact.ownerTypes[0] }] : [];
+  });
 }
 
 /** A value as (kind, text written, hint) — what rules read. */
@@ -188,9 +198,8 @@ describe('java misplaced calls', () => {
 
   it("the documentation's sample: withScope lands on UserIdentity (unbalanced statement and all)", async () => {
     const text = inMethod(LEGACY, SEED_BODY, 'TaskAddParameter taskToAdd, String taskId');
-    const facts = await factsOf(text);
     assert.deepEqual(
-      facts.misplacedCalls.map((m) => [at(text, m.span), at(text, m.nameSpan), m.method, m.receiverType, m.ownerType]),
+      (await misplacedCalls(text)).map((m) => [at(text, m.span), at(text, m.nameSpan), m.method, m.receiverType, m.ownerType]),
       [['.withScope(AutoUserScope.TASK)', 'withScope', 'withScope', 'UserIdentity', 'AutoUserSpecification']],
     );
     assert.deepEqual(await only('misplaced-call', text), [{ rule: 'misplaced-call', severity: 'error', text: 'withScope' }]);
@@ -238,9 +247,8 @@ describe('java misplaced calls', () => {
       LEGACY,
       '    UserAccount a = new UserAccount().withName("a").withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(5)).withGid(5);\n    AutoUserSpecification s = new AutoUserSpecification().withUserName("x");',
     );
-    const facts = await factsOf(text);
     assert.deepEqual(
-      facts.misplacedCalls.map((m) => [m.method, m.receiverType, m.ownerType]),
+      (await misplacedCalls(text)).map((m) => [m.method, m.receiverType, m.ownerType]),
       [
         ['withGid', 'UserAccount', 'LinuxUserConfiguration'],
         ['withUserName', 'AutoUserSpecification', 'UserIdentity'],
@@ -275,20 +283,30 @@ describe('java misplaced calls', () => {
       LEGACY,
       '    UserIdentity id = new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.TASK)).withUserName("x");',
     );
-    assert.deepEqual((await factsOf(right)).misplacedCalls, []);
+    assert.deepEqual(await misplacedCalls(right), []);
+    // Seen and judged fine: the adapter reports every builder call with the classes that have it.
+    assert.deepEqual(
+      (await factsOf(right)).builderCalls.map((m) => [m.method, m.receiverType, m.ownerTypes]),
+      [
+        ['withAutoUser', 'UserIdentity', ['UserIdentity']],
+        ['withScope', 'AutoUserSpecification', ['AutoUserSpecification']],
+        ['withUserName', 'UserIdentity', ['UserIdentity']],
+      ],
+    );
     const bean = inMethod(
       NEW,
       '    UserIdentity id = new UserIdentity().setAutoUser(new AutoUserSpecification()).setScope(AutoUserScope.TASK);',
     );
     assert.deepEqual(
-      (await factsOf(bean)).misplacedCalls.map((m) => [m.method, m.ownerType]),
+      (await misplacedCalls(bean)).map((m) => [m.method, m.ownerType]),
       [['setScope', 'AutoUserSpecification']],
     );
     const foreign = inMethod(
       'import com.contoso.UserIdentity;\n',
       '    UserIdentity id = new UserIdentity().withAutoUser(null).withScope(1);',
     );
-    assert.deepEqual((await factsOf(foreign)).misplacedCalls, []);
+    assert.deepEqual(await misplacedCalls(foreign), []);
+    assert.deepEqual((await factsOf(foreign)).builderCalls, [], 'another library’s classes are not looked at');
   });
 });
 

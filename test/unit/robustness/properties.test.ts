@@ -8,11 +8,14 @@
  *   (b) no fix (nor fix-all) makes a syntax error the input did not have: an input without errors
  *       gives an output without errors; in one with errors, no error where the fix wrote;
  *   (c) fix-all applied twice equals fix-all applied once;
- *   (d) every edit of a fix stays where its intent allows (test/helpers/syntaxRegions.ts).
+ *   (d) every edit of a fix stays where its intent allows (test/helpers/syntaxRegions.ts);
+ *   (e) JSON: no fix, nor fix-all, gives an object a duplicate key it did not have (jsonc-parser
+ *       does not report duplicates; they are counted here, per key, over every object).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { applyEdits } from '../../../server/src/engine/edits';
 import { Engine } from '../../../server/src/engine/engine';
 import { LANGUAGES as SUPPORT } from '../../../server/src/engine/languages';
@@ -25,6 +28,35 @@ import { fixLocality, newSyntaxError, parse, preciseEdits } from '../../helpers/
 
 const engine = new Engine();
 const RUNS = Math.max(1, Math.round(FUZZ_RUNS * 1.5));
+
+/** Per key name, how many of its occurrences repeat a key already in the same object (over every object). */
+function duplicateKeys(text: string): Map<string, number> {
+  const repeats = new Map<string, number>();
+  const visit = (node: JsonNode | undefined) => {
+    if (!node) return;
+    if (node.type === 'object') {
+      const seen = new Set<unknown>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0]?.value;
+        if (typeof key !== 'string') continue;
+        if (seen.has(key)) repeats.set(key, (repeats.get(key) ?? 0) + 1);
+        seen.add(key);
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(parseTree(text, [], { allowTrailingComma: true, disallowComments: false }));
+  return repeats;
+}
+
+/** The keys `after` repeats more often than `before` did, e.g. `userIdentity ×2 (was 1)`. */
+function newDuplicates(before: string, after: string): string | undefined {
+  const was = duplicateKeys(before);
+  const added = [...duplicateKeys(after)]
+    .filter(([key, count]) => count > (was.get(key) ?? 0))
+    .map(([key, count]) => `${key} ×${count + 1} (was ${(was.get(key) ?? 0) + 1})`);
+  return added.length > 0 ? `duplicate key in one object: ${added.join(', ')}` : undefined;
+}
 
 function label(sample: Mutated): string {
   return `\nmutations: ${JSON.stringify(sample.mutations)}\ntext: ${JSON.stringify(sample.text)}`;
@@ -128,3 +160,32 @@ for (const language of LANGUAGES) {
     });
   });
 }
+
+describe('json: no fix writes a duplicate key', () => {
+  const input = (text: string) => ({ uri: 'file:///fuzz/sample.json', languageId: languageIdOf('json', text), text });
+
+  it('(e) after every fix of every finding, and after fix-all, no object has a key more often than before', async () => {
+    await fc.assert(
+      fc.asyncProperty(mutatedArb('json'), async (sample) => {
+        const text = sample.text;
+        const analysis = await engine.analyze(input(text));
+        try {
+          for (const finding of analysis.findings) {
+            for (const fix of finding.fixes) {
+              const edits = analysis.edits(fix);
+              if (!edits) continue;
+              const added = newDuplicates(text, applyEdits(text, edits));
+              assert.equal(added, undefined, `${finding.rule} / ${fix.title}: ${added}${label(sample)}`);
+            }
+          }
+        } finally {
+          analysis.release();
+        }
+        const fixed = await engine.fixAll(input(text));
+        const added = newDuplicates(text, fixed.text);
+        assert.equal(added, undefined, `fix-all: ${added}${label(sample)}`);
+      }),
+      { seed: FUZZ_SEED, numRuns: RUNS * 2 },
+    );
+  });
+});

@@ -51,6 +51,13 @@ const SAYS: Says<typeof runElevatedRule> = [
     'Replace runElevated with an auto-user identity (elevation Admin, task scope: keeps per-task isolation; the default scope is pool since 2019-08-01.10.0)',
   ],
   ['removeFix', 'Remove runElevated (the user identity already sets this elevation)'],
+  ['identityDecidesFix', 'Remove runElevated (the user identity decides)'],
+  [
+    'overridden',
+    'runElevated was removed in Batch service version 2017-01-01.4.0; this object sets runElevated again further on, and with duplicate keys most JSON readers keep only the last.',
+  ],
+  ['removeOverriddenFix', 'Remove this runElevated (a later one in the same object replaces it)'],
+  ['overridingKey', 'The runElevated that replaces it'],
 ];
 
 ruleTable(runElevatedRule, { subject: 'runElevated', says: SAYS, sdk: pythonSdkRows() }, [...CSHARP, ...JAVA, ...PYTHON, ...JSON_CASES]);

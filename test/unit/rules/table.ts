@@ -24,6 +24,9 @@ export type Found<M extends RuleMessages> =
   | readonly [severity: Severity, squiggled: string, message: MessageRef<M>]
   | readonly [severity: Severity, squiggled: string, message: MessageRef<M>, fixes: readonly MessageRef<M>[]];
 
+/** A row's `fixed` when its fixes are offered but not safe: fix-all leaves the text as it is. */
+export const UNCHANGED = Symbol('unchanged');
+
 export interface RuleCase<M extends RuleMessages, X = never> {
   /** The generation or dialect and the shape, e.g. 'Java legacy: NONADMIN in a pool sample'. */
   readonly name: string;
@@ -31,8 +34,11 @@ export interface RuleCase<M extends RuleMessages, X = never> {
   readonly text: string;
   /** This rule's findings; empty for a near-miss that stays silent. */
   readonly found: readonly Found<M>[];
-  /** The text after fix-all of this rule; `null` when no fix of any finding renders an edit here. */
-  readonly fixed?: string | null;
+  /**
+   * The text after fix-all of this rule; `null` when no fix of any finding renders an edit here;
+   * `UNCHANGED` when fixes are offered in the menu but fix-all applies none (they are not safe).
+   */
+  readonly fixed?: string | null | typeof UNCHANGED;
   /** One quick fix applied alone: fix `fix` (default 0) of the first finding gives `text`; `null`: no such edit. */
   readonly quickFix?: { readonly fix?: number; readonly text: string | null };
   /** Settings other than the defaults (e.g. `fix.scope`). */
@@ -120,6 +126,10 @@ export function ruleTable<M extends RuleMessages, X = never>(
         if (c.fixed === null) {
           assert.deepEqual(fixesRender.flat().filter(Boolean), [], 'no fix may be offered here');
           assert.equal(await fixAll(c.language, c.text, fixAllOptions), c.text);
+        }
+        if (c.fixed === UNCHANGED) {
+          assert.ok(fixesRender.flat().some(Boolean), 'a fix is offered in the menu');
+          assert.equal(await fixAll(c.language, c.text, fixAllOptions), c.text, 'fix-all applies none');
         }
         if (typeof c.fixed === 'string') {
           const once = await fixAll(c.language, c.text, fixAllOptions);

@@ -1,21 +1,24 @@
 /** C#, parsed by tree-sitter-c-sharp: the adapter (tree → facts) and renderer (intent → edits). */
 import { CSHARP } from '../../batch/sdks';
-import { commentsContaining, treeSitterLanguage } from '../treeSitterSupport';
-import { analyzeCSharp } from './adapter';
-import { Reach } from './reach';
-import { renderCSharp } from './renderer';
+import { Words } from '../toolkit/text';
+import { commentsContaining } from '../toolkit/treeSitter';
+import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
+import { collectFacts } from './facts';
+import { Reach } from './imports';
+import { csharpRenderer } from './renderer';
+import { render } from '../toolkit/render';
 
 export const csharpLanguage = treeSitterLanguage({
   id: 'csharp',
   anchorWords: [CSHARP.legacy.runElevated, ...CSHARP.identityTypes, ...Object.keys(CSHARP.enums)],
   // `global using Microsoft.Azure.Batch;` in one file (often GlobalUsings.cs) serves them all.
   // (The word is how the directive is written in practice; the tree decides what it is.)
-  projectImports: { word: 'global using', read: (file, tree) => new Reach(tree, file.text).globalUsings() },
+  projectImports: { word: 'global using', read: (file, tree) => new Reach(tree, new Words(file.text)).globalUsings() },
   analyze(file, tree, project) {
-    const { facts, context } = analyzeCSharp(file.text, tree, project?.workspaceImports);
+    const { facts, plan } = collectFacts(file.text, tree, project?.workspaceImports);
     return {
       facts,
-      render: (intent) => renderCSharp(intent, context),
+      render: (intent) => render(intent, csharpRenderer, plan),
       comments: (needle) => commentsContaining(tree, file.text, needle, ['comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };

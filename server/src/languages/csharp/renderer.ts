@@ -7,25 +7,19 @@
  */
 import type { Elevation, Scope } from '../../batch/model';
 import { CSHARP, spell } from '../../batch/sdks';
-import type { RunElevatedFact } from '../../engine/facts';
-import type { ElevationChoice, FixIntent } from '../../engine/findings';
+import type { ElevationChoice } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
-import type { CSharpContext, IdentityWriter, RunElevatedPlan } from './adapter';
+import { enumMemberEdits, noEdits, plannedEdits, type IntentOf, type IntentRenderer } from '../toolkit/render';
+import type { FilePlan, IdentityWriter, RunElevatedPlan } from './plan';
 
-export function renderCSharp(intent: FixIntent, context: CSharpContext): TextEdit[] | undefined {
-  switch (intent.kind) {
-    case 'replaceRunElevated':
-      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, context);
-    case 'removeRunElevated': {
-      const removal = context.plans.get(intent.fact.span.start)?.removal;
-      return removal ? [...removal] : undefined;
-    }
-    case 'replaceEnumMember':
-      return [{ span: intent.span, newText: intent.text }];
-    default:
-      return undefined;
-  }
-}
+/** C#'s renderer: one entry per kind of fix intent. */
+export const csharpRenderer: IntentRenderer<FilePlan> = {
+  replaceRunElevated,
+  removeRunElevated: (intent, file) => plannedEdits(file.runElevated.get(intent.fact)?.removal),
+  replaceEnumMember: enumMemberEdits,
+  // C# identities are built with constructors or initializers: no builder call to move.
+  moveMisplacedCall: noEdits,
+};
 
 function elevationMember(writer: IdentityWriter, elevation: Elevation): string {
   return `${writer.enumPrefix}ElevationLevel.${spell(CSHARP.enums, 'ElevationLevel', elevation)}`;
@@ -53,15 +47,10 @@ export function identityText(writer: IdentityWriter, choice: ElevationChoice, sc
 }
 
 /** `x.RunElevated = e` → `x.UserIdentity = …`: the name and the value change, what is between them stays. */
-function replaceRunElevated(
-  fact: RunElevatedFact,
-  choice: ElevationChoice,
-  scope: Scope | undefined,
-  context: CSharpContext,
-): TextEdit[] | undefined {
-  const plan = context.plans.get(fact.span.start);
+function replaceRunElevated({ fact, elevation: choice, scope }: IntentOf<'replaceRunElevated'>, file: FilePlan): TextEdit[] | undefined {
+  const plan = file.runElevated.get(fact);
   if (!plan?.writer || !fact.value) return undefined;
-  const between = context.text.slice(fact.nameSpan.end, fact.value.span.start);
+  const between = file.text.slice(fact.nameSpan.end, fact.value.span.start);
   const newText = `${CSHARP.legacy.userIdentity}${between}${identityText(plan.writer, choice, scope, plan)}`;
   return [{ span: fact.span, newText }, ...plan.writer.usings];
 }

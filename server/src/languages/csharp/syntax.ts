@@ -2,7 +2,7 @@
  * Small questions asked of tree-sitter-c-sharp nodes: names as dotted segments, argument lists,
  * initializer members, constant strings. Nothing here knows Batch.
  */
-import type { Node } from '../treeSitterSupport';
+import { children, field, namedChildren, sameNode, type Node } from '../toolkit/treeSitter';
 
 /** Declarations that introduce a type name into the file. */
 export const TYPE_DECLARATIONS: ReadonlySet<string> = new Set([
@@ -16,22 +16,6 @@ export const TYPE_DECLARATIONS: ReadonlySet<string> = new Set([
 ]);
 
 export const NAMESPACE_DECLARATIONS: ReadonlySet<string> = new Set(['namespace_declaration', 'file_scoped_namespace_declaration']);
-
-export function fieldOf(node: Node, name: string): Node | undefined {
-  return node.childForFieldName(name) ?? undefined;
-}
-
-export function same(a: Node | undefined | null, b: Node | undefined | null): boolean {
-  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
-}
-
-export function namedChildren(node: Node): Node[] {
-  return node.namedChildren.filter((c): c is Node => !!c);
-}
-
-export function children(node: Node): Node[] {
-  return node.children.filter((c): c is Node => !!c);
-}
 
 /** The value of `name = value` in a variable declarator, if it has one. */
 export function declaratorValue(declarator: Node): Node | undefined {
@@ -54,20 +38,20 @@ export function segmentsOf(node: Node): string[] | undefined {
       return [node.text];
     case 'qualified_name':
     case 'member_access_expression': {
-      const left = fieldOf(node, node.type === 'qualified_name' ? 'qualifier' : 'expression');
-      const name = fieldOf(node, 'name');
+      const left = field(node, node.type === 'qualified_name' ? 'qualifier' : 'expression');
+      const name = field(node, 'name');
       if (!left || !name || name.type !== 'identifier') return undefined;
       const prefix = segmentsOf(left);
       return prefix ? [...prefix, name.text] : undefined;
     }
     case 'alias_qualified_name': {
       // Only `global::` (the root namespace) means the same as the bare name.
-      const alias = fieldOf(node, 'alias');
-      const name = fieldOf(node, 'name');
+      const alias = field(node, 'alias');
+      const name = field(node, 'name');
       return alias?.text === 'global' && name ? segmentsOf(name) : undefined;
     }
     case 'nullable_type': {
-      const inner = fieldOf(node, 'type');
+      const inner = field(node, 'type');
       return inner ? segmentsOf(inner) : undefined;
     }
     default:
@@ -78,11 +62,11 @@ export function segmentsOf(node: Node): string[] | undefined {
 /** The node of the last segment (`CloudTask` in `Microsoft.Azure.Batch.CloudTask`), where hovers anchor. */
 export function lastNameNode(node: Node): Node {
   if (node.type === 'qualified_name' || node.type === 'alias_qualified_name' || node.type === 'member_access_expression') {
-    const name = fieldOf(node, 'name');
+    const name = field(node, 'name');
     if (name) return lastNameNode(name);
   }
   if (node.type === 'nullable_type') {
-    const inner = fieldOf(node, 'type');
+    const inner = field(node, 'type');
     if (inner) return lastNameNode(inner);
   }
   return node;
@@ -103,14 +87,14 @@ export interface Argument {
 
 /** The arguments of a call or object creation, in order. */
 export function argumentsOf(creation: Node): Argument[] {
-  const list = fieldOf(creation, 'arguments') ?? namedChildren(creation).find((c) => c.type === 'argument_list');
+  const list = field(creation, 'arguments') ?? namedChildren(creation).find((c) => c.type === 'argument_list');
   if (!list) return [];
   const found: Argument[] = [];
   for (const arg of namedChildren(list)) {
     if (arg.type !== 'argument') continue;
-    const name = fieldOf(arg, 'name');
+    const name = field(arg, 'name');
     const value = namedChildren(arg)
-      .filter((c) => c.type !== 'comment' && !same(c, name))
+      .filter((c) => c.type !== 'comment' && !sameNode(c, name))
       .pop();
     if (value) found.push({ node: arg, name: name?.text, value });
   }
@@ -119,7 +103,7 @@ export function argumentsOf(creation: Node): Argument[] {
 
 /** The `{ … }` of an object creation (explicit or target-typed). */
 export function initializerOf(creation: Node): Node | undefined {
-  return fieldOf(creation, 'initializer') ?? namedChildren(creation).find((c) => c.type === 'initializer_expression');
+  return field(creation, 'initializer') ?? namedChildren(creation).find((c) => c.type === 'initializer_expression');
 }
 
 export interface InitializerMember {
@@ -133,9 +117,9 @@ export function initializerMembers(initializer: Node): InitializerMember[] {
   const members: InitializerMember[] = [];
   for (const child of namedChildren(initializer)) {
     if (child.type !== 'assignment_expression') continue;
-    const name = fieldOf(child, 'left');
-    const value = fieldOf(child, 'right');
-    if (name?.type === 'identifier' && value && fieldOf(child, 'operator')?.type === '=') members.push({ assignment: child, name, value });
+    const name = field(child, 'left');
+    const value = field(child, 'right');
+    if (name?.type === 'identifier' && value && field(child, 'operator')?.type === '=') members.push({ assignment: child, name, value });
   }
   return members;
 }
@@ -147,8 +131,8 @@ export function isObjectCreation(node: Node): boolean {
 /** The assignment whose left side is exactly `node`, with a plain `=`. */
 export function assignmentTo(node: Node): Node | undefined {
   const parent = node.parent;
-  if (parent?.type !== 'assignment_expression' || !same(fieldOf(parent, 'left'), node)) return undefined;
-  return fieldOf(parent, 'operator')?.type === '=' ? parent : undefined;
+  if (parent?.type !== 'assignment_expression' || !sameNode(field(parent, 'left'), node)) return undefined;
+  return field(parent, 'operator')?.type === '=' ? parent : undefined;
 }
 
 /** Skips parentheses and casts: `((CloudTask)x)` → `x` for values. */
@@ -216,9 +200,9 @@ export function constantString(node: Node): string | undefined {
       return verbatim ? value.replace(/""/g, '"') : value;
     }
     case 'binary_expression': {
-      if (fieldOf(node, 'operator')?.type !== '+') return undefined;
-      const left = fieldOf(node, 'left');
-      const right = fieldOf(node, 'right');
+      if (field(node, 'operator')?.type !== '+') return undefined;
+      const left = field(node, 'left');
+      const right = field(node, 'right');
       const l = left && constantString(left);
       const r = right && constantString(right);
       return l !== undefined && r !== undefined ? l + r : undefined;

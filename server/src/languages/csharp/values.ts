@@ -6,9 +6,10 @@
 import type { EnumName } from '../../batch/model';
 import { canonicalMember, CSHARP } from '../../batch/sdks';
 import type { Value } from '../../engine/facts';
-import { spanOf, type Node } from '../treeSitterSupport';
-import type { Resolver } from './resolve';
-import { assignmentTo, constantNumber, constantString, fieldOf, namedChildren, same, segmentsOf, unwrap } from './syntax';
+import { field, namedChildren, sameNode, spanOf, type Node } from '../toolkit/treeSitter';
+import type { BatchEvidence } from './evidence';
+import type { SymbolTable } from './scope';
+import { assignmentTo, constantNumber, constantString, segmentsOf, unwrap } from './syntax';
 
 export type EnumValue = Extract<Value, { kind: 'enum' }>;
 
@@ -39,7 +40,7 @@ const MAX_HINT_SEARCH = 1000;
 function lastName(node: Node): string | undefined {
   if (node.type === 'identifier') return node.text;
   if (node.type === 'member_access_expression') {
-    const name = fieldOf(node, 'name');
+    const name = field(node, 'name');
     if (!name) return undefined;
     // `GetValue<string>` is a generic name whose first child is the identifier.
     return name.type === 'generic_name' ? namedChildren(name)[0]?.text : name.text;
@@ -56,21 +57,21 @@ function isGuidType(type: Node | undefined): boolean {
 /** `new Guid()`, `Guid.NewGuid()`, `Guid.Empty`, `default(Guid)`. */
 function isGuid(node: Node): boolean {
   const expr = unwrap(node);
-  if (expr.type === 'object_creation_expression') return isGuidType(fieldOf(expr, 'type'));
+  if (expr.type === 'object_creation_expression') return isGuidType(field(expr, 'type'));
   if (expr.type === 'default_expression') return isGuidType(namedChildren(expr)[0]);
   if (expr.type === 'invocation_expression') {
-    const fn = fieldOf(expr, 'function');
-    return fn?.type === 'member_access_expression' && fieldOf(fn, 'name')?.text === 'NewGuid' && isGuidType(fieldOf(fn, 'expression'));
+    const fn = field(expr, 'function');
+    return fn?.type === 'member_access_expression' && field(fn, 'name')?.text === 'NewGuid' && isGuidType(field(fn, 'expression'));
   }
-  if (expr.type === 'member_access_expression') return fieldOf(expr, 'name')?.text === 'Empty' && isGuidType(fieldOf(expr, 'expression'));
+  if (expr.type === 'member_access_expression') return field(expr, 'name')?.text === 'Empty' && isGuidType(field(expr, 'expression'));
   return false;
 }
 
 export function hintOf(node: Node): 'secret' | 'guid' | undefined {
   const expr = unwrap(node);
   if (expr.type === 'invocation_expression') {
-    const fn = fieldOf(expr, 'function');
-    const receiver = fn?.type === 'member_access_expression' ? fieldOf(fn, 'expression') : undefined;
+    const fn = field(expr, 'function');
+    const receiver = fn?.type === 'member_access_expression' ? field(fn, 'expression') : undefined;
     if (fn && lastName(fn) === 'ToString' && receiver && isGuid(receiver)) return 'guid';
   }
   if (expr.endIndex - expr.startIndex > MAX_HINT_SEARCH) return undefined;
@@ -78,11 +79,11 @@ export function hintOf(node: Node): 'secret' | 'guid' | undefined {
   for (const candidate of candidates) {
     if (!candidate) continue;
     if (candidate.type === 'invocation_expression') {
-      const fn = fieldOf(candidate, 'function');
+      const fn = field(candidate, 'function');
       const name = fn && lastName(fn);
       if (name && SECRET_METHODS.has(name)) return 'secret';
     } else if (candidate.type === 'element_access_expression') {
-      const receiver = fieldOf(candidate, 'expression');
+      const receiver = field(candidate, 'expression');
       const name = receiver && lastName(receiver);
       if (name && SETTINGS_RECEIVERS.has(name.replace(/^_+/, '').toLowerCase())) return 'secret';
     }
@@ -94,22 +95,25 @@ export class Values {
   /** Constants naming constants: bounded, against cycles in broken code. */
   private depth = 0;
 
-  constructor(private readonly resolver: Resolver) {}
+  constructor(
+    private readonly symbols: SymbolTable,
+    private readonly evidence: BatchEvidence,
+  ) {}
 
   /** `ElevationLevel.Admin`, `Common.ElevationLevel.Admin`, `Models.AutoUserScope.Task` — when the enum is Batch's. */
   enumValueOf(node: Node): EnumValue | undefined {
     const expr = unwrap(node);
     if (expr.type !== 'member_access_expression') return undefined;
-    const receiver = fieldOf(expr, 'expression');
-    const member = fieldOf(expr, 'name');
+    const receiver = field(expr, 'expression');
+    const member = field(expr, 'name');
     const segments = receiver && segmentsOf(receiver);
     if (!segments || !member || member.type !== 'identifier') return undefined;
     const enumName = segments[segments.length - 1];
     if (!ENUM_NAMES.has(enumName)) return undefined;
     // `ElevationLevel.Parse(…)` is a call, not a member.
     const parent = expr.parent;
-    if (parent?.type === 'invocation_expression' && same(fieldOf(parent, 'function'), expr)) return undefined;
-    if (this.resolver.classifySegments(segments, expr.startIndex).batch !== 'yes') return undefined;
+    if (parent?.type === 'invocation_expression' && sameNode(field(parent, 'function'), expr)) return undefined;
+    if (this.evidence.classifySegments(segments, expr.startIndex).batch !== 'yes') return undefined;
     const name = enumName as EnumName;
     return {
       kind: 'enum',
@@ -141,7 +145,7 @@ export class Values {
     if (expr.type === 'identifier') {
       const resolved = this.constantValueOf(expr);
       if (resolved) return resolved;
-      const initial = this.resolver.initialValueOf(expr);
+      const initial = this.symbols.initialValueOf(expr);
       const hint = initial && hintOf(initial);
       return hint ? { kind: 'expr', span, text, hint } : { kind: 'expr', span, text };
     }
@@ -154,9 +158,9 @@ export class Values {
    * local never assigned again. The value's span is where it is written.
    */
   private constantValueOf(identifier: Node): Value | undefined {
-    const declaration = this.resolver.resolve(identifier);
+    const declaration = this.symbols.resolve(identifier);
     if (!declaration?.value || declaration.nameStart === identifier.startIndex || this.depth > 8) return undefined;
-    const neverReassigned = () => !this.resolver.usesOf(declaration).some((use) => assignmentTo(use));
+    const neverReassigned = () => !this.symbols.usesOf(declaration).some((use) => assignmentTo(use));
     if (!declaration.isConstant && (declaration.isMember || !neverReassigned())) return undefined;
     this.depth++;
     try {

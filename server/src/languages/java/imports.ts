@@ -1,10 +1,119 @@
 /**
- * Adding `import` declarations the way the file already writes them: into the group of imports
- * closest to the new one, at its sorted place when that group is sorted, in the file's line endings.
+ * What a Java file imports, and how to add an import the way it writes them.
+ *
+ * Reading: the package declaration and the import declarations at the top of the file, which
+ * packages of them are Batch's (and of which SDK generation), and which are another service's with
+ * its own look-alike API (Batch AI).
+ *
+ * Writing: `import` declarations added into the group of imports closest to the new one, at its
+ * sorted place when that group is sorted, in the file's line endings.
  */
+import { JAVA, type JavaSdk } from '../../batch/sdks';
 import { detectEol, lineStart } from '../../engine/edits';
 import type { TextEdit } from '../../engine/language';
-import type { ImportDecl } from './syntax';
+import type { Tree } from '../toolkit/treeSitter';
+import { isComment, namedChildren } from './syntax';
+
+export interface ImportDecl {
+  readonly name: string;
+  readonly isStatic: boolean;
+  readonly wildcard: boolean;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A name is in a package when it is the package or below it (`a.b` holds `a.b.C`, not `a.bc.C`). */
+export function inPackage(qualified: string, prefix: string): boolean {
+  const p = prefix.endsWith('.') ? prefix.slice(0, -1) : prefix;
+  return qualified === p || qualified.startsWith(p + '.');
+}
+
+export function isOtherService(qualified: string): boolean {
+  return JAVA.otherServicePrefixes.some((p) => inPackage(qualified, p));
+}
+
+export function isBatchName(qualified: string): boolean {
+  return !isOtherService(qualified) && JAVA.batchPackagePrefixes.some((p) => inPackage(qualified, p));
+}
+
+export function sdkOfPackage(pkg: string | undefined): JavaSdk | undefined {
+  if (!pkg) return undefined;
+  for (const sdk of Object.keys(JAVA.sdkRoots) as JavaSdk[]) if (inPackage(pkg, JAVA.sdkRoots[sdk])) return sdk;
+  return undefined;
+}
+
+export function stripSpace(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/** The package and import declarations of a file (the top level only). */
+export class FileImports {
+  readonly imports: ImportDecl[] = [];
+  packageName?: string;
+  packageSpan?: { start: number; end: number };
+  /** Start of the first top-level node that is not a package, import or comment. */
+  firstDeclarationStart?: number;
+  /** A package or import declaration has syntax errors: where the import block ends is unknown. */
+  broken = false;
+  /** Something of Batch's is imported (or the file is in a Batch package). */
+  readonly batchImported: boolean;
+  /** Something of a look-alike service is imported (Batch AI). */
+  readonly otherServiceImported: boolean;
+  /** Generations the file imports from (wildcards and single types alike). */
+  readonly importedSdks = new Set<JavaSdk>();
+
+  constructor(tree: Tree) {
+    for (const node of tree.rootNode.namedChildren) {
+      if (!node) continue;
+      if (node.type === 'package_declaration') {
+        const name = namedChildren(node).find((c) => c.type === 'scoped_identifier' || c.type === 'identifier');
+        if (name) this.packageName = stripSpace(name.text);
+        this.packageSpan = { start: node.startIndex, end: node.endIndex };
+        if (node.hasError) this.broken = true;
+      } else if (node.type === 'import_declaration') {
+        if (node.hasError) this.broken = true;
+        const parts = namedChildren(node);
+        const name = parts.find((c) => c.type === 'scoped_identifier' || c.type === 'identifier');
+        if (!name) continue;
+        this.imports.push({
+          name: stripSpace(name.text),
+          isStatic: node.children.some((c) => c?.type === 'static'),
+          wildcard: parts.some((c) => c.type === 'asterisk'),
+          start: node.startIndex,
+          end: node.endIndex,
+        });
+      } else if (!isComment(node) && this.firstDeclarationStart === undefined) {
+        this.firstDeclarationStart = node.startIndex;
+      }
+    }
+    const names = [...this.imports.map((i) => i.name), ...(this.packageName ? [this.packageName] : [])];
+    this.batchImported = names.some(isBatchName);
+    this.otherServiceImported = names.some(isOtherService);
+    for (const name of names) {
+      const sdk = isBatchName(name) ? sdkOfPackage(name) : undefined;
+      if (sdk) this.importedSdks.add(sdk);
+    }
+  }
+
+  /** The one generation the file imports, if exactly one. */
+  get fileSdk(): JavaSdk | undefined {
+    return this.importedSdks.size === 1 ? [...this.importedSdks][0] : undefined;
+  }
+
+  /** What the renderer needs to add imports, once the tree is gone. */
+  info(declaredTypes: ReadonlySet<string>): ImportsInfo {
+    return {
+      imports: this.imports,
+      packageName: this.packageName,
+      packageEnd: this.packageSpan?.end,
+      firstDeclarationStart: this.firstDeclarationStart,
+      declaredTypes,
+      broken: this.broken,
+    };
+  }
+}
+
+// Adding imports ---------------------------------------------------------------------------------
 
 /** What a renderer needs to know about a file's imports (plain data: no syntax tree). */
 export interface ImportsInfo {

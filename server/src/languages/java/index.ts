@@ -1,18 +1,20 @@
 /** Java, parsed by tree-sitter: the legacy fluent SDK and com.azure.compute.batch alike. */
 import { JAVA } from '../../batch/sdks';
-import { commentsContaining, treeSitterLanguage } from '../treeSitterSupport';
-import { analyzeJava } from './adapter';
-import { renderJava } from './renderer';
+import { commentsContaining } from '../toolkit/treeSitter';
+import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
+import { collectFacts } from './facts';
+import { javaRenderer } from './renderer';
+import { render } from '../toolkit/render';
 
 export const javaLanguage = treeSitterLanguage({
   id: 'java',
   // `RunElevated` is inside withRunElevated/setRunElevated; the rest name the identity model.
   anchorWords: ['RunElevated', ...JAVA.identityTypes, ...Object.keys(JAVA.enums)],
   analyze(file, tree) {
-    const { facts, context } = analyzeJava(file.text, tree);
+    const { facts, plan } = collectFacts(file.text, tree);
     return {
       facts,
-      render: (intent) => renderJava(intent, context),
+      render: (intent) => render(intent, javaRenderer, plan),
       comments: (needle) => commentsContaining(tree, file.text, needle, ['line_comment', 'block_comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };

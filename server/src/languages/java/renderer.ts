@@ -6,27 +6,21 @@
  */
 import type { Elevation, Scope } from '../../batch/model';
 import { JAVA, type JavaSdk } from '../../batch/sdks';
-import type { RunElevatedFact } from '../../engine/facts';
-import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
-import type { JavaContext } from './adapter';
+import { enumMemberEdits, plannedEdits, type IntentOf, type IntentRenderer } from '../toolkit/render';
 import { importEdits } from './imports';
+import type { FilePlan } from './plan';
 
 const ELEVATION_LEVEL = 'ElevationLevel';
 const AUTO_USER_SCOPE = 'AutoUserScope';
 
-export function renderJava(intent: FixIntent, context: JavaContext): TextEdit[] | undefined {
-  switch (intent.kind) {
-    case 'replaceRunElevated':
-      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, context);
-    case 'removeRunElevated':
-      return context.runElevated.get(intent.fact.nameSpan.start)?.removal;
-    case 'replaceEnumMember':
-      return [{ span: intent.span, newText: intent.text }];
-    case 'moveMisplacedCall':
-      return context.misplaced.get(intent.fact.nameSpan.start);
-  }
-}
+/** Java's renderer: one entry per kind of fix intent. */
+export const javaRenderer: IntentRenderer<FilePlan> = {
+  replaceRunElevated,
+  removeRunElevated: (intent, file) => plannedEdits(file.runElevated.get(intent.fact)?.removal),
+  replaceEnumMember: enumMemberEdits,
+  moveMisplacedCall: (intent, file) => plannedEdits(file.moves.get(intent.fact)),
+};
 
 function elevationMember(elevation: Elevation): string {
   return `${ELEVATION_LEVEL}.${JAVA.enums.ElevationLevel[elevation]}`;
@@ -39,22 +33,16 @@ export function autoUserIdentity(sdk: JavaSdk, level: string, scope: Scope | und
   return `new ${JAVA.classes.userIdentity}().${set.autoUser}(new ${JAVA.classes.autoUser}().${set.elevationLevel}(${level})${scopeCall})`;
 }
 
-function replaceRunElevated(
-  fact: RunElevatedFact,
-  choice: ElevationChoice,
-  scope: Scope | undefined,
-  context: JavaContext,
-): TextEdit[] | undefined {
-  const plan = context.runElevated.get(fact.nameSpan.start);
-  // A second identity on an object that already has one would silently replace it.
-  if (!plan?.sdk || context.identityHolders.has(fact.holder.key)) return undefined;
+function replaceRunElevated({ fact, elevation: choice, scope }: IntentOf<'replaceRunElevated'>, file: FilePlan): TextEdit[] | undefined {
+  const plan = file.runElevated.get(fact);
+  if (!plan?.sdk) return undefined;
   const level =
     'literal' in choice
       ? elevationMember(choice.literal)
       : `${plan.condition ?? choice.conditional.text} ? ${elevationMember('admin')} : ${elevationMember('nonAdmin')}`;
   const replacement = `${JAVA.setters[plan.sdk].userIdentity}(${autoUserIdentity(plan.sdk, level, scope)})`;
   const names = [JAVA.classes.userIdentity, JAVA.classes.autoUser, ELEVATION_LEVEL, ...(scope ? [AUTO_USER_SCOPE] : [])];
-  const imports = importEdits(context.text, context.imports, JAVA.packages[plan.sdk], names);
+  const imports = importEdits(file.text, file.imports, JAVA.packages[plan.sdk], names);
   if (!imports) return undefined;
   return [{ span: fact.span, newText: replacement }, ...imports];
 }

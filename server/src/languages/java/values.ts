@@ -4,9 +4,11 @@
  */
 import type { EnumName } from '../../batch/model';
 import { canonicalMember, JAVA } from '../../batch/sdks';
-import type { Span, Value } from '../../engine/facts';
-import type { Node } from '../treeSitterSupport';
-import { chainThrough, field, type JavaSyntax } from './syntax';
+import type { Value } from '../../engine/facts';
+import { field, spanOf, type Node } from '../toolkit/treeSitter';
+import type { BatchEvidence } from './evidence';
+import type { SymbolTable } from './scope';
+import { chainThrough } from './syntax';
 
 export type EnumValue = Extract<Value, { kind: 'enum' }>;
 
@@ -20,17 +22,17 @@ const FLOAT_LITERALS = new Set(['decimal_floating_point_literal', 'hex_floating_
 const BOOLEAN_TYPE = 'Boolean';
 const BOOLEAN_CONSTANTS: Record<string, boolean> = { TRUE: true, FALSE: false };
 
-function spanOf(node: Node): Span {
-  return { start: node.startIndex, end: node.endIndex };
-}
-
 export class JavaValues {
-  constructor(private readonly syntax: JavaSyntax) {}
+  constructor(
+    private readonly text: string,
+    private readonly symbols: SymbolTable,
+    private readonly evidence: BatchEvidence,
+  ) {}
 
   /** What the adapter can tell about an expression; identifiers follow their declaration once. */
   valueOf(node: Node, followVariables = true): Value {
     const span = spanOf(node);
-    const text = this.syntax.text.slice(span.start, span.end);
+    const text = this.text.slice(span.start, span.end);
     switch (node.type) {
       case 'true':
       case 'false':
@@ -59,7 +61,7 @@ export class JavaValues {
       }
       case 'identifier': {
         if (!followVariables) return { kind: 'expr', span, text };
-        const declaration = this.syntax.declarationOf(node);
+        const declaration = this.symbols.declarationOf(node);
         if (!declaration) return { kind: 'expr', span, text };
         if (declaration.valueNode) {
           const initial = this.valueOf(declaration.valueNode, false);
@@ -83,8 +85,8 @@ export class JavaValues {
     const object = field(fieldAccess, 'object');
     const member = field(fieldAccess, 'field');
     if (!object || !member || member.type !== 'identifier') return undefined;
-    const type = this.syntax.typeOfExpression(object);
-    if (!type || !(type.name in JAVA.enums) || type.origin.kind !== 'batch') return undefined;
+    const type = this.evidence.typeOfExpression(object);
+    if (!type || !(type.name in JAVA.enums) || type.origin.batch !== 'yes') return undefined;
     const enumName = type.name as EnumName;
     const span = spanOf(fieldAccess);
     return {
@@ -94,13 +96,14 @@ export class JavaValues {
       canonical: canonicalMember(JAVA.enums, enumName, member.text),
       span,
       memberSpan: spanOf(member),
-      text: this.syntax.text.slice(span.start, span.end),
+      text: this.text.slice(span.start, span.end),
     };
   }
 
   /** A secret/setting look-up or a GUID generator anywhere along a call chain. */
   private hintOf(node: Node): 'secret' | 'guid' | undefined {
-    if (node.type === 'object_creation_expression') return this.syntax.typeOf(field(node, 'type'))?.name === GUID_TYPE ? 'guid' : undefined;
+    if (node.type === 'object_creation_expression')
+      return this.evidence.typeOf(field(node, 'type'))?.name === GUID_TYPE ? 'guid' : undefined;
     if (node.type !== 'method_invocation') return undefined;
     const chain = chainThrough(node);
     for (const segment of chain.segments) {
@@ -112,7 +115,7 @@ export class JavaValues {
       }
     }
     const root = chain.root;
-    if (root?.type === 'object_creation_expression' && this.syntax.typeOf(field(root, 'type'))?.name === GUID_TYPE) return 'guid';
+    if (root?.type === 'object_creation_expression' && this.evidence.typeOf(field(root, 'type'))?.name === GUID_TYPE) return 'guid';
     return undefined;
   }
 }

@@ -10,17 +10,14 @@
 import { createScanner } from 'jsonc-parser';
 import type { Facts } from '../../engine/facts';
 import type { TextChange } from '../../engine/language';
-import type { JsonContext } from './adapter';
-import { Token } from './adapter';
-import { KEYS_READ, VALUES_READ } from './documentKind';
-
-const STRING = 10;
-const NUMBER = 11;
-const COLON = 6;
+import { Plans } from '../toolkit/plans';
+import { KEYS_READ, VALUES_READ } from './evidence';
+import type { FilePlan, RunElevatedPlan } from './plan';
+import { Token } from './syntax';
 
 export interface Analysed {
   readonly facts: Facts;
-  readonly context: JsonContext;
+  readonly plan: FilePlan;
 }
 
 /** The facts of the edited text, shifted from the previous ones, or undefined when a full parse is needed. */
@@ -46,17 +43,21 @@ export function shiftedAnalysis(previous: Analysed, oldText: string, change: Tex
     return undefined;
 
   const shift = (offset: number) => (offset >= oldEnd ? offset + delta : offset);
-  const dialectOf = new Map([...previous.context.dialectOf].map(([offset, dialect]) => [shift(offset), dialect]));
-  return {
-    facts: shiftSpans(previous.facts, shift) as Facts,
-    context: { text: newText, dialectOf },
-  };
+  const facts = shiftSpans(previous.facts, shift) as Facts;
+  // Facts keep their order when shifted: each new runElevated takes its old one's plan, shifted too.
+  const runElevated = new Plans<RunElevatedPlan>();
+  previous.facts.runElevated.forEach((old, i) => {
+    const plan = previous.plan.runElevated.get(old);
+    if (plan) runElevated.set(facts.runElevated[i], { ...plan, objectStart: shift(plan.objectStart) });
+  });
+  return { facts, plan: { text: newText, runElevated } };
 }
 
 /** An edit inside (or at the edge of) anything a fact describes needs the full analysis. */
 function touchesFacts(facts: Facts, start: number, end: number): boolean {
   const spans = [
     ...facts.runElevated.map((f) => f.span),
+    ...facts.identityAssignments.map((f) => f.span),
     ...facts.identities.map((f) => f.span),
     ...facts.identities.map((f) => f.nameSpan),
     ...facts.accounts.map((f) => f.span),
@@ -89,13 +90,17 @@ function tokenAround(text: string, start: number, end: number): LineToken | unde
     if (lineEnd !== -1 && offset > lineEnd) return undefined;
     if (scanner.getTokenError() !== 0) return undefined;
     const inside =
-      kind === STRING ? start > offset && end < offset + length : kind === NUMBER ? start >= offset && end <= offset + length : false;
+      kind === Token.String
+        ? start > offset && end < offset + length
+        : kind === Token.Number
+          ? start >= offset && end <= offset + length
+          : false;
     if (inside) {
       const next = scanner.scan();
-      const isKey = kind === STRING && next === COLON;
+      const isKey = kind === Token.String && next === Token.Colon;
       const before = seen.slice(-2);
       const key =
-        !isKey && before.length === 2 && before[0].kind === STRING && before[1].kind === COLON
+        !isKey && before.length === 2 && before[0].kind === Token.String && before[1].kind === Token.Colon
           ? (JSON.parse(before[0].value) as string)
           : undefined;
       // A value whose key is on another line, or an array element: its role is unknown here.

@@ -4,9 +4,11 @@ import { LANGUAGE_TABLE } from '../../../../common/languages';
 import { JSON_KEYS } from '../../batch/sdks';
 import type { Facts } from '../../engine/facts';
 import { spanKey, type BrokenSyntax, type LanguageSupport, type TextChange } from '../../engine/language';
-import { analyzeJson, jsonComments } from './adapter';
+import { collectFacts } from './facts';
 import { shiftedAnalysis, type Analysed } from './incremental';
-import { renderJson } from './renderer';
+import { jsonRenderer } from './renderer';
+import { render } from '../toolkit/render';
+import { commentsContaining } from './syntax';
 
 /** A parsed document, with its analysis once made and the edits recorded since. */
 export interface JsonDocument {
@@ -42,13 +44,13 @@ export const jsonLanguage: LanguageSupport<JsonDocument> = {
     previous.pending.push(change);
   },
   analyze(file, document) {
-    document.analysed ??= analyzeJson(file.text, document.root);
-    const { facts, context } = document.analysed;
+    document.analysed ??= collectFacts(file.text, document.root);
+    const { facts, plan } = document.analysed;
     return {
       facts,
       brokenSyntax: brokenProperties(document, facts),
-      render: (intent) => renderJson(intent, context),
-      comments: (needle) => jsonComments(file.text, needle),
+      render: (intent) => render(intent, jsonRenderer, plan),
+      comments: (needle) => commentsContaining(file.text, needle),
       hasSyntaxErrors: document.hasErrors,
     };
   },

@@ -4,40 +4,29 @@
  * added to its `from azure.batch.models import …`); members are spelled for the file's SDK
  * generation (legacy `admin`/`non_admin`, 15.x and management `ADMIN`/`NON_ADMIN`).
  */
-import type { Elevation, Scope } from '../../batch/model';
+import type { Elevation } from '../../batch/model';
 import { PYTHON } from '../../batch/sdks';
 import { detectEol } from '../../engine/edits';
-import type { RunElevatedFact } from '../../engine/facts';
-import type { ElevationChoice, FixIntent } from '../../engine/findings';
 import type { TextEdit } from '../../engine/language';
-import { FIX_CLASSES, type FixClass, type ImportInsertion, type PythonRenderContext, type RunElevatedRenderInfo } from './renderInfo';
+import { enumMemberEdits, noEdits, plannedEdits, type IntentOf, type IntentRenderer } from '../toolkit/render';
+import { FIX_CLASSES, importEdits, type FixClass } from './imports';
+import type { FilePlan, RunElevatedPlan } from './plan';
 
-export function renderPython(intent: FixIntent, context: PythonRenderContext): TextEdit[] | undefined {
-  switch (intent.kind) {
-    case 'replaceRunElevated':
-      return replaceRunElevated(intent.fact, intent.elevation, intent.scope, context);
-    case 'removeRunElevated': {
-      const removal = context.runElevated.get(intent.fact.nameSpan.start)?.removal;
-      return removal ? [...removal] : undefined;
-    }
-    case 'replaceEnumMember':
-      return [{ span: intent.span, newText: intent.text }];
-    default:
-      return undefined;
-  }
-}
+/** Python's renderer: one entry per kind of fix intent. */
+export const pythonRenderer: IntentRenderer<FilePlan> = {
+  replaceRunElevated,
+  removeRunElevated: (intent, file) => plannedEdits(file.runElevated.get(intent.fact)?.removal),
+  replaceEnumMember: enumMemberEdits,
+  // Python identities are built with keyword arguments: no builder call to move.
+  moveMisplacedCall: noEdits,
+};
 
-function replaceRunElevated(
-  fact: RunElevatedFact,
-  elevation: ElevationChoice,
-  scope: Scope | undefined,
-  context: PythonRenderContext,
-): TextEdit[] | undefined {
-  const info = context.runElevated.get(fact.nameSpan.start);
+function replaceRunElevated({ fact, elevation, scope }: IntentOf<'replaceRunElevated'>, file: FilePlan): TextEdit[] | undefined {
+  const info = file.runElevated.get(fact);
   const value = fact.value;
-  if (!info || !info.replaceable || info.holderHasIdentity || !info.models || !value) return undefined;
+  if (!info || !info.replaceable || !info.models || !value) return undefined;
   const needed: FixClass[] = FIX_CLASSES.filter((c) => c !== 'AutoUserScope' || scope !== undefined);
-  const named = classNames(info, needed, context.text);
+  const named = classNames(info, needed, file.text);
   if (!named) return undefined;
   const spelling = info.plane === 'mgmt' ? PYTHON.mgmtEnums : PYTHON.enums[info.sdk];
   const member = (e: Elevation) => `${named.name.ElevationLevel}.${spelling.ElevationLevel[e]}`;
@@ -51,7 +40,7 @@ function replaceRunElevated(
   const identity =
     `${named.name.UserIdentity}(${PYTHON.keywords.autoUser}=${named.name.AutoUserSpecification}(` +
     `${scopePart}${PYTHON.keywords.elevationLevel}=${level}))`;
-  const text = context.text;
+  const text = file.text;
   // `run_elevated = e` / `t.run_elevated = e`: keep what comes before the name and the spacing around `=`.
   const receiver = text.slice(fact.span.start, fact.nameSpan.start);
   // The `=` and its spacing only: parentheses around the value (`= (x)`) go with the old value.
@@ -63,7 +52,7 @@ function replaceRunElevated(
 
 /** The text naming each class, and the import edits that make those names exist. */
 function classNames(
-  info: RunElevatedRenderInfo,
+  info: RunElevatedPlan,
   needed: readonly FixClass[],
   text: string,
 ): { name: Record<FixClass, string>; edits: TextEdit[] } | undefined {
@@ -81,18 +70,4 @@ function classNames(
   if (missing.length === 0) return { name, edits: [] };
   if (!models.insertion || missing.some((cls) => models.blocked.includes(cls))) return undefined;
   return { name, edits: importEdits(models.insertion, missing, detectEol(text)) };
-}
-
-/** Adds names to a `from … import`, one per line when it lists one per line, else after its last name. */
-function importEdits(at: ImportInsertion, names: readonly string[], eol: string): TextEdit[] {
-  if (!at.onePerLine) return [{ span: { start: at.lastNameEnd, end: at.lastNameEnd }, newText: names.map((n) => `, ${n}`).join('') }];
-  const lines = names.map((n, i) => `${eol}${at.indent}${n}${at.trailingComma || i < names.length - 1 ? ',' : ''}`).join('');
-  if (at.trailingComma || at.lineEnd === at.lastNameEnd) {
-    return [{ span: { start: at.lineEnd, end: at.lineEnd }, newText: (at.trailingComma ? '' : ',') + lines }];
-  }
-  // A comment follows the last name: its comma goes before the comment, the names after it.
-  return [
-    { span: { start: at.lastNameEnd, end: at.lastNameEnd }, newText: ',' },
-    { span: { start: at.lineEnd, end: at.lineEnd }, newText: lines },
-  ];
 }

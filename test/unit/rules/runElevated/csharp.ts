@@ -3,6 +3,7 @@
  * and the exact text after each fix.
  */
 import { ADMIN, AGREES, DIFFERS, NON_ADMIN, READ, replaced, SAME_CONDITION, UNKNOWN_VALUE, type RunElevatedCase } from './expect';
+import { UNCHANGED } from '../table';
 
 /** A method body in a class, under the given usings. */
 function inMethod(body: string, usings = 'using Microsoft.Azure.Batch;'): string {
@@ -615,25 +616,25 @@ export const CSHARP: RunElevatedCase[] = [
     fixed: `${head}        var job = new CloudJob();\n        job.JobManagerTask = new JobManagerTask("m", "x") { UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin)) };\n${tail}`,
   },
   {
-    name: 'disagreeing: no fix, the message says why, fix-all leaves it',
+    name: 'disagreeing: the removal is offered, not applied on save; fix-all leaves it',
     language: 'csharp',
     text: `${head}        task.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.NonAdmin));\n        task.RunElevated = true;\n${tail}`,
     found: [['warning', 'RunElevated', ...DIFFERS]],
-    fixed: null,
+    fixed: UNCHANGED,
   },
   {
     name: 'an identity the file cannot see into (a call): no second identity is written',
     language: 'csharp',
     text: `${head}        task.UserIdentity = Identities.ForInstaller();\n        task.RunElevated = true;\n${tail}`,
     found: [['warning', 'RunElevated', ...DIFFERS]],
-    fixed: null,
+    fixed: UNCHANGED,
   },
   {
     name: 'a named user: no fix',
     language: 'csharp',
     text: `${head}        task.UserIdentity = new UserIdentity("admin");\n        task.RunElevated = true;\n${tail}`,
     found: [['warning', 'RunElevated', ...DIFFERS]],
-    fixed: null,
+    fixed: UNCHANGED,
   },
   {
     name: 'an if-body statement is not removed (that would change the if)',

@@ -35,5 +35,8 @@ export const READ: Said = ['read', []];
 export const UNKNOWN_VALUE: Said = ['useIdentity', []];
 /** Beside a user identity of the same object with the same elevation: the fix removes runElevated. */
 export const AGREES: Said = ['identityAgrees', ['removeFix']];
-/** Beside a user identity that says something else, or that the file does not show: no fix. */
-export const DIFFERS: Said = ['identityDiffers', []];
+/**
+ * Beside a user identity that says something else, or that the file does not show: the identity
+ * decides, and removing runElevated is offered in the menu (never applied on save).
+ */
+export const DIFFERS: Said = ['identityDiffers', ['identityDecidesFix']];

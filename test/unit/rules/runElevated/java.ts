@@ -4,6 +4,7 @@
  * each fix, imports included.
  */
 import { ADMIN, AGREES, DIFFERS, NON_ADMIN, replaced, SAME_CONDITION, UNKNOWN_VALUE, type RunElevatedCase } from './expect';
+import { UNCHANGED } from '../table';
 
 export const LEGACY = 'import com.microsoft.azure.batch.protocol.models.*;\n';
 
@@ -515,25 +516,24 @@ export const JAVA: RunElevatedCase[] = [
     },
   },
   {
-    name: 'disagreeing: no fix, the message says why, fix-all leaves it',
+    name: 'disagreeing: the removal is offered, not applied on save; fix-all leaves it',
     language: 'java',
     text: inMethod(
       LEGACY,
       '    CloudTask t = new CloudTask().withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN))).withRunElevated(true);',
     ),
     found: [['warning', 'withRunElevated', ...DIFFERS]],
-    fixed: null,
+    fixed: UNCHANGED,
   },
   {
-    name: 'an identity from elsewhere (a method call): the replacement is not offered as an edit',
+    name: 'an identity from elsewhere (a method call): it decides; the removal is offered, not applied on save',
     language: 'java',
     text: inMethod(
       LEGACY,
       '    CloudTask t = new CloudTask().withUserIdentity(identities.admin()).withRunElevated(true);',
       'Identities identities',
     ),
-    // The adapter sees no identity here (a call), so the finding is the plain one; its fix renders nothing.
-    found: [['warning', 'withRunElevated', ...ADMIN]],
-    fixed: null,
+    found: [['warning', 'withRunElevated', ...DIFFERS]],
+    fixed: UNCHANGED,
   },
 ];

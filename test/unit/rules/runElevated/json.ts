@@ -8,6 +8,7 @@
  */
 import { autoUser, type JsonBodies, type JsonRead, type PythonSdkExpectation } from '../../../compile/python/sdkRows';
 import { ADMIN, AGREES, DIFFERS, NON_ADMIN, replaced, SAME_CONDITION, UNKNOWN_VALUE, type RunElevatedCase } from './expect';
+import { UNCHANGED } from '../table';
 
 /** The SDK drops the body's runElevated before the fix: it sends no identity (or, beside an identity, the one it had). */
 const DROPPED = { drops: 'runElevated', identities: 'none' } as const;
@@ -272,17 +273,17 @@ export const JSON_CASES: RunElevatedCase[] = [
     sdk: restTask({ autoUser: { scope: 'task' } }, KEPT),
   },
   {
-    name: 'disagreeing: no fix, and the message says why',
+    name: 'disagreeing: the removal is offered, not applied on save, and the message says why',
     language: 'json',
     text: '{"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}, "runElevated": true}',
     found: [['warning', '"runElevated"', ...DIFFERS]],
-    fixed: null,
+    fixed: UNCHANGED,
   },
   {
     name: 'named user: no fix (elevation of the account is unknown here)',
     language: 'json',
     text: '{"commandLine": "x", "userIdentity": {"username": "admin"}, "runElevated": true}',
     found: [['warning', '"runElevated"', ...DIFFERS]],
-    fixed: null,
+    fixed: UNCHANGED,
   },
 ];

@@ -8,6 +8,7 @@
 import { autoUser, task, type PythonRun, type PythonSdkExpectation } from '../../../compile/python/sdkRows';
 import type { TaskIdentity } from '../../../compile/python/sdk';
 import { ADMIN, AGREES, DIFFERS, NON_ADMIN, READ, replaced, SAME_CONDITION, type RunElevatedCase } from './expect';
+import { UNCHANGED } from '../table';
 
 const BM = 'import azure.batch.models as batchmodels\n';
 const ADMIN_IDENTITY =
@@ -643,25 +644,24 @@ export const PYTHON: RunElevatedCase[] = [
     sdk: { runs: [{ given: 'legacy = True', tasks: [task('TaskAddParameter', 't', autoUser('admin'))] }], input: KEPT },
   },
   {
-    name: 'disagreeing: no fix, and fix-all leaves the file alone',
+    name: 'disagreeing: the removal is offered, not applied on save; fix-all leaves the file alone',
     language: 'python',
     text: `${BM}t = batchmodels.TaskAddParameter(id='t', run_elevated=False, user_identity=${ADMIN_IDENTITY})\n`,
     found: [['warning', 'run_elevated', ...DIFFERS]],
-    fixed: null,
+    fixed: UNCHANGED,
   },
   {
     name: 'an identity this file does not show (a factory): no fix, no second identity',
     language: 'python',
     text: `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=make_identity(), run_elevated=True)\n`,
     found: [['warning', 'run_elevated', ...DIFFERS]],
-    fixed: null,
+    fixed: UNCHANGED,
   },
   {
-    name: 'user_identity=None beside it: no fix (a second keyword would not run)',
+    name: 'user_identity=None beside it: it decides; the removal is offered (a second keyword would not run)',
     language: 'python',
     text: `${BM}t = batchmodels.TaskAddParameter(id='t', user_identity=None, run_elevated=True)\n`,
-    // No identity fact for None, so the finding is the plain one; its fixes render nothing.
-    found: [['warning', 'run_elevated', ...ADMIN]],
-    fixed: null,
+    found: [['warning', 'run_elevated', ...DIFFERS]],
+    fixed: UNCHANGED,
   },
 ];

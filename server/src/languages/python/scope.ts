@@ -1,11 +1,13 @@
 /**
- * Python name resolution, just enough to tell whether a name means an Azure Batch model: the
+ * Python names → bindings, just enough to tell whether a name means an Azure Batch model: the
  * file's imports (found from the `import` keyword's occurrences, never by walking the tree), the
  * local bindings of one name (found from that name's occurrences), Python's scope rules in a
- * simplified form, and the dotted import path an expression stands for.
+ * simplified form, the dotted import path an expression stands for, and a binding's uses.
  */
-import { PYTHON, type PythonPlane } from '../../batch/sdks';
-import { wordOccurrences, type Node, type Tree } from '../treeSitterSupport';
+import type { Words } from '../toolkit/text';
+import { sameNode, usesIn, type Node, type Tree } from '../toolkit/treeSitter';
+import { classify, isBatchPackagePath } from './modules';
+import { dottedText, moduleNameOf, objectBeforeMissingComma } from './syntax';
 
 /** Where Python binds names: a function, lambda or class body, or the module. */
 export interface Scope {
@@ -59,15 +61,6 @@ export interface LocalBinding extends BindingBase {
 
 export type Binding = ImportBinding | StarBinding | LocalBinding;
 
-/** What a dotted import path is, for Batch. */
-export type Classified =
-  /** A class (or a member of one, `ElevationLevel.admin`) of the Batch models. */
-  | { readonly kind: 'class'; readonly plane: PythonPlane; readonly className: string; readonly members: readonly string[] }
-  /** The models module itself. */
-  | { readonly kind: 'models'; readonly plane: PythonPlane }
-  /** Something from a module this analysis cannot see into: `lastName` is its final segment. */
-  | { readonly kind: 'foreign'; readonly lastName: string };
-
 /** What an expression stands for. */
 export type Denotation =
   | { readonly kind: 'qualified'; readonly path: string }
@@ -79,120 +72,7 @@ export type Denotation =
 
 const MAX_ALIAS_DEPTH = 4;
 
-function dottedText(node: Node): string {
-  return node.namedChildren
-    .filter((c): c is Node => !!c && c.type === 'identifier')
-    .map((c) => c.text)
-    .join('.');
-}
-
-function moduleNameOf(node: Node): string {
-  if (node.type === 'relative_import') {
-    let prefix = '';
-    let rest = '';
-    for (const child of node.namedChildren) {
-      if (!child) continue;
-      if (child.type === 'import_prefix') prefix = child.text;
-      else if (child.type === 'dotted_name') rest = dottedText(child);
-    }
-    return prefix + rest;
-  }
-  return dottedText(node);
-}
-
-/** Rewrites a path through a module that re-exports the models to the models' own path. */
-export function normalizePath(path: string): string {
-  for (const module of PYTHON.reexportingModules) {
-    if (path === module || path.startsWith(module + '.')) return PYTHON.modelsModule + path.slice(module.length);
-  }
-  for (const module of PYTHON.serviceClientModules) {
-    const models = module + '.models';
-    if (path === models || path.startsWith(models + '.')) return PYTHON.modelsModule + path.slice(models.length);
-  }
-  return path;
-}
-
-function isPrivateOrModuleSegment(segment: string): boolean {
-  const first = segment.charCodeAt(0);
-  return segment.startsWith('_') || (first >= 97 && first <= 122);
-}
-
-export function classify(path: string): Classified {
-  const normal = normalizePath(path);
-  for (const [plane, module] of [
-    ['data', PYTHON.modelsModule],
-    ['mgmt', PYTHON.mgmtModelsModule],
-  ] as const) {
-    if (normal === module) return { kind: 'models', plane };
-    if (!normal.startsWith(module + '.')) continue;
-    // Skip submodules (`_models_py3`, the legacy one-module-per-class `task_add_parameter`).
-    const segments = normal.slice(module.length + 1).split('.');
-    let i = 0;
-    while (i < segments.length - 1 && isPrivateOrModuleSegment(segments[i])) i++;
-    // Model classes are CamelCase; `CURRENT_TASK` through a star import is not one of them.
-    if (!/^[A-Z][A-Za-z0-9]*$/.test(segments[i]) || !/[a-z]/.test(segments[i])) break;
-    return { kind: 'class', plane, className: segments[i], members: segments.slice(i + 1) };
-  }
-  const dot = normal.lastIndexOf('.');
-  return { kind: 'foreign', lastName: normal.slice(dot + 1) };
-}
-
-function isBatchPackagePath(path: string): boolean {
-  const normal = normalizePath(path);
-  return PYTHON.batchPackages.some((p) => normal === p || normal.startsWith(p + '.'));
-}
-
-/**
- * Offsets of every identifier-shaped word, built on first use in one pass over the text: the
- * names of variables are looked up many times, and one `indexOf` scan per name would make a big
- * file with many of them quadratic.
- */
-/** Distinct names searched one by one before the whole-text index is built. */
-const INDEX_AFTER_LOOKUPS = 48;
-
-class WordIndex {
-  private index: Map<string, number[]> | undefined;
-  private lookups = 0;
-
-  constructor(private readonly text: string) {}
-
-  occurrences(word: string): readonly number[] {
-    // A few names (the usual file): a native search each, far cheaper than indexing every word
-    // of a big file on each keystroke. Many names: the one-pass index keeps it linear.
-    if (!this.index && ++this.lookups <= INDEX_AFTER_LOOKUPS) return wordOccurrences(this.text, word);
-    this.index ??= this.build();
-    return this.index.get(word) ?? [];
-  }
-
-  private build(): Map<string, number[]> {
-    const index = new Map<string, number[]>();
-    const text = this.text;
-    let start = -1;
-    for (let i = 0; i <= text.length; i++) {
-      const code = i < text.length ? text.charCodeAt(i) : 32;
-      const word = isIdentifierCode(code);
-      if (word && start < 0) start = i;
-      else if (!word && start >= 0) {
-        const first = text.charCodeAt(start);
-        // Numbers are not names.
-        if (!(first >= 48 && first <= 57)) {
-          const w = text.slice(start, i);
-          const list = index.get(w);
-          if (list) list.push(start);
-          else index.set(w, [start]);
-        }
-        start = -1;
-      }
-    }
-    return index;
-  }
-}
-
-function isIdentifierCode(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code > 127;
-}
-
-export class Resolver {
+export class SymbolTable {
   readonly imports: ImportBinding[] = [];
   readonly stars: StarBinding[] = [];
   /** The file imports something from azure.batch, azure.mgmt.batch or a module re-exporting them. */
@@ -200,16 +80,17 @@ export class Resolver {
   private readonly localCache = new Map<string, LocalBinding[]>();
   private readonly resolveCache = new Map<string, Binding | undefined>();
   private readonly denoteCache = new Map<number, Denotation>();
-  private readonly words: WordIndex;
   private readonly chainCache = new Map<number, readonly Scope[]>();
+
+  readonly text: string;
 
   constructor(
     readonly tree: Tree,
-    readonly text: string,
+    private readonly words: Words,
   ) {
-    this.words = new WordIndex(text);
+    this.text = words.text;
     const seen = new Set<number>();
-    for (const offset of wordOccurrences(text, 'import')) {
+    for (const offset of words.of('import')) {
       const keyword = tree.rootNode.descendantForIndex(offset, offset + 'import'.length);
       const statement = keyword?.type === 'import' ? keyword.parent : null;
       if (!statement || seen.has(statement.startIndex)) continue;
@@ -297,9 +178,9 @@ export class Resolver {
     }
   }
 
-  /** Whole-word occurrences of a name (variables, attributes): from an index built once. */
+  /** Whole-word occurrences of a name (variables, attributes). */
   occurrences(name: string): readonly number[] {
-    return this.words.occurrences(name);
+    return this.words.of(name);
   }
 
   /** Every binding of `name` made in this file outside imports, found from the name's occurrences. */
@@ -493,19 +374,30 @@ export class Resolver {
     const chain = this.scopeChain(use);
     return this.stars.filter((b) => chain.some((c) => c.start === b.scopeStart && c.type === b.scopeType));
   }
-}
 
-/**
- * A comma missing between two items (`[m.A(…)⏎ m.A(…)]`, the documentation's Python pool sample)
- * parses as `m.A(…).A(…)` with the second `m` alone in an error node before the dot. That name,
- * not the item before it, is what the attribute is read from.
- */
-function objectBeforeMissingComma(attribute: Node): Node | undefined {
-  if (!attribute.hasError) return undefined;
-  const children = attribute.children;
-  const dot = children.findIndex((c) => c?.type === '.');
-  const error = dot > 0 ? children[dot - 1] : undefined;
-  if (error?.type !== 'ERROR' || error.namedChildCount !== 1 || error.childCount !== 1) return undefined;
-  const name = error.namedChild(0);
-  return name?.type === 'identifier' ? name : undefined;
+  /** The identifiers that read a binding (resolved back to it). */
+  usesOf(binding: LocalBinding): Node[] {
+    return usesIn(this.tree, this.words, binding.name, { start: 0, end: this.text.length }, binding.start, (node) => {
+      const resolved = this.resolveName(binding.name, node);
+      return resolved && resolved.kind === binding.kind && resolved.start === binding.start ? node : undefined;
+    });
+  }
+
+  /** `name = <node>`: the local binding `node` is assigned to, if it is the whole right side of one. */
+  assignedName(node: Node): LocalBinding | undefined {
+    const assignment = node.parent;
+    const left = assignment?.childForFieldName('left');
+    if (assignment?.type !== 'assignment' || !sameNode(assignment.childForFieldName('right'), node) || left?.type !== 'identifier')
+      return undefined;
+    const scope = this.scopeOf(left);
+    return {
+      kind: 'assign',
+      name: left.text,
+      node: left,
+      value: node,
+      start: left.startIndex,
+      scopeStart: scope.start,
+      scopeType: scope.type,
+    };
+  }
 }

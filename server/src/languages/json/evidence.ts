@@ -1,26 +1,26 @@
 /**
- * Evidence of Batch for JSON: what kind of document an object sits in, decided from the
- * document's own shape (ARM template, Batch CLI template, swagger example, REST body, JSON
- * Schema) and from the object's path in it. One mechanism, used for every identity fact.
+ * Evidence of Batch for JSON: what kind of document an object sits in, decided from the document's
+ * own shape (ARM template, Batch CLI template, swagger example, REST body, JSON Schema) and from
+ * the object's path in it (a Microsoft.Batch ARM resource, a schema map). One mechanism, used for
+ * every identity fact.
  */
 import type { Node } from 'jsonc-parser';
-import { JSON_KEYS, type JsonDialect } from '../../batch/sdks';
 import type { TaskKind } from '../../batch/model';
+import { JSON_KEYS, type JsonDialect } from '../../batch/sdks';
+import type { Batchness } from '../toolkit/evidence';
+import { keyOf, property, stringValue } from './syntax';
 
-export type Evidence =
+/** Whether an object is Batch's, and in which dialect it is written when it may be. */
+export type DocumentEvidence =
   /** A Batch document: REST body, CLI template, swagger example, or a Microsoft.Batch ARM resource. */
-  | { readonly batch: 'yes'; readonly dialect: JsonDialect }
+  | { readonly batch: Extract<Batchness, 'yes'>; readonly dialect: JsonDialect }
   /** No document-level evidence either way; the object's own shape may still be unmistakable. */
-  | { readonly batch: 'unknown'; readonly dialect: JsonDialect }
+  | { readonly batch: Extract<Batchness, 'unknown'>; readonly dialect: JsonDialect }
   /** Another service's resource, a JSON Schema, a swagger definition: never Batch. */
-  | { readonly batch: 'no' };
+  | { readonly batch: Extract<Batchness, 'no'> };
 
-/**
- * Every key the JSON adapter, the document classification and the renderer read. An edit to a key
- * or value of one of these needs a full analysis (incremental.ts); the property test comparing the
- * incremental and full analyses guards this list.
- */
-export const KEYS_READ: ReadonlySet<string> = new Set([
+/** Keys whose *values* the analysis reads. */
+const VALUE_KEYS = [
   // identity facts
   'runElevated',
   'userIdentity',
@@ -30,7 +30,6 @@ export const KEYS_READ: ReadonlySet<string> = new Set([
   'loginMode',
   'username',
   'userName',
-  'userAccounts',
   'name',
   'password',
   'linuxUserConfiguration',
@@ -38,6 +37,15 @@ export const KEYS_READ: ReadonlySet<string> = new Set([
   'uid',
   'gid',
   'sshPrivateKey',
+  // document kinds
+  'type',
+  '$schema',
+];
+
+/** Keys whose presence the analysis tests, or whose value it only walks into. */
+const PRESENCE_KEYS = [
+  // identity facts
+  'userAccounts',
   // task holders
   'commandLine',
   'startTask',
@@ -49,10 +57,8 @@ export const KEYS_READ: ReadonlySet<string> = new Set([
   'tasks',
   'taskFactory',
   // document kinds
-  '$schema',
   'contentVersion',
   'resources',
-  'type',
   'properties',
   'template',
   'pool',
@@ -72,43 +78,19 @@ export const KEYS_READ: ReadonlySet<string> = new Set([
   '$defs',
   'swagger',
   'openapi',
-]);
+];
 
-/** Keys whose *values* the analysis reads (the rest only test whether a key is present). */
-export const VALUES_READ: ReadonlySet<string> = new Set([
-  'runElevated',
-  'userIdentity',
-  'autoUser',
-  'scope',
-  'elevationLevel',
-  'loginMode',
-  'username',
-  'userName',
-  'name',
-  'password',
-  'linuxUserConfiguration',
-  'windowsUserConfiguration',
-  'uid',
-  'gid',
-  'sshPrivateKey',
-  'type',
-  '$schema',
-]);
+/** Keys whose values the analysis reads: an edit inside one of these values needs a full analysis. */
+export const VALUES_READ: ReadonlySet<string> = new Set(VALUE_KEYS);
+
+/**
+ * Every key the JSON facts, the document classification and the renderer read. An edit to a key
+ * or value of one of these needs a full analysis (incremental.ts); the property test comparing the
+ * incremental and full analyses guards this list.
+ */
+export const KEYS_READ: ReadonlySet<string> = new Set([...VALUE_KEYS, ...PRESENCE_KEYS]);
 
 type RootKind = 'arm' | 'cli-template' | 'swagger-example' | 'schema' | 'batch-body' | 'unknown';
-
-export function property(object: Node | undefined, key: string): Node | undefined {
-  if (!object || object.type !== 'object' || !object.children) return undefined;
-  for (const prop of object.children) {
-    const keyNode = prop.children?.[0];
-    if (keyNode && keyNode.value === key) return prop.children?.[1];
-  }
-  return undefined;
-}
-
-function stringValue(node: Node | undefined): string | undefined {
-  return node && node.type === 'string' ? (node.value as string) : undefined;
-}
 
 function isTaskShaped(node: Node | undefined): boolean {
   return !!node && node.type === 'object' && property(node, 'commandLine') !== undefined;
@@ -120,7 +102,7 @@ function isBatchResourceType(type: string | undefined): boolean {
 
 const DEPLOYMENT_TYPE = 'microsoft.resources/deployments';
 
-export function classifyRoot(root: Node): RootKind {
+function classifyRoot(root: Node): RootKind {
   if (root.type === 'array') {
     return root.children?.some(isTaskShaped) ? 'batch-body' : 'unknown';
   }
@@ -158,14 +140,8 @@ function pathFromRoot(node: Node): Node[] {
   return chain;
 }
 
-/** The key of the property whose value is `node`, if it is one. */
-export function keyOf(node: Node): string | undefined {
-  const parent = node.parent;
-  return parent?.type === 'property' && parent.children?.[1] === node ? (parent.children[0].value as string) : undefined;
-}
-
-/** Evidence for an object, cached per root classification by the caller. */
-export function evidenceFor(object: Node, rootKind: RootKind, root: Node): Evidence {
+/** Evidence for an object: its document's kind, then the resources and schema maps on its path. */
+function evidenceFor(object: Node, rootKind: RootKind, root: Node): DocumentEvidence {
   if (rootKind === 'schema') return { batch: 'no' };
   const chain = pathFromRoot(object);
   let dialect: JsonDialect = rootKind === 'swagger-example' ? swaggerDialect(root) : 'rest';
@@ -194,4 +170,25 @@ export function evidenceFor(object: Node, rootKind: RootKind, root: Node): Evide
 export function taskKindOf(object: Node): TaskKind {
   const key = keyOf(object);
   return (key && JSON_KEYS.taskHolders[key]) || 'task';
+}
+
+/** The evidence of one document's objects, the document classified once and each object once. */
+export class BatchEvidence {
+  private readonly rootKind: RootKind;
+  private readonly cache = new Map<Node, DocumentEvidence>();
+
+  constructor(private readonly root: Node) {
+    this.rootKind = classifyRoot(root);
+  }
+
+  /** A JSON Schema (or swagger) defines names; nothing in it is a use. */
+  get isSchema(): boolean {
+    return this.rootKind === 'schema';
+  }
+
+  of(object: Node): DocumentEvidence {
+    let evidence = this.cache.get(object);
+    if (!evidence) this.cache.set(object, (evidence = evidenceFor(object, this.rootKind, this.root)));
+    return evidence;
+  }
 }

@@ -1,0 +1,489 @@
+/**
+ * Java facts: builder chains of com.microsoft.azure.batch (fluent `withX`) and com.azure.compute.batch
+ * (bean-style `setX`) → identity facts. Work starts at the anchor words' occurrences and walks up and
+ * across from there; a big file costs a parse and little more. Whether an object is Batch's is asked
+ * of evidence.ts, the same way for every fact; what the renderer will need is planned (plan.ts).
+ */
+import type { TaskKind } from '../../batch/model';
+import { JAVA, validSpellings, type JavaProperty, type JavaSdk } from '../../batch/sdks';
+import {
+  emptyFacts,
+  type Confidence,
+  type Facts,
+  type Holder,
+  type BuilderCallFact,
+  type RunElevatedFact,
+  type UserAccountFact,
+  type Value,
+} from '../../engine/facts';
+import type { TextEdit } from '../../engine/language';
+import { accountFact, identityFact, type ModelField, type WrittenModel } from '../toolkit/models';
+import { Plans } from '../toolkit/plans';
+import { Words } from '../toolkit/text';
+import { field, nodesNamed, sameNode, spanOf, type Node, type Tree } from '../toolkit/treeSitter';
+import { BatchEvidence, type ObjectState, type TypeOrigin } from './evidence';
+import { FileImports, sdkOfPackage } from './imports';
+import { callMove, callRemoval, conditionText, type FilePlan, type MoveTarget, type RunElevatedPlan } from './plan';
+import { SymbolTable, type Declaration } from './scope';
+import { chainFrom, chainThrough, leadingBuilders, namedChildren, simpleTypeNode, type Chain, type Segment } from './syntax';
+import { JavaValues } from './values';
+
+/** Calls made on one constructed object: its own chain and later statements on its variable. */
+interface ObjectCalls extends MoveTarget {
+  readonly creation: Node;
+  readonly typeNode: Node;
+  readonly type: string;
+  readonly origin: TypeOrigin;
+  readonly declaration?: Declaration;
+  /** Follow-up chains on the variable (`id.withAutoUser(…)`), each with its builder calls. */
+  readonly followUps: readonly Segment[][];
+  /** Where the variable is passed as an argument later (`users.add(admin)`). */
+  readonly passedAs: readonly Node[];
+}
+
+const LIST_FACTORIES = new Set(['asList', 'of', 'singletonList', 'newArrayList', 'listOf']);
+const LIST_ADD = 'add';
+
+/** Method name → the property it sets, per identity class (both generations). */
+const PROPERTY_BY_METHOD = new Map<string, JavaProperty>();
+for (const sdk of Object.keys(JAVA.setters) as JavaSdk[]) {
+  for (const [property, method] of Object.entries(JAVA.setters[sdk])) PROPERTY_BY_METHOD.set(method!, property as JavaProperty);
+}
+/** The model's neutral field for each Java property an identity model has. */
+const MODEL_FIELD: Partial<Record<JavaProperty, ModelField>> = {
+  userName: 'userName',
+  autoUser: 'autoUser',
+  scope: 'scope',
+  elevationLevel: 'elevation',
+  name: 'name',
+  password: 'password',
+  linuxUserConfiguration: 'linux',
+  windowsUserConfiguration: 'windows',
+  uid: 'uid',
+  gid: 'gid',
+  sshPrivateKey: 'sshPrivateKey',
+  loginMode: 'loginMode',
+};
+/** The class a nested model field holds. */
+const NESTED_CLASS: Partial<Record<ModelField, string>> = {
+  autoUser: JAVA.classes.autoUser,
+  linux: JAVA.classes.linux,
+  windows: JAVA.classes.windows,
+};
+const IDENTITY_CLASSES = new Set<string>(Object.values(JAVA.classes));
+const USER_IDENTITY_SETTERS = new Set((Object.keys(JAVA.setters) as JavaSdk[]).map((sdk) => JAVA.setters[sdk].userIdentity!));
+const COMMAND_LINE_SETTERS = new Set((Object.keys(JAVA.setters) as JavaSdk[]).map((sdk) => JAVA.setters[sdk].commandLine!));
+
+export function collectFacts(text: string, tree: Tree): { facts: Facts; plan: FilePlan } {
+  return new JavaFacts(text, tree).run();
+}
+
+class JavaFacts {
+  private readonly words: Words;
+  private readonly imports: FileImports;
+  private readonly symbols: SymbolTable;
+  private readonly evidence: BatchEvidence;
+  private readonly values: JavaValues;
+  private readonly facts = emptyFacts();
+  private readonly runElevatedPlans = new Plans<RunElevatedPlan>();
+  private readonly moves = new Plans<TextEdit[] | undefined>();
+  /** Identity creation offset → the holder it is given to (first use wins). */
+  private readonly holderOfIdentity = new Map<number, Holder>();
+  private readonly objectCache = new Map<number, ObjectCalls | undefined>();
+
+  constructor(
+    private readonly text: string,
+    private readonly tree: Tree,
+  ) {
+    this.words = new Words(text);
+    this.imports = new FileImports(tree);
+    this.symbols = new SymbolTable(tree, this.words);
+    this.evidence = new BatchEvidence(this.imports, this.symbols);
+    this.values = new JavaValues(text, this.symbols, this.evidence);
+  }
+
+  run(): { facts: Facts; plan: FilePlan } {
+    this.collectIdentityHolders();
+    this.collectRunElevated();
+    this.collectIdentities();
+    this.collectAccounts();
+    this.collectEnumRefs();
+    this.collectBuilderCalls();
+    const declaredTypes = new Set<string>();
+    if (this.facts.runElevated.length > 0) {
+      for (const name of [JAVA.classes.userIdentity, JAVA.classes.autoUser, ...Object.keys(JAVA.enums)])
+        if (this.symbols.declaresType(name)) declaredTypes.add(name);
+    }
+    const plan: FilePlan = {
+      text: this.text,
+      imports: this.imports.info(declaredTypes),
+      runElevated: this.runElevatedPlans,
+      moves: this.moves,
+    };
+    return { facts: this.facts, plan };
+  }
+
+  /** Method invocations named `name`, found from the word (declarations, comments, strings excluded). */
+  private callsNamed(name: string): Node[] {
+    const calls: Node[] = [];
+    for (const nameNode of nodesNamed(this.tree, this.words, name)) {
+      const call = nameNode.parent;
+      if (call?.type === 'method_invocation' && sameNode(field(call, 'name'), nameNode)) calls.push(call);
+    }
+    return calls;
+  }
+
+  /** Everything done to one constructed object (cached: identities, accounts and checks share it). */
+  private objectCalls(creation: Node): ObjectCalls | undefined {
+    if (this.objectCache.has(creation.id)) return this.objectCache.get(creation.id);
+    const typeNode = field(creation, 'type');
+    const type = this.evidence.typeOf(typeNode);
+    let result: ObjectCalls | undefined;
+    if (typeNode && type) {
+      const chain = chainFrom(creation);
+      const builders = leadingBuilders(chain.segments);
+      const builderOuter = builders.length > 0 ? builders[builders.length - 1].call : creation;
+      const declaration = builders.length === chain.segments.length ? this.symbols.assignedTo(chain.outer) : undefined;
+      const followUps: Segment[][] = [];
+      const passedAs: Node[] = [];
+      if (declaration) {
+        for (const use of this.symbols.usesOf(declaration)) {
+          const parent = use.parent;
+          if (parent?.type === 'method_invocation' && sameNode(field(parent, 'object'), use)) {
+            const calls = leadingBuilders(chainThrough(parent).segments);
+            if (calls.length > 0) followUps.push(calls);
+          } else if (parent?.type === 'argument_list') {
+            passedAs.push(use);
+          }
+        }
+      }
+      result = {
+        creation,
+        typeNode: simpleTypeNode(typeNode),
+        type: type.name,
+        origin: type.origin,
+        chain: { root: creation, segments: builders, outer: builderOuter },
+        builderEnd: builderOuter.endIndex,
+        declaration,
+        calls: [...builders, ...followUps.flat()],
+        followUps,
+        passedAs,
+      };
+    }
+    this.objectCache.set(creation.id, result);
+    return result;
+  }
+
+  /** The last value given to each property of the object's class. */
+  private propertiesOf(object: ObjectCalls): Map<JavaProperty, Segment> {
+    const own = new Set([...(JAVA.methods.legacy[object.type] ?? []), ...(JAVA.methods.new[object.type] ?? [])]);
+    const properties = new Map<JavaProperty, Segment>();
+    for (const segment of object.calls) {
+      const property = PROPERTY_BY_METHOD.get(segment.name);
+      if (property && own.has(segment.name) && segment.args.length === 1) properties.set(property, segment);
+    }
+    return properties;
+  }
+
+  // -- runElevated --------------------------------------------------------------------------------
+
+  /** Objects given a user identity (whatever its value), and which identity creation each receives. */
+  private collectIdentityHolders(): void {
+    for (const name of USER_IDENTITY_SETTERS) {
+      for (const call of this.callsNamed(name)) {
+        const chain = chainThrough(call);
+        const index = chain.segments.findIndex((s) => sameNode(s.call, call));
+        const state = this.evidence.receiverOf(chain, index, call);
+        const segment = chain.segments[index];
+        this.facts.identityAssignments.push({
+          span: { start: segment.dot?.startIndex ?? segment.nameNode.startIndex, end: call.endIndex },
+          nameSpan: spanOf(segment.nameNode),
+          holder: this.holderOf(state),
+        });
+        const arg = segment.args[0];
+        const creation = arg && this.symbols.creationBehind(arg);
+        if (creation && !this.holderOfIdentity.has(creation.startIndex))
+          this.holderOfIdentity.set(creation.startIndex, this.holderOf(state));
+      }
+    }
+  }
+
+  private holderOf(state: ObjectState): Holder {
+    const taskKind: TaskKind | undefined = state.origin.batch === 'yes' && state.type ? JAVA.taskTypes[state.type] : undefined;
+    return { key: state.key, taskKind, typeName: state.type };
+  }
+
+  private collectRunElevated(): void {
+    const found: { fact: RunElevatedFact; plan: RunElevatedPlan }[] = [];
+    for (const name of [JAVA.runElevated.fluent, JAVA.runElevated.bean]) {
+      for (const call of this.callsNamed(name)) {
+        const chain = chainThrough(call);
+        const index = chain.segments.findIndex((s) => sameNode(s.call, call));
+        const segment = chain.segments[index];
+        if (segment.args.length !== 1) continue;
+        const state = this.evidence.receiverOf(chain, index, call);
+        const value = this.values.valueOf(segment.args[0]);
+        const confidence = this.runElevatedConfidence(state, chain, value);
+        if (!confidence) continue;
+        found.push({
+          fact: {
+            form: 'call',
+            span: { start: segment.nameNode.startIndex, end: call.endIndex },
+            nameSpan: spanOf(segment.nameNode),
+            value,
+            holder: this.holderOf(state),
+            confidence,
+          },
+          plan: {
+            sdk: (state.origin.batch === 'yes' ? sdkOfPackage(state.origin.pkg) : undefined) ?? this.imports.fileSdk,
+            condition: conditionText(segment.args[0], value.text),
+            removal: callRemoval(this.text, segment),
+          },
+        });
+      }
+    }
+    found.sort((a, b) => a.fact.span.start - b.fact.span.start);
+    for (const { fact, plan } of found) {
+      this.facts.runElevated.push(fact);
+      this.runElevatedPlans.set(fact, plan);
+    }
+  }
+
+  /**
+   * strong: called on a Batch task model; weak: on an object of unknown type in a file that
+   * imports Batch (and no look-alike service), with the unmistakable shape — a boolean literal in
+   * a chain that also sets the command line. Anything else is someone else's runElevated.
+   */
+  private runElevatedConfidence(state: ObjectState, chain: Chain, value: Value): Confidence | undefined {
+    if (state.origin.batch === 'yes') return state.type && JAVA.taskTypes[state.type] ? 'strong' : undefined;
+    if (state.origin.batch === 'no') return undefined;
+    const shaped = value.kind === 'bool' && chain.segments.some((s) => COMMAND_LINE_SETTERS.has(s.name));
+    return shaped && this.imports.batchImported && !this.imports.otherServiceImported ? 'weak' : undefined;
+  }
+
+  // -- identities ---------------------------------------------------------------------------------
+
+  /** Creations of `type` that come from Batch, in document order. */
+  private creationsOf(type: string): ObjectCalls[] {
+    const found: ObjectCalls[] = [];
+    for (const node of nodesNamed(this.tree, this.words, type, 'type_identifier')) {
+      let typeNode = node;
+      if (typeNode.parent?.type === 'scoped_type_identifier') typeNode = typeNode.parent;
+      const creation = typeNode.parent;
+      if (creation?.type !== 'object_creation_expression' || !sameNode(field(creation, 'type'), typeNode)) continue;
+      const object = this.objectCalls(creation);
+      if (object && object.origin.batch === 'yes' && object.type === type) found.push(object);
+    }
+    return found;
+  }
+
+  private collectIdentities(): void {
+    for (const identity of this.creationsOf(JAVA.classes.userIdentity)) {
+      this.facts.identities.push(identityFact(this.written(identity), this.holderOfIdentity.get(identity.creation.startIndex), 'strong'));
+    }
+  }
+
+  /**
+   * A constructed model as written: the last value each of its builder calls gives a property of its
+   * class (and, where the SDK takes them, its constructor arguments); nested models read the same way.
+   */
+  private written(object: ObjectCalls): WrittenModel {
+    const setters = new Map<ModelField, Segment>();
+    for (const [property, segment] of this.propertiesOf(object)) {
+      const modelField = MODEL_FIELD[property];
+      if (modelField) setters.set(modelField, segment);
+    }
+    const sdk = sdkOfPackage(object.origin.batch === 'yes' ? object.origin.pkg : undefined) ?? this.imports.fileSdk ?? 'new';
+    const parameters = JAVA.constructorParameters[sdk]?.[object.type] ?? [];
+    const byConstructor = new Map<ModelField, Node>();
+    namedChildren(field(object.creation, 'arguments')).forEach((arg, i) => {
+      const modelField = parameters[i] && MODEL_FIELD[parameters[i]];
+      if (modelField) byConstructor.set(modelField, arg);
+    });
+    return {
+      span: { start: object.creation.startIndex, end: object.builderEnd },
+      nameSpan: spanOf(object.typeNode),
+      value: (name) => {
+        const node = setters.get(name)?.args[0] ?? byConstructor.get(name);
+        return node && this.values.valueOf(node);
+      },
+      nested: (name) => {
+        const segment = setters.get(name);
+        const creation = segment && this.symbols.creationBehind(segment.args[0]);
+        const nested = creation && this.objectCalls(creation);
+        return nested && nested.type === NESTED_CLASS[name] ? this.written(nested) : undefined;
+      },
+      nameOf: (name) => {
+        const segment = setters.get(name);
+        return segment && spanOf(segment.nameNode);
+      },
+    };
+  }
+
+  // -- accounts -----------------------------------------------------------------------------------
+
+  private collectAccounts(): void {
+    for (const account of this.creationsOf(JAVA.classes.userAccount)) {
+      this.facts.accounts.push(accountFact(this.written(account), this.poolOf(account), 'strong'));
+    }
+  }
+
+  /** The list an account is put in (`users.add(a)`, `Arrays.asList(a, b)`): accounts of one pool share it. */
+  private poolOf(account: ObjectCalls): UserAccountFact['pool'] {
+    const expressions = account.declaration ? account.passedAs : [account.chain.outer];
+    for (const expression of expressions) {
+      const key = this.listKeyOf(expression);
+      if (key) return { key: `java:pool:${key}` };
+    }
+    return undefined;
+  }
+
+  private listKeyOf(element: Node): string | undefined {
+    const parent = element.parent;
+    if (parent?.type === 'array_initializer') {
+      return this.storedKey(parent.parent?.type === 'array_creation_expression' ? parent.parent : parent);
+    }
+    const call = parent?.type === 'argument_list' ? parent.parent : undefined;
+    if (call?.type !== 'method_invocation') return undefined;
+    const name = field(call, 'name')?.text ?? '';
+    if (name === LIST_ADD) {
+      const list = field(call, 'object');
+      if (!list) return undefined;
+      return this.symbols.referenceDeclaration(list)?.key ?? `java:expr:${list.startIndex}`;
+    }
+    return LIST_FACTORIES.has(name) ? this.storedKey(call) : undefined;
+  }
+
+  /** The variable a list expression ends up in (through `new ArrayList<>(…)` copies), else the expression. */
+  private storedKey(expression: Node): string {
+    let e = expression;
+    for (;;) {
+      const parent = e.parent;
+      if (parent?.type === 'argument_list' && parent.parent?.type === 'object_creation_expression') {
+        e = parent.parent;
+        continue;
+      }
+      return this.symbols.assignedTo(e)?.key ?? `java:list:${e.startIndex}`;
+    }
+  }
+
+  // -- enums --------------------------------------------------------------------------------------
+
+  private collectEnumRefs(): void {
+    for (const enumName of Object.keys(JAVA.enums) as (keyof typeof JAVA.enums)[]) {
+      for (const node of nodesNamed(this.tree, this.words, enumName)) {
+        let typeExpression: Node = node;
+        const parent = node.parent;
+        // `a.b.ElevationLevel.ADMIN`: the name is the field of the qualifier.
+        if (parent?.type === 'field_access' && sameNode(field(parent, 'field'), node)) typeExpression = parent;
+        const access = typeExpression.parent;
+        if (access?.type !== 'field_access' || !sameNode(field(access, 'object'), typeExpression)) continue;
+        const value = this.values.enumValueOf(access);
+        if (value) this.facts.enumRefs.push({ value, valid: validSpellings(JAVA.enums, value.enum) });
+      }
+    }
+    this.facts.enumRefs.sort((a, b) => a.value.span.start - b.value.span.start);
+  }
+
+  // -- builder calls on identity objects ---------------------------------------------------------
+
+  /** Every builder call made on an identity object: created here, or declared with its type (a parameter, a field). */
+  private collectBuilderCalls(): void {
+    const seen = new Set<number>();
+    const push = (fact: BuilderCallFact, move: TextEdit[] | undefined) => {
+      if (seen.has(fact.nameSpan.start)) return;
+      seen.add(fact.nameSpan.start);
+      this.facts.builderCalls.push(fact);
+      this.moves.set(fact, move);
+    };
+    for (const type of IDENTITY_CLASSES) {
+      for (const object of this.creationsOf(type)) {
+        const sdk = this.sdkOf(object.origin);
+        this.reportCalls(object.type, sdk, object.chain.segments, push, object.chain);
+        for (const calls of object.followUps) this.reportCalls(object.type, sdk, calls, push);
+      }
+      for (const declaration of this.declarationsOfType(type)) {
+        const declared = this.evidence.typeOf(declaration.typeNode);
+        if (declared?.origin.batch !== 'yes') continue;
+        if (declaration.valueNode && this.symbols.creationBehind(declaration.valueNode, false)) continue;
+        for (const use of this.symbols.usesOf(declaration)) {
+          const parent = use.parent;
+          if (parent?.type !== 'method_invocation' || !sameNode(field(parent, 'object'), use)) continue;
+          this.reportCalls(type, this.sdkOf(declared.origin), leadingBuilders(chainThrough(parent).segments), push);
+        }
+      }
+    }
+    this.facts.builderCalls.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  private sdkOf(origin: TypeOrigin): JavaSdk | undefined {
+    return sdkOfPackage(origin.batch === 'yes' ? origin.pkg : undefined) ?? this.imports.fileSdk;
+  }
+
+  /** Variables and parameters declared with `type` (not created here). */
+  private declarationsOfType(type: string): Declaration[] {
+    const found: Declaration[] = [];
+    for (const node of nodesNamed(this.tree, this.words, type, 'type_identifier')) {
+      const holder = node.parent;
+      if (!holder || !sameNode(field(holder, 'type'), node)) continue;
+      if (holder.type === 'local_variable_declaration' || holder.type === 'field_declaration') {
+        for (const declarator of holder.childrenForFieldName('declarator')) {
+          const name = declarator && field(declarator, 'name');
+          const declaration = name && this.symbols.declarationOf(name);
+          if (declaration) found.push(declaration);
+        }
+      } else if (holder.type === 'formal_parameter') {
+        const name = field(holder, 'name');
+        const declaration = name && this.symbols.declarationOf(name);
+        if (declaration) found.push(declaration);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Builder calls on an object of `type`, each with the identity classes of its generation that have
+   * the method (the model's answer; misplaced-call judges). Where another class has it, the move onto
+   * an argument of that class built in place is planned for calls of the creation's own chain;
+   * elsewhere the shape is not clear enough to move anything.
+   */
+  private reportCalls(
+    type: string,
+    sdk: JavaSdk | undefined,
+    calls: readonly Segment[],
+    push: (fact: BuilderCallFact, move: TextEdit[] | undefined) => void,
+    chain?: Chain,
+  ): void {
+    for (const [index, segment] of calls.entries()) {
+      const generation = sdk ?? (Object.keys(JAVA.setterPrefix) as JavaSdk[]).find((g) => segment.name.startsWith(JAVA.setterPrefix[g]));
+      if (!generation) continue;
+      const methods = JAVA.methods[generation];
+      // A class the model does not describe for this generation: nothing to say of its methods.
+      if (!methods[type]) continue;
+      const owners = Object.keys(methods).filter((cls) => methods[cls].includes(segment.name));
+      const others = owners.filter((cls) => cls !== type);
+      const target = chain && others.length > 0 ? this.moveTarget(calls, index, others) : undefined;
+      push(
+        {
+          span: { start: segment.dot?.startIndex ?? segment.nameNode.startIndex, end: segment.call.endIndex },
+          nameSpan: spanOf(segment.nameNode),
+          method: segment.name,
+          receiverType: type,
+          ownerTypes: target ? [target.type, ...owners.filter((cls) => cls !== target.type)] : owners,
+        },
+        target && chain ? callMove(this.text, chain, index, target) : undefined,
+      );
+    }
+  }
+
+  /** The nearest earlier call whose argument is built in place as an object of an owner class. */
+  private moveTarget(calls: readonly Segment[], index: number, owners: readonly string[]): ObjectCalls | undefined {
+    for (let i = index - 1; i >= 0; i--) {
+      const arg = calls[i].args.length === 1 ? calls[i].args[0] : undefined;
+      const creation = arg && this.symbols.creationBehind(arg, false);
+      const object = creation && this.objectCalls(creation);
+      if (object && owners.includes(object.type) && sameNode(object.chain.outer, arg)) return object;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * JSON facts: REST bodies, Batch CLI templates and ARM templates → identity facts. Only properties
+ * reached from an anchor word are looked at, so big documents cost a parse and little more. Whether
+ * an object is Batch's, and in which dialect, is asked of evidence.ts.
+ */
+import type { Node } from 'jsonc-parser';
+import type { EnumName } from '../../batch/model';
+import { JSON_DIALECTS, JSON_KEYS, validSpellings, type JsonDialect } from '../../batch/sdks';
+import { emptyFacts, type Confidence, type Facts, type Holder, type RunElevatedFact, type Span, type Value } from '../../engine/facts';
+import { confidenceFor } from '../toolkit/evidence';
+import { accountFact, identityFact, type ModelField, type WrittenModel } from '../toolkit/models';
+import { Plans } from '../toolkit/plans';
+import { BatchEvidence, taskKindOf } from './evidence';
+import type { FilePlan, RunElevatedPlan } from './plan';
+import { keyNodeOf, keyOf, propertiesNamed, property, spanOf } from './syntax';
+import { enumValueOf, valueOf } from './values';
+
+/** Keys only a Batch user account has beside name and password. */
+const ACCOUNT_SHAPE_KEYS = ['elevationLevel', 'linuxUserConfiguration', 'windowsUserConfiguration'];
+
+/** The key of each model field (a user name is looked up in the dialect's casing first, then the other). */
+const KEYS: Record<ModelField, string> = {
+  userName: 'userName',
+  autoUser: JSON_KEYS.autoUser,
+  scope: JSON_KEYS.scope,
+  elevation: JSON_KEYS.elevationLevel,
+  name: 'name',
+  password: 'password',
+  linux: 'linuxUserConfiguration',
+  windows: 'windowsUserConfiguration',
+  uid: 'uid',
+  gid: 'gid',
+  sshPrivateKey: 'sshPrivateKey',
+  loginMode: 'loginMode',
+};
+/** The fields that hold an identity enum member. */
+const ENUM_FIELDS: Partial<Record<ModelField, EnumName>> = { scope: 'AutoUserScope', elevation: 'ElevationLevel', loginMode: 'LoginMode' };
+
+export function collectFacts(text: string, root: Node | undefined): { facts: Facts; plan: FilePlan } {
+  const facts = emptyFacts();
+  const plan: FilePlan = { text, runElevated: new Plans<RunElevatedPlan>() };
+  if (!root) return { facts, plan };
+  const evidence = new BatchEvidence(root);
+  if (!evidence.isSchema) new JsonFacts(text, root, evidence, facts, plan).run();
+  return { facts, plan };
+}
+
+class JsonFacts {
+  constructor(
+    private readonly text: string,
+    private readonly root: Node,
+    private readonly evidence: BatchEvidence,
+    private readonly facts: Facts,
+    private readonly plan: FilePlan,
+  ) {}
+
+  run(): void {
+    this.runElevated();
+    this.identities();
+    this.accounts();
+  }
+
+  private holderOf(object: Node): Holder {
+    return { key: `json:${object.offset}`, taskKind: taskKindOf(object), typeName: keyOf(object) };
+  }
+
+  private runElevated(): void {
+    for (const { prop, object } of propertiesNamed(this.text, this.root, JSON_KEYS.runElevated)) {
+      const valueNode = prop.children?.[1];
+      const keyNode = prop.children?.[0];
+      if (!valueNode || !keyNode) continue;
+      // A definition (`"runElevated": {"type": "boolean"}`) is not a use.
+      if (valueNode.type === 'object' || valueNode.type === 'array') continue;
+      const e = this.evidence.of(object);
+      if (e.batch === 'no') continue;
+      // Without document evidence only the unmistakable shape counts: a boolean beside commandLine.
+      const confidence = confidenceFor(e.batch, valueNode.type === 'boolean' && !!property(object, 'commandLine'));
+      if (!confidence) continue;
+      // A later key of the same object says it again (the properties come in text order).
+      const later = (object.children ?? []).filter((p) => p.offset > prop.offset && p.children?.[0]?.value === JSON_KEYS.runElevated);
+      const overriddenBy = later.length > 0 ? spanOf(later[later.length - 1].children![0]) : undefined;
+      const fact: RunElevatedFact = {
+        form: 'property',
+        span: spanOf(prop),
+        nameSpan: spanOf(keyNode),
+        value: valueOf(valueNode, this.text),
+        holder: this.holderOf(object),
+        confidence,
+        ...(overriddenBy && { overriddenBy }),
+      };
+      this.facts.runElevated.push(fact);
+      this.plan.runElevated.set(fact, { dialect: e.dialect, objectStart: object.offset });
+    }
+  }
+
+  private identities(): void {
+    const seen = new Set<Node>();
+    for (const { prop, object } of propertiesNamed(this.text, this.root, JSON_KEYS.userIdentity)) {
+      const identity = prop.children?.[1];
+      const keyNode = prop.children?.[0];
+      if (!identity || !keyNode) continue;
+      const e = this.evidence.of(object);
+      if (e.batch === 'no') continue;
+      // Whatever the value (an object, an ARM expression, null), the object has a user identity.
+      this.facts.identityAssignments.push({ span: spanOf(prop), nameSpan: spanOf(keyNode), holder: this.holderOf(object) });
+      if (identity.type !== 'object' || seen.has(identity)) continue;
+      seen.add(identity);
+      const confidence: Confidence = e.batch === 'yes' ? 'strong' : 'weak';
+      if (confidence === 'weak' && !property(object, 'commandLine')) continue;
+      this.facts.identities.push(identityFact(this.written(identity, spanOf(keyNode), e.dialect), this.holderOf(object), confidence));
+    }
+  }
+
+  private accounts(): void {
+    for (const { prop, object } of propertiesNamed(this.text, this.root, JSON_KEYS.userAccounts)) {
+      const list = prop.children?.[1];
+      if (!list || list.type !== 'array') continue;
+      const e = this.evidence.of(object);
+      if (e.batch === 'no') continue;
+      const confidence: Confidence = e.batch === 'yes' ? 'strong' : 'weak';
+      const pool = { key: `json:${list.offset}`, span: spanOf(object) };
+      for (const item of list.children ?? []) {
+        if (item.type !== 'object') continue;
+        // Without document evidence, only an account shaped like Batch's counts.
+        if (confidence === 'weak' && !ACCOUNT_SHAPE_KEYS.some((key) => property(item, key))) continue;
+        const name = property(item, KEYS.name);
+        const nameSpan = spanOf(name ? (keyNodeOf(name) ?? item) : item);
+        this.facts.accounts.push(accountFact(this.written(item, nameSpan, e.dialect), pool, confidence));
+      }
+    }
+  }
+
+  /**
+   * An object of the identity models as written: its properties (enum members checked against the
+   * dialect and reported as enum references as they are read); nested objects read the same way.
+   */
+  private written(object: Node, nameSpan: Span, dialect: JsonDialect): WrittenModel {
+    const userNameKey = JSON_DIALECTS[dialect].userNameKey;
+    const find = (name: ModelField) =>
+      name === 'userName'
+        ? (property(object, userNameKey) ?? property(object, userNameKey === 'username' ? 'userName' : 'username'))
+        : property(object, KEYS[name]);
+    return {
+      span: spanOf(object),
+      nameSpan,
+      value: (name) => {
+        const node = find(name);
+        if (!node) return undefined;
+        const enumName = ENUM_FIELDS[name];
+        if (enumName) return this.enumValue(node, enumName, dialect);
+        // A null auto-user is no auto-user (a user name's null is kept: it says the name is unset).
+        return name === 'autoUser' && node.type === 'null' ? undefined : valueOf(node, this.text);
+      },
+      nested: (name) => {
+        const node = find(name);
+        return node?.type === 'object' ? this.written(node, spanOf(keyNodeOf(node) ?? node), dialect) : undefined;
+      },
+      nameOf: (name) => {
+        const node = find(name);
+        return node && spanOf(keyNodeOf(node) ?? node);
+      },
+    };
+  }
+
+  /** An identity enum member, reported with the spellings valid in this dialect. */
+  private enumValue(node: Node, enumName: EnumName, dialect: JsonDialect): Value {
+    const value = enumValueOf(node, enumName, dialect, this.text);
+    if (value.kind === 'enum') this.facts.enumRefs.push({ value, valid: validSpellings(JSON_DIALECTS[dialect].enums, value.enum) });
+    return value;
+  }
+}
