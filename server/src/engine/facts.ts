@@ -161,6 +161,28 @@ export interface BuilderCallFact {
   readonly ownerTypes: readonly string[];
 }
 
+/**
+ * A pool the code configures, with what it says of the nodes' operating system — raw values as
+ * written; which OS they mean is the model's and the rule's judgement (os-mismatch).
+ */
+export interface PoolFact {
+  /** The pool's construction or object. */
+  readonly span: Span;
+  /** Where a finding about the pool anchors (its type name or key). */
+  readonly nameSpan: Span;
+  /** The same key as `UserAccountFact.pool.key` of the accounts defined on this pool. */
+  readonly key: string;
+  /** `cloudServiceConfiguration` (Windows only): where it is set. */
+  readonly cloudServiceConfiguration?: Span;
+  /** `virtualMachineConfiguration.nodeAgentSKUId` (`batch.node.windows amd64`, `batch.node.ubuntu 22.04`). */
+  readonly nodeAgentSkuId?: Value;
+  /** `virtualMachineConfiguration.imageReference` publisher, offer and SKU (`MicrosoftWindowsServer`, `WindowsServer`). */
+  readonly image?: { readonly publisher?: Value; readonly offer?: Value; readonly sku?: Value };
+  /** `virtualMachineConfiguration.windowsConfiguration` is set (Windows only). */
+  readonly windowsConfiguration?: Span;
+  readonly confidence: Confidence;
+}
+
 export interface Facts {
   readonly runElevated: RunElevatedFact[];
   readonly identityAssignments: IdentityAssignmentFact[];
@@ -168,8 +190,14 @@ export interface Facts {
   readonly accounts: UserAccountFact[];
   readonly enumRefs: EnumRefFact[];
   readonly builderCalls: BuilderCallFact[];
+  readonly pools: PoolFact[];
+  /**
+   * The document is a sample whose values are placeholders by design (a swagger / API example of a
+   * Batch operation): no value in it is a real secret.
+   */
+  readonly sampleDocument?: boolean;
 }
 
 export function emptyFacts(): Facts {
-  return { runElevated: [], identityAssignments: [], identities: [], accounts: [], enumRefs: [], builderCalls: [] };
+  return { runElevated: [], identityAssignments: [], identities: [], accounts: [], enumRefs: [], builderCalls: [], pools: [] };
 }

@@ -25,6 +25,9 @@ export type Found<M extends RuleMessages> =
   | readonly [severity: Severity, squiggled: string, message: MessageRef<M>, fixes: readonly MessageRef<M>[]];
 
 /** A row's `fixed` when its fixes are offered but not safe: fix-all leaves the text as it is. */
+/** The fact lists a rule may take as its subject. */
+type FactList = { [K in keyof Facts]-?: Facts[K] extends readonly unknown[] ? K : never }[keyof Facts];
+
 export const UNCHANGED = Symbol('unchanged');
 
 export interface RuleCase<M extends RuleMessages, X = never> {
@@ -67,7 +70,7 @@ export type Says<R extends DefinedRule<RuleMessages>> = TableOptions<R['messages
 
 export interface TableOptions<M extends RuleMessages, X = never> {
   /** The facts the rule judges, counted by `RuleCase.seen`. */
-  readonly subject: keyof Facts;
+  readonly subject: FactList;
   /**
    * What each of the rule's messages says, word for word, with sample data: every message id at
    * least once. The rows compare findings with the descriptor's texts; this pins the texts.
