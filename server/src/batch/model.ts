@@ -49,6 +49,20 @@ export const DEFAULTS = {
   scope: 'pool' as Scope,
 };
 
+/**
+ * What a pool's configuration says of its nodes' operating system (os-mismatch). Compared without
+ * case. Sources: docs/rules/os-mismatch.md.
+ */
+export const POOL_OS = {
+  /** Node agent SKU ids read `batch.node.<os> <version>` (`batch.node.windows amd64`, `batch.node.ubuntu 22.04`). */
+  nodeAgentSkuPrefix: 'batch.node.',
+  windowsNodeAgents: ['windows'],
+  linuxNodeAgents: ['ubuntu', 'centos', 'debian', 'el', 'rhel', 'opensuse', 'mariner', 'almalinux', 'azurelinux'],
+  /** Image publishers whose every image is one OS. */
+  windowsImagePublishers: ['microsoftwindowsserver', 'microsoftwindowsdesktop'],
+  linuxImagePublishers: ['canonical', 'openlogic', 'credativ', 'debian', 'redhat', 'almalinux', 'suse'],
+} as const;
+
 /** The project's home (package.json `repository` says the same; a unit test keeps them equal). */
 export const PROJECT_URL = 'https://github.com/batch-identity/batch-identity';
 /** Where the rule documentation lives; codeDescription links and hovers point here. */

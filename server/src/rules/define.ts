@@ -4,7 +4,7 @@
  * the deprecated tag and the texts of messages and fix titles from the descriptor.
  */
 import type { Confidence, Facts, Span } from '../engine/facts';
-import type { Finding, Fix, FixIntent, MessageText, RelatedInfo, Rule, RuleContext, RuleDescriptor } from '../engine/findings';
+import type { Finding, Fix, FixIntent, MessageText, RelatedInfo, Rule, RuleContext, RuleDescriptor, Severity } from '../engine/findings';
 import { severityFor } from './confidence';
 
 export type RuleMessages = RuleDescriptor['messages'];
@@ -31,6 +31,11 @@ export interface Reported<M extends RuleMessages> {
   readonly span: Span;
   /** How sure the adapter is that the construct is Batch's; weak lowers the severity one step. Absent: sure. */
   readonly confidence?: Confidence;
+  /**
+   * This finding's severity when it differs from the descriptor's default (a case the
+   * documentation supports less strongly, e.g. "ignored" rather than "invalid"). Rule pages say which.
+   */
+  readonly severity?: Severity;
   readonly message: MessageRef<M>;
   readonly fixes?: readonly FixOffer<M>[];
   readonly related?: readonly { readonly span: Span; readonly message: MessageRef<M> }[];
@@ -67,7 +72,7 @@ export function defineRule<M extends RuleMessages>(
           const related: RelatedInfo[] | undefined = reported.related?.map((info) => ({ span: info.span, message: text(info.message) }));
           findings.push({
             rule: descriptor.id,
-            severity: reported.confidence ? severityFor(descriptor.defaultSeverity, reported.confidence) : descriptor.defaultSeverity,
+            severity: severityFor(reported.severity ?? descriptor.defaultSeverity, reported.confidence ?? 'strong'),
             span: reported.span,
             message: text(reported.message),
             ...(deprecated ? { deprecated } : {}),

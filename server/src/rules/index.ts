@@ -5,6 +5,7 @@ import { hardcodedPasswordRule } from './hardcodedPassword';
 import { identityConflictRule } from './identityConflict';
 import { linuxUidGidRule } from './linuxUidGid';
 import { misplacedCallRule } from './misplacedCall';
+import { osMismatchRule } from './osMismatch';
 import { runElevatedRule } from './runElevated';
 import { sshKeyPlaceholderRule } from './sshKeyPlaceholder';
 import { unknownEnumMemberRule } from './unknownEnumMember';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   sshKeyPlaceholderRule,
   unknownEnumMemberRule,
   misplacedCallRule,
+  osMismatchRule,
 ];
 
 export function ruleById(id: string): Rule | undefined {

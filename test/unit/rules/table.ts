@@ -167,7 +167,7 @@ export function ruleTable<M extends RuleMessages, X = never>(
       const found = cases.filter((c) => c.found.length > 0);
       assert.deepEqual([...new Set(found.map((c) => c.language))].sort(), [...rule.languages].sort(), 'languages');
       const offers = found.flatMap((c) => c.found.map((f) => (f[3]?.length ?? 0) > 0));
-      const fixability = offers.every(Boolean) ? 'always' : offers.some(Boolean) ? 'sometimes' : 'never';
+      const fixability = offers.length > 0 && offers.every(Boolean) ? 'always' : offers.some(Boolean) ? 'sometimes' : 'never';
       assert.equal(fixability, rule.fixable, 'fixability');
     });
   });

@@ -37,6 +37,10 @@ const VALUE_KEYS = [
   'uid',
   'gid',
   'sshPrivateKey',
+  // pool facts: what a pool says of its OS
+  'nodeAgentSKUId',
+  'nodeAgentSkuId',
+  'publisher',
   // document kinds
   'type',
   '$schema',
@@ -72,6 +76,9 @@ const PRESENCE_KEYS = [
   'vmSize',
   'virtualMachineConfiguration',
   'cloudServiceConfiguration',
+  'deploymentConfiguration',
+  'imageReference',
+  'windowsConfiguration',
   'poolInfo',
   'jobSpecification',
   'definitions',

@@ -119,6 +119,7 @@ class JsonFacts {
       if (e.batch === 'no') continue;
       const confidence: Confidence = e.batch === 'yes' ? 'strong' : 'weak';
       const pool = { key: `json:${list.offset}`, span: spanOf(object) };
+      this.pool(object, pool.key, confidence);
       for (const item of list.children ?? []) {
         if (item.type !== 'object') continue;
         // Without document evidence, only an account shaped like Batch's counts.
@@ -128,6 +129,35 @@ class JsonFacts {
         this.facts.accounts.push(accountFact(this.written(item, nameSpan, e.dialect), pool, confidence));
       }
     }
+  }
+
+  /**
+   * What the pool object holding user accounts says of its OS: its Cloud Services or virtual
+   * machine configuration, directly (REST, Batch CLI templates) or under `deploymentConfiguration`
+   * (ARM). Raw values; which OS they mean is the rule's judgement.
+   */
+  private pool(object: Node, key: string, confidence: Confidence): void {
+    const configurations = [object, property(object, 'deploymentConfiguration')].filter((n): n is Node => n?.type === 'object');
+    const find = (name: string) => configurations.map((c) => property(c, name)).find((n) => n !== undefined);
+    const cloudService = find('cloudServiceConfiguration');
+    const vm = find('virtualMachineConfiguration');
+    const inVm = (name: string) => (vm?.type === 'object' ? property(vm, name) : undefined);
+    const image = inVm('imageReference');
+    const publisher = image?.type === 'object' ? property(image, 'publisher') : undefined;
+    // REST spells it nodeAgentSKUId, ARM nodeAgentSkuId.
+    const sku = inVm('nodeAgentSKUId') ?? inVm('nodeAgentSkuId');
+    const windows = inVm('windowsConfiguration');
+    const keyName = keyNodeOf(object) ?? object;
+    this.facts.pools.push({
+      span: spanOf(object),
+      nameSpan: spanOf(keyName),
+      key,
+      ...(cloudService && { cloudServiceConfiguration: spanOf(keyNodeOf(cloudService) ?? cloudService) }),
+      ...(sku && { nodeAgentSkuId: valueOf(sku, this.text) }),
+      ...(publisher && { image: { publisher: valueOf(publisher, this.text) } }),
+      ...(windows && { windowsConfiguration: spanOf(keyNodeOf(windows) ?? windows) }),
+      confidence,
+    });
   }
 
   /**
