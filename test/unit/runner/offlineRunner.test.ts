@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { scratchTrees } from '../../helpers/cli';
@@ -19,6 +18,8 @@ const RUNNER = path.join(REPO, 'scripts/vscode/run-integration.mjs');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const skip = !fs.existsSync(CHROMIUM) && `needs Chromium at ${CHROMIUM} (sudo apt-get install -y chromium)`;
 const results = scratchTrees('bi-runner-results');
+/** The probes' own temporary folder: their sandboxes are counted there, apart from other runs on the machine. */
+const probeTmp = results({});
 /** Generous: the first run may install code-server; only a hang should reach it. */
 const HANG = { timeout: 600_000 };
 
@@ -37,7 +38,7 @@ function runProbe(probe: 'pass' | 'fail' | 'hang', interruptWhen?: RegExp): Prom
   const mark = randomUUID();
   const child = spawn(process.execPath, [RUNNER, '--results', results({})], {
     cwd: REPO,
-    env: { ...process.env, BATCH_IDENTITY_RUNNER_PROBE: probe, BATCH_IDENTITY_RUNNER_CONTRACT_MARK: mark },
+    env: { ...process.env, TMPDIR: probeTmp, BATCH_IDENTITY_RUNNER_PROBE: probe, BATCH_IDENTITY_RUNNER_CONTRACT_MARK: mark },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -68,7 +69,7 @@ function survivors(mark: string): string[] {
   return found;
 }
 
-const sandboxes = () => new Set(fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('batch-identity-it-')));
+const sandboxes = () => new Set(fs.readdirSync(probeTmp).filter((name) => name.startsWith('batch-identity-it-')));
 const lastLine = (stdout: string) => stdout.trimEnd().split('\n').pop();
 
 describe('offline integration runner', { skip: skip || (process.platform !== 'linux' && 'reads /proc') }, () => {
