@@ -160,6 +160,6 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
       contents: { kind: string; value: string };
     };
     assert.equal(hover.contents.kind, 'markdown');
-    assert.match(hover.contents.value, /Task scope/);
+    assert.match(hover.contents.value, /^\*\*"scope": "task"\*\* — on Windows nodes, an auto-user account created for this task alone/);
   });
 });

@@ -202,14 +202,23 @@ class CSharpAdapter {
     if (!confidence) return;
     const holder = this.holderOf(key(), evidence);
     const nameSpan = spanOf(name);
+    const generation = this.resolver.sdkFor(evidence, name.startIndex);
     if (form === 'read') {
-      this.facts.runElevated.push({ form, span: spanOf(node), nameSpan, holder, confidence });
+      this.facts.runElevated.push({ form, span: spanOf(node), nameSpan, holder, confidence, generation });
       return;
     }
     const right = fieldOf(node, 'right');
     if (!right) return;
     const value = this.values.valueOf(right);
-    const fact: RunElevatedFact = { form, span: { start: nameSpan.start, end: right.endIndex }, nameSpan, value, holder, confidence };
+    const fact: RunElevatedFact = {
+      form,
+      span: { start: nameSpan.start, end: right.endIndex },
+      nameSpan,
+      value,
+      holder,
+      confidence,
+      generation,
+    };
     this.facts.runElevated.push(fact);
     const replaceable = form === 'member' || STATEMENT_LIKE.has(node.parent?.type ?? '');
     this.context.plans.set(fact.span.start, {

@@ -8,7 +8,7 @@
  * Batch AI (`…management.batchai`, with its own fluent withRunElevated) never counts.
  */
 import type { TaskKind } from '../../batch/model';
-import { JAVA, validSpellings, type JavaProperty, type JavaSdk } from '../../batch/sdks';
+import { JAVA, JAVA_GENERATIONS, validSpellings, type JavaProperty, type JavaSdk } from '../../batch/sdks';
 import { detectEol, lineStart } from '../../engine/edits';
 import {
   emptyFacts,
@@ -470,7 +470,7 @@ class JavaAdapter {
     }
     found.sort((a, b) => a.fact.span.start - b.fact.span.start);
     for (const { fact, plan } of found) {
-      this.facts.runElevated.push(fact);
+      this.facts.runElevated.push(plan.sdk ? { ...fact, generation: JAVA_GENERATIONS[plan.sdk] } : fact);
       this.runElevatedPlans.set(fact.nameSpan.start, plan);
     }
   }

@@ -184,6 +184,7 @@ export function analyzeJson(text: string, root: Node | undefined): { facts: Fact
       value: valueOf(valueNode, text),
       holder: holderOf(object),
       confidence,
+      generation: e.dialect,
     });
   }
 

@@ -9,7 +9,7 @@
  * occurrences of a few anchor words; the tree is asked what each occurrence is.
  */
 import type { CanonicalMember, EnumName, TaskKind } from '../../batch/model';
-import { PYTHON, validSpellings, type EnumSpellings, type PythonPlane, type PythonSdk } from '../../batch/sdks';
+import { PYTHON, pythonGeneration, validSpellings, type EnumSpellings, type PythonPlane, type PythonSdk } from '../../batch/sdks';
 import {
   emptyFacts,
   type AutoUserFact,
@@ -426,7 +426,7 @@ export class PythonAdapter {
         }
       }
     }
-    for (const f of found) this.facts.runElevated.push(f.fact);
+    for (const f of found) this.facts.runElevated.push({ ...f.fact, generation: pythonGeneration(f.plane, this.sdk) });
     return found;
   }
 

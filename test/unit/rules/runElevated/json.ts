@@ -3,7 +3,11 @@
  * look-alikes (Azure Image Builder, JSON Schemas, HTTP recordings) silent, and the exact text after
  * each fix in the document's dialect.
  */
-import { ADMIN, AGREES, DIFFERS, NON_ADMIN, replaced, SAME_CONDITION, UNKNOWN_VALUE, type RunElevatedCase } from './expect';
+import { expectIn, type RunElevatedCase } from './expect';
+
+const { ADMIN, AGREES, DIFFERS, NON_ADMIN, replaced, UNKNOWN_VALUE } = expectIn('rest');
+/** ARM templates spell members their own way (`"Admin"`), and never had runElevated. */
+const ARM = expectIn('arm');
 
 export const JSON_CASES: RunElevatedCase[] = [
   // found -----------------------------------------------------------------------------------------
@@ -70,14 +74,14 @@ export const JSON_CASES: RunElevatedCase[] = [
     name: 'ARM template Batch pool',
     language: 'json',
     text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": true}}}]}',
-    found: [['warning', '"runElevated"', ...ADMIN]],
+    found: [['warning', '"runElevated"', ...ARM.ADMIN]],
   },
   {
     name: 'ARM nested deployment',
     language: 'json',
     text: `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Resources/deployments",
         "properties": {"template": {"resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": true}}}]}}}]}`,
-    found: [['warning', '"runElevated"', ...ADMIN]],
+    found: [['warning', '"runElevated"', ...ARM.ADMIN]],
   },
   {
     name: 'swagger example of a Batch operation',
@@ -181,7 +185,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     name: 'ARM casing inside a Microsoft.Batch resource',
     language: 'json',
     text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": true}}}]}',
-    found: [['warning', '"runElevated"', ...ADMIN]],
+    found: [['warning', '"runElevated"', ...ARM.ADMIN]],
     quickFix: {
       text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "Admin"}}}}}]}',
     },
@@ -190,7 +194,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     name: 'ARM expression → if()',
     language: 'json',
     text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": "[parameters(\'elevated\')]"}}}]}',
-    found: [['warning', '"runElevated"', ...SAME_CONDITION]],
+    found: [['warning', '"runElevated"', ...ARM.sameCondition(`"[parameters('elevated')]"`)]],
     quickFix: {
       text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "[if(parameters(\'elevated\'), \'Admin\', \'NonAdmin\')]"}}}}}]}',
     },
