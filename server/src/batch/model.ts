@@ -107,7 +107,7 @@ export const RUN_ELEVATED_IN: Readonly<Record<SdkGeneration, string>> = {
     '**com.microsoft.azure.batch** has `withRunElevated` up to 1.0.0-beta2; from 1.0.0 it is gone, and this code does not compile.',
   'com.azure.compute.batch': '**com.azure.compute.batch** never had a runElevated setter: this code does not compile.',
   'azure-batch':
-    '**azure-batch** takes `run_elevated` up to 1.1.0; 2.x–4.x raise `TypeError`; 5.0–14.x log "run_elevated is not a known attribute … and will be ignored" and send the task without it (a task without a user identity runs as a non-administrative user).',
+    '**azure-batch** takes `run_elevated` up to 1.1.0; 2.x–4.x raise `TypeError`; 5.0–14.x drop it — as a keyword with the logged warning "run_elevated is not a known attribute … and will be ignored", as an attribute without a word (a task without a user identity runs as a non-administrative user).',
   'azure-batch 15': '**azure-batch 15** models raise `TypeError` for the unknown keyword argument `run_elevated`.',
   'azure-mgmt-batch':
     '**azure-mgmt-batch** never had `run_elevated` (ARM pools begin with management API 2017-09-01); 17.0.0 logs a warning and drops it (a task without a user identity runs as a non-administrative user).',

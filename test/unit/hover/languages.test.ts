@@ -228,7 +228,7 @@ describe('hover: runElevated shows this file’s replacement first, then why, in
       'run_elevated',
       '```python\nuser_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))\n```',
       'The documented mapping: `run_elevated=True` → an auto-user with `ElevationLevel.admin`; `run_elevated=False` → `ElevationLevel.non_admin`, the default.',
-      '**azure-batch** takes `run_elevated` up to 1.1.0; 2.x–4.x raise `TypeError`; 5.0–14.x log "run_elevated is not a known attribute … and will be ignored" and send the task without it (a task without a user identity runs as a non-administrative user).',
+      '**azure-batch** takes `run_elevated` up to 1.1.0; 2.x–4.x raise `TypeError`; 5.0–14.x drop it — as a keyword with the logged warning "run_elevated is not a known attribute … and will be ignored", as an attribute without a word (a task without a user identity runs as a non-administrative user).',
     ],
     [
       'json',
