@@ -111,7 +111,7 @@ export const RUN_ELEVATED_IN: Readonly<Record<SdkGeneration, string>> = {
   'azure-batch 15': '**azure-batch 15** models raise `TypeError` for the unknown keyword argument `run_elevated`.',
   'azure-mgmt-batch':
     '**azure-mgmt-batch** never had `run_elevated` (ARM pools begin with management API 2017-09-01); 17.0.0 logs a warning and drops it (a task without a user identity runs as a non-administrative user).',
-  rest: '**A REST body**: sent to service version 2017-01-01.4.0 or later, a request with `"runElevated"` is documented to fail; `az batch … --json-file` was seen (2017) to drop fields it does not know without a word (a task without a user identity runs as a non-administrative user).',
+  rest: '**A REST body** given to `az batch … --json-file`: the CLI was seen (2017) to drop fields it does not know without a word (a task without a user identity runs as a non-administrative user).',
   arm: '**An ARM template**: `Microsoft.Batch` pool resources never had `runElevated` (they begin with management API 2017-09-01); what ARM does with it is not documented.',
 };
 

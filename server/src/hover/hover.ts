@@ -111,18 +111,51 @@ function runElevatedHover(analysis: Analysis, nameSpan: Span): string {
   const fix = finding?.fixes.find((f) => f.preferred);
   const edits = fix && analysis.edits(fix);
   const replacement = fact && edits?.find((e) => e.span.start <= fact.span.start && e.span.end >= fact.span.end);
+  const rendered = !!replacement && !!analysis.language;
   if (replacement && analysis.language) {
     const text = replacement.newText.trim();
-    if (text) lines.push('In this file it becomes:', '', '```' + fenceOf(analysis.language), text, '```', '');
+    if (text) lines.push('In this file it becomes:', '', '```' + fenceOf(analysis.language), wrappable(text), '```', '');
     else lines.push('In this file the fix removes it.', '');
   }
   const management = !!fact?.generation && MANAGEMENT_GENERATIONS.has(fact.generation);
   if (!management) lines.push(mappingIn(dialect), '');
-  if (fix?.intent.kind === 'replaceRunElevated' && !fix.intent.scope) lines.push(EXPLAIN.elevationOnly, '');
+  if (rendered && fix?.intent.kind === 'replaceRunElevated' && !fix.intent.scope) lines.push(EXPLAIN.elevationOnly, '');
   lines.push(generationSentence(fact), '');
   if (!management) lines.push(EXPLAIN.runElevatedRequests, '');
   lines.push(RUN_ELEVATED_LINKS);
   return lines.join('\n');
+}
+
+/** Longer than this, a run of code without spaces does not fit a hover's width, and VS Code does not break it. */
+const UNBREAKABLE = 60;
+
+/**
+ * The replacement as the hover shows it: as written, unless a run of it without spaces is too long
+ * for the hover, which wraps code only at spaces; then with a line break after each opening
+ * parenthesis (outside string literals, not before `)`), indented by depth. Whitespace inside
+ * parentheses means the same in C#, Java, Python and JSON, so the block stays the code the fix writes.
+ */
+export function wrappable(code: string): string {
+  if (code.includes('\n') || code.split(' ').every((run) => run.length <= UNBREAKABLE)) return code;
+  let out = '';
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    out += c;
+    if (quote) {
+      if (c === '\\') out += code[++i] ?? '';
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ')') depth--;
+    else if (c === '(') {
+      depth++;
+      if (code[i + 1] === ')') continue;
+      out += '\n' + '    '.repeat(depth);
+      while (code[i + 1] === ' ') i++;
+    }
+  }
+  return out;
 }
 
 /** The documented mapping (the user accounts page's migration table), as this file would write it. */

@@ -37,7 +37,7 @@ const name = (dialect: Dialect) => DIALECTS[dialect].runElevated;
 const elevationMember = (dialect: Dialect, elevation: Elevation) => spellMember(dialect, 'ElevationLevel', elevation);
 
 function choiceText(dialect: Dialect, label: ChoiceLabel): string {
-  return label === 'sameCondition' ? 'elevation by the same condition' : elevationMember(dialect, label);
+  return label === 'sameCondition' ? 'whose elevation follows the same condition' : elevationMember(dialect, label);
 }
 
 const descriptor = {
@@ -61,11 +61,11 @@ const descriptor = {
       `${name(dialect)} → auto-user whose elevation follows ${quoted(condition)} (${removed(dialect)}).`,
     sameObjectIdentity: 'The user identity of the same object',
     replaceFix: ({ dialect, elevation, scope }: Spelled & { elevation: ChoiceLabel; scope?: Scope }) =>
-      `Replace ${name(dialect)} with an auto-user identity: ${choiceText(dialect, elevation)}` +
+      `Replace ${name(dialect)} with auto-user ${choiceText(dialect, elevation)}` +
       (scope ? `, ${spellMember(dialect, 'AutoUserScope', scope)}` : ''),
     replaceTaskScopeFix: ({ dialect, elevation }: Spelled & { elevation: ChoiceLabel }) =>
-      `Replace ${name(dialect)} with an auto-user identity: ${choiceText(dialect, elevation)}, ${spellMember(dialect, 'AutoUserScope', 'task')} ` +
-      `(task scope; on Windows nodes, the default before ${SERVICE_VERSIONS.poolScopeDefault})`,
+      `Replace ${name(dialect)} with auto-user ${choiceText(dialect, elevation)}, ${spellMember(dialect, 'AutoUserScope', 'task')} ` +
+      `(on Windows, the default scope before ${SERVICE_VERSIONS.poolScopeDefault})`,
     removeFix: ({ dialect }: Spelled) => `Remove ${name(dialect)} (the user identity already sets this elevation)`,
   },
 } as const;

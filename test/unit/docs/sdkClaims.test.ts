@@ -78,7 +78,7 @@ describe('what the pages say the Python SDKs do (executed)', { skip }, () => {
     assert.deepEqual(identityOf('StartTask'), { autoUser: { elevationLevel: 'admin' } }, "'admin' sent as given, not as ARM's 'Admin'");
   });
 
-  it('run-elevated: a REST body read into azure-batch\'s models (Model.deserialize) loses runElevated without a word', async () => {
+  it("run-elevated: a REST body read into azure-batch's models (Model.deserialize) loses runElevated without a word", async () => {
     const result = await restBodyWithRunElevated();
     assert.equal(result.error, undefined);
     assert.deepEqual(result.warnings, []);

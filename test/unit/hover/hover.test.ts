@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Engine } from '../../../server/src/engine/engine';
-import { hoverAt } from '../../../server/src/hover/hover';
+import { hoverAt, wrappable } from '../../../server/src/hover/hover';
 import { AccountIndex } from '../../../server/src/workspace/accountIndex';
 import { analyze } from '../../helpers/engine';
 
@@ -94,6 +94,24 @@ describe('hovers (JSON; the same code serves all four languages)', () => {
     for (const md of [account, linux, windows]) {
       assert.ok(!md!.includes(secret) && !md!.includes('KEYMATERIAL'));
     }
+  });
+
+  it('a replacement too long to wrap at spaces is broken after its parentheses, never inside a string, meaning the same', () => {
+    const python =
+      'user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))';
+    assert.equal(
+      wrappable(python),
+      'user_identity=batchmodels.UserIdentity(\n    auto_user=batchmodels.AutoUserSpecification(\n        elevation_level=batchmodels.ElevationLevel.admin))',
+    );
+    // Short runs: as written (the hover wraps at spaces).
+    const csharp = 'UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin))';
+    assert.equal(wrappable(csharp), csharp);
+    // A parenthesis inside a string literal (an ARM expression) is text, not code.
+    const arm = `"elevationLevel":"[if(parameters('elevatedTaskOnTheRenderPool'),'Admin','NonAdmin')]",${'"x":1,'.repeat(3)}`;
+    assert.equal(wrappable(arm), arm);
+    const quoted = `f(x='a(b)${'c'.repeat(60)}',y=g())`;
+    assert.equal(wrappable(quoted), `f(\n    x='a(b)${'c'.repeat(60)}',y=g())`);
+    for (const code of [python, quoted]) assert.equal(wrappable(code).replace(/\s/g, ''), code.replace(/\s/g, ''));
   });
 
   it('nothing to say outside identity code', async () => {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { LanguageId } from '../../../server/src/engine/facts';
-import { hoverAt } from '../../../server/src/hover/hover';
+import { hoverAt, wrappable } from '../../../server/src/hover/hover';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { engine } from '../../helpers/engine';
 
@@ -219,14 +219,15 @@ describe('hover: runElevated shows this file’s replacement first, then why, in
     [
       'java',
       'withRunElevated',
-      '```java\nwithUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))\n```',
+      // Too long a run without spaces for the hover to wrap: broken after its parentheses.
+      '```java\nwithUserIdentity(\n    new UserIdentity().withAutoUser(\n        new AutoUserSpecification().withElevationLevel(\n            ElevationLevel.ADMIN)))\n```',
       'The documented mapping: `withRunElevated(true)` → an auto-user with `ElevationLevel.ADMIN`; `withRunElevated(false)` → `ElevationLevel.NON_ADMIN`, the default.',
       '**com.microsoft.azure.batch** has `withRunElevated` up to 1.0.0-beta2; from 1.0.0 it is gone, and this code does not compile.',
     ],
     [
       'python',
       'run_elevated',
-      '```python\nuser_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))\n```',
+      '```python\nuser_identity=batchmodels.UserIdentity(\n    auto_user=batchmodels.AutoUserSpecification(\n        elevation_level=batchmodels.ElevationLevel.admin))\n```',
       'The documented mapping: `run_elevated=True` → an auto-user with `ElevationLevel.admin`; `run_elevated=False` → `ElevationLevel.non_admin`, the default.',
       '**azure-batch** takes `run_elevated` up to 1.1.0; 2.x–4.x raise `TypeError`; 5.0–14.x drop it — as a keyword with the logged warning "run_elevated is not a known attribute … and will be ignored", as an attribute without a word (a task without a user identity runs as a non-administrative user).',
     ],
@@ -235,7 +236,7 @@ describe('hover: runElevated shows this file’s replacement first, then why, in
       '"runElevated"',
       '```json\n"userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n```',
       'The documented mapping: `"runElevated": true` → an auto-user with `"elevationLevel": "admin"`; `"runElevated": false` → `"elevationLevel": "nonadmin"`, the default.',
-      '**A REST body**: sent to service version 2017-01-01.4.0 or later, a request with `"runElevated"` is documented to fail; `az batch … --json-file` was seen (2017) to drop fields it does not know without a word (a task without a user identity runs as a non-administrative user).',
+      '**A REST body** given to `az batch … --json-file`: the CLI was seen (2017) to drop fields it does not know without a word (a task without a user identity runs as a non-administrative user).',
     ],
   ];
   for (const [language, needle, block, mapping, generation] of cases) {
@@ -359,7 +360,10 @@ describe('hover: runElevated’s replacement follows the file’s form, generati
     it(`${language}: ${name}`, async () => {
       const { lines } = await hover({ language, uri: `file:///ws/form.${language}`, text }, needle);
       const fence = { csharp: 'csharp', java: 'java', python: 'python', json: 'json' }[language];
-      assert.ok(lines.join('\n').includes(`In this file it becomes:\n\n\`\`\`${fence}\n${replacement}\n\`\`\`\n`), lines.join('\n'));
+      assert.ok(
+        lines.join('\n').includes(`In this file it becomes:\n\n\`\`\`${fence}\n${wrappable(replacement)}\n\`\`\`\n`),
+        lines.join('\n'),
+      );
     });
   }
 });

@@ -48,18 +48,18 @@ const SAYS: Says<typeof runElevatedRule> = [
     `withRunElevated → auto-user whose elevation follows settings.get("elevated").as… ${REMOVED}`,
   ],
   ['sameObjectIdentity', 'The user identity of the same object'],
-  [['replaceFix', { dialect: 'csharp', elevation: 'admin' }], 'Replace RunElevated with an auto-user identity: ElevationLevel.Admin'],
+  [['replaceFix', { dialect: 'csharp', elevation: 'admin' }], 'Replace RunElevated with auto-user ElevationLevel.Admin'],
   [
     ['replaceFix', { dialect: 'python', elevation: 'nonAdmin', scope: 'pool' }],
-    'Replace run_elevated with an auto-user identity: ElevationLevel.non_admin, AutoUserScope.pool',
+    'Replace run_elevated with auto-user ElevationLevel.non_admin, AutoUserScope.pool',
   ],
   [
     ['replaceFix', { dialect: 'rest', elevation: 'sameCondition', scope: 'task' }],
-    'Replace "runElevated" with an auto-user identity: elevation by the same condition, "scope": "task"',
+    'Replace "runElevated" with auto-user whose elevation follows the same condition, "scope": "task"',
   ],
   [
     ['replaceTaskScopeFix', { dialect: 'java', elevation: 'admin' }],
-    'Replace withRunElevated with an auto-user identity: ElevationLevel.ADMIN, AutoUserScope.TASK (task scope; on Windows nodes, the default before 2019-08-01.10.0)',
+    'Replace withRunElevated with auto-user ElevationLevel.ADMIN, AutoUserScope.TASK (on Windows, the default scope before 2019-08-01.10.0)',
   ],
   [['removeFix', { dialect: 'arm' }], 'Remove "runElevated" (the user identity already sets this elevation)'],
 ];
