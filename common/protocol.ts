@@ -12,6 +12,13 @@ export interface StatusParams {
   readonly reason?: string;
 }
 
+/**
+ * The one name of fix-all — every safe fix of a file, as on save and `check --fix` — wherever a
+ * person meets it: the command palette (package.json's title, held to this by a unit test), the
+ * source.fixAll code action, the edit's undo label, README and docs.
+ */
+export const FIX_ALL_TITLE = 'Fix all Batch identity problems';
+
 /** Commands of the command palette (the client's). */
 export const COMMANDS = {
   fixAllInFile: 'batchIdentity.fixAllInFile',

@@ -1,6 +1,6 @@
 // A Batch client written for Microsoft.Azure.Batch 5.x (REST 2016-07-01.3.1), before runElevated
-// was replaced by user identities. Newer SDKs drop RunElevated silently, so these tasks would run
-// without the elevation they need. Try:
+// was replaced by user identities. From 6.0 the SDK has no RunElevated and this file no longer
+// compiles: each task's elevation has to become a user identity. Try:
 //   node dist/cli.js check examples/LegacyTasks.cs
 //   node dist/cli.js check --fix examples/LegacyTasks.cs
 using System;

@@ -1,7 +1,7 @@
 """Legacy Azure Batch client code (azure-batch <= 1.1.0) that still asks for run_elevated.
 
-Since Batch service version 2017-01-01.4.0 the service ignores run_elevated and newer SDKs drop
-it silently, so every task below would run without the elevation it was written for.
+Since Batch service version 2017-01-01.4.0 requests with runElevated are documented to fail, and
+azure-batch 5.0 to 14.x drop run_elevated with a warning: these tasks would run without their elevation.
 
 Try it:
     node dist/cli.js check examples/legacy_tasks.py

@@ -212,6 +212,70 @@ async function clipAround(page, { targets, within, margin = 8 }) {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
+/**
+ * Where an element is and what of `part` (a text inside it) a person can see: the element's box,
+ * its scroll and client sizes, its text, and for `part` the box of that text and the visible area
+ * around it — the viewport cut by every ancestor that clips its overflow. Text cut off by a
+ * Problems row's ellipsis or scrolled out of a hover lies outside that area.
+ */
+async function measure(locator, part) {
+  return locator.evaluate((element, wanted) => {
+    // Runs in the page: its document and window are the element's.
+    const page = element.ownerDocument;
+    const view = page.defaultView;
+    const box = (r) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+    const result = {
+      box: box(element.getBoundingClientRect()),
+      scrollWidth: element.scrollWidth,
+      clientWidth: element.clientWidth,
+      scrollHeight: element.scrollHeight,
+      clientHeight: element.clientHeight,
+      text: element.innerText,
+    };
+    if (!wanted) return result;
+    const nodes = [];
+    let text = '';
+    const walker = page.createTreeWalker(element, view.NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      nodes.push({ node: walker.currentNode, start: text.length });
+      text += walker.currentNode.data;
+    }
+    // Line breaks of the rendering are not in the text nodes of a wrapped block: compare without white space.
+    const squeeze = (s) => s.replace(/\s+/g, '');
+    const squeezedAt = [];
+    let squeezed = '';
+    for (let i = 0; i < text.length; i++) {
+      if (/\s/.test(text[i])) continue;
+      squeezedAt.push(i);
+      squeezed += text[i];
+    }
+    const found = squeezed.indexOf(squeeze(wanted));
+    if (found < 0) return { ...result, part: null };
+    const from = squeezedAt[found];
+    const to = squeezedAt[found + squeeze(wanted).length - 1] + 1;
+    const locate = (offset) => {
+      const hit = nodes.findLast((n) => n.start <= offset);
+      return [hit.node, Math.min(offset - hit.start, hit.node.data.length)];
+    };
+    const range = page.createRange();
+    range.setStart(...locate(from));
+    range.setEnd(...locate(to));
+    let visible = { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight };
+    for (let a = range.commonAncestorContainer.parentElement; a; a = a.parentElement) {
+      const style = view.getComputedStyle(a);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const r = a.getBoundingClientRect();
+      visible = {
+        left: Math.max(visible.left, r.left),
+        top: Math.max(visible.top, r.top),
+        right: Math.min(visible.right, r.right),
+        bottom: Math.min(visible.bottom, r.bottom),
+      };
+    }
+    return { ...result, part: box(range.getBoundingClientRect()), visible };
+  }, part ?? null);
+}
+
 /** Serves the suites' requests (support/runner.ts): JSON lines, one reply per request. */
 function startChannel(socketPath, handlers) {
   const server = net.createServer((socket) => {
@@ -312,8 +376,20 @@ async function main() {
         case 'press':
           await page.keyboard.press(request.key);
           return {};
+        case 'type':
+          await page.keyboard.type(request.text);
+          return {};
         case 'click':
           await locate(request.target).click({ timeout: request.timeoutMs ?? 10_000 });
+          return {};
+        case 'measure': {
+          const element = locate(request.target);
+          await element.waitFor({ state: 'visible', timeout: request.timeoutMs ?? 10_000 });
+          return { measured: await measure(element, request.part) };
+        }
+        case 'viewport':
+          // VS Code lays the workbench out again on the window's resize event; the suite waits for what it needs.
+          await page.setViewportSize({ width: request.width, height: request.height });
           return {};
         default:
           throw new Error(`unknown request ${request.type}`);

@@ -61,7 +61,10 @@ export async function fixesOf(
   return (finding?.fixes ?? []).map((fix) => [fix.title, fix.safe, !!fix.preferred] as const);
 }
 
-/** run-elevated on an object that has a user identity the runElevated does not agree with: removal, in the menu only. */
-export const IDENTITY_DECIDES: readonly (readonly [string, boolean, boolean])[] = [
-  ['Remove runElevated (the user identity decides)', false, false],
-];
+/**
+ * run-elevated on an object that has a user identity the runElevated does not agree with: removal,
+ * in the menu only, naming runElevated as the file spells it (`RunElevated`, `run_elevated`, …).
+ */
+export function identityDecides(runElevated: string): readonly (readonly [string, boolean, boolean])[] {
+  return [[`Remove ${runElevated} (the user identity decides)`, false, false]];
+}

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DOCUMENT_LANGUAGE_IDS, LANGUAGE_IDS, LANGUAGE_TABLE, languageNames } from '../../common/languages';
+import { COMMANDS, FIX_ALL_TITLE } from '../../common/protocol';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import { grammars } from '../../scripts/grammars';
 import { SNIPPET_LANGUAGES } from '../../scripts/snippets';
@@ -24,6 +25,11 @@ describe('extension manifest', () => {
       manifest.activationEvents,
       DOCUMENT_LANGUAGE_IDS.map((id) => `onLanguage:${id}`),
     );
+  });
+
+  it('names fix-all in the command palette as everywhere else, with no category before it', () => {
+    const command = manifest.contributes.commands.find((c: { command: string }) => c.command === COMMANDS.fixAllInFile);
+    assert.deepEqual(command, { command: COMMANDS.fixAllInFile, title: FIX_ALL_TITLE });
   });
 
   it("offers the language table's languages in batchIdentity.languages, all of them by default", () => {

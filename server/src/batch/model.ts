@@ -4,7 +4,8 @@
  * names and prose from here (and from `sdks.ts` for per-language spellings); nothing else in the
  * code base spells a Batch API name or explains Batch behaviour.
  *
- * Facts come from ../shared/reference/batch-identity-api.md (§1 timeline, §10 rules, §11 gotchas).
+ * Facts come from ../shared/reference/batch-identity-api.md (§1 timeline, §10 rules, §11 gotchas);
+ * every sentence a user reads has its sources listed on the rule pages (docs/rules/*.md, "Sources").
  */
 
 /** Canonical (language-neutral) enum members. */
@@ -75,60 +76,141 @@ export function ruleDocUrl(ruleId: string): string {
 export const REFERENCE_URL = 'https://learn.microsoft.com/azure/batch/batch-user-accounts';
 
 /**
- * Explanations shown in hovers and quoted by rule messages. Markdown; no secrets are ever
- * interpolated into these strings.
+ * Where the model's sentences come from (the rule pages' "Sources" sections cite the same). A hover
+ * links the ones its sentences rest on.
+ */
+export const SOURCES = {
+  /** Auto-users, scopes, named accounts, directory access, the migration table. */
+  userAccounts: REFERENCE_URL,
+  /** Per-version changes of the Batch REST API (2017-01-01.4.0: runElevated replaced by userIdentity). */
+  restVersioning: 'https://learn.microsoft.com/rest/api/batchservice/batch-service-rest-api-versioning',
+  /** Retired API versions and SDKs, with their removal dates. */
+  apiStatus: 'https://learn.microsoft.com/rest/api/batchservice/batch-api-status',
+  /** The node's directories and who may write them. */
+  filesAndDirectories: 'https://learn.microsoft.com/azure/batch/files-and-directories',
+} as const;
+
+/** The SDK generations and JSON dialects a construct can be written for (sdks.ts maps each language's names to them). */
+export type SdkGeneration =
+  | 'Microsoft.Azure.Batch'
+  | 'Microsoft.Azure.Batch.Protocol.Models'
+  | 'Azure.Compute.Batch'
+  | 'Microsoft.Azure.Management.Batch'
+  | 'com.microsoft.azure.batch'
+  | 'com.azure.compute.batch'
+  | 'azure-batch'
+  | 'azure-batch 15'
+  | 'azure-mgmt-batch'
+  | 'rest'
+  | 'arm';
+
+/**
+ * What each generation does with a leftover runElevated (docs/rules/run-elevated.md lists the
+ * sources: SDK changelogs and sources, Python run here against azure-batch 13.0.1 and
+ * azure-mgmt-batch 17.0.0). Markdown; the hover on runElevated shows the file's own.
+ */
+export const RUN_ELEVATED_IN: Readonly<Record<SdkGeneration, string>> = {
+  'Microsoft.Azure.Batch':
+    '**Microsoft.Azure.Batch** has `RunElevated` up to 5.x (service version 2016-07-01.3.1); from 6.0 it is gone, and this code does not compile.',
+  'Microsoft.Azure.Batch.Protocol.Models':
+    '**Microsoft.Azure.Batch.Protocol.Models** ships in the same package: from 6.0 its task models have `UserIdentity` and no `RunElevated`, so this code does not compile.',
+  'Azure.Compute.Batch': '**Azure.Compute.Batch** never had `RunElevated`: this code does not compile.',
+  'Microsoft.Azure.Management.Batch':
+    '**Microsoft.Azure.Management.Batch** never had `RunElevated` (ARM pools begin with management API 2017-09-01): this code does not compile.',
+  'com.microsoft.azure.batch':
+    '**com.microsoft.azure.batch** has `withRunElevated` up to 1.0.0-beta2; from 1.0.0 it is gone, and this code does not compile.',
+  'com.azure.compute.batch': '**com.azure.compute.batch** never had a runElevated setter: this code does not compile.',
+  'azure-batch':
+    '**azure-batch** takes `run_elevated` up to 1.1.0; 2.x–4.x raise `TypeError`; 5.0–14.x drop it — as a keyword with the logged warning "run_elevated is not a known attribute … and will be ignored", as an attribute without a word (a task without a user identity runs as a non-administrative user).',
+  'azure-batch 15': '**azure-batch 15** models raise `TypeError` for the unknown keyword argument `run_elevated`.',
+  'azure-mgmt-batch':
+    '**azure-mgmt-batch** never had `run_elevated` (ARM pools begin with management API 2017-09-01); 17.0.0 logs a warning and drops it (a task without a user identity runs as a non-administrative user).',
+  rest: '**A REST body** given to `az batch … --json-file`: the CLI was seen (2017) to drop fields it does not know without a word (a task without a user identity runs as a non-administrative user).',
+  arm: '**An ARM template**: `Microsoft.Batch` pool resources never had `runElevated` (they begin with management API 2017-09-01); what ARM does with it is not documented.',
+};
+
+/** The management plane (ARM pools, from management API 2017-09-01) never had runElevated: no mapping, no data-plane request applies. */
+export const MANAGEMENT_GENERATIONS: ReadonlySet<SdkGeneration> = new Set<SdkGeneration>([
+  'Microsoft.Azure.Management.Batch',
+  'azure-mgmt-batch',
+  'arm',
+]);
+
+/** When the file's generation is not known. */
+export const RUN_ELEVATED_ANYWHERE =
+  'Current SDKs no longer have runElevated: in C# and Java the code does not compile, Python SDKs warn or raise `TypeError`, the JavaScript SDKs drop it without a word.';
+
+/**
+ * Explanations shown in hovers. Markdown; no secrets are ever interpolated into these strings.
+ * Each sentence says what the sources say (docs/rules/*.md list them), no more: where the
+ * documentation is silent (what the service does with a duplicate account name), so are these.
  */
 export const EXPLAIN = {
-  runElevated:
-    '`runElevated` was removed in Batch service version ' +
-    SERVICE_VERSIONS.userIdentity +
-    '. ' +
-    'It is replaced by `userIdentity`: an auto-user with an elevation level (`admin` or `nonAdmin`), or a named ' +
-    'user account defined on the pool. Newer SDKs silently drop `runElevated`, so the task runs without the ' +
-    'elevation its author meant.',
-  runElevatedTrue: '`runElevated: true` is the same as an auto-user with elevation level **admin**.',
-  runElevatedFalse: '`runElevated: false` is the same as an auto-user with elevation level **nonAdmin** (the default).',
+  /** What replaced runElevated. */
+  runElevatedReplaced:
+    'A user identity replaced it: an auto-user with an elevation level, or a named user account of the pool. ' +
+    'Without a user identity the task runs as a non-administrative user.',
+  /** What a request with runElevated meets today. */
+  runElevatedRequests:
+    `Requests that send runElevated to service version ${SERVICE_VERSIONS.userIdentity} or later are documented to fail, ` +
+    'and the API versions that accepted it were scheduled for removal on 2020-10-31.',
+  /** The documented mapping, in the file's own spelling (`RunElevated = true`, `ElevationLevel.Admin`). */
+  runElevatedMapping: ({ setTrue, admin, setFalse, nonAdmin }: { setTrue: string; admin: string; setFalse: string; nonAdmin: string }) =>
+    `The documented mapping: \`${setTrue}\` → an auto-user with \`${admin}\`; \`${setFalse}\` → \`${nonAdmin}\`, the default.`,
+  /** Why "equivalent" holds for elevation only. */
+  elevationOnly:
+    `Equivalent in elevation only: without a scope the auto-user gets the default — pool scope since service version ${SERVICE_VERSIONS.poolScopeDefault}; ` +
+    'on Windows nodes the default was task scope before that.',
   elevation: {
-    admin: '**Admin** — the account has elevated (administrator/root) access on the node.',
-    nonAdmin: '**NonAdmin** — a standard account without administrator access. This is the default.',
+    admin: 'the account has elevated access and operates with full Administrator permissions on the node.',
+    nonAdmin: 'a standard account without elevated access. The default.',
   } satisfies Record<Elevation, string>,
   scope: {
-    task: '**Task scope** — the task runs under an auto-user account created for this task alone; no other task can reach its files.',
+    task:
+      'on Windows nodes, an auto-user account created for this task alone: other tasks have no de facto access to its files, ' +
+      'though a task with admin elevation can reach other task directories. The documentation says Linux nodes always run under pool scope.',
     pool:
-      '**Pool scope** — the task runs under an auto-user account shared by every pool-scope task of the same elevation on the node. ' +
-      'There are two such accounts per node (admin and non-admin); they cannot share data with each other.',
+      'the task runs as one of the two auto-user accounts created on each node for the pool, one with elevated access and one without; ' +
+      'every pool-scope task of the same elevation shares it, and the two accounts cannot share data with each other.',
   } satisfies Record<Scope, string>,
   scopeDefault:
     'When scope is omitted it is **pool** since service version ' +
     SERVICE_VERSIONS.poolScopeDefault +
     '; before that it was task on Windows nodes and pool on Linux nodes.',
   loginMode: {
-    batch: '**Batch** login mode — the account logs on as a batch job (no interactive session, no UAC prompt).',
+    batch: 'the LOGON32_LOGON_BATCH logon, recommended for long-running parallel processes.',
     interactive:
-      '**Interactive** login mode — an interactive logon; on Windows VM pools UAC applies, so an elevated identity is not elevated unless the program asks for it.',
+      "on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative privilege.",
   } satisfies Record<LoginMode, string>,
   loginModeDefault: 'The default login mode is documented inconsistently across SDKs; set it explicitly.',
-  identityOmitted: 'When a task has no user identity it runs as a non-administrative auto-user.',
   userIdentity:
-    'A user identity is **either** a named user (a user account defined on the pool) **or** an auto-user specification — one of the two, never both.',
+    'A user identity names **either** a user account of the pool **or** an auto-user specification, and the task runs as that account.',
   userAccount:
-    'A named user account defined on the pool: a name, a password, an elevation level, and optional Linux (uid/gid, SSH key) or Windows (login mode) settings. Tasks select it with a user identity naming it.',
+    'A named user account defined on the pool: a name, a password, an elevation level, and optional Linux (uid/gid, SSH key) or Windows (login mode) settings. A task runs as it when its user identity names it.',
   linuxUserConfiguration:
-    'Linux settings of a user account: `uid` and `gid` must be set together or not at all (the OS picks them otherwise). ' +
-    "The SSH private key, not password-protected, sets up password-less SSH between the pool's nodes for multi-instance tasks " +
-    'when inter-node communication is enabled; it is ignored otherwise.',
-  windowsUserConfiguration: 'Windows settings of a user account: the login mode (`batch` or `interactive`). Only valid on Windows pools.',
-  access: {
-    taskScope:
-      'Writes its own task directory and the shared directory; can only read the start-task and job-preparation directories (those tasks ran as other accounts).',
-    poolScope:
-      'Writes its task directory and the shared directory, and also the start-task and job-preparation directories when those tasks ran as the pool-scope auto-user of the same elevation.',
-    named:
-      'Writes its task directory and the shared directory, and also the start-task and job-preparation directories when those tasks ran as the same named user.',
+    'Linux settings of a user account, ignored on Windows pools: `uid` and `gid` "must be specified together or not at all" (without them the operating system picks the ids). ' +
+    "The SSH private key, not password-protected, configures key-based SSH between the pool's nodes when inter-node communication is enabled; it is ignored otherwise.",
+  windowsUserConfiguration:
+    'Windows settings of a user account: the login mode (batch or interactive). The API says it "can only be specified if the user is on a Windows pool".',
+  /**
+   * What a task may write on its node (the user accounts page): its working, shared and
+   * multi-instance directories always; the start-task and job-preparation directories only under
+   * the account those tasks ran as, else it reads them; with admin elevation, other task
+   * directories too (the page's note on task scope).
+   */
+  access: ({ account, elevation }: { account: 'taskScope' | 'poolScope' | 'named'; elevation: Elevation | 'unknown' }): string => {
+    const own = 'Writes its working, shared and multi-instance directories';
+    const sameAccount =
+      account === 'poolScope' ? 'the pool-scope auto-user of the same elevation' : account === 'named' ? 'the same named user' : undefined;
+    if (elevation === 'admin')
+      return sameAccount
+        ? `${own}, and the start-task and job-preparation directories when those tasks ran as ${sameAccount}; with admin elevation it can also reach other task directories.`
+        : `${own}; with admin elevation it can also reach other task directories.`;
+    const rest = sameAccount
+      ? `; writes the start-task and job-preparation directories when those tasks ran as ${sameAccount}, otherwise only reads them.`
+      : '; only reads the start-task and job-preparation directories, which ran under other accounts (task scope gives this task its own).';
+    return own + rest + (elevation === 'unknown' ? ' With admin elevation it could also reach other task directories.' : '');
   },
   interNodeSsh:
-    'With inter-node communication enabled on a Linux pool, the SSH private key sets up password-less SSH between nodes for this user (used by multi-instance tasks).',
-  directories:
-    'A task can write to its own task directory and to the shared directory; it can write to the start-task and job-preparation ' +
-    'directories only when it runs under the same account as the start task or job preparation task, otherwise it may only read them.',
+    "With inter-node communication enabled on a Linux pool, the SSH private key configures key-based SSH between the pool's nodes for this user (the documentation's use: multi-instance tasks).",
 } as const;

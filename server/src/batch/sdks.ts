@@ -3,7 +3,8 @@
  * (see model.ts): adapters use these tables to recognise Batch code, renderers to write it.
  * Source: ../shared/reference/batch-identity-api.md §2–§9.
  */
-import type { CanonicalMember, Elevation, EnumName, TaskKind } from './model';
+import type { LanguageId } from '../../../common/languages';
+import type { CanonicalMember, Elevation, EnumName, SdkGeneration, TaskKind } from './model';
 
 /** Member spellings of one enum in one SDK: canonical member → identifier as written in code. */
 export type EnumSpelling = { readonly [member: string]: string };
@@ -515,3 +516,122 @@ export const JSON_KEYS = {
 
 /** Data-plane older swaggers spelled nonAdmin with a capital A; accepted, not an error. */
 export const JSON_REST_LEGACY_SPELLINGS: Partial<Record<Elevation, string>> = { nonAdmin: 'nonAdmin' };
+
+// ---------------------------------------------------------------------------------------------
+// Generations and dialects in texts
+// ---------------------------------------------------------------------------------------------
+
+/** The generation a Java package root names. */
+export const JAVA_GENERATIONS: Readonly<Record<JavaSdk, SdkGeneration>> = {
+  legacy: 'com.microsoft.azure.batch',
+  new: 'com.azure.compute.batch',
+};
+
+/** The generation of Python code on one plane, in a file of one data-plane generation. */
+export function pythonGeneration(plane: PythonPlane, sdk: PythonSdk): SdkGeneration {
+  return plane === 'mgmt' ? 'azure-mgmt-batch' : sdk === 'v15' ? 'azure-batch 15' : 'azure-batch';
+}
+
+/**
+ * How messages, fix titles and hovers spell Batch names in a file: its language, and where it
+ * matters (enum members) its Python generation or JSON dialect. A Python file reads
+ * `run_elevated=True` and `ElevationLevel.admin`, a REST body `"runElevated": true` and `"nonadmin"`.
+ */
+export type Dialect = 'csharp' | 'java' | 'python' | 'python15' | 'pythonMgmt' | 'rest' | 'arm';
+
+export interface DialectSpelling {
+  /** runElevated as the file names it. */
+  readonly runElevated: string;
+  /** runElevated given a value (`true` / `false` are spelled by `booleans`). */
+  setRunElevated(value: string): string;
+  readonly booleans: { readonly true: string; readonly false: string };
+  readonly enums: EnumSpellings;
+  /** True where members are written as quoted values (JSON), false where as `Enum.Member`. */
+  readonly quoted: boolean;
+}
+
+export const DIALECTS: Readonly<Record<Dialect, DialectSpelling>> = {
+  csharp: {
+    runElevated: CSHARP.legacy.runElevated,
+    setRunElevated: (value) => `${CSHARP.legacy.runElevated} = ${value}`,
+    booleans: { true: 'true', false: 'false' },
+    enums: CSHARP.enums,
+    quoted: false,
+  },
+  java: {
+    runElevated: JAVA.runElevated.fluent,
+    setRunElevated: (value) => `${JAVA.runElevated.fluent}(${value})`,
+    booleans: { true: 'true', false: 'false' },
+    enums: JAVA.enums,
+    quoted: false,
+  },
+  python: {
+    runElevated: PYTHON.runElevated,
+    setRunElevated: (value) => `${PYTHON.runElevated}=${value}`,
+    booleans: { true: 'True', false: 'False' },
+    enums: PYTHON.enums.legacy,
+    quoted: false,
+  },
+  python15: {
+    runElevated: PYTHON.runElevated,
+    setRunElevated: (value) => `${PYTHON.runElevated}=${value}`,
+    booleans: { true: 'True', false: 'False' },
+    enums: PYTHON.enums.v15,
+    quoted: false,
+  },
+  pythonMgmt: {
+    runElevated: PYTHON.runElevated,
+    setRunElevated: (value) => `${PYTHON.runElevated}=${value}`,
+    booleans: { true: 'True', false: 'False' },
+    enums: PYTHON.mgmtEnums,
+    quoted: false,
+  },
+  rest: {
+    runElevated: JSON.stringify(JSON_KEYS.runElevated),
+    setRunElevated: (value) => `${JSON.stringify(JSON_KEYS.runElevated)}: ${value}`,
+    booleans: { true: 'true', false: 'false' },
+    enums: JSON_DIALECTS.rest.enums,
+    quoted: true,
+  },
+  arm: {
+    runElevated: JSON.stringify(JSON_KEYS.runElevated),
+    setRunElevated: (value) => `${JSON.stringify(JSON_KEYS.runElevated)}: ${value}`,
+    booleans: { true: 'true', false: 'false' },
+    enums: JSON_DIALECTS.arm.enums,
+    quoted: true,
+  },
+};
+
+const DIALECT_OF_GENERATION: Partial<Record<SdkGeneration, Dialect>> = {
+  'azure-batch 15': 'python15',
+  'azure-mgmt-batch': 'pythonMgmt',
+  rest: 'rest',
+  arm: 'arm',
+};
+
+/** The dialect of a file of `language`, told apart by the construct's generation where known (the renderers' defaults otherwise). */
+export function dialectOf(language: LanguageId, generation?: SdkGeneration): Dialect {
+  const byGeneration = generation && DIALECT_OF_GENERATION[generation];
+  if (byGeneration) return byGeneration;
+  return language === 'json' ? 'rest' : language;
+}
+
+/** The JSON key of each identity enum's values. */
+export const JSON_ENUM_KEYS: Readonly<Record<EnumName, string>> = {
+  ElevationLevel: 'elevationLevel',
+  AutoUserScope: 'scope',
+  LoginMode: 'loginMode',
+};
+
+/** An enum member as the dialect writes it: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`. */
+export function spellMember(dialect: Dialect, enumName: EnumName, member: CanonicalMember): string {
+  const spelling = DIALECTS[dialect];
+  const written = spell(spelling.enums, enumName, member);
+  return spelling.quoted ? `${JSON.stringify(JSON_ENUM_KEYS[enumName])}: ${JSON.stringify(written)}` : `${enumName}.${written}`;
+}
+
+/** runElevated set to a boolean, as the dialect writes it: `run_elevated=True`. */
+export function spellRunElevated(dialect: Dialect, value: boolean): string {
+  const spelling = DIALECTS[dialect];
+  return spelling.setRunElevated(value ? spelling.booleans.true : spelling.booleans.false);
+}

@@ -457,8 +457,8 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
     prefix: 'batch-autouser-admin',
     title: 'Batch: task as admin auto-user (task scope)',
     description:
-      'A task that runs as an admin auto-user with task scope: an elevated account created for this task alone. ' +
-      'What runElevated = true meant on Windows nodes.',
+      "A task that runs as an admin auto-user with task scope: on Windows nodes, an elevated account of the task's own. " +
+      'Task scope was the Windows default when runElevated was replaced (2017-01-01.4.0); since 2019-08-01.10.0 the default is pool.',
     target: 'task',
     bodies: bodies('autoUserAdmin'),
   },
@@ -467,7 +467,7 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
     title: 'Batch: task as pool-scope auto-user',
     description:
       'A task that runs as the pool-scope auto-user: the account shared by every pool-scope task of the same elevation on the node, ' +
-      'so it can write what a pool-scope start task of that elevation installed. Non-admin unless you choose admin.',
+      'so it can write the start-task directory of a pool-scope start task of that elevation. Non-admin unless you choose admin.',
     target: 'task',
     bodies: bodies('autoUserPool'),
   },
@@ -475,7 +475,8 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
     prefix: 'batch-pool-users-windows',
     title: 'Batch: pool user accounts (Windows)',
     description:
-      'Named user accounts on a Windows pool, an admin and a non-admin, each with a login mode (batch avoids UAC on an elevated account). ' +
+      'Named user accounts on a Windows pool, an admin and a non-admin, each with a login mode ' +
+      '(interactive logons on Windows VM pools run under UAC; batch is recommended for long-running processes). ' +
       'Passwords come from the environment, never from the source.',
     target: 'pool',
     bodies: bodies('poolUsersWindows'),
@@ -485,7 +486,7 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
     title: 'Batch: pool user account (Linux: uid, gid, SSH key)',
     description:
       'A named user account on a Linux pool with uid and gid (set together) and an SSH private key, not password-protected, ' +
-      'for password-less SSH between nodes when inter-node communication is enabled. Password and key come from the environment.',
+      "for key-based SSH between the pool's nodes when inter-node communication is enabled. Password and key come from the environment.",
     target: 'pool',
     bodies: bodies('poolUsersLinux'),
   },
@@ -501,7 +502,7 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
     title: 'Batch: start task as admin pool-scope auto-user',
     description:
       "A pool's start task that runs as the admin pool-scope auto-user and waits for success: " +
-      'tasks running as the admin pool-scope auto-user can write what it installs.',
+      "tasks running as the same admin pool-scope auto-user can write the start task's directory.",
     target: 'pool',
     bodies: bodies('startTaskAdmin'),
   },

@@ -3,7 +3,7 @@
  * Adapters know syntax and nothing of rules; rules know Batch and nothing of syntax. Every span is a
  * pair of UTF-16 offsets into the document text (the same unit LSP positions use), end exclusive.
  */
-import type { CanonicalMember, EnumName, TaskKind } from '../batch/model';
+import type { CanonicalMember, EnumName, SdkGeneration, TaskKind } from '../batch/model';
 
 // The languages are the language table's rows (common/languages.ts).
 export { LANGUAGE_IDS, type LanguageId } from '../../../common/languages';
@@ -80,6 +80,11 @@ export interface RunElevatedFact {
    * readers keep only the last (RFC 8259 §4), so this one says nothing.
    */
   readonly overriddenBy?: Span;
+  /**
+   * The SDK generation or JSON dialect of the object, when the adapter can tell: messages and the
+   * hover spell names the way that generation does and say what it does with runElevated.
+   */
+  readonly generation?: SdkGeneration;
 }
 
 export interface AutoUserFact {

@@ -26,7 +26,7 @@ export interface Fix {
   readonly intent: FixIntent;
   /** Offered first on the squiggle. */
   readonly preferred?: boolean;
-  /** Applied by fix-all (on save, CLI --fix). Only fixes that cannot change meaning unexpectedly. */
+  /** Applied by fix-all (on save, CLI --fix): the documented rewrite, with no choice left to the author. */
   readonly safe: boolean;
 }
 

@@ -1,13 +1,40 @@
 /**
  * Hovers, from the facts and the model's prose alone, so they read the same in all four
- * languages: what runElevated became (with this file's exact replacement), what an elevation
- * level, scope or login mode means, and what identity a task will really run under. Passwords and
- * keys are never shown: only whether they are set.
+ * languages: what runElevated becomes in this file (its exact replacement first, then why), what
+ * an elevation level, scope or login mode means, and what identity a task will really run under.
+ * Batch names are spelled the way the file spells them (`run_elevated=True`, `"nonadmin"`), and
+ * nothing repeats the diagnostic, which the editor shows beside the hover. Passwords and keys are
+ * never shown: only whether they are set.
  */
-import { DEFAULTS, EXPLAIN, REFERENCE_URL, ruleDocUrl, TASK_KIND_LABEL, type Elevation, type LoginMode, type Scope } from '../batch/model';
+import {
+  DEFAULTS,
+  EXPLAIN,
+  MANAGEMENT_GENERATIONS,
+  REFERENCE_URL,
+  RUN_ELEVATED_ANYWHERE,
+  RUN_ELEVATED_IN,
+  ruleDocUrl,
+  SOURCES,
+  TASK_KIND_LABEL,
+  type CanonicalMember,
+  type Elevation,
+  type EnumName,
+  type LoginMode,
+  type Scope,
+} from '../batch/model';
+import { dialectOf, JSON_ENUM_KEYS, spellMember, spellRunElevated, type Dialect } from '../batch/sdks';
 import type { Analysis } from '../engine/engine';
 import { LANGUAGE_TABLE, type LanguageId } from '../../../common/languages';
-import type { AutoUserFact, EnumRefFact, IdentityFact, LinuxUserFact, Span, UserAccountFact, Value } from '../engine/facts';
+import type {
+  AutoUserFact,
+  EnumRefFact,
+  IdentityFact,
+  LinuxUserFact,
+  RunElevatedFact,
+  Span,
+  UserAccountFact,
+  Value,
+} from '../engine/facts';
 import type { WorkspaceAccounts } from '../engine/findings';
 import { RUN_ELEVATED } from '../rules/runElevated';
 import * as path from 'path';
@@ -26,6 +53,12 @@ interface Target {
 /** The code fence a replacement is shown in: the language's first fence name (`csharp`). */
 const fenceOf = (language: LanguageId): string => LANGUAGE_TABLE[language].fences[0];
 const REFERENCE_LINK = `[Batch user accounts](${REFERENCE_URL})`;
+const RUN_ELEVATED_LINKS = [
+  `[Rule run-elevated](${ruleDocUrl(RUN_ELEVATED)})`,
+  REFERENCE_LINK,
+  `[REST API versions](${SOURCES.restVersioning})`,
+  `[API status](${SOURCES.apiStatus})`,
+].join(' · ');
 
 function contains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
@@ -35,7 +68,7 @@ export function hoverAt(analysis: Analysis, offset: number, workspace?: Workspac
   const facts = analysis.facts;
   const targets: Target[] = [];
   for (const fact of facts.runElevated) targets.push({ span: fact.nameSpan, render: () => runElevatedHover(analysis, fact.nameSpan) });
-  for (const ref of facts.enumRefs) targets.push({ span: ref.value.span, render: () => enumHover(ref) });
+  for (const ref of facts.enumRefs) targets.push({ span: ref.value.span, render: () => enumHover(ref, analysis.language) });
   for (const identity of facts.identities) {
     const render = () => identityHover(identity, analysis, workspace);
     targets.push({ span: identity.nameSpan, render }, { span: identity.span, render });
@@ -52,7 +85,7 @@ export function hoverAt(analysis: Analysis, offset: number, workspace?: Workspac
     }
     if (account.windows) {
       const windows = account.windows;
-      const render = () => windowsHover(windows.loginMode);
+      const render = () => windowsHover(windows.loginMode, analysis.language);
       targets.push({ span: windows.span, render }, { span: windows.nameSpan, render });
     }
   }
@@ -65,35 +98,115 @@ export function hoverAt(analysis: Analysis, offset: number, workspace?: Workspac
   return undefined;
 }
 
+/**
+ * What this runElevated becomes in this file (the preferred fix's own text), then the documented
+ * mapping in the file's spelling and why it is equivalent in elevation only, what this file's SDK
+ * generation does with a leftover runElevated, what the service does with it, and the links.
+ */
 function runElevatedHover(analysis: Analysis, nameSpan: Span): string {
   const finding = analysis.findings.find((f) => f.rule === RUN_ELEVATED && f.span.start === nameSpan.start);
   const fact = analysis.facts.runElevated.find((f) => f.nameSpan.start === nameSpan.start);
-  const lines = ['**runElevated** (removed)', '', EXPLAIN.runElevated, '', `${EXPLAIN.runElevatedTrue} ${EXPLAIN.runElevatedFalse}`];
+  const dialect = dialectOf(analysis.language ?? 'json', fact?.generation);
+  const lines: string[] = [];
   const fix = finding?.fixes.find((f) => f.preferred);
   const edits = fix && analysis.edits(fix);
   const replacement = fact && edits?.find((e) => e.span.start <= fact.span.start && e.span.end >= fact.span.end);
+  const rendered = !!replacement && !!analysis.language;
   if (replacement && analysis.language) {
-    lines.push('', 'In this file it becomes:', '', '```' + fenceOf(analysis.language), replacement.newText.trim() || '(removed)', '```');
+    const text = replacement.newText.trim();
+    if (text) lines.push('In this file it becomes:', '', '```' + fenceOf(analysis.language), wrappable(text), '```', '');
+    else lines.push('In this file the fix removes it.', '');
   }
-  lines.push('', `[Rule run-elevated](${ruleDocUrl(RUN_ELEVATED)}) · ${REFERENCE_LINK}`);
+  const management = !!fact?.generation && MANAGEMENT_GENERATIONS.has(fact.generation);
+  if (!management) lines.push(mappingIn(dialect), '');
+  if (rendered && fix?.intent.kind === 'replaceRunElevated' && !fix.intent.scope) lines.push(EXPLAIN.elevationOnly, '');
+  lines.push(generationSentence(fact), '');
+  if (!management) lines.push(EXPLAIN.runElevatedRequests, '');
+  lines.push(RUN_ELEVATED_LINKS);
   return lines.join('\n');
 }
 
-function enumHover(ref: EnumRefFact): string | undefined {
+/** Longer than this, a run of code without spaces does not fit a hover's width, and VS Code does not break it. */
+const UNBREAKABLE = 60;
+
+/**
+ * The replacement as the hover shows it: as written, unless a run of it without spaces is too long
+ * for the hover, which wraps code only at spaces; then with a line break after each opening
+ * parenthesis (outside string literals, not before `)`), indented by depth. Whitespace inside
+ * parentheses means the same in C#, Java, Python and JSON, so the block stays the code the fix writes.
+ */
+export function wrappable(code: string): string {
+  if (code.includes('\n') || code.split(' ').every((run) => run.length <= UNBREAKABLE)) return code;
+  let out = '';
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    out += c;
+    if (quote) {
+      if (c === '\\') out += code[++i] ?? '';
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ')') depth--;
+    else if (c === '(') {
+      depth++;
+      if (code[i + 1] === ')') continue;
+      out += '\n' + '    '.repeat(depth);
+      while (code[i + 1] === ' ') i++;
+    }
+  }
+  return out;
+}
+
+/** The documented mapping (the user accounts page's migration table), as this file would write it. */
+function mappingIn(dialect: Dialect): string {
+  return EXPLAIN.runElevatedMapping({
+    setTrue: spellRunElevated(dialect, true),
+    admin: spellMember(dialect, 'ElevationLevel', 'admin'),
+    setFalse: spellRunElevated(dialect, false),
+    nonAdmin: spellMember(dialect, 'ElevationLevel', 'nonAdmin'),
+  });
+}
+
+/** What the file's SDK generation does with a leftover runElevated, or what current SDKs do when it is not known. */
+function generationSentence(fact: RunElevatedFact | undefined): string {
+  return fact?.generation ? RUN_ELEVATED_IN[fact.generation] : RUN_ELEVATED_ANYWHERE;
+}
+
+/** A member as this file writes it: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`. */
+function writtenMember(language: LanguageId | undefined, enumName: EnumName, member: string): string {
+  return language === 'json' ? `${JSON.stringify(JSON_ENUM_KEYS[enumName])}: ${JSON.stringify(member)}` : `${enumName}.${member}`;
+}
+
+/** What a member means, after its spelling: `**ElevationLevel.Admin** — the account has elevated access…`. */
+function memberLine(language: LanguageId | undefined, enumName: EnumName, written: string, canonical: CanonicalMember): string {
+  const meaning =
+    enumName === 'ElevationLevel'
+      ? EXPLAIN.elevation[canonical as Elevation]
+      : enumName === 'AutoUserScope'
+        ? EXPLAIN.scope[canonical as Scope]
+        : EXPLAIN.loginMode[canonical as LoginMode];
+  return `**${writtenMember(language, enumName, written)}** — ${meaning}`;
+}
+
+function enumHover(ref: EnumRefFact, language: LanguageId | undefined): string | undefined {
   const { value } = ref;
   if (!value.canonical) {
-    const valid = Object.values(ref.valid)
-      .map((s) => `\`${s}\``)
-      .join(', ');
-    return `**${value.enum}.${value.member}** does not exist here. Valid members: ${valid}.\n\n[Rule unknown-enum-member](${ruleDocUrl('unknown-enum-member')})`;
+    // The diagnostic says it is not a member and names the valid ones: the hover says what each means.
+    const lines = Object.entries(ref.valid).flatMap(([canonical, written]) => [
+      memberLine(language, value.enum, written, canonical as CanonicalMember),
+      '',
+    ]);
+    return [...lines, `[Rule unknown-enum-member](${ruleDocUrl('unknown-enum-member')})`].join('\n');
   }
+  const line = memberLine(language, value.enum, value.member, value.canonical);
   switch (value.enum) {
     case 'ElevationLevel':
-      return `${EXPLAIN.elevation[value.canonical as Elevation]}\n\n${REFERENCE_LINK}`;
+      return `${line}\n\n${REFERENCE_LINK}`;
     case 'AutoUserScope':
-      return `${EXPLAIN.scope[value.canonical as Scope]}\n\n${EXPLAIN.scopeDefault}\n\n${REFERENCE_LINK}`;
+      return `${line}\n\n${EXPLAIN.scopeDefault}\n\n${REFERENCE_LINK}`;
     case 'LoginMode':
-      return `${EXPLAIN.loginMode[value.canonical as LoginMode]}\n\n${EXPLAIN.loginModeDefault}\n\n${REFERENCE_LINK}`;
+      return `${line}\n\n${EXPLAIN.loginModeDefault}\n\n${REFERENCE_LINK}`;
   }
 }
 
@@ -114,7 +227,8 @@ export function effectiveIdentity(
   const autoUser = identity.autoUser;
   if (named && autoUser) return undefined;
   if (named) {
-    if (named.kind !== 'string') return { line: 'named user (set by an expression)', access: EXPLAIN.access.named };
+    if (named.kind !== 'string')
+      return { line: 'named user (set by an expression)', access: EXPLAIN.access({ account: 'named', elevation: 'unknown' }) };
     const parts = [`named user \`${named.value}\``];
     const [defined] = workspace?.lookup(named.value) ?? [];
     if (defined) {
@@ -124,7 +238,8 @@ export function effectiveIdentity(
     } else {
       parts.push('not defined on any pool in this workspace');
     }
-    return { line: parts.join(' · '), access: EXPLAIN.access.named };
+    const elevation = defined ? (defined.elevation ?? DEFAULTS.elevation) : 'unknown';
+    return { line: parts.join(' · '), access: EXPLAIN.access({ account: 'named', elevation }) };
   }
   if (!autoUser) return undefined;
   if ('reference' in autoUser) return { line: 'auto-user (specification set elsewhere)', access: '' };
@@ -140,9 +255,13 @@ export function effectiveIdentity(
   const effectiveScope = scope === undefined ? DEFAULTS.scope : scope;
   const scopeText =
     scope === undefined ? `${DEFAULTS.scope} scope (default)` : scope === 'unknown' ? 'scope set by an expression' : `${scope} scope`;
+  const effectiveElevation = elevation === undefined ? DEFAULTS.elevation : elevation;
   return {
     line: `auto-user · ${elevationText} · ${scopeText}`,
-    access: effectiveScope === 'task' ? EXPLAIN.access.taskScope : effectiveScope === 'pool' ? EXPLAIN.access.poolScope : '',
+    access:
+      effectiveScope === 'unknown'
+        ? ''
+        : EXPLAIN.access({ account: effectiveScope === 'task' ? 'taskScope' : 'poolScope', elevation: effectiveElevation }),
   };
 }
 
@@ -225,8 +344,11 @@ function linuxHover(linux: LinuxUserFact): string {
   ].join('\n');
 }
 
-function windowsHover(loginMode: Value | undefined): string {
+function windowsHover(loginMode: Value | undefined, language: LanguageId | undefined): string {
   const mode = canonicalOf<LoginMode>(loginMode);
-  const explained = mode && mode !== 'unknown' ? EXPLAIN.loginMode[mode] : EXPLAIN.loginModeDefault;
+  const explained =
+    mode && mode !== 'unknown' && loginMode?.kind === 'enum'
+      ? memberLine(language, 'LoginMode', loginMode.member, mode)
+      : EXPLAIN.loginModeDefault;
   return ['**Windows user configuration**', '', EXPLAIN.windowsUserConfiguration, '', explained, '', REFERENCE_LINK].join('\n');
 }

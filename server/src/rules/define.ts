@@ -22,7 +22,10 @@ export interface FixOffer<M extends RuleMessages> {
   readonly intent: FixIntent;
   /** Offered first on the squiggle. */
   readonly preferred?: boolean;
-  /** Applied by fix-all (on save, CLI --fix): only fixes that cannot change meaning unexpectedly. */
+  /**
+   * Applied by fix-all (on save, CLI --fix): the documented rewrite, with no choice left to the
+   * author (not the task-scope variant). Its page says where it is equivalent only in part.
+   */
   readonly safe: boolean;
 }
 

@@ -1,4 +1,7 @@
-/** duplicate-user: two user accounts with the same name on one pool. */
+/**
+ * duplicate-user: two user accounts with the same name on one pool. Tasks select an account by
+ * name, so the second is ambiguous; what the service does with it is not documented, so a warning.
+ */
 import type { Facts, UserAccountFact } from '../engine/facts';
 import { defineRule, type Report } from './define';
 
@@ -6,12 +9,12 @@ const descriptor = {
   id: 'duplicate-user',
   title: 'User account names are unique on a pool',
   summary: 'two accounts with the same name on one pool',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   fixable: 'never',
   languages: ['csharp', 'java', 'python', 'json'],
   messages: {
     duplicate: ({ name }: { name: string }) =>
-      `The pool already defines a user account named '${name}'; account names must be unique on a pool.`,
+      `Second user account named '${name}' on this pool: tasks select accounts by name, so it is ambiguous.`,
     firstAccount: 'The first account with this name',
   },
 } as const;

@@ -1,24 +1,26 @@
 /**
- * identity-conflict: a user identity is either a named user or an auto-user, exactly one
- * (reference §10 R1). An empty user name counts as set (G12: a provider sent `""` with an
- * auto-user and the service rejected it).
+ * identity-conflict: a user identity is either a named user or an auto-user, exactly one: the API
+ * says "you must specify one but not both" (reference §10 R1). The service's response is not
+ * documented, so a warning (docs/severity.md). An empty user name counts as set: the SDKs send it
+ * (G12; Terraform's azurerm provider once sent `user_name = ""` beside `auto_user`).
  */
 import type { Facts } from '../engine/facts';
 import { defineRule, type Report } from './define';
 
-const both = 'This user identity sets both a user name and an auto-user; the service accepts exactly one of the two.';
+/** The API's own words, which every message ends with. */
+const ONE_NOT_BOTH = '(the API: "you must specify one but not both")';
 
 const descriptor = {
   id: 'identity-conflict',
   title: 'A user identity needs exactly one of user name and auto-user',
   summary: 'an identity with both a user name and an auto-user, or neither',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   fixable: 'never',
   languages: ['csharp', 'java', 'python', 'json'],
   messages: {
-    both: `${both} Keep the one you mean.`,
-    bothWithEmptyName: `${both} An empty user name still counts as set: remove it.`,
-    neither: 'This user identity sets neither a user name nor an auto-user; the service requires exactly one of the two.',
+    both: `Both a user name and an auto-user in this user identity: keep the one you mean ${ONE_NOT_BOTH}.`,
+    bothWithEmptyName: `Empty user name beside an auto-user: it is sent all the same, so remove it ${ONE_NOT_BOTH}.`,
+    neither: `Neither a user name nor an auto-user in this user identity ${ONE_NOT_BOTH}.`,
   },
 } as const;
 

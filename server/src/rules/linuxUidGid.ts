@@ -1,4 +1,7 @@
-/** linux-uid-gid: uid and gid must be set together or not at all (reference §10 R2). */
+/**
+ * linux-uid-gid: the API says uid and gid "must be specified together or not at all" (reference §10
+ * R2). What the service does with one alone is not documented (the SDKs send it), so a warning.
+ */
 import type { Facts } from '../engine/facts';
 import { defineRule, type Report } from './define';
 
@@ -6,12 +9,12 @@ const descriptor = {
   id: 'linux-uid-gid',
   title: 'Linux uid and gid go together',
   summary: '`uid` without `gid`, or `gid` without `uid`',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   fixable: 'never',
   languages: ['csharp', 'java', 'python', 'json'],
   messages: {
     onlyOne: ({ set }: { set: 'uid' | 'gid' }) =>
-      `${set} is set without ${set === 'uid' ? 'gid' : 'uid'}: the Linux user configuration needs both or neither (without them the OS picks them).`,
+      `${set} without ${set === 'uid' ? 'gid' : 'uid'}: the API says uid and gid "must be specified together or not at all".`,
   },
 } as const;
 

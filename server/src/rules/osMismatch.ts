@@ -1,8 +1,9 @@
 /**
  * os-mismatch: a user account's settings for one operating system on a pool of the other. The
- * spec says windowsUserConfiguration "can only be specified if the user is on a Windows pool"
- * (error) and that linuxUserConfiguration "is ignored if specified on a Windows pool" (warning).
- * Which OS a pool runs is read from its configuration only where that is certain.
+ * spec says windowsUserConfiguration "can only be specified if the user is on a Windows pool" and
+ * that linuxUserConfiguration "is ignored if specified on a Windows pool". Both are warnings: a
+ * documented requirement without a documented rejection, and settings without effect
+ * (docs/severity.md). Which OS a pool runs is read from its configuration only where that is certain.
  */
 import { POOL_OS } from '../batch/model';
 import type { Facts, PoolFact, Span, Value } from '../engine/facts';
@@ -16,7 +17,7 @@ const descriptor = {
   id: 'os-mismatch',
   title: "A user account's OS settings match its pool's OS",
   summary: 'Windows user settings on a Linux pool, or Linux user settings on a Windows pool',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   fixable: 'never',
   languages: ['json'],
   messages: {
@@ -89,7 +90,7 @@ function check(facts: Facts, report: Report<typeof descriptor.messages>): void {
     if (os.os === 'linux' && account.windows)
       report({ span: account.windows.nameSpan, confidence: account.confidence, message: 'windowsOnLinux', related });
     if (os.os === 'windows' && account.linux)
-      report({ span: account.linux.nameSpan, confidence: account.confidence, severity: 'warning', message: 'linuxOnWindows', related });
+      report({ span: account.linux.nameSpan, confidence: account.confidence, message: 'linuxOnWindows', related });
   }
 }
 

@@ -1,8 +1,11 @@
 /**
  * run-elevated: runElevated was removed in Batch service version 2017-01-01.4.0. Rewrite it to
  * the auto-user identity with the same elevation (the documented mapping sets only the elevation).
+ * Messages start with what differs between findings (the value and what it becomes, in the file's
+ * own spelling) and keep the story for the hover and the rule page.
  */
 import { SERVICE_VERSIONS, type Elevation, type Scope } from '../batch/model';
+import { DIALECTS, dialectOf, spellMember, spellRunElevated, type Dialect } from '../batch/sdks';
 import type { Facts, IdentityAssignmentFact, IdentityFact, RunElevatedFact, Value } from '../engine/facts';
 import type { ElevationChoice, RuleContext } from '../engine/findings';
 import { defineRule, type FixOffer, type Report } from './define';
@@ -12,7 +15,30 @@ export const RUN_ELEVATED = 'run-elevated';
 /** The elevation a fix writes: a literal one, or the same condition as the runElevated value. */
 type ChoiceLabel = Elevation | 'sameCondition';
 
-const removedIn = `runElevated was removed in Batch service version ${SERVICE_VERSIONS.userIdentity}`;
+interface Spelled {
+  /** How the file spells Batch names (`RunElevated`, `ElevationLevel.Admin`; `run_elevated`, `ElevationLevel.admin`). */
+  readonly dialect: Dialect;
+}
+
+/** The detail after the headline: why runElevated has to go, where the file's dialect ever had it. */
+function removed(dialect: Dialect): string {
+  return dialect === 'arm' || dialect === 'pythonMgmt'
+    ? 'ARM pools never had runElevated'
+    : `removed in Batch service version ${SERVICE_VERSIONS.userIdentity}`;
+}
+
+/** A condition as a message quotes it: one line, cut at 28 characters so the headline stays within 80. */
+function quoted(code: string): string {
+  const line = code.replace(/\s+/g, ' ').trim();
+  return line.length > 28 ? `${line.slice(0, 27)}…` : line;
+}
+
+const name = (dialect: Dialect) => DIALECTS[dialect].runElevated;
+const elevationMember = (dialect: Dialect, elevation: Elevation) => spellMember(dialect, 'ElevationLevel', elevation);
+
+function choiceText(dialect: Dialect, label: ChoiceLabel): string {
+  return label === 'sameCondition' ? 'whose elevation follows the same condition' : elevationMember(dialect, label);
+}
 
 const descriptor = {
   id: RUN_ELEVATED,
@@ -23,24 +49,29 @@ const descriptor = {
   languages: ['csharp', 'java', 'python', 'json'],
   tags: ['deprecated'],
   messages: {
-    read: `${removedIn}; read the user identity's elevation level instead.`,
-    identityAgrees: `${removedIn}; this object already sets a user identity with the same elevation, so runElevated only adds noise.`,
-    identityDiffers: `${removedIn}; this object also sets a user identity, which is what the service uses. Remove runElevated once the identity says what you mean.`,
-    useIdentity: `${removedIn} and newer SDKs drop it silently. Use a user identity instead.`,
-    useElevation: ({ elevation }: { elevation: Elevation }) =>
-      `${removedIn} and newer SDKs drop it silently. Use a user identity: an auto-user with elevation level ${LABEL[elevation]}.`,
-    useSameCondition: `${removedIn} and newer SDKs drop it silently. Use a user identity: an auto-user whose elevation level follows the same condition.`,
+    read: ({ dialect }: Spelled) => `Reading ${name(dialect)}: read the user identity's elevation level instead (${removed(dialect)}).`,
+    identityAgrees: ({ dialect }: Spelled) => `${name(dialect)} repeats this object's user identity: remove it (${removed(dialect)}).`,
+    identityDiffers: ({ dialect }: Spelled) =>
+      `${name(dialect)} beside a user identity: check the identity, then remove it (${removed(dialect)}).`,
+    useIdentity: ({ dialect }: Spelled) =>
+      `${name(dialect)} → a user identity; the value does not tell which elevation (${removed(dialect)}).`,
+    useElevation: ({ dialect, elevation }: Spelled & { elevation: Elevation }) =>
+      `${spellRunElevated(dialect, elevation === 'admin')} → auto-user ${elevationMember(dialect, elevation)} (${removed(dialect)}).`,
+    useSameCondition: ({ dialect, condition }: Spelled & { condition: string }) =>
+      `${name(dialect)} → auto-user whose elevation follows ${quoted(condition)} (${removed(dialect)}).`,
     sameObjectIdentity: 'The user identity of the same object',
-    replaceFix: ({ elevation, scope }: { elevation: ChoiceLabel; scope?: Scope }) =>
-      `Replace runElevated with an auto-user identity (elevation ${choiceLabel(elevation)}${scope ? `, ${scope} scope` : ''})`,
-    replaceTaskScopeFix: ({ elevation }: { elevation: ChoiceLabel }) =>
-      `Replace runElevated with an auto-user identity (elevation ${choiceLabel(elevation)}, task scope: keeps per-task isolation; ` +
-      `the default scope is pool since ${SERVICE_VERSIONS.poolScopeDefault})`,
-    removeFix: 'Remove runElevated (the user identity already sets this elevation)',
-    identityDecidesFix: 'Remove runElevated (the user identity decides)',
-    overridden: `${removedIn}; this object sets runElevated again further on, and with duplicate keys most JSON readers keep only the last.`,
-    removeOverriddenFix: 'Remove this runElevated (a later one in the same object replaces it)',
-    overridingKey: 'The runElevated that replaces it',
+    replaceFix: ({ dialect, elevation, scope }: Spelled & { elevation: ChoiceLabel; scope?: Scope }) =>
+      `Replace ${name(dialect)} with auto-user ${choiceText(dialect, elevation)}` +
+      (scope ? `, ${spellMember(dialect, 'AutoUserScope', scope)}` : ''),
+    replaceTaskScopeFix: ({ dialect, elevation }: Spelled & { elevation: ChoiceLabel }) =>
+      `Replace ${name(dialect)} with auto-user ${choiceText(dialect, elevation)}, ${spellMember(dialect, 'AutoUserScope', 'task')} ` +
+      `(on Windows, the default scope before ${SERVICE_VERSIONS.poolScopeDefault})`,
+    removeFix: ({ dialect }: Spelled) => `Remove ${name(dialect)} (the user identity already sets this elevation)`,
+    identityDecidesFix: ({ dialect }: Spelled) => `Remove ${name(dialect)} (the user identity decides)`,
+    overridden: ({ dialect }: Spelled) =>
+      `${name(dialect)} is set again later in this object; JSON readers keep only the last (${removed(dialect)}).`,
+    removeOverriddenFix: ({ dialect }: Spelled) => `Remove this ${name(dialect)} (a later one in the same object replaces it)`,
+    overridingKey: ({ dialect }: Spelled) => `The ${name(dialect)} that replaces it`,
   },
 } as const;
 
@@ -52,12 +83,6 @@ function elevationChoiceOf(value: Value | undefined): ElevationChoice | undefine
   if (value.kind === 'bool') return { literal: value.value ? 'admin' : 'nonAdmin' };
   if (value.kind === 'expr' && value.hint !== 'guid') return { conditional: value };
   return undefined;
-}
-
-const LABEL: Record<Elevation, string> = { admin: 'Admin', nonAdmin: 'NonAdmin' };
-
-function choiceLabel(label: ChoiceLabel): string {
-  return label === 'sameCondition' ? 'Admin or NonAdmin by the same condition' : LABEL[label];
 }
 
 function labelOf(choice: ElevationChoice): ChoiceLabel {
@@ -75,12 +100,12 @@ function identityElevation(identity: IdentityFact): Elevation | undefined {
     : undefined;
 }
 
-function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: RuleContext): FixOffer<Messages>[] {
+function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: RuleContext, dialect: Dialect): FixOffer<Messages>[] {
   const elevation = labelOf(choice);
   const preferredScope: Scope | undefined = context.fixScope === 'omit' ? undefined : context.fixScope;
   const fixes: FixOffer<Messages>[] = [
     {
-      title: ['replaceFix', { elevation, scope: preferredScope }],
+      title: ['replaceFix', { dialect, elevation, scope: preferredScope }],
       intent: { kind: 'replaceRunElevated', fact, elevation: choice, scope: preferredScope },
       preferred: true,
       safe: true,
@@ -88,7 +113,7 @@ function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: R
   ];
   if (preferredScope !== 'task') {
     fixes.push({
-      title: ['replaceTaskScopeFix', { elevation }],
+      title: ['replaceTaskScopeFix', { dialect, elevation }],
       intent: { kind: 'replaceRunElevated', fact, elevation: choice, scope: 'task' },
       safe: false,
     });
@@ -106,8 +131,9 @@ function check(facts: Facts, report: Report<Messages>, context: RuleContext): vo
     if (!assignmentByHolder.has(assignment.holder.key)) assignmentByHolder.set(assignment.holder.key, assignment);
   for (const fact of facts.runElevated) {
     const base = { span: fact.nameSpan, confidence: fact.confidence } as const;
+    const dialect = dialectOf(context.language, fact.generation);
     if (fact.form === 'read') {
-      report({ ...base, message: 'read' });
+      report({ ...base, message: ['read', { dialect }] });
       continue;
     }
     const choice = elevationChoiceOf(fact.value);
@@ -118,12 +144,12 @@ function check(facts: Facts, report: Report<Messages>, context: RuleContext): vo
       const agrees = choice && 'literal' in choice && expressed === choice.literal;
       report({
         ...base,
-        message: agrees ? 'identityAgrees' : 'identityDiffers',
+        message: [agrees ? 'identityAgrees' : 'identityDiffers', { dialect }],
         fixes: [
           agrees
-            ? { title: 'removeFix', intent: { kind: 'removeRunElevated', fact }, preferred: true, safe: true }
+            ? { title: ['removeFix', { dialect }], intent: { kind: 'removeRunElevated', fact }, preferred: true, safe: true }
             : // Offered, never applied on save: whether the identity says what runElevated meant is the author's call.
-              { title: 'identityDecidesFix', intent: { kind: 'removeRunElevated', fact }, safe: false },
+              { title: ['identityDecidesFix', { dialect }], intent: { kind: 'removeRunElevated', fact }, safe: false },
         ],
         related: [{ span: (existing ?? assigned)!.nameSpan, message: 'sameObjectIdentity' }],
       });
@@ -132,16 +158,20 @@ function check(facts: Facts, report: Report<Messages>, context: RuleContext): vo
     if (fact.overriddenBy) {
       report({
         ...base,
-        message: 'overridden',
-        fixes: [{ title: 'removeOverriddenFix', intent: { kind: 'removeRunElevated', fact }, safe: false }],
-        related: [{ span: fact.overriddenBy, message: 'overridingKey' }],
+        message: ['overridden', { dialect }],
+        fixes: [{ title: ['removeOverriddenFix', { dialect }], intent: { kind: 'removeRunElevated', fact }, safe: false }],
+        related: [{ span: fact.overriddenBy, message: ['overridingKey', { dialect }] }],
       });
       continue;
     }
     report({
       ...base,
-      message: !choice ? 'useIdentity' : 'literal' in choice ? ['useElevation', { elevation: choice.literal }] : 'useSameCondition',
-      fixes: choice ? replaceFixes(fact, choice, context) : [],
+      message: !choice
+        ? ['useIdentity', { dialect }]
+        : 'literal' in choice
+          ? ['useElevation', { dialect, elevation: choice.literal }]
+          : ['useSameCondition', { dialect, condition: choice.conditional.text }],
+      fixes: choice ? replaceFixes(fact, choice, context, dialect) : [],
     });
   }
 }

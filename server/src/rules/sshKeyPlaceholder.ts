@@ -8,7 +8,7 @@ import { defineRule, type Report } from './define';
 
 type Problem = 'guid' | 'empty' | 'short';
 
-const PROBLEM: Record<Problem, string> = { guid: 'a GUID', empty: 'empty', short: 'far too short to be a private key' };
+const PROBLEM: Record<Problem, string> = { guid: 'a GUID, not a key', empty: 'empty', short: 'far too short to be a key' };
 
 const descriptor = {
   id: 'ssh-key-placeholder',
@@ -19,7 +19,7 @@ const descriptor = {
   languages: ['csharp', 'java', 'python', 'json'],
   messages: {
     notAKey: ({ problem }: { problem: Problem }) =>
-      `This SSH private key is ${PROBLEM[problem]}, so it cannot be a key: password-less SSH between the pool's nodes will not work. Pass a real private key (not password-protected), or omit it.`,
+      `SSH private key is ${PROBLEM[problem]}: it cannot set up SSH between the pool's nodes. Pass a real private key (not password-protected), or omit it.`,
   },
 } as const;
 

@@ -15,7 +15,7 @@ const descriptor = {
   languages: ['csharp', 'java', 'python', 'json'],
   messages: {
     unknown: ({ name }: { name: string }) =>
-      `No pool in this workspace defines a user account named '${name}'; a task can only run as a user account of its pool.`,
+      `No pool in this workspace defines a user account named '${name}': a task runs as a named user defined on its pool.`,
   },
 } as const;
 

@@ -31,6 +31,9 @@ suite('in the page', () => {
       editor.selection = new vscode.Selection(inside, inside);
       editor.revealRange(diagnostic.range, vscode.TextEditorRevealType.InCenter);
 
+      // The page has the diagnostics once their squiggle shows (the extension host knows them first): only then
+      // does the hover hold the diagnostic beside this extension's own text.
+      await expectVisible({ selector: '.monaco-editor .squiggly-warning' });
       await vscode.commands.executeCommand('editor.action.showHover');
       const hover = { selector: '.monaco-editor .monaco-hover', text: start(diagnostic.message) };
       await expectVisible(hover);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { TRACE_CHANNEL } from '../../../client/src/trace';
-import { COMMANDS } from '../../../common/protocol';
+import { COMMANDS, FIX_ALL_TITLE } from '../../../common/protocol';
 import { RUN_ELEVATED, SAMPLES, replaced } from '../support/languages';
 import { click, expectVisible, runner, screenshot } from '../support/runner';
 import {
@@ -28,7 +28,7 @@ suite('commands and status', () => {
   });
 
   for (const sample of SAMPLES) {
-    test(`${sample.language}: "Fix All in File" fixes the active file; the status item counts its problems`, async () => {
+    test(`${sample.language}: "${FIX_ALL_TITLE}" fixes the active file; the status item counts its problems`, async () => {
       const { status } = await extensionApi();
       const { uri, editor, original } = await openCopy(sample.several.file, 'command');
       const count = sample.several.squiggled.length;

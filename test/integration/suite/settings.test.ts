@@ -93,7 +93,7 @@ suite('settings apply without reload', () => {
         );
       assert.equal((await preferredFix())?.title, sample.single.preferredFix.title);
       await setSetting('batchIdentity', 'fix.scope', 'task');
-      const preferred = await preferredTitled('Replace runElevated with an auto-user identity (elevation Admin, task scope)');
+      const preferred = await preferredTitled(sample.single.taskScopeTitle);
       assert.ok(await vscode.workspace.applyEdit(preferred.edit!));
       assert.ok(editor.document.getText().includes(TASK_SCOPE[sample.setting]), editor.document.getText());
       await vscode.commands.executeCommand('undo');

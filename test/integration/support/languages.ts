@@ -36,9 +36,16 @@ export interface LanguageSample {
     /** The text under the squiggle. */
     readonly squiggled: string;
     readonly severity: vscode.DiagnosticSeverity;
+    /** What the message says: the value and what it becomes, in the file's spelling, then why (issue 14 item 2). */
+    readonly message: string;
     /** The preferred quick fix: its title and the file after applying it. */
     readonly preferredFix: { readonly title: string; readonly after: readonly Replacement[] };
-    /** What the hover on the squiggled name shows as "In this file it becomes". */
+    /** The preferred fix's title once `batchIdentity.fix.scope` is `task`. */
+    readonly taskScopeTitle: string;
+    /**
+     * What the hover on the squiggled name shows as "In this file it becomes": the fix's text, broken
+     * after its parentheses where a run of it without spaces is too long for the hover to wrap.
+     */
     readonly becomes: string;
     /** The file after "Disable run-elevated for this line"; undefined when it is not offered. */
     readonly disableLine: readonly Replacement[] | undefined;
@@ -74,13 +81,18 @@ export const RUN_ELEVATED = 'run-elevated';
 /** The pool file of the fixture workspace that defines the user account the hovers resolve. */
 export const POOL_FILE = 'json/pool.json';
 
-const ADMIN_TITLE = 'Replace runElevated with an auto-user identity (elevation Admin)';
+/** The preferred fix's title in each dialect: what it writes, spelled the file's way. */
+const ADMIN_TITLE = (name: string, member: string) => `Replace ${name} with auto-user ${member}`;
+const REMOVED = '(removed in Batch service version 2017-01-01.4.0).';
 const DISABLE_LINE = `// batch-identity-disable-next-line ${RUN_ELEVATED}`;
 
 /** Lines of the hovers, as server/src/batch/model.ts explains them (test/unit/hover/hover.test.ts). */
 const HOVER = {
-  admin: '**Admin** — the account has elevated (administrator/root) access on the node.',
-  taskScope: '**Task scope** — the task runs under an auto-user account created for this task alone; no other task can reach its files.',
+  admin: (member: string) =>
+    `**${member}** — the account has elevated access and operates with full Administrator permissions on the node.`,
+  taskScope: (member: string) =>
+    `**${member}** — on Windows nodes, an auto-user account created for this task alone: other tasks have no de facto access to its files, ` +
+    'though a task with admin elevation can reach other task directories. The documentation says Linux nodes always run under pool scope.',
   identity: '**User identity**',
   autoUserAdmin: '**auto-user · admin · pool scope (default)**',
   namedAdmin: (definedIn: string) => `**named user \`adminUser\` · admin · defined in ${definedIn}**`,
@@ -91,6 +103,7 @@ const HOVER = {
 const POOL_FROM_SIBLING = '../json/pool.json:6';
 
 const JSON_ADMIN_IDENTITY = '"userIdentity": {"autoUser": {"elevationLevel": "admin"}}';
+const JSON_ADMIN_TITLE = ADMIN_TITLE('"runElevated"', '"elevationLevel": "admin"');
 const JSON_NON_ADMIN_IDENTITY = '"userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}';
 const CSHARP_IDENTITY = (level: string) =>
   `UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.${level}))`;
@@ -107,8 +120,10 @@ export const SAMPLES: readonly LanguageSample[] = [
       file: 'csharp/AddTask.cs',
       squiggled: 'RunElevated',
       severity: vscode.DiagnosticSeverity.Warning,
+      message: `RunElevated = true → auto-user ElevationLevel.Admin ${REMOVED}`,
+      taskScopeTitle: `${ADMIN_TITLE('RunElevated', 'ElevationLevel.Admin')}, AutoUserScope.Task`,
       preferredFix: {
-        title: ADMIN_TITLE,
+        title: ADMIN_TITLE('RunElevated', 'ElevationLevel.Admin'),
         after: [
           { from: 'using Microsoft.Azure.Batch;\n', to: 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\n' },
           { from: 'task.RunElevated = true;', to: `task.${CSHARP_IDENTITY('Admin')};` },
@@ -139,8 +154,8 @@ export const SAMPLES: readonly LanguageSample[] = [
     hovers: {
       file: 'csharp/Identities.cs',
       expect: [
-        { at: 'ElevationLevel.Admin', range: 'ElevationLevel.Admin', lines: [HOVER.admin] },
-        { at: 'AutoUserScope.Task', range: 'AutoUserScope.Task', lines: [HOVER.taskScope, HOVER.scopeDefault] },
+        { at: 'ElevationLevel.Admin', range: 'ElevationLevel.Admin', lines: [HOVER.admin('ElevationLevel.Admin')] },
+        { at: 'AutoUserScope.Task', range: 'AutoUserScope.Task', lines: [HOVER.taskScope('AutoUserScope.Task'), HOVER.scopeDefault] },
         {
           at: 'UserIdentity(new AutoUserSpecification(elevationLevel',
           range: 'UserIdentity',
@@ -162,8 +177,10 @@ export const SAMPLES: readonly LanguageSample[] = [
       file: 'java/AddTask.java',
       squiggled: 'withRunElevated',
       severity: vscode.DiagnosticSeverity.Warning,
+      message: `withRunElevated(true) → auto-user ElevationLevel.ADMIN ${REMOVED}`,
+      taskScopeTitle: `${ADMIN_TITLE('withRunElevated', 'ElevationLevel.ADMIN')}, AutoUserScope.TASK`,
       preferredFix: {
-        title: ADMIN_TITLE,
+        title: ADMIN_TITLE('withRunElevated', 'ElevationLevel.ADMIN'),
         after: [
           {
             from: `${JAVA_IMPORT('TaskAddParameter')}\n`,
@@ -172,7 +189,8 @@ export const SAMPLES: readonly LanguageSample[] = [
           { from: '.withRunElevated(true);', to: `.${JAVA_IDENTITY('ADMIN')};` },
         ],
       },
-      becomes: JAVA_IDENTITY('ADMIN'),
+      becomes:
+        'withUserIdentity(\n    new UserIdentity().withAutoUser(\n        new AutoUserSpecification().withElevationLevel(\n            ElevationLevel.ADMIN)))',
       disableLine: [
         { from: '            .withRunElevated(true);', to: `            ${DISABLE_LINE}\n            .withRunElevated(true);` },
       ],
@@ -196,8 +214,8 @@ export const SAMPLES: readonly LanguageSample[] = [
     hovers: {
       file: 'java/Identities.java',
       expect: [
-        { at: 'ElevationLevel.ADMIN', range: 'ElevationLevel.ADMIN', lines: [HOVER.admin] },
-        { at: 'AutoUserScope.TASK', range: 'AutoUserScope.TASK', lines: [HOVER.taskScope, HOVER.scopeDefault] },
+        { at: 'ElevationLevel.ADMIN', range: 'ElevationLevel.ADMIN', lines: [HOVER.admin('ElevationLevel.ADMIN')] },
+        { at: 'AutoUserScope.TASK', range: 'AutoUserScope.TASK', lines: [HOVER.taskScope('AutoUserScope.TASK'), HOVER.scopeDefault] },
         {
           at: 'UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel',
           range: 'UserIdentity',
@@ -219,8 +237,10 @@ export const SAMPLES: readonly LanguageSample[] = [
       file: 'python/add_task.py',
       squiggled: 'run_elevated',
       severity: vscode.DiagnosticSeverity.Warning,
+      message: `run_elevated=True → auto-user ElevationLevel.admin ${REMOVED}`,
+      taskScopeTitle: `${ADMIN_TITLE('run_elevated', 'ElevationLevel.admin')}, AutoUserScope.task`,
       preferredFix: {
-        title: ADMIN_TITLE,
+        title: ADMIN_TITLE('run_elevated', 'ElevationLevel.admin'),
         after: [
           {
             from: 'run_elevated=True)',
@@ -229,7 +249,7 @@ export const SAMPLES: readonly LanguageSample[] = [
         ],
       },
       becomes:
-        'user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))',
+        'user_identity=batchmodels.UserIdentity(\n    auto_user=batchmodels.AutoUserSpecification(\n        elevation_level=batchmodels.ElevationLevel.admin))',
       disableLine: [
         {
           from: '        run_elevated=True)',
@@ -266,8 +286,12 @@ export const SAMPLES: readonly LanguageSample[] = [
     hovers: {
       file: 'python/identities.py',
       expect: [
-        { at: 'ElevationLevel.admin', range: 'batchmodels.ElevationLevel.admin', lines: [HOVER.admin] },
-        { at: 'AutoUserScope.task', range: 'batchmodels.AutoUserScope.task', lines: [HOVER.taskScope, HOVER.scopeDefault] },
+        { at: 'ElevationLevel.admin', range: 'batchmodels.ElevationLevel.admin', lines: [HOVER.admin('ElevationLevel.admin')] },
+        {
+          at: 'AutoUserScope.task',
+          range: 'batchmodels.AutoUserScope.task',
+          lines: [HOVER.taskScope('AutoUserScope.task'), HOVER.scopeDefault],
+        },
         // The parameters are not typed, so no task kind: "Runs as:".
         {
           at: 'UserIdentity(\n        auto_user=batchmodels.AutoUserSpecification(elevation_level',
@@ -290,7 +314,9 @@ export const SAMPLES: readonly LanguageSample[] = [
       file: 'json/add-task.json',
       squiggled: '"runElevated"',
       severity: vscode.DiagnosticSeverity.Warning,
-      preferredFix: { title: ADMIN_TITLE, after: [{ from: '"runElevated": true', to: JSON_ADMIN_IDENTITY }] },
+      message: `"runElevated": true → auto-user "elevationLevel": "admin" ${REMOVED}`,
+      taskScopeTitle: `${JSON_ADMIN_TITLE}, "scope": "task"`,
+      preferredFix: { title: JSON_ADMIN_TITLE, after: [{ from: '"runElevated": true', to: JSON_ADMIN_IDENTITY }] },
       becomes: JSON_ADMIN_IDENTITY,
       // A comment would make a plain JSON request body unreadable to other tools.
       disableLine: undefined,
@@ -314,8 +340,8 @@ export const SAMPLES: readonly LanguageSample[] = [
     hovers: {
       file: 'json/identities.json',
       expect: [
-        { at: '"admin"', range: '"admin"', lines: [HOVER.admin] },
-        { at: '"task"', range: '"task"', lines: [HOVER.taskScope, HOVER.scopeDefault] },
+        { at: '"admin"', range: '"admin"', lines: [HOVER.admin('"elevationLevel": "admin"')] },
+        { at: '"task"', range: '"task"', lines: [HOVER.taskScope('"scope": "task"'), HOVER.scopeDefault] },
         {
           at: '"userIdentity": { "autoUser": { "elevationLevel"',
           range: '"userIdentity"',
@@ -337,7 +363,9 @@ export const SAMPLES: readonly LanguageSample[] = [
       file: 'jsonc/add-task.jsonc',
       squiggled: '"runElevated"',
       severity: vscode.DiagnosticSeverity.Warning,
-      preferredFix: { title: ADMIN_TITLE, after: [{ from: '"runElevated": true', to: JSON_ADMIN_IDENTITY }] },
+      message: `"runElevated": true → auto-user "elevationLevel": "admin" ${REMOVED}`,
+      taskScopeTitle: `${JSON_ADMIN_TITLE}, "scope": "task"`,
+      preferredFix: { title: JSON_ADMIN_TITLE, after: [{ from: '"runElevated": true', to: JSON_ADMIN_IDENTITY }] },
       becomes: JSON_ADMIN_IDENTITY,
       disableLine: [{ from: '  "runElevated": true', to: `  ${DISABLE_LINE}\n  "runElevated": true` }],
     },

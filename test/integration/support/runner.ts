@@ -29,12 +29,38 @@ export type RunnerRequest =
   | { readonly type: 'screenshot'; readonly name: string; readonly waitFor?: PageTarget; readonly clipTo?: Clip }
   | { readonly type: 'expectVisible'; readonly target: PageTarget; readonly timeoutMs?: number }
   | { readonly type: 'press'; readonly key: string }
-  | { readonly type: 'click'; readonly target: PageTarget; readonly timeoutMs?: number };
+  | { readonly type: 'type'; readonly text: string }
+  | { readonly type: 'click'; readonly target: PageTarget; readonly timeoutMs?: number }
+  | { readonly type: 'measure'; readonly target: PageTarget; readonly part?: string; readonly timeoutMs?: number }
+  | { readonly type: 'viewport'; readonly width: number; readonly height: number };
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** What `measure` saw of an element (scripts/vscode/run-integration.mjs, `measure`). */
+export interface Measured {
+  readonly box: Box;
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+  readonly scrollHeight: number;
+  readonly clientHeight: number;
+  /** Its text as rendered (innerText). */
+  readonly text: string;
+  /** The box of the text asked for (white space aside), null when the element does not hold it. */
+  readonly part?: Box | null;
+  /** The part of the viewport not clipped by the part's ancestors: what a person can see without scrolling. */
+  readonly visible?: { readonly left: number; readonly top: number; readonly right: number; readonly bottom: number };
+}
 
 export interface RunnerReply {
   readonly ok: boolean;
   readonly error?: string;
   readonly path?: string;
+  readonly measured?: Measured;
 }
 
 class RunnerChannel {
@@ -116,10 +142,49 @@ export async function press(key: string): Promise<void> {
   if (!reply.ok) throw new Error(`press ${key}: ${reply.error}`);
 }
 
+/** Types `text` into whatever has the keyboard focus, key by key, as a person would. */
+export async function type(text: string): Promise<void> {
+  const reply = await runner.request({ type: 'type', text });
+  if (!reply.ok) throw new Error(`type ${JSON.stringify(text)}: ${reply.error}`);
+}
+
 /** Clicks `target` as a person would (the pointer moves there first, so hovers open on the way). */
 export async function click(target: PageTarget, timeoutMs = 10_000): Promise<void> {
   const reply = await runner.request({ type: 'click', target, timeoutMs });
   if (!reply.ok) throw new Error(`click ${target.selector}${target.text ? ` containing "${target.text}"` : ''}: ${reply.error}`);
+}
+
+/**
+ * Where the first visible element matching `target` is, and whether `part`, a text inside it, can
+ * be seen without scrolling (its box inside `visible`).
+ */
+export async function measure(target: PageTarget, part?: string, timeoutMs = 10_000): Promise<Measured> {
+  const reply = await runner.request({ type: 'measure', target, part, timeoutMs });
+  if (!reply.ok || !reply.measured)
+    throw new Error(`measure ${target.selector}${target.text ? ` containing "${target.text}"` : ''}: ${reply.error}`);
+  return reply.measured;
+}
+
+/** Resizes the page (the browser window VS Code runs in). */
+export async function setViewport(width: number, height: number): Promise<void> {
+  const reply = await runner.request({ type: 'viewport', width, height });
+  if (!reply.ok) throw new Error(`viewport ${width}×${height}: ${reply.error}`);
+}
+
+/** The viewport the runner opens the page with (scripts/vscode/run-integration.mjs). */
+export const DEFAULT_VIEWPORT = { width: 1200, height: 1400 } as const;
+
+/** Whether `part` lies inside the visible area (half a pixel of rounding allowed). */
+export function wholeVisible(measured: Measured): boolean {
+  const { part, visible } = measured;
+  if (!part || !visible) return false;
+  const slack = 0.5;
+  return (
+    part.x >= visible.left - slack &&
+    part.y >= visible.top - slack &&
+    part.x + part.width <= visible.right + slack &&
+    part.y + part.height <= visible.bottom + slack
+  );
 }
 
 /** The lines of the active editor, with their numbers, and the widgets over them (`overlays`). */

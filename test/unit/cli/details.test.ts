@@ -20,8 +20,10 @@ const JSONC_FIXED =
 /** A C# task that sets runElevated (fixable) and reads it back (flagged, no fix: nothing to write instead). */
 const CS_READ_BACK =
   'using Microsoft.Azure.Batch;\n\nclass A\n{\n    bool M(CloudTask task)\n    {\n        task.RunElevated = true;\n        return task.RunElevated;\n    }\n}\n';
-/** Both a user name and an auto-user: identity-conflict, an Error with no fix. */
-const CONFLICT_TASK = '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ops", "autoUser": {"elevationLevel": "admin"}}}\n';
+/** A member Java's ElevationLevel does not have and no spelling of one: unknown-enum-member, an Error (it does not compile) with no fix. */
+const ROOT_MEMBER =
+  '    AutoUserSpecification spec() {\n        return new AutoUserSpecification().withElevationLevel(ElevationLevel.ROOT);\n    }\n';
+const JAVA_FILE = (body: string) => `import com.microsoft.azure.batch.protocol.models.*;\n\nclass Submit {\n${body}}\n`;
 
 interface Reported {
   file: string;
@@ -59,31 +61,34 @@ describe('cli: what a directory walk reads', () => {
 
 describe('cli: exit codes once --fix has done what it can', () => {
   it('only error-severity findings: exit 1', async () => {
-    const { code, stdout } = await cli(['check', tree({ 'task.json': CONFLICT_TASK })]);
-    assert.match(stdout, /error identity-conflict/);
+    const { code, stdout } = await cli(['check', tree({ 'Submit.java': JAVA_FILE(ROOT_MEMBER) })]);
+    assert.match(stdout, /error unknown-enum-member/);
     assert.doesNotMatch(stdout, /warning|information|hint/);
     assert.equal(code, 1);
   });
 
   it('--fix fixes what it can; an unfixable Error left in the same file still exits 1, and is listed', async () => {
     const root = tree({
-      'tasks.json': `{"value": [\n  {"id": "a", "commandLine": "x", "runElevated": true},\n  ${CONFLICT_TASK.trim()}\n]}\n`,
+      'Submit.java': JAVA_FILE(
+        '    TaskAddParameter task() {\n        return new TaskAddParameter().withId("a").withCommandLine("x").withRunElevated(true);\n    }\n\n' +
+          ROOT_MEMBER,
+      ),
     });
     const { code, stdout, stderr } = await cli(['check', '--fix', root]);
-    assert.match(stderr, /tasks\.json: fixed 1 problem \(run-elevated\)/);
-    assert.match(stdout, /tasks\.json:3:\d+: error identity-conflict: /);
+    assert.match(stderr, /Submit\.java: fixed 1 problem \(run-elevated\)/);
+    assert.match(stdout, /Submit\.java:9:\d+: error unknown-enum-member: /);
     assert.match(stdout, /^1 problem\.$/m);
     assert.equal(code, 1);
-    const after = fs.readFileSync(path.join(root, 'tasks.json'), 'utf8');
-    assert.doesNotMatch(after, /runElevated/);
-    assert.match(after, /"username": "ops"/, 'the conflict is the user’s to resolve: nothing of it is removed');
+    const after = fs.readFileSync(path.join(root, 'Submit.java'), 'utf8');
+    assert.doesNotMatch(after, /RunElevated/);
+    assert.match(after, /ElevationLevel\.ROOT/, 'a member that is no spelling of one is the user’s to resolve: nothing of it is changed');
   });
 
   it('--fix leaves an unfixable warning (a runElevated read): exit 1, and a second --fix changes nothing', async () => {
     const root = tree({ 'A.cs': CS_READ_BACK });
     const first = await cli(['check', '--fix', root]);
     assert.equal(first.code, 1);
-    assert.match(first.stdout, /A\.cs:9:21: warning run-elevated: .*read the user identity's elevation level instead\./);
+    assert.match(first.stdout, /A\.cs:9:21: warning run-elevated: Reading RunElevated: read the user identity's elevation level instead /);
     assert.match(first.stdout, /^1 problem\.$/m);
     const once = fs.readFileSync(path.join(root, 'A.cs'), 'utf8');
     assert.match(once, /task\.UserIdentity = new UserIdentity\(new AutoUserSpecification\(elevationLevel: ElevationLevel\.Admin\)\);/);
@@ -173,9 +178,11 @@ describe('batch-identity check examples/, through the bin entry npm installs', (
         assert.equal(d.code, 'run-elevated');
         assert.equal(d.severity, 'warning');
         assert.equal(d.fixable, true);
-        const elevation = /level follows the same condition\.$/.test(d.message)
+        // The member as the file's dialect spells it (`ElevationLevel.non_admin`, `"elevationLevel": "nonadmin"`), read as Admin or NonAdmin.
+        const member = /→ auto-user (?:ElevationLevel\.|"elevationLevel": ")(\w+)/.exec(d.message)?.[1];
+        const elevation = /→ auto-user whose elevation follows /.test(d.message)
           ? 'condition'
-          : /elevation level (Admin|NonAdmin)\.$/.exec(d.message)?.[1];
+          : member && (member.replace(/_/g, '').toLowerCase() === 'admin' ? 'Admin' : 'NonAdmin');
         return [d.range.start.line + 1, lines[d.range.start.line].slice(d.range.start.character, d.range.end.character), elevation];
       });
       assert.deepEqual(found, EXAMPLE_FINDINGS[file], file);

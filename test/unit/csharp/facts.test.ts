@@ -411,8 +411,8 @@ describe('csharp identity rules on C# facts', () => {
     assert.deepEqual(
       (await squiggles('csharp', text)).filter((s) => s.rule === 'identity-conflict').map((s) => [s.text, s.severity]),
       [
-        ['UserIdentity', 'error'],
-        ['UserIdentity', 'error'],
+        ['UserIdentity', 'warning'],
+        ['UserIdentity', 'warning'],
       ],
     );
   });

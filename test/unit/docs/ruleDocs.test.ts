@@ -4,6 +4,8 @@
  * info string is `<language> bad` must give at least one finding of the rule, `<language> good`
  * none, and `<language> fixed` is exactly what fix-all makes of the `bad` block before it. Each
  * page's head and the README's rule table are what scripts/rules.ts writes from the descriptors.
+ * Each page states its severity with the evidence for it (docs/severity.md is the policy) and ends
+ * with the sources of what it says.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -34,6 +36,20 @@ function blocks(markdown: string): Block[] {
   return found;
 }
 
+/** The text of a `## <title>` section, up to the next one. */
+function sectionText(markdown: string, title: string): string {
+  const start = markdown.indexOf(`\n## ${title}\n`);
+  if (start < 0) return '';
+  const body = markdown.slice(start + title.length + 5);
+  const next = body.search(/^## /m);
+  return (next < 0 ? body : body.slice(0, next)).trim();
+}
+
+/** Where a reference-style link `[text][name]` points: its `[name]: url` definition. */
+function referenceOf(markdown: string, name: string): string | undefined {
+  return new RegExp(`^\\[${name}\\]: (\\S+)$`, 'm').exec(markdown)?.[1];
+}
+
 describe('rule documentation', () => {
   for (const rule of RULES) {
     describe(rule.id, () => {
@@ -51,6 +67,21 @@ describe('rule documentation', () => {
           blocks(markdown).some((b) => b.kind === 'bad'),
           'has at least one flagged example',
         );
+      });
+
+      it('states its severity with the evidence, and ends with the sources of what it says', () => {
+        const sections = [...markdown.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+        assert.equal(sections.at(-1), 'Sources', `the last section is "## Sources" (sections: ${sections.join(', ')})`);
+        const severity = sectionText(markdown, 'Severity');
+        assert.ok(severity.startsWith(`**${rule.defaultSeverity}**`), `"## Severity" starts with **${rule.defaultSeverity}**`);
+        assert.ok(severity.includes('](../severity.md)'), '"## Severity" links the severity policy');
+        const sources = sectionText(markdown, 'Sources');
+        const links = [...sources.matchAll(/\]\((https:\/\/[^)\s]+)\)|\]\[([\w-]+)\]/g)].map((m) => m[1] ?? referenceOf(markdown, m[2]));
+        assert.ok(links.length > 0, '"## Sources" links its sources');
+        for (const link of links) assert.match(link ?? '', /^https:\/\//, `every source is a link that resolves: ${links.join(', ')}`);
+        // Every reference-style link of the page has its definition.
+        for (const [, name] of markdown.matchAll(/\]\[([\w-]+)\]/g))
+          assert.ok(referenceOf(markdown, name), `[${name}] is defined on the page`);
       });
 
       it('has the head the descriptor gives (run `npx tsx scripts/rules.ts` after changing it)', () => {
@@ -92,6 +123,15 @@ describe('rule documentation', () => {
   it('the README lists every rule with a link to its page', () => {
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     for (const rule of RULES) assert.ok(readme.includes(`](docs/rules/${rule.id}.md)`), `README links docs/rules/${rule.id}.md`);
+  });
+
+  it('the severity policy lists every rule with its default severity', () => {
+    const policy = fs.readFileSync(path.join(root, 'docs', 'severity.md'), 'utf8');
+    for (const rule of RULES)
+      assert.ok(
+        policy.includes(`| [${rule.id}](rules/${rule.id}.md) | ${rule.defaultSeverity} |`),
+        `docs/severity.md: ${rule.id} is ${rule.defaultSeverity}`,
+      );
   });
 
   it('the README rule table is what the descriptors give (run `npx tsx scripts/rules.ts` after changing them)', () => {

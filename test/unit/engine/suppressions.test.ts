@@ -18,7 +18,7 @@ describe('suppression comments', () => {
 
   it('without rule ids every rule is silenced; several ids may be listed', async () => {
     assert.deepEqual(await squiggles('json', TASK('', '\n  /* batch-identity-disable-next-line */')), [
-      { rule: 'identity-conflict', severity: 'error', text: '"userIdentity"' },
+      { rule: 'identity-conflict', severity: 'warning', text: '"userIdentity"' },
     ]);
     const both = '{\n  "commandLine": "x",\n  // batch-identity-disable-next-line unknown-user, run-elevated\n  "runElevated": true\n}';
     assert.deepEqual(await squiggles('json', both), []);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Engine } from '../../../server/src/engine/engine';
-import { hoverAt } from '../../../server/src/hover/hover';
+import { hoverAt, wrappable } from '../../../server/src/hover/hover';
 import { AccountIndex } from '../../../server/src/workspace/accountIndex';
 import { analyze } from '../../helpers/engine';
 
@@ -17,32 +17,33 @@ async function hover(text: string, needle: string, workspace?: AccountIndex, nth
 const engine = new Engine();
 
 describe('hovers (JSON; the same code serves all four languages)', () => {
-  it("runElevated: what replaced it and this file's exact replacement", async () => {
+  it("runElevated: this file's exact replacement first, then why", async () => {
     const md = await hover('{"id": "t", "commandLine": "x", "runElevated": true}', '"runElevated"');
     assert.ok(md);
-    assert.match(md, /removed in Batch service version 2017-01-01\.4\.0/);
-    assert.match(md, /```json\n"userIdentity": \{"autoUser": \{"elevationLevel": "admin"\}\}\n```/);
+    assert.ok(md.startsWith('In this file it becomes:\n\n```json\n"userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n```\n'), md);
+    assert.match(md, /service version 2017-01-01\.4\.0 or later are documented to fail/);
     assert.match(md, /docs\/rules\/run-elevated\.md/);
   });
 
   it('elevation members: what each grants, NonAdmin the default', async () => {
     const text = '{"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}}';
-    assert.match((await hover(text, '"admin"'))!, /elevated \(administrator\/root\) access/);
+    assert.match((await hover(text, '"admin"'))!, /elevated access and operates with full Administrator permissions/);
     const nonAdmin = await hover(text.replace('"admin"', '"nonadmin"'), '"nonadmin"');
-    assert.match(nonAdmin!, /This is the default/);
+    assert.match(nonAdmin!, /\*\*"elevationLevel": "nonadmin"\*\* — a standard account without elevated access\. The default\./);
   });
 
   it('scope members: task isolation; pool sharing and the default history', async () => {
     const text = '{"commandLine": "x", "userIdentity": {"autoUser": {"scope": "pool"}}}';
     const pool = await hover(text, '"pool"');
-    assert.match(pool!, /shared by every pool-scope task of the same elevation/);
-    assert.match(pool!, /cannot share data with each other/);
+    assert.match(pool!, /every pool-scope task of the same elevation shares it/);
+    assert.match(pool!, /the two accounts cannot share data with each other/);
     assert.match(
       pool!,
       /\*\*pool\*\* since service version 2019-08-01\.10\.0; before that it was task on Windows nodes and pool on Linux nodes/,
     );
     const task = await hover(text.replace('"pool"', '"task"'), '"task"');
-    assert.match(task!, /created for this task alone/);
+    assert.match(task!, /on Windows nodes, an auto-user account created for this task alone/);
+    assert.match(task!, /a task with admin elevation can reach other task directories/);
   });
 
   it('an auto-user identity: the effective identity line, defaults named', async () => {
@@ -51,6 +52,8 @@ describe('hovers (JSON; the same code serves all four languages)', () => {
     assert.match(md!, /The start task runs as:/);
     assert.match(md!, /\*\*auto-user · admin · pool scope \(default\)\*\*/);
     assert.match(md!, /start-task and job-preparation directories/);
+    assert.match(md!, /multi-instance/);
+    assert.match(md!, /with admin elevation it can also reach other task directories/);
   });
 
   it('a named identity resolves through the workspace index', async () => {
@@ -83,14 +86,32 @@ describe('hovers (JSON; the same code serves all four languages)', () => {
     const account = await hover(text, '"name"');
     assert.match(account!, /name `mpi` · admin · password set · Linux uid\/gid 1001\/1002 · SSH private key set/);
     const linux = await hover(text, '"linuxUserConfiguration"');
-    assert.match(linux!, /must be set together/);
+    assert.match(linux!, /"must be specified together or not at all"/);
     assert.match(linux!, /uid 1001, gid 1002/);
-    assert.match(linux!, /password-less SSH between nodes/);
+    assert.match(linux!, /key-based SSH between the pool's nodes/);
     const windows = await hover(text, '"windowsUserConfiguration"');
-    assert.match(windows!, /UAC applies/);
+    assert.match(windows!, /UAC is enabled/);
     for (const md of [account, linux, windows]) {
       assert.ok(!md!.includes(secret) && !md!.includes('KEYMATERIAL'));
     }
+  });
+
+  it('a replacement too long to wrap at spaces is broken after its parentheses, never inside a string, meaning the same', () => {
+    const python =
+      'user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))';
+    assert.equal(
+      wrappable(python),
+      'user_identity=batchmodels.UserIdentity(\n    auto_user=batchmodels.AutoUserSpecification(\n        elevation_level=batchmodels.ElevationLevel.admin))',
+    );
+    // Short runs: as written (the hover wraps at spaces).
+    const csharp = 'UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin))';
+    assert.equal(wrappable(csharp), csharp);
+    // A parenthesis inside a string literal (an ARM expression) is text, not code.
+    const arm = `"elevationLevel":"[if(parameters('elevatedTaskOnTheRenderPool'),'Admin','NonAdmin')]",${'"x":1,'.repeat(3)}`;
+    assert.equal(wrappable(arm), arm);
+    const quoted = `f(x='a(b)${'c'.repeat(60)}',y=g())`;
+    assert.equal(wrappable(quoted), `f(\n    x='a(b)${'c'.repeat(60)}',y=g())`);
+    for (const code of [python, quoted]) assert.equal(wrappable(code).replace(/\s/g, ''), code.replace(/\s/g, ''));
   });
 
   it('nothing to say outside identity code', async () => {

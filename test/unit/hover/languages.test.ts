@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { LanguageId } from '../../../server/src/engine/facts';
-import { hoverAt } from '../../../server/src/hover/hover';
+import { hoverAt, wrappable } from '../../../server/src/hover/hover';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { engine } from '../../helpers/engine';
 
@@ -178,55 +178,137 @@ function includesLines(lines: readonly string[], expected: readonly string[]): v
 }
 
 const REFERENCE = '[Batch user accounts](https://learn.microsoft.com/azure/batch/batch-user-accounts)';
-const ADMIN = '**Admin** — the account has elevated (administrator/root) access on the node.';
-const NON_ADMIN = '**NonAdmin** — a standard account without administrator access. This is the default.';
-const TASK_SCOPE =
-  '**Task scope** — the task runs under an auto-user account created for this task alone; no other task can reach its files.';
-const POOL_SCOPE =
-  '**Pool scope** — the task runs under an auto-user account shared by every pool-scope task of the same elevation on the node. ' +
-  'There are two such accounts per node (admin and non-admin); they cannot share data with each other.';
+/** Each member's line starts with the member as the file spells it (`ElevationLevel.admin`, `"elevationLevel": "admin"`). */
+const ADMIN = (member: string) =>
+  `**${member}** — the account has elevated access and operates with full Administrator permissions on the node.`;
+const NON_ADMIN = (member: string) => `**${member}** — a standard account without elevated access. The default.`;
+const TASK_SCOPE = (member: string) =>
+  `**${member}** — on Windows nodes, an auto-user account created for this task alone: other tasks have no de facto access to its files, ` +
+  'though a task with admin elevation can reach other task directories. The documentation says Linux nodes always run under pool scope.';
+const POOL_SCOPE = (member: string) =>
+  `**${member}** — the task runs as one of the two auto-user accounts created on each node for the pool, one with elevated access and one without; ` +
+  'every pool-scope task of the same elevation shares it, and the two accounts cannot share data with each other.';
 const SCOPE_DEFAULT =
   'When scope is omitted it is **pool** since service version 2019-08-01.10.0; before that it was task on Windows nodes and pool on Linux nodes.';
-const POOL_ACCESS =
-  'Writes its task directory and the shared directory, and also the start-task and job-preparation directories when those tasks ran as the pool-scope auto-user of the same elevation.';
+/** What an admin account may write differs from a non-admin one's (the user accounts page's note on admin tasks). */
+const POOL_ADMIN_ACCESS =
+  'Writes its working, shared and multi-instance directories, and the start-task and job-preparation directories when those tasks ran as the pool-scope auto-user of the same elevation; with admin elevation it can also reach other task directories.';
 const TASK_ACCESS =
-  'Writes its own task directory and the shared directory; can only read the start-task and job-preparation directories (those tasks ran as other accounts).';
-const NAMED_ACCESS =
-  'Writes its task directory and the shared directory, and also the start-task and job-preparation directories when those tasks ran as the same named user.';
+  'Writes its working, shared and multi-instance directories; only reads the start-task and job-preparation directories, which ran under other accounts (task scope gives this task its own).';
+const NAMED_ADMIN_ACCESS =
+  'Writes its working, shared and multi-instance directories, and the start-task and job-preparation directories when those tasks ran as the same named user; with admin elevation it can also reach other task directories.';
+const ELEVATION_ONLY =
+  'Equivalent in elevation only: without a scope the auto-user gets the default — pool scope since service version 2019-08-01.10.0; on Windows nodes the default was task scope before that.';
+const REQUESTS =
+  'Requests that send runElevated to service version 2017-01-01.4.0 or later are documented to fail, and the API versions that accepted it were scheduled for removal on 2020-10-31.';
+const RUN_ELEVATED_LINKS =
+  '[Rule run-elevated](https://github.com/batch-identity/batch-identity/blob/main/docs/rules/run-elevated.md) · ' +
+  `${REFERENCE} · [REST API versions](https://learn.microsoft.com/rest/api/batchservice/batch-service-rest-api-versioning) · ` +
+  '[API status](https://learn.microsoft.com/rest/api/batchservice/batch-api-status)';
 
-describe('hover: runElevated says what replaced it and shows this file’s replacement', () => {
-  const cases: [LanguageId, string, string][] = [
+describe('hover: runElevated shows this file’s replacement first, then why, in the file’s own spelling', () => {
+  // [language, needle, the replacement block, the mapping as the file spells it, what the file's SDK does with runElevated]
+  const cases: [LanguageId, string, string, string, string][] = [
     [
       'csharp',
       'RunElevated',
       '```csharp\nUserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.Admin))\n```',
+      'The documented mapping: `RunElevated = true` → an auto-user with `ElevationLevel.Admin`; `RunElevated = false` → `ElevationLevel.NonAdmin`, the default.',
+      '**Microsoft.Azure.Batch** has `RunElevated` up to 5.x (service version 2016-07-01.3.1); from 6.0 it is gone, and this code does not compile.',
     ],
     [
       'java',
       'withRunElevated',
-      '```java\nwithUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)))\n```',
+      // Too long a run without spaces for the hover to wrap: broken after its parentheses.
+      '```java\nwithUserIdentity(\n    new UserIdentity().withAutoUser(\n        new AutoUserSpecification().withElevationLevel(\n            ElevationLevel.ADMIN)))\n```',
+      'The documented mapping: `withRunElevated(true)` → an auto-user with `ElevationLevel.ADMIN`; `withRunElevated(false)` → `ElevationLevel.NON_ADMIN`, the default.',
+      '**com.microsoft.azure.batch** has `withRunElevated` up to 1.0.0-beta2; from 1.0.0 it is gone, and this code does not compile.',
     ],
     [
       'python',
       'run_elevated',
-      '```python\nuser_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin))\n```',
+      '```python\nuser_identity=batchmodels.UserIdentity(\n    auto_user=batchmodels.AutoUserSpecification(\n        elevation_level=batchmodels.ElevationLevel.admin))\n```',
+      'The documented mapping: `run_elevated=True` → an auto-user with `ElevationLevel.admin`; `run_elevated=False` → `ElevationLevel.non_admin`, the default.',
+      '**azure-batch** takes `run_elevated` up to 1.1.0; 2.x–4.x raise `TypeError`; 5.0–14.x drop it — as a keyword with the logged warning "run_elevated is not a known attribute … and will be ignored", as an attribute without a word (a task without a user identity runs as a non-administrative user).',
     ],
-    ['json', '"runElevated"', '```json\n"userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n```'],
+    [
+      'json',
+      '"runElevated"',
+      '```json\n"userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n```',
+      'The documented mapping: `"runElevated": true` → an auto-user with `"elevationLevel": "admin"`; `"runElevated": false` → `"elevationLevel": "nonadmin"`, the default.',
+      '**A REST body** given to `az batch … --json-file`: the CLI was seen (2017) to drop fields it does not know without a word (a task without a user identity runs as a non-administrative user).',
+    ],
   ];
-  for (const [language, needle, block] of cases) {
+  for (const [language, needle, block, mapping, generation] of cases) {
     it(language, async () => {
       const { lines, over } = await hover(SAMPLES[language], needle);
       assert.equal(over, needle);
-      assert.equal(lines[0], '**runElevated** (removed)');
-      includesLines(lines, [
-        '`runElevated` was removed in Batch service version 2017-01-01.4.0. It is replaced by `userIdentity`: an auto-user with an elevation level (`admin` or `nonAdmin`), or a named user account defined on the pool. Newer SDKs silently drop `runElevated`, so the task runs without the elevation its author meant.',
-        '`runElevated: true` is the same as an auto-user with elevation level **admin**. `runElevated: false` is the same as an auto-user with elevation level **nonAdmin** (the default).',
-        'In this file it becomes:',
-        `[Rule run-elevated](https://github.com/batch-identity/batch-identity/blob/main/docs/rules/run-elevated.md) · ${REFERENCE}`,
+      // The replacement comes first: in a small hover it is what shows without scrolling.
+      assert.deepEqual(lines.slice(0, 3 + block.split('\n').length), ['In this file it becomes:', '', ...block.split('\n'), '']);
+      assert.deepEqual(lines.slice(block.split('\n').length + 3), [
+        mapping,
+        '',
+        ELEVATION_ONLY,
+        '',
+        generation,
+        '',
+        REQUESTS,
+        '',
+        RUN_ELEVATED_LINKS,
       ]);
-      assert.ok(lines.join('\n').includes(`In this file it becomes:\n\n${block}\n`), lines.join('\n'));
     });
   }
+
+  it('never repeats the diagnostic, and spells enum members one way (the file’s)', async () => {
+    for (const [language, needle] of cases.map(([l, n]) => [l, n] as const)) {
+      const sample = SAMPLES[language];
+      const analysis = await engine.analyze({ uri: sample.uri, languageId: sample.language, text: sample.text }, { workspace });
+      try {
+        const at = sample.text.indexOf(needle) + 1;
+        const markdown = hoverAt(analysis, at, workspace)!.markdown;
+        const diagnostic = analysis.findings.find((f) => f.span.start <= at && at <= f.span.end)!;
+        assert.ok(!markdown.includes(diagnostic.message.slice(0, diagnostic.message.indexOf(' ('))), markdown);
+        const spellings = new Set(markdown.match(/\b(?:non_?admin|NonAdmin|NON_ADMIN)\b/gi));
+        assert.equal(spellings.size, 1, `${language}: ${[...spellings].join(', ')}`);
+      } finally {
+        analysis.release();
+      }
+    }
+  });
+
+  it('generations the file tells apart: Azure.Compute.Batch, azure-batch 15, azure-mgmt-batch, ARM', async () => {
+    const generations: [LanguageId, string, string, string][] = [
+      [
+        'csharp',
+        'using Azure.Compute.Batch;\n\nclass Tasks\n{\n    void Elevate(BatchTaskCreateContent task) { task.RunElevated = true; }\n}\n',
+        'RunElevated',
+        '**Azure.Compute.Batch** never had `RunElevated`: this code does not compile.',
+      ],
+      [
+        'python',
+        "from azure.batch import models\nt = models.BatchTaskCreateContent(id='t', command_line='x', run_elevated=True)\n",
+        'run_elevated',
+        '**azure-batch 15** models raise `TypeError` for the unknown keyword argument `run_elevated`.',
+      ],
+      [
+        'python',
+        "from azure.mgmt.batch import models as mgmt\ns = mgmt.StartTask(command_line='x', run_elevated=True)\n",
+        'run_elevated',
+        '**azure-mgmt-batch** never had `run_elevated` (ARM pools begin with management API 2017-09-01); 17.0.0 logs a warning and drops it (a task without a user identity runs as a non-administrative user).',
+      ],
+      [
+        'json',
+        '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": true}}}]}',
+        '"runElevated"',
+        '**An ARM template**: `Microsoft.Batch` pool resources never had `runElevated` (they begin with management API 2017-09-01); what ARM does with it is not documented.',
+      ],
+    ];
+    for (const [language, text, needle, sentence] of generations) {
+      const { lines } = await hover({ language, uri: `file:///ws/generation.${language}`, text }, needle);
+      assert.equal(lines[0], 'In this file it becomes:');
+      includesLines(lines, [sentence, RUN_ELEVATED_LINKS]);
+    }
+  });
 });
 
 describe('hover: runElevated’s replacement follows the file’s form, generation and import style', () => {
@@ -278,47 +360,69 @@ describe('hover: runElevated’s replacement follows the file’s form, generati
     it(`${language}: ${name}`, async () => {
       const { lines } = await hover({ language, uri: `file:///ws/form.${language}`, text }, needle);
       const fence = { csharp: 'csharp', java: 'java', python: 'python', json: 'json' }[language];
-      assert.ok(lines.join('\n').includes(`In this file it becomes:\n\n\`\`\`${fence}\n${replacement}\n\`\`\`\n`), lines.join('\n'));
+      assert.ok(
+        lines.join('\n').includes(`In this file it becomes:\n\n\`\`\`${fence}\n${wrappable(replacement)}\n\`\`\`\n`),
+        lines.join('\n'),
+      );
     });
   }
 });
 
 describe('hover: elevation members say what each grants; NonAdmin is the default', () => {
-  const cases: [LanguageId, string, string, string, string][] = [
-    ['csharp', 'ElevationLevel.Admin', 'ElevationLevel.NonAdmin', 'ElevationLevel.Admin', 'ElevationLevel.NonAdmin'],
-    ['java', 'ElevationLevel.ADMIN', 'ElevationLevel.NON_ADMIN', 'ElevationLevel.ADMIN', 'ElevationLevel.NON_ADMIN'],
+  // [language, admin needle, non-admin needle, the hovers' ranges, the members as the hovers spell them]
+  const cases: [LanguageId, string, string, string, string, string, string][] = [
+    [
+      'csharp',
+      'ElevationLevel.Admin',
+      'ElevationLevel.NonAdmin',
+      'ElevationLevel.Admin',
+      'ElevationLevel.NonAdmin',
+      'ElevationLevel.Admin',
+      'ElevationLevel.NonAdmin',
+    ],
+    [
+      'java',
+      'ElevationLevel.ADMIN',
+      'ElevationLevel.NON_ADMIN',
+      'ElevationLevel.ADMIN',
+      'ElevationLevel.NON_ADMIN',
+      'ElevationLevel.ADMIN',
+      'ElevationLevel.NON_ADMIN',
+    ],
     [
       'python',
       'ElevationLevel.admin',
       'ElevationLevel.non_admin',
       'batchmodels.ElevationLevel.admin',
       'batchmodels.ElevationLevel.non_admin',
+      'ElevationLevel.admin',
+      'ElevationLevel.non_admin',
     ],
-    ['json', '"admin"', '"nonadmin"', '"admin"', '"nonadmin"'],
+    ['json', '"admin"', '"nonadmin"', '"admin"', '"nonadmin"', '"elevationLevel": "admin"', '"elevationLevel": "nonadmin"'],
   ];
-  for (const [language, admin, nonAdmin, adminOver, nonAdminOver] of cases) {
+  for (const [language, admin, nonAdmin, adminOver, nonAdminOver, adminSpelled, nonAdminSpelled] of cases) {
     it(language, async () => {
       const a = await hover(SAMPLES[language], admin);
       assert.equal(a.over, adminOver);
-      assert.deepEqual(a.lines, [ADMIN, '', REFERENCE]);
+      assert.deepEqual(a.lines, [ADMIN(adminSpelled), '', REFERENCE]);
       const n = await hover(SAMPLES[language], nonAdmin);
       assert.equal(n.over, nonAdminOver);
-      assert.deepEqual(n.lines, [NON_ADMIN, '', REFERENCE]);
+      assert.deepEqual(n.lines, [NON_ADMIN(nonAdminSpelled), '', REFERENCE]);
     });
   }
 });
 
 describe('hover: scope members explain task isolation, pool sharing and the default’s history', () => {
-  const cases: [LanguageId, string, string, Sample][] = [
-    ['csharp', 'AutoUserScope.Task', 'AutoUserScope.Pool', CSHARP],
-    ['java', 'AutoUserScope.TASK', 'AutoUserScope.POOL', JAVA],
-    ['python', 'AutoUserScope.task', 'AutoUserScope.pool', PYTHON],
-    ['json', '"task"', '"pool"', JSON_POOL_SCOPE],
+  const cases: [LanguageId, string, string, Sample, string, string][] = [
+    ['csharp', 'AutoUserScope.Task', 'AutoUserScope.Pool', CSHARP, 'AutoUserScope.Task', 'AutoUserScope.Pool'],
+    ['java', 'AutoUserScope.TASK', 'AutoUserScope.POOL', JAVA, 'AutoUserScope.TASK', 'AutoUserScope.POOL'],
+    ['python', 'AutoUserScope.task', 'AutoUserScope.pool', PYTHON, 'AutoUserScope.task', 'AutoUserScope.pool'],
+    ['json', '"task"', '"pool"', JSON_POOL_SCOPE, '"scope": "task"', '"scope": "pool"'],
   ];
-  for (const [language, task, pool, poolSample] of cases) {
+  for (const [language, task, pool, poolSample, taskSpelled, poolSpelled] of cases) {
     it(language, async () => {
-      assert.deepEqual((await hover(SAMPLES[language], task)).lines, [TASK_SCOPE, '', SCOPE_DEFAULT, '', REFERENCE]);
-      assert.deepEqual((await hover(poolSample, pool)).lines, [POOL_SCOPE, '', SCOPE_DEFAULT, '', REFERENCE]);
+      assert.deepEqual((await hover(SAMPLES[language], task)).lines, [TASK_SCOPE(taskSpelled), '', SCOPE_DEFAULT, '', REFERENCE]);
+      assert.deepEqual((await hover(poolSample, pool)).lines, [POOL_SCOPE(poolSpelled), '', SCOPE_DEFAULT, '', REFERENCE]);
     });
   }
 });
@@ -341,7 +445,7 @@ describe('hover: an auto-user identity shows the effective identity and director
         '',
         '**auto-user · admin · pool scope (default)**',
         '',
-        POOL_ACCESS,
+        POOL_ADMIN_ACCESS,
         '',
         SCOPE_DEFAULT,
         '',
@@ -439,7 +543,7 @@ describe('hover: a named identity resolves through the workspace index', () => {
         '',
         '**named user `adminUser` · admin · Linux uid 12345 · defined in pool.cs:42**',
         '',
-        NAMED_ACCESS,
+        NAMED_ADMIN_ACCESS,
         '',
         REFERENCE,
       ]);
@@ -449,24 +553,38 @@ describe('hover: a named identity resolves through the workspace index', () => {
 
 describe('hover: user accounts and their Linux and Windows settings', () => {
   const ACCOUNT =
-    'A named user account defined on the pool: a name, a password, an elevation level, and optional Linux (uid/gid, SSH key) or Windows (login mode) settings. Tasks select it with a user identity naming it.';
+    'A named user account defined on the pool: a name, a password, an elevation level, and optional Linux (uid/gid, SSH key) or Windows (login mode) settings. A task runs as it when its user identity names it.';
   const LINUX =
-    'Linux settings of a user account: `uid` and `gid` must be set together or not at all (the OS picks them otherwise). ' +
-    "The SSH private key, not password-protected, sets up password-less SSH between the pool's nodes for multi-instance tasks when inter-node communication is enabled; it is ignored otherwise.";
+    'Linux settings of a user account, ignored on Windows pools: `uid` and `gid` "must be specified together or not at all" (without them the operating system picks the ids). ' +
+    "The SSH private key, not password-protected, configures key-based SSH between the pool's nodes when inter-node communication is enabled; it is ignored otherwise.";
   const INTER_NODE =
-    'With inter-node communication enabled on a Linux pool, the SSH private key sets up password-less SSH between nodes for this user (used by multi-instance tasks).';
-  const WINDOWS = 'Windows settings of a user account: the login mode (`batch` or `interactive`). Only valid on Windows pools.';
-  const INTERACTIVE =
-    '**Interactive** login mode — an interactive logon; on Windows VM pools UAC applies, so an elevated identity is not elevated unless the program asks for it.';
+    "With inter-node communication enabled on a Linux pool, the SSH private key configures key-based SSH between the pool's nodes for this user (the documentation's use: multi-instance tasks).";
+  const WINDOWS =
+    'Windows settings of a user account: the login mode (batch or interactive). The API says it "can only be specified if the user is on a Windows pool".';
+  const INTERACTIVE = (member: string) =>
+    `**${member}** — on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative privilege.`;
 
   // [language, on the first account, on its Linux settings, on the Windows settings]
-  const cases: [LanguageId, string, string, string][] = [
-    ['csharp', 'UserAccount("mpi"', 'LinuxUserConfiguration(1001', 'WindowsUserConfiguration(LoginMode'],
-    ['java', 'UserAccount().withName("mpi")', 'LinuxUserConfiguration().withUid', 'WindowsUserConfiguration().withLoginMode'],
-    ['python', "UserAccount(\n            name='mpi'", 'LinuxUserConfiguration(uid', 'WindowsUserConfiguration(login_mode'],
-    ['json', '"name": "mpi"', '"linuxUserConfiguration"', '"windowsUserConfiguration"'],
+  // [language, on the first account, on its Linux settings, on the Windows settings, its login mode as the file spells it]
+  const cases: [LanguageId, string, string, string, string][] = [
+    ['csharp', 'UserAccount("mpi"', 'LinuxUserConfiguration(1001', 'WindowsUserConfiguration(LoginMode', 'LoginMode.Interactive'],
+    [
+      'java',
+      'UserAccount().withName("mpi")',
+      'LinuxUserConfiguration().withUid',
+      'WindowsUserConfiguration().withLoginMode',
+      'LoginMode.INTERACTIVE',
+    ],
+    [
+      'python',
+      "UserAccount(\n            name='mpi'",
+      'LinuxUserConfiguration(uid',
+      'WindowsUserConfiguration(login_mode',
+      'LoginMode.interactive',
+    ],
+    ['json', '"name": "mpi"', '"linuxUserConfiguration"', '"windowsUserConfiguration"', '"loginMode": "interactive"'],
   ];
-  for (const [language, account, linux, windows] of cases) {
+  for (const [language, account, linux, windows, interactive] of cases) {
     it(language, async () => {
       const sample = SAMPLES[language];
       assert.deepEqual((await hover(sample, account)).lines, [
@@ -494,7 +612,7 @@ describe('hover: user accounts and their Linux and Windows settings', () => {
         '',
         WINDOWS,
         '',
-        INTERACTIVE,
+        INTERACTIVE(interactive),
         '',
         REFERENCE,
       ]);

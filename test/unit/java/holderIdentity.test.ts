@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, applyFix, fixAll, fixesOf, IDENTITY_DECIDES } from '../../helpers/engine';
+import { analyze, applyFix, fixAll, fixesOf, identityDecides } from '../../helpers/engine';
 
 const rule = 'run-elevated';
 
@@ -39,8 +39,8 @@ describe('java run-elevated: the holder already has a user identity (any value)'
       analysis.release();
       const findings = analysis.findings.filter((f) => f.rule === rule);
       assert.equal(findings.length, 1);
-      assert.match(findings[0].message, /also sets a user identity, which is what the service uses/);
-      assert.deepEqual(await fixesOf('java', c.text, rule), IDENTITY_DECIDES);
+      assert.match(findings[0].message, /beside a user identity: check the identity, then remove it/);
+      assert.deepEqual(await fixesOf('java', c.text, rule), identityDecides('withRunElevated'));
       assert.equal(await applyFix('java', c.text, rule), c.fixed);
       assert.equal(await fixAll('java', c.text), c.text, 'fix-all never removes it, nor writes a second identity');
     });

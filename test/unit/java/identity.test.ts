@@ -335,7 +335,7 @@ describe('java identity rules', () => {
 
   it('identity-conflict: user name and auto-user both set (empty name counts)', async () => {
     const text = inMethod(LEGACY, '    UserIdentity id = new UserIdentity().withUserName("").withAutoUser(new AutoUserSpecification());');
-    assert.deepEqual(await only('identity-conflict', text), [{ rule: 'identity-conflict', severity: 'error', text: 'UserIdentity' }]);
+    assert.deepEqual(await only('identity-conflict', text), [{ rule: 'identity-conflict', severity: 'warning', text: 'UserIdentity' }]);
     assert.equal((await only('identity-conflict', inMethod(LEGACY, '    UserIdentity id = new UserIdentity();'))).length, 1);
   });
 

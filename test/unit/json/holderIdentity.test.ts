@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree, type Node } from 'jsonc-parser';
-import { analyze, applyFix, fixAll, fixesOf, IDENTITY_DECIDES } from '../../helpers/engine';
+import { analyze, applyFix, fixAll, fixesOf, identityDecides } from '../../helpers/engine';
 
 const rule = 'run-elevated';
 
@@ -55,8 +55,8 @@ describe('json run-elevated: the holder already has a user identity (any value)'
       analysis.release();
       const findings = analysis.findings.filter((f) => f.rule === rule);
       assert.equal(findings.length, 1);
-      assert.match(findings[0].message, /also sets a user identity, which is what the service uses/);
-      assert.deepEqual(await fixesOf('json', c.text, rule), IDENTITY_DECIDES);
+      assert.match(findings[0].message, /beside a user identity: check the identity, then remove it/);
+      assert.deepEqual(await fixesOf('json', c.text, rule), identityDecides('"runElevated"'));
       assert.equal(await applyFix('json', c.text, rule), c.fixed);
       assert.equal(await fixAll('json', c.text), c.text, 'fix-all never removes it, nor writes a second "userIdentity"');
     });
@@ -70,17 +70,17 @@ describe('json run-elevated: two runElevated keys in one object', () => {
     const analysis = await analyze('json', twice);
     analysis.release();
     const [first, last] = analysis.findings.filter((f) => f.rule === rule);
-    assert.match(first.message, /sets runElevated again further on/);
+    assert.match(first.message, /is set again later in this object; JSON readers keep only the last/);
     assert.deepEqual(
       first.related?.map((r) => twice.slice(r.span.start, r.span.end)),
       ['"runElevated"'],
     );
     assert.equal(first.related?.[0].span.start, twice.lastIndexOf('"runElevated"'));
     assert.deepEqual(await fixesOf('json', twice, rule, 0), [
-      ['Remove this runElevated (a later one in the same object replaces it)', false, false],
+      ['Remove this "runElevated" (a later one in the same object replaces it)', false, false],
     ]);
     assert.equal(await applyFix('json', twice, rule), '{"id": "t", "commandLine": "x", "runElevated": false}');
-    assert.match(last.message, /Use a user identity: an auto-user with elevation level NonAdmin/);
+    assert.match(last.message, /"runElevated": false → auto-user "elevationLevel": "nonadmin"/);
   });
 
   it('fix-all writes one "userIdentity", from the last; the first stays, now beside the identity', async () => {

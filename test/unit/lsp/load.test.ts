@@ -101,7 +101,7 @@ describe('load: coalescing', () => {
       textDocument: { uri },
       position: { ...position, character: position.character + 2 },
     })) as { contents: { value: string } };
-    assert.match(now.contents.value, /Task scope/);
+    assert.match(now.contents.value, /\*\*"scope": "task"\*\* — on Windows nodes, an auto-user account created for this task alone/);
   });
 
   it('a hover waiting for an analysis, cancelled with $/cancelRequest, is answered −32800 at once', HANG, async (t) => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver-protocol';
+import { FIX_ALL_TITLE } from '../../../common/protocol';
 import { LspClient, serverForSuite, serverForTest } from '../../helpers/lspClient';
 
 /** The standalone server over stdio, as any editor would run it. */
@@ -42,7 +43,7 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     const edits = preferred.edit!.changes![uri] as TextEdit[];
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), edits);
     assert.equal(fixed, '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n');
-    const taskScope = actions.find((a) => a.title.includes('task scope'));
+    const taskScope = actions.find((a) => a.title.includes('"scope": "task" (on Windows'));
     assert.ok(taskScope && !taskScope.isPreferred);
   });
 
@@ -58,6 +59,7 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     })) as CodeAction[];
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.batchIdentity');
+    assert.equal(actions[0].title, FIX_ALL_TITLE, 'the name the command palette and the docs use');
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), actions[0].edit!.changes![uri] as TextEdit[]);
     assert.equal(
       fixed,
@@ -160,6 +162,6 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
       contents: { kind: string; value: string };
     };
     assert.equal(hover.contents.kind, 'markdown');
-    assert.match(hover.contents.value, /Task scope/);
+    assert.match(hover.contents.value, /^\*\*"scope": "task"\*\* — on Windows nodes, an auto-user account created for this task alone/);
   });
 });

@@ -17,9 +17,9 @@ const withAutoUser = (autoUser: string) => `{\n  "id": "t",\n  "commandLine": "x
 const OMITTED = withAutoUser('"elevationLevel": "admin"');
 const TASK_SCOPE = withAutoUser('"scope": "task", "elevationLevel": "admin"');
 const POOL_SCOPE = withAutoUser('"scope": "pool", "elevationLevel": "admin"');
-/** The second quick fix's title: it must say why task scope matters and since when pool is the default. */
+/** The second quick fix's title: it must say that task scope is a Windows matter, and since when pool is the default. */
 const TASK_SCOPE_TITLE =
-  'Replace runElevated with an auto-user identity (elevation Admin, task scope: keeps per-task isolation; the default scope is pool since 2019-08-01.10.0)';
+  'Replace "runElevated" with auto-user "elevationLevel": "admin", "scope": "task" (on Windows, the default scope before 2019-08-01.10.0)';
 
 const apply = (uri: string, text: string, action: CodeAction) =>
   TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), action.edit!.changes![uri] as TextEdit[]);
@@ -54,7 +54,7 @@ describe('settings pulled with workspace/configuration, applied without a restar
     const preferred = actions.filter((a) => a.isPreferred);
     assert.deepEqual(
       preferred.map((a) => a.title),
-      ['Replace runElevated with an auto-user identity (elevation Admin)'],
+      ['Replace "runElevated" with auto-user "elevationLevel": "admin"'],
     );
     assert.equal(apply(uri, TASK, preferred[0]), OMITTED);
     const taskScope = actions.find((a) => a.title === TASK_SCOPE_TITLE);
@@ -69,9 +69,9 @@ describe('settings pulled with workspace/configuration, applied without a restar
     diagnostic = await reconfigure(client(), uri, null, 2);
     actions = await codeActions(client(), uri, diagnostic);
     const taskPreferred = actions.find((a) => a.isPreferred)!;
-    assert.equal(taskPreferred.title, 'Replace runElevated with an auto-user identity (elevation Admin, task scope)');
+    assert.equal(taskPreferred.title, 'Replace "runElevated" with auto-user "elevationLevel": "admin", "scope": "task"');
     assert.equal(apply(uri, TASK, taskPreferred), TASK_SCOPE);
-    assert.equal(actions.filter((a) => a.title.startsWith('Replace runElevated')).length, 1);
+    assert.equal(actions.filter((a) => a.title.startsWith('Replace "runElevated"')).length, 1);
     assert.equal(apply(uri, TASK, (await codeActions(client(), uri, diagnostic, ['source.fixAll.batchIdentity']))[0]), TASK_SCOPE);
 
     // pool: written explicitly; the task-scope alternative is offered again.

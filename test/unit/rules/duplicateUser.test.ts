@@ -1,5 +1,5 @@
 /**
- * duplicate-user (Error): two user accounts with the same name on one pool. The squiggle is on
+ * duplicate-user (Warning): two user accounts with the same name on one pool. The squiggle is on
  * the later account's name; the first is given as related information. No fix: which account to
  * keep, or how to rename, is the author's call.
  */
@@ -11,7 +11,7 @@ import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15,
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof duplicateUserRule> = [
-  [['duplicate', { name: 'ops' }], "The pool already defines a user account named 'ops'; account names must be unique on a pool."],
+  [['duplicate', { name: 'ops' }], "Second user account named 'ops' on this pool: tasks select accounts by name, so it is ambiguous."],
   ['firstAccount', 'The first account with this name'],
 ];
 
@@ -23,7 +23,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text: csLegacy(
       'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("ops", secret, ElevationLevel.Admin),\n    new UserAccount("ops", secret, ElevationLevel.NonAdmin),\n};',
     ),
-    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'Microsoft.Azure.Batch: three of one name through Add calls and an account variable',
@@ -32,8 +32,8 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
       'var first = new UserAccount(name: "ops", password: secret);\npool.UserAccounts.Add(first);\npool.UserAccounts.Add(new UserAccount("ops", secret));\npool.UserAccounts.Add(new UserAccount("ops", secret));',
     ),
     found: [
-      ['error', '"ops"', ['duplicate', { name: 'ops' }]],
-      ['error', '"ops"', ['duplicate', { name: 'ops' }]],
+      ['warning', '"ops"', ['duplicate', { name: 'ops' }]],
+      ['warning', '"ops"', ['duplicate', { name: 'ops' }]],
     ],
   },
   {
@@ -42,7 +42,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text: csLegacy(
       'var users = new List<UserAccount>();\nusers.Add(new UserAccount("ops", secret));\nusers.Add(new UserAccount("ops", secret));\npool.UserAccounts = users;',
     ),
-    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'Azure.Compute.Batch: (name, password) constructors',
@@ -50,7 +50,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text: csNew(
       'pool.UserAccounts.Add(new UserAccount("ops", secret) { ElevationLevel = ElevationLevel.Admin });\npool.UserAccounts.Add(new UserAccount("ops", secret));',
     ),
-    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'Microsoft.Azure.Batch: one name on two pools; two names on one pool',
@@ -77,7 +77,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text: javaLegacy(
       'List<UserAccount> users = new ArrayList<>();\nusers.add(new UserAccount().withName("ops").withPassword(secret).withElevationLevel(ElevationLevel.ADMIN));\nusers.add(new UserAccount().withName("ops").withPassword(secret));\npool.withUserAccounts(users);',
     ),
-    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: Arrays.asList of account variables; the name from a constant',
@@ -85,7 +85,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text:
       'import com.microsoft.azure.batch.protocol.models.*;\nimport java.util.*;\n\nclass PoolSetup {\n    static final String OPS = "ops";\n\n' +
       '    void configure(PoolAddParameter pool, String secret) {\n        UserAccount a = new UserAccount().withName(OPS).withPassword(secret);\n        UserAccount b = new UserAccount().withName("ops").withPassword(secret);\n        pool.withUserAccounts(Arrays.asList(a, b));\n    }\n}\n',
-    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'com.azure.compute.batch: (name, password) constructors',
@@ -93,7 +93,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text: javaNew(
       'pool.setUserAccounts(Arrays.asList(new UserAccount("ops", secret), new UserAccount("ops", secret).setElevationLevel(ElevationLevel.ADMIN)));',
     ),
-    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: one name on two pools',
@@ -113,7 +113,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text: pyLegacy(
       "pool = batchmodels.PoolAddParameter(\n    id='p',\n    vm_size='s',\n    user_accounts=[\n        batchmodels.UserAccount(name='ops', password=os.environ['PW']),\n        batchmodels.UserAccount(name='ops', password=os.environ['PW']),\n    ])",
     ),
-    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
+    found: [['warning', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: a list variable; positional names',
@@ -121,7 +121,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text: pyLegacy(
       "users = [batchmodels.UserAccount('ops', os.environ['PW']), batchmodels.UserAccount('worker', os.environ['PW']), batchmodels.UserAccount('ops', os.environ['PW'])]\npool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=users)",
     ),
-    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
+    found: [['warning', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: '15.x: user_accounts of a pool create content',
@@ -129,7 +129,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text: py15(
       "pool = models.BatchPoolCreateContent(id='p', vm_size='s', user_accounts=[models.UserAccount(name='ops', password=os.environ['PW']), models.UserAccount(name='ops', password=os.environ['PW'])])",
     ),
-    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
+    found: [['warning', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'mgmt: a Pool resource',
@@ -137,7 +137,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text: pyMgmt(
       "pool = mgmt.Pool(user_accounts=[mgmt.UserAccount(name='ops', password=os.environ['PW']), mgmt.UserAccount(name='ops', password=os.environ['PW'])])",
     ),
-    found: [['error', "'ops'", ['duplicate', { name: 'ops' }]]],
+    found: [['warning', "'ops'", ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'legacy: one name on two pools',
@@ -162,7 +162,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
         { name: 'ops', password: '<secret>' },
       ],
     }),
-    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'CLI template pool',
@@ -175,7 +175,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
         { name: 'ops', password: "[parameters('pw')]" },
       ],
     }),
-    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'ARM pool',
@@ -186,7 +186,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
         { name: 'ops', password: "[parameters('adminPassword')]" },
       ],
     }),
-    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
     name: 'a pool list response (value[]): one name on two pools',
@@ -225,7 +225,7 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
         ],
       },
     }),
-    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
+    found: [['information', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
 ]);
 
@@ -245,5 +245,5 @@ it('duplicate-user points at the first account of the name', async () => {
   const related = finding.related![0];
   assert.equal(related.span.start, text.indexOf('"ops"'));
   assert.ok(finding.span.start > related.span.start);
-  assert.equal(finding.message, "The pool already defines a user account named 'ops'; account names must be unique on a pool.");
+  assert.equal(finding.message, "Second user account named 'ops' on this pool: tasks select accounts by name, so it is ambiguous.");
 });

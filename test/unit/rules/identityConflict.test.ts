@@ -1,5 +1,5 @@
 /**
- * identity-conflict (Error): a user identity sets both a user name and an auto-user (an empty user
+ * identity-conflict (Warning): a user identity sets both a user name and an auto-user (an empty user
  * name counts as set, reference G12), or neither (§10 R1). The squiggle is on the identity's type
  * name or `"userIdentity"` key. No fix: which of the two was meant is the author's call.
  *
@@ -15,12 +15,15 @@ const PROTOCOL = (body: string) =>
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof identityConflictRule> = [
-  ['both', 'This user identity sets both a user name and an auto-user; the service accepts exactly one of the two. Keep the one you mean.'],
+  [
+    'both',
+    'Both a user name and an auto-user in this user identity: keep the one you mean (the API: "you must specify one but not both").',
+  ],
   [
     'bothWithEmptyName',
-    'This user identity sets both a user name and an auto-user; the service accepts exactly one of the two. An empty user name still counts as set: remove it.',
+    'Empty user name beside an auto-user: it is sent all the same, so remove it (the API: "you must specify one but not both").',
   ],
-  ['neither', 'This user identity sets neither a user name nor an auto-user; the service requires exactly one of the two.'],
+  ['neither', 'Neither a user name nor an auto-user in this user identity (the API: "you must specify one but not both").'],
 ];
 
 ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
@@ -31,13 +34,13 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     text: csNew(
       'task.UserIdentity = new UserIdentity { Username = "", AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.Admin } };',
     ),
-    found: [['error', 'UserIdentity', 'bothWithEmptyName']],
+    found: [['warning', 'UserIdentity', 'bothWithEmptyName']],
   },
   {
     name: 'Azure.Compute.Batch: neither, built empty',
     language: 'csharp',
     text: csNew('task.UserIdentity = new UserIdentity();'),
-    found: [['error', 'UserIdentity', 'neither']],
+    found: [['warning', 'UserIdentity', 'neither']],
   },
   {
     name: 'Azure.Compute.Batch: built empty, both set by later statements',
@@ -45,13 +48,13 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     text: csNew(
       'var identity = new UserIdentity();\nidentity.Username = "ops";\nidentity.AutoUser = new AutoUserSpecification();\ntask.UserIdentity = identity;',
     ),
-    found: [['error', 'UserIdentity', 'both']],
+    found: [['warning', 'UserIdentity', 'both']],
   },
   {
     name: 'Microsoft.Azure.Batch.Protocol.Models: userName and autoUser arguments',
     language: 'csharp',
     text: PROTOCOL('new UserIdentity(userName: "ops", autoUser: new AutoUserSpecification(scope: AutoUserScope.Pool))'),
-    found: [['error', 'UserIdentity', 'both']],
+    found: [['warning', 'UserIdentity', 'both']],
   },
   {
     name: 'Microsoft.Azure.Batch: a named user',
@@ -100,13 +103,13 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     text: javaLegacy(
       'task.withUserIdentity(new UserIdentity().withUserName("").withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));',
     ),
-    found: [['error', 'UserIdentity', 'bothWithEmptyName']],
+    found: [['warning', 'UserIdentity', 'bothWithEmptyName']],
   },
   {
     name: 'legacy: neither, given to a start task',
     language: 'java',
     text: javaLegacy('StartTask start = new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity());'),
-    found: [['error', 'UserIdentity', 'neither']],
+    found: [['warning', 'UserIdentity', 'neither']],
   },
   {
     name: 'legacy: built empty, both set through later calls on the variable',
@@ -114,7 +117,7 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     text: javaLegacy(
       'UserIdentity identity = new UserIdentity();\nidentity.withUserName("ops");\nidentity.withAutoUser(new AutoUserSpecification());\ntask.withUserIdentity(identity);',
     ),
-    found: [['error', 'UserIdentity', 'both']],
+    found: [['warning', 'UserIdentity', 'both']],
   },
   {
     name: 'com.azure.compute.batch: setUsername and setAutoUser',
@@ -122,13 +125,13 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     text: javaNew(
       'task.setUserIdentity(new UserIdentity().setUsername("ops").setAutoUser(new AutoUserSpecification().setScope(AutoUserScope.POOL)));',
     ),
-    found: [['error', 'UserIdentity', 'both']],
+    found: [['warning', 'UserIdentity', 'both']],
   },
   {
     name: 'com.azure.compute.batch: neither',
     language: 'java',
     text: javaNew('task.setUserIdentity(new UserIdentity());'),
-    found: [['error', 'UserIdentity', 'neither']],
+    found: [['warning', 'UserIdentity', 'neither']],
   },
   {
     name: 'legacy: one of the two; a null user name beside an auto-user',
@@ -163,19 +166,19 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     text: pyLegacy(
       "task = batchmodels.TaskAddParameter(\n    id='t1',\n    command_line='hostname',\n    user_identity=batchmodels.UserIdentity(user_name='', auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin)))",
     ),
-    found: [['error', 'UserIdentity', 'bothWithEmptyName']],
+    found: [['warning', 'UserIdentity', 'bothWithEmptyName']],
   },
   {
     name: 'legacy: neither',
     language: 'python',
     text: pyLegacy("start = batchmodels.StartTask(command_line='setup.sh', user_identity=batchmodels.UserIdentity())"),
-    found: [['error', 'UserIdentity', 'neither']],
+    found: [['warning', 'UserIdentity', 'neither']],
   },
   {
     name: 'legacy: positional arguments in the old order (user_name, auto_user)',
     language: 'python',
     text: pyLegacy("identity = batchmodels.UserIdentity('ops', batchmodels.AutoUserSpecification())"),
-    found: [['error', 'UserIdentity', 'both']],
+    found: [['warning', 'UserIdentity', 'both']],
   },
   {
     name: '15.x: username and auto_user',
@@ -183,7 +186,7 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     text: py15(
       "task = models.BatchTaskCreateContent(id='t1', command_line='hostname', user_identity=models.UserIdentity(username='ops', auto_user=models.AutoUserSpecification()))",
     ),
-    found: [['error', 'UserIdentity', 'both']],
+    found: [['warning', 'UserIdentity', 'both']],
   },
   {
     name: 'mgmt: user_name and auto_user on a pool start task',
@@ -191,7 +194,7 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     text: pyMgmt(
       "start = mgmt.StartTask(command_line='setup.sh', user_identity=mgmt.UserIdentity(user_name='ops', auto_user=mgmt.AutoUserSpecification(scope=mgmt.AutoUserScope.POOL)))",
     ),
-    found: [['error', 'UserIdentity', 'both']],
+    found: [['warning', 'UserIdentity', 'both']],
   },
   {
     name: 'legacy: one of the two; user_name=None beside auto_user',
@@ -215,13 +218,13 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     name: 'REST task: empty username beside autoUser',
     language: 'json',
     text: json({ id: 't1', commandLine: 'hostname', userIdentity: { username: '', autoUser: { elevationLevel: 'admin' } } }),
-    found: [['error', '"userIdentity"', 'bothWithEmptyName']],
+    found: [['warning', '"userIdentity"', 'bothWithEmptyName']],
   },
   {
     name: 'REST task collection: neither',
     language: 'json',
     text: json({ value: [{ id: 't1', commandLine: 'hostname', userIdentity: {} }] }),
-    found: [['error', '"userIdentity"', 'neither']],
+    found: [['warning', '"userIdentity"', 'neither']],
   },
   {
     name: 'REST job: job manager task with both',
@@ -231,7 +234,7 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
       poolInfo: { poolId: 'p1' },
       jobManagerTask: { id: 'm', commandLine: 'run', userIdentity: { username: 'ops', autoUser: { scope: 'pool' } } },
     }),
-    found: [['error', '"userIdentity"', 'both']],
+    found: [['warning', '"userIdentity"', 'both']],
   },
   {
     name: 'CLI template: a taskFactory task with both',
@@ -243,7 +246,7 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
         tasks: [{ id: 't1', commandLine: 'hostname', userIdentity: { username: 'ops', autoUser: { scope: 'pool' } } }],
       },
     }),
-    found: [['error', '"userIdentity"', 'both']],
+    found: [['warning', '"userIdentity"', 'both']],
   },
   {
     name: 'ARM: userName beside autoUser on the start task',
@@ -252,13 +255,13 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
       vmSize: 'STANDARD_D2S_V3',
       startTask: { commandLine: 'setup.sh', userIdentity: { userName: 'ops', autoUser: { scope: 'Pool' } } },
     }),
-    found: [['error', '"userIdentity"', 'both']],
+    found: [['warning', '"userIdentity"', 'both']],
   },
   {
     name: 'no document evidence, but shaped like a task: one step lower',
     language: 'json',
     text: json({ steps: { install: { commandLine: 'setup.sh', userIdentity: {} } } }),
-    found: [['warning', '"userIdentity"', 'neither']],
+    found: [['information', '"userIdentity"', 'neither']],
   },
   {
     name: 'REST: username alone; autoUser alone; a null username beside autoUser',
@@ -294,6 +297,6 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     name: 'Python: a UserIdentity of a vendored module in a Batch file (weak evidence): one step lower',
     language: 'python',
     text: "import azure.batch.batch_auth\nfrom vendored.models import UserIdentity\n\nidentity = UserIdentity(user_name='', auto_user=spec)\n",
-    found: [['warning', 'UserIdentity', 'bothWithEmptyName']],
+    found: [['information', 'UserIdentity', 'bothWithEmptyName']],
   },
 ]);

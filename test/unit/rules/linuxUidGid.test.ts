@@ -1,5 +1,5 @@
 /**
- * linux-uid-gid (Error): a Linux user configuration sets uid without gid or gid without uid
+ * linux-uid-gid (Warning): a Linux user configuration sets uid without gid or gid without uid
  * (reference §10 R2: both or neither). The squiggle is on the value that is set; a value held in a
  * constant is squiggled where the constant is written. No fix: the missing id is the author's.
  */
@@ -8,14 +8,8 @@ import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15,
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof linuxUidGidRule> = [
-  [
-    ['onlyOne', { set: 'uid' }],
-    'uid is set without gid: the Linux user configuration needs both or neither (without them the OS picks them).',
-  ],
-  [
-    ['onlyOne', { set: 'gid' }],
-    'gid is set without uid: the Linux user configuration needs both or neither (without them the OS picks them).',
-  ],
+  [['onlyOne', { set: 'uid' }], 'uid without gid: the API says uid and gid "must be specified together or not at all".'],
+  [['onlyOne', { set: 'gid' }], 'gid without uid: the API says uid and gid "must be specified together or not at all".'],
 ];
 
 ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
@@ -26,7 +20,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     text: csLegacy(
       'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("mpi", secret, ElevationLevel.NonAdmin, new LinuxUserConfiguration(uid: 1001, sshPrivateKey: secret)),\n};',
     ),
-    found: [['error', '1001', ['onlyOne', { set: 'uid' }]]],
+    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
   },
   {
     name: 'Microsoft.Azure.Batch: positional uid only, named gid only',
@@ -35,15 +29,15 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
       'pool.UserAccounts.Add(new UserAccount("a", secret, linuxUserConfiguration: new LinuxUserConfiguration(1001)));\npool.UserAccounts.Add(new UserAccount("b", secret, linuxUserConfiguration: new LinuxUserConfiguration(gid: 2002)));',
     ),
     found: [
-      ['error', '1001', ['onlyOne', { set: 'uid' }]],
-      ['error', '2002', ['onlyOne', { set: 'gid' }]],
+      ['warning', '1001', ['onlyOne', { set: 'uid' }]],
+      ['warning', '2002', ['onlyOne', { set: 'gid' }]],
     ],
   },
   {
     name: 'Microsoft.Azure.Batch: uid from a constant is squiggled where the constant is written',
     language: 'csharp',
     text: 'using Microsoft.Azure.Batch;\n\nclass Ids\n{\n    const int MpiUid = 4242;\n    UserAccount Mpi(string secret) => new UserAccount("mpi", secret, linuxUserConfiguration: new LinuxUserConfiguration(uid: MpiUid));\n}\n',
-    found: [['error', '4242', ['onlyOne', { set: 'uid' }]]],
+    found: [['warning', '4242', ['onlyOne', { set: 'uid' }]]],
   },
   {
     name: 'Azure.Compute.Batch: Gid alone in an initializer',
@@ -51,7 +45,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     text: csNew(
       'var account = new UserAccount("mpi", secret) { LinuxUserConfiguration = new LinuxUserConfiguration { Gid = 2002 } };\npool.UserAccounts.Add(account);',
     ),
-    found: [['error', '2002', ['onlyOne', { set: 'gid' }]]],
+    found: [['warning', '2002', ['onlyOne', { set: 'gid' }]]],
   },
   {
     name: 'Azure.Compute.Batch: Uid set by a later statement',
@@ -59,7 +53,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     text: csNew(
       'var linux = new LinuxUserConfiguration();\nlinux.Uid = 1001;\npool.UserAccounts.Add(new UserAccount("mpi", secret) { LinuxUserConfiguration = linux });',
     ),
-    found: [['error', '1001', ['onlyOne', { set: 'uid' }]]],
+    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
   },
   {
     name: 'Microsoft.Azure.Batch: both, positional and named; neither',
@@ -87,7 +81,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     text: javaLegacy(
       'pool.withUserAccounts(Arrays.asList(new UserAccount().withName("mpi").withPassword(secret)\n        .withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001))));',
     ),
-    found: [['error', '1001', ['onlyOne', { set: 'uid' }]]],
+    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
   },
   {
     name: 'legacy: withGid only, configuration held in a variable',
@@ -95,7 +89,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     text: javaLegacy(
       'LinuxUserConfiguration linux = new LinuxUserConfiguration().withGid(2002).withSshPrivateKey(secret);\npool.withUserAccounts(Collections.singletonList(new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(linux)));',
     ),
-    found: [['error', '2002', ['onlyOne', { set: 'gid' }]]],
+    found: [['warning', '2002', ['onlyOne', { set: 'gid' }]]],
   },
   {
     name: 'com.azure.compute.batch: setGid only',
@@ -103,7 +97,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     text: javaNew(
       'pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setGid(2002))));',
     ),
-    found: [['error', '2002', ['onlyOne', { set: 'gid' }]]],
+    found: [['warning', '2002', ['onlyOne', { set: 'gid' }]]],
   },
   {
     name: 'legacy: both; neither',
@@ -131,13 +125,13 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     text: pyLegacy(
       "pool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(uid=1001))])",
     ),
-    found: [['error', '1001', ['onlyOne', { set: 'uid' }]]],
+    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
   },
   {
     name: 'legacy (< 5.0): positional uid only',
     language: 'python',
     text: pyLegacy("mpi = batchmodels.UserAccount('mpi', os.environ['PW'], None, batchmodels.LinuxUserConfiguration(1001))"),
-    found: [['error', '1001', ['onlyOne', { set: 'uid' }]]],
+    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
   },
   {
     name: '15.x: gid= only',
@@ -145,7 +139,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     text: py15(
       "mpi = models.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=models.LinuxUserConfiguration(gid=2002))",
     ),
-    found: [['error', '2002', ['onlyOne', { set: 'gid' }]]],
+    found: [['warning', '2002', ['onlyOne', { set: 'gid' }]]],
   },
   {
     name: 'mgmt: uid= only',
@@ -153,7 +147,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     text: pyMgmt(
       "mpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(uid=1001))",
     ),
-    found: [['error', '1001', ['onlyOne', { set: 'uid' }]]],
+    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
   },
   {
     name: 'legacy: both; neither; uid=None with gid=None',
@@ -174,7 +168,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
       vmSize: 'standard_d2s_v3',
       userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { uid: 1001 } }],
     }),
-    found: [['error', '1001', ['onlyOne', { set: 'uid' }]]],
+    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
   },
   {
     name: 'REST job: auto-pool account with gid only',
@@ -187,7 +181,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
         },
       },
     }),
-    found: [['error', '2002', ['onlyOne', { set: 'gid' }]]],
+    found: [['warning', '2002', ['onlyOne', { set: 'gid' }]]],
   },
   {
     name: 'CLI template: uid only',
@@ -197,7 +191,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
       vmSize: 's',
       userAccounts: [{ name: 'mpi', password: "[parameters('pw')]", linuxUserConfiguration: { uid: 1001 } }],
     }),
-    found: [['error', '1001', ['onlyOne', { set: 'uid' }]]],
+    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
   },
   {
     name: 'ARM: gid only',
@@ -206,7 +200,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
       vmSize: 's',
       userAccounts: [{ name: 'mpi', password: "[parameters('adminPassword')]", linuxUserConfiguration: { gid: 2002 } }],
     }),
-    found: [['error', '2002', ['onlyOne', { set: 'gid' }]]],
+    found: [['warning', '2002', ['onlyOne', { set: 'gid' }]]],
   },
   {
     name: 'REST pool: a null uid beside a gid',
@@ -216,7 +210,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
       vmSize: 's',
       userAccounts: [{ name: 'mpi', password: '<secret>', linuxUserConfiguration: { uid: null, gid: 2002 } }],
     }),
-    found: [['error', '2002', ['onlyOne', { set: 'gid' }]]],
+    found: [['warning', '2002', ['onlyOne', { set: 'gid' }]]],
   },
   {
     name: 'ARM: both; neither; ids written as ARM expressions',
@@ -239,6 +233,6 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     name: 'JSON: a Batch-shaped account outside a Batch document (weak evidence): one step lower',
     language: 'json',
     text: json({ settings: { userAccounts: [{ name: 'mpi', elevationLevel: 'admin', linuxUserConfiguration: { uid: 1001 } }] } }),
-    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
+    found: [['information', '1001', ['onlyOne', { set: 'uid' }]]],
   },
 ]);

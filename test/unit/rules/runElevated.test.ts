@@ -1,10 +1,14 @@
 /**
  * run-elevated (Warning, fix): in each language every form of runElevated and every shape of
- * evidence found, every trap silent (issue 7), the exact message, fixes offered and text after a
- * fix, and runElevated beside an existing user identity. The rows are in runElevated/<language>.ts.
- * The Python and JSON fixes also run against the real Azure SDK for Python, all in one python3
- * process (test/compile/python/sdkRows.ts).
+ * evidence found, every trap silent (issue 7), the exact message in the file's own spelling, fixes
+ * offered and text after a fix, and runElevated beside an existing user identity. The rows are in
+ * runElevated/<language>.ts. The Python and JSON fixes also run against the real Azure SDK for
+ * Python, all in one python3 process (test/compile/python/sdkRows.ts).
  */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DIALECTS, type Dialect } from '../../../server/src/batch/sdks';
+import { messageText } from '../../../server/src/rules/define';
 import { runElevatedRule } from '../../../server/src/rules/runElevated';
 import { CSHARP } from './runElevated/csharp';
 import { JAVA } from './runElevated/java';
@@ -13,51 +17,79 @@ import { PYTHON } from './runElevated/python';
 import { pythonSdkRows } from '../../compile/python/sdkRows';
 import { ruleTable, type Says } from './table';
 
-const REMOVED = 'runElevated was removed in Batch service version 2017-01-01.4.0';
+const REMOVED = '(removed in Batch service version 2017-01-01.4.0).';
 
-/** What each message says, word for word. */
+/** What each message says, word for word, in the spelling of each dialect. */
 const SAYS: Says<typeof runElevatedRule> = [
-  ['read', `${REMOVED}; read the user identity's elevation level instead.`],
-  ['identityAgrees', `${REMOVED}; this object already sets a user identity with the same elevation, so runElevated only adds noise.`],
+  [['read', { dialect: 'csharp' }], `Reading RunElevated: read the user identity's elevation level instead ${REMOVED}`],
+  [['identityAgrees', { dialect: 'java' }], `withRunElevated repeats this object's user identity: remove it ${REMOVED}`],
+  [['identityDiffers', { dialect: 'python' }], `run_elevated beside a user identity: check the identity, then remove it ${REMOVED}`],
+  [['useIdentity', { dialect: 'rest' }], `"runElevated" → a user identity; the value does not tell which elevation ${REMOVED}`],
+  [['useElevation', { dialect: 'csharp', elevation: 'admin' }], `RunElevated = true → auto-user ElevationLevel.Admin ${REMOVED}`],
+  [['useElevation', { dialect: 'java', elevation: 'nonAdmin' }], `withRunElevated(false) → auto-user ElevationLevel.NON_ADMIN ${REMOVED}`],
+  [['useElevation', { dialect: 'python', elevation: 'admin' }], `run_elevated=True → auto-user ElevationLevel.admin ${REMOVED}`],
+  [['useElevation', { dialect: 'python', elevation: 'nonAdmin' }], `run_elevated=False → auto-user ElevationLevel.non_admin ${REMOVED}`],
+  [['useElevation', { dialect: 'python15', elevation: 'nonAdmin' }], `run_elevated=False → auto-user ElevationLevel.NON_ADMIN ${REMOVED}`],
   [
-    'identityDiffers',
-    `${REMOVED}; this object also sets a user identity, which is what the service uses. Remove runElevated once the identity says what you mean.`,
-  ],
-  ['useIdentity', `${REMOVED} and newer SDKs drop it silently. Use a user identity instead.`],
-  [
-    ['useElevation', { elevation: 'admin' }],
-    `${REMOVED} and newer SDKs drop it silently. Use a user identity: an auto-user with elevation level Admin.`,
-  ],
-  [
-    ['useElevation', { elevation: 'nonAdmin' }],
-    `${REMOVED} and newer SDKs drop it silently. Use a user identity: an auto-user with elevation level NonAdmin.`,
+    ['useElevation', { dialect: 'pythonMgmt', elevation: 'admin' }],
+    'run_elevated=True → auto-user ElevationLevel.ADMIN (ARM pools never had runElevated).',
   ],
   [
-    'useSameCondition',
-    `${REMOVED} and newer SDKs drop it silently. Use a user identity: an auto-user whose elevation level follows the same condition.`,
+    ['useElevation', { dialect: 'rest', elevation: 'nonAdmin' }],
+    `"runElevated": false → auto-user "elevationLevel": "nonadmin" ${REMOVED}`,
+  ],
+  [
+    ['useElevation', { dialect: 'arm', elevation: 'nonAdmin' }],
+    '"runElevated": false → auto-user "elevationLevel": "NonAdmin" (ARM pools never had runElevated).',
+  ],
+  [
+    ['useSameCondition', { dialect: 'csharp', condition: 'options.RunElevated' }],
+    `RunElevated → auto-user whose elevation follows options.RunElevated ${REMOVED}`,
+  ],
+  [
+    ['useSameCondition', { dialect: 'java', condition: 'settings.get("elevated").asBoolean()' }],
+    `withRunElevated → auto-user whose elevation follows settings.get("elevated").as… ${REMOVED}`,
   ],
   ['sameObjectIdentity', 'The user identity of the same object'],
-  [['replaceFix', { elevation: 'admin' }], 'Replace runElevated with an auto-user identity (elevation Admin)'],
+  [['replaceFix', { dialect: 'csharp', elevation: 'admin' }], 'Replace RunElevated with auto-user ElevationLevel.Admin'],
   [
-    ['replaceFix', { elevation: 'nonAdmin', scope: 'pool' }],
-    'Replace runElevated with an auto-user identity (elevation NonAdmin, pool scope)',
+    ['replaceFix', { dialect: 'python', elevation: 'nonAdmin', scope: 'pool' }],
+    'Replace run_elevated with auto-user ElevationLevel.non_admin, AutoUserScope.pool',
   ],
   [
-    ['replaceFix', { elevation: 'sameCondition', scope: 'task' }],
-    'Replace runElevated with an auto-user identity (elevation Admin or NonAdmin by the same condition, task scope)',
+    ['replaceFix', { dialect: 'rest', elevation: 'sameCondition', scope: 'task' }],
+    'Replace "runElevated" with auto-user whose elevation follows the same condition, "scope": "task"',
   ],
   [
-    ['replaceTaskScopeFix', { elevation: 'admin' }],
-    'Replace runElevated with an auto-user identity (elevation Admin, task scope: keeps per-task isolation; the default scope is pool since 2019-08-01.10.0)',
+    ['replaceTaskScopeFix', { dialect: 'java', elevation: 'admin' }],
+    'Replace withRunElevated with auto-user ElevationLevel.ADMIN, AutoUserScope.TASK (on Windows, the default scope before 2019-08-01.10.0)',
   ],
-  ['removeFix', 'Remove runElevated (the user identity already sets this elevation)'],
-  ['identityDecidesFix', 'Remove runElevated (the user identity decides)'],
-  [
-    'overridden',
-    'runElevated was removed in Batch service version 2017-01-01.4.0; this object sets runElevated again further on, and with duplicate keys most JSON readers keep only the last.',
-  ],
-  ['removeOverriddenFix', 'Remove this runElevated (a later one in the same object replaces it)'],
-  ['overridingKey', 'The runElevated that replaces it'],
+  [['removeFix', { dialect: 'arm' }], 'Remove "runElevated" (the user identity already sets this elevation)'],
+  [['identityDecidesFix', { dialect: 'python' }], 'Remove run_elevated (the user identity decides)'],
+  [['overridden', { dialect: 'rest' }], `"runElevated" is set again later in this object; JSON readers keep only the last ${REMOVED}`],
+  [['removeOverriddenFix', { dialect: 'rest' }], 'Remove this "runElevated" (a later one in the same object replaces it)'],
+  [['overridingKey', { dialect: 'rest' }], 'The "runElevated" that replaces it'],
 ];
+
+describe('run-elevated messages start with what differs', () => {
+  const messages = runElevatedRule.messages;
+  const headline = (text: string) => text.slice(0, text.lastIndexOf(' ('));
+  for (const dialect of Object.keys(DIALECTS) as Dialect[]) {
+    it(`${dialect}: at most 80 characters before the detail, and findings of different values differ in their first words`, () => {
+      const texts = [
+        messageText(messages, ['useElevation', { dialect, elevation: 'admin' }]),
+        messageText(messages, ['useElevation', { dialect, elevation: 'nonAdmin' }]),
+        messageText(messages, ['useSameCondition', { dialect, condition: 'configuration.Elevated && !dryRun || force' }]),
+        messageText(messages, ['useIdentity', { dialect }]),
+        messageText(messages, ['read', { dialect }]),
+        messageText(messages, ['identityAgrees', { dialect }]),
+        messageText(messages, ['identityDiffers', { dialect }]),
+      ];
+      for (const text of texts) assert.ok(headline(text).length <= 80, `${headline(text).length} characters: ${text}`);
+      // The Problems panel cuts rows short: the part that tells findings apart comes within the first 40 characters.
+      assert.equal(new Set(texts.map((t) => t.slice(0, 40))).size, texts.length, texts.join('\n'));
+    });
+  }
+});
 
 ruleTable(runElevatedRule, { subject: 'runElevated', says: SAYS, sdk: pythonSdkRows() }, [...CSHARP, ...JAVA, ...PYTHON, ...JSON_CASES]);

@@ -11,13 +11,13 @@ const PEM = `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b3BlbnNzaC1rZXktdjEAAAAA'.r
 const GUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 const NOT_A_KEY = (problem: string) =>
-  `This SSH private key is ${problem}, so it cannot be a key: password-less SSH between the pool's nodes will not work. Pass a real private key (not password-protected), or omit it.`;
+  `SSH private key is ${problem}: it cannot set up SSH between the pool's nodes. Pass a real private key (not password-protected), or omit it.`;
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof sshKeyPlaceholderRule> = [
-  [['notAKey', { problem: 'guid' }], NOT_A_KEY('a GUID')],
+  [['notAKey', { problem: 'guid' }], NOT_A_KEY('a GUID, not a key')],
   [['notAKey', { problem: 'empty' }], NOT_A_KEY('empty')],
-  [['notAKey', { problem: 'short' }], NOT_A_KEY('far too short to be a private key')],
+  [['notAKey', { problem: 'short' }], NOT_A_KEY('far too short to be a key')],
 ];
 
 ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [

@@ -12,6 +12,8 @@
  * it replaces dies there of the misspelt member; the members the rule accepts run clean (no other
  * casing resolved); the fixed JSON bodies are read by the SDK as written (test/compile/python/sdkRows.ts).
  */
+import type { EnumName } from '../../../server/src/batch/model';
+import type { LanguageId } from '../../../server/src/engine/facts';
 import { unknownEnumMemberRule } from '../../../server/src/rules/unknownEnumMember';
 import type { TaskIdentity } from '../../compile/python/sdk';
 import { autoUser, pythonSdkRows, task, type PythonSdkExpectation } from '../../compile/python/sdkRows';
@@ -34,18 +36,18 @@ import {
 type Entry = Found<typeof unknownEnumMemberRule.messages>;
 
 /** A member in another spelling of a member of this SDK or dialect: the message names it, the fix writes it. */
-const misspelled = (enumName: string, member: string, suggestion: string): Entry => [
+const misspelled = (language: LanguageId, enumName: EnumName, member: string, suggestion: string): Entry => [
   'error',
   member,
-  ['misspelled', { enum: enumName, member, suggestion }],
-  [['changeFix', { suggestion }]],
+  ['misspelled', { enum: enumName, member, suggestion, language }],
+  [['changeFix', { language, enum: enumName, suggestion }]],
 ];
 
 /** A member that is no spelling of any member: the message lists the valid ones; no fix. */
-const unknown = (enumName: string, member: string, valid: readonly string[]): Entry => [
+const unknown = (language: LanguageId, enumName: EnumName, member: string, valid: readonly string[]): Entry => [
   'error',
   member,
-  ['unknown', { enum: enumName, member, valid }],
+  ['unknown', { enum: enumName, member, valid, language }],
 ];
 
 const csAuto = (members: string) => `task.UserIdentity = new UserIdentity(new AutoUserSpecification(${members}));`;
@@ -71,14 +73,23 @@ const AZURE_BATCH_15: PythonSdkExpectation = { notRunHere: 'azure-batch 15 is no
 /** What each message says, word for word. */
 const SAYS: Says<typeof unknownEnumMemberRule> = [
   [
-    ['misspelled', { enum: 'ElevationLevel', member: 'NONADMIN', suggestion: 'NON_ADMIN' }],
-    "ElevationLevel has no member 'NONADMIN' here; it is spelled 'NON_ADMIN'.",
+    ['misspelled', { enum: 'ElevationLevel', member: 'NONADMIN', suggestion: 'NON_ADMIN', language: 'java' }],
+    'ElevationLevel.NONADMIN is not a member in this SDK: write ElevationLevel.NON_ADMIN.',
   ],
   [
-    ['unknown', { enum: 'ElevationLevel', member: 'Root', valid: ['NonAdmin', 'Admin'] }],
-    "ElevationLevel has no member 'Root'; valid here: 'NonAdmin', 'Admin'.",
+    ['misspelled', { enum: 'AutoUserScope', member: 'Pool', suggestion: 'pool', language: 'json' }],
+    '"scope": "Pool" is not the schema spelling here: write "pool".',
   ],
-  [['changeFix', { suggestion: 'NON_ADMIN' }], "Change to 'NON_ADMIN'"],
+  [
+    ['unknown', { enum: 'ElevationLevel', member: 'Root', valid: ['NonAdmin', 'Admin'], language: 'csharp' }],
+    'ElevationLevel.Root is not a member in this SDK; its members: ElevationLevel.NonAdmin, ElevationLevel.Admin.',
+  ],
+  [
+    ['unknown', { enum: 'ElevationLevel', member: 'root', valid: ['nonadmin', 'admin'], language: 'json' }],
+    '"elevationLevel": "root" is not a value the schema defines here; its values: "nonadmin", "admin".',
+  ],
+  [['changeFix', { language: 'java', enum: 'ElevationLevel', suggestion: 'NON_ADMIN' }], 'Change to ElevationLevel.NON_ADMIN'],
+  [['changeFix', { language: 'json', enum: 'LoginMode', suggestion: 'batch' }], 'Change to "batch"'],
 ];
 
 ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonSdkRows() }, [
@@ -87,7 +98,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'Microsoft.Azure.Batch: NONADMIN and task',
     language: 'csharp',
     text: csLegacy(csAuto('elevationLevel: ElevationLevel.NONADMIN, scope: AutoUserScope.task')),
-    found: [misspelled('ElevationLevel', 'NONADMIN', 'NonAdmin'), misspelled('AutoUserScope', 'task', 'Task')],
+    found: [misspelled('csharp', 'ElevationLevel', 'NONADMIN', 'NonAdmin'), misspelled('csharp', 'AutoUserScope', 'task', 'Task')],
     fixed: csLegacy(csAuto('elevationLevel: ElevationLevel.NonAdmin, scope: AutoUserScope.Task')),
   },
   {
@@ -96,7 +107,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     text: csNew(
       'task.UserIdentity = new UserIdentity { AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.Nonadmin } };\nvar windows = new WindowsUserConfiguration { LoginMode = LoginMode.batch };',
     ),
-    found: [misspelled('ElevationLevel', 'Nonadmin', 'NonAdmin'), misspelled('LoginMode', 'batch', 'Batch')],
+    found: [misspelled('csharp', 'ElevationLevel', 'Nonadmin', 'NonAdmin'), misspelled('csharp', 'LoginMode', 'batch', 'Batch')],
     fixed: csNew(
       'task.UserIdentity = new UserIdentity { AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.NonAdmin } };\nvar windows = new WindowsUserConfiguration { LoginMode = LoginMode.Batch };',
     ),
@@ -105,7 +116,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'Microsoft.Azure.Batch: a member of no spelling (Root) has no fix',
     language: 'csharp',
     text: csLegacy(csAuto('elevationLevel: ElevationLevel.Root')),
-    found: [unknown('ElevationLevel', 'Root', ['NonAdmin', 'Admin'])],
+    found: [unknown('csharp', 'ElevationLevel', 'Root', ['NonAdmin', 'Admin'])],
     fixed: null,
   },
   {
@@ -130,7 +141,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'legacy: ElevationLevel.NONADMIN → NON_ADMIN (G2)',
     language: 'java',
     text: javaLegacy(javaAuto('.withElevationLevel(ElevationLevel.NONADMIN)')),
-    found: [misspelled('ElevationLevel', 'NONADMIN', 'NON_ADMIN')],
+    found: [misspelled('java', 'ElevationLevel', 'NONADMIN', 'NON_ADMIN')],
     fixed: javaLegacy(javaAuto('.withElevationLevel(ElevationLevel.NON_ADMIN)')),
   },
   {
@@ -144,10 +155,10 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
         javaAuto('.withScope(AutoUserScope.Task)'),
     ),
     found: [
-      misspelled('ElevationLevel', 'NONADMIN', 'NON_ADMIN'),
-      misspelled('ElevationLevel', 'NonAdmin', 'NON_ADMIN'),
-      misspelled('LoginMode', 'Batch', 'BATCH'),
-      misspelled('AutoUserScope', 'Task', 'TASK'),
+      misspelled('java', 'ElevationLevel', 'NONADMIN', 'NON_ADMIN'),
+      misspelled('java', 'ElevationLevel', 'NonAdmin', 'NON_ADMIN'),
+      misspelled('java', 'LoginMode', 'Batch', 'BATCH'),
+      misspelled('java', 'AutoUserScope', 'Task', 'TASK'),
     ],
     fixed: javaLegacy(
       'List<UserAccount> users = new ArrayList<>();\nusers.add(new UserAccount().withName("worker").withPassword(secret).withElevationLevel(ElevationLevel.NON_ADMIN));\n' +
@@ -163,7 +174,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     text: javaNew(
       'task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.NONADMIN)));',
     ),
-    found: [misspelled('ElevationLevel', 'NONADMIN', 'NON_ADMIN')],
+    found: [misspelled('java', 'ElevationLevel', 'NONADMIN', 'NON_ADMIN')],
     fixed: javaNew(
       'task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setElevationLevel(ElevationLevel.NON_ADMIN)));',
     ),
@@ -172,7 +183,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'legacy: ROOT is no spelling of any member: no fix',
     language: 'java',
     text: javaLegacy(javaAuto('.withElevationLevel(ElevationLevel.ROOT)')),
-    found: [unknown('ElevationLevel', 'ROOT', ['NON_ADMIN', 'ADMIN'])],
+    found: [unknown('java', 'ElevationLevel', 'ROOT', ['NON_ADMIN', 'ADMIN'])],
     fixed: null,
   },
   {
@@ -197,7 +208,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'legacy: ElevationLevel.nonadmin → non_admin (G4)',
     language: 'python',
     text: pyLegacy(pyTask('batchmodels', 'nonadmin')),
-    found: [misspelled('ElevationLevel', 'nonadmin', 'non_admin')],
+    found: [misspelled('python', 'ElevationLevel', 'nonadmin', 'non_admin')],
     fixed: pyLegacy(pyTask('batchmodels', 'non_admin')),
     sdk: runs([task('TaskAddParameter', 't1', autoUser('nonadmin'))], 'nonadmin'),
   },
@@ -208,9 +219,9 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
       "task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.TASK\nlevel = batchmodels.ElevationLevel.NON_ADMIN\nmode = batchmodels.LoginMode.Interactive",
     ),
     found: [
-      misspelled('AutoUserScope', 'TASK', 'task'),
-      misspelled('ElevationLevel', 'NON_ADMIN', 'non_admin'),
-      misspelled('LoginMode', 'Interactive', 'interactive'),
+      misspelled('python', 'AutoUserScope', 'TASK', 'task'),
+      misspelled('python', 'ElevationLevel', 'NON_ADMIN', 'non_admin'),
+      misspelled('python', 'LoginMode', 'Interactive', 'interactive'),
     ],
     fixed: pyLegacy(
       "task = batchmodels.TaskAddParameter(id='t1', command_line='hostname')\nscope = batchmodels.AutoUserScope.task\nlevel = batchmodels.ElevationLevel.non_admin\nmode = batchmodels.LoginMode.interactive",
@@ -221,7 +232,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'legacy: from azure.batch.models import ElevationLevel',
     language: 'python',
     text: 'from azure.batch.models import ElevationLevel\n\nLEVEL = ElevationLevel.nonadmin\n',
-    found: [misspelled('ElevationLevel', 'nonadmin', 'non_admin')],
+    found: [misspelled('python', 'ElevationLevel', 'nonadmin', 'non_admin')],
     fixed: 'from azure.batch.models import ElevationLevel\n\nLEVEL = ElevationLevel.non_admin\n',
     sdk: runs([], 'nonadmin'),
   },
@@ -229,7 +240,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: '15.x: ElevationLevel.nonadmin → NON_ADMIN',
     language: 'python',
     text: py15('identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.nonadmin))'),
-    found: [misspelled('ElevationLevel', 'nonadmin', 'NON_ADMIN')],
+    found: [misspelled('python', 'ElevationLevel', 'nonadmin', 'NON_ADMIN')],
     fixed: py15('identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.NON_ADMIN))'),
     sdk: AZURE_BATCH_15,
   },
@@ -237,7 +248,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'mgmt: ElevationLevel.nonadmin → NON_ADMIN',
     language: 'python',
     text: pyMgmt('identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.nonadmin))'),
-    found: [misspelled('ElevationLevel', 'nonadmin', 'NON_ADMIN')],
+    found: [misspelled('python', 'ElevationLevel', 'nonadmin', 'NON_ADMIN')],
     fixed: pyMgmt('identity = mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.NON_ADMIN))'),
     sdk: runs([], 'nonadmin'),
   },
@@ -245,7 +256,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'legacy: root is no spelling of any member: no fix',
     language: 'python',
     text: pyLegacy('level = batchmodels.ElevationLevel.root'),
-    found: [unknown('ElevationLevel', 'root', ['non_admin', 'admin'])],
+    found: [unknown('python', 'ElevationLevel', 'root', ['non_admin', 'admin'])],
     fixed: null,
   },
   {
@@ -289,7 +300,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'REST task: ARM casing → lower case',
     language: 'json',
     text: restTask({ scope: 'Task', elevationLevel: 'NonAdmin' }),
-    found: [misspelled('AutoUserScope', 'Task', 'task'), misspelled('ElevationLevel', 'NonAdmin', 'nonadmin')],
+    found: [misspelled('json', 'AutoUserScope', 'Task', 'task'), misspelled('json', 'ElevationLevel', 'NonAdmin', 'nonadmin')],
     fixed: restTask({ scope: 'task', elevationLevel: 'nonadmin' }),
     sdk: { reads: [{ sdk: 'batch', model: 'TaskAddParameter', userIdentities: [autoUser('nonadmin', 'task')] }] },
   },
@@ -303,7 +314,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
         { name: 'ops', password: '<secret>', elevationLevel: 'ADMIN', windowsUserConfiguration: { loginMode: 'Interactive' } },
       ],
     }),
-    found: [misspelled('ElevationLevel', 'ADMIN', 'admin'), misspelled('LoginMode', 'Interactive', 'interactive')],
+    found: [misspelled('json', 'ElevationLevel', 'ADMIN', 'admin'), misspelled('json', 'LoginMode', 'Interactive', 'interactive')],
     fixed: json({
       id: 'p',
       vmSize: 's',
@@ -321,7 +332,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
       vmSize: 's',
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } },
     }),
-    found: [misspelled('AutoUserScope', 'Pool', 'pool'), misspelled('ElevationLevel', 'Admin', 'admin')],
+    found: [misspelled('json', 'AutoUserScope', 'Pool', 'pool'), misspelled('json', 'ElevationLevel', 'Admin', 'admin')],
     fixed: cliTemplate('pool', {
       id: 'p',
       vmSize: 's',
@@ -344,10 +355,10 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
       ],
     }),
     found: [
-      misspelled('AutoUserScope', 'pool', 'Pool'),
-      misspelled('ElevationLevel', 'admin', 'Admin'),
-      misspelled('ElevationLevel', 'nonadmin', 'NonAdmin'),
-      misspelled('LoginMode', 'batch', 'Batch'),
+      misspelled('json', 'AutoUserScope', 'pool', 'Pool'),
+      misspelled('json', 'ElevationLevel', 'admin', 'Admin'),
+      misspelled('json', 'ElevationLevel', 'nonadmin', 'NonAdmin'),
+      misspelled('json', 'LoginMode', 'batch', 'Batch'),
     ],
     fixed: armPool({
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } },
@@ -366,7 +377,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'REST: root is no spelling of any member: no fix',
     language: 'json',
     text: restTask({ elevationLevel: 'root' }),
-    found: [unknown('ElevationLevel', 'root', ['nonadmin', 'admin'])],
+    found: [unknown('json', 'ElevationLevel', 'root', ['nonadmin', 'admin'])],
     fixed: null,
   },
   {

@@ -48,7 +48,7 @@ before(() =>
 const SAYS: Says<typeof unknownUserRule> = [
   [
     ['unknown', { name: 'opz' }],
-    "No pool in this workspace defines a user account named 'opz'; a task can only run as a user account of its pool.",
+    "No pool in this workspace defines a user account named 'opz': a task runs as a named user defined on its pool.",
   ],
 ];
 

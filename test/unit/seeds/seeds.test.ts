@@ -275,7 +275,7 @@ describe('seeds: C#', () => {
 
 describe('seeds: JSON', () => {
   it('G12: an empty user name sent with an auto-user', async () => {
-    assert.deepEqual(await diagnostics(fixture('g12-both-user-and-auto.json')), [['identity-conflict', 'error', '"userIdentity"']]);
+    assert.deepEqual(await diagnostics(fixture('g12-both-user-and-auto.json')), [['identity-conflict', 'warning', '"userIdentity"']]);
   });
 });
 

@@ -115,14 +115,23 @@ class CSharpFacts {
     if (!confidence) return;
     const holder = this.holderOf(key(), evidence);
     const nameSpan = spanOf(name);
+    const generation = this.evidence.sdkFor(evidence, name.startIndex);
     if (form === 'read') {
-      this.facts.runElevated.push({ form, span: spanOf(node), nameSpan, holder, confidence });
+      this.facts.runElevated.push({ form, span: spanOf(node), nameSpan, holder, confidence, generation });
       return;
     }
     const right = field(node, 'right');
     if (!right) return;
     const value = this.values.valueOf(right);
-    const fact: RunElevatedFact = { form, span: { start: nameSpan.start, end: right.endIndex }, nameSpan, value, holder, confidence };
+    const fact: RunElevatedFact = {
+      form,
+      span: { start: nameSpan.start, end: right.endIndex },
+      nameSpan,
+      value,
+      holder,
+      confidence,
+      generation,
+    };
     this.facts.runElevated.push(fact);
     this.plan.runElevated.set(fact, this.planner.plan(form, node, right, evidence, name.startIndex));
   }

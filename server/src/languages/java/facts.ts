@@ -5,7 +5,7 @@
  * of evidence.ts, the same way for every fact; what the renderer will need is planned (plan.ts).
  */
 import type { TaskKind } from '../../batch/model';
-import { JAVA, validSpellings, type JavaProperty, type JavaSdk } from '../../batch/sdks';
+import { JAVA, JAVA_GENERATIONS, validSpellings, type JavaProperty, type JavaSdk } from '../../batch/sdks';
 import {
   emptyFacts,
   type Confidence,
@@ -243,7 +243,9 @@ class JavaFacts {
       }
     }
     found.sort((a, b) => a.fact.span.start - b.fact.span.start);
-    for (const { fact, plan } of found) {
+    for (const { fact: seen, plan } of found) {
+      // What this SDK generation does with runElevated (hovers say it).
+      const fact = plan.sdk ? { ...seen, generation: JAVA_GENERATIONS[plan.sdk] } : seen;
       this.facts.runElevated.push(fact);
       this.runElevatedPlans.set(fact, plan);
     }

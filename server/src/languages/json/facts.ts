@@ -86,6 +86,7 @@ class JsonFacts {
         value: valueOf(valueNode, this.text),
         holder: this.holderOf(object),
         confidence,
+        generation: e.dialect,
         ...(overriddenBy && { overriddenBy }),
       };
       this.facts.runElevated.push(fact);

@@ -4,7 +4,7 @@
  * evidence.ts whether it is Batch's: `x.run_elevated = …` counts when x holds a Batch model, or,
  * weakly, when x is of unknown origin in a file that imports azure.batch.
  */
-import { PYTHON, validSpellings } from '../../batch/sdks';
+import { PYTHON, pythonGeneration, validSpellings } from '../../batch/sdks';
 import {
   emptyFacts,
   type Confidence,
@@ -148,8 +148,10 @@ class PythonFacts {
         }
       }
     }
-    for (const f of found) this.facts.runElevated.push(f.fact);
-    return found;
+    // What this SDK generation does with runElevated (hovers say it); plans are keyed by these facts.
+    const sites = found.map((site) => ({ ...site, fact: { ...site.fact, generation: pythonGeneration(site.plane, this.evidence.sdk) } }));
+    for (const site of sites) this.facts.runElevated.push(site.fact);
+    return sites;
   }
 
   // ---------------------------------------------------------------------------------------------

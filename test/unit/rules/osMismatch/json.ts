@@ -14,7 +14,7 @@ export const ROWS: readonly CaseOf<typeof osMismatchRule>[] = [
     name: 'REST: windowsUserConfiguration on an Ubuntu pool (SKU and publisher agree)',
     language: 'json',
     text: json({ id: 'p', vmSize: 'standard_d2s_v3', virtualMachineConfiguration: ubuntu, userAccounts: [windowsAccount, linuxAccount] }),
-    found: [['error', '"windowsUserConfiguration"', 'windowsOnLinux', []]],
+    found: [['warning', '"windowsUserConfiguration"', 'windowsOnLinux', []]],
     seen: 1,
   },
   {

@@ -2,8 +2,10 @@
  * run-elevated in C#: every form and every shape of evidence found, every trap silent (issue 7),
  * and the exact text after each fix.
  */
-import { ADMIN, AGREES, DIFFERS, NON_ADMIN, READ, replaced, SAME_CONDITION, UNKNOWN_VALUE, type RunElevatedCase } from './expect';
 import { UNCHANGED } from '../table';
+import { expectIn, type RunElevatedCase } from './expect';
+
+const { ADMIN, AGREES, DIFFERS, NON_ADMIN, READ, replaced, sameCondition, UNKNOWN_VALUE } = expectIn('csharp');
 
 /** A method body in a class, under the given usings. */
 function inMethod(body: string, usings = 'using Microsoft.Azure.Batch;'): string {
@@ -163,7 +165,7 @@ export const CSHARP: RunElevatedCase[] = [
     text:
       inMethod('var vm = new TaskViewModel();\nCloudTask t = new CloudTask("a", "b");\nt.RunElevated = vm.RunElevated;') +
       'class TaskViewModel { public bool RunElevated { get; set; } }\n',
-    found: [['warning', 'RunElevated', ...SAME_CONDITION]],
+    found: [['warning', 'RunElevated', ...sameCondition('vm.RunElevated')]],
   },
   {
     name: 'a class of the file deriving from a Batch task',
@@ -343,7 +345,7 @@ export const CSHARP: RunElevatedCase[] = [
     name: 'a non-literal value becomes the condition',
     language: 'csharp',
     text: 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\nclass C { void M(CloudTask t, Options o) { t.RunElevated = o.Admin && !o.Safe; } }',
-    found: [['warning', 'RunElevated', ...SAME_CONDITION]],
+    found: [['warning', 'RunElevated', ...sameCondition('o.Admin && !o.Safe')]],
     quickFix: {
       text: 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\nclass C { void M(CloudTask t, Options o) { t.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: o.Admin && !o.Safe ? ElevationLevel.Admin : ElevationLevel.NonAdmin)); } }',
     },
@@ -352,7 +354,7 @@ export const CSHARP: RunElevatedCase[] = [
     name: 'a conditional value is parenthesised',
     language: 'csharp',
     text: 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\nclass C { void M(CloudTask t, bool a, bool b, bool c) { t.RunElevated = a ? b : c; } }',
-    found: [['warning', 'RunElevated', ...SAME_CONDITION]],
+    found: [['warning', 'RunElevated', ...sameCondition('a ? b : c')]],
     quickFix: {
       text: 'using Microsoft.Azure.Batch;\nusing Microsoft.Azure.Batch.Common;\nclass C { void M(CloudTask t, bool a, bool b, bool c) { t.UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: (a ? b : c) ? ElevationLevel.Admin : ElevationLevel.NonAdmin)); } }',
     },
@@ -550,7 +552,7 @@ export const CSHARP: RunElevatedCase[] = [
       '        a.RunElevated = true;\n        b.RunElevated = flag;\n        pool.StartTask = new StartTask { CommandLine = "x", RunElevated = false };\n    }\n}\n',
     found: [
       ['warning', 'RunElevated', ...ADMIN],
-      ['warning', 'RunElevated', ...SAME_CONDITION],
+      ['warning', 'RunElevated', ...sameCondition('flag')],
       ['warning', 'RunElevated', ...NON_ADMIN],
     ],
     fixed:

@@ -1,8 +1,9 @@
 /**
  * What a run-elevated finding says and offers — its message and the titles of its fixes, by id
- * and data from the rule's descriptor — for the rows of the run-elevated table:
- * `['warning', 'RunElevated', ...ADMIN]`.
+ * and data from the rule's descriptor — for the rows of the run-elevated table, in the spelling
+ * of the file's dialect: `const { ADMIN } = expectIn('csharp')`, `['warning', 'RunElevated', ...ADMIN]`.
  */
+import type { Dialect } from '../../../../server/src/batch/sdks';
 import type { MessageRef } from '../../../../server/src/rules/define';
 import type { runElevatedRule } from '../../../../server/src/rules/runElevated';
 import type { PythonSdkExpectation } from '../../../compile/python/sdkRows';
@@ -14,29 +15,42 @@ export type RunElevatedCase = CaseOf<typeof runElevatedRule, PythonSdkExpectatio
 type Messages = typeof runElevatedRule.messages;
 type Said = readonly [message: MessageRef<Messages>, fixes: readonly MessageRef<Messages>[]];
 
-/**
- * A runElevated whose value tells the elevation (`sameCondition`: an expression, kept as the
- * condition): the message names it; the preferred fix writes it, with the configured scope, and a
- * second one writes task scope unless that is the configured one.
- */
-export function replaced(elevation: 'admin' | 'nonAdmin' | 'sameCondition', scope?: 'task' | 'pool'): Said {
-  const message: MessageRef<Messages> = elevation === 'sameCondition' ? 'useSameCondition' : ['useElevation', { elevation }];
-  const fixes: MessageRef<Messages>[] = [['replaceFix', { elevation, scope }]];
-  if (scope !== 'task') fixes.push(['replaceTaskScopeFix', { elevation }]);
-  return [message, fixes];
+/** The expectations of one dialect (a Python 15 file says `ElevationLevel.ADMIN`, a REST body `"admin"`). */
+export function expectIn(dialect: Dialect) {
+  /**
+   * A runElevated whose value tells the elevation: the message names it; the preferred fix writes
+   * it, with the configured scope, and a second one writes task scope unless that is the configured one.
+   */
+  const replaced = (elevation: 'admin' | 'nonAdmin', scope?: 'task' | 'pool'): Said => [
+    ['useElevation', { dialect, elevation }],
+    fixesOf(dialect, elevation, scope),
+  ];
+  /** A value that is an expression, kept as the condition (`condition`: its text, as the message quotes it). */
+  const sameCondition = (condition: string, scope?: 'task' | 'pool'): Said => [
+    ['useSameCondition', { dialect, condition }],
+    fixesOf(dialect, 'sameCondition', scope),
+  ];
+  return {
+    replaced,
+    sameCondition,
+    ADMIN: replaced('admin'),
+    NON_ADMIN: replaced('nonAdmin'),
+    /** A read: nothing to rewrite. */
+    READ: [['read', { dialect }], []] as Said,
+    /** A value that tells no elevation (null, a GUID): no fix. */
+    UNKNOWN_VALUE: [['useIdentity', { dialect }], []] as Said,
+    /** Beside a user identity of the same object with the same elevation: the fix removes runElevated. */
+    AGREES: [['identityAgrees', { dialect }], [['removeFix', { dialect }]]] as Said,
+    /**
+     * Beside a user identity that says something else, or that the file does not show: the identity
+     * decides, and removing runElevated is offered in the menu (never applied on save).
+     */
+    DIFFERS: [['identityDiffers', { dialect }], [['identityDecidesFix', { dialect }]]] as Said,
+  };
 }
 
-export const ADMIN = replaced('admin');
-export const NON_ADMIN = replaced('nonAdmin');
-export const SAME_CONDITION = replaced('sameCondition');
-/** A read: nothing to rewrite. */
-export const READ: Said = ['read', []];
-/** A value that tells no elevation (null, a GUID): no fix. */
-export const UNKNOWN_VALUE: Said = ['useIdentity', []];
-/** Beside a user identity of the same object with the same elevation: the fix removes runElevated. */
-export const AGREES: Said = ['identityAgrees', ['removeFix']];
-/**
- * Beside a user identity that says something else, or that the file does not show: the identity
- * decides, and removing runElevated is offered in the menu (never applied on save).
- */
-export const DIFFERS: Said = ['identityDiffers', ['identityDecidesFix']];
+function fixesOf(dialect: Dialect, elevation: 'admin' | 'nonAdmin' | 'sameCondition', scope?: 'task' | 'pool'): MessageRef<Messages>[] {
+  const fixes: MessageRef<Messages>[] = [['replaceFix', { dialect, elevation, scope }]];
+  if (scope !== 'task') fixes.push(['replaceTaskScopeFix', { dialect, elevation }]);
+  return fixes;
+}

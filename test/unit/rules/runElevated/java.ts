@@ -3,8 +3,10 @@
  * bean-style `setX`), every shape of evidence found, every trap silent, and the exact text after
  * each fix, imports included.
  */
-import { ADMIN, AGREES, DIFFERS, NON_ADMIN, replaced, SAME_CONDITION, UNKNOWN_VALUE, type RunElevatedCase } from './expect';
 import { UNCHANGED } from '../table';
+import { expectIn, type RunElevatedCase } from './expect';
+
+const { ADMIN, AGREES, DIFFERS, NON_ADMIN, replaced, sameCondition, UNKNOWN_VALUE } = expectIn('java');
 
 export const LEGACY = 'import com.microsoft.azure.batch.protocol.models.*;\n';
 
@@ -266,7 +268,7 @@ export const JAVA: RunElevatedCase[] = [
     name: 'a condition → e ? ADMIN : NON_ADMIN',
     language: 'java',
     text: inMethod(LEGACY, '    CloudTask t = new CloudTask().withRunElevated(config.isAdmin());', 'Config config'),
-    found: [['warning', 'withRunElevated', ...SAME_CONDITION]],
+    found: [['warning', 'withRunElevated', ...sameCondition('config.isAdmin()')]],
     quickFix: {
       text: inMethod(
         LEGACY,
@@ -279,7 +281,7 @@ export const JAVA: RunElevatedCase[] = [
     name: 'a conditional expression is parenthesised',
     language: 'java',
     text: inMethod(LEGACY, '    CloudTask t = new CloudTask().withRunElevated(a ? b : c);', 'boolean a, boolean b, boolean c'),
-    found: [['warning', 'withRunElevated', ...SAME_CONDITION]],
+    found: [['warning', 'withRunElevated', ...sameCondition('a ? b : c')]],
     quickFix: {
       text: inMethod(
         LEGACY,
@@ -413,7 +415,7 @@ export const JAVA: RunElevatedCase[] = [
     found: [
       ['warning', 'withRunElevated', ...ADMIN],
       ['warning', 'withRunElevated', ...NON_ADMIN],
-      ['warning', 'setRunElevated', ...SAME_CONDITION],
+      ['warning', 'setRunElevated', ...sameCondition('c')],
     ],
     fixed:
       'import com.microsoft.azure.batch.protocol.models.AutoUserSpecification;\nimport com.microsoft.azure.batch.protocol.models.CloudTask;\nimport com.microsoft.azure.batch.protocol.models.ElevationLevel;\nimport com.microsoft.azure.batch.protocol.models.StartTask;\nimport com.microsoft.azure.batch.protocol.models.UserIdentity;\n\nclass Jobs {\n  void run(CloudTask a, StartTask b, boolean c) {\n    a.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));\n    b.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN)));\n    a.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(c ? ElevationLevel.ADMIN : ElevationLevel.NON_ADMIN)));\n  }\n}\n',

@@ -7,13 +7,11 @@
  * SDK drops.
  */
 import { autoUser, type JsonBodies, type JsonRead, type PythonSdkExpectation } from '../../../compile/python/sdkRows';
-import { ADMIN, AGREES, DIFFERS, NON_ADMIN, replaced, SAME_CONDITION, UNKNOWN_VALUE, type RunElevatedCase } from './expect';
 import { UNCHANGED } from '../table';
-
+import { expectIn, type RunElevatedCase } from './expect';
 /** The SDK drops the body's runElevated before the fix: it sends no identity (or, beside an identity, the one it had). */
 const DROPPED = { drops: 'runElevated', identities: 'none' } as const;
 const KEPT = { drops: 'runElevated', identities: 'kept' } as const;
-
 /** The fixed document is a REST task body (azure-batch's TaskAddParameter) with this identity. */
 const restTask = (userIdentity: unknown, input: JsonBodies['input'] = DROPPED): PythonSdkExpectation => ({
   reads: [{ sdk: 'batch', model: 'TaskAddParameter', userIdentities: [userIdentity] }],
@@ -21,6 +19,10 @@ const restTask = (userIdentity: unknown, input: JsonBodies['input'] = DROPPED): 
 });
 /** The body at `at` of the fixed document, read by `model`. */
 const reads = (...bodies: JsonRead[]): PythonSdkExpectation => ({ reads: bodies, input: DROPPED });
+
+const { ADMIN, AGREES, DIFFERS, NON_ADMIN, replaced, UNKNOWN_VALUE } = expectIn('rest');
+/** ARM templates spell members their own way (`"Admin"`), and never had runElevated. */
+const ARM = expectIn('arm');
 
 export const JSON_CASES: RunElevatedCase[] = [
   // found -----------------------------------------------------------------------------------------
@@ -87,14 +89,14 @@ export const JSON_CASES: RunElevatedCase[] = [
     name: 'ARM template Batch pool',
     language: 'json',
     text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": true}}}]}',
-    found: [['warning', '"runElevated"', ...ADMIN]],
+    found: [['warning', '"runElevated"', ...ARM.ADMIN]],
   },
   {
     name: 'ARM nested deployment',
     language: 'json',
     text: `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Resources/deployments",
         "properties": {"template": {"resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": true}}}]}}}]}`,
-    found: [['warning', '"runElevated"', ...ADMIN]],
+    found: [['warning', '"runElevated"', ...ARM.ADMIN]],
   },
   {
     name: 'swagger example of a Batch operation',
@@ -201,7 +203,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     name: 'ARM casing inside a Microsoft.Batch resource',
     language: 'json',
     text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": true}}}]}',
-    found: [['warning', '"runElevated"', ...ADMIN]],
+    found: [['warning', '"runElevated"', ...ARM.ADMIN]],
     quickFix: {
       text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "Admin"}}}}}]}',
     },
@@ -211,7 +213,7 @@ export const JSON_CASES: RunElevatedCase[] = [
     name: 'ARM expression → if()',
     language: 'json',
     text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "runElevated": "[parameters(\'elevated\')]"}}}]}',
-    found: [['warning', '"runElevated"', ...SAME_CONDITION]],
+    found: [['warning', '"runElevated"', ...ARM.sameCondition(`"[parameters('elevated')]"`)]],
     quickFix: {
       text: '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "properties": {"startTask": {"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "[if(parameters(\'elevated\'), \'Admin\', \'NonAdmin\')]"}}}}}]}',
     },

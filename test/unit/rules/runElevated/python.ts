@@ -7,8 +7,13 @@
  */
 import { autoUser, task, type PythonRun, type PythonSdkExpectation } from '../../../compile/python/sdkRows';
 import type { TaskIdentity } from '../../../compile/python/sdk';
-import { ADMIN, AGREES, DIFFERS, NON_ADMIN, READ, replaced, SAME_CONDITION, type RunElevatedCase } from './expect';
 import { UNCHANGED } from '../table';
+import { expectIn, type RunElevatedCase } from './expect';
+
+const { ADMIN, AGREES, DIFFERS, NON_ADMIN, READ, replaced, sameCondition } = expectIn('python');
+/** azure-batch 15.x spells members in upper case, azure-mgmt-batch too. */
+const PY15 = expectIn('python15');
+const MGMT = expectIn('pythonMgmt');
 
 const BM = 'import azure.batch.models as batchmodels\n';
 const ADMIN_IDENTITY =
@@ -154,7 +159,7 @@ export const PYTHON: RunElevatedCase[] = [
     name: 'management-plane models',
     language: 'python',
     text: `from azure.mgmt.batch import models as mgmtmodels\ns = mgmtmodels.StartTask(command_line='x', run_elevated=True)\n`,
-    found: [['warning', 'run_elevated', ...ADMIN]],
+    found: [['warning', 'run_elevated', ...MGMT.ADMIN]],
   },
   {
     name: 'unknown receiver in a file that imports azure.batch: weak',
@@ -296,7 +301,7 @@ export const PYTHON: RunElevatedCase[] = [
     name: 'non-literal → conditional',
     language: 'python',
     text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated=needs_admin(t))\n`,
-    found: [['warning', 'run_elevated', ...SAME_CONDITION]],
+    found: [['warning', 'run_elevated', ...sameCondition('needs_admin(t)')]],
     quickFix: {
       text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin if needs_admin(t) else batchmodels.ElevationLevel.non_admin)))\n`,
     },
@@ -309,7 +314,7 @@ export const PYTHON: RunElevatedCase[] = [
     name: 'a conditional value is parenthesised',
     language: 'python',
     text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated=a if b else c)\n`,
-    found: [['warning', 'run_elevated', ...SAME_CONDITION]],
+    found: [['warning', 'run_elevated', ...sameCondition('a if b else c')]],
     quickFix: {
       text: `${BM}t = batchmodels.TaskAddParameter(id='t', command_line='x', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin if (a if b else c) else batchmodels.ElevationLevel.non_admin)))\n`,
     },
@@ -322,7 +327,7 @@ export const PYTHON: RunElevatedCase[] = [
     name: 'positional legacy arguments: only the keyword changes',
     language: 'python',
     text: `${BM}tasks = [batchmodels.TaskAddParameter('t{}'.format(i), 'x', run_elevated=i == 1) for i in range(2)]\n`,
-    found: [['warning', 'run_elevated', ...SAME_CONDITION]],
+    found: [['warning', 'run_elevated', ...sameCondition('i == 1')]],
     quickFix: {
       text: `${BM}tasks = [batchmodels.TaskAddParameter('t{}'.format(i), 'x', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin if i == 1 else batchmodels.ElevationLevel.non_admin))) for i in range(2)]\n`,
     },
@@ -494,7 +499,7 @@ export const PYTHON: RunElevatedCase[] = [
     name: '15.x file: upper-case members',
     language: 'python',
     text: `from azure.batch import models\nt = models.BatchTaskCreateContent(id='t', command_line='x', run_elevated=True)\n`,
-    found: [['warning', 'run_elevated', ...ADMIN]],
+    found: [['warning', 'run_elevated', ...PY15.ADMIN]],
     quickFix: {
       text: `from azure.batch import models\nt = models.BatchTaskCreateContent(id='t', command_line='x', user_identity=models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.ADMIN)))\n`,
     },
@@ -504,7 +509,7 @@ export const PYTHON: RunElevatedCase[] = [
     name: '15.x file, task scope: upper-case scope too',
     language: 'python',
     text: `from azure.batch import models\nt = models.BatchTaskCreateOptions(id='t', command_line='x', run_elevated=False)\n`,
-    found: [['warning', 'run_elevated', ...replaced('nonAdmin', 'task')]],
+    found: [['warning', 'run_elevated', ...PY15.replaced('nonAdmin', 'task')]],
     settings: { fix: { scope: 'task' } },
     quickFix: {
       text: `from azure.batch import models\nt = models.BatchTaskCreateOptions(id='t', command_line='x', user_identity=models.UserIdentity(auto_user=models.AutoUserSpecification(scope=models.AutoUserScope.TASK, elevation_level=models.ElevationLevel.NON_ADMIN)))\n`,
@@ -515,7 +520,7 @@ export const PYTHON: RunElevatedCase[] = [
     name: 'management plane: its module and ARM-cased members',
     language: 'python',
     text: `import azure.batch.models as batchmodels\nfrom azure.mgmt.batch import models as mgmtmodels\ns = mgmtmodels.StartTask(command_line='x', run_elevated=True)\n`,
-    found: [['warning', 'run_elevated', ...ADMIN]],
+    found: [['warning', 'run_elevated', ...MGMT.ADMIN]],
     quickFix: {
       text: `import azure.batch.models as batchmodels\nfrom azure.mgmt.batch import models as mgmtmodels\ns = mgmtmodels.StartTask(command_line='x', user_identity=mgmtmodels.UserIdentity(auto_user=mgmtmodels.AutoUserSpecification(elevation_level=mgmtmodels.ElevationLevel.ADMIN)))\n`,
     },
@@ -547,7 +552,7 @@ export const PYTHON: RunElevatedCase[] = [
       ['warning', 'run_elevated', ...ADMIN],
       ['warning', 'run_elevated', ...ADMIN],
       ['warning', 'run_elevated', ...NON_ADMIN],
-      ['warning', 'run_elevated', ...SAME_CONDITION],
+      ['warning', 'run_elevated', ...sameCondition('flag')],
     ],
     fixed:
       `from azure.batch.models import TaskAddParameter, StartTask, UserIdentity, AutoUserSpecification, ElevationLevel\n\n` +
