@@ -166,7 +166,9 @@ export class Engine {
       throw error;
     }
 
-    const context: RuleContext = { language: languageId, fixScope: settings.fix.scope, workspace: options.workspace };
+    // Standalone code (documentation samples) is its own workspace: its named users resolve among its own accounts.
+    const workspace = file.facts.standalone ? undefined : options.workspace;
+    const context: RuleContext = { language: languageId, fixScope: settings.fix.scope, workspace };
     const findings: Finding[] = [];
     for (const rule of RULES) {
       if (options.onlyRules && !options.onlyRules.includes(rule.id)) continue;

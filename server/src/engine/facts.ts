@@ -141,6 +141,12 @@ export interface Facts {
   readonly accounts: UserAccountFact[];
   readonly enumRefs: EnumRefFact[];
   readonly misplacedCalls: MisplacedCallFact[];
+  /**
+   * True when the file's code stands apart from the workspace (the samples of a Markdown
+   * document): its named users resolve only among its own accounts, and its accounts are not the
+   * workspace's (a sample pool must not satisfy a real task's named user).
+   */
+  readonly standalone?: boolean;
 }
 
 export function emptyFacts(): Facts {

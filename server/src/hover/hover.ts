@@ -31,8 +31,10 @@ function contains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-export function hoverAt(analysis: Analysis, offset: number, workspace?: WorkspaceAccounts): Hover | undefined {
+export function hoverAt(analysis: Analysis, offset: number, workspaceAccounts?: WorkspaceAccounts): Hover | undefined {
   const facts = analysis.facts;
+  // Standalone code (documentation samples) names the users of its own pools, not the workspace's.
+  const workspace = facts.standalone ? undefined : workspaceAccounts;
   const targets: Target[] = [];
   for (const fact of facts.runElevated) targets.push({ span: fact.nameSpan, render: () => runElevatedHover(analysis, fact.nameSpan) });
   for (const ref of facts.enumRefs) targets.push({ span: ref.value.span, render: () => enumHover(ref) });
@@ -72,8 +74,10 @@ function runElevatedHover(analysis: Analysis, nameSpan: Span): string {
   const fix = finding?.fixes.find((f) => f.preferred);
   const edits = fix && analysis.edits(fix);
   const replacement = fact && edits?.find((e) => e.span.start <= fact.span.start && e.span.end >= fact.span.end);
-  if (replacement && analysis.language) {
-    lines.push('', 'In this file it becomes:', '', '```' + fenceOf(analysis.language), replacement.newText.trim() || '(removed)', '```');
+  // In a document embedding code (a Markdown code block), the language of the code there.
+  const language = analysis.file?.languageAt?.(nameSpan.start) ?? analysis.language;
+  if (replacement && language) {
+    lines.push('', 'In this file it becomes:', '', '```' + fenceOf(language), replacement.newText.trim() || '(removed)', '```');
   }
   lines.push('', `[Rule run-elevated](${ruleDocUrl(RUN_ELEVATED)}) · ${REFERENCE_LINK}`);
   return lines.join('\n');

@@ -333,6 +333,7 @@ async function verifiedSuppression(
   if (analysis.language === 'json' && document.languageId !== 'jsonc' && file.comments('//').length + file.comments('/*').length === 0)
     return undefined;
   const edit = suppressionEdit(text, file, language.lineComment, finding.rule, finding.span.start, scope);
+  if (!edit) return undefined;
   // A one-off analysis (not keepSyntax): the document's kept tree is not touched.
   const check = await engine.analyze({ uri: document.uri, languageId: document.languageId, text: applyEdits(text, [edit]) });
   check.release();

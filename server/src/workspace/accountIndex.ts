@@ -18,8 +18,10 @@ export interface IndexedAccount extends AccountLocation {
  */
 export const ACCOUNT_WORDS: readonly string[] = [...new Set(LANGUAGE_IDS.flatMap((id) => LANGUAGE_TABLE[id].accountWords))];
 
+/** The accounts a file defines for the workspace: none from a standalone file (documentation samples, `Facts.standalone`). */
 export function accountsIn(uri: string, text: string, facts: Facts): IndexedAccount[] {
   const accounts: IndexedAccount[] = [];
+  if (facts.standalone) return accounts;
   for (const account of facts.accounts) {
     if (account.name?.kind !== 'string') continue;
     const elevation = account.elevation?.kind === 'enum' ? (account.elevation.canonical as Elevation | undefined) : undefined;

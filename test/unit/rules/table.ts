@@ -52,8 +52,8 @@ export type CaseOf<R extends DefinedRule<RuleMessages>> = RuleCase<R['messages']
 export type Says<R extends DefinedRule<RuleMessages>> = TableOptions<R['messages']>['says'];
 
 export interface TableOptions<M extends RuleMessages> {
-  /** The facts the rule judges, counted by `RuleCase.seen`. */
-  readonly subject: keyof Facts;
+  /** The facts the rule judges, counted by `RuleCase.seen`: one of the lists of facts. */
+  readonly subject: { [K in keyof Facts]-?: Facts[K] extends readonly unknown[] ? K : never }[keyof Facts];
   /**
    * What each of the rule's messages says, word for word, with sample data: every message id at
    * least once. The rows compare findings with the descriptor's texts; this pins the texts.
