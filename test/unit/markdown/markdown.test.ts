@@ -7,6 +7,8 @@
  * otherwise; prose, tables and inline code are never read.
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { analyze, fixAll, squiggles, type Squiggle } from '../../helpers/engine';
@@ -506,5 +508,16 @@ describe('markdown: the document is its own workspace', () => {
     assert.equal(analysis.facts.accounts.length, 1);
     assert.equal(analysis.facts.standalone, true);
     assert.deepEqual(accountsIn('file:///ws/README.md', DOC, analysis.facts), []);
+  });
+});
+
+describe('markdown: the README’s example is what the engine does', () => {
+  it('the first ````markdown block has one run-elevated, and fix-all gives the second block in place', async () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+    const [before, after] = [...readme.matchAll(/````markdown\n([\s\S]*?)````/g)].map((m) => m[1]);
+    assert.deepEqual(simple(await squiggles('markdown', before)), [['run-elevated', 'warning', 'RunElevated']]);
+    const fixed = await fixAll('markdown', before);
+    assert.ok(fixed.endsWith(after), fixed);
+    assert.equal(fixed.replace(after, ''), before.slice(0, before.indexOf('   ```cs')));
   });
 });
