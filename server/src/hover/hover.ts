@@ -10,6 +10,7 @@ import { LANGUAGE_TABLE, type LanguageId } from '../../../common/languages';
 import type { AutoUserFact, EnumRefFact, IdentityFact, LinuxUserFact, Span, UserAccountFact, Value } from '../engine/facts';
 import type { WorkspaceAccounts } from '../engine/findings';
 import { RUN_ELEVATED } from '../rules/runElevated';
+import { AccountIndex, definedAccounts } from '../workspace/accountIndex';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 
@@ -34,7 +35,7 @@ function contains(span: Span, offset: number): boolean {
 export function hoverAt(analysis: Analysis, offset: number, workspaceAccounts?: WorkspaceAccounts): Hover | undefined {
   const facts = analysis.facts;
   // Standalone code (documentation samples) names the users of its own pools, not the workspace's.
-  const workspace = facts.standalone ? undefined : workspaceAccounts;
+  const workspace = facts.standalone ? ownAccounts(analysis) : workspaceAccounts;
   const targets: Target[] = [];
   for (const fact of facts.runElevated) targets.push({ span: fact.nameSpan, render: () => runElevatedHover(analysis, fact.nameSpan) });
   for (const ref of facts.enumRefs) targets.push({ span: ref.value.span, render: () => enumHover(ref) });
@@ -65,6 +66,13 @@ export function hoverAt(analysis: Analysis, offset: number, workspaceAccounts?: 
     if (markdown) return { markdown, span: hit.span };
   }
   return undefined;
+}
+
+/** A standalone file's own accounts, as the workspace its named users resolve in. */
+function ownAccounts(analysis: Analysis): WorkspaceAccounts {
+  const index = new AccountIndex();
+  index.update(analysis.uri, definedAccounts(analysis.uri, analysis.text, analysis.facts));
+  return index;
 }
 
 function runElevatedHover(analysis: Analysis, nameSpan: Span): string {

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { hoverAt } from '../../../server/src/hover/hover';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { analyze, fixAll, squiggles, type Squiggle } from '../../helpers/engine';
 
@@ -500,6 +501,16 @@ describe('markdown: the document is its own workspace', () => {
     const workspace = new AccountIndex();
     workspace.update('file:///ws/Pool.cs', [{ name: 'deploy', uri: 'file:///ws/Pool.cs', line: 3 }]);
     assert.deepEqual(simple(await squiggles('markdown', DOC, { workspace })), [['unknown-user', 'warning', '"deploy"']]);
+  });
+
+  it('the hover on a named user says where the page defines it, not where the workspace does', async () => {
+    const workspace = new AccountIndex();
+    workspace.update('file:///ws/Pool.cs', [{ name: 'render', uri: 'file:///ws/Pool.cs', line: 3 }]);
+    const analysis = await analyze('markdown', DOC, { workspace });
+    analysis.release();
+    const at = (needle: string) => hoverAt(analysis, DOC.indexOf(needle) + 1, workspace)!.markdown.split('\n');
+    assert.ok(at('UserIdentity("render")').includes('**named user `render` · non-admin (default) · defined in test.markdown:4**'));
+    assert.ok(at('UserIdentity("deploy")').includes('**named user `deploy` · not defined on any pool in this workspace**'));
   });
 
   it('its accounts are not the workspace’s', async () => {

@@ -138,8 +138,7 @@ function documentEdits(text: string, parsed: ParsedMarkdown, byBlock: ReadonlyMa
     return undefined; // overlapping edits
   }
   const reparsed = parseMarkdown(after);
-  if (reparsed.fences.length !== parsed.fences.length || reparsed.fences.some(([info], i) => info !== parsed.fences[i][0]))
-    return undefined;
+  if (reparsed.fences.length !== parsed.fences.length || reparsed.fences.some((info, i) => info !== parsed.fences[i])) return undefined;
   if (outsideBlocks(after, reparsed) !== outsideBlocks(text, parsed)) return undefined;
   for (const [block, blockEdits] of byBlock) {
     if (reparsed.blocks.find((b) => b.index === block.index)?.text !== applyEdits(block.text, blockEdits)) return undefined;
@@ -147,13 +146,13 @@ function documentEdits(text: string, parsed: ParsedMarkdown, byBlock: ReadonlyMa
   return edits;
 }
 
-/** The document's lines outside every fenced block's content, with their line breaks. */
+/** The document's lines outside the code blocks' content (other fences' content included), with their line breaks. */
 function outsideBlocks(text: string, parsed: ParsedMarkdown): string {
   let out = '';
   let line = 0;
-  for (const [, first, end] of parsed.fences) {
-    for (; line < first; line++) out += text.slice(parsed.lines[line].start, parsed.lines[line].next);
-    line = Math.max(line, end);
+  for (const { lines } of parsed.blocks) {
+    for (; line < lines.first; line++) out += text.slice(parsed.lines[line].start, parsed.lines[line].next);
+    line = Math.max(line, lines.end);
     out += '\u0000'; // a block's place
   }
   for (; line < parsed.lines.length; line++) out += text.slice(parsed.lines[line].start, parsed.lines[line].next);

@@ -96,8 +96,8 @@ export interface ParsedMarkdown {
   readonly prose: readonly string[];
   /** The front matter's text, when there is one. */
   readonly frontMatter?: string;
-  /** Fenced blocks of any info string, as [info, first content line, end line): what a rewrite must keep. */
-  readonly fences: readonly (readonly [string, number, number])[];
+  /** The info strings of every fenced block, whatever its language, in order: what a rewrite must keep. */
+  readonly fences: readonly string[];
 }
 
 /**
@@ -111,14 +111,14 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   const tokens = markdown.parse(source, {});
   const blocks: CodeBlock[] = [];
   const prose: string[] = [];
-  const fences: [string, number, number][] = [];
+  const fences: string[] = [];
   let index = 0;
   for (const token of tokens) {
     if (token.type === 'inline') prose.push(token.content);
     if (token.type !== 'fence' || !token.map) continue;
     const contentLines = token.content === '' ? [] : token.content.replace(/\n$/, '').split('\n');
     const first = token.map[0] + 1;
-    fences.push([token.info, first, first + contentLines.length]);
+    fences.push(token.info);
     const word = fenceWord(token.info);
     const language = languageOfFence(word);
     // A Markdown sample in Markdown is about Markdown: its own blocks are not read.
