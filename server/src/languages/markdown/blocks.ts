@@ -86,7 +86,9 @@ export function frontMatterLines(lines: readonly DocumentLine[], text: string): 
   return undefined;
 }
 
+/** CommonMark's block structure only: the inline markup of prose (links, emphasis) is never needed, and costs most of a parse. */
 const markdown = new MarkdownIt('commonmark');
+markdown.core.ruler.disable(['inline', 'text_join']);
 
 export interface ParsedMarkdown {
   readonly lines: readonly DocumentLine[];
