@@ -38,8 +38,11 @@ export interface LanguageRow {
    * build copies to dist/wasm. None for a language parsed otherwise (JSON: jsonc-parser).
    */
   readonly grammar?: string;
-  /** Line comment opener, for suppression directives (`//`, `#`). */
-  readonly lineComment: string;
+  /**
+   * Line comment opener, for suppression directives (`//`, `#`). None for a language whose
+   * directives go into the code it embeds (Markdown: each code block's own comment syntax).
+   */
+  readonly lineComment?: string;
   /**
    * Markdown code-fence info strings that mean this language, as VS Code's Markdown grammar reads
    * them (`fenced_code_block_*` of markdown.tmLanguage), compared case-insensitively. The first is
@@ -53,6 +56,12 @@ export interface LanguageRow {
   readonly accountWords: readonly string[];
   /** The TextMate scopes of VS Code's own grammars for these documents, into which our injection grammar goes (scripts/grammars.ts). */
   readonly textMateScopes: readonly string[];
+  /**
+   * A document language whose code is in other rows' languages (Markdown: its fenced code blocks).
+   * The rules name the code languages only (`CODE_LANGUAGE_IDS`); such a document reports what its
+   * code does.
+   */
+  readonly embedsCode?: boolean;
 }
 
 export const LANGUAGE_TABLE = {
@@ -99,6 +108,18 @@ export const LANGUAGE_TABLE = {
     accountWords: ['userAccounts'],
     textMateScopes: ['source.json', 'source.json.comments'],
   },
+  // Markdown documents: the code blocks fenced with another row's fence are read as that row's
+  // language (server/src/languages/markdown/); prose and tables are not.
+  markdown: {
+    name: 'Markdown',
+    vscodeLanguageIds: ['markdown'],
+    extensions: ['.md', '.markdown'],
+    fences: ['markdown', 'md'],
+    // Its code blocks' words: every other row's.
+    accountWords: ['UserAccount', 'user_accounts', 'userAccounts'],
+    textMateScopes: ['text.html.markdown'],
+    embedsCode: true,
+  },
 } as const satisfies Record<string, LanguageRow>;
 
 type Table = typeof LANGUAGE_TABLE;
@@ -107,6 +128,11 @@ type Table = typeof LANGUAGE_TABLE;
 export type LanguageId = keyof Table;
 /** The languages in the table's order. */
 export const LANGUAGE_IDS = Object.keys(LANGUAGE_TABLE) as readonly LanguageId[];
+
+/** The languages code is written in: every row but those embedding code (Markdown). */
+export type CodeLanguageId = { [K in LanguageId]: Table[K] extends { readonly embedsCode: true } ? never : K }[LanguageId];
+/** The code languages in the table's order. */
+export const CODE_LANGUAGE_IDS = LANGUAGE_IDS.filter((id) => !languageRow(id).embedsCode) as readonly CodeLanguageId[];
 
 /** The languages' names as prose lists them: `C#, Java, Python and JSON` (or `or`). */
 export function languageNames(conjunction: 'and' | 'or'): string {

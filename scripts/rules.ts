@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { LANGUAGE_IDS, type LanguageId } from '../server/src/engine/facts';
+import { CODE_LANGUAGE_IDS, type CodeLanguageId } from '../common/languages';
 import type { Fixability, RuleDescriptor } from '../server/src/engine/findings';
 import { RULES } from '../server/src/rules';
 
@@ -16,7 +16,8 @@ const ROOT = path.resolve(__dirname, '..');
 export const README = path.join(ROOT, 'README.md');
 export const RULE_DOCS_DIR = path.join(ROOT, 'docs', 'rules');
 
-export const LANGUAGE_NAMES: Record<LanguageId, string> = { csharp: 'C#', java: 'Java', python: 'Python', json: 'JSON' };
+// Rules name the code languages; a Markdown document reports what its code blocks do.
+export const LANGUAGE_NAMES: Record<CodeLanguageId, string> = { csharp: 'C#', java: 'Java', python: 'Python', json: 'JSON' };
 
 /** The README's table sits between these lines. */
 export const TABLE_START = '<!-- The rules table is generated from the rule descriptors by scripts/rules.ts: do not edit. -->';
@@ -26,7 +27,7 @@ const FIX_IN_HEADER: Record<Fixability, string> = { never: 'no', sometimes: 'whe
 const FIX_IN_TABLE: Record<Fixability, string> = { never: '', sometimes: 'when clear', always: 'yes' };
 
 function languageNames(rule: RuleDescriptor): string {
-  return LANGUAGE_IDS.filter((id) => rule.languages.includes(id))
+  return CODE_LANGUAGE_IDS.filter((id) => rule.languages.includes(id))
     .map((id) => LANGUAGE_NAMES[id])
     .join(', ');
 }
@@ -55,7 +56,7 @@ function row(cells: readonly string[]): string {
 
 export function rulesTable(rules: readonly RuleDescriptor[] = RULES): string {
   const rows = rules.map((rule) => {
-    const languages = rule.languages.length === LANGUAGE_IDS.length ? 'all four' : languageNames(rule);
+    const languages = CODE_LANGUAGE_IDS.every((id) => rule.languages.includes(id)) ? 'all four' : languageNames(rule);
     return row([`[${rule.id}](docs/rules/${rule.id}.md)`, rule.defaultSeverity, FIX_IN_TABLE[rule.fixable], languages, rule.summary]);
   });
   return [row(['Rule', 'Default', 'Fix', 'Languages', 'What it reports']), row(['---', '---', '---', '---', '---']), ...rows].join('\n');

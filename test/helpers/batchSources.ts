@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { LANGUAGE_IDS, LANGUAGE_TABLE, type LanguageId } from '../../common/languages';
+import { CODE_LANGUAGE_IDS, LANGUAGE_IDS, LANGUAGE_TABLE, type CodeLanguageId, type LanguageId } from '../../common/languages';
 
 /** Every language of the table: each needs its examples, corpus and generator below. */
 export const LANGUAGES: readonly LanguageId[] = LANGUAGE_IDS;
@@ -20,6 +20,7 @@ const EXAMPLES: Record<LanguageId, string[]> = {
   java: ['LegacyTasks.java'],
   python: ['legacy_tasks.py'],
   json: ['legacy-pool.json', 'legacy-tasks.json'],
+  markdown: ['batch-docs.md'],
 };
 
 const corpusCache = new Map<LanguageId, readonly string[]>();
@@ -606,11 +607,111 @@ export const jsonSource: fc.Arbitrary<string> = fc
   )
   .map(([document, layout]) => printJson(document, layout.comments.length === 0 ? { ...layout, trailingComma: false } : layout));
 
-export const GENERATED: Record<LanguageId, fc.Arbitrary<string>> = {
+/** Generated sources of the code languages, which Markdown documents embed. */
+export const GENERATED_CODE: Record<CodeLanguageId, fc.Arbitrary<string>> = {
   csharp: csharpSource,
   java: javaSource,
   python: pythonSource,
   json: jsonSource,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Markdown: the other languages' sources in code blocks
+// ---------------------------------------------------------------------------------------------
+
+/** Where a code block stands: at the top level, in a list item, in a quote, in a list in a quote. */
+export type Container = 'top' | 'bullet' | 'ordered' | 'quote' | 'quotedBullet';
+
+/** A code block of a generated Markdown document. */
+export interface EmbeddedCode {
+  readonly language: CodeLanguageId;
+  /** The block's text, with its own line breaks (written with the document's). */
+  readonly code: string;
+  readonly container: Container;
+  /** The info string's language word (`cs`, `PY`). */
+  readonly info: string;
+  readonly marker: '```' | '~~~';
+  /** The fence's own indentation, 0 to 3 spaces. */
+  readonly indent: number;
+}
+
+/** The prefix of a container's first line (its marker) and of its other lines. */
+const CONTAINER_PREFIX: Record<Container, readonly [first: string, rest: string]> = {
+  top: ['', ''],
+  bullet: ['- ', '  '],
+  ordered: ['1. ', '   '],
+  quote: ['> ', '> '],
+  quotedBullet: ['> - ', '>   '],
+};
+
+/** A block of a document: its fence lines and content lines, each with its container's prefix (blank lines without trailing spaces). */
+export function renderEmbedded(block: EmbeddedCode): string[] {
+  const [first, rest] = CONTAINER_PREFIX[block.container];
+  // In a list item the first line's spaces would move the item's content column: no fence indentation there.
+  const listItem = block.container === 'bullet' || block.container === 'ordered' || block.container === 'quotedBullet';
+  const fence = listItem ? '' : ' '.repeat(block.indent);
+  const marker = block.code.includes(block.marker) ? block.marker + block.marker[0] : block.marker;
+  const line = (prefix: string, text: string) => (text === '' ? prefix.trimEnd() : prefix + text);
+  const code = block.code.replace(/(\r\n|\r|\n)$/, '');
+  return [
+    line(first, `${fence}${marker}${block.info}`),
+    ...(code === '' ? [] : code.split(/\r\n|\r|\n/).map((text) => line(rest, text === '' ? '' : fence + text))),
+    line(rest, `${fence}${marker}`),
+  ];
+}
+
+/** The code of a block without its imports: how documentation shows code whose imports are elsewhere. */
+export function withoutImports(language: CodeLanguageId, code: string): string {
+  const imports: Record<CodeLanguageId, RegExp | undefined> = {
+    csharp: /^\s*(?:global )?using [\w.]+;\s*$/,
+    java: /^\s*import [\w.*]+;\s*$/,
+    python: /^(?:import|from) [\w.]+/,
+    json: undefined,
+  };
+  const pattern = imports[language];
+  return pattern
+    ? code
+        .split(/(?<=\n)/)
+        .filter((line) => !pattern.test(line))
+        .join('')
+    : code;
+}
+
+/** What tells a generated document is about Batch: front matter, prose, or nothing (its code may still import Batch). */
+export type MarkdownEvidence = 'front matter' | 'prose' | 'none';
+
+export function markdownDocument(blocks: readonly EmbeddedCode[], evidence: MarkdownEvidence, eol: '\n' | '\r\n'): string {
+  const lines: string[] = [];
+  if (evidence === 'front matter') lines.push('---', 'title: Render farm', 'services: batch', '---', '');
+  lines.push('# Render farm', '', evidence === 'prose' ? 'The renders run on Azure Batch.' : 'The renders run in the cloud.', '');
+  blocks.forEach((block, i) => {
+    lines.push(...renderEmbedded(block), '', `Step ${i + 1} done; \`task.RunElevated = true;\` is what it used to say.`, '');
+  });
+  return lines.join(eol);
+}
+
+const embeddedArb: fc.Arbitrary<EmbeddedCode> = fc.constantFrom(...CODE_LANGUAGE_IDS).chain((language) =>
+  fc.record({
+    language: fc.constant(language),
+    code: fc.tuple(GENERATED_CODE[language], fc.boolean()).map(([code, fragment]) => (fragment ? withoutImports(language, code) : code)),
+    container: fc.constantFrom<Container>('top', 'bullet', 'ordered', 'quote', 'quotedBullet'),
+    info: fc.constantFrom(...LANGUAGE_TABLE[language].fences.flatMap((f) => [f, f.toUpperCase()])),
+    marker: fc.constantFrom<EmbeddedCode['marker']>('```', '~~~'),
+    indent: fc.integer({ min: 0, max: 3 }),
+  }),
+);
+
+export const markdownSource: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.array(embeddedArb, { minLength: 1, maxLength: 4 }),
+    fc.constantFrom<MarkdownEvidence>('front matter', 'prose', 'none'),
+    fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
+  )
+  .map(([blocks, evidence, eol]) => markdownDocument(blocks, evidence, eol));
+
+export const GENERATED: Record<LanguageId, fc.Arbitrary<string>> = {
+  ...GENERATED_CODE,
+  markdown: markdownSource,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -644,6 +745,8 @@ const ANCHORS: Record<LanguageId, string[]> = {
     'from azure.batch.models import *\n',
   ],
   json: ['"runElevated": true', '"runElevated"', '"userIdentity": {', '"userAccounts": [', '"elevationLevel": "root"', '"autoUser"'],
+  // Fences, containers and the other languages' anchors: a block opened, closed, moved or broken.
+  markdown: ['```', '~~~', '```cs\n', '> ', '- ', '\n    ', '---\n', 'RunElevated = true;', 'run_elevated=True', '"runElevated": true'],
 };
 const GARBAGE = [
   '{',

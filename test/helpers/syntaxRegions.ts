@@ -20,6 +20,9 @@
  *    Java among or right after the imports (before the first type declaration when there are
  *    none), Python inside or at the end of an existing import statement; where the parser could
  *    not read the top of the file, the leading lines without code structure.
+ * A Markdown document is judged by its code blocks (test/helpers/markdownBlocks.ts, the tests' own
+ * reading): its errors and comments are its blocks', each block read as a file of its language;
+ * an element, a separator or an import area is the block's, and every edit must lie in a block.
  */
 import { createScanner, parseTree, type ParseError } from 'jsonc-parser';
 import { applyEdits, diffEdits, minimalEdit } from '../../server/src/engine/edits';
@@ -28,7 +31,8 @@ import type { Fix } from '../../server/src/engine/findings';
 import type { TextEdit } from '../../server/src/engine/language';
 import type { Analysis } from '../../server/src/engine/engine';
 import { parserFor, type Node, type Tree } from '../../server/src/parsing/treeSitter';
-import { LANGUAGE_TABLE } from '../../common/languages';
+import { LANGUAGE_TABLE, type GrammarName } from '../../common/languages';
+import { documentBlocks, type DocumentBlock } from './markdownBlocks';
 
 const COMMENT_TYPES = new Set(['comment', 'line_comment', 'block_comment']);
 
@@ -39,6 +43,8 @@ export interface Parsed {
   readonly errors: Span[];
   readonly comments: Span[];
   readonly tree?: Tree;
+  /** A Markdown document's code blocks, each parsed as a file of its language. */
+  readonly blocks?: readonly { readonly block: DocumentBlock; readonly parsed: Parsed }[];
   dispose(): void;
 }
 
@@ -60,7 +66,8 @@ export async function parse(language: LanguageId, text: string): Promise<Parsed>
       dispose: () => {},
     };
   }
-  const parser = await parserFor(LANGUAGE_TABLE[language].grammar);
+  if (language === 'markdown') return parseMarkdown(text);
+  const parser = await parserFor((LANGUAGE_TABLE[language] as { grammar: GrammarName }).grammar);
   const tree = parser.parse(text);
   if (!tree) throw new Error('no tree');
   const errors: Span[] = [];
@@ -80,6 +87,39 @@ export async function parse(language: LanguageId, text: string): Promise<Parsed>
       }
     }
   }
+}
+
+/** A Markdown document: its blocks' errors and comments, in the document. */
+async function parseMarkdown(text: string): Promise<Parsed> {
+  const blocks = await Promise.all(documentBlocks(text).map(async (block) => ({ block, parsed: await parse(block.language, block.text) })));
+  const toDocument = (block: DocumentBlock, span: Span): Span[] => {
+    const start = block.toDocument(span.start);
+    const end = block.toDocument(span.end);
+    return start === undefined || end === undefined ? [] : [{ start, end }];
+  };
+  return {
+    language: 'markdown',
+    text,
+    errors: blocks.flatMap(({ block, parsed }) => parsed.errors.flatMap((e) => toDocument(block, e))),
+    comments: blocks.flatMap(({ block, parsed }) => parsed.comments.flatMap((c) => toDocument(block, c))),
+    blocks,
+    dispose: () => blocks.forEach(({ parsed }) => parsed.dispose()),
+  };
+}
+
+/** The block of a Markdown document holding a span, with the span in the block's text. */
+function inBlock(parsed: Parsed, span: Span): { block: DocumentBlock; parsed: Parsed; span: Span } | undefined {
+  for (const found of parsed.blocks ?? []) {
+    const start = found.block.fromDocument(span.start);
+    const end = found.block.fromDocument(span.end);
+    if (start !== undefined && end !== undefined && start <= end) return { ...found, span: { start, end } };
+  }
+  return undefined;
+}
+
+/** A span of a block's text in the document (the span itself when it does not map). */
+function blockToDocument(block: DocumentBlock, span: Span): Span {
+  return { start: block.toDocument(span.start) ?? span.start, end: block.toDocument(span.end) ?? span.end };
 }
 
 function jsonComments(text: string): Span[] {
@@ -230,7 +270,7 @@ export function preciseEdits(before: string, after: string): TextEdit[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Node types whose children are statements or list elements: an element's container. */
-const LISTS: Record<Exclude<LanguageId, 'json'>, Set<string>> = {
+const LISTS: Record<Exclude<LanguageId, 'json' | 'markdown'>, Set<string>> = {
   csharp: new Set([
     'block',
     'compilation_unit',
@@ -252,8 +292,12 @@ function smallestCovering(tree: Tree, span: Span): Node {
 
 /** The statement or list element holding `span`. */
 function elementOf(parsed: Parsed, span: Span): Span {
+  if (parsed.language === 'markdown') {
+    const found = inBlock(parsed, span);
+    return found ? blockToDocument(found.block, elementOf(found.parsed, found.span)) : span;
+  }
   if (!parsed.tree) return span;
-  const lists = LISTS[parsed.language as Exclude<LanguageId, 'json'>];
+  const lists = LISTS[parsed.language as Exclude<LanguageId, 'json' | 'markdown'>];
   let node = smallestCovering(parsed.tree, span);
   while (node.parent && !lists.has(node.parent.type)) node = node.parent;
   // A global statement's own node is the element (C# top-level statements).
@@ -262,6 +306,10 @@ function elementOf(parsed: Parsed, span: Span): Span {
 
 /** `span` widened over whitespace and comments, then one separator on each side, then whitespace. */
 function withSeparators(parsed: Parsed, span: Span): Span {
+  if (parsed.language === 'markdown') {
+    const found = inBlock(parsed, span);
+    return found ? blockToDocument(found.block, withSeparators(found.parsed, found.span)) : span;
+  }
   const { text, comments } = parsed;
   const skipRight = (from: number) => {
     let at = from;
@@ -295,6 +343,8 @@ const IMPORT_TEXT: Record<LanguageId, RegExp> = {
   java: /^(?:\r?\n)*(?:import [\w.]+;(?:\r?\n|$))+(?:\r?\n)*$/,
   python: /^(?:[\s,()]|import [\w.]+(?: as \w+)?|[A-Za-z_]\w*)*$/,
   json: /^(?!)/,
+  // In a Markdown document, the import text of the block's language (notAnImportEdit).
+  markdown: /^(?!)/,
 };
 
 /** Named children that may precede an import in its container. */
@@ -323,6 +373,24 @@ const PYTHON_IMPORTS = new Set(['import_statement', 'import_from_statement', 'fu
 /** Why `edit` is not an import edit, or undefined when it is one. */
 export function notAnImportEdit(parsed: Parsed, edit: TextEdit): string | undefined {
   if (edit.span.start !== edit.span.end) return 'replaces text';
+  if (parsed.language === 'markdown') {
+    // An import of the block's language, each line it writes with the block's prefix; inserted
+    // in the block, or whole lines at the start of one of its lines (before the line's prefix).
+    const atLineStart = (parsed.blocks ?? []).flatMap(({ block, parsed: p }) => {
+      const offset = block.lineStart(edit.span.start);
+      return offset === undefined ? [] : [{ block, parsed: p, span: { start: offset, end: offset } }];
+    })[0];
+    const found = atLineStart ?? inBlock(parsed, edit.span);
+    if (!found) return 'outside every code block';
+    const prefix = found.block.prefixes.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const unprefixed = (line: string) =>
+      line.startsWith(prefix) ? line.slice(prefix.length) : line.startsWith(prefix.trimEnd()) ? line.slice(prefix.trimEnd().length) : line;
+    const newText = edit.newText
+      .split(/(?<=\r\n|\r(?!\n)|\n)/)
+      .map((line, i) => (i > 0 || atLineStart ? unprefixed(line) : line))
+      .join('');
+    return notAnImportEdit(found.parsed, { span: found.span, newText });
+  }
   if (!IMPORT_TEXT[parsed.language].test(edit.newText)) return `inserts ${JSON.stringify(edit.newText)}`;
   const tree = parsed.tree;
   if (!tree) return 'no imports in this language';

@@ -11,6 +11,7 @@ import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as oniguruma from 'vscode-oniguruma';
 import {
+  CODE_LANGUAGE_IDS,
   DOCUMENT_LANGUAGE_IDS,
   grammarFile,
   isProjectFileName,
@@ -34,14 +35,15 @@ import { analyze } from '../helpers/engine';
 import { FUZZ_RUNS, FUZZ_SEED } from '../helpers/fuzz';
 
 describe('language table: the languages read today', () => {
-  it('C#, Java, Python and JSON, in that order', () => {
-    assert.deepEqual(LANGUAGE_IDS, ['csharp', 'java', 'python', 'json']);
-    assert.equal(languageNames('and'), 'C#, Java, Python and JSON');
-    assert.equal(languageNames('or'), 'C#, Java, Python or JSON');
+  it('C#, Java, Python, JSON and Markdown, in that order; Markdown embeds the other four', () => {
+    assert.deepEqual(LANGUAGE_IDS, ['csharp', 'java', 'python', 'json', 'markdown']);
+    assert.deepEqual(CODE_LANGUAGE_IDS, ['csharp', 'java', 'python', 'json']);
+    assert.equal(languageNames('and'), 'C#, Java, Python, JSON and Markdown');
+    assert.equal(languageNames('or'), 'C#, Java, Python, JSON or Markdown');
   });
 
-  it('documents of five VS Code language ids (JSON with comments is json); json5 when another client sends it', () => {
-    assert.deepEqual(DOCUMENT_LANGUAGE_IDS, ['csharp', 'java', 'python', 'json', 'jsonc']);
+  it('documents of six VS Code language ids (JSON with comments is json); json5 when another client sends it', () => {
+    assert.deepEqual(DOCUMENT_LANGUAGE_IDS, ['csharp', 'java', 'python', 'json', 'jsonc', 'markdown']);
     const cases: [string, LanguageId | undefined][] = [
       ['csharp', 'csharp'],
       ['java', 'java'],
@@ -49,6 +51,7 @@ describe('language table: the languages read today', () => {
       ['json', 'json'],
       ['jsonc', 'json'],
       ['json5', 'json'],
+      ['markdown', 'markdown'],
       ['CSharp', undefined],
       ['typescript', undefined],
       ['yaml', undefined],
@@ -70,7 +73,11 @@ describe('language table: the languages read today', () => {
       ['task.json', 'json'],
       ['config/task.jsonc', 'json'],
       ['TASK.JSON', 'json'],
+      ['docs/README.md', 'markdown'],
+      ['guide.markdown', 'markdown'],
+      ['NOTES.MD', 'markdown'],
       ['task.json5', undefined],
+      ['page.mdx', undefined],
       ['task.yaml', undefined],
       ['App.csproj', undefined],
       ['Makefile', undefined],
@@ -100,7 +107,10 @@ describe('language table: the languages read today', () => {
   });
 
   it("the client's file watcher: the languages' files and the project files", () => {
-    assert.equal(watchedFilesGlob(), '**/{*.cs,*.java,*.py,*.json,*.jsonc,*.csproj,Directory.Build.props,Directory.Build.targets}');
+    assert.equal(
+      watchedFilesGlob(),
+      '**/{*.cs,*.java,*.py,*.json,*.jsonc,*.md,*.markdown,*.csproj,Directory.Build.props,Directory.Build.targets}',
+    );
   });
 
   it('three tree-sitter grammars, each shipped by @vscode/tree-sitter-wasm', () => {
@@ -113,7 +123,7 @@ describe('language table: the languages read today', () => {
   it('hovers fence C# as csharp; Markdown fences cs, C#, py, jsonc… name their languages', () => {
     assert.deepEqual(
       LANGUAGE_IDS.map((id) => LANGUAGE_TABLE[id].fences[0]),
-      ['csharp', 'java', 'python', 'json'],
+      ['csharp', 'java', 'python', 'json', 'markdown'],
     );
     const cases: [string, LanguageId | undefined][] = [
       ['cs', 'csharp'],
@@ -122,6 +132,7 @@ describe('language table: the languages read today', () => {
       ['py', 'python'],
       ['jsonc', 'json'],
       ['JSON', 'json'],
+      ['md', 'markdown'],
       ['json5', undefined],
       ['js', undefined],
       ['sh', undefined],
@@ -132,8 +143,10 @@ describe('language table: the languages read today', () => {
     );
   });
 
-  it("account words: every language's, as the workspace index has always looked for them", () => {
+  it("account words: every language's, as the workspace index has always looked for them; Markdown's are its blocks'", () => {
     assert.deepEqual([...ACCOUNT_WORDS].sort(), ['UserAccount', 'userAccounts', 'user_accounts'].sort());
+    const embedded = new Set(CODE_LANGUAGE_IDS.flatMap((id) => LANGUAGE_TABLE[id].accountWords));
+    assert.deepEqual([...LANGUAGE_TABLE.markdown.accountWords].sort(), [...embedded].sort());
   });
 
   it('batchIdentity.languages keeps only languages of the table', () => {
@@ -177,8 +190,12 @@ describe('language table: consistency', () => {
     assert.deepEqual(Object.keys(LANGUAGES), [...LANGUAGE_IDS]);
     for (const id of LANGUAGE_IDS) {
       assert.equal(LANGUAGES[id].id, id);
-      assert.equal(LANGUAGES[id].lineComment, LANGUAGE_TABLE[id].lineComment);
+      assert.equal(LANGUAGES[id].lineComment, languageRow(id).lineComment);
     }
+  });
+
+  it('a code language has a comment syntax; a language embedding code has none of its own (its blocks have theirs)', () => {
+    for (const id of LANGUAGE_IDS) assert.equal(languageRow(id).lineComment === undefined, !!languageRow(id).embedsCode, id);
   });
 });
 

@@ -3,7 +3,7 @@
  * (see model.ts): adapters use these tables to recognise Batch code, renderers to write it.
  * Source: ../shared/reference/batch-identity-api.md §2–§9.
  */
-import type { LanguageId } from '../../../common/languages';
+import type { CodeLanguageId } from '../../../common/languages';
 import type { CanonicalMember, Elevation, EnumName, SdkGeneration, TaskKind } from './model';
 
 /** Member spellings of one enum in one SDK: canonical member → identifier as written in code. */
@@ -610,7 +610,7 @@ const DIALECT_OF_GENERATION: Partial<Record<SdkGeneration, Dialect>> = {
 };
 
 /** The dialect of a file of `language`, told apart by the construct's generation where known (the renderers' defaults otherwise). */
-export function dialectOf(language: LanguageId, generation?: SdkGeneration): Dialect {
+export function dialectOf(language: CodeLanguageId, generation?: SdkGeneration): Dialect {
   const byGeneration = generation && DIALECT_OF_GENERATION[generation];
   if (byGeneration) return byGeneration;
   return language === 'json' ? 'rest' : language;

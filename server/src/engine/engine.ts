@@ -3,7 +3,7 @@
  * the CLI both call it, so what CI reports is what the editor shows, and the fix-all the editor
  * applies on save is the CLI's `--fix`.
  */
-import { languageOfLanguageId, languageOfPath } from '../../../common/languages';
+import { languageOfLanguageId, languageOfPath, type CodeLanguageId } from '../../../common/languages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings';
 import { RULES } from '../rules';
 import { applyEdits, mergeEditGroups } from './edits';
@@ -166,7 +166,11 @@ export class Engine {
       throw error;
     }
 
-    const context: RuleContext = { language: languageId, fixScope: settings.fix.scope, workspace: options.workspace };
+    // Standalone code (documentation samples) is its own workspace: its named users resolve among its own accounts.
+    const workspace = file.facts.standalone ? undefined : options.workspace;
+    // A document embedding code (Markdown) says which language each part is; any other file is its own.
+    const languageAt = (offset: number) => (file.languageAt?.(offset) ?? languageId) as CodeLanguageId;
+    const context: RuleContext = { language: languageId, languageAt, fixScope: settings.fix.scope, workspace };
     const findings: Finding[] = [];
     for (const rule of RULES) {
       if (options.onlyRules && !options.onlyRules.includes(rule.id)) continue;

@@ -201,6 +201,12 @@ export interface Facts {
    * Batch operation): no value in it is a real secret.
    */
   readonly sampleDocument?: boolean;
+  /**
+   * True when the file's code stands apart from the workspace (the samples of a Markdown
+   * document): its named users resolve only among its own accounts, and its accounts are not the
+   * workspace's (a sample pool must not satisfy a real task's named user).
+   */
+  readonly standalone?: boolean;
 }
 
 export function emptyFacts(): Facts {

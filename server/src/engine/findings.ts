@@ -2,6 +2,7 @@
  * What rules produce: findings with fix *intents*. A renderer (one per language) turns an intent
  * into text edits in the file's own style; rules never write text.
  */
+import type { CodeLanguageId } from '../../../common/languages';
 import type { Elevation, Scope } from '../batch/model';
 import type { BuilderCallFact, Facts, LanguageId, RunElevatedFact, Span, Value } from './facts';
 
@@ -47,7 +48,10 @@ export interface Finding {
 
 /** What a rule may know beyond the file's facts. */
 export interface RuleContext {
+  /** The file's language (`markdown` for a document embedding code). */
   readonly language: LanguageId;
+  /** The language of the code at an offset: the file's own, or an embedded block's (Markdown). */
+  languageAt(offset: number): CodeLanguageId;
   readonly fixScope: 'omit' | Scope;
   /** Named user accounts defined anywhere in the workspace (for unknown-user). */
   readonly workspace?: WorkspaceAccounts;

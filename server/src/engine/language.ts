@@ -52,7 +52,22 @@ export interface FileAnalysis {
    * as the tree may be gone when a fix renders; the engine decides what that rules out.
    */
   readonly brokenSyntax?: ReadonlyMap<string, BrokenSyntax>;
+  /**
+   * For a document that embeds code of other languages (Markdown's fenced code blocks): the
+   * language of the code at an offset (hovers write replacements in its fence), or undefined
+   * outside any. Absent for a document of one language.
+   */
+  languageAt?(offset: number): LanguageId | undefined;
+  /**
+   * For a document that embeds code of other languages: the edit adding a suppression directive
+   * for a finding, in the comment syntax of the code around it, or undefined when that code takes
+   * no comment. `suppressionEdit` (engine/suppressions.ts) asks this first.
+   */
+  suppressionEdit?(rule: string, findingStart: number, scope: SuppressionScope): TextEdit | undefined;
 }
+
+/** What a suppression directive silences: the next line, or the whole file. */
+export type SuppressionScope = 'line' | 'file';
 
 /**
  * inside: the construct's own statement (JSON: its object) has syntax errors, so its shape is a
@@ -71,8 +86,12 @@ export interface ProjectContext {
 
 export interface LanguageSupport<S = unknown> {
   readonly id: LanguageId;
-  /** Line comment opener for suppression directives (`//`, `#`): the language table's `lineComment`. */
-  readonly lineComment: string;
+  /**
+   * Line comment opener for suppression directives (`//`, `#`): the language table's
+   * `lineComment`. None for a language whose directives go into the code it embeds (its
+   * `FileAnalysis.suppressionEdit` writes them).
+   */
+  readonly lineComment?: string;
   /**
    * Whether a comment may be added to a document of this editor language id (a suppression
    * directive); always, when absent.

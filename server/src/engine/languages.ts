@@ -2,13 +2,21 @@
 import { csharpLanguage } from '../languages/csharp';
 import { javaLanguage } from '../languages/java';
 import { jsonLanguage } from '../languages/json';
+import { markdownLanguage } from '../languages/markdown';
 import { pythonLanguage } from '../languages/python';
+import type { CodeLanguageId } from '../../../common/languages';
 import type { LanguageId } from './facts';
 import type { LanguageSupport } from './language';
 
-export const LANGUAGES: Record<LanguageId, LanguageSupport<unknown>> = {
+/** The languages whose files are code; Markdown's code blocks are written in them. */
+const CODE_LANGUAGES: Record<CodeLanguageId, LanguageSupport<unknown>> = {
   csharp: csharpLanguage,
   java: javaLanguage,
   python: pythonLanguage,
   json: jsonLanguage,
+};
+
+export const LANGUAGES: Record<LanguageId, LanguageSupport<unknown>> = {
+  ...CODE_LANGUAGES,
+  markdown: markdownLanguage(CODE_LANGUAGES),
 };

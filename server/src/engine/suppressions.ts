@@ -7,7 +7,7 @@
  */
 import { detectEol, indentationAt, lineStart } from './edits';
 import type { Finding } from './findings';
-import type { FileAnalysis, TextEdit } from './language';
+import type { FileAnalysis, SuppressionScope, TextEdit } from './language';
 
 export const DISABLE_NEXT_LINE = 'batch-identity-disable-next-line';
 export const DISABLE_FILE = 'batch-identity-disable-file';
@@ -68,21 +68,25 @@ export function applySuppressions(text: string, file: FileAnalysis, findings: Fi
   });
 }
 
-export type SuppressionScope = 'line' | 'file';
+export type { SuppressionScope };
 
 /**
  * The edit that adds a directive silencing `rule` at `findingStart`: a comment line above it, in
  * its indentation, or at the top of the file (after a shebang or Python coding line). An existing
- * directive of the same kind is extended instead of repeated.
+ * directive of the same kind is extended instead of repeated. A document embedding other
+ * languages (Markdown) writes it itself, in the syntax of the code at the finding
+ * (`FileAnalysis.suppressionEdit`); undefined when no comment can go there.
  */
 export function suppressionEdit(
   text: string,
   file: FileAnalysis,
-  lineComment: string,
+  lineComment: string | undefined,
   rule: string,
   findingStart: number,
   scope: SuppressionScope,
-): TextEdit {
+): TextEdit | undefined {
+  if (file.suppressionEdit) return file.suppressionEdit(rule, findingStart, scope);
+  if (lineComment === undefined) return undefined;
   const eol = detectEol(text);
   const directives = findDirectives(text, file);
   if (scope === 'line') {

@@ -24,7 +24,7 @@ import {
 } from '../batch/model';
 import { dialectOf, JSON_ENUM_KEYS, spellMember, spellRunElevated, type Dialect } from '../batch/sdks';
 import type { Analysis } from '../engine/engine';
-import { LANGUAGE_TABLE, type LanguageId } from '../../../common/languages';
+import { LANGUAGE_TABLE, type CodeLanguageId, type LanguageId } from '../../../common/languages';
 import type {
   AutoUserFact,
   EnumRefFact,
@@ -37,6 +37,7 @@ import type {
 } from '../engine/facts';
 import type { WorkspaceAccounts } from '../engine/findings';
 import { RUN_ELEVATED } from '../rules/runElevated';
+import { AccountIndex, definedAccounts } from '../workspace/accountIndex';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 
@@ -64,11 +65,15 @@ function contains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-export function hoverAt(analysis: Analysis, offset: number, workspace?: WorkspaceAccounts): Hover | undefined {
+export function hoverAt(analysis: Analysis, offset: number, workspaceAccounts?: WorkspaceAccounts): Hover | undefined {
   const facts = analysis.facts;
+  // Standalone code (documentation samples) names the users of its own pools, not the workspace's.
+  const workspace = facts.standalone ? ownAccounts(analysis) : workspaceAccounts;
+  // A document embedding code (Markdown) spells each part the way its code block's language does.
+  const languageAt = (offset: number) => analysis.file?.languageAt?.(offset) ?? analysis.language;
   const targets: Target[] = [];
   for (const fact of facts.runElevated) targets.push({ span: fact.nameSpan, render: () => runElevatedHover(analysis, fact.nameSpan) });
-  for (const ref of facts.enumRefs) targets.push({ span: ref.value.span, render: () => enumHover(ref, analysis.language) });
+  for (const ref of facts.enumRefs) targets.push({ span: ref.value.span, render: () => enumHover(ref, languageAt(ref.value.span.start)) });
   for (const identity of facts.identities) {
     const render = () => identityHover(identity, analysis, workspace);
     targets.push({ span: identity.nameSpan, render }, { span: identity.span, render });
@@ -85,7 +90,7 @@ export function hoverAt(analysis: Analysis, offset: number, workspace?: Workspac
     }
     if (account.windows) {
       const windows = account.windows;
-      const render = () => windowsHover(windows.loginMode, analysis.language);
+      const render = () => windowsHover(windows.loginMode, languageAt(windows.span.start));
       targets.push({ span: windows.span, render }, { span: windows.nameSpan, render });
     }
   }
@@ -98,6 +103,13 @@ export function hoverAt(analysis: Analysis, offset: number, workspace?: Workspac
   return undefined;
 }
 
+/** A standalone file's own accounts, as the workspace its named users resolve in. */
+function ownAccounts(analysis: Analysis): WorkspaceAccounts {
+  const index = new AccountIndex();
+  index.update(analysis.uri, definedAccounts(analysis.uri, analysis.text, analysis.facts));
+  return index;
+}
+
 /**
  * What this runElevated becomes in this file (the preferred fix's own text), then the documented
  * mapping in the file's spelling and why it is equivalent in elevation only, what this file's SDK
@@ -106,15 +118,18 @@ export function hoverAt(analysis: Analysis, offset: number, workspace?: Workspac
 function runElevatedHover(analysis: Analysis, nameSpan: Span): string {
   const finding = analysis.findings.find((f) => f.rule === RUN_ELEVATED && f.span.start === nameSpan.start);
   const fact = analysis.facts.runElevated.find((f) => f.nameSpan.start === nameSpan.start);
-  const dialect = dialectOf(analysis.language ?? 'json', fact?.generation);
+  const codeLanguage = (fact && analysis.file?.languageAt?.(fact.nameSpan.start)) ?? analysis.language ?? 'json';
+  const dialect = dialectOf(codeLanguage as CodeLanguageId, fact?.generation);
   const lines: string[] = [];
   const fix = finding?.fixes.find((f) => f.preferred);
   const edits = fix && analysis.edits(fix);
   const replacement = fact && edits?.find((e) => e.span.start <= fact.span.start && e.span.end >= fact.span.end);
-  const rendered = !!replacement && !!analysis.language;
-  if (replacement && analysis.language) {
+  // In a document embedding code (a Markdown code block), the language of the code there.
+  const language = analysis.file?.languageAt?.(nameSpan.start) ?? analysis.language;
+  const rendered = !!replacement && !!language;
+  if (replacement && language) {
     const text = replacement.newText.trim();
-    if (text) lines.push('In this file it becomes:', '', '```' + fenceOf(analysis.language), wrappable(text), '```', '');
+    if (text) lines.push('In this file it becomes:', '', '```' + fenceOf(language), wrappable(text), '```', '');
     else lines.push('In this file the fix removes it.', '');
   }
   const management = !!fact?.generation && MANAGEMENT_GENERATIONS.has(fact.generation);

@@ -131,7 +131,7 @@ function check(facts: Facts, report: Report<Messages>, context: RuleContext): vo
     if (!assignmentByHolder.has(assignment.holder.key)) assignmentByHolder.set(assignment.holder.key, assignment);
   for (const fact of facts.runElevated) {
     const base = { span: fact.nameSpan, confidence: fact.confidence } as const;
-    const dialect = dialectOf(context.language, fact.generation);
+    const dialect = dialectOf(context.languageAt(fact.nameSpan.start), fact.generation);
     if (fact.form === 'read') {
       report({ ...base, message: ['read', { dialect }] });
       continue;

@@ -66,8 +66,9 @@ function check(facts: Facts, report: Report<typeof descriptor.messages>, context
   for (const ref of facts.enumRefs) {
     if (ref.value.canonical) continue;
     const suggestion = suggestionFor(ref);
-    const member = { enum: ref.value.enum, member: ref.value.member, language: context.language };
     const span = ref.value.memberSpan;
+    const language = context.languageAt(span.start);
+    const member = { enum: ref.value.enum, member: ref.value.member, language };
     if (!suggestion) {
       report({ span, message: ['unknown', { ...member, valid: Object.values(ref.valid) }] });
       continue;
@@ -77,7 +78,7 @@ function check(facts: Facts, report: Report<typeof descriptor.messages>, context
       message: ['misspelled', { ...member, suggestion }],
       fixes: [
         {
-          title: ['changeFix', { language: context.language, enum: ref.value.enum, suggestion }],
+          title: ['changeFix', { language, enum: ref.value.enum, suggestion }],
           intent: { kind: 'replaceEnumMember', span, text: suggestion },
           preferred: true,
           safe: true,

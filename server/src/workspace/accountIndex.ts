@@ -18,7 +18,13 @@ export interface IndexedAccount extends AccountLocation {
  */
 export const ACCOUNT_WORDS: readonly string[] = [...new Set(LANGUAGE_IDS.flatMap((id) => LANGUAGE_TABLE[id].accountWords))];
 
+/** The accounts a file defines for the workspace: none from a standalone file (documentation samples, `Facts.standalone`). */
 export function accountsIn(uri: string, text: string, facts: Facts): IndexedAccount[] {
+  return facts.standalone ? [] : definedAccounts(uri, text, facts);
+}
+
+/** The named accounts a file defines, with where: a standalone file's are its own workspace. */
+export function definedAccounts(uri: string, text: string, facts: Facts): IndexedAccount[] {
   const accounts: IndexedAccount[] = [];
   for (const account of facts.accounts) {
     if (account.name?.kind !== 'string') continue;

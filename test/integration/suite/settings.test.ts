@@ -67,6 +67,8 @@ suite('settings apply without reload', () => {
     java: '.withScope(AutoUserScope.TASK)',
     python: 'scope=batchmodels.AutoUserScope.task',
     json: '"scope": "task"',
+    // A Markdown sample's blocks write their own language's (markdown.test.ts has a C# block).
+    markdown: 'scope: AutoUserScope.Task',
   };
   for (const sample of SAMPLES) {
     test(`${sample.language}: batchIdentity.fix.scope "task" makes the preferred fix write task scope, at once`, async () => {

@@ -140,6 +140,14 @@ const EXAMPLE_FINDINGS: Record<string, [number, string, 'Admin' | 'NonAdmin' | '
     [6, '"runElevated"', 'Admin'],
     [11, '"runElevated"', 'NonAdmin'],
   ],
+  // The code blocks of a Markdown page: C# fragments in a list, Java, Python in a quote, a REST body.
+  'examples/batch-docs.md': [
+    [31, 'RunElevated', 'Admin'],
+    [38, 'RunElevated', 'NonAdmin'],
+    [47, 'withRunElevated', 'NonAdmin'],
+    [57, 'run_elevated', 'Admin'],
+    [69, '"runElevated"', 'Admin'],
+  ],
   'examples/legacy_tasks.py': [
     [31, 'run_elevated', 'Admin'],
     [48, 'run_elevated', 'NonAdmin'],

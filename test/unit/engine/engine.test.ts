@@ -26,7 +26,7 @@ describe('engine', () => {
     const engine = new Engine();
     const skipped = async (languageId: string, text: string, settings = settingsWith({})) =>
       (await engine.analyze({ uri: 'file:///x', languageId, text }, { settings })).skipped;
-    assert.equal(await skipped('markdown', TASK), "language 'markdown' is not analysed");
+    assert.equal(await skipped('yaml', TASK), "language 'yaml' is not analysed");
     assert.equal(await skipped('json', TASK, settingsWith({ enable: false })), 'batchIdentity.enable is false');
     assert.equal(await skipped('json', TASK, settingsWith({ languages: ['csharp'] })), 'json is not in batchIdentity.languages');
     assert.equal(

@@ -45,7 +45,7 @@ describe('suppression edits', () => {
   async function suppress(text: string, rule: string, scope: 'line' | 'file') {
     const analysis = await analyze('json', text);
     const finding = analysis.findings.find((f) => f.rule === rule)!;
-    return applyEdits(text, [suppressionEdit(text, analysis.file!, '//', rule, finding.span.start, scope)]);
+    return applyEdits(text, [suppressionEdit(text, analysis.file!, '//', rule, finding.span.start, scope)!]);
   }
 
   it('a next-line directive goes above the finding, in its indentation and line ending', async () => {

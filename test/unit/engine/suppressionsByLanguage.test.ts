@@ -89,6 +89,7 @@ describe('file-scope suppression edits in each language', () => {
       const finding = analysis.findings.find((f) => f.rule === rule);
       assert.ok(finding, `no ${rule} finding to suppress`);
       const edit = suppressionEdit(text, analysis.file!, LANGUAGES[language].lineComment, rule, finding.span.start, 'file');
+      assert.ok(edit, 'a suppression edit');
       return applyEdits(text, [edit]);
     } finally {
       // The directives are found through the syntax tree: free it only once the edit is made.

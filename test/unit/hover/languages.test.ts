@@ -7,7 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import type { CodeLanguageId } from '../../../common/languages';
 import type { LanguageId } from '../../../server/src/engine/facts';
+import { EXPLAIN } from '../../../server/src/batch/model';
 import { hoverAt, wrappable } from '../../../server/src/hover/hover';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { engine } from '../../helpers/engine';
@@ -138,7 +140,41 @@ const JSON_POOL_SCOPE: Sample = {
   text: '{"id": "shared", "commandLine": "hostname", "userIdentity": {"autoUser": {"scope": "pool"}}}\n',
 };
 
-const SAMPLES: Record<LanguageId, Sample> = { csharp: CSHARP, java: JAVA, python: PYTHON, json: JSON_SAMPLE };
+/** Where each code sample stands in the Markdown sample, and the prefix its lines get there. */
+const IN_MARKDOWN: readonly { readonly sample: Sample; readonly fence: string; readonly opener: string; readonly prefix: string }[] = [
+  { sample: CSHARP, fence: 'cs', opener: '', prefix: '' },
+  { sample: JAVA, fence: 'java', opener: '1. ', prefix: '   ' },
+  { sample: PYTHON, fence: 'py', opener: '> ', prefix: '> ' },
+  { sample: JSON_SAMPLE, fence: 'json', opener: '  ', prefix: '  ' },
+];
+
+/** The four samples in one Markdown document (at the top level, in a list item, in a quote, indented), and where each sample's lines start in it. */
+const { MARKDOWN, LINE_STARTS } = (() => {
+  let text = '# Nightly jobs on Azure Batch\n\n';
+  const starts = new Map<Sample, number[]>();
+  for (const { sample, fence, opener, prefix } of IN_MARKDOWN) {
+    text += `${opener}\`\`\`${fence}\n`;
+    const lines: number[] = [];
+    for (const line of sample.text.replace(/\n$/, '').split('\n')) {
+      const linePrefix = line === '' ? prefix.trimEnd() : prefix;
+      lines.push(text.length + linePrefix.length);
+      text += `${linePrefix}${line}\n`;
+    }
+    lines.push(text.length + prefix.length); // after the sample's last line break: the closing fence's line
+    text += `${prefix}\`\`\`\n\n`;
+    starts.set(sample, lines);
+  }
+  return { MARKDOWN: { language: 'markdown', uri: 'file:///ws/jobs.md', text } satisfies Sample, LINE_STARTS: starts };
+})();
+
+/** Where an offset of a code sample is in the Markdown sample. */
+function inMarkdown(sample: Sample, offset: number): number {
+  const before = sample.text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return LINE_STARTS.get(sample)![line] + offset - (before.lastIndexOf('\n') + 1);
+}
+
+const SAMPLES: Record<LanguageId, Sample> = { csharp: CSHARP, java: JAVA, python: PYTHON, json: JSON_SAMPLE, markdown: MARKDOWN };
 
 /** pool.cs, defining `adminUser` (admin, uid 12345) on its line 42: what the named identities resolve to. */
 const POOL_CS = `${'// Pools of the nightly jobs.\n'.repeat(34)}using System.Collections.Generic;
@@ -312,7 +348,7 @@ describe('hover: runElevated shows this file’s replacement first, then why, in
 });
 
 describe('hover: runElevated’s replacement follows the file’s form, generation and import style', () => {
-  const cases: [string, LanguageId, string, string, string][] = [
+  const cases: [string, CodeLanguageId, string, string, string][] = [
     [
       'C# initializer member with a condition',
       'csharp',
@@ -618,6 +654,54 @@ describe('hover: user accounts and their Linux and Windows settings', () => {
       ]);
       const win = await hover(sample, language === 'json' ? '"name": "win"' : language === 'python' ? "name='win'" : '"win"');
       assert.equal(win.lines[4], 'name `win` · non-admin · password set · Windows login mode interactive');
+    });
+  }
+});
+
+describe('hover: in Markdown, every block hovers as a file of its language', () => {
+  // Every offset of each code sample, and the same place in the Markdown sample: the same hover
+  // over the same text, its replacement in the block's fence. The document is its own workspace:
+  // its named users resolve among its own accounts (pool.cs's adminUser is not one of them).
+  for (const { sample } of IN_MARKDOWN) {
+    const where = { csharp: 'at the top level', java: 'in a list item', python: 'in a quote', json: 'indented' }[
+      sample.language as CodeLanguageId
+    ];
+    it(`${sample.language} ${where}`, async () => {
+      const code = await engine.analyze({ uri: sample.uri, languageId: sample.language, text: sample.text }, { workspace });
+      const markdown = await engine.analyze({ uri: MARKDOWN.uri, languageId: 'markdown', text: MARKDOWN.text }, { workspace });
+      try {
+        let compared = 0;
+        for (let offset = 0; offset <= sample.text.length; offset++) {
+          const expected = hoverAt(code, offset, workspace);
+          const actual = hoverAt(markdown, inMarkdown(sample, offset), workspace);
+          if (!expected) {
+            assert.equal(actual, undefined, `a hover at ${offset} in the Markdown ${sample.language} only`);
+            continue;
+          }
+          assert.ok(
+            actual,
+            `no hover at ${offset} (${JSON.stringify(sample.text.slice(offset, offset + 20))}) in the Markdown ${sample.language}`,
+          );
+          // A page is its own workspace: the user is not found, so its elevation is not known either.
+          const standalone = expected.markdown
+            .replace(
+              '**named user `adminUser` · admin · Linux uid 12345 · defined in pool.cs:42**',
+              '**named user `adminUser` · not defined on any pool in this workspace**',
+            )
+            .replace(EXPLAIN.access({ account: 'named', elevation: 'admin' }), EXPLAIN.access({ account: 'named', elevation: 'unknown' }));
+          assert.equal(actual.markdown, standalone);
+          const prefix = IN_MARKDOWN.find((m) => m.sample === sample)!.prefix;
+          assert.equal(
+            MARKDOWN.text.slice(actual.span.start, actual.span.end).split(`\n${prefix}`).join('\n'),
+            sample.text.slice(expected.span.start, expected.span.end),
+          );
+          compared++;
+        }
+        assert.ok(compared > 50, `${compared} hovers compared`);
+      } finally {
+        code.release();
+        markdown.release();
+      }
     });
   }
 });

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, type Analysis } from '../../../server/src/engine/engine';
+import type { LanguageId } from '../../../server/src/engine/facts';
 import { DocumentStore } from '../../../server/src/lsp/documentStore';
 import { toDiagnostic } from '../../../server/src/lsp/convert';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
@@ -20,11 +21,13 @@ import { serverForSuite } from '../../helpers/lspClient';
 
 const RUNS = Math.max(1, Math.round(FUZZ_RUNS * 0.5));
 
-const TYPED: Record<string, string[]> = {
+const TYPED: Record<LanguageId, string[]> = {
   csharp: ['RunElevated = true;', 'true', 'UserIdentity', '.RunElevated', 'ElevationLevel.Admin'],
   java: ['.withRunElevated(true)', 'false', 'UserIdentity', 'ElevationLevel.NONADMIN'],
   python: ['run_elevated=True', ', run_elevated=False', 'UserIdentity', 'ElevationLevel.admin'],
   json: ['"runElevated": true,', 'false', '"userIdentity": {}', '"admin"'],
+  // A fence opened, closed or moved into a list or quote, and code typed into a block.
+  markdown: ['```cs\n', '```\n', '~~~', '> ', '- ', 'RunElevated = true;', 'run_elevated=True', '"runElevated": true,'],
 };
 const GARBAGE = ['x', ' ', '\n', '\r\n', '\t', '{', '}', '(', ')', ';', ',', '"', "'", '//', '#', '/*', 'é', '😀'];
 
@@ -33,7 +36,7 @@ type ChangeSpec =
   | { readonly at: number; readonly length: number; readonly text: string; readonly wild: boolean }
   | { readonly whole: true; readonly cut: number };
 
-function changeArb(language: string): fc.Arbitrary<ChangeSpec> {
+function changeArb(language: LanguageId): fc.Arbitrary<ChangeSpec> {
   return fc.oneof(
     {
       weight: 12,

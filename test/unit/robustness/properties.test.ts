@@ -98,6 +98,8 @@ for (const language of LANGUAGES) {
                       finding.span.start,
                       scope,
                     );
+                    // None where the code takes no comment (a Markdown `json` block without comments).
+                    if (!edit) continue;
                     const suppressed = await engine.analyze(input(applyEdits(text, [edit])));
                     suppressed.release();
                   }

@@ -235,6 +235,7 @@ describe('robustness regressions', () => {
       analysis.release();
       const [finding] = analysis.findings;
       const edit = suppressionEdit(text, analysis.file!, comment, finding.rule, finding.span.start, 'line');
+      assert.ok(edit, language);
       // The existing directive of the line above is extended, not a second one added.
       assert.equal(applyEdits(text, [edit]), text.replace('hardcoded-password', 'hardcoded-password, run-elevated'), language);
     }

@@ -84,7 +84,7 @@ describe('os-mismatch: what a pool configuration says of its OS', () => {
           account('elsewhere', 'linux'),
         ],
       },
-      { language: 'json', fixScope: 'omit' },
+      { language: 'json', languageAt: () => 'json', fixScope: 'omit' },
     );
     assert.deepEqual(
       findings.map((f) => [f.severity, f.message, f.span.start, f.related?.[0].message]),

@@ -12,9 +12,9 @@ import { describe, it } from 'node:test';
 import { parse, type ParseError } from 'jsonc-parser';
 import manifest from '../../../package.json';
 import { render, SNIPPET_LANGUAGES, SNIPPETS_DIR } from '../../../scripts/snippets';
-import type { Facts, LanguageId, Value } from '../../../server/src/engine/facts';
+import type { Facts, Value } from '../../../server/src/engine/facts';
 import type { AccountLocation, WorkspaceAccounts } from '../../../server/src/engine/findings';
-import { SNIPPET_FILES, SNIPPETS, type SnippetDefinition } from '../../../server/src/batch/snippets';
+import { SNIPPET_FILES, SNIPPETS, type SnippetDefinition, type SnippetLanguage } from '../../../server/src/batch/snippets';
 import { analyze, squiggles } from '../../helpers/engine';
 import { expand, tabStopIndices } from './expand';
 import { EXPECTED, VARIANTS, type Expected, type ExpectedAccount, type ExpectedIdentity } from './expected';
@@ -126,7 +126,7 @@ describe('snippets analysed in their surrounding code', () => {
   }
 
   /** The accounts of a pool snippet, as a workspace index would hold them. */
-  async function workspaceOf(language: LanguageId, prefix: string): Promise<WorkspaceAccounts> {
+  async function workspaceOf(language: SnippetLanguage, prefix: string): Promise<WorkspaceAccounts> {
     const analysis = await analyze(language, HOSTS[language](bySnippet(prefix)).text);
     analysis.release();
     const names = new Set(analysis.facts.accounts.flatMap((a) => (a.name?.kind === 'string' ? [a.name.value] : [])));

@@ -172,6 +172,7 @@ async function verifiedSuppression(state: ServerState, analysis: Analysis, langu
   if (!file || !language || !acceptsComments(analysis, languageId)) return undefined;
   const text = analysis.text;
   const edit = suppressionEdit(text, file, language.lineComment, finding.rule, finding.span.start, scope);
+  if (!edit) return undefined;
   // A one-off analysis (not keepSyntax): the document's kept tree is not touched.
   const started = Date.now();
   const check = await state.engine.analyze({ uri: analysis.uri, languageId, text: applyEdits(text, [edit]) });
