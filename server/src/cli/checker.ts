@@ -14,7 +14,7 @@ import { LANGUAGES } from '../engine/languages';
 import { ACCOUNT_WORDS, AccountIndex, accountsIn, type IndexedAccount } from '../workspace/accountIndex';
 import { coverNeedles } from '../workspace/needles';
 import { mayMakeProjectImports, projectImportsOfFile } from '../workspace/projectImports';
-import { decode, SourceReader, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
+import { assumedEncodingOf, decode, SourceReader, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
 import type { FileReport, ReportedDiagnostic } from './report';
 
 /** A file as the walk listed it: its position keeps the output in walk order, whoever checked it. */
@@ -115,7 +115,10 @@ export class Checker {
           continue;
         }
         // The reader reuses its buffer: keep a copy of what is kept.
-        this.candidates.push({ file, order, language, source: decode(Buffer.from(bytes)) });
+        const source = decode(Buffer.from(bytes));
+        const assumed = assumedEncodingOf(source);
+        if (assumed) notes.push({ order, text: `${file}: not valid UTF-8, read as ${assumed}` });
+        this.candidates.push({ file, order, language, source });
         this.engine.warmUp(language);
       } catch (error) {
         // A project file that cannot be read imports nothing; only the files `check` reports are I/O errors.
