@@ -7,7 +7,8 @@
  *  - the whole project's pools are in view and none defines the name. The editor's index covers
  *    its workspace folders, the CLI's the project root of what it checks (workspace/projectRoot.ts),
  *    and without either the file alone is the view. Quiet when the view defines no pools at all:
- *    the pool may live elsewhere.
+ *    the pool may live elsewhere, and in a sample document (a swagger example), whose names are
+ *    placeholders.
  */
 import type { Facts, Holder } from '../engine/facts';
 import type { RuleContext } from '../engine/findings';
@@ -51,6 +52,8 @@ function accountsOfItsPool(pool: Holder['pool'], facts: Facts, context: RuleCont
 }
 
 function check(facts: Facts, report: Report<typeof descriptor.messages>, context: RuleContext): void {
+  // A sample document's user names are placeholders by design (a swagger example's "user1").
+  if (facts.sampleDocument) return;
   const localNames = new Set(facts.accounts.flatMap((a) => (a.name?.kind === 'string' ? [a.name.value] : [])));
   // Asked only when needed: the server re-checks a document when the answer to what it asked changes.
   const projectHasPools = () => facts.accounts.length > 0 || !!context.workspace?.hasPools;

@@ -22,6 +22,8 @@ export const ACCOUNT_WORDS: readonly string[] = [...new Set(LANGUAGE_IDS.flatMap
 
 export function accountsIn(uri: string, text: string, facts: Facts): IndexedAccount[] {
   const accounts: IndexedAccount[] = [];
+  // A sample document's accounts (a swagger example's "user1") define no real pool's users.
+  if (facts.sampleDocument) return accounts;
   const poolIds = new Map(facts.pools.flatMap((pool) => (pool.id?.kind === 'string' ? [[pool.key, pool.id.value] as const] : [])));
   for (const account of facts.accounts) {
     if (account.name?.kind !== 'string') continue;

@@ -421,3 +421,33 @@ describe('unknown-user judges a task against the pool it runs on, when that pool
     assert.equal(new RecordedLookups(index).concerns(change), false, 'an analysis that asked nothing is not concerned');
   });
 });
+
+describe('unknown-user in a sample document', () => {
+  // Hand-made facts as the JSON adapter gives them for swagger examples of Batch operations.
+  const name = (value: string, start: number): Value => ({ kind: 'string', value, span: { start, end: start + 5 }, text: `"${value}"` });
+  const pool = (sampleDocument: boolean): Facts => ({
+    ...emptyFacts(),
+    accounts: [
+      { span: { start: 0, end: 9 }, nameSpan: { start: 0, end: 1 }, name: name('user1', 1), pool: { key: 'p' }, confidence: 'strong' },
+    ],
+    ...(sampleDocument && { sampleDocument }),
+  });
+  const task = (sampleDocument: boolean): Facts => ({
+    ...emptyFacts(),
+    identities: [{ span: { start: 0, end: 9 }, nameSpan: { start: 0, end: 1 }, userName: name('user2', 1), confidence: 'strong' }],
+    ...(sampleDocument && { sampleDocument }),
+  });
+  const context = (workspace: AccountIndex) => ({ language: 'json', fixScope: 'omit', workspace }) as const;
+
+  it("a swagger example's task names a placeholder user: not reported", () => {
+    const index = new AccountIndex();
+    index.update('file:///ws/pool.json', accountsIn('file:///ws/pool.json', 'x'.repeat(20), pool(false)));
+    assert.equal(unknownUserRule.check(task(true), context(index)).length, 0);
+    assert.equal(unknownUserRule.check(task(false), context(index)).length, 1, 'the same task elsewhere is');
+  });
+
+  it("a swagger example's pool accounts resolve no real task's user", () => {
+    assert.deepEqual(accountsIn('file:///ws/example.json', 'x'.repeat(20), pool(true)), []);
+    assert.equal(accountsIn('file:///ws/pool.json', 'x'.repeat(20), pool(false)).length, 1);
+  });
+});
