@@ -14,13 +14,18 @@ import { LANGUAGES } from '../engine/languages';
 import { ACCOUNT_WORDS, AccountIndex, accountsIn, type IndexedAccount } from '../workspace/accountIndex';
 import { coverNeedles } from '../workspace/needles';
 import { mayMakeProjectImports, projectImportsOfFile } from '../workspace/projectImports';
-import { decode, SourceReader, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
+import { assumedEncodingOf, decode, SourceReader, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
 import type { FileReport, ReportedDiagnostic } from './report';
 
 /** A file as the walk listed it: its position keeps the output in walk order, whoever checked it. */
 export interface Listed {
   readonly file: string;
   readonly order: number;
+  /**
+   * A file of the checked paths' project outside the paths (workspace/projectRoot.ts): read only
+   * for the pool accounts and project imports it defines, never reported, never fixed.
+   */
+  readonly context?: boolean;
 }
 
 /** A line for stderr, ordered by the file it is about. */
@@ -55,6 +60,9 @@ const NEEDLES = Object.fromEntries(
   ]),
 ) as Record<LanguageId, Buffer[]>;
 
+/** The substrings a file that defines a pool account holds one of. */
+const ACCOUNT_NEEDLES = coverNeedles(ACCOUNT_WORDS).map((n) => Buffer.from(n));
+
 /** Whether a file's bytes hold any word a finding needs (UTF-16 files are decoded to tell). */
 function mayConcernBatch(bytes: Buffer, language: LanguageId): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
@@ -77,7 +85,7 @@ function plural(n: number, word: string): string {
 
 export class Checker {
   private readonly engine = new Engine();
-  private readonly candidates: { file: string; order: number; language: LanguageId; source: SourceText }[] = [];
+  private readonly candidates: { file: string; order: number; language: LanguageId; source: SourceText; context?: boolean }[] = [];
   private workspaceImports: readonly string[] = [];
 
   constructor(private readonly options: CheckOptions) {}
@@ -93,7 +101,11 @@ export class Checker {
     let ioError = false;
     const { settings } = this.options;
     const reader = new SourceReader(settings.maxFileSizeKB * 1024);
-    for (const { file, order } of files) {
+    for (const { file, order, context } of files) {
+      if (context) {
+        await this.scanContext(reader, file, order, imports);
+        continue;
+      }
       const language = languageOfPath(file);
       const importing = mayMakeProjectImports(file);
       if (!language && !importing) {
@@ -115,7 +127,10 @@ export class Checker {
           continue;
         }
         // The reader reuses its buffer: keep a copy of what is kept.
-        this.candidates.push({ file, order, language, source: decode(Buffer.from(bytes)) });
+        const source = decode(Buffer.from(bytes));
+        const assumed = assumedEncodingOf(source);
+        if (assumed) notes.push({ order, text: `${file}: not valid UTF-8, read as ${assumed}` });
+        this.candidates.push({ file, order, language, source });
         this.engine.warmUp(language);
       } catch (error) {
         // A project file that cannot be read imports nothing; only the files `check` reports are I/O errors.
@@ -125,6 +140,23 @@ export class Checker {
       }
     }
     return { imports, notes, ioError };
+  }
+
+  /**
+   * A project file outside the checked paths: its project imports, and kept if it may define pool
+   * accounts. Nothing about it is reported: the user did not ask for it.
+   */
+  private async scanContext(reader: SourceReader, file: string, order: number, imports: string[]): Promise<void> {
+    const language = languageOfPath(file);
+    try {
+      const bytes = reader.read(file);
+      if (!bytes) return;
+      if (mayMakeProjectImports(file)) imports.push(...(await projectImportsOfFile(this.engine, file, bytes)));
+      if (!language || !ACCOUNT_NEEDLES.some((needle) => bytes.includes(needle)) || looksBinary(bytes)) return;
+      this.candidates.push({ file, order, language, source: decode(Buffer.from(bytes)), context: true });
+    } catch {
+      // Unreadable: it defines nothing as far as the check can tell.
+    }
   }
 
   /** The pool accounts the kept files define, with every share's project imports known. */
@@ -153,6 +185,7 @@ export class Checker {
     const notes: Note[] = [];
     let ioError = false;
     for (const candidate of this.candidates) {
+      if (candidate.context) continue;
       const { file, order, language } = candidate;
       let source = candidate.source;
       try {

@@ -8,8 +8,9 @@
 import * as os from 'os';
 import { languageNames } from '../../../common/languages';
 import { DEFAULT_SETTINGS, type FixScope, type Settings } from '../../../common/settings';
+import { projectContextFiles } from '../workspace/projectRoot';
 import { collectFiles } from '../workspace/walk';
-import { Checker, type CheckResult, type ScanResult } from './checker';
+import { Checker, type CheckResult, type Listed, type ScanResult } from './checker';
 import { checkInParallel } from './parallel';
 import { formatJson, formatSarif, formatText, type FileReport } from './report';
 
@@ -87,7 +88,11 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   const settings: Settings = { ...DEFAULT_SETTINGS, fix: { scope: options.fixScope } };
   const { files, errors } = collectFiles(options.paths);
   for (const e of errors) io.stderr(`batch-identity: ${e.path}: ${e.message}`);
-  const listed = files.map((file, order) => ({ file, order }));
+  const listed: Listed[] = [...files, ...projectContextFiles(options.paths, files.length)].map((file, order) => ({
+    file,
+    order,
+    ...(order >= files.length && { context: true }),
+  }));
   const checkOptions = { settings, fix: options.fix };
 
   // Big workspaces are shared among worker threads (when running from the bundle, which can

@@ -58,6 +58,13 @@ export interface Holder {
   readonly taskKind?: TaskKind;
   /** Type name as written, when known (`CloudTask`, `StartTask`, a JSON path). */
   readonly typeName?: string;
+  /**
+   * The pool the holder's task runs on, when the code says which (unknown-user judges a named user
+   * against that pool's accounts): `key`, a pool of this file — the `PoolFact.key` and
+   * `UserAccountFact.pool.key` of a start task's own pool or a job's auto-pool; `id`, the pool id a
+   * job names (`poolInfo.poolId`), matched against `PoolFact.id` in this file and elsewhere.
+   */
+  readonly pool?: { readonly key: string } | { readonly id: Value };
 }
 
 export interface RunElevatedFact {
@@ -177,6 +184,8 @@ export interface PoolFact {
   readonly nameSpan: Span;
   /** The same key as `UserAccountFact.pool.key` of the accounts defined on this pool. */
   readonly key: string;
+  /** The pool's id as written (`id`, `Id`, `pool_id`), when it has one: what a job's `poolInfo.poolId` names. */
+  readonly id?: Value;
   /** `cloudServiceConfiguration` (Windows only): where it is set. */
   readonly cloudServiceConfiguration?: Span;
   /** `virtualMachineConfiguration.nodeAgentSKUId` (`batch.node.windows amd64`, `batch.node.ubuntu 22.04`). */

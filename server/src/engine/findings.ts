@@ -62,6 +62,8 @@ export interface WorkspaceAccounts {
   readonly hasPools: boolean;
   /** Where an account of this name is defined, if anywhere. */
   lookup(name: string): readonly AccountLocation[];
+  /** The account names of the pools with this id, from every file; undefined when no such pool with accounts is known. */
+  poolAccounts?(poolId: string): readonly string[] | undefined;
 }
 
 export interface AccountLocation {

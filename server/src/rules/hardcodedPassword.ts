@@ -1,9 +1,12 @@
 /**
- * hardcoded-password: a user account's password written as a literal. Parameters, environment
- * and secret-store look-ups are expressions and pass. The message never repeats the value.
+ * hardcoded-password: a user account's password written as a literal, directly or through a local
+ * variable or constant. Parameters, environment and secret-store look-ups are expressions and pass;
+ * so do placeholders and every value of a sample document (placeholders.ts). The message never
+ * repeats the value.
  */
 import type { Facts } from '../engine/facts';
 import { defineRule, type Report } from './define';
+import { writtenSecret } from './placeholders';
 
 const descriptor = {
   id: 'hardcoded-password',
@@ -17,15 +20,11 @@ const descriptor = {
   },
 } as const;
 
-/** `<secret>`, `***`: documentation placeholders, not passwords. */
-function isPlaceholder(value: string): boolean {
-  return value.trim() === '' || /^<[^<>]*>$/.test(value.trim()) || /^\*+$/.test(value.trim());
-}
-
 function check(facts: Facts, report: Report<typeof descriptor.messages>): void {
   for (const account of facts.accounts) {
-    const password = account.password;
-    if (!password || password.kind !== 'string' || isPlaceholder(password.value)) continue;
+    const password = writtenSecret(facts, account.password);
+    // An empty password is no secret to leak.
+    if (!password || password.value.trim() === '') continue;
     report({ span: password.span, confidence: account.confidence, message: 'hardcoded' });
   }
 }

@@ -1,10 +1,13 @@
 /**
  * ssh-key-placeholder: an SSH private key that cannot be one — a GUID (the documentation's own
- * sample passes `new Guid().ToString()`, G17), an empty or very short string. The message never
- * repeats the value.
+ * sample passes `new Guid().ToString()`, G17), an empty or very short string — written in place or
+ * through a local variable or constant. A placeholder for a key filled in later (`<key>`,
+ * `$(SshKey)`, …) and the values of a sample document are not keys and pass (placeholders.ts). The
+ * message never repeats the value.
  */
-import type { Facts } from '../engine/facts';
+import type { Facts, Value } from '../engine/facts';
 import { defineRule, type Report } from './define';
+import { isPlaceholder } from './placeholders';
 
 type Problem = 'guid' | 'empty' | 'short';
 
@@ -27,18 +30,20 @@ const descriptor = {
 const MIN_KEY_LENGTH = 100;
 const GUID = /^\{?[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\}?$/i;
 
-function problemOf(value: { kind: string; hint?: string; value?: unknown }): Problem | undefined {
+function problemOf(value: Value): Problem | undefined {
   if (value.kind === 'expr' && value.hint === 'guid') return 'guid';
-  if (value.kind !== 'string' || typeof value.value !== 'string') return undefined;
+  if (value.kind !== 'string') return undefined;
   const key = value.value.trim();
   if (key === '') return 'empty';
   if (GUID.test(key)) return 'guid';
-  if (/^<[^<>]*>$/.test(key)) return undefined; // a documentation placeholder, not a key
+  if (isPlaceholder(key)) return undefined;
   if (key.length < MIN_KEY_LENGTH && !key.includes('PRIVATE KEY')) return 'short';
   return undefined;
 }
 
 function check(facts: Facts, report: Report<typeof descriptor.messages>): void {
+  // A sample document's keys are placeholders by design (a swagger example's "sshprivatekeyvalue").
+  if (facts.sampleDocument) return;
   for (const account of facts.accounts) {
     const key = account.linux?.sshPrivateKey;
     if (!key) continue;

@@ -10,6 +10,8 @@ import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
 
 export interface IndexedAccount extends AccountLocation {
   readonly name: string;
+  /** The id of the pool it is defined on, when the pool's id is a literal. */
+  readonly poolId?: string;
 }
 
 /**
@@ -26,11 +28,22 @@ export function accountsIn(uri: string, text: string, facts: Facts): IndexedAcco
 /** The named accounts a file defines, with where: a standalone file's are its own workspace. */
 export function definedAccounts(uri: string, text: string, facts: Facts): IndexedAccount[] {
   const accounts: IndexedAccount[] = [];
+  // A sample document's accounts (a swagger example's "user1") define no real pool's users.
+  if (facts.sampleDocument) return accounts;
+  const poolIds = new Map(facts.pools.flatMap((pool) => (pool.id?.kind === 'string' ? [[pool.key, pool.id.value] as const] : [])));
   for (const account of facts.accounts) {
     if (account.name?.kind !== 'string') continue;
     const elevation = account.elevation?.kind === 'enum' ? (account.elevation.canonical as Elevation | undefined) : undefined;
     const uid = account.linux?.uid?.kind === 'number' ? account.linux.uid.value : undefined;
-    accounts.push({ name: account.name.value, uri, line: lineOf(text, account.span.start), elevation, uid });
+    const poolId = account.pool && poolIds.get(account.pool.key);
+    accounts.push({
+      name: account.name.value,
+      uri,
+      line: lineOf(text, account.span.start),
+      elevation,
+      uid,
+      ...(poolId !== undefined && { poolId }),
+    });
   }
   return accounts;
 }
@@ -52,11 +65,26 @@ export interface AccountChange {
   readonly names: ReadonlySet<string>;
   /** Whether the workspace went from no pools with accounts to some, or back. */
   readonly pools: boolean;
+  /** The pool ids whose account names changed (`poolAccounts`' answer). */
+  readonly poolIds: ReadonlySet<string>;
+}
+
+/** The pool ids whose set of account names differs between two lists of a file's accounts. */
+function changedPoolIds(before: readonly IndexedAccount[], after: readonly IndexedAccount[]): Set<string> {
+  const pairs = (list: readonly IndexedAccount[]) =>
+    new Set(list.flatMap((a) => (a.poolId === undefined ? [] : [`${a.poolId}\u0000${a.name}`])));
+  const was = pairs(before);
+  const now = pairs(after);
+  const changed = new Set<string>();
+  for (const pair of was) if (!now.has(pair)) changed.add(pair.slice(0, pair.indexOf('\u0000')));
+  for (const pair of now) if (!was.has(pair)) changed.add(pair.slice(0, pair.indexOf('\u0000')));
+  return changed;
 }
 
 export class AccountIndex implements WorkspaceAccounts {
   private readonly byUri = new Map<string, readonly IndexedAccount[]>();
   private byName: Map<string, IndexedAccount[]> | undefined;
+  private byPoolId: Map<string, string[]> | undefined;
   private readonly listeners: ((change: AccountChange) => void)[] = [];
 
   /** Called after every update that changes a file's set of names. */
@@ -66,16 +94,19 @@ export class AccountIndex implements WorkspaceAccounts {
 
   /** Records a file's accounts; returns whether the set of names changed. */
   update(uri: string, accounts: readonly IndexedAccount[]): boolean {
-    const before = new Set((this.byUri.get(uri) ?? []).map((a) => a.name));
+    const previous = this.byUri.get(uri) ?? [];
+    const before = new Set(previous.map((a) => a.name));
     const after = new Set(accounts.map((a) => a.name));
     const hadPools = this.hasPools;
     if (accounts.length === 0) this.byUri.delete(uri);
     else this.byUri.set(uri, accounts);
     this.byName = undefined;
+    this.byPoolId = undefined;
     const names = new Set([...before].filter((n) => !after.has(n)).concat([...after].filter((n) => !before.has(n))));
     const pools = hadPools !== this.hasPools;
-    if (names.size === 0 && !pools) return false;
-    for (const listener of this.listeners) listener({ uri, names, pools });
+    const poolIds = changedPoolIds(previous, accounts);
+    if (names.size === 0 && !pools && poolIds.size === 0) return false;
+    for (const listener of this.listeners) listener({ uri, names, pools, poolIds });
     return true;
   }
 
@@ -101,6 +132,21 @@ export class AccountIndex implements WorkspaceAccounts {
     return this.byName.get(name) ?? [];
   }
 
+  poolAccounts(poolId: string): readonly string[] | undefined {
+    if (!this.byPoolId) {
+      this.byPoolId = new Map();
+      for (const list of this.byUri.values()) {
+        for (const account of list) {
+          if (account.poolId === undefined) continue;
+          const names = this.byPoolId.get(account.poolId);
+          if (names) names.push(account.name);
+          else this.byPoolId.set(account.poolId, [account.name]);
+        }
+      }
+    }
+    return this.byPoolId.get(poolId);
+  }
+
   get size(): number {
     let n = 0;
     for (const list of this.byUri.values()) n += list.length;
@@ -110,11 +156,12 @@ export class AccountIndex implements WorkspaceAccounts {
 
 /**
  * The workspace as one analysis sees it, remembering what the analysis asked: the names it looked
- * up and whether it asked if there are pools at all. A later change to the index concerns the
- * analysis only if it touches those (`concerns`).
+ * up, the pool ids whose accounts it asked for, and whether it asked if there are pools at all. A
+ * later change to the index concerns the analysis only if it touches those (`concerns`).
  */
 export class RecordedLookups implements WorkspaceAccounts {
   private readonly names = new Set<string>();
+  private readonly poolIds = new Set<string>();
   private askedForPools = false;
 
   constructor(private readonly index: WorkspaceAccounts) {}
@@ -129,9 +176,15 @@ export class RecordedLookups implements WorkspaceAccounts {
     return this.index.lookup(name);
   }
 
+  poolAccounts(poolId: string): readonly string[] | undefined {
+    this.poolIds.add(poolId);
+    return this.index.poolAccounts?.(poolId);
+  }
+
   concerns(change: AccountChange): boolean {
     if (change.pools && this.askedForPools) return true;
     for (const name of change.names) if (this.names.has(name)) return true;
+    for (const poolId of change.poolIds) if (this.poolIds.has(poolId)) return true;
     return false;
   }
 }

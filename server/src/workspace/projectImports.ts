@@ -18,9 +18,8 @@ export function mayMakeProjectImports(file: string): boolean {
 /**
  * A file's imports for its whole project, from its bytes (the CLI's and the server's scans read
  * them their own way): a project file's `Using` items, or what the language reads from the tree
- * when the text holds its word (searched in the bytes first, unless the file is UTF-16). A file
- * that cannot be decoded imports nothing (it does not build either). The bytes are decoded before
- * anything is awaited, so a caller's reused buffer may be passed.
+ * when the text holds its word (searched in the bytes first, unless the file is UTF-16). The bytes
+ * are decoded before anything is awaited, so a caller's reused buffer may be passed.
  */
 export async function projectImportsOfFile(engine: Engine, file: string, bytes: Buffer): Promise<string[]> {
   const language = languageOfPath(file);
@@ -28,12 +27,7 @@ export async function projectImportsOfFile(engine: Engine, file: string, bytes: 
   const projectFile = isProjectFile(file);
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!projectFile && (!language || !word || (!utf16 && !bytes.includes(word)))) return [];
-  let text: string;
-  try {
-    text = decode(bytes).text;
-  } catch {
-    return [];
-  }
+  const text = decode(bytes).text;
   return projectFile ? usingsOfProjectFile(text) : engine.projectImportsOf({ uri: file, languageId: language!, text });
 }
 

@@ -1,12 +1,15 @@
 /**
  * Reading and writing source files without losing anything: the encoding (UTF-8 with or without
- * BOM, UTF-16 with BOM) is kept, invalid UTF-8 is refused rather than mangled, and a rewrite is
- * atomic (temp file + rename) and refused if the file changed since it was read.
+ * BOM, UTF-16 with BOM) is kept; bytes that are not valid UTF-8 are read as Windows-1252, one
+ * character per byte, and written back byte for byte; a rewrite is atomic (temp file + rename) and
+ * refused if the file changed since it was read.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { decodeWindows1252, encodeWindows1252 } from './windows1252';
 
-export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be';
+/** `windows1252`: not valid UTF-8, so assumed (nothing in the file says it): see `assumedEncodingOf`. */
+export type Encoding = 'utf8' | 'utf8bom' | 'utf16le' | 'utf16be' | 'windows1252';
 
 export interface SourceText {
   readonly text: string;
@@ -17,23 +20,36 @@ export interface SourceText {
 
 export class UnreadableFile extends Error {}
 
+/**
+ * The text of a file's bytes. UTF-16 needs its byte-order mark; bytes that are not valid UTF-8
+ * (with or without a BOM) are read as Windows-1252 — the legacy Windows sources this happens to are
+ * in it, or in Latin-1, which it extends — so their findings are not lost; a UTF-8 BOM is then
+ * three characters of the text, written back as they were.
+ */
 export function decode(bytes: Buffer): SourceText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: utf8(bytes.subarray(3)), encoding: 'utf8bom', bytes };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le'), encoding: 'utf16le', bytes };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Buffer.from(bytes.subarray(2));
     swapped.swap16();
     return { text: swapped.toString('utf16le'), encoding: 'utf16be', bytes };
   }
-  return { text: utf8(bytes), encoding: 'utf8', bytes };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = utf8(bom ? bytes.subarray(3) : bytes);
+  if (text === undefined) return { text: decodeWindows1252(bytes), encoding: 'windows1252', bytes };
+  return { text, encoding: bom ? 'utf8bom' : 'utf8', bytes };
 }
 
-function utf8(bytes: Buffer): string {
+function utf8(bytes: Buffer): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UnreadableFile('not valid UTF-8 (and no UTF-16 byte-order mark)');
+    return undefined;
   }
+}
+
+/** The encoding a file was read in without saying so itself, as a note names it; undefined when the file's bytes say. */
+export function assumedEncodingOf(source: SourceText): string | undefined {
+  return source.encoding === 'windows1252' ? 'Windows-1252' : undefined;
 }
 
 export function encode(text: string, encoding: Encoding): Buffer {
@@ -48,6 +64,12 @@ export function encode(text: string, encoding: Encoding): Buffer {
       const body = Buffer.from(text, 'utf16le');
       body.swap16();
       return Buffer.concat([Buffer.from([0xfe, 0xff]), body]);
+    }
+    case 'windows1252': {
+      const encoded = encodeWindows1252(text);
+      if ('unencodable' in encoded)
+        throw new UnreadableFile(`the fixed text holds '${encoded.unencodable}', which Windows-1252 cannot; nothing written`);
+      return encoded.bytes;
     }
   }
 }

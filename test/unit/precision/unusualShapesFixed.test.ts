@@ -14,7 +14,8 @@ import { compileJava, skipWithoutJavac } from '../../compile/java/javac';
 import type { TaskIdentity } from '../../compile/python/sdk';
 import { autoUser, pythonSdkRows, task, type PythonSdkExpectation } from '../../compile/python/sdkRows';
 import type { LanguageId } from '../../../server/src/engine/facts';
-import { applyFix, fixAll, squiggles } from '../../helpers/engine';
+import { applyFix, engine, fixAll, squiggles } from '../../helpers/engine';
+import { fixAllProblems } from '../../helpers/fixAllSweep';
 import { declareRowChecks } from '../../helpers/rowChecks';
 
 const rule = 'run-elevated';
@@ -52,6 +53,13 @@ function check(language: LanguageId, shapes: readonly Shape[]): void {
     });
     if (s.sdk) declareRowChecks(realSdk, { name: s.name, language, input: s.text, output: s.all ?? s.fixed, expect: s.sdk });
   }
+  it('fix-all of every shape: no duplicate key, no value changed outside a finding, no new syntax error (issue 12)', async () => {
+    const problems: string[] = [];
+    for (const s of shapes)
+      for (const problem of await fixAllProblems(engine, { source: s.name, language, text: s.text }))
+        problems.push(`${s.name}: ${problem}`);
+    assert.deepEqual(problems, []);
+  });
 }
 
 // ---------------------------------------------------------------- C#

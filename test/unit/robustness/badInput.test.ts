@@ -55,7 +55,8 @@ describe('bad input through the CLI', () => {
     assert.equal(analysis.skipped, 'the file is larger than batchIdentity.maxFileSizeKB (0.01 KB)');
   });
 
-  it('invalid UTF-8 is refused with a note (exit 2), never rewritten; the other files are still fixed', async () => {
+  it('invalid UTF-8 is read as Windows-1252 with a note, and fixed byte for byte; the other files are fixed too', async () => {
+    // (test/unit/cli/windows1252.test.ts has the legacy sources of all four languages.)
     const bad = Buffer.concat([
       Buffer.from('{"commandLine": "x", "runElevated": true, "name": "'),
       Buffer.from([0xc3, 0x28]),
@@ -63,9 +64,16 @@ describe('bad input through the CLI', () => {
     ]);
     const root = tree({ 'bad.json': bad, 'task.json': TASK });
     const { code, stderr } = await cli(['check', '--fix', root]);
-    assert.equal(code, 2);
-    assert.match(stderr, /bad\.json: not valid UTF-8 \(and no UTF-16 byte-order mark\)/);
-    assert.deepEqual(fs.readFileSync(path.join(root, 'bad.json')), bad);
+    assert.equal(code, 0);
+    assert.match(stderr, /bad\.json: not valid UTF-8, read as Windows-1252/);
+    assert.deepEqual(
+      fs.readFileSync(path.join(root, 'bad.json')),
+      Buffer.concat([
+        Buffer.from('{"commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}, "name": "'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('"}'),
+      ]),
+    );
     assert.equal(fs.readFileSync(path.join(root, 'task.json'), 'utf8'), TASK_FIXED);
   });
 

@@ -15,7 +15,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { applyEdits } from '../../../server/src/engine/edits';
 import { Engine } from '../../../server/src/engine/engine';
 import { LANGUAGES as SUPPORT } from '../../../server/src/engine/languages';
@@ -23,40 +22,12 @@ import { suppressionEdit } from '../../../server/src/engine/suppressions';
 import { hoverAt } from '../../../server/src/hover/hover';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { EXTENSION, LANGUAGES, languageIdOf, mutatedArb, type Mutated } from '../../helpers/batchSources';
+import { newDuplicates } from '../../helpers/fixAllSweep';
 import { FUZZ_RUNS, FUZZ_SEED } from '../../helpers/fuzz';
 import { fixLocality, newSyntaxError, parse, preciseEdits } from '../../helpers/syntaxRegions';
 
 const engine = new Engine();
 const RUNS = Math.max(1, Math.round(FUZZ_RUNS * 1.5));
-
-/** Per key name, how many of its occurrences repeat a key already in the same object (over every object). */
-function duplicateKeys(text: string): Map<string, number> {
-  const repeats = new Map<string, number>();
-  const visit = (node: JsonNode | undefined) => {
-    if (!node) return;
-    if (node.type === 'object') {
-      const seen = new Set<unknown>();
-      for (const property of node.children ?? []) {
-        const key = property.children?.[0]?.value;
-        if (typeof key !== 'string') continue;
-        if (seen.has(key)) repeats.set(key, (repeats.get(key) ?? 0) + 1);
-        seen.add(key);
-      }
-    }
-    for (const child of node.children ?? []) visit(child);
-  };
-  visit(parseTree(text, [], { allowTrailingComma: true, disallowComments: false }));
-  return repeats;
-}
-
-/** The keys `after` repeats more often than `before` did, e.g. `userIdentity ×2 (was 1)`. */
-function newDuplicates(before: string, after: string): string | undefined {
-  const was = duplicateKeys(before);
-  const added = [...duplicateKeys(after)]
-    .filter(([key, count]) => count > (was.get(key) ?? 0))
-    .map(([key, count]) => `${key} ×${count + 1} (was ${(was.get(key) ?? 0) + 1})`);
-  return added.length > 0 ? `duplicate key in one object: ${added.join(', ')}` : undefined;
-}
 
 function label(sample: Mutated): string {
   return `\nmutations: ${JSON.stringify(sample.mutations)}\ntext: ${JSON.stringify(sample.text)}`;

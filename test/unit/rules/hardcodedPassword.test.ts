@@ -5,7 +5,8 @@
  * squiggled where it is written. The message never repeats the value; no fix.
  */
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
+import { emptyFacts, type Facts, type UserAccountFact, type Value } from '../../../server/src/engine/facts';
 import { hardcodedPasswordRule } from '../../../server/src/rules/hardcodedPassword';
 import { analyze } from '../../helpers/engine';
 import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
@@ -60,6 +61,30 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
     seen: 5,
   },
 
+  {
+    name: 'Microsoft.Azure.Batch: a literal through a local variable, squiggled where it is written',
+    language: 'csharp',
+    text: csLegacy('var opsPassword = "Winter2024!";\npool.UserAccounts.Add(new UserAccount("ops", opsPassword));'),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+  },
+  {
+    name: 'Microsoft.Azure.Batch: placeholders filled in later, in place and through a local variable or constant',
+    language: 'csharp',
+    text:
+      'using System.Collections.Generic;\nusing Microsoft.Azure.Batch;\n\nclass Accounts\n{\n    private const string ArmPassword = "[parameters(\'adminPassword\')]";\n\n' +
+      '    void Configure(CloudPool pool)\n    {\n        var pipelinePassword = "$(BatchPassword)";\n' +
+      '        pool.UserAccounts = new List<UserAccount>\n        {\n' +
+      '            new UserAccount("a", pipelinePassword),\n' +
+      '            new UserAccount("b", ArmPassword),\n' +
+      '            new UserAccount("c", "${BATCH_PASSWORD}"),\n' +
+      '            new UserAccount("d", "%BATCH_PASSWORD%"),\n' +
+      '            new UserAccount("e", "{{ batch_password }}"),\n' +
+      '            new UserAccount("f", "#{BatchPassword}#"),\n' +
+      '        };\n    }\n}\n',
+    found: [],
+    seen: 6,
+  },
+
   // Java -----------------------------------------------------------------------------------------
   {
     name: 'legacy: withPassword("…")',
@@ -104,6 +129,28 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
     text: javaNew('pool.setUserAccounts(Arrays.asList(new UserAccount("ops", System.getenv("BATCH_PW"))));'),
     found: [],
     seen: 1,
+  },
+
+  {
+    name: 'legacy: a literal through a local variable, squiggled where it is written',
+    language: 'java',
+    text: javaLegacy(
+      'String opsPassword = "Winter2024!";\npool.withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword(opsPassword)));',
+    ),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+  },
+  {
+    name: 'com.azure.compute.batch: placeholders filled in later, in place and through a local variable',
+    language: 'java',
+    text: javaNew(
+      'String pipelinePassword = "$(BatchPassword)";\npool.setUserAccounts(Arrays.asList(\n' +
+        '        new UserAccount("a", pipelinePassword),\n' +
+        '        new UserAccount("b", "${BATCH_PASSWORD}"),\n' +
+        '        new UserAccount("c", "%BATCH_PASSWORD%"),\n' +
+        '        new UserAccount("d", "<password>")));',
+    ),
+    found: [],
+    seen: 4,
   },
 
   // Python ---------------------------------------------------------------------------------------
@@ -152,6 +199,29 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
     ),
     found: [],
     seen: 6,
+  },
+
+  {
+    name: "legacy: a literal through a function's local variable, squiggled where it is written",
+    language: 'python',
+    text: pyLegacy(
+      "def users():\n    ops_password = 'Winter2024!'\n    return [batchmodels.UserAccount(name='ops', password=ops_password)]",
+    ),
+    found: [['warning', "'Winter2024!'", 'hardcoded']],
+  },
+  {
+    name: 'legacy: placeholders filled in later, in place and through a module constant',
+    language: 'python',
+    text: pyLegacy(
+      'ARM_PASSWORD = "[parameters(\'adminPassword\')]"\n\nusers = [\n' +
+        "    batchmodels.UserAccount(name='a', password=ARM_PASSWORD),\n" +
+        "    batchmodels.UserAccount(name='b', password='{{ batch_password }}'),\n" +
+        "    batchmodels.UserAccount(name='c', password='%BATCH_PASSWORD%'),\n" +
+        "    batchmodels.UserAccount(name='d', password='${BATCH_PASSWORD}'),\n" +
+        ']',
+    ),
+    found: [],
+    seen: 4,
   },
 
   // JSON -----------------------------------------------------------------------------------------
@@ -203,10 +273,13 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
         { name: 'b', password: '${BATCH_PASSWORD}' },
         { name: 'c', password: '#{BatchPassword}#' },
         { name: 'd', password: '<secret>' },
+        { name: 'e', password: '%BATCH_PASSWORD%' },
+        { name: 'f', password: '{{ batchPassword }}' },
+        { name: 'g', password: '__BatchPassword__' },
       ],
     }),
     found: [],
-    seen: 4,
+    seen: 7,
   },
   {
     name: 'Python: an account of a vendored module in a Batch file (weak evidence): one step lower',
@@ -229,4 +302,34 @@ it('hardcoded-password never repeats the password', async () => {
   const [finding] = analysis.findings.filter((f) => f.rule === 'hardcoded-password');
   assert.ok(finding);
   assert.ok(!finding.message.includes('Winter2024'));
+});
+
+describe('hardcoded-password in a sample document', () => {
+  // Hand-made facts as the JSON adapter gives them for a swagger example of a Batch operation
+  // (`"password": "examplepassword"`): the rule reads `sampleDocument`, whichever adapter sets it.
+  const text = '{"userAccounts": [{"name": "ops", "password": "examplepassword"}]}';
+  const facts = (sampleDocument: boolean): Facts => {
+    const value = '"examplepassword"';
+    const start = text.indexOf(value);
+    const password: Value = { kind: 'string', value: 'examplepassword', span: { start, end: start + value.length }, text: value };
+    const account: UserAccountFact = {
+      span: { start: 0, end: text.length },
+      nameSpan: { start: 0, end: 1 },
+      password,
+      confidence: 'strong',
+    };
+    return { ...emptyFacts(), accounts: [account], ...(sampleDocument && { sampleDocument }) };
+  };
+  const context = { language: 'json', languageAt: () => 'json' as const, fixScope: 'omit' } as const;
+
+  it('a swagger example: its password is a placeholder by design, not reported', () => {
+    assert.deepEqual(hardcodedPasswordRule.check(facts(true), context), []);
+  });
+
+  it('the same account in any other document is reported', () => {
+    assert.deepEqual(
+      hardcodedPasswordRule.check(facts(false), context).map((f) => text.slice(f.span.start, f.span.end)),
+      ['"examplepassword"'],
+    );
+  });
 });

@@ -4,6 +4,9 @@
  * real key, a file or secret look-up, a parameter and a `<…>` placeholder pass. Also checked on the
  * 2017-01-01.4.0 shape where the key sat on the account itself (G13). No fix.
  */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { emptyFacts, type Facts, type UserAccountFact, type Value } from '../../../server/src/engine/facts';
 import { sshKeyPlaceholderRule } from '../../../server/src/rules/sshKeyPlaceholder';
 import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
@@ -74,6 +77,26 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
     seen: 4,
   },
 
+  {
+    name: 'Microsoft.Azure.Batch: a short literal through a local variable, squiggled where it is written',
+    language: 'csharp',
+    text: csLegacy(
+      'var mpiKey = "ssh-key";\npool.UserAccounts.Add(new UserAccount("mpi", secret, linuxUserConfiguration: new LinuxUserConfiguration(1, 1, mpiKey)));',
+    ),
+    found: [['warning', '"ssh-key"', ['notAKey', { problem: 'short' }]]],
+  },
+  {
+    name: 'Microsoft.Azure.Batch: placeholders filled in later, in place and through a constant',
+    language: 'csharp',
+    text:
+      'using Microsoft.Azure.Batch;\n\nclass Accounts\n{\n    private const string MpiKey = "$(MpiSshKey)";\n\n' +
+      '    UserAccount A(string pw) => new UserAccount("a", pw, linuxUserConfiguration: new LinuxUserConfiguration(1, 1, MpiKey));\n' +
+      '    UserAccount B(string pw) => new UserAccount("b", pw, linuxUserConfiguration: new LinuxUserConfiguration(1, 1, "%MPI_SSH_KEY%"));\n' +
+      '    UserAccount C(string pw) => new UserAccount("c", pw, linuxUserConfiguration: new LinuxUserConfiguration(1, 1, "<private key>"));\n}\n',
+    found: [],
+    seen: 3,
+  },
+
   // Java -----------------------------------------------------------------------------------------
   {
     name: 'legacy: UUID.randomUUID().toString(), new UUID(0, 0).toString()',
@@ -114,6 +137,26 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
     ),
     found: [],
     seen: 3,
+  },
+
+  {
+    name: 'legacy: a short literal through a local variable, squiggled where it is written',
+    language: 'java',
+    text: javaLegacy(
+      'String mpiKey = "ssh-key";\npool.withUserAccounts(Arrays.asList(new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1).withGid(1).withSshPrivateKey(mpiKey))));',
+    ),
+    found: [['warning', '"ssh-key"', ['notAKey', { problem: 'short' }]]],
+  },
+  {
+    name: 'com.azure.compute.batch: placeholders filled in later, in place and through a local variable',
+    language: 'java',
+    text: javaNew(
+      'String mpiKey = "${MPI_SSH_KEY}";\npool.setUserAccounts(Arrays.asList(\n' +
+        '        new UserAccount("a", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setSshPrivateKey(mpiKey)),\n' +
+        '        new UserAccount("b", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setSshPrivateKey("{{ mpi_ssh_key }}"))));',
+    ),
+    found: [],
+    seen: 2,
   },
 
   // Python ---------------------------------------------------------------------------------------
@@ -167,6 +210,27 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
     ),
     found: [],
     seen: 3,
+  },
+
+  {
+    name: 'legacy: a short literal through a local variable, squiggled where it is written',
+    language: 'python',
+    text: pyLegacy(
+      "def users():\n    mpi_key = 'ssh-key'\n    return [batchmodels.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(ssh_private_key=mpi_key))]",
+    ),
+    found: [['warning', "'ssh-key'", ['notAKey', { problem: 'short' }]]],
+  },
+  {
+    name: 'legacy: placeholders filled in later, in place and through a module constant',
+    language: 'python',
+    text: pyLegacy(
+      "MPI_KEY = '{{ mpi_ssh_key }}'\n\nusers = [\n" +
+        "    batchmodels.UserAccount(name='a', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(ssh_private_key=MPI_KEY)),\n" +
+        "    batchmodels.UserAccount(name='b', password=os.environ['PW'], linux_user_configuration=batchmodels.LinuxUserConfiguration(ssh_private_key='$(MpiSshKey)')),\n" +
+        ']',
+    ),
+    found: [],
+    seen: 2,
   },
 
   // JSON -----------------------------------------------------------------------------------------
@@ -236,9 +300,51 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
     seen: 3,
   },
   {
+    name: 'REST pool: placeholders filled in later (Windows environment, Handlebars, token replacement, pipeline)',
+    language: 'json',
+    text: json({
+      id: 'p',
+      vmSize: 's',
+      userAccounts: [
+        { name: 'a', password: '<secret>', linuxUserConfiguration: { sshPrivateKey: '%MPI_SSH_KEY%' } },
+        { name: 'b', password: '<secret>', linuxUserConfiguration: { sshPrivateKey: '{{ mpiSshKey }}' } },
+        { name: 'c', password: '<secret>', linuxUserConfiguration: { sshPrivateKey: '__MpiSshKey__' } },
+        { name: 'd', password: '<secret>', linuxUserConfiguration: { sshPrivateKey: '$(MpiSshKey)' } },
+      ],
+    }),
+    found: [],
+    seen: 4,
+  },
+  {
     name: 'JSON: a Batch-shaped account outside a Batch document (weak evidence): one step lower',
     language: 'json',
     text: json({ settings: { userAccounts: [{ name: 'mpi', elevationLevel: 'admin', linuxUserConfiguration: { sshPrivateKey: '' } }] } }),
     found: [['information', '""', ['notAKey', { problem: 'empty' }]]],
   },
 ]);
+
+describe('ssh-key-placeholder in a sample document', () => {
+  // Hand-made facts as the JSON adapter gives them for a swagger example of a Batch operation
+  // (`"sshPrivateKey": "sshprivatekeyvalue"`): the rule reads `sampleDocument`, whichever adapter sets it.
+  const text = '{"userAccounts": [{"name": "mpi", "linuxUserConfiguration": {"sshPrivateKey": "sshprivatekeyvalue"}}]}';
+  const facts = (sampleDocument: boolean): Facts => {
+    const value = '"sshprivatekeyvalue"';
+    const start = text.indexOf(value);
+    const sshPrivateKey: Value = { kind: 'string', value: 'sshprivatekeyvalue', span: { start, end: start + value.length }, text: value };
+    const linux = { span: { start: 0, end: 1 }, nameSpan: { start: 0, end: 1 }, sshPrivateKey };
+    const account: UserAccountFact = { span: { start: 0, end: text.length }, nameSpan: { start: 0, end: 1 }, linux, confidence: 'strong' };
+    return { ...emptyFacts(), accounts: [account], ...(sampleDocument && { sampleDocument }) };
+  };
+  const context = { language: 'json', languageAt: () => 'json' as const, fixScope: 'omit' } as const;
+
+  it('a swagger example: its key is a placeholder by design, not reported', () => {
+    assert.deepEqual(sshKeyPlaceholderRule.check(facts(true), context), []);
+  });
+
+  it('the same account in any other document is reported', () => {
+    assert.deepEqual(
+      sshKeyPlaceholderRule.check(facts(false), context).map((f) => text.slice(f.span.start, f.span.end)),
+      ['"sshprivatekeyvalue"'],
+    );
+  });
+});

@@ -5,7 +5,8 @@
  * descriptor — and for rules with a fix the exact text after fix-all, which must not change when
  * fix-all runs again, or after one quick fix. Each table also pins what every message of the rule
  * says, word for word, and holds the rule's descriptor to its rows: the languages it names are
- * those with a finding, and its fixability is what they offer. A row may also say what the
+ * those with a finding, and its fixability is what they offer; and fix-all of every row keeps
+ * keys, values outside findings and syntax sound (test/helpers/fixAllSweep.ts). A row may also say what the
  * language's real SDK must make of its texts (`sdk`), which the table's checker (`TableOptions.sdk`)
  * turns into tests of their own beside the row's.
  */
@@ -16,7 +17,8 @@ import type { Facts, LanguageId } from '../../../server/src/engine/facts';
 import type { Severity } from '../../../server/src/engine/findings';
 import { messageText, type DefinedRule, type MessageRef, type RuleMessages } from '../../../server/src/rules/define';
 import type { AccountIndex } from '../../../server/src/workspace/accountIndex';
-import { analyze, applyFix, fixAll, settingsWith } from '../../helpers/engine';
+import { analyze, applyFix, engine, fixAll, settingsWith } from '../../helpers/engine';
+import { fixAllProblems } from '../../helpers/fixAllSweep';
 import { declareRowChecks, type RowChecker } from '../../helpers/rowChecks';
 
 /** One finding: severity, squiggled text, message, and the titles of its fixes in order (none when left out). */
@@ -161,6 +163,16 @@ export function ruleTable<M extends RuleMessages, X = never>(
           [],
         );
       });
+    });
+
+    it('fix-all of every row: no duplicate key, no value changed outside a finding, no new syntax error (issue 12)', async () => {
+      const problems: string[] = [];
+      for (const c of cases) {
+        const options = { workspace: c.workspace, settings: c.settings && settingsWith(c.settings) };
+        for (const problem of await fixAllProblems(engine, { source: c.name, language: c.language, text: c.text, options }))
+          problems.push(`${c.language} · ${c.name}: ${problem}`);
+      }
+      assert.deepEqual(problems, []);
     });
 
     it('the descriptor: its languages are those with a finding, its fixability what the findings offer', () => {

@@ -11,9 +11,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { runCli } from '../../../server/src/cli/main';
-import type { LanguageId } from '../../../server/src/engine/facts';
+import {
+  emptyFacts,
+  type Facts,
+  type Holder,
+  type IdentityFact,
+  type LanguageId,
+  type PoolFact,
+  type UserAccountFact,
+  type Value,
+} from '../../../server/src/engine/facts';
+import type { WorkspaceAccounts } from '../../../server/src/engine/findings';
+import { messageText } from '../../../server/src/rules/define';
 import { unknownUserRule } from '../../../server/src/rules/unknownUser';
-import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
+import { AccountIndex, accountsIn, RecordedLookups } from '../../../server/src/workspace/accountIndex';
 import { engine, squiggles } from '../../helpers/engine';
 import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
@@ -50,6 +61,7 @@ const SAYS: Says<typeof unknownUserRule> = [
     ['unknown', { name: 'opz' }],
     "No pool in this workspace defines a user account named 'opz': a task runs as a named user defined on its pool.",
   ],
+  [['notOnItsPool', { name: 'opz' }], "The pool this task runs on has no user account named 'opz'."],
 ];
 
 ruleTable(unknownUserRule, { subject: 'identities', says: SAYS }, [
@@ -311,5 +323,132 @@ describe('unknown-user through the CLI', () => {
       'task.json': json({ id: 't', commandLine: 'x', userIdentity: { username: 'ghost' } }),
     });
     assert.deepEqual(found, []);
+  });
+});
+
+describe('unknown-user judges a task against the pool it runs on, when that pool is in view', () => {
+  // Hand-made facts: which pool a task runs on (`Holder.pool`) and a pool's id (`PoolFact.id`) are
+  // the adapters' to fill; the rule reads them the same whichever language did.
+  const TEXT = 'x'.repeat(400);
+  let at = 0;
+  const span = () => ({ start: at, end: (at += 5) });
+  const text = (value: string): Value => ({ kind: 'string', value, span: span(), text: `"${value}"` });
+  const account = (name: string, poolKey: string): UserAccountFact => ({
+    span: span(),
+    nameSpan: span(),
+    name: text(name),
+    pool: { key: poolKey },
+    confidence: 'strong',
+  });
+  const pool = (key: string, id?: string): PoolFact => ({
+    span: span(),
+    nameSpan: span(),
+    key,
+    ...(id && { id: text(id) }),
+    confidence: 'strong',
+  });
+  const task = (userName: string, runsOn?: Holder['pool']): IdentityFact => ({
+    span: span(),
+    nameSpan: span(),
+    holder: { key: `task${at}`, taskKind: runsOn && 'key' in runsOn ? 'startTask' : 'jobManagerTask', ...(runsOn && { pool: runsOn }) },
+    userName: text(userName),
+    confidence: 'strong',
+  });
+  const facts = (parts: Partial<Facts>): Facts => ({ ...emptyFacts(), ...parts });
+  const found = (f: Facts, workspace?: WorkspaceAccounts) =>
+    unknownUserRule
+      .check(f, { language: 'json', languageAt: () => 'json' as const, fixScope: 'omit', workspace })
+      .map((finding) => [finding.message, f.identities.find((i) => i.userName?.span.start === finding.span.start)?.userName?.text]);
+  const message = (id: 'unknown' | 'notOnItsPool', name: string) => messageText(unknownUserRule.messages, [id, { name }]);
+
+  it('a start task naming a user its own pool lacks, though another pool of the file has it: reported as not on its pool', () => {
+    const f = facts({
+      pools: [pool('p1'), pool('p2')],
+      accounts: [account('worker', 'p1'), account('adminUser', 'p2')],
+      identities: [task('adminUser', { key: 'p1' }), task('worker', { key: 'p1' })],
+    });
+    assert.deepEqual(found(f), [[message('notOnItsPool', 'adminUser'), '"adminUser"']]);
+  });
+
+  it('a job naming its pool by id: judged against that pool, in this file or through the workspace index', async () => {
+    const local = facts({
+      pools: [pool('p1', 'render-pool'), pool('p2', 'other-pool')],
+      accounts: [account('renderer', 'p1'), account('ops', 'p2')],
+      identities: [task('ops', { id: text('render-pool') }), task('renderer', { id: text('render-pool') })],
+    });
+    assert.deepEqual(found(local), [[message('notOnItsPool', 'ops'), '"ops"']]);
+
+    // The pool is defined in another file (its facts indexed as the server and the CLI index them).
+    const poolFile = facts({
+      pools: [pool('q', 'render-pool'), pool('r', 'other-pool')],
+      accounts: [account('renderer', 'q'), account('ops', 'r')],
+    });
+    const index = new AccountIndex();
+    index.update('file:///ws/pools.json', accountsIn('file:///ws/pools.json', TEXT, poolFile));
+    assert.deepEqual(index.poolAccounts('render-pool'), ['renderer']);
+    const job = facts({ identities: [task('ops', { id: text('render-pool') }), task('renderer', { id: text('render-pool') })] });
+    assert.deepEqual(found(job, index), [[message('notOnItsPool', 'ops'), '"ops"']]);
+    // Without the pool's facts in view, 'ops' is defined somewhere in the project: nothing to say.
+    assert.deepEqual(
+      found(job, { hasPools: true, lookup: (name) => (name === 'ops' || name === 'renderer' ? [{ uri: 'u', line: 0 }] : []) }),
+      [],
+    );
+  });
+
+  it("the pool named is not in view (an id no pool here has, or a pool whose accounts are not literals): the whole project's pools decide", () => {
+    const f = facts({
+      pools: [pool('p1', 'render-pool')],
+      accounts: [account('renderer', 'p1'), { ...account('x', 'p2'), name: { kind: 'expr', span: span(), text: 'name' } }],
+      identities: [task('renderer', { id: text('elsewhere') }), task('ghost', { id: text('elsewhere') }), task('renderer', { key: 'p2' })],
+    });
+    assert.deepEqual(found(f), [[message('unknown', 'ghost'), '"ghost"']]);
+  });
+
+  it("the index tells who asked about a pool id when that pool's accounts change", async () => {
+    const index = new AccountIndex();
+    const changes: string[][] = [];
+    index.onChange((change) => changes.push([...change.poolIds]));
+    const lookups = new RecordedLookups(index);
+    assert.equal(lookups.poolAccounts('render-pool'), undefined);
+    const poolFile = (name: string) => facts({ pools: [pool('q', 'render-pool')], accounts: [account(name, 'q')] });
+    index.update('file:///ws/a.json', accountsIn('file:///ws/a.json', TEXT, poolFile('renderer')));
+    // The same name moving to another pool changes no name, but it changes the pool's accounts.
+    const moved = facts({ pools: [pool('q', 'other-pool')], accounts: [account('renderer', 'q')] });
+    const change = { uri: 'file:///ws/a.json', names: new Set<string>(), pools: false, poolIds: new Set(['render-pool', 'other-pool']) };
+    assert.equal(index.update('file:///ws/a.json', accountsIn('file:///ws/a.json', TEXT, moved)), true);
+    assert.deepEqual(changes, [['render-pool'], ['render-pool', 'other-pool']]);
+    assert.equal(lookups.concerns(change), true);
+    assert.equal(new RecordedLookups(index).concerns(change), false, 'an analysis that asked nothing is not concerned');
+  });
+});
+
+describe('unknown-user in a sample document', () => {
+  // Hand-made facts as the JSON adapter gives them for swagger examples of Batch operations.
+  const name = (value: string, start: number): Value => ({ kind: 'string', value, span: { start, end: start + 5 }, text: `"${value}"` });
+  const pool = (sampleDocument: boolean): Facts => ({
+    ...emptyFacts(),
+    accounts: [
+      { span: { start: 0, end: 9 }, nameSpan: { start: 0, end: 1 }, name: name('user1', 1), pool: { key: 'p' }, confidence: 'strong' },
+    ],
+    ...(sampleDocument && { sampleDocument }),
+  });
+  const task = (sampleDocument: boolean): Facts => ({
+    ...emptyFacts(),
+    identities: [{ span: { start: 0, end: 9 }, nameSpan: { start: 0, end: 1 }, userName: name('user2', 1), confidence: 'strong' }],
+    ...(sampleDocument && { sampleDocument }),
+  });
+  const context = (workspace: AccountIndex) =>
+    ({ language: 'json', languageAt: () => 'json' as const, fixScope: 'omit', workspace }) as const;
+
+  it("a swagger example's task names a placeholder user: not reported", () => {
+    const index = new AccountIndex();
+    index.update('file:///ws/pool.json', accountsIn('file:///ws/pool.json', 'x'.repeat(20), pool(false)));
+    assert.equal(unknownUserRule.check(task(true), context(index)).length, 0);
+    assert.equal(unknownUserRule.check(task(false), context(index)).length, 1, 'the same task elsewhere is');
+  });
+
+  it("a swagger example's pool accounts resolve no real task's user", () => {
+    assert.deepEqual(accountsIn('file:///ws/example.json', 'x'.repeat(20), pool(true)), []);
+    assert.equal(accountsIn('file:///ws/pool.json', 'x'.repeat(20), pool(false)).length, 1);
   });
 });
