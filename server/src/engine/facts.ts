@@ -4,6 +4,7 @@
  * pair of UTF-16 offsets into the document text (the same unit LSP positions use), end exclusive.
  */
 import type { CanonicalMember, EnumName, TaskKind } from '../batch/model';
+import type { JsonDialect } from '../batch/sdks';
 
 // The languages are the language table's rows (common/languages.ts).
 export { LANGUAGE_IDS, type LanguageId } from '../../../common/languages';
@@ -140,6 +141,13 @@ export interface EnumRefFact {
   readonly value: Extract<Value, { kind: 'enum' }>;
   /** The spellings valid here, canonical → written; from the model for this file's SDK/dialect. */
   readonly valid: { readonly [canonical: string]: string };
+  /**
+   * JSON: the dialect `valid` is from — a string value no compiler checks. Set only where the
+   * adapter is sure of the dialect or assumes one (then `confidence` is weak).
+   */
+  readonly dialect?: JsonDialect;
+  /** Weak: the dialect is the likely reading of a document with no evidence of its kind. Absent: sure. */
+  readonly confidence?: Confidence;
 }
 
 /**
