@@ -499,6 +499,148 @@ const jsonPoolProperties = fc
     ['userAccounts', { array: accounts }],
   ]);
 
+const obj = (...entries: (readonly [string, Json])[]): Json => ({ object: entries });
+const expr = (expression: string): Json => jstr(`[${expression}]`);
+
+/** An ARM template (languageVersion 2.0 keys resources by symbolic name, as Bicep writes them). */
+function armDocument(sections: (readonly [string, Json])[], resources: Json[], languageVersion2 = false): Json {
+  return obj(
+    ['$schema', jstr('https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#')],
+    ['contentVersion', jstr('1.0.0.0')],
+    ...(languageVersion2
+      ? [['languageVersion', jstr('2.0')] as const, ['metadata', obj(['_generator', obj(['name', jstr('bicep')])])] as const]
+      : []),
+    ...sections,
+    ['resources', languageVersion2 ? obj(...resources.map((r, i) => [`resource${i}`, r] as const)) : { array: resources }],
+  );
+}
+
+/** A Microsoft.Batch pool resource whose properties are an object or an expression. */
+const batchPool = (properties: Json, ...extra: (readonly [string, Json])[]): Json =>
+  obj(['type', jstr('Microsoft.Batch/batchAccounts/pools')], ['name', jstr('pool')], ...extra, ['properties', properties]);
+
+/** A nested deployment: an inline template with inner scope given parameter values, or a linked one. */
+const nestedDeployment = (values: (readonly [string, Json])[], template?: Json): Json =>
+  obj(
+    ['type', jstr('Microsoft.Resources/deployments')],
+    ['name', jstr('module')],
+    [
+      'properties',
+      obj(
+        ...(template ? [['expressionEvaluationOptions', obj(['scope', jstr('inner')])] as const] : []),
+        ['mode', jstr('Incremental')],
+        ...(template ? [] : [['templateLink', obj(['uri', jstr('https://example.com/pool.json')])] as const]),
+        ['parameters', obj(...values.map(([name, value]) => [name, obj(['value', value])] as const))],
+        ...(template ? [['template', template] as const] : []),
+      ),
+    ],
+  );
+
+/**
+ * ARM templates whose pool objects reach the Batch pool resource through indirection (issue 12):
+ * a parameter's defaultValue, a variable, variable and property copy loops, a nested deployment
+ * (inner scope, or outer scope reading the parent's variable), a linked template, Bicep's
+ * languageVersion 2.0; and deployment parameters files.
+ */
+const jsonArmIndirection: fc.Arbitrary<Json> = fc.oneof(
+  fc
+    .tuple(jsonTask, fc.array(jsonAccount, { maxLength: 2 }), fc.boolean())
+    .map(([task, accounts, v2]) =>
+      armDocument(
+        [
+          [
+            'parameters',
+            obj(
+              ['startTask', obj(['type', jstr('object')], ['defaultValue', task])],
+              ['accounts', obj(['type', jstr('array')], ['defaultValue', { array: accounts }])],
+            ),
+          ],
+        ],
+        [
+          batchPool(
+            obj(['vmSize', jstr('s')], ['startTask', expr("parameters('startTask')")], ['userAccounts', expr("parameters('accounts')")]),
+          ),
+        ],
+        v2,
+      ),
+    ),
+  jsonPoolProperties.map((props) =>
+    armDocument([['variables', obj(['poolProperties', { object: props }])]], [batchPool(expr("variables('poolProperties')"))]),
+  ),
+  fc
+    .tuple(jsonTask, jsonAccount)
+    .map(([task, account]) =>
+      armDocument(
+        [['variables', obj(['copy', { array: [obj(['name', jstr('startTasks')], ['count', raw('2')], ['input', task])] }])]],
+        [
+          batchPool(
+            obj(
+              ['vmSize', jstr('s')],
+              ['startTask', expr("variables('startTasks')[copyIndex()]")],
+              ['copy', { array: [obj(['name', jstr('userAccounts')], ['count', raw('2')], ['input', account])] }],
+            ),
+            ['copy', obj(['name', jstr('poolLoop')], ['count', raw('2')])],
+          ),
+        ],
+      ),
+    ),
+  fc.tuple(jsonTask, jsonAccount, fc.boolean()).map(([task, account, literal]) =>
+    armDocument(
+      [['parameters', obj(['startTask', obj(['type', jstr('object')], ['defaultValue', task])])]],
+      [
+        nestedDeployment(
+          [
+            ['startTask', literal ? task : expr("parameters('startTask')")],
+            ['accounts', { array: [account] }],
+          ],
+          armDocument(
+            [['parameters', obj(['startTask', obj(['type', jstr('object')])], ['accounts', obj(['type', jstr('array')])])]],
+            [batchPool(obj(['startTask', expr("parameters('startTask')")], ['userAccounts', expr("parameters('accounts')")]))],
+          ),
+        ),
+      ],
+    ),
+  ),
+  jsonTask.map((task) =>
+    armDocument(
+      [['variables', obj(['startTask', task])]],
+      [
+        obj(
+          ['type', jstr('Microsoft.Resources/deployments')],
+          ['name', jstr('module')],
+          [
+            'properties',
+            obj(
+              ['mode', jstr('Incremental')],
+              ['template', armDocument([], [batchPool(obj(['startTask', expr("variables('startTask')")]))])],
+            ),
+          ],
+        ),
+      ],
+    ),
+  ),
+  fc.tuple(jsonTask, fc.array(jsonAccount, { maxLength: 2 })).map(([task, accounts]) =>
+    armDocument(
+      [],
+      [
+        nestedDeployment([
+          ['startTask', task],
+          ['accounts', { array: accounts }],
+        ]),
+      ],
+    ),
+  ),
+  fc
+    .tuple(jsonTask, fc.array(jsonAccount, { maxLength: 2 }))
+    .map(([task, accounts]) =>
+      obj(
+        ['$schema', jstr('https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#')],
+        ['contentVersion', jstr('1.0.0.0')],
+        ['parameters', obj(['startTask', obj(['value', task])], ['accounts', obj(['value', { array: accounts }])])],
+      ),
+    ),
+);
+
 const jsonDocument: fc.Arbitrary<Json> = fc.oneof(
   jsonTask,
   fc.array(jsonTask, { minLength: 1, maxLength: 5 }).map((tasks): Json => ({ object: [['value', { array: tasks }]] })),
@@ -559,6 +701,30 @@ const jsonDocument: fc.Arbitrary<Json> = fc.oneof(
       ],
     ],
   })),
+  jsonArmIndirection,
+  fc
+    .tuple(jsonTask, jsonTask)
+    .map(([manager, preparation]) =>
+      obj(
+        ['templateMetadata', obj(['description', jstr('render')])],
+        ['parameters', obj()],
+        ['jobManagerTask', manager],
+        ['jobPreparationTask', preparation],
+      ),
+    ),
+  jsonPoolProperties.map((props) =>
+    obj(
+      [
+        'parameters',
+        obj(
+          ['batchUrl', jstr('account.region.batch.azure.com')],
+          ['api-version', jstr('2024-07-01.20.0')],
+          ['pool', obj(['id', jstr('pool')], ...props)],
+        ),
+      ],
+      ['responses', obj(['201', obj()])],
+    ),
+  ),
 );
 
 interface JsonLayout {

@@ -477,6 +477,8 @@ export type JsonDialect = 'rest' | 'arm';
 
 export const JSON_DIALECTS = {
   rest: {
+    /** Who writes this dialect, as messages name it ("REST bodies spell it 'admin'"); Batch CLI templates follow the REST body schema. */
+    label: 'REST bodies',
     userNameKey: 'username',
     enums: {
       ElevationLevel: { nonAdmin: 'nonadmin', admin: 'admin' },
@@ -485,6 +487,7 @@ export const JSON_DIALECTS = {
     },
   },
   arm: {
+    label: 'ARM templates',
     userNameKey: 'userName',
     enums: {
       ElevationLevel: { nonAdmin: 'NonAdmin', admin: 'Admin' },
@@ -492,7 +495,7 @@ export const JSON_DIALECTS = {
       LoginMode: { batch: 'Batch', interactive: 'Interactive' },
     },
   },
-} as const satisfies Record<JsonDialect, { userNameKey: string; enums: EnumSpellings }>;
+} as const satisfies Record<JsonDialect, { label: string; userNameKey: string; enums: EnumSpellings }>;
 
 export const JSON_KEYS = {
   runElevated: 'runElevated',
@@ -512,6 +515,20 @@ export const JSON_KEYS = {
   } as Record<string, TaskKind>,
   /** ARM resource types (prefix) that are Batch. */
   armBatchTypePrefix: 'microsoft.batch/',
+  /**
+   * The job properties a Batch CLI application template may hold (azure-batch-cli-extensions,
+   * doc/application-templates.md): beside `parameters`, they tell one.
+   */
+  applicationTemplateJobKeys: [
+    'jobManagerTask',
+    'jobPreparationTask',
+    'jobReleaseTask',
+    'commonEnvironmentSettings',
+    'usesTaskDependencies',
+    'onAllTasksComplete',
+    'onTaskFailure',
+    'taskFactory',
+  ],
 } as const;
 
 /** Data-plane older swaggers spelled nonAdmin with a capital A; accepted, not an error. */

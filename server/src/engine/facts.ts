@@ -4,6 +4,7 @@
  * pair of UTF-16 offsets into the document text (the same unit LSP positions use), end exclusive.
  */
 import type { CanonicalMember, EnumName, SdkGeneration, TaskKind } from '../batch/model';
+import type { JsonDialect } from '../batch/sdks';
 
 // The languages are the language table's rows (common/languages.ts).
 export { LANGUAGE_IDS, type LanguageId } from '../../../common/languages';
@@ -152,6 +153,13 @@ export interface EnumRefFact {
   readonly value: Extract<Value, { kind: 'enum' }>;
   /** The spellings valid here, canonical → written; from the model for this file's SDK/dialect. */
   readonly valid: { readonly [canonical: string]: string };
+  /**
+   * JSON: the dialect `valid` is from — a string value no compiler checks. Set only where the
+   * adapter is sure of the dialect or assumes one (then `confidence` is weak).
+   */
+  readonly dialect?: JsonDialect;
+  /** Weak: the dialect is the likely reading of a document with no evidence of its kind. Absent: sure. */
+  readonly confidence?: Confidence;
 }
 
 /**
@@ -206,10 +214,11 @@ export interface Facts {
   readonly builderCalls: BuilderCallFact[];
   readonly pools: PoolFact[];
   /**
-   * The document is a sample whose values are placeholders by design (a swagger / API example of a
-   * Batch operation): no value in it is a real secret.
+   * The parts of the file that are samples whose values are placeholders by design (a swagger / API
+   * example of a Batch operation: the whole of a JSON file, or one code block of a Markdown page):
+   * no value in them is a real secret, and their accounts define no real pool's users.
    */
-  readonly sampleDocument?: boolean;
+  readonly samples: Span[];
   /**
    * True when the file's code stands apart from the workspace (the samples of a Markdown
    * document): its named users resolve only among its own accounts, and its accounts are not the
@@ -219,5 +228,10 @@ export interface Facts {
 }
 
 export function emptyFacts(): Facts {
-  return { runElevated: [], identityAssignments: [], identities: [], accounts: [], enumRefs: [], builderCalls: [], pools: [] };
+  return { runElevated: [], identityAssignments: [], identities: [], accounts: [], enumRefs: [], builderCalls: [], pools: [], samples: [] };
+}
+
+/** Whether a span lies in a sample (`Facts.samples`), whose values are placeholders by design. */
+export function inSample(facts: Facts, span: Span): boolean {
+  return facts.samples.some((sample) => sample.start <= span.start && span.end <= sample.end);
 }

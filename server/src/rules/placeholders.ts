@@ -4,7 +4,7 @@
  * (hardcoded-password, ssh-key-placeholder) judge them here, the same in every language: a C#
  * literal `"$(AdminPassword)"` is as much a placeholder as the same JSON string.
  */
-import type { Facts, Value } from '../engine/facts';
+import { inSample, type Facts, type Value } from '../engine/facts';
 
 /**
  * The whole string (spaces around it aside) is one placeholder:
@@ -40,6 +40,6 @@ export function isPlaceholder(text: string): boolean {
  * resolved by the adapter, so it is judged as if written in place.
  */
 export function writtenSecret(facts: Facts, value: Value | undefined): Extract<Value, { kind: 'string' }> | undefined {
-  if (facts.sampleDocument || value?.kind !== 'string' || isPlaceholder(value.value)) return undefined;
+  if (value?.kind !== 'string' || inSample(facts, value.span) || isPlaceholder(value.value)) return undefined;
   return value;
 }

@@ -5,7 +5,7 @@
  * `$(SshKey)`, …) and the values of a sample document are not keys and pass (placeholders.ts). The
  * message never repeats the value.
  */
-import type { Facts, Value } from '../engine/facts';
+import { inSample, type Facts, type Value } from '../engine/facts';
 import { defineRule, type Report } from './define';
 import { isPlaceholder } from './placeholders';
 
@@ -42,11 +42,10 @@ function problemOf(value: Value): Problem | undefined {
 }
 
 function check(facts: Facts, report: Report<typeof descriptor.messages>): void {
-  // A sample document's keys are placeholders by design (a swagger example's "sshprivatekeyvalue").
-  if (facts.sampleDocument) return;
   for (const account of facts.accounts) {
     const key = account.linux?.sshPrivateKey;
-    if (!key) continue;
+    // A sample's keys are placeholders by design (a swagger example's "sshprivatekeyvalue").
+    if (!key || inSample(facts, key.span)) continue;
     const problem = problemOf(key);
     if (problem) report({ span: key.span, confidence: account.confidence, message: ['notAKey', { problem }] });
   }

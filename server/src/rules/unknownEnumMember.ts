@@ -2,10 +2,16 @@
  * unknown-enum-member: an elevation level, scope or login mode spelled in a way this SDK or
  * JSON dialect does not have (`ElevationLevel.NONADMIN` in Java, `nonadmin` in Python, `"Admin"`
  * in a REST body). The fix writes the valid spelling of the same member.
+ *
+ * Code that names a member its enum lacks does not compile (C#, Java) or fails when run (Python):
+ * an error. A JSON value is a string no compiler checks, and how the service takes other casings
+ * is not documented: a warning that names the dialect it was read in. Where the adapter only
+ * assumes the dialect (no evidence of the document's kind), the fix is offered but not applied on save.
  */
+import type { CodeLanguageId } from '../../../common/languages';
 import type { EnumName } from '../batch/model';
-import { JSON_ENUM_KEYS } from '../batch/sdks';
-import type { EnumRefFact, Facts, LanguageId } from '../engine/facts';
+import { JSON_DIALECTS, JSON_ENUM_KEYS, type JsonDialect } from '../batch/sdks';
+import type { EnumRefFact, Facts } from '../engine/facts';
 import type { RuleContext } from '../engine/findings';
 import { defineRule, type Report } from './define';
 
@@ -15,11 +21,16 @@ interface Member {
   /** The member as written. */
   readonly member: string;
   /** JSON writes values (`"elevationLevel": "Admin"`), code members (`ElevationLevel.NONADMIN`). */
-  readonly language: LanguageId;
+  readonly language: CodeLanguageId;
+}
+
+/** Who writes a JSON dialect, as the messages name it: `REST bodies`, `ARM templates`. */
+interface Dialect {
+  readonly dialect: string;
 }
 
 /** A spelling of the enum's member as the file writes it. */
-function written(language: LanguageId, name: EnumName, spelling: string): string {
+function written(language: CodeLanguageId, name: EnumName, spelling: string): string {
   return language === 'json' ? JSON.stringify(spelling) : `${name}.${spelling}`;
 }
 
@@ -29,7 +40,7 @@ function subject({ language, enum: name, member }: Member): string {
 }
 
 /** Code does not compile or run with a member the enum lacks; JSON casing is the schema's (the service's is undocumented). */
-function why(language: LanguageId, known: boolean): string {
+function why(language: CodeLanguageId, known: boolean): string {
   if (language === 'json') return known ? 'not the schema spelling here' : 'not a value the schema defines here';
   return 'not a member in this SDK';
 }
@@ -47,10 +58,16 @@ const descriptor = {
     unknown: (data: Member & { valid: readonly string[] }) =>
       `${subject(data)} is ${why(data.language, false)}; ${data.language === 'json' ? 'its values' : 'its members'}: ` +
       `${data.valid.map((s) => written(data.language, data.enum, s)).join(', ')}.`,
+    jsonSpelling: (data: Omit<Member, 'language'> & Dialect & { suggestion: string }) =>
+      `${subject({ ...data, language: 'json' })}: ${data.dialect} spell it ${JSON.stringify(data.suggestion)}.`,
+    jsonUnknown: (data: Omit<Member, 'language'> & Dialect & { valid: readonly string[] }) =>
+      `${subject({ ...data, language: 'json' })}: ${data.dialect} take ${data.valid.map((s) => JSON.stringify(s)).join(', ')}.`,
     changeFix: ({ language, enum: name, suggestion }: Pick<Member, 'language' | 'enum'> & { suggestion: string }) =>
       `Change to ${written(language, name, suggestion)}`,
   },
 } as const;
+
+type Messages = typeof descriptor.messages;
 
 /** Compares spellings ignoring case and underscores: `NONADMIN` ~ `NON_ADMIN` ~ `nonAdmin`. */
 function fold(spelling: string): string {
@@ -62,13 +79,42 @@ export function suggestionFor(ref: EnumRefFact): string | undefined {
   return Object.values(ref.valid).find((spelling) => fold(spelling) === wanted);
 }
 
-function check(facts: Facts, report: Report<typeof descriptor.messages>, context: RuleContext): void {
+/** A JSON value: a warning naming the dialect; the same member in another spelling has a fix. */
+function checkJson(ref: EnumRefFact, dialect: JsonDialect, report: Report<Messages>): void {
+  const member = { enum: ref.value.enum, member: ref.value.member, dialect: JSON_DIALECTS[dialect].label };
+  const span = ref.value.memberSpan;
+  const base = { span, severity: 'warning', confidence: ref.confidence } as const;
+  const suggestion = suggestionFor(ref);
+  if (!suggestion) {
+    report({ ...base, message: ['jsonUnknown', { ...member, valid: Object.values(ref.valid) }] });
+    return;
+  }
+  report({
+    ...base,
+    message: ['jsonSpelling', { ...member, suggestion }],
+    fixes: [
+      {
+        title: ['changeFix', { language: 'json', enum: ref.value.enum, suggestion }],
+        intent: { kind: 'replaceEnumMember', span, text: suggestion },
+        preferred: true,
+        // An assumed dialect: the fix waits for the author.
+        safe: ref.confidence !== 'weak',
+      },
+    ],
+  });
+}
+
+function check(facts: Facts, report: Report<Messages>, context: RuleContext): void {
   for (const ref of facts.enumRefs) {
     if (ref.value.canonical) continue;
-    const suggestion = suggestionFor(ref);
+    if (ref.dialect) {
+      checkJson(ref, ref.dialect, report);
+      continue;
+    }
     const span = ref.value.memberSpan;
     const language = context.languageAt(span.start);
     const member = { enum: ref.value.enum, member: ref.value.member, language };
+    const suggestion = suggestionFor(ref);
     if (!suggestion) {
       report({ span, message: ['unknown', { ...member, valid: Object.values(ref.valid) }] });
       continue;

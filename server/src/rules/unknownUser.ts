@@ -10,7 +10,7 @@
  *    the pool may live elsewhere, and in a sample document (a swagger example), whose names are
  *    placeholders.
  */
-import type { Facts, Holder } from '../engine/facts';
+import { inSample, type Facts, type Holder } from '../engine/facts';
 import type { RuleContext } from '../engine/findings';
 import { defineRule, type Report } from './define';
 
@@ -52,14 +52,14 @@ function accountsOfItsPool(pool: Holder['pool'], facts: Facts, context: RuleCont
 }
 
 function check(facts: Facts, report: Report<typeof descriptor.messages>, context: RuleContext): void {
-  // A sample document's user names are placeholders by design (a swagger example's "user1").
-  if (facts.sampleDocument) return;
   const localNames = new Set(facts.accounts.flatMap((a) => (a.name?.kind === 'string' ? [a.name.value] : [])));
   // Asked only when needed: the server re-checks a document when the answer to what it asked changes.
   const projectHasPools = () => facts.accounts.length > 0 || !!context.workspace?.hasPools;
   for (const identity of facts.identities) {
     const name = identity.userName;
     if (!name || name.kind !== 'string' || name.value === '' || identity.autoUser) continue;
+    // A sample's user names are placeholders by design (a swagger example's "user1").
+    if (inSample(facts, name.span)) continue;
     const itsPool = accountsOfItsPool(identity.holder?.pool, facts, context);
     if (itsPool) {
       if (!itsPool.has(name.value))

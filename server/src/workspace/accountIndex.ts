@@ -5,7 +5,7 @@
  */
 import { LANGUAGE_IDS, LANGUAGE_TABLE } from '../../../common/languages';
 import type { Elevation } from '../batch/model';
-import type { Facts } from '../engine/facts';
+import { inSample, type Facts } from '../engine/facts';
 import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
 
 export interface IndexedAccount extends AccountLocation {
@@ -28,11 +28,10 @@ export function accountsIn(uri: string, text: string, facts: Facts): IndexedAcco
 /** The named accounts a file defines, with where: a standalone file's are its own workspace. */
 export function definedAccounts(uri: string, text: string, facts: Facts): IndexedAccount[] {
   const accounts: IndexedAccount[] = [];
-  // A sample document's accounts (a swagger example's "user1") define no real pool's users.
-  if (facts.sampleDocument) return accounts;
   const poolIds = new Map(facts.pools.flatMap((pool) => (pool.id?.kind === 'string' ? [[pool.key, pool.id.value] as const] : [])));
   for (const account of facts.accounts) {
-    if (account.name?.kind !== 'string') continue;
+    // A sample's accounts (a swagger example's "user1") define no real pool's users.
+    if (account.name?.kind !== 'string' || inSample(facts, account.span)) continue;
     const elevation = account.elevation?.kind === 'enum' ? (account.elevation.canonical as Elevation | undefined) : undefined;
     const uid = account.linux?.uid?.kind === 'number' ? account.linux.uid.value : undefined;
     const poolId = account.pool && poolIds.get(account.pool.key);

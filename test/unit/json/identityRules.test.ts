@@ -143,11 +143,11 @@ describe('json ssh-key-placeholder', () => {
 describe('json unknown-enum-member', () => {
   const task = (autoUser: string) => `{"id": "t", "commandLine": "x", "userIdentity": {"autoUser": ${autoUser}}}`;
   const restFixed = task('{"scope": "task", "elevationLevel": "nonadmin"}');
-  it('PascalCase in a REST body, fixed to lower case', async () => {
+  it('PascalCase in a REST body, fixed to lower case (a warning: JSON casing is no compile error)', async () => {
     const text = task('{"scope": "Task", "elevationLevel": "NonAdmin"}');
     assert.deepEqual(await only('unknown-enum-member', text), [
-      { rule: 'unknown-enum-member', severity: 'error', text: 'Task' },
-      { rule: 'unknown-enum-member', severity: 'error', text: 'NonAdmin' },
+      { rule: 'unknown-enum-member', severity: 'warning', text: 'Task' },
+      { rule: 'unknown-enum-member', severity: 'warning', text: 'NonAdmin' },
     ]);
     assert.equal(await fixAll('json', text), restFixed);
   });
@@ -161,32 +161,43 @@ describe('json unknown-enum-member', () => {
   it('lower case in an ARM resource, fixed to ARM casing; casing is per object, not per file', async () => {
     assert.equal(await applyFix('json', armText, 'unknown-enum-member'), armFixed);
   });
-  const template = (armLevel: string, restLevel: string) =>
+  // Issue 12: a task body in an ARM template's variables is not a REST body. Read by the pool, it is in ARM casing;
+  // read by nothing, its dialect cannot be told and its casing is not checked (it was read as REST, and rewritten).
+  const template = (poolLevel: string, variableLevel: string, variableRead: boolean) =>
     JSON.stringify(
       {
         $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
         contentVersion: '1.0.0.0',
         variables: {
-          setupTask: { id: 'setup', commandLine: 'x', userIdentity: { autoUser: { scope: 'pool', elevationLevel: restLevel } } },
+          setupTask: { commandLine: 'x', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: variableLevel } } },
         },
         resources: [
           {
             type: 'Microsoft.Batch/batchAccounts/pools',
             name: 'p',
-            properties: { startTask: { commandLine: 'x', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: armLevel } } } },
+            properties: { startTask: { commandLine: 'x', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: poolLevel } } } },
           },
+          ...(variableRead
+            ? [{ type: 'Microsoft.Batch/batchAccounts/pools', name: 'q', properties: { startTask: "[variables('setupTask')]" } }]
+            : []),
         ],
       },
       null,
       2,
     );
-  it('one file, two dialects: an ARM pool resource takes ARM casing, a REST task body in its variables takes data-plane casing', async () => {
-    assert.deepEqual(await only('unknown-enum-member', template('Admin', 'admin')), []);
-    assert.deepEqual(await only('unknown-enum-member', template('admin', 'Admin')), [
-      { rule: 'unknown-enum-member', severity: 'error', text: 'Admin' },
-      { rule: 'unknown-enum-member', severity: 'error', text: 'admin' },
+  it('one ARM file: the pool resource and a variable another pool reads take ARM casing', async () => {
+    assert.deepEqual(await only('unknown-enum-member', template('Admin', 'Admin', true)), []);
+    assert.deepEqual(await only('unknown-enum-member', template('admin', 'admin', true)), [
+      { rule: 'unknown-enum-member', severity: 'warning', text: 'admin' },
+      { rule: 'unknown-enum-member', severity: 'warning', text: 'admin' },
     ]);
-    assert.equal(await fixAll('json', template('admin', 'Admin')), template('Admin', 'admin'));
+    assert.equal(await fixAll('json', template('admin', 'admin', true)), template('Admin', 'Admin', true));
+  });
+  it('one ARM file: a variable nothing reads is in no dialect that can be told: its casing is not checked, nor fixed', async () => {
+    for (const level of ['Admin', 'admin']) {
+      assert.deepEqual(await only('unknown-enum-member', template('Admin', level, false)), []);
+      assert.equal(await fixAll('json', template('Admin', level, false)), template('Admin', level, false));
+    }
   });
   it('an unknown value: no fix, the message lists the valid ones', async () => {
     const analysis = await analyze('json', task('{"elevationLevel": "root"}'));
@@ -216,18 +227,18 @@ describe('json unknown-enum-member', () => {
       { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } },
     ],
     [
-      'two dialects: the ARM pool',
+      'one ARM file: the pool',
       'mgmt',
       'StartTask',
-      jsonBody(template('Admin', 'admin'), ['resources', 0, 'properties', 'startTask']),
+      jsonBody(template('Admin', 'Admin', true), ['resources', 0, 'properties', 'startTask']),
       { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } },
     ],
     [
-      'two dialects: the REST task in its variables',
-      'batch',
-      'TaskAddParameter',
-      jsonBody(template('Admin', 'admin'), ['variables', 'setupTask']),
-      { autoUser: { scope: 'pool', elevationLevel: 'admin' } },
+      'one ARM file: the start task in its variables, read by a pool',
+      'mgmt',
+      'StartTask',
+      jsonBody(template('Admin', 'Admin', true), ['variables', 'setupTask']),
+      { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } },
     ],
   ];
   for (const [name, which, model, body, userIdentity] of reads) {

@@ -2,7 +2,9 @@
  * The incremental JSON path (server/src/languages/json/incremental.ts) must always give what a
  * full analysis of the same text gives: findings, messages and fix edits. Random single edits —
  * typing, deleting, pasting quotes, braces and Batch words — over Batch documents, each checked
- * against a fresh engine.
+ * against a fresh engine. The ARM documents make an object's dialect depend on distant text:
+ * parameter and variable names, the property paths and names expressions read, copy loop names,
+ * a nested deployment's scope (issue 12); an edit there must not be carried over.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -15,6 +17,36 @@ const DOCUMENTS = [
   `{\n  "value": [\n    {"id": "a", "commandLine": "echo a", "runElevated": true},\n    {"id": "b", "commandLine": "echo b", "environmentSettings": [{"name": "X", "value": "1"}]},\n    {"id": "c", "commandLine": "echo c", "userIdentity": {"autoUser": {"elevationLevel": "Admin"}}, "runElevated": false}\n  ]\n}\n`,
   `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": [\n    {\n      "type": "Microsoft.Batch/batchAccounts/pools",\n      "name": "pool",\n      "properties": {\n        "vmSize": "STANDARD_D2S_V3",\n        "startTask": {"commandLine": "setup.sh", "runElevated": true, "maxTaskRetryCount": 2},\n        "userAccounts": [{"name": "mpi", "password": "[parameters('p')]", "elevationLevel": "nonadmin", "linuxUserConfiguration": {"uid": 1001}}]\n      }\n    }\n  ]\n}\n`,
   `{\n  "id": "pool",\n  "vmSize": "standard_d2s_v3",\n  "targetDedicatedNodes": 3,\n  "userAccounts": [\n    {"name": "a", "password": "Secret1", "elevationLevel": "admin"},\n    {"name": "a", "password": "<secret>"}\n  ],\n  "startTask": {"commandLine": "x", "userIdentity": {"username": "", "autoUser": {}}}\n}\n`,
+  `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": {
+    "st": {"type": "object", "defaultValue": {"commandLine": "setup.sh", "userIdentity": {"autoUser": {"scope": "Pool", "elevationLevel": "admin"}}}},
+    "cfg": {"type": "object", "defaultValue": {"batch": {"commandLine": "x", "runElevated": true}, "other": {"commandLine": "y", "userIdentity": {"autoUser": {"elevationLevel": "Admin"}}}}},
+    "unused": {"type": "object", "defaultValue": {"commandLine": "z", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}}}
+  },
+  "variables": {
+    "pools": {"startTask": "[parameters('st')]", "label": "pool-a"},
+    "copy": [{"name": "tasks", "count": 2, "input": {"commandLine": "t", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}}}]
+  },
+  "resources": [
+    {"type": "Microsoft.Batch/batchAccounts/pools", "name": "a/p", "properties": {"vmSize": "s", "startTask": "[variables('pools').startTask]"}},
+    {"type": "Microsoft.Batch/batchAccounts/pools", "name": "a/q", "properties": {"startTask": "[parameters('cfg').batch]", "displayName": "[variables('tasks')[0].commandLine]"}},
+    {"type": "Microsoft.Resources/deployments", "name": "m", "properties": {"expressionEvaluationOptions": {"scope": "inner"}, "parameters": {"st": {"value": {"commandLine": "n", "userIdentity": {"autoUser": {"scope": "task", "elevationLevel": "Admin"}}}}}, "template": {"contentVersion": "1.0.0.0", "parameters": {"st": {"type": "object"}}, "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "name": "a/r", "properties": {"startTask": "[parameters('st')]"}}]}}}
+  ]
+}
+`,
+  `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "languageVersion": "2.0",
+  "contentVersion": "1.0.0.0",
+  "variables": {"base": {"commandLine": "b", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}}, "extra": {"copy": [{"name": "userAccounts", "count": 1, "input": {"name": "u", "elevationLevel": "admin"}}]}},
+  "resources": {
+    "pool": {"type": "Microsoft.Batch/batchAccounts/pools", "name": "a/p", "properties": "[union(variables('extra'), createObject('startTask', variables('base')))]"},
+    "linked": {"type": "Microsoft.Resources/deployments", "name": "l", "properties": {"templateLink": {"uri": "https://example.com/t.json"}, "parameters": {"st": {"value": {"commandLine": "l", "userIdentity": {"autoUser": {"elevationLevel": "Admin"}}}}}}}
+  }
+}
+`,
 ];
 
 const INSERTS = [
@@ -37,6 +69,14 @@ const INSERTS = [
   '\\',
   '/*',
   '//',
+  "'",
+  'st',
+  'batch',
+  'other',
+  'inner',
+  'copy',
+  "[parameters('unused')]",
+  '[[',
 ];
 
 function pointAt(text: string, offset: number) {

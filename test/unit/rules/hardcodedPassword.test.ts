@@ -306,7 +306,7 @@ it('hardcoded-password never repeats the password', async () => {
 
 describe('hardcoded-password in a sample document', () => {
   // Hand-made facts as the JSON adapter gives them for a swagger example of a Batch operation
-  // (`"password": "examplepassword"`): the rule reads `sampleDocument`, whichever adapter sets it.
+  // (`"password": "examplepassword"`): the rule reads `samples`, whichever adapter sets them.
   const text = '{"userAccounts": [{"name": "ops", "password": "examplepassword"}]}';
   const facts = (sampleDocument: boolean): Facts => {
     const value = '"examplepassword"';
@@ -318,7 +318,7 @@ describe('hardcoded-password in a sample document', () => {
       password,
       confidence: 'strong',
     };
-    return { ...emptyFacts(), accounts: [account], ...(sampleDocument && { sampleDocument }) };
+    return { ...emptyFacts(), accounts: [account], ...(sampleDocument && { samples: [{ start: 0, end: text.length }] }) };
   };
   const context = { language: 'json', languageAt: () => 'json' as const, fixScope: 'omit' } as const;
 

@@ -70,6 +70,7 @@ describe('os-mismatch: what a pool configuration says of its OS', () => {
         identities: [],
         enumRefs: [],
         builderCalls: [],
+        samples: [],
         pools: [
           pool({ key: 'lin', nodeAgentSkuId: text('batch.node.ubuntu 22.04') }),
           pool({ key: 'win', cloudServiceConfiguration: at }),

@@ -325,7 +325,7 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
 
 describe('ssh-key-placeholder in a sample document', () => {
   // Hand-made facts as the JSON adapter gives them for a swagger example of a Batch operation
-  // (`"sshPrivateKey": "sshprivatekeyvalue"`): the rule reads `sampleDocument`, whichever adapter sets it.
+  // (`"sshPrivateKey": "sshprivatekeyvalue"`): the rule reads `samples`, whichever adapter sets them.
   const text = '{"userAccounts": [{"name": "mpi", "linuxUserConfiguration": {"sshPrivateKey": "sshprivatekeyvalue"}}]}';
   const facts = (sampleDocument: boolean): Facts => {
     const value = '"sshprivatekeyvalue"';
@@ -333,7 +333,7 @@ describe('ssh-key-placeholder in a sample document', () => {
     const sshPrivateKey: Value = { kind: 'string', value: 'sshprivatekeyvalue', span: { start, end: start + value.length }, text: value };
     const linux = { span: { start: 0, end: 1 }, nameSpan: { start: 0, end: 1 }, sshPrivateKey };
     const account: UserAccountFact = { span: { start: 0, end: text.length }, nameSpan: { start: 0, end: 1 }, linux, confidence: 'strong' };
-    return { ...emptyFacts(), accounts: [account], ...(sampleDocument && { sampleDocument }) };
+    return { ...emptyFacts(), accounts: [account], ...(sampleDocument && { samples: [{ start: 0, end: text.length }] }) };
   };
   const context = { language: 'json', languageAt: () => 'json' as const, fixScope: 'omit' } as const;
 

@@ -267,3 +267,48 @@ export function armPool(properties: unknown): string {
     ],
   });
 }
+
+const DEPLOYMENT_TEMPLATE = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+
+/** An ARM template with these sections (parameters, variables, outputs, metadata, languageVersion…) and resources. */
+export function armTemplate(sections: Record<string, unknown>, resources: unknown): string {
+  return json(armTemplateValue(sections, resources));
+}
+
+/** The value of an ARM template, e.g. for a nested deployment's `template`. */
+export function armTemplateValue(sections: Record<string, unknown>, resources: unknown): Record<string, unknown> {
+  return { $schema: DEPLOYMENT_TEMPLATE, contentVersion: '1.0.0.0', ...sections, resources };
+}
+
+/** A Microsoft.Batch pool resource of an ARM template (`extra`: copy, dependsOn…). */
+export function batchPoolResource(properties: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'Microsoft.Batch/batchAccounts/pools',
+    apiVersion: '2024-07-01',
+    name: "[concat(parameters('account'), '/mpi')]",
+    ...extra,
+    properties,
+  };
+}
+
+/**
+ * A nested deployment (what a Bicep module compiles to): an inline template with inner scope
+ * given `parameters` (name → value), or with `scope: 'outer'` reading its parent's; or a linked
+ * template (`templateLink`), whose content is elsewhere.
+ */
+export function deployment(
+  target: { readonly template: unknown; readonly scope?: 'inner' | 'outer' } | { readonly templateLink: string },
+  parameters: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const values = Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, { value }]));
+  const properties =
+    'templateLink' in target
+      ? { mode: 'Incremental', templateLink: { uri: target.templateLink }, parameters: values }
+      : {
+          ...(target.scope !== 'outer' && { expressionEvaluationOptions: { scope: 'inner' } }),
+          mode: 'Incremental',
+          ...(target.scope !== 'outer' && { parameters: values }),
+          template: target.template,
+        };
+  return { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: 'pool-module', properties };
+}

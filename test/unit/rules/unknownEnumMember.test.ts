@@ -1,27 +1,38 @@
 /**
- * unknown-enum-member (Error, fix): an elevation level, scope or login mode spelled in a way this
- * SDK or JSON dialect does not have. The squiggle is on the member name (inside the quotes in
- * JSON); the fix writes the valid spelling of the same member, nothing else, and fix-all is
- * idempotent. A member that is no spelling of any member gets no fix.
+ * unknown-enum-member (Error in code, Warning in JSON, fix): an elevation level, scope or login
+ * mode spelled in a way this SDK or JSON dialect does not have. The squiggle is on the member name
+ * (inside the quotes in JSON); the fix writes the valid spelling of the same member, nothing else,
+ * and fix-all is idempotent. A member that is no spelling of any member gets no fix.
  *
  * Spellings (reference §5–§7, G2, G4, G6): C# `NonAdmin`; Java `NON_ADMIN` (no `NONADMIN`); Python
  * legacy `non_admin` (no `nonadmin`), 15.x and mgmt `NON_ADMIN` (lower case also resolves there);
  * REST and CLI templates `nonadmin` (older `nonAdmin` accepted), ARM `NonAdmin`.
+ *
+ * JSON (issue 12): a finding names the dialect it read the value in, as a warning. An ARM value is
+ * in ARM casing when every expression that reads it (a parameter's default, a variable, a copy loop,
+ * a nested deployment's parameter) takes it to Microsoft.Batch resources; where that cannot be told
+ * from the file (a linked template, an output, a deployment parameters file, nothing reads it), no
+ * casing is checked. In a document with no evidence of its kind the REST reading is assumed: the
+ * finding is weaker and its fix is not applied on save.
  *
  * The fixed Python code runs against the real azure-batch 13 and azure-mgmt-batch 17, and the input
  * it replaces dies there of the misspelt member; the members the rule accepts run clean (no other
  * casing resolved); the fixed JSON bodies are read by the SDK as written (test/compile/python/sdkRows.ts).
  */
 import type { EnumName } from '../../../server/src/batch/model';
-import type { LanguageId } from '../../../server/src/engine/facts';
+import type { CodeLanguageId as LanguageId } from '../../../common/languages';
 import { unknownEnumMemberRule } from '../../../server/src/rules/unknownEnumMember';
 import type { TaskIdentity } from '../../compile/python/sdk';
 import { autoUser, pythonSdkRows, task, type PythonSdkExpectation } from '../../compile/python/sdkRows';
 import {
   armPool,
+  armTemplate,
+  armTemplateValue,
+  batchPoolResource,
   cliTemplate,
   csLegacy,
   csNew,
+  deployment,
   javaLegacy,
   javaNew,
   json,
@@ -29,6 +40,7 @@ import {
   pyLegacy,
   pyMgmt,
   ruleTable,
+  UNCHANGED,
   type Found,
   type Says,
 } from './table';
@@ -50,6 +62,36 @@ const unknown = (language: LanguageId, enumName: EnumName, member: string, valid
   ['unknown', { enum: enumName, member, valid, language }],
 ];
 
+const REST_BODIES = 'REST bodies';
+const ARM_TEMPLATES = 'ARM templates';
+
+/** JSON: a warning naming the dialect it read the value in; the fix writes that dialect's spelling. */
+const spelledIn =
+  (dialect: string) =>
+  (enumName: EnumName, member: string, suggestion: string, severity: 'warning' | 'information' = 'warning'): Entry => [
+    severity,
+    member,
+    ['jsonSpelling', { enum: enumName, member, suggestion, dialect }],
+    [['changeFix', { language: 'json', enum: enumName, suggestion }]],
+  ];
+const restSpelling = spelledIn(REST_BODIES);
+const armSpelling = spelledIn(ARM_TEMPLATES);
+
+/** JSON: a value that is no spelling of any member, in the dialect named; no fix. */
+const jsonUnknown = (enumName: EnumName, member: string, valid: readonly string[], dialect: string): Entry => [
+  'warning',
+  member,
+  ['jsonUnknown', { enum: enumName, member, valid, dialect }],
+];
+
+/** A pool start task whose auto-user has this scope and elevation. */
+const startTask = (scope: string, elevationLevel: string) => ({
+  commandLine: 'setup.sh',
+  userIdentity: { autoUser: { scope, elevationLevel } },
+});
+/** An ARM template parameter of type object with this default. */
+const objectParameter = (defaultValue: unknown) => ({ type: 'object', defaultValue });
+
 const csAuto = (members: string) => `task.UserIdentity = new UserIdentity(new AutoUserSpecification(${members}));`;
 const javaAuto = (members: string) => `task.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification()${members}));`;
 const pyTask = (models: string, elevation: string) =>
@@ -60,6 +102,10 @@ const restTask = (autoUser: unknown) => json({ id: 't1', commandLine: 'hostname'
 const runs = (tasks: readonly TaskIdentity[], misspelt?: string): PythonSdkExpectation => ({
   runs: [{ tasks }],
   ...(misspelt !== undefined && { input: { fails: new RegExp(`^AttributeError: ${misspelt}$`) } }),
+});
+/** azure-mgmt-batch reads the start task at `at` of the document as written, with this identity. */
+const mgmtStartTask = (at: readonly (string | number)[], userIdentity: unknown): PythonSdkExpectation => ({
+  reads: [{ sdk: 'mgmt', model: 'StartTask', at, userIdentities: [userIdentity] }],
 });
 /** An ARM pool (armPool): its start task, with this identity, and its account, read by azure-mgmt-batch. */
 const armPoolReads = (userIdentity: unknown): PythonSdkExpectation => ({
@@ -90,6 +136,14 @@ const SAYS: Says<typeof unknownEnumMemberRule> = [
   ],
   [['changeFix', { language: 'java', enum: 'ElevationLevel', suggestion: 'NON_ADMIN' }], 'Change to ElevationLevel.NON_ADMIN'],
   [['changeFix', { language: 'json', enum: 'LoginMode', suggestion: 'batch' }], 'Change to "batch"'],
+  [
+    ['jsonSpelling', { enum: 'ElevationLevel', member: 'Admin', suggestion: 'admin', dialect: 'REST bodies' }],
+    '"elevationLevel": "Admin": REST bodies spell it "admin".',
+  ],
+  [
+    ['jsonUnknown', { enum: 'ElevationLevel', member: 'root', valid: ['NonAdmin', 'Admin'], dialect: 'ARM templates' }],
+    '"elevationLevel": "root": ARM templates take "NonAdmin", "Admin".',
+  ],
 ];
 
 ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonSdkRows() }, [
@@ -295,12 +349,12 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     seen: 0,
   },
 
-  // JSON -----------------------------------------------------------------------------------------
+  // JSON -------------------------------------------------------------------------------------------
   {
     name: 'REST task: ARM casing → lower case',
     language: 'json',
     text: restTask({ scope: 'Task', elevationLevel: 'NonAdmin' }),
-    found: [misspelled('json', 'AutoUserScope', 'Task', 'task'), misspelled('json', 'ElevationLevel', 'NonAdmin', 'nonadmin')],
+    found: [restSpelling('AutoUserScope', 'Task', 'task'), restSpelling('ElevationLevel', 'NonAdmin', 'nonadmin')],
     fixed: restTask({ scope: 'task', elevationLevel: 'nonadmin' }),
     sdk: { reads: [{ sdk: 'batch', model: 'TaskAddParameter', userIdentities: [autoUser('nonadmin', 'task')] }] },
   },
@@ -314,7 +368,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
         { name: 'ops', password: '<secret>', elevationLevel: 'ADMIN', windowsUserConfiguration: { loginMode: 'Interactive' } },
       ],
     }),
-    found: [misspelled('json', 'ElevationLevel', 'ADMIN', 'admin'), misspelled('json', 'LoginMode', 'Interactive', 'interactive')],
+    found: [restSpelling('ElevationLevel', 'ADMIN', 'admin'), restSpelling('LoginMode', 'Interactive', 'interactive')],
     fixed: json({
       id: 'p',
       vmSize: 's',
@@ -332,7 +386,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
       vmSize: 's',
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } },
     }),
-    found: [misspelled('json', 'AutoUserScope', 'Pool', 'pool'), misspelled('json', 'ElevationLevel', 'Admin', 'admin')],
+    found: [restSpelling('AutoUserScope', 'Pool', 'pool'), restSpelling('ElevationLevel', 'Admin', 'admin')],
     fixed: cliTemplate('pool', {
       id: 'p',
       vmSize: 's',
@@ -355,10 +409,10 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
       ],
     }),
     found: [
-      misspelled('json', 'AutoUserScope', 'pool', 'Pool'),
-      misspelled('json', 'ElevationLevel', 'admin', 'Admin'),
-      misspelled('json', 'ElevationLevel', 'nonadmin', 'NonAdmin'),
-      misspelled('json', 'LoginMode', 'batch', 'Batch'),
+      armSpelling('AutoUserScope', 'pool', 'Pool'),
+      armSpelling('ElevationLevel', 'admin', 'Admin'),
+      armSpelling('ElevationLevel', 'nonadmin', 'NonAdmin'),
+      armSpelling('LoginMode', 'batch', 'Batch'),
     ],
     fixed: armPool({
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { scope: 'Pool', elevationLevel: 'Admin' } } },
@@ -377,7 +431,14 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     name: 'REST: root is no spelling of any member: no fix',
     language: 'json',
     text: restTask({ elevationLevel: 'root' }),
-    found: [unknown('json', 'ElevationLevel', 'root', ['nonadmin', 'admin'])],
+    found: [jsonUnknown('ElevationLevel', 'root', ['nonadmin', 'admin'], REST_BODIES)],
+    fixed: null,
+  },
+  {
+    name: 'ARM: root is no spelling of any member: no fix',
+    language: 'json',
+    text: armPool({ startTask: startTask('Pool', 'root') }),
+    found: [jsonUnknown('ElevationLevel', 'root', ['NonAdmin', 'Admin'], ARM_TEMPLATES)],
     fixed: null,
   },
   {
@@ -416,6 +477,251 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     language: 'json',
     text: armPool({
       startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { elevationLevel: "[parameters('elevation')]" } } },
+    }),
+    found: [],
+    seen: 0,
+  },
+  {
+    name: 'a document of no known kind: the REST reading is assumed, weaker, and its fix waits for the author',
+    language: 'json',
+    text: json({ tasks: { install: startTask('Pool', 'Admin') } }),
+    found: [restSpelling('AutoUserScope', 'Pool', 'pool', 'information'), restSpelling('ElevationLevel', 'Admin', 'admin', 'information')],
+    fixed: UNCHANGED,
+  },
+
+  // JSON: ARM indirection (issue 12) ---------------------------------------------------------------
+  {
+    name: 'ARM: a parameter’s defaultValue read by a Batch pool is in ARM casing (Pool, Admin)',
+    language: 'json',
+    text: armTemplate({ parameters: { startTask: objectParameter(startTask('Pool', 'Admin')) } }, [
+      batchPoolResource({ vmSize: 's', startTask: "[parameters('startTask')]" }),
+    ]),
+    found: [],
+    seen: 2,
+    sdk: mgmtStartTask(['parameters', 'startTask', 'defaultValue'], autoUser('Admin', 'Pool')),
+  },
+  {
+    name: 'ARM: a parameter’s defaultValue read by a Batch pool: data-plane casing → ARM casing',
+    language: 'json',
+    text: armTemplate({ parameters: { startTask: objectParameter(startTask('pool', 'admin')) } }, [
+      batchPoolResource({ vmSize: 's', startTask: "[parameters('startTask')]" }),
+    ]),
+    found: [armSpelling('AutoUserScope', 'pool', 'Pool'), armSpelling('ElevationLevel', 'admin', 'Admin')],
+    fixed: armTemplate({ parameters: { startTask: objectParameter(startTask('Pool', 'Admin')) } }, [
+      batchPoolResource({ vmSize: 's', startTask: "[parameters('startTask')]" }),
+    ]),
+    sdk: mgmtStartTask(['parameters', 'startTask', 'defaultValue'], autoUser('Admin', 'Pool')),
+  },
+  {
+    name: 'ARM: a variable holding the pool’s properties, accounts included',
+    language: 'json',
+    text: armTemplate(
+      {
+        variables: {
+          poolProperties: {
+            vmSize: 's',
+            startTask: startTask('Pool', 'Admin'),
+            userAccounts: [{ name: 'ops', password: "[parameters('password')]", elevationLevel: 'NonAdmin' }],
+          },
+        },
+      },
+      [batchPoolResource("[variables('poolProperties')]")],
+    ),
+    found: [],
+    seen: 3,
+  },
+  {
+    name: 'ARM: a resource copy loop over a variable’s pools',
+    language: 'json',
+    text: armTemplate({ variables: { pools: [{ startTask: startTask('Task', 'Admin') }, { startTask: startTask('Pool', 'NonAdmin') }] } }, [
+      batchPoolResource(
+        { vmSize: 's', startTask: "[variables('pools')[copyIndex()].startTask]" },
+        { copy: { name: 'poolLoop', count: "[length(variables('pools'))]" } },
+      ),
+    ]),
+    found: [],
+    seen: 4,
+  },
+  {
+    name: 'ARM: a variable copy loop of start tasks',
+    language: 'json',
+    text: armTemplate({ variables: { copy: [{ name: 'startTasks', count: 2, input: startTask('Pool', 'Admin') }] } }, [
+      batchPoolResource({ vmSize: 's', startTask: "[variables('startTasks')[copyIndex()]]" }, { copy: { name: 'poolLoop', count: 2 } }),
+    ]),
+    found: [],
+    seen: 2,
+  },
+  {
+    name: 'ARM: a property copy loop of user accounts in a Batch pool (data-plane casing → ARM)',
+    language: 'json',
+    text: armTemplate({}, [
+      batchPoolResource({
+        vmSize: 's',
+        copy: [
+          {
+            name: 'userAccounts',
+            count: "[length(parameters('users'))]",
+            input: {
+              name: "[parameters('users')[copyIndex('userAccounts')]]",
+              password: "[parameters('password')]",
+              elevationLevel: 'admin',
+            },
+          },
+        ],
+      }),
+    ]),
+    found: [armSpelling('ElevationLevel', 'admin', 'Admin')],
+    fixed: armTemplate({}, [
+      batchPoolResource({
+        vmSize: 's',
+        copy: [
+          {
+            name: 'userAccounts',
+            count: "[length(parameters('users'))]",
+            input: {
+              name: "[parameters('users')[copyIndex('userAccounts')]]",
+              password: "[parameters('password')]",
+              elevationLevel: 'Admin',
+            },
+          },
+        ],
+      }),
+    ]),
+    sdk: { reads: [{ sdk: 'mgmt', model: 'UserAccount', at: ['resources', 0, 'properties', 'copy', 0, 'input'] }] },
+  },
+  {
+    name: 'ARM: a nested deployment with inner scope (a Bicep module) given the start task by parameter',
+    language: 'json',
+    text: armTemplate({ parameters: { startTask: objectParameter(startTask('Pool', 'Admin')) } }, [
+      deployment(
+        {
+          template: armTemplateValue(
+            { metadata: { _generator: { name: 'bicep', version: '0.30.23.60470' } }, parameters: { startTask: { type: 'object' } } },
+            [batchPoolResource({ vmSize: 's', startTask: "[parameters('startTask')]" })],
+          ),
+        },
+        { startTask: "[parameters('startTask')]" },
+      ),
+    ]),
+    found: [],
+    seen: 2,
+  },
+  {
+    name: 'ARM: a nested deployment’s parameter value written in place: data-plane casing → ARM casing',
+    language: 'json',
+    text: armTemplate({}, [
+      deployment(
+        {
+          template: armTemplateValue({ parameters: { startTask: { type: 'object' } } }, [
+            batchPoolResource({ vmSize: 's', startTask: "[parameters('startTask')]" }),
+          ]),
+        },
+        { startTask: startTask('pool', 'admin') },
+      ),
+    ]),
+    found: [armSpelling('AutoUserScope', 'pool', 'Pool'), armSpelling('ElevationLevel', 'admin', 'Admin')],
+    fixed: armTemplate({}, [
+      deployment(
+        {
+          template: armTemplateValue({ parameters: { startTask: { type: 'object' } } }, [
+            batchPoolResource({ vmSize: 's', startTask: "[parameters('startTask')]" }),
+          ]),
+        },
+        { startTask: startTask('Pool', 'Admin') },
+      ),
+    ]),
+    sdk: mgmtStartTask(['resources', 0, 'properties', 'parameters', 'startTask', 'value'], autoUser('Admin', 'Pool')),
+  },
+  {
+    name: 'ARM: a nested deployment with outer scope reads the parent’s variable',
+    language: 'json',
+    text: armTemplate({ variables: { startTask: startTask('Pool', 'Admin') } }, [
+      deployment({
+        scope: 'outer',
+        template: armTemplateValue({}, [batchPoolResource({ vmSize: 's', startTask: "[variables('startTask')]" })]),
+      }),
+    ]),
+    found: [],
+    seen: 2,
+  },
+  {
+    name: 'ARM languageVersion 2.0 (Bicep): resources keyed by symbolic name',
+    language: 'json',
+    text: armTemplate(
+      {
+        languageVersion: '2.0',
+        metadata: { _generator: { name: 'bicep', version: '0.30.23.60470' } },
+        parameters: { startTask: objectParameter(startTask('Pool', 'Admin')) },
+      },
+      { pool: batchPoolResource({ vmSize: 's', startTask: "[parameters('startTask')]" }) },
+    ),
+    found: [],
+    seen: 2,
+  },
+  {
+    name: 'ARM: a part of an object parameter read by a Batch pool, another part by a storage account',
+    language: 'json',
+    text: armTemplate(
+      { parameters: { config: objectParameter({ batch: { startTask: startTask('pool', 'Admin') }, storage: { sku: 'Standard_LRS' } }) } },
+      [
+        batchPoolResource({ vmSize: 's', startTask: "[parameters('config').batch.startTask]" }),
+        {
+          type: 'Microsoft.Storage/storageAccounts',
+          apiVersion: '2023-01-01',
+          name: 'st',
+          sku: { name: "[parameters('config').storage.sku]" },
+        },
+      ],
+    ),
+    found: [armSpelling('AutoUserScope', 'pool', 'Pool')],
+    fixed: armTemplate(
+      { parameters: { config: objectParameter({ batch: { startTask: startTask('Pool', 'Admin') }, storage: { sku: 'Standard_LRS' } }) } },
+      [
+        batchPoolResource({ vmSize: 's', startTask: "[parameters('config').batch.startTask]" }),
+        {
+          type: 'Microsoft.Storage/storageAccounts',
+          apiVersion: '2023-01-01',
+          name: 'st',
+          sku: { name: "[parameters('config').storage.sku]" },
+        },
+      ],
+    ),
+    sdk: mgmtStartTask(['parameters', 'config', 'defaultValue', 'batch', 'startTask'], autoUser('Admin', 'Pool')),
+  },
+  {
+    name: 'ARM: a linked template’s parameter value: where it goes is not in this file, no casing checked',
+    language: 'json',
+    text: armTemplate({}, [deployment({ templateLink: 'https://example.com/pool.json' }, { startTask: startTask('Pool', 'Admin') })]),
+    found: [],
+    seen: 0,
+  },
+  {
+    name: 'ARM: a parameter read by a Batch pool and by an output: no casing checked',
+    language: 'json',
+    text: armTemplate(
+      {
+        parameters: { startTask: objectParameter(startTask('Pool', 'admin')) },
+        outputs: { startTask: { type: 'object', value: "[parameters('startTask')]" } },
+      },
+      [batchPoolResource({ vmSize: 's', startTask: "[parameters('startTask')]" })],
+    ),
+    found: [],
+    seen: 0,
+  },
+  {
+    name: 'ARM: a variable no expression reads: no casing checked',
+    language: 'json',
+    text: armTemplate({ variables: { setupTask: startTask('Pool', 'Admin') } }, [batchPoolResource({ vmSize: 's' })]),
+    found: [],
+    seen: 0,
+  },
+  {
+    name: 'a deployment parameters file: the template is elsewhere, no casing checked',
+    language: 'json',
+    text: json({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { startTask: { value: startTask('Pool', 'Admin') }, account: { value: 'batch' } },
     }),
     found: [],
     seen: 0,

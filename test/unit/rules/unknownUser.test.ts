@@ -430,12 +430,12 @@ describe('unknown-user in a sample document', () => {
     accounts: [
       { span: { start: 0, end: 9 }, nameSpan: { start: 0, end: 1 }, name: name('user1', 1), pool: { key: 'p' }, confidence: 'strong' },
     ],
-    ...(sampleDocument && { sampleDocument }),
+    ...(sampleDocument && { samples: [{ start: 0, end: 20 }] }),
   });
   const task = (sampleDocument: boolean): Facts => ({
     ...emptyFacts(),
     identities: [{ span: { start: 0, end: 9 }, nameSpan: { start: 0, end: 1 }, userName: name('user2', 1), confidence: 'strong' }],
-    ...(sampleDocument && { sampleDocument }),
+    ...(sampleDocument && { samples: [{ start: 0, end: 20 }] }),
   });
   const context = (workspace: AccountIndex) =>
     ({ language: 'json', languageAt: () => 'json' as const, fixScope: 'omit', workspace }) as const;

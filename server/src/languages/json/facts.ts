@@ -12,7 +12,7 @@ import { accountFact, identityFact, type ModelField, type WrittenModel } from '.
 import { Plans } from '../toolkit/plans';
 import { BatchEvidence, taskKindOf } from './evidence';
 import type { FilePlan, RunElevatedPlan } from './plan';
-import { keyNodeOf, keyOf, propertiesNamed, property, spanOf } from './syntax';
+import { copyLoopsNamed, keyNodeOf, keyOf, propertiesNamed, property, spanOf } from './syntax';
 import { enumValueOf, valueOf } from './values';
 
 /** Keys only a Batch user account has beside name and password. */
@@ -36,14 +36,19 @@ const KEYS: Record<ModelField, string> = {
 /** The fields that hold an identity enum member. */
 const ENUM_FIELDS: Partial<Record<ModelField, EnumName>> = { scope: 'AutoUserScope', elevation: 'ElevationLevel', loginMode: 'LoginMode' };
 
-export function collectFacts(text: string, root: Node | undefined): { facts: Facts; plan: FilePlan } {
+/** `fileName`: the document's file name, which may tell a deployment parameters file (evidence.ts). */
+export function collectFacts(text: string, root: Node | undefined, fileName = ''): { facts: Facts; plan: FilePlan } {
   const facts = emptyFacts();
-  const plan: FilePlan = { text, runElevated: new Plans<RunElevatedPlan>() };
-  if (!root) return { facts, plan };
-  const evidence = new BatchEvidence(root);
+  if (!root) return { facts, plan: { text, runElevated: new Plans<RunElevatedPlan>(), namesRead: NO_NAMES } };
+  const evidence = new BatchEvidence(root, fileName);
+  const plan: FilePlan = { text, runElevated: new Plans<RunElevatedPlan>(), namesRead: evidence.namesRead };
   if (!evidence.isSchema) new JsonFacts(text, root, evidence, facts, plan).run();
+  // A swagger example's values are placeholders by design: the whole document is a sample.
+  if (evidence.isSampleDocument) facts.samples.push({ start: 0, end: text.length });
   return { facts, plan };
 }
+
+const NO_NAMES = { names: new Set<string>(), anyName: false };
 
 class JsonFacts {
   constructor(
@@ -58,6 +63,12 @@ class JsonFacts {
     this.runElevated();
     this.identities();
     this.accounts();
+  }
+
+  /** The dialect `node` is written in, when it can be told. */
+  private dialectAt(node: Node): JsonDialect | undefined {
+    const e = this.evidence.of(node);
+    return e.batch === 'no' ? undefined : e.dialect;
   }
 
   private holderOf(object: Node): Holder {
@@ -90,7 +101,9 @@ class JsonFacts {
         ...(overriddenBy && { overriddenBy }),
       };
       this.facts.runElevated.push(fact);
-      this.plan.runElevated.set(fact, { dialect: e.dialect, objectStart: object.offset });
+      // The identity a fix writes goes where runElevated is: its dialect is that of the value's place
+      // (an ARM expression may read one part of the object, not another).
+      this.plan.runElevated.set(fact, { dialect: this.dialectAt(valueNode), objectStart: object.offset });
     }
   }
 
@@ -108,7 +121,9 @@ class JsonFacts {
       seen.add(identity);
       const confidence: Confidence = e.batch === 'yes' ? 'strong' : 'weak';
       if (confidence === 'weak' && !property(object, 'commandLine')) continue;
-      this.facts.identities.push(identityFact(this.written(identity, spanOf(keyNode), e.dialect), this.holderOf(object), confidence));
+      this.facts.identities.push(
+        identityFact(this.written(identity, spanOf(keyNode), this.dialectAt(identity), confidence), this.holderOf(object), confidence),
+      );
     }
   }
 
@@ -116,19 +131,32 @@ class JsonFacts {
     for (const { prop, object } of propertiesNamed(this.text, this.root, JSON_KEYS.userAccounts)) {
       const list = prop.children?.[1];
       if (!list || list.type !== 'array') continue;
-      const e = this.evidence.of(object);
-      if (e.batch === 'no') continue;
-      const confidence: Confidence = e.batch === 'yes' ? 'strong' : 'weak';
-      const pool = { key: `json:${list.offset}`, span: spanOf(object) };
-      this.pool(object, pool.key, confidence);
-      for (const item of list.children ?? []) {
-        if (item.type !== 'object') continue;
-        // Without document evidence, only an account shaped like Batch's counts.
-        if (confidence === 'weak' && !ACCOUNT_SHAPE_KEYS.some((key) => property(item, key))) continue;
-        const name = property(item, KEYS.name);
-        const nameSpan = spanOf(name ? (keyNodeOf(name) ?? item) : item);
-        this.facts.accounts.push(accountFact(this.written(item, nameSpan, e.dialect), pool, confidence));
-      }
+      this.poolAccounts(object, list, list.children ?? []);
+    }
+    // In an ARM template a property copy loop may build the list: `"copy": [{"name": "userAccounts", "count": n, "input": {…}}]`
+    // (in `variables` such a loop defines a variable of that name instead).
+    if (!this.evidence.isArmTemplate) return;
+    for (const { loop, object } of copyLoopsNamed(this.text, this.root, JSON_KEYS.userAccounts)) {
+      const input = property(loop, 'input');
+      if (input?.type !== 'object' || keyOf(object) === 'variables') continue;
+      this.poolAccounts(object, loop, [input]);
+    }
+  }
+
+  /** The accounts `items` of the pool `object`; `list` (the array or the copy loop) keys the pool. */
+  private poolAccounts(object: Node, list: Node, items: readonly Node[]): void {
+    const e = this.evidence.of(object);
+    if (e.batch === 'no') return;
+    const confidence: Confidence = e.batch === 'yes' ? 'strong' : 'weak';
+    const pool = { key: `json:${list.offset}`, span: spanOf(object) };
+    this.pool(object, pool.key, confidence);
+    for (const item of items) {
+      if (item.type !== 'object') continue;
+      // Without document evidence, only an account shaped like Batch's counts.
+      if (confidence === 'weak' && !ACCOUNT_SHAPE_KEYS.some((key) => property(item, key))) continue;
+      const name = property(item, KEYS.name);
+      const nameSpan = spanOf(name ? (keyNodeOf(name) ?? item) : item);
+      this.facts.accounts.push(accountFact(this.written(item, nameSpan, this.dialectAt(item), confidence), pool, confidence));
     }
   }
 
@@ -164,9 +192,10 @@ class JsonFacts {
   /**
    * An object of the identity models as written: its properties (enum members checked against the
    * dialect and reported as enum references as they are read); nested objects read the same way.
+   * Without a dialect, enum members are read but not checked.
    */
-  private written(object: Node, nameSpan: Span, dialect: JsonDialect): WrittenModel {
-    const userNameKey = JSON_DIALECTS[dialect].userNameKey;
+  private written(object: Node, nameSpan: Span, dialect: JsonDialect | undefined, confidence: Confidence): WrittenModel {
+    const userNameKey = dialect ? JSON_DIALECTS[dialect].userNameKey : 'userName';
     const find = (name: ModelField) =>
       name === 'userName'
         ? (property(object, userNameKey) ?? property(object, userNameKey === 'username' ? 'userName' : 'username'))
@@ -178,13 +207,13 @@ class JsonFacts {
         const node = find(name);
         if (!node) return undefined;
         const enumName = ENUM_FIELDS[name];
-        if (enumName) return this.enumValue(node, enumName, dialect);
+        if (enumName) return this.enumValue(node, enumName, dialect, confidence);
         // A null auto-user is no auto-user (a user name's null is kept: it says the name is unset).
         return name === 'autoUser' && node.type === 'null' ? undefined : valueOf(node, this.text);
       },
       nested: (name) => {
         const node = find(name);
-        return node?.type === 'object' ? this.written(node, spanOf(keyNodeOf(node) ?? node), dialect) : undefined;
+        return node?.type === 'object' ? this.written(node, spanOf(keyNodeOf(node) ?? node), dialect, confidence) : undefined;
       },
       nameOf: (name) => {
         const node = find(name);
@@ -193,10 +222,19 @@ class JsonFacts {
     };
   }
 
-  /** An identity enum member, reported with the spellings valid in this dialect. */
-  private enumValue(node: Node, enumName: EnumName, dialect: JsonDialect): Value {
+  /**
+   * An identity enum member, reported with the spellings valid in this dialect; weak where the
+   * dialect is only the likely reading. Not reported where the dialect cannot be told.
+   */
+  private enumValue(node: Node, enumName: EnumName, dialect: JsonDialect | undefined, confidence: Confidence): Value {
     const value = enumValueOf(node, enumName, dialect, this.text);
-    if (value.kind === 'enum') this.facts.enumRefs.push({ value, valid: validSpellings(JSON_DIALECTS[dialect].enums, value.enum) });
+    if (value.kind === 'enum' && dialect)
+      this.facts.enumRefs.push({
+        value,
+        valid: validSpellings(JSON_DIALECTS[dialect].enums, value.enum),
+        dialect,
+        ...(confidence === 'weak' && { confidence }),
+      });
     return value;
   }
 }

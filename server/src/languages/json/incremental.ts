@@ -11,6 +11,7 @@ import { createScanner } from 'jsonc-parser';
 import type { Facts } from '../../engine/facts';
 import type { TextChange } from '../../engine/language';
 import { Plans } from '../toolkit/plans';
+import type { NamesRead } from './arm';
 import { KEYS_READ, VALUES_READ } from './evidence';
 import type { FilePlan, RunElevatedPlan } from './plan';
 import { Token } from './syntax';
@@ -35,12 +36,13 @@ export function shiftedAnalysis(previous: Analysed, oldText: string, change: Tex
   const newToken = oldText.slice(token.offset, start) + inserted + oldText.slice(oldEnd, token.offset + token.length);
   if (!isSingleToken(newToken, token.kind)) return undefined;
   if (token.key !== undefined && VALUES_READ.has(token.key)) return undefined;
-  if (
-    token.isKey &&
-    (KEYS_READ.has(JSON.parse(oldText.slice(token.offset, token.offset + token.length)) as string) ||
-      KEYS_READ.has(JSON.parse(newToken) as string))
-  )
-    return undefined;
+  if (token.kind === Token.String) {
+    const before = JSON.parse(oldText.slice(token.offset, token.offset + token.length)) as string;
+    const after = JSON.parse(newToken) as string;
+    // An ARM expression decides where values go (arm.ts), wherever it is written (`[[` escapes one: one keystroke apart).
+    if (before.startsWith('[') || after.startsWith('[')) return undefined;
+    if (token.isKey && [before, after].some((key) => KEYS_READ.has(key) || isNameRead(previous.plan.namesRead, key))) return undefined;
+  }
 
   const shift = (offset: number) => (offset >= oldEnd ? offset + delta : offset);
   const facts = shiftSpans(previous.facts, shift) as Facts;
@@ -50,7 +52,12 @@ export function shiftedAnalysis(previous: Analysed, oldText: string, change: Tex
     const plan = previous.plan.runElevated.get(old);
     if (plan) runElevated.set(facts.runElevated[i], { ...plan, objectStart: shift(plan.objectStart) });
   });
-  return { facts, plan: { text: newText, runElevated } };
+  return { facts, plan: { text: newText, runElevated, namesRead: previous.plan.namesRead } };
+}
+
+/** A key an ARM expression reads by name (a parameter, a variable, a property): renaming it changes where values go. */
+function isNameRead(namesRead: NamesRead, key: string): boolean {
+  return namesRead.anyName || namesRead.names.has(key.toLowerCase());
 }
 
 /** An edit inside (or at the edge of) anything a fact describes needs the full analysis. */

@@ -44,7 +44,8 @@ export const jsonLanguage: LanguageSupport<JsonDocument> = {
     previous.pending.push(change);
   },
   analyze(file, document) {
-    document.analysed ??= collectFacts(file.text, document.root);
+    // The file name may tell a deployment parameters file (`*.parameters.json`).
+    document.analysed ??= collectFacts(file.text, document.root, file.uri.slice(file.uri.lastIndexOf('/') + 1));
     const { facts, plan } = document.analysed;
     return {
       facts,

@@ -43,6 +43,8 @@ function replaceRunElevated({ fact, elevation, scope }: IntentOf<'replaceRunElev
   if (!plan) return undefined;
   const text = file.text;
   const dialect = plan.dialect;
+  // Which casing the object needs cannot be told: write neither.
+  if (!dialect) return undefined;
   const level = elevationText(elevation, dialect);
   if (!level) return undefined;
   const sep = separatorOf(fact, text);

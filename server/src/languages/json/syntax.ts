@@ -103,6 +103,31 @@ export function propertiesNamed(text: string, root: Node, key: string): Property
   return found;
 }
 
+/** An element of a `copy` array and the object holding that array. */
+export interface CopyLoopAt {
+  readonly loop: Node;
+  readonly object: Node;
+}
+
+/**
+ * The elements of `copy` arrays whose `name` is `name` (ARM property and variable copy loops),
+ * found from the quoted name's occurrences in the text.
+ */
+export function copyLoopsNamed(text: string, root: Node, name: string): CopyLoopAt[] {
+  const found: CopyLoopAt[] = [];
+  const quoted = `"${name}"`;
+  for (let i = text.indexOf(quoted); i !== -1; i = text.indexOf(quoted, i + quoted.length)) {
+    const value = innermostNodeAt(root, i + 1);
+    if (!value || value.type !== 'string' || value.offset !== i || keyOf(value) !== 'name') continue;
+    const loop = value.parent?.parent;
+    const copy = loop?.parent;
+    const object = copy?.parent?.parent;
+    if (loop?.type === 'object' && copy?.type === 'array' && keyOf(copy) === 'copy' && object?.type === 'object')
+      found.push({ loop, object });
+  }
+  return found;
+}
+
 /** The first token at or after `from` that is not whitespace or a comment. */
 export function nextToken(text: string, from: number): { kind: number; offset: number } {
   const scanner = createScanner(text, true);

@@ -4,7 +4,7 @@
  * checked against the dialect's spellings.
  */
 import type { Node } from 'jsonc-parser';
-import type { EnumName } from '../../batch/model';
+import type { CanonicalMember, EnumName } from '../../batch/model';
 import { canonicalMember, JSON_DIALECTS, JSON_REST_LEGACY_SPELLINGS, type JsonDialect } from '../../batch/sdks';
 import type { Value } from '../../engine/facts';
 import { spanOf } from './syntax';
@@ -33,13 +33,23 @@ export function valueOf(node: Node, text: string): Value {
   }
 }
 
-export function enumValueOf(node: Node, enumName: EnumName, dialect: JsonDialect, text: string): Value {
+/** The member a spelling names in one dialect. */
+function canonicalIn(dialect: JsonDialect, enumName: EnumName, member: string): CanonicalMember | undefined {
+  const canonical = canonicalMember(JSON_DIALECTS[dialect].enums, enumName, member);
+  if (!canonical && dialect === 'rest' && enumName === 'ElevationLevel' && member === JSON_REST_LEGACY_SPELLINGS.nonAdmin)
+    return 'nonAdmin';
+  return canonical;
+}
+
+/**
+ * An identity enum member, read in `dialect`; with no dialect (it cannot be told), the member a
+ * spelling of any dialect names.
+ */
+export function enumValueOf(node: Node, enumName: EnumName, dialect: JsonDialect | undefined, text: string): Value {
   if (node.type !== 'string' || isExpressionString(node.value as string)) return valueOf(node, text);
   const member = node.value as string;
-  const spellings = JSON_DIALECTS[dialect].enums;
-  let canonical = canonicalMember(spellings, enumName, member);
-  if (!canonical && dialect === 'rest' && enumName === 'ElevationLevel' && member === JSON_REST_LEGACY_SPELLINGS.nonAdmin)
-    canonical = 'nonAdmin';
+  const dialects: readonly JsonDialect[] = dialect ? [dialect] : ['rest', 'arm'];
+  const canonical = dialects.map((d) => canonicalIn(d, enumName, member)).find((c) => c !== undefined);
   const span = spanOf(node);
   return {
     kind: 'enum',

@@ -7,7 +7,7 @@
  * SDK drops.
  */
 import { autoUser, type JsonBodies, type JsonRead, type PythonSdkExpectation } from '../../../compile/python/sdkRows';
-import { UNCHANGED } from '../table';
+import { armTemplate, deployment, json, UNCHANGED } from '../table';
 import { expectIn, type RunElevatedCase } from './expect';
 /** The SDK drops the body's runElevated before the fix: it sends no identity (or, beside an identity, the one it had). */
 const DROPPED = { drops: 'runElevated', identities: 'none' } as const;
@@ -115,6 +115,54 @@ export const JSON_CASES: RunElevatedCase[] = [
     language: 'json',
     text: '{"tasks": {"a": {"commandLine": "x", "runElevated": true}}}',
     found: [['information', '"runElevated"', ...ADMIN]],
+  },
+  {
+    name: 'Batch CLI application template: templateMetadata beside jobManagerTask (a Batch document: warning, not information)',
+    language: 'json',
+    text: `{"templateMetadata": {"description": "Renders a scene"}, "parameters": {"scene": {"type": "string"}},
+  "jobManagerTask": {"id": "render", "commandLine": "[parameters('scene')]", "runElevated": true}, "onAllTasksComplete": "terminateJob"}`,
+    found: [['warning', '"runElevated"', ...ADMIN]],
+    fixed: `{"templateMetadata": {"description": "Renders a scene"}, "parameters": {"scene": {"type": "string"}},
+  "jobManagerTask": {"id": "render", "commandLine": "[parameters('scene')]", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}}, "onAllTasksComplete": "terminateJob"}`,
+    sdk: reads({ sdk: 'batch', model: 'JobManagerTask', at: ['jobManagerTask'], userIdentities: [autoUser('admin')] }),
+  },
+  {
+    name: 'Batch CLI application template: parameters beside jobPreparationTask, no templateMetadata',
+    language: 'json',
+    text: '{"parameters": {"n": {"type": "int"}}, "jobPreparationTask": {"commandLine": "setup.sh", "runElevated": false}}',
+    found: [['warning', '"runElevated"', ...NON_ADMIN]],
+  },
+  {
+    name: 'ARM: a start task in a variable read by a Batch pool: the fix writes ARM casing',
+    language: 'json',
+    text: `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+  "variables": {"setupTask": {"commandLine": "setup.sh", "runElevated": true}},
+  "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "name": "a/p", "properties": {"vmSize": "s", "startTask": "[variables('setupTask')]"}}]}`,
+    found: [['warning', '"runElevated"', ...ARM.ADMIN]],
+    fixed: `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+  "variables": {"setupTask": {"commandLine": "setup.sh", "userIdentity": {"autoUser": {"elevationLevel": "Admin"}}}},
+  "resources": [{"type": "Microsoft.Batch/batchAccounts/pools", "name": "a/p", "properties": {"vmSize": "s", "startTask": "[variables('setupTask')]"}}]}`,
+    sdk: reads({ sdk: 'mgmt', model: 'StartTask', at: ['variables', 'setupTask'], userIdentities: [autoUser('Admin')] }),
+  },
+  {
+    name: 'ARM: a start task passed to a linked template: the casing it needs cannot be told, no fix',
+    language: 'json',
+    text: armTemplate({}, [
+      deployment({ templateLink: 'https://example.com/pool.json' }, { startTask: { commandLine: 'setup.sh', runElevated: true } }),
+    ]),
+    found: [['information', '"runElevated"', ...ADMIN]],
+    fixed: null,
+  },
+  {
+    name: 'a deployment parameters file: the casing it needs cannot be told, no fix',
+    language: 'json',
+    text: json({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { startTask: { value: { commandLine: 'setup.sh', runElevated: true } } },
+    }),
+    found: [['information', '"runElevated"', ...ADMIN]],
+    fixed: null,
   },
   // silent ----------------------------------------------------------------------------------------
   {
