@@ -407,7 +407,12 @@ export const PYTHON = {
     sshPrivateKey: 'ssh_private_key',
     loginMode: 'login_mode',
   },
-  /** Positional parameter order where the SDK allowed positional arguments (azure-batch < 5.0). */
+  /**
+   * Positional parameter order where the SDK allowed positional arguments (azure-batch < 5.0). Only
+   * data-plane code is read this way: azure-mgmt-batch's models take keywords only (17.0.0, executed:
+   * `UserIdentity('ops')` raises `TypeError: UserIdentity.__init__() takes 1 positional argument but 2
+   * were given`), so a positional argument there says nothing of a field.
+   */
   positional: {
     UserIdentity: ['user_name', 'auto_user'],
     AutoUserSpecification: ['scope', 'elevation_level'],
@@ -415,6 +420,18 @@ export const PYTHON = {
     LinuxUserConfiguration: ['uid', 'gid', 'ssh_private_key'],
     WindowsUserConfiguration: ['login_mode'],
   } as Record<string, readonly string[]>,
+  /**
+   * The fields of each identity model, in the neutral vocabulary (`keywords` spells them): what a
+   * construction's keywords and later attribute writes are read for. azure-batch 2.x kept the SSH key
+   * on UserAccount itself (service version 2017-01-01.4.0; moved under LinuxUserConfiguration in 2017-05-01.5.0).
+   */
+  modelFields: {
+    UserIdentity: ['userName', 'autoUser'],
+    AutoUserSpecification: ['scope', 'elevation'],
+    UserAccount: ['name', 'password', 'elevation', 'linux', 'windows', 'sshPrivateKey'],
+    LinuxUserConfiguration: ['uid', 'gid', 'sshPrivateKey'],
+    WindowsUserConfiguration: ['loginMode'],
+  } as Record<string, readonly CSharpField[]>,
   /** Class names only one generation has: what tells a file's generation. */
   generationMarkers: {
     legacy: [

@@ -205,6 +205,71 @@ describe('python user account facts', () => {
   });
 });
 
+describe('python models completed later', () => {
+  it('statements after the construction in its block complete it, the last write of a field wins', async () => {
+    const facts = await factsOf(
+      `${BM}t = batchmodels.TaskAddParameter(id='t')\nt.user_identity = batchmodels.UserIdentity(user_name='first')\n` +
+        `t.user_identity.user_name = 'ops'\nt.user_identity.user_name = 'last'\nt.user_identity.auto_user = batchmodels.AutoUserSpecification()\n` +
+        `t.user_identity.auto_user.elevation_level = batchmodels.ElevationLevel.admin\n`,
+    );
+    assert.equal(facts.identities.length, 1);
+    assert.equal(brief(facts.identities[0].userName), 'last');
+    assert.deepEqual(autoUserOf(facts.identities[0]), {
+      scope: undefined,
+      elevation: { enum: 'ElevationLevel', member: 'admin', canonical: 'admin' },
+    });
+    assert.equal(facts.identities[0].holder?.typeName, 'TaskAddParameter');
+  });
+
+  it('writes in a branch, a loop, another function or before the construction do not complete it: an empty identity says nothing', async () => {
+    for (const later of [
+      'if x:\n    i.auto_user = batchmodels.AutoUserSpecification()\n',
+      'for _ in range(2):\n    i.user_name = "ops"\n',
+      'def later():\n    i.user_name = "ops"\n',
+      'finish(i)\n',
+      'identities = [i]\n',
+      'alias = i\nfinish(alias)\n',
+      'i.__dict__.update(user_name="ops")\n',
+    ]) {
+      const facts = await factsOf(
+        `${BM}i = batchmodels.UserIdentity()\n${later}t = batchmodels.TaskAddParameter(id='t', user_identity=i)\n`,
+      );
+      assert.deepEqual(facts.identities, [], later);
+      assert.equal(facts.identityAssignments.length, 1, `the task still has a user identity: ${later}`);
+    }
+  });
+
+  it('an identity that shows a field keeps it when it is open; reads and Batch models that take it leave it closed', async () => {
+    const open = await factsOf(`${BM}i = batchmodels.UserIdentity(user_name='ops')\nfinish(i)\n`);
+    assert.equal(brief(open.identities[0].userName), 'ops');
+    const closedText =
+      `${BM}i = batchmodels.UserIdentity()\nprint(i.user_name)\nif i is None:\n    pass\nt = batchmodels.TaskAddParameter(id='t', user_identity=i)\n` +
+      `u = batchmodels.TaskAddParameter(id='u', user_identity=batchmodels.UserIdentity() if named else fallback)\n`;
+    const constructions = (await factsOf(closedText)).identities.filter(
+      (i) => closedText.slice(i.nameSpan.start, i.nameSpan.end) === 'UserIdentity',
+    );
+    assert.deepEqual(
+      constructions.map((i) => [i.userName, i.autoUser]),
+      [
+        [undefined, undefined],
+        [undefined, undefined],
+      ],
+    );
+    const passed = await factsOf(
+      `${BM}finish(batchmodels.UserIdentity() if named else None)\nother = fallback or batchmodels.UserIdentity()\nreturn_it(other)\n`,
+    );
+    assert.deepEqual(passed.identities, []);
+  });
+
+  it('management models take keywords only: positional arguments name no field, and leave the identity open', async () => {
+    const facts = await factsOf(
+      `from azure.mgmt.batch import models\ni = models.UserIdentity('ops')\nlinux = models.LinuxUserConfiguration(1001)\na = models.UserAccount(name='a', password='p', linux_user_configuration=linux)\n`,
+    );
+    assert.deepEqual(facts.identities, []);
+    assert.equal(facts.accounts[0].linux?.uid, undefined);
+  });
+});
+
 describe('python enum member facts', () => {
   const refs = async (text: string) =>
     (await factsOf(text)).enumRefs.map(
