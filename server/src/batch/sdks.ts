@@ -381,6 +381,7 @@ export const PYTHON = {
     JobReleaseTask: 'jobReleaseTask',
     BatchJobReleaseTask: 'jobReleaseTask',
   } as Record<string, TaskKind>,
+  /** Data-plane pool models (azure-batch ≤ 14 and 15.x). */
   poolTypes: [
     'PoolAddParameter',
     'PoolSpecification',
@@ -389,6 +390,37 @@ export const PYTHON = {
     'BatchPoolCreateOptions',
     'BatchPoolSpecification',
   ],
+  /**
+   * azure.mgmt.batch.models' pool (an ARM resource: `Pool(deployment_configuration=…, user_accounts=…,
+   * start_task=…)`). Recognised only where the name resolves to that module: `Pool` is too common a
+   * class name (multiprocessing's) to be guessed from a module this analysis cannot see into.
+   */
+  mgmtPoolTypes: ['Pool'],
+  /**
+   * Where a pool says which OS its nodes run (os-mismatch): a data-plane pool holds its Cloud Services
+   * or virtual machine configuration itself, a management pool under `deployment_configuration`
+   * (azure-mgmt-batch 17: `DeploymentConfiguration(cloud_service_configuration=…,
+   * virtual_machine_configuration=…)`, executed here). Keyword names are the same in every generation.
+   */
+  poolKeywords: {
+    deploymentConfiguration: 'deployment_configuration',
+    cloudServiceConfiguration: 'cloud_service_configuration',
+    virtualMachineConfiguration: 'virtual_machine_configuration',
+    imageReference: 'image_reference',
+    nodeAgentSkuId: 'node_agent_sku_id',
+    windowsConfiguration: 'windows_configuration',
+    publisher: 'publisher',
+    offer: 'offer',
+    sku: 'sku',
+  },
+  /** The model each nested pool keyword holds. */
+  poolModels: {
+    deploymentConfiguration: 'DeploymentConfiguration',
+    cloudServiceConfiguration: 'CloudServiceConfiguration',
+    virtualMachineConfiguration: 'VirtualMachineConfiguration',
+    imageReference: 'ImageReference',
+    windowsConfiguration: 'WindowsConfiguration',
+  },
   identityTypes: ['UserIdentity', 'AutoUserSpecification', 'UserAccount', 'LinuxUserConfiguration', 'WindowsUserConfiguration'],
   /** UserIdentity's named-user keyword differs per generation (G5). */
   userNameKeyword: { legacy: 'user_name', v15: 'username' } as Record<PythonSdk, string>,

@@ -270,6 +270,73 @@ describe('python models completed later', () => {
   });
 });
 
+describe('python pool facts', () => {
+  const text =
+    `import os\n${BM}from azure.mgmt.batch import models as mgmt\n\n` +
+    `arm = mgmt.Pool(\n    vm_size='STANDARD_D2S_V3',\n    deployment_configuration=mgmt.DeploymentConfiguration(virtual_machine_configuration=mgmt.VirtualMachineConfiguration(\n` +
+    `        image_reference=mgmt.ImageReference(publisher='Canonical', offer='0001-com-ubuntu-server-jammy', sku='22_04-lts'),\n        node_agent_sku_id=SKU)),\n` +
+    `    user_accounts=[mgmt.UserAccount(name='a', password=os.environ['PW'])],\n)\n` +
+    `SKU = 'batch.node.ubuntu 22.04'\n` +
+    `cloud = batchmodels.PoolAddParameter(id='c', vm_size='small', cloud_service_configuration=batchmodels.CloudServiceConfiguration(os_family='6'))\n` +
+    `cloud.user_accounts = [batchmodels.UserAccount(name='b', password=os.environ['PW'])]\n` +
+    `win = batchmodels.PoolAddParameter(id='w', vm_size='s')\n` +
+    `win.virtual_machine_configuration = batchmodels.VirtualMachineConfiguration(node_agent_sku_id=os.environ['SKU'], windows_configuration=batchmodels.WindowsConfiguration())\n` +
+    `if late:\n    win.cloud_service_configuration = batchmodels.CloudServiceConfiguration(os_family='6')\n` +
+    `win.user_accounts.append(batchmodels.UserAccount(name='c', password=os.environ['PW']))\n` +
+    `none = batchmodels.PoolAddParameter(id='n', vm_size='s', cloud_service_configuration=None, virtual_machine_configuration=configuration)\n`;
+  const slice = (span: { start: number; end: number } | undefined) => span && text.slice(span.start, span.end);
+
+  it('each pool in document order with its raw OS values, written in place, through constants, or by later statements', async () => {
+    const facts = await factsOf(text);
+    assert.deepEqual(
+      facts.pools.map((p) => ({
+        name: slice(p.nameSpan),
+        cloudService: slice(p.cloudServiceConfiguration),
+        sku: brief(p.nodeAgentSkuId),
+        image: p.image && [brief(p.image.publisher), brief(p.image.offer), brief(p.image.sku)],
+        windows: slice(p.windowsConfiguration),
+        confidence: p.confidence,
+      })),
+      [
+        {
+          name: 'Pool',
+          cloudService: undefined,
+          sku: 'batch.node.ubuntu 22.04',
+          image: ['Canonical', '0001-com-ubuntu-server-jammy', '22_04-lts'],
+          windows: undefined,
+          confidence: 'strong',
+        },
+        {
+          name: 'PoolAddParameter',
+          cloudService: 'cloud_service_configuration',
+          sku: undefined,
+          image: undefined,
+          windows: undefined,
+          confidence: 'strong',
+        },
+        {
+          name: 'PoolAddParameter',
+          cloudService: undefined,
+          sku: { expr: "os.environ['SKU']", hint: 'secret' },
+          image: undefined,
+          windows: 'windows_configuration',
+          confidence: 'strong',
+        },
+        { name: 'PoolAddParameter', cloudService: undefined, sku: undefined, image: undefined, windows: undefined, confidence: 'strong' },
+      ],
+    );
+  });
+
+  it('a pool’s key is its accounts’ pool key, whether they are given in the call, assigned or appended later', async () => {
+    const facts = await factsOf(text);
+    const poolOf = (name: string) => facts.pools.find((p) => slice(p.span)!.startsWith(name))!.key;
+    assert.deepEqual(
+      facts.accounts.map((a) => a.pool?.key),
+      [poolOf('mgmt.Pool'), poolOf("batchmodels.PoolAddParameter(id='c'"), poolOf("batchmodels.PoolAddParameter(id='w'")],
+    );
+  });
+});
+
 describe('python enum member facts', () => {
   const refs = async (text: string) =>
     (await factsOf(text)).enumRefs.map(

@@ -13,6 +13,7 @@ import {
   type Facts,
   type Holder,
   type IdentityFact,
+  type PoolFact,
   type RunElevatedFact,
   type Span,
   type UserAccountFact,
@@ -49,6 +50,7 @@ const KEYWORDS: Record<ModelField, readonly string[]> = {
 const NESTED_CLASS = { autoUser: 'AutoUserSpecification', linux: 'LinuxUserConfiguration', windows: 'WindowsUserConfiguration' };
 /** The keywords a model's fields are written under, as a construction's keywords or attributes set later. */
 const keywordsOf = (className: string): string[] => (PYTHON.modelFields[className] ?? []).flatMap((field) => KEYWORDS[field]);
+const P = PYTHON.poolKeywords;
 
 export function collectFacts(text: string, tree: Tree): { facts: Facts; plan: FilePlan } {
   return new PythonFacts(text, tree).run();
@@ -92,6 +94,7 @@ class PythonFacts {
     }
     this.collectIdentities();
     this.collectAccounts();
+    this.collectPools();
     const plans = new Plans<RunElevatedPlan>();
     for (const site of runElevated) {
       plans.set(site.fact, planRunElevated(this.symbols, this.evidence.sdk, site));
@@ -384,6 +387,80 @@ class PythonFacts {
     const receiver = target.childForFieldName('object');
     const held = receiver ? this.evidence.held(receiver) : undefined;
     return held && held.batch !== 'no' && held.key ? { key: held.key, span: spanOf(assignment) } : undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pools
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Every pool the file builds (data-plane pools and azure-mgmt-batch's Pool), with what its
+   * configuration says of the nodes' OS — written in place, through names, or set later — keyed as
+   * the accounts defined on it are.
+   */
+  private collectPools(): void {
+    const pools: PoolFact[] = [];
+    for (const className of [...PYTHON.poolTypes, ...PYTHON.mgmtPoolTypes]) {
+      for (const { call, nameNode, cls } of this.evidence.constructionsOf(className)) {
+        // Each plane's own pool classes: azure.mgmt.batch.models has no PoolAddParameter, azure.batch.models no Pool.
+        if ((PYTHON.mgmtPoolTypes as readonly string[]).includes(className) !== (cls.plane === 'mgmt')) continue;
+        pools.push(this.poolFact(call, nameNode, className, cls.plane, cls.confidence));
+      }
+    }
+    this.facts.pools.push(...pools.sort((a, b) => a.span.start - b.span.start));
+  }
+
+  private poolFact(call: Node, nameNode: Node, className: string, plane: PythonPlane, confidence: Confidence): PoolFact {
+    const pool = this.fieldsOf(call, className, plane, [
+      P.deploymentConfiguration,
+      P.cloudServiceConfiguration,
+      P.virtualMachineConfiguration,
+    ]);
+    // Management pools hold both configurations under deployment_configuration.
+    const deployment = this.nestedModel(pool.get(P.deploymentConfiguration), 'deploymentConfiguration', plane, [
+      P.cloudServiceConfiguration,
+      P.virtualMachineConfiguration,
+    ]);
+    const configuration = (keyword: string) => pool.get(keyword) ?? deployment?.fields.get(keyword);
+    const cloudService = this.nestedModel(configuration(P.cloudServiceConfiguration), 'cloudServiceConfiguration', plane, []);
+    const vm = this.nestedModel(configuration(P.virtualMachineConfiguration), 'virtualMachineConfiguration', plane, [
+      P.nodeAgentSkuId,
+      P.imageReference,
+      P.windowsConfiguration,
+    ]);
+    const image = this.nestedModel(vm?.fields.get(P.imageReference), 'imageReference', plane, [P.publisher, P.offer, P.sku]);
+    const windows = this.nestedModel(vm?.fields.get(P.windowsConfiguration), 'windowsConfiguration', plane, []);
+    const sku = vm?.fields.get(P.nodeAgentSkuId);
+    const imageValue = (keyword: string) => {
+      const node = image?.fields.get(keyword)?.value;
+      return node && node.type !== 'none' ? this.values.value(node, true) : undefined;
+    };
+    return {
+      span: spanOf(call),
+      nameSpan: spanOf(nameNode),
+      key: `py:call:${call.startIndex}`,
+      ...(cloudService && { cloudServiceConfiguration: cloudService.nameSpan }),
+      ...(sku && sku.value.type !== 'none' && { nodeAgentSkuId: this.values.value(sku.value, true) }),
+      ...(image && { image: { publisher: imageValue(P.publisher), offer: imageValue(P.offer), sku: imageValue(P.sku) } }),
+      ...(windows && { windowsConfiguration: windows.nameSpan }),
+      confidence,
+    };
+  }
+
+  /**
+   * The pool configuration model a field holds, when it is a construction of the model's class (in
+   * place or through a name): its fields, and where the field is named (what a finding points at).
+   */
+  private nestedModel(
+    field: Argument | undefined,
+    model: keyof typeof PYTHON.poolModels,
+    plane: PythonPlane,
+    keywords: readonly string[],
+  ): { fields: Map<string, Argument>; nameSpan: Span } | undefined {
+    const className = PYTHON.poolModels[model];
+    const call = field && this.evidence.constructionBehind(field.value, className);
+    if (!call) return undefined;
+    return { fields: this.fieldsOf(call, className, plane, keywords), nameSpan: spanOf(field.name ?? calleeName(call)) };
   }
 }
 
