@@ -281,12 +281,13 @@ describe('python pool facts', () => {
     `cloud.user_accounts = [batchmodels.UserAccount(name='b', password=os.environ['PW'])]\n` +
     `win = batchmodels.PoolAddParameter(id='w', vm_size='s')\n` +
     `win.virtual_machine_configuration = batchmodels.VirtualMachineConfiguration(node_agent_sku_id=os.environ['SKU'], windows_configuration=batchmodels.WindowsConfiguration())\n` +
-    `if late:\n    win.cloud_service_configuration = batchmodels.CloudServiceConfiguration(os_family='6')\n` +
     `win.user_accounts.append(batchmodels.UserAccount(name='c', password=os.environ['PW']))\n` +
-    `none = batchmodels.PoolAddParameter(id='n', vm_size='s', cloud_service_configuration=None, virtual_machine_configuration=configuration)\n`;
+    `none = batchmodels.PoolAddParameter(id='n', vm_size='s', cloud_service_configuration=None, virtual_machine_configuration=configuration)\n` +
+    `maybe = batchmodels.PoolAddParameter(id='m', vm_size='s', cloud_service_configuration=batchmodels.CloudServiceConfiguration(os_family='6'))\n` +
+    `if late:\n    maybe.virtual_machine_configuration = batchmodels.VirtualMachineConfiguration(node_agent_sku_id='batch.node.ubuntu 22.04')\n`;
   const slice = (span: { start: number; end: number } | undefined) => span && text.slice(span.start, span.end);
 
-  it('each pool in document order with its raw OS values, written in place, through constants, or by later statements', async () => {
+  it('each pool in document order with its raw OS values, written in place, through constants, or by later statements of its block', async () => {
     const facts = await factsOf(text);
     assert.deepEqual(
       facts.pools.map((p) => ({
@@ -322,6 +323,8 @@ describe('python pool facts', () => {
           windows: 'windows_configuration',
           confidence: 'strong',
         },
+        // A parameter and None tell nothing; a configuration changed in a branch makes the OS unknown.
+        { name: 'PoolAddParameter', cloudService: undefined, sku: undefined, image: undefined, windows: undefined, confidence: 'strong' },
         { name: 'PoolAddParameter', cloudService: undefined, sku: undefined, image: undefined, windows: undefined, confidence: 'strong' },
       ],
     );

@@ -411,11 +411,10 @@ class PythonFacts {
   }
 
   private poolFact(call: Node, nameNode: Node, className: string, plane: PythonPlane, confidence: Confidence): PoolFact {
-    const pool = this.fieldsOf(call, className, plane, [
-      P.deploymentConfiguration,
-      P.cloudServiceConfiguration,
-      P.virtualMachineConfiguration,
-    ]);
+    const fact: PoolFact = { span: spanOf(call), nameSpan: spanOf(nameNode), key: `py:call:${call.startIndex}`, confidence };
+    const configurations = [P.deploymentConfiguration, P.cloudServiceConfiguration, P.virtualMachineConfiguration];
+    if (this.writes.writtenOutOfPlace(call, configurations)) return fact;
+    const pool = this.fieldsOf(call, className, plane, configurations);
     // Management pools hold both configurations under deployment_configuration.
     const deployment = this.nestedModel(pool.get(P.deploymentConfiguration), 'deploymentConfiguration', plane, [
       P.cloudServiceConfiguration,
@@ -430,37 +429,41 @@ class PythonFacts {
     ]);
     const image = this.nestedModel(vm?.fields.get(P.imageReference), 'imageReference', plane, [P.publisher, P.offer, P.sku]);
     const windows = this.nestedModel(vm?.fields.get(P.windowsConfiguration), 'windowsConfiguration', plane, []);
+    // A configuration changed in a branch or elsewhere may say another OS there: the pool's OS is not known.
+    if ([deployment, vm, image].some((model) => model?.outOfPlace)) return fact;
     const sku = vm?.fields.get(P.nodeAgentSkuId);
     const imageValue = (keyword: string) => {
       const node = image?.fields.get(keyword)?.value;
       return node && node.type !== 'none' ? this.values.value(node, true) : undefined;
     };
     return {
-      span: spanOf(call),
-      nameSpan: spanOf(nameNode),
-      key: `py:call:${call.startIndex}`,
+      ...fact,
       ...(cloudService && { cloudServiceConfiguration: cloudService.nameSpan }),
       ...(sku && sku.value.type !== 'none' && { nodeAgentSkuId: this.values.value(sku.value, true) }),
       ...(image && { image: { publisher: imageValue(P.publisher), offer: imageValue(P.offer), sku: imageValue(P.sku) } }),
       ...(windows && { windowsConfiguration: windows.nameSpan }),
-      confidence,
     };
   }
 
   /**
    * The pool configuration model a field holds, when it is a construction of the model's class (in
-   * place or through a name): its fields, and where the field is named (what a finding points at).
+   * place or through a name): its fields, where the field is named (what a finding points at), and
+   * whether one of `keywords` is also written where the write cannot be placed.
    */
   private nestedModel(
     field: Argument | undefined,
     model: keyof typeof PYTHON.poolModels,
     plane: PythonPlane,
     keywords: readonly string[],
-  ): { fields: Map<string, Argument>; nameSpan: Span } | undefined {
+  ): { fields: Map<string, Argument>; nameSpan: Span; outOfPlace: boolean } | undefined {
     const className = PYTHON.poolModels[model];
     const call = field && this.evidence.constructionBehind(field.value, className);
     if (!call) return undefined;
-    return { fields: this.fieldsOf(call, className, plane, keywords), nameSpan: spanOf(field.name ?? calleeName(call)) };
+    return {
+      fields: this.fieldsOf(call, className, plane, keywords),
+      nameSpan: spanOf(field.name ?? calleeName(call)),
+      outOfPlace: this.writes.writtenOutOfPlace(call, keywords),
+    };
   }
 }
 

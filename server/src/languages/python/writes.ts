@@ -68,9 +68,13 @@ export class ModelWrites {
    * keyword or attribute a holder keeps it under, e.g. `user_identity`).
    */
   isOpen(call: Node, fields: readonly string[], storedAs: readonly string[]): boolean {
-    if (fields.some((field) => (this.writesOf(field).get(call.startIndex) ?? []).some((w) => !w.certain))) return true;
-    if (this.handsOver(call, 0)) return true;
+    if (this.writtenOutOfPlace(call, fields) || this.handsOver(call, 0)) return true;
     return storedAs.some((field) => (this.readsOf(field).get(call.startIndex) ?? []).some((read) => this.handsOver(read, 0)));
+  }
+
+  /** Whether one of `fields` of the object `call` builds is written where the write cannot be placed (a branch, another function). */
+  writtenOutOfPlace(call: Node, fields: readonly string[]): boolean {
+    return fields.some((field) => (this.writesOf(field).get(call.startIndex) ?? []).some((w) => !w.certain));
   }
 
   /** Every `o.field = v` (and `del o.field`, `o.field += v`) whose `o` holds a Batch construction. */

@@ -78,6 +78,17 @@ export const ROWS: readonly CaseOf<typeof osMismatchRule, PythonSdkExpectation>[
     seen: 1,
   },
   {
+    name: 'legacy: an Ubuntu pool whose configuration a branch replaces: the OS is not known, silent',
+    language: 'python',
+    text: pyLegacy(
+      "pool = batchmodels.PoolAddParameter(id='p', vm_size='s', virtual_machine_configuration=batchmodels.VirtualMachineConfiguration(image_reference=batchmodels.ImageReference(publisher='Canonical', offer='x', sku='y'), node_agent_sku_id='batch.node.ubuntu 22.04'))\n" +
+        'if windows:\n    pool.virtual_machine_configuration = windows_configuration()\n' +
+        "pool.user_accounts = [batchmodels.UserAccount(name='worker', password=os.environ['PW'], windows_user_configuration=batchmodels.WindowsUserConfiguration(login_mode=batchmodels.LoginMode.batch))]",
+    ),
+    found: [],
+    seen: 1,
+  },
+  {
     name: 'mgmt: a Windows node agent with a Canonical image disagree: silent',
     language: 'python',
     text: pyMgmt(
