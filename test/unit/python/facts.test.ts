@@ -230,6 +230,7 @@ describe('python models completed later', () => {
       'identities = [i]\n',
       'alias = i\nfinish(alias)\n',
       'i.__dict__.update(user_name="ops")\n',
+      'setattr(i, "user_name", "ops")\n',
     ]) {
       const facts = await factsOf(
         `${BM}i = batchmodels.UserIdentity()\n${later}t = batchmodels.TaskAddParameter(id='t', user_identity=i)\n`,
@@ -239,11 +240,11 @@ describe('python models completed later', () => {
     }
   });
 
-  it('an identity that shows a field keeps it when it is open; reads and Batch models that take it leave it closed', async () => {
+  it('an identity that shows a field keeps it when it is open; reads, builtins that look and Batch models that take it leave it closed', async () => {
     const open = await factsOf(`${BM}i = batchmodels.UserIdentity(user_name='ops')\nfinish(i)\n`);
     assert.equal(brief(open.identities[0].userName), 'ops');
     const closedText =
-      `${BM}i = batchmodels.UserIdentity()\nprint(i.user_name)\nif i is None:\n    pass\nt = batchmodels.TaskAddParameter(id='t', user_identity=i)\n` +
+      `${BM}i = batchmodels.UserIdentity()\nprint(i.user_name, i)\nif i is None or not isinstance(i, object):\n    pass\nt = batchmodels.TaskAddParameter(id='t', user_identity=i)\n` +
       `u = batchmodels.TaskAddParameter(id='u', user_identity=batchmodels.UserIdentity() if named else fallback)\n`;
     const constructions = (await factsOf(closedText)).identities.filter(
       (i) => closedText.slice(i.nameSpan.start, i.nameSpan.end) === 'UserIdentity',

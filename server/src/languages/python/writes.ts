@@ -32,6 +32,8 @@ const BACK_DOORS = new Set(['__dict__', '__setattr__']);
 
 /** Expressions that only look at an object (`if identity is None`, `not spec`). */
 const LOOKS_ONLY = new Set(['expression_statement', 'comparison_operator', 'not_operator']);
+/** Builtins that only look at their arguments (when the name is not rebound in the file). */
+const LOOKING_BUILTINS = new Set(['print', 'repr', 'str', 'isinstance', 'type', 'id', 'hash', 'bool', 'getattr', 'hasattr']);
 /** Expressions whose value may be the object itself (`identity or default`, `identity if x else other`). */
 const PASSES_ON = new Set(['boolean_operator', 'conditional_expression']);
 
@@ -157,7 +159,10 @@ export class ModelWrites {
       }
       case 'argument_list': {
         const call = parent.parent;
-        return !(call?.type === 'call' && this.evidence.batchClassOfCall(call));
+        if (call?.type !== 'call') return true;
+        const fn = call.childForFieldName('function');
+        if (fn?.type === 'identifier' && LOOKING_BUILTINS.has(fn.text) && !this.symbols.resolveName(fn.text, fn)) return false;
+        return !this.evidence.batchClassOfCall(call);
       }
       case 'assignment': {
         if (!sameNode(parent.childForFieldName('right'), use)) return false;
