@@ -400,7 +400,10 @@ export const PYTHON = {
    * Where a pool says which OS its nodes run (os-mismatch): a data-plane pool holds its Cloud Services
    * or virtual machine configuration itself, a management pool under `deployment_configuration`
    * (azure-mgmt-batch 17: `DeploymentConfiguration(cloud_service_configuration=…,
-   * virtual_machine_configuration=…)`, executed here). Keyword names are the same in every generation.
+   * virtual_machine_configuration=…)`, executed here). The keywords and classes are the same in
+   * azure-batch 13 (executed), 15.x (Azure/azure-sdk-for-python sdk/batch/azure-batch/azure/batch/models/_models.py
+   * @7367548: `VirtualMachineConfiguration(image_reference=ImageReference(…), node_agent_sku_id=…,
+   * windows_configuration=…)`) and azure-mgmt-batch 17.
    */
   poolKeywords: {
     deploymentConfiguration: 'deployment_configuration',
