@@ -382,6 +382,7 @@ export const PYTHON = {
     JobReleaseTask: 'jobReleaseTask',
     BatchJobReleaseTask: 'jobReleaseTask',
   } as Record<string, TaskKind>,
+  /** Data-plane pool models (azure-batch ≤ 14 and 15.x). */
   poolTypes: [
     'PoolAddParameter',
     'PoolSpecification',
@@ -390,6 +391,40 @@ export const PYTHON = {
     'BatchPoolCreateOptions',
     'BatchPoolSpecification',
   ],
+  /**
+   * azure.mgmt.batch.models' pool (an ARM resource: `Pool(deployment_configuration=…, user_accounts=…,
+   * start_task=…)`). Recognised only where the name resolves to that module: `Pool` is too common a
+   * class name (multiprocessing's) to be guessed from a module this analysis cannot see into.
+   */
+  mgmtPoolTypes: ['Pool'],
+  /**
+   * Where a pool says which OS its nodes run (os-mismatch): a data-plane pool holds its Cloud Services
+   * or virtual machine configuration itself, a management pool under `deployment_configuration`
+   * (azure-mgmt-batch 17: `DeploymentConfiguration(cloud_service_configuration=…,
+   * virtual_machine_configuration=…)`, executed here). The keywords and classes are the same in
+   * azure-batch 13 (executed), 15.x (Azure/azure-sdk-for-python sdk/batch/azure-batch/azure/batch/models/_models.py
+   * @7367548: `VirtualMachineConfiguration(image_reference=ImageReference(…), node_agent_sku_id=…,
+   * windows_configuration=…)`) and azure-mgmt-batch 17.
+   */
+  poolKeywords: {
+    deploymentConfiguration: 'deployment_configuration',
+    cloudServiceConfiguration: 'cloud_service_configuration',
+    virtualMachineConfiguration: 'virtual_machine_configuration',
+    imageReference: 'image_reference',
+    nodeAgentSkuId: 'node_agent_sku_id',
+    windowsConfiguration: 'windows_configuration',
+    publisher: 'publisher',
+    offer: 'offer',
+    sku: 'sku',
+  },
+  /** The model each nested pool keyword holds. */
+  poolModels: {
+    deploymentConfiguration: 'DeploymentConfiguration',
+    cloudServiceConfiguration: 'CloudServiceConfiguration',
+    virtualMachineConfiguration: 'VirtualMachineConfiguration',
+    imageReference: 'ImageReference',
+    windowsConfiguration: 'WindowsConfiguration',
+  },
   identityTypes: ['UserIdentity', 'AutoUserSpecification', 'UserAccount', 'LinuxUserConfiguration', 'WindowsUserConfiguration'],
   /** UserIdentity's named-user keyword differs per generation (G5). */
   userNameKeyword: { legacy: 'user_name', v15: 'username' } as Record<PythonSdk, string>,
@@ -408,7 +443,12 @@ export const PYTHON = {
     sshPrivateKey: 'ssh_private_key',
     loginMode: 'login_mode',
   },
-  /** Positional parameter order where the SDK allowed positional arguments (azure-batch < 5.0). */
+  /**
+   * Positional parameter order where the SDK allowed positional arguments (azure-batch < 5.0). Only
+   * data-plane code is read this way: azure-mgmt-batch's models take keywords only (17.0.0, executed:
+   * `UserIdentity('ops')` raises `TypeError: UserIdentity.__init__() takes 1 positional argument but 2
+   * were given`), so a positional argument there says nothing of a field.
+   */
   positional: {
     UserIdentity: ['user_name', 'auto_user'],
     AutoUserSpecification: ['scope', 'elevation_level'],
@@ -416,6 +456,18 @@ export const PYTHON = {
     LinuxUserConfiguration: ['uid', 'gid', 'ssh_private_key'],
     WindowsUserConfiguration: ['login_mode'],
   } as Record<string, readonly string[]>,
+  /**
+   * The fields of each identity model, in the neutral vocabulary (`keywords` spells them): what a
+   * construction's keywords and later attribute writes are read for. azure-batch 2.x kept the SSH key
+   * on UserAccount itself (service version 2017-01-01.4.0; moved under LinuxUserConfiguration in 2017-05-01.5.0).
+   */
+  modelFields: {
+    UserIdentity: ['userName', 'autoUser'],
+    AutoUserSpecification: ['scope', 'elevation'],
+    UserAccount: ['name', 'password', 'elevation', 'linux', 'windows', 'sshPrivateKey'],
+    LinuxUserConfiguration: ['uid', 'gid', 'sshPrivateKey'],
+    WindowsUserConfiguration: ['loginMode'],
+  } as Record<string, readonly CSharpField[]>,
   /** Class names only one generation has: what tells a file's generation. */
   generationMarkers: {
     legacy: [

@@ -9,6 +9,12 @@
  *   sending exactly the userIdentity listed in its REST body. A fix that keeps a condition runs once
  *   per branch (`runs`, each with its own `given`). With `input`, the row's text before the fix
  *   runs the same way and must fail as `input` says.
+ *   `pools` lists the pools it builds with the user accounts each sends; `resolves` the enum members
+ *   it reaches through another casing than their own, which the SDK resolves (azure-core's
+ *   case-insensitive enums: azure-mgmt-batch's `ElevationLevel.admin`).
+ * - A Python row the SDK rejects as written (`dies`) must die of that error: code on which a rule
+ *   that would describe it as valid code must stay silent (azure-mgmt-batch's models take keywords
+ *   only).
  * - A JSON row reads the body at each `at` of its expected output with `Model.deserialize`: the SDK
  *   must read every key and value as written and send the same body back, with the identities
  *   listed. With `input`, the body before the fix is read too.
@@ -38,6 +44,14 @@ export interface PythonRun {
   readonly then?: string;
   /** The tasks the expected output builds, in creation order, with the userIdentity of their REST bodies. */
   readonly tasks: readonly TaskIdentity[];
+  /** The pools the expected output builds, in creation order, with the userAccounts of their bodies; not compared when left out. */
+  readonly pools?: readonly PoolAccounts[];
+}
+
+/** A pool the code builds: its class and the userAccounts its REST or ARM body sends (null for none). */
+export interface PoolAccounts {
+  readonly type: string;
+  readonly userAccounts: readonly unknown[] | null;
 }
 
 /** What the SDK makes of the row's text before its fix. */
@@ -54,6 +68,16 @@ export type InputVerdict =
 export interface PythonCode {
   readonly runs: readonly PythonRun[];
   readonly input?: InputVerdict;
+  /**
+   * Enum members the output reaches through another casing than their own, which the SDK resolves,
+   * as the driver words them (`ElevationLevel.admin resolves to ElevationLevel.ADMIN`); none when left out.
+   */
+  readonly resolves?: readonly string[];
+}
+
+/** A Python row whose text the SDK rejects as written: it dies of an error matching `dies`. */
+export interface PythonRejected {
+  readonly dies: RegExp;
 }
 
 export interface JsonRead {
@@ -76,7 +100,7 @@ export interface NotRunHere {
   readonly notRunHere: string;
 }
 
-export type PythonSdkExpectation = PythonCode | JsonBodies | NotRunHere;
+export type PythonSdkExpectation = PythonCode | PythonRejected | JsonBodies | NotRunHere;
 
 /** A task's REST userIdentity as the SDK serializes it: azure-batch writes 'admin'/'nonadmin' and 'task'/'pool', azure-mgmt-batch 'Admin'/'NonAdmin' and 'Task'/'Pool'. */
 export function autoUser(elevationLevel: string, scope?: string): { autoUser: Record<string, string> } {
@@ -86,6 +110,11 @@ export function autoUser(elevationLevel: string, scope?: string): { autoUser: Re
 /** A task the code builds: its class, its id (null for tasks without one, such as StartTask) and its REST userIdentity. */
 export function task(type: string, id: string | null, userIdentity: unknown): TaskIdentity {
   return { type, id, userIdentity };
+}
+
+/** A pool the code builds: its class and the userAccounts its body sends. */
+export function pool(type: string, userAccounts: readonly unknown[] | null): PoolAccounts {
+  return { type, userAccounts };
 }
 
 /**
@@ -98,11 +127,13 @@ export function pythonSdkRows(): RowChecker<PythonSdkExpectation> {
     const name = `${row.name} · the real SDK`;
     const expect = row.expect;
     if ('notRunHere' in expect) return [{ name, skip: expect.notRunHere, run: async () => {} }];
-    if (expect.input && row.input === row.output) throw new Error(`${row.name}: an input verdict needs a row whose fix changes the text`);
+    if (row.language === 'python' && 'dies' in expect) return [rejectedCheck(batch, name, row, expect)];
+    if ('input' in expect && expect.input && row.input === row.output)
+      throw new Error(`${row.name}: an input verdict needs a row whose fix changes the text`);
     if (row.language === 'python' && 'runs' in expect) return codeChecks(batch, name, row, expect);
     if (row.language === 'json' && 'reads' in expect) return [bodyCheck(batch, name, row, expect)];
     throw new Error(
-      `${row.name}: the real SDK for Python runs Python rows (runs) and reads JSON rows (reads), not this ${row.language} row`,
+      `${row.name}: the real SDK for Python runs Python rows (runs, dies) and reads JSON rows (reads), not this ${row.language} row`,
     );
   };
 }
@@ -118,12 +149,35 @@ function codeChecks(batch: PythonSdkBatch, name: string, row: CheckedRow<unknown
       skip: skipWithoutPythonSdk(),
       run: async () => {
         const after = await output();
-        assertRanClean(after, row.output);
+        assert.deepEqual(after.nonCanonicalMembers, expect.resolves ?? [], 'enum members reached through another casing');
+        assertRanClean({ ...after, nonCanonicalMembers: [] }, row.output);
         assert.deepEqual(taskIdentities(after), run.tasks, 'the tasks the output builds, and the identity each sends');
+        if (run.pools) assert.deepEqual(poolAccounts(after), run.pools, 'the pools the output builds, and the user accounts each sends');
         if (input && expect.input) assertCodeInput(await input(), row.input, expect.input, run.tasks);
       },
     };
   });
+}
+
+function rejectedCheck(batch: PythonSdkBatch, name: string, row: CheckedRow<unknown>, expect: PythonRejected): RowCheck {
+  if (row.input !== row.output) throw new Error(`${row.name}: a rejected text is a row without a fix`);
+  const result = batch.run({ name: `${row.name} (rejected)`, source: row.input });
+  return {
+    name,
+    skip: skipWithoutPythonSdk(),
+    run: async () =>
+      assert.match((await result()).error ?? 'no error', expect.dies, `the SDK must reject the text\n--- text:\n${row.input}`),
+  };
+}
+
+/** Each pool the code built, in creation order, with the user accounts its body sends (ARM bodies keep them under `properties`). */
+function poolAccounts(result: RunResult): PoolAccounts[] {
+  return result.models
+    .filter((m) => m.kind === 'pool')
+    .map((m) => {
+      const body = m.body as { userAccounts?: unknown[]; properties?: { userAccounts?: unknown[] } } | undefined;
+      return { type: m.type, userAccounts: body?.userAccounts ?? body?.properties?.userAccounts ?? null };
+    });
 }
 
 function assertCodeInput(result: RunResult, source: string, verdict: InputVerdict, tasks: readonly TaskIdentity[]): void {

@@ -205,6 +205,142 @@ describe('python user account facts', () => {
   });
 });
 
+describe('python models completed later', () => {
+  it('statements after the construction in its block complete it, the last write of a field wins', async () => {
+    const facts = await factsOf(
+      `${BM}t = batchmodels.TaskAddParameter(id='t')\nt.user_identity = batchmodels.UserIdentity(user_name='first')\n` +
+        `t.user_identity.user_name = 'ops'\nt.user_identity.user_name = 'last'\nt.user_identity.auto_user = batchmodels.AutoUserSpecification()\n` +
+        `t.user_identity.auto_user.elevation_level = batchmodels.ElevationLevel.admin\n`,
+    );
+    assert.equal(facts.identities.length, 1);
+    assert.equal(brief(facts.identities[0].userName), 'last');
+    assert.deepEqual(autoUserOf(facts.identities[0]), {
+      scope: undefined,
+      elevation: { enum: 'ElevationLevel', member: 'admin', canonical: 'admin' },
+    });
+    assert.equal(facts.identities[0].holder?.typeName, 'TaskAddParameter');
+  });
+
+  it('writes in a branch, a loop, another function or before the construction do not complete it: an empty identity says nothing', async () => {
+    for (const later of [
+      'if x:\n    i.auto_user = batchmodels.AutoUserSpecification()\n',
+      'for _ in range(2):\n    i.user_name = "ops"\n',
+      'def later():\n    i.user_name = "ops"\n',
+      'finish(i)\n',
+      'identities = [i]\n',
+      'alias = i\nfinish(alias)\n',
+      'i.__dict__.update(user_name="ops")\n',
+      'setattr(i, "user_name", "ops")\n',
+    ]) {
+      const facts = await factsOf(
+        `${BM}i = batchmodels.UserIdentity()\n${later}t = batchmodels.TaskAddParameter(id='t', user_identity=i)\n`,
+      );
+      assert.deepEqual(facts.identities, [], later);
+      assert.equal(facts.identityAssignments.length, 1, `the task still has a user identity: ${later}`);
+    }
+  });
+
+  it('an identity that shows a field keeps it when it is open; reads, builtins that look and Batch models that take it leave it closed', async () => {
+    const open = await factsOf(`${BM}i = batchmodels.UserIdentity(user_name='ops')\nfinish(i)\n`);
+    assert.equal(brief(open.identities[0].userName), 'ops');
+    const closedText =
+      `${BM}i = batchmodels.UserIdentity()\nprint(i.user_name, i)\nif i is None or not isinstance(i, object):\n    pass\nt = batchmodels.TaskAddParameter(id='t', user_identity=i)\n` +
+      `u = batchmodels.TaskAddParameter(id='u', user_identity=batchmodels.UserIdentity() if named else fallback)\n`;
+    const constructions = (await factsOf(closedText)).identities.filter(
+      (i) => closedText.slice(i.nameSpan.start, i.nameSpan.end) === 'UserIdentity',
+    );
+    assert.deepEqual(
+      constructions.map((i) => [i.userName, i.autoUser]),
+      [
+        [undefined, undefined],
+        [undefined, undefined],
+      ],
+    );
+    const passed = await factsOf(
+      `${BM}finish(batchmodels.UserIdentity() if named else None)\nother = fallback or batchmodels.UserIdentity()\nreturn_it(other)\n`,
+    );
+    assert.deepEqual(passed.identities, []);
+  });
+
+  it('management models take keywords only: positional arguments name no field, and leave the identity open', async () => {
+    const facts = await factsOf(
+      `from azure.mgmt.batch import models\ni = models.UserIdentity('ops')\nlinux = models.LinuxUserConfiguration(1001)\na = models.UserAccount(name='a', password='p', linux_user_configuration=linux)\n`,
+    );
+    assert.deepEqual(facts.identities, []);
+    assert.equal(facts.accounts[0].linux?.uid, undefined);
+  });
+});
+
+describe('python pool facts', () => {
+  const text =
+    `import os\n${BM}from azure.mgmt.batch import models as mgmt\n\n` +
+    `arm = mgmt.Pool(\n    vm_size='STANDARD_D2S_V3',\n    deployment_configuration=mgmt.DeploymentConfiguration(virtual_machine_configuration=mgmt.VirtualMachineConfiguration(\n` +
+    `        image_reference=mgmt.ImageReference(publisher='Canonical', offer='0001-com-ubuntu-server-jammy', sku='22_04-lts'),\n        node_agent_sku_id=SKU)),\n` +
+    `    user_accounts=[mgmt.UserAccount(name='a', password=os.environ['PW'])],\n)\n` +
+    `SKU = 'batch.node.ubuntu 22.04'\n` +
+    `cloud = batchmodels.PoolAddParameter(id='c', vm_size='small', cloud_service_configuration=batchmodels.CloudServiceConfiguration(os_family='6'))\n` +
+    `cloud.user_accounts = [batchmodels.UserAccount(name='b', password=os.environ['PW'])]\n` +
+    `win = batchmodels.PoolAddParameter(id='w', vm_size='s')\n` +
+    `win.virtual_machine_configuration = batchmodels.VirtualMachineConfiguration(node_agent_sku_id=os.environ['SKU'], windows_configuration=batchmodels.WindowsConfiguration())\n` +
+    `win.user_accounts.append(batchmodels.UserAccount(name='c', password=os.environ['PW']))\n` +
+    `none = batchmodels.PoolAddParameter(id='n', vm_size='s', cloud_service_configuration=None, virtual_machine_configuration=configuration)\n` +
+    `maybe = batchmodels.PoolAddParameter(id='m', vm_size='s', cloud_service_configuration=batchmodels.CloudServiceConfiguration(os_family='6'))\n` +
+    `if late:\n    maybe.virtual_machine_configuration = batchmodels.VirtualMachineConfiguration(node_agent_sku_id='batch.node.ubuntu 22.04')\n`;
+  const slice = (span: { start: number; end: number } | undefined) => span && text.slice(span.start, span.end);
+
+  it('each pool in document order with its raw OS values, written in place, through constants, or by later statements of its block', async () => {
+    const facts = await factsOf(text);
+    assert.deepEqual(
+      facts.pools.map((p) => ({
+        name: slice(p.nameSpan),
+        cloudService: slice(p.cloudServiceConfiguration),
+        sku: brief(p.nodeAgentSkuId),
+        image: p.image && [brief(p.image.publisher), brief(p.image.offer), brief(p.image.sku)],
+        windows: slice(p.windowsConfiguration),
+        confidence: p.confidence,
+      })),
+      [
+        {
+          name: 'Pool',
+          cloudService: undefined,
+          sku: 'batch.node.ubuntu 22.04',
+          image: ['Canonical', '0001-com-ubuntu-server-jammy', '22_04-lts'],
+          windows: undefined,
+          confidence: 'strong',
+        },
+        {
+          name: 'PoolAddParameter',
+          cloudService: 'cloud_service_configuration',
+          sku: undefined,
+          image: undefined,
+          windows: undefined,
+          confidence: 'strong',
+        },
+        {
+          name: 'PoolAddParameter',
+          cloudService: undefined,
+          sku: { expr: "os.environ['SKU']", hint: 'secret' },
+          image: undefined,
+          windows: 'windows_configuration',
+          confidence: 'strong',
+        },
+        // A parameter and None tell nothing; a configuration changed in a branch makes the OS unknown.
+        { name: 'PoolAddParameter', cloudService: undefined, sku: undefined, image: undefined, windows: undefined, confidence: 'strong' },
+        { name: 'PoolAddParameter', cloudService: undefined, sku: undefined, image: undefined, windows: undefined, confidence: 'strong' },
+      ],
+    );
+  });
+
+  it('a pool’s key is its accounts’ pool key, whether they are given in the call, assigned or appended later', async () => {
+    const facts = await factsOf(text);
+    const poolOf = (name: string) => facts.pools.find((p) => slice(p.span)!.startsWith(name))!.key;
+    assert.deepEqual(
+      facts.accounts.map((a) => a.pool?.key),
+      [poolOf('mgmt.Pool'), poolOf("batchmodels.PoolAddParameter(id='c'"), poolOf("batchmodels.PoolAddParameter(id='w'")],
+    );
+  });
+});
+
 describe('python enum member facts', () => {
   const refs = async (text: string) =>
     (await factsOf(text)).enumRefs.map(

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { duplicateUserRule } from '../../../server/src/rules/duplicateUser';
+import { pool, pythonSdkRows } from '../../compile/python/sdkRows';
 import { analyze } from '../../helpers/engine';
 import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
@@ -15,7 +16,11 @@ const SAYS: Says<typeof duplicateUserRule> = [
   ['firstAccount', 'The first account with this name'],
 ];
 
-ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
+/** The password the Python rows read from the environment, set before they run. */
+const PASSWORD = "import os\nos.environ['PW'] = 'from-the-environment'";
+const ops = { name: 'ops', password: 'from-the-environment' };
+
+ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS, sdk: pythonSdkRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: a collection initializer assigned to pool.UserAccounts',
@@ -138,6 +143,33 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
       "pool = mgmt.Pool(user_accounts=[mgmt.UserAccount(name='ops', password=os.environ['PW']), mgmt.UserAccount(name='ops', password=os.environ['PW'])])",
     ),
     found: [['warning', "'ops'", ['duplicate', { name: 'ops' }]]],
+  },
+  {
+    name: 'mgmt: an account appended to pool.user_accounts',
+    language: 'python',
+    text: pyMgmt(
+      "pool = mgmt.Pool(vm_size='STANDARD_D2S_V3', user_accounts=[mgmt.UserAccount(name='ops', password=os.environ['PW'])])\npool.user_accounts.append(mgmt.UserAccount(name='ops', password=os.environ['PW']))",
+    ),
+    found: [['warning', "'ops'", ['duplicate', { name: 'ops' }]]],
+    sdk: { runs: [{ given: PASSWORD, tasks: [], pools: [pool('Pool', [ops, ops])] }] },
+  },
+  {
+    name: 'legacy: a list built with append and extend, then given to the pool',
+    language: 'python',
+    text: pyLegacy(
+      "accounts = []\naccounts.append(batchmodels.UserAccount(name='ops', password=os.environ['PW']))\naccounts.extend([batchmodels.UserAccount(name='ops', password=os.environ['PW'])])\npool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=accounts)",
+    ),
+    found: [['warning', "'ops'", ['duplicate', { name: 'ops' }]]],
+    sdk: { runs: [{ given: PASSWORD, tasks: [], pools: [pool('PoolAddParameter', [ops, ops])] }] },
+  },
+  {
+    name: 'mgmt: one name appended to two pools',
+    language: 'python',
+    text: pyMgmt(
+      "a = mgmt.Pool(vm_size='STANDARD_D2S_V3', user_accounts=[])\nb = mgmt.Pool(vm_size='STANDARD_D2S_V3', user_accounts=[])\na.user_accounts.append(mgmt.UserAccount(name='ops', password=os.environ['PW']))\nb.user_accounts.append(mgmt.UserAccount(name='ops', password=os.environ['PW']))",
+    ),
+    found: [],
+    seen: 2,
   },
   {
     name: 'legacy: one name on two pools',

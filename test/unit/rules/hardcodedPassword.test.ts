@@ -184,6 +184,18 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
     found: [['warning', "'Spring2025!'", 'hardcoded']],
   },
   {
+    name: 'mgmt: a literal set by a later statement',
+    language: 'python',
+    text: pyMgmt("ops = mgmt.UserAccount(name='ops', password=os.environ['PW'])\nops.password = 'Spring2025!'"),
+    found: [['warning', "'Spring2025!'", 'hardcoded']],
+  },
+  {
+    name: 'mgmt: a literal through a module constant, squiggled where it is written',
+    language: 'python',
+    text: pyMgmt("ADMIN_PASSWORD = 'Spring2025!'\nops = mgmt.UserAccount(name='ops', password=ADMIN_PASSWORD)"),
+    found: [['warning', "'Spring2025!'", 'hardcoded']],
+  },
+  {
     name: 'legacy: os.environ, os.getenv, a key vault secret, settings, a constant from the environment, the docs’ ******',
     language: 'python',
     text: pyLegacy(

@@ -6,8 +6,14 @@
  * C# legacy (Microsoft.Azure.Batch) builds identities through one-argument constructors, so it
  * cannot set both; its protocol models (`Microsoft.Azure.Batch.Protocol.Models`) can, and are
  * covered instead.
+ *
+ * An identity completed by later statements is judged complete; one whose fields may be set out
+ * of view (handed to a helper, built from `**kwargs`, completed in a branch) never says "neither".
+ * The Python rows run against the real azure-batch 13 and azure-mgmt-batch 17: each sends the
+ * identity listed (neither SDK checks the two are exclusive, so "both" reaches the service).
  */
 import { identityConflictRule } from '../../../server/src/rules/identityConflict';
+import { autoUser, pythonSdkRows, task } from '../../compile/python/sdkRows';
 import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
 const PROTOCOL = (body: string) =>
@@ -26,7 +32,11 @@ const SAYS: Says<typeof identityConflictRule> = [
   ['neither', 'Neither a user name nor an auto-user in this user identity (the API: "you must specify one but not both").'],
 ];
 
-ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
+/** Before the code runs: the secrets and helpers it reads without defining them. */
+const MGMT_HELPERS =
+  "def complete(identity):\n    identity.auto_user = mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.ADMIN)\nFIELDS = {'user_name': 'ops'}";
+
+ruleTable(identityConflictRule, { subject: 'identities', says: SAYS, sdk: pythonSdkRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Azure.Compute.Batch: empty Username beside an AutoUser',
@@ -195,6 +205,88 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
       "start = mgmt.StartTask(command_line='setup.sh', user_identity=mgmt.UserIdentity(user_name='ops', auto_user=mgmt.AutoUserSpecification(scope=mgmt.AutoUserScope.POOL)))",
     ),
     found: [['warning', 'UserIdentity', 'both']],
+  },
+  {
+    name: 'mgmt: completed later on its holder (start.user_identity = UserIdentity(), then start.user_identity.auto_user = …)',
+    language: 'python',
+    text: pyMgmt(
+      "start = mgmt.StartTask(command_line='setup.sh')\nstart.user_identity = mgmt.UserIdentity()\nstart.user_identity.auto_user = mgmt.AutoUserSpecification(elevation_level=mgmt.ElevationLevel.ADMIN)",
+    ),
+    found: [],
+    seen: 1,
+    sdk: { runs: [{ tasks: [task('StartTask', null, autoUser('Admin'))] }] },
+  },
+  {
+    name: 'mgmt: built empty, both set by later statements',
+    language: 'python',
+    text: pyMgmt(
+      "identity = mgmt.UserIdentity()\nidentity.user_name = 'ops'\nidentity.auto_user = mgmt.AutoUserSpecification()\nstart = mgmt.StartTask(command_line='setup.sh', user_identity=identity)",
+    ),
+    found: [['warning', 'UserIdentity', 'both']],
+    sdk: { runs: [{ tasks: [task('StartTask', null, { userName: 'ops', autoUser: {} })] }] },
+  },
+  {
+    name: 'mgmt: both in the call, the user name cleared by a later statement',
+    language: 'python',
+    text: pyMgmt(
+      "identity = mgmt.UserIdentity(user_name='ops', auto_user=mgmt.AutoUserSpecification())\nidentity.user_name = None\nstart = mgmt.StartTask(command_line='setup.sh', user_identity=identity)",
+    ),
+    found: [],
+    seen: 1,
+    sdk: { runs: [{ tasks: [task('StartTask', null, { autoUser: {} })] }] },
+  },
+  {
+    name: 'mgmt: built empty and only read later: neither',
+    language: 'python',
+    text: pyMgmt(
+      "start = mgmt.StartTask(command_line='setup.sh', user_identity=mgmt.UserIdentity())\nprint(start.user_identity.user_name)",
+    ),
+    found: [['warning', 'UserIdentity', 'neither']],
+    sdk: { runs: [{ tasks: [task('StartTask', null, {})] }] },
+  },
+  {
+    name: 'legacy: built empty, completed in either branch: out of view, silent',
+    language: 'python',
+    text: pyLegacy(
+      "identity = batchmodels.UserIdentity()\nif elevated:\n    identity.auto_user = batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.admin)\nelse:\n    identity.user_name = 'ops'\ntask = batchmodels.TaskAddParameter(id='t1', command_line='hostname', user_identity=identity)",
+    ),
+    found: [],
+    seen: 0,
+    sdk: {
+      runs: [
+        { given: 'elevated = True', tasks: [task('TaskAddParameter', 't1', autoUser('admin'))] },
+        { given: 'elevated = False', tasks: [task('TaskAddParameter', 't1', { username: 'ops' })] },
+      ],
+    },
+  },
+  {
+    name: 'mgmt: handed to a helper, or built from **fields: out of view, silent',
+    language: 'python',
+    text: pyMgmt(
+      "identity = mgmt.UserIdentity()\ncomplete(identity)\nstart = mgmt.StartTask(command_line='setup.sh', user_identity=identity)\nother = mgmt.StartTask(command_line='run.sh', user_identity=mgmt.UserIdentity(**FIELDS))",
+    ),
+    found: [],
+    seen: 0,
+    sdk: {
+      runs: [{ given: MGMT_HELPERS, tasks: [task('StartTask', null, autoUser('Admin')), task('StartTask', null, { userName: 'ops' })] }],
+    },
+  },
+  {
+    name: 'legacy: completed through its holder by a helper, or in another function: out of view, silent',
+    language: 'python',
+    text: pyLegacy(
+      "task = batchmodels.TaskAddParameter(id='t1', command_line='hostname', user_identity=batchmodels.UserIdentity())\nelevate(task.user_identity)\n\nSHARED = batchmodels.UserIdentity()\n\n\ndef configure():\n    SHARED.user_name = 'ops'",
+    ),
+    found: [],
+    seen: 0,
+  },
+  {
+    name: 'mgmt: positional arguments, which its keyword-only models reject: silent',
+    language: 'python',
+    text: pyMgmt("identity = mgmt.UserIdentity('ops', mgmt.AutoUserSpecification())"),
+    found: [],
+    seen: 0,
+    sdk: { dies: /^TypeError: UserIdentity\.__init__\(\) takes 1 positional argument but 3 were given$/ },
   },
   {
     name: 'legacy: one of the two; user_name=None beside auto_user',

@@ -2,8 +2,12 @@
  * linux-uid-gid (Warning): a Linux user configuration sets uid without gid or gid without uid
  * (reference §10 R2: both or neither). The squiggle is on the value that is set; a value held in a
  * constant is squiggled where the constant is written. No fix: the missing id is the author's.
+ * Settings completed by later statements count; settings that may be completed out of view (in a
+ * branch, by a helper) say nothing of the missing id. The Python rows' pools run against the real
+ * azure-batch 13 and azure-mgmt-batch 17: the user accounts listed are what they send.
  */
 import { linuxUidGidRule } from '../../../server/src/rules/linuxUidGid';
+import { pool, pythonSdkRows } from '../../compile/python/sdkRows';
 import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
 
 /** What each message says, word for word. */
@@ -12,7 +16,10 @@ const SAYS: Says<typeof linuxUidGidRule> = [
   [['onlyOne', { set: 'gid' }], 'gid without uid: the API says uid and gid "must be specified together or not at all".'],
 ];
 
-ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
+/** The password the Python rows read from the environment, set before they run. */
+const PASSWORD = "os.environ['PW'] = 'from-the-environment'";
+
+ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS, sdk: pythonSdkRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: uid: without gid:',
@@ -148,6 +155,51 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
       "mpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(uid=1001))",
     ),
     found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
+  },
+  {
+    name: 'mgmt: gid set by a later statement on the account’s Linux settings',
+    language: 'python',
+    text: pyMgmt(
+      "mpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(uid=1001))\nmpi.linux_user_configuration.gid = 1001\npool = mgmt.Pool(vm_size='STANDARD_D2S_V3', user_accounts=[mpi])",
+    ),
+    found: [],
+    seen: 1,
+    sdk: {
+      runs: [
+        {
+          given: `import os\n${PASSWORD}`,
+          tasks: [],
+          pools: [pool('Pool', [{ name: 'mpi', password: 'from-the-environment', linuxUserConfiguration: { uid: 1001, gid: 1001 } }])],
+        },
+      ],
+    },
+  },
+  {
+    name: 'legacy: Linux settings given by a later statement, uid only',
+    language: 'python',
+    text: pyLegacy(
+      "mpi = batchmodels.UserAccount(name='mpi', password=os.environ['PW'])\nmpi.linux_user_configuration = batchmodels.LinuxUserConfiguration(uid=1001)\npool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[mpi])",
+    ),
+    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
+    sdk: {
+      runs: [
+        {
+          given: `import os\n${PASSWORD}`,
+          tasks: [],
+          pools: [pool('PoolAddParameter', [{ name: 'mpi', password: 'from-the-environment', linuxUserConfiguration: { uid: 1001 } }])],
+        },
+      ],
+    },
+  },
+  {
+    name: 'legacy: gid set in a branch, or by a helper: out of view, silent',
+    language: 'python',
+    text: pyLegacy(
+      "linux = batchmodels.LinuxUserConfiguration(uid=1001)\nif shared_group:\n    linux.gid = 1001\nmpi = batchmodels.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=linux)\n" +
+        "other = batchmodels.LinuxUserConfiguration(gid=2002)\nassign_uid(other)\nops = batchmodels.UserAccount(name='ops', password=os.environ['PW'], linux_user_configuration=other)",
+    ),
+    found: [],
+    seen: 2,
   },
   {
     name: 'legacy: both; neither; uid=None with gid=None',

@@ -199,6 +199,14 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
     found: [['warning', 'str(uuid.uuid4())', ['notAKey', { problem: 'guid' }]]],
   },
   {
+    name: 'mgmt: an empty key through a constant, set by a later statement',
+    language: 'python',
+    text: pyMgmt(
+      "MPI_KEY = ''\nmpi = mgmt.UserAccount(name='mpi', password=os.environ['PW'], linux_user_configuration=mgmt.LinuxUserConfiguration(uid=1001, gid=1001))\nmpi.linux_user_configuration.ssh_private_key = MPI_KEY",
+    ),
+    found: [['warning', "''", ['notAKey', { problem: 'empty' }]]],
+  },
+  {
     name: 'legacy: a file read, an environment look-up, a PEM literal',
     language: 'python',
     text: pyLegacy(

@@ -307,6 +307,18 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     sdk: runs([], 'nonadmin'),
   },
   {
+    name: 'mgmt: NonAdmin and NONADMIN, which no casing resolves, through a from-import → NON_ADMIN',
+    language: 'python',
+    text: 'from azure.mgmt.batch.models import ElevationLevel\n\nDEFAULT = ElevationLevel.NonAdmin\nFALLBACK = ElevationLevel.NONADMIN\n',
+    found: [
+      misspelled('python', 'ElevationLevel', 'NonAdmin', 'NON_ADMIN'),
+      misspelled('python', 'ElevationLevel', 'NONADMIN', 'NON_ADMIN'),
+    ],
+    fixed:
+      'from azure.mgmt.batch.models import ElevationLevel\n\nDEFAULT = ElevationLevel.NON_ADMIN\nFALLBACK = ElevationLevel.NON_ADMIN\n',
+    sdk: runs([], 'NonAdmin'),
+  },
+  {
     name: 'legacy: root is no spelling of any member: no fix',
     language: 'python',
     text: pyLegacy('level = batchmodels.ElevationLevel.root'),
@@ -340,6 +352,26 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     found: [],
     seen: 2,
     sdk: runs([]),
+  },
+  {
+    name: 'mgmt: admin, Admin, Non_Admin, Task, Batch: other casings its case-insensitive enums resolve',
+    language: 'python',
+    text: pyMgmt(
+      "start = mgmt.StartTask(command_line='setup.sh', user_identity=mgmt.UserIdentity(auto_user=mgmt.AutoUserSpecification(scope=mgmt.AutoUserScope.Task, elevation_level=mgmt.ElevationLevel.admin)))\n" +
+        'b = mgmt.ElevationLevel.Admin\nc = mgmt.ElevationLevel.Non_Admin\nd = mgmt.LoginMode.Batch',
+    ),
+    found: [],
+    seen: 5,
+    sdk: {
+      runs: [{ tasks: [task('StartTask', null, autoUser('Admin', 'Task'))] }],
+      resolves: [
+        'AutoUserScope.Task resolves to AutoUserScope.TASK',
+        'ElevationLevel.admin resolves to ElevationLevel.ADMIN',
+        'ElevationLevel.Admin resolves to ElevationLevel.ADMIN',
+        'ElevationLevel.Non_Admin resolves to ElevationLevel.NON_ADMIN',
+        'LoginMode.Batch resolves to LoginMode.BATCH',
+      ],
+    },
   },
   {
     name: 'an ElevationLevel of the file’s own',

@@ -146,6 +146,14 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS }, [
     workspace,
   },
   {
+    name: 'Python mgmt: the start task’s user name set by a later statement, not an account of the pool',
+    language: 'python',
+    text: pyMgmt(
+      "pool = mgmt.Pool(\n    vm_size='STANDARD_D2S_V3',\n    user_accounts=[mgmt.UserAccount(name='ops', password=os.environ['PW'])],\n    start_task=mgmt.StartTask(command_line='setup.sh', user_identity=mgmt.UserIdentity()),\n)\npool.start_task.user_identity.user_name = 'ghost'",
+    ),
+    found: [['warning', "'ghost'", ['unknown', { name: 'ghost' }]]],
+  },
+  {
     name: 'Python 15.x task, pools elsewhere',
     language: 'python',
     text: py15(

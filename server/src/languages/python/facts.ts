@@ -2,15 +2,18 @@
  * Python facts: azure-batch (≤14 and 15.x) and azure-mgmt-batch code → identity facts. Everything
  * starts from the occurrences of a few anchor words; the tree is asked what each occurrence is, and
  * evidence.ts whether it is Batch's: `x.run_elevated = …` counts when x holds a Batch model, or,
- * weakly, when x is of unknown origin in a file that imports azure.batch.
+ * weakly, when x is of unknown origin in a file that imports azure.batch. A model is what its
+ * construction's keywords and the attribute writes after it say (writes.ts); an identity whose
+ * fields may be set out of view says nothing of the fields it lacks.
  */
-import { PYTHON, pythonGeneration, validSpellings } from '../../batch/sdks';
+import { PYTHON, pythonGeneration, validSpellings, type PythonPlane } from '../../batch/sdks';
 import {
   emptyFacts,
   type Confidence,
   type Facts,
   type Holder,
   type IdentityFact,
+  type PoolFact,
   type RunElevatedFact,
   type Span,
   type UserAccountFact,
@@ -22,8 +25,9 @@ import { nodesNamed, sameNode, spanOf, type Node, type Tree } from '../toolkit/t
 import { BatchEvidence } from './evidence';
 import { planRunElevated, type FilePlan, type RunElevatedPlan, type RunElevatedSite } from './plan';
 import { SymbolTable } from './scope';
-import { argumentsOf, calleeName, isDeleteOrAugmented, keywordCall, keywordNameNode } from './syntax';
+import { argumentsOf, calleeName, hasUnreadArguments, isDeleteOrAugmented, keywordCall, type Argument } from './syntax';
 import { PythonValues } from './values';
+import { ModelWrites } from './writes';
 
 const K = PYTHON.keywords;
 
@@ -44,6 +48,9 @@ const KEYWORDS: Record<ModelField, readonly string[]> = {
 };
 /** The class a nested model field holds. */
 const NESTED_CLASS = { autoUser: 'AutoUserSpecification', linux: 'LinuxUserConfiguration', windows: 'WindowsUserConfiguration' };
+/** The keywords a model's fields are written under, as a construction's keywords or attributes set later. */
+const keywordsOf = (className: string): string[] => (PYTHON.modelFields[className] ?? []).flatMap((field) => KEYWORDS[field]);
+const P = PYTHON.poolKeywords;
 
 export function collectFacts(text: string, tree: Tree): { facts: Facts; plan: FilePlan } {
   return new PythonFacts(text, tree).run();
@@ -54,9 +61,13 @@ class PythonFacts {
   private readonly symbols: SymbolTable;
   private readonly evidence: BatchEvidence;
   private readonly values: PythonValues;
+  private readonly writes: ModelWrites;
   private readonly facts: Facts = emptyFacts();
-  /** Identity constructions by call offset, with the holders their value reaches. */
-  private readonly constructions = new Map<number, { fact: IdentityFact; holders: { holder: Holder; use: Node }[] }>();
+  /**
+   * Identity constructions by call offset, with the holders their value reaches; `open` ones say
+   * nothing of themselves (fields may be set out of view, and none is written in view).
+   */
+  private readonly constructions = new Map<number, { fact: IdentityFact; open: boolean; holders: { holder: Holder; use: Node }[] }>();
   /** `user_identity=` / `.user_identity =` sites whose value is not a construction this file shows. */
   private readonly identitySites: { valueNode: Node; nameNode: Node; holder: Holder; confidence: Confidence }[] = [];
 
@@ -68,6 +79,7 @@ class PythonFacts {
     this.symbols = new SymbolTable(tree, this.words);
     this.evidence = new BatchEvidence(tree, this.words, this.symbols);
     this.values = new PythonValues(this.symbols, this.evidence);
+    this.writes = new ModelWrites(tree, this.words, this.symbols, this.evidence);
   }
 
   run(): { facts: Facts; plan: FilePlan } {
@@ -82,6 +94,7 @@ class PythonFacts {
     }
     this.collectIdentities();
     this.collectAccounts();
+    this.collectPools();
     const plans = new Plans<RunElevatedPlan>();
     for (const site of runElevated) {
       plans.set(site.fact, planRunElevated(this.symbols, this.evidence.sdk, site));
@@ -195,8 +208,15 @@ class PythonFacts {
 
   private collectIdentities(): void {
     for (const { call, nameNode, cls } of this.evidence.constructionsOf('UserIdentity')) {
-      const fact = identityFact(this.written(call, 'UserIdentity', spanOf(nameNode)), undefined, cls.confidence);
-      this.constructions.set(call.startIndex, { fact, holders: [] });
+      const fact = identityFact(this.written(call, 'UserIdentity', spanOf(nameNode), cls.plane), undefined, cls.confidence);
+      // Completed out of view (`complete(identity)`, `UserIdentity(**fields)`, a write in a branch):
+      // what is missing may be set there, so an identity that shows neither field says nothing.
+      const open =
+        !fact.userName &&
+        !fact.autoUser &&
+        (hasUnreadArguments(call, this.positionalOf(cls.plane, 'UserIdentity')) ||
+          this.writes.isOpen(call, keywordsOf('UserIdentity'), [PYTHON.userIdentity]));
+      this.constructions.set(call.startIndex, { fact, open, holders: [] });
     }
     for (const site of this.identitySites) {
       const construction = this.evidence.constructionBehind(site.valueNode, 'UserIdentity');
@@ -214,7 +234,8 @@ class PythonFacts {
         confidence: site.confidence,
       });
     }
-    for (const { fact, holders } of this.constructions.values()) {
+    for (const { fact, open, holders } of this.constructions.values()) {
+      if (open) continue;
       if (holders.length <= 1) {
         this.facts.identities.push(holders.length === 1 ? { ...fact, holder: holders[0].holder } : fact);
         continue;
@@ -227,19 +248,42 @@ class PythonFacts {
     }
   }
 
+  /** The SDK's positional order, where it took positional arguments (the data plane before azure-batch 5.0). */
+  private positionalOf(plane: PythonPlane, className: string): readonly string[] {
+    return plane === 'data' ? (PYTHON.positional[className] ?? []) : [];
+  }
+
+  /**
+   * What a construction gives each keyword: its arguments (positional ones named by the SDK's order),
+   * then the attribute writes that certainly follow it (the last of each wins).
+   */
+  private fieldsOf(call: Node, className: string, plane: PythonPlane, keywords: readonly string[]): Map<string, Argument> {
+    const fields = argumentsOf(call, this.positionalOf(plane, className));
+    for (const [keyword, write] of this.writes.certain(call, keywords)) fields.set(keyword, write);
+    return fields;
+  }
+
   /**
    * A construction of a Batch model as written: its keyword arguments (positional ones named by the
-   * SDK's order), `None` counting as not written; nested models read the same way.
+   * SDK's order) and the attributes set on it later, `None` counting as not written; nested models
+   * read the same way.
    */
-  private written(call: Node, className: string, nameSpan: Span): WrittenModel {
-    const args = argumentsOf(call, PYTHON.positional[className]);
-    const argument = (name: ModelField) => KEYWORDS[name].map((keyword) => args.get(keyword)).find((node) => node !== undefined);
+  private written(call: Node, className: string, nameSpan: Span, plane: PythonPlane): WrittenModel {
+    const fields = this.fieldsOf(call, className, plane, keywordsOf(className));
+    const argument = (name: ModelField) => KEYWORDS[name].map((keyword) => fields.get(keyword)).find((field) => field !== undefined);
+    const isSet = (name: ModelField) => !!argument(name) && argument(name)!.value.type !== 'none';
+    // uid and gid go together: with one of them in view and the settings open, the other may be set out of view.
+    const pairOutOfView =
+      className === 'LinuxUserConfiguration' &&
+      isSet('uid') !== isSet('gid') &&
+      (hasUnreadArguments(call, this.positionalOf(plane, className)) ||
+        this.writes.isOpen(call, keywordsOf(className), [K.linuxUserConfiguration]));
     return {
       span: spanOf(call),
       nameSpan,
       value: (name) => {
-        const node = argument(name);
-        if (!node) return undefined;
+        const node = argument(name)?.value;
+        if (!node || (pairOutOfView && (name === 'uid' || name === 'gid'))) return undefined;
         // azure-batch 2.x had the SSH key on the account itself: reported as written, None included.
         if (name === 'sshPrivateKey' && className === 'UserAccount') return this.values.value(node, true);
         if (node.type === 'none') return undefined;
@@ -247,13 +291,14 @@ class PythonFacts {
         return this.values.value(node, name !== 'autoUser');
       },
       nested: (name) => {
-        const node = argument(name);
+        const node = argument(name)?.value;
         const nested = node && this.evidence.constructionBehind(node, NESTED_CLASS[name]);
-        return nested && this.written(nested, NESTED_CLASS[name], spanOf(calleeName(nested)));
+        const cls = nested && this.evidence.batchClassOfCall(nested);
+        return nested && cls && this.written(nested, NESTED_CLASS[name], spanOf(calleeName(nested)), cls.plane);
       },
       nameOf: (name) => {
-        const keyword = keywordNameNode(call, KEYWORDS[name][0]);
-        return keyword && spanOf(keyword.name);
+        const written = argument(name)?.name;
+        return written && spanOf(written);
       },
     };
   }
@@ -264,28 +309,51 @@ class PythonFacts {
 
   private collectAccounts(): void {
     for (const { call, nameNode, cls } of this.evidence.constructionsOf('UserAccount')) {
-      this.facts.accounts.push(accountFact(this.written(call, 'UserAccount', spanOf(nameNode)), this.poolOf(call), cls.confidence));
+      this.facts.accounts.push(
+        accountFact(this.written(call, 'UserAccount', spanOf(nameNode), cls.plane), this.poolOf(call), cls.confidence),
+      );
     }
   }
 
   /**
    * The pool an account is defined on: the call or object its `user_accounts` list is given to,
-   * else the list itself. An account held in a variable is followed to the list naming it.
+   * else the list itself. An account held in a variable is followed to the list naming it; an
+   * account appended (`pool.user_accounts.append(a)`, `accounts.append(a)`, `accounts.extend([a])`)
+   * to the list it is appended to.
    */
   private poolOf(account: Node): UserAccountFact['pool'] {
-    let list: Node | undefined = account.parent?.type === 'list' ? account.parent : undefined;
-    if (!list) {
-      const binding = this.symbols.assignedName(account);
-      list = binding
-        ? this.symbols
-            .usesOf(binding)
-            .map((use) => use.parent)
-            .find((p): p is Node => p?.type === 'list')
-        : undefined;
+    const binding = this.symbols.assignedName(account);
+    const places = [account, ...(binding ? this.symbols.usesOf(binding) : [])];
+    for (const place of places) {
+      const parent = place.parent;
+      if (parent?.type === 'list') return this.poolOfList(parent);
+      const appended = parent?.type === 'argument_list' ? this.appendedTo(parent) : undefined;
+      if (appended) return appended;
     }
-    if (!list) return undefined;
-    const target = this.receiverOfList(list);
-    return target ?? { key: `py:list:${list.startIndex}`, span: spanOf(list) };
+    return undefined;
+  }
+
+  private poolOfList(list: Node): UserAccountFact['pool'] {
+    const appended = list.parent?.type === 'argument_list' ? this.appendedTo(list.parent) : undefined;
+    return appended ?? this.receiverOfList(list) ?? { key: `py:list:${list.startIndex}`, span: spanOf(list) };
+  }
+
+  /** `x.append(…)`, `x.insert(i, …)`, `x.extend(…)`: the pool of the list x is (a pool's `user_accounts`, or a list variable). */
+  private appendedTo(args: Node): UserAccountFact['pool'] {
+    const call = args.parent;
+    const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+    const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    const target = fn?.childForFieldName('object');
+    if (!call || !target || !method || !LIST_ADDITIONS.has(method)) return undefined;
+    if (target.type === 'attribute' && target.childForFieldName('attribute')?.text === K.userAccounts) {
+      const receiver = target.childForFieldName('object');
+      const held = receiver ? this.evidence.held(receiver) : undefined;
+      return held && held.batch !== 'no' && held.key ? { key: held.key, span: spanOf(call) } : undefined;
+    }
+    if (target.type !== 'identifier') return undefined;
+    const binding = this.symbols.resolveName(target.text, target);
+    const list = binding?.kind === 'assign' ? binding.value : undefined;
+    return list?.type === 'list' ? this.poolOfList(list) : undefined;
   }
 
   private receiverOfList(list: Node): { key: string; span: Span } | undefined {
@@ -296,11 +364,7 @@ class PythonFacts {
     }
     if (parent?.type === 'assignment' && sameNode(parent.childForFieldName('right'), list)) {
       const left = parent.childForFieldName('left');
-      if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === K.userAccounts) {
-        const receiver = left.childForFieldName('object');
-        const held = receiver ? this.evidence.held(receiver) : undefined;
-        if (held && held.batch !== 'no') return { key: held.key, span: spanOf(parent) };
-      }
+      if (left?.type === 'attribute') return this.userAccountsOf(left, parent);
       const binding = this.symbols.assignedName(list);
       for (const use of binding ? this.symbols.usesOf(binding) : []) {
         const keyword = use.parent;
@@ -308,8 +372,102 @@ class PythonFacts {
           const call = keyword.parent?.parent;
           if (call?.type === 'call') return { key: `py:call:${call.startIndex}`, span: spanOf(call) };
         }
+        // `pool.user_accounts = accounts`
+        const assignment = use.parent;
+        const target =
+          assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), use) && assignment.childForFieldName('left');
+        const pool = target && target.type === 'attribute' ? this.userAccountsOf(target, assignment) : undefined;
+        if (pool) return pool;
       }
     }
     return undefined;
   }
+
+  /** `holder.user_accounts` as an assignment's target: the holder's pool. */
+  private userAccountsOf(target: Node, assignment: Node): { key: string; span: Span } | undefined {
+    if (target.childForFieldName('attribute')?.text !== K.userAccounts) return undefined;
+    const receiver = target.childForFieldName('object');
+    const held = receiver ? this.evidence.held(receiver) : undefined;
+    return held && held.batch !== 'no' && held.key ? { key: held.key, span: spanOf(assignment) } : undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pools
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Every pool the file builds (data-plane pools and azure-mgmt-batch's Pool), with what its
+   * configuration says of the nodes' OS — written in place, through names, or set later — keyed as
+   * the accounts defined on it are.
+   */
+  private collectPools(): void {
+    const pools: PoolFact[] = [];
+    for (const className of [...PYTHON.poolTypes, ...PYTHON.mgmtPoolTypes]) {
+      for (const { call, nameNode, cls } of this.evidence.constructionsOf(className)) {
+        // Each plane's own pool classes: azure.mgmt.batch.models has no PoolAddParameter, azure.batch.models no Pool.
+        if ((PYTHON.mgmtPoolTypes as readonly string[]).includes(className) !== (cls.plane === 'mgmt')) continue;
+        pools.push(this.poolFact(call, nameNode, className, cls.plane, cls.confidence));
+      }
+    }
+    this.facts.pools.push(...pools.sort((a, b) => a.span.start - b.span.start));
+  }
+
+  private poolFact(call: Node, nameNode: Node, className: string, plane: PythonPlane, confidence: Confidence): PoolFact {
+    const fact: PoolFact = { span: spanOf(call), nameSpan: spanOf(nameNode), key: `py:call:${call.startIndex}`, confidence };
+    const configurations = [P.deploymentConfiguration, P.cloudServiceConfiguration, P.virtualMachineConfiguration];
+    if (this.writes.writtenOutOfPlace(call, configurations)) return fact;
+    const pool = this.fieldsOf(call, className, plane, configurations);
+    // Management pools hold both configurations under deployment_configuration.
+    const deployment = this.nestedModel(pool.get(P.deploymentConfiguration), 'deploymentConfiguration', plane, [
+      P.cloudServiceConfiguration,
+      P.virtualMachineConfiguration,
+    ]);
+    const configuration = (keyword: string) => pool.get(keyword) ?? deployment?.fields.get(keyword);
+    const cloudService = this.nestedModel(configuration(P.cloudServiceConfiguration), 'cloudServiceConfiguration', plane, []);
+    const vm = this.nestedModel(configuration(P.virtualMachineConfiguration), 'virtualMachineConfiguration', plane, [
+      P.nodeAgentSkuId,
+      P.imageReference,
+      P.windowsConfiguration,
+    ]);
+    const image = this.nestedModel(vm?.fields.get(P.imageReference), 'imageReference', plane, [P.publisher, P.offer, P.sku]);
+    const windows = this.nestedModel(vm?.fields.get(P.windowsConfiguration), 'windowsConfiguration', plane, []);
+    // A configuration changed in a branch or elsewhere may say another OS there: the pool's OS is not known.
+    if ([deployment, vm, image].some((model) => model?.outOfPlace)) return fact;
+    const sku = vm?.fields.get(P.nodeAgentSkuId);
+    const imageValue = (keyword: string) => {
+      const node = image?.fields.get(keyword)?.value;
+      return node && node.type !== 'none' ? this.values.value(node, true) : undefined;
+    };
+    return {
+      ...fact,
+      ...(cloudService && { cloudServiceConfiguration: cloudService.nameSpan }),
+      ...(sku && sku.value.type !== 'none' && { nodeAgentSkuId: this.values.value(sku.value, true) }),
+      ...(image && { image: { publisher: imageValue(P.publisher), offer: imageValue(P.offer), sku: imageValue(P.sku) } }),
+      ...(windows && { windowsConfiguration: windows.nameSpan }),
+    };
+  }
+
+  /**
+   * The pool configuration model a field holds, when it is a construction of the model's class (in
+   * place or through a name): its fields, where the field is named (what a finding points at), and
+   * whether one of `keywords` is also written where the write cannot be placed.
+   */
+  private nestedModel(
+    field: Argument | undefined,
+    model: keyof typeof PYTHON.poolModels,
+    plane: PythonPlane,
+    keywords: readonly string[],
+  ): { fields: Map<string, Argument>; nameSpan: Span; outOfPlace: boolean } | undefined {
+    const className = PYTHON.poolModels[model];
+    const call = field && this.evidence.constructionBehind(field.value, className);
+    if (!call) return undefined;
+    return {
+      fields: this.fieldsOf(call, className, plane, keywords),
+      nameSpan: spanOf(field.name ?? calleeName(call)),
+      outOfPlace: this.writes.writtenOutOfPlace(call, keywords),
+    };
+  }
 }
+
+/** List methods that add to a list: an account added with them is defined where the list goes. */
+const LIST_ADDITIONS = new Set(['append', 'insert', 'extend']);

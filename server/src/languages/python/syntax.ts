@@ -79,24 +79,40 @@ export function keywordNameNode(call: Node, keyword: string): { name: Node; valu
   return undefined;
 }
 
+/** An argument: its value, and its keyword when it is written with one. */
+export interface Argument {
+  readonly value: Node;
+  readonly name?: Node;
+}
+
 /** Keyword arguments by name, positional ones named by the SDK's parameter order. */
-export function argumentsOf(call: Node, positional: readonly string[] = []): Map<string, Node> {
-  const args = new Map<string, Node>();
+export function argumentsOf(call: Node, positional: readonly string[] = []): Map<string, Argument> {
+  const args = new Map<string, Argument>();
   let index = 0;
   for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
     if (!arg || arg.type === 'comment') continue;
     if (arg.type === 'keyword_argument') {
       const name = arg.childForFieldName('name');
       const value = arg.childForFieldName('value');
-      if (name && value) args.set(name.text, value);
+      if (name && value) args.set(name.text, { value, name });
     } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
       index = positional.length;
     } else {
       const name = positional[index++];
-      if (name && !args.has(name)) args.set(name, arg);
+      if (name && !args.has(name)) args.set(name, { value: arg });
     }
   }
   return args;
+}
+
+/** Arguments `argumentsOf` cannot name: `*args`, `**kwargs`, and positional ones past the SDK's order. */
+export function hasUnreadArguments(call: Node, positional: readonly string[]): boolean {
+  let index = 0;
+  for (const arg of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (!arg || arg.type === 'comment' || arg.type === 'keyword_argument') continue;
+    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat' || index++ >= positional.length) return true;
+  }
+  return false;
 }
 
 export function calleeName(call: Node): Node {

@@ -527,6 +527,41 @@ export const PYTHON: RunElevatedCase[] = [
     sdk: builds(task('StartTask', null, autoUser('Admin'))),
   },
   {
+    name: 'management plane: from azure.mgmt.batch.models import StartTask: the names join that import',
+    language: 'python',
+    text: `from azure.mgmt.batch.models import StartTask\ns = StartTask(command_line='x', run_elevated=False)\n`,
+    found: [['warning', 'run_elevated', ...MGMT.NON_ADMIN]],
+    fixed: `from azure.mgmt.batch.models import StartTask, UserIdentity, AutoUserSpecification, ElevationLevel\ns = StartTask(command_line='x', user_identity=UserIdentity(auto_user=AutoUserSpecification(elevation_level=ElevationLevel.NON_ADMIN)))\n`,
+    sdk: builds(task('StartTask', null, autoUser('NonAdmin'))),
+  },
+  {
+    name: 'management plane: an attribute set from a condition, on a pool’s start task',
+    language: 'python',
+    text: `from azure.mgmt.batch import models\npool = models.Pool(vm_size='STANDARD_D2S_V3', start_task=models.StartTask(command_line='x'))\npool.start_task.run_elevated = elevated\n`,
+    found: [['warning', 'run_elevated', ...MGMT.sameCondition('elevated')]],
+    fixed: `from azure.mgmt.batch import models\npool = models.Pool(vm_size='STANDARD_D2S_V3', start_task=models.StartTask(command_line='x'))\npool.start_task.user_identity = models.UserIdentity(auto_user=models.AutoUserSpecification(elevation_level=models.ElevationLevel.ADMIN if elevated else models.ElevationLevel.NON_ADMIN))\n`,
+    sdk: branches(
+      ['elevated = True', task('StartTask', null, autoUser('Admin'))],
+      ['elevated = False', task('StartTask', null, autoUser('NonAdmin'))],
+    ),
+  },
+  {
+    name: 'management plane: beside an identity completed by later statements, with the same elevation',
+    language: 'python',
+    text:
+      `from azure.mgmt.batch.models import AutoUserSpecification, ElevationLevel, StartTask, UserIdentity\n\n` +
+      `s = StartTask(command_line='setup.sh')\ns.user_identity = UserIdentity()\n` +
+      `s.user_identity.auto_user = AutoUserSpecification(elevation_level=ElevationLevel.ADMIN)\ns.run_elevated = True\n`,
+    found: [['warning', 'run_elevated', ...MGMT.AGREES]],
+    quickFix: {
+      text:
+        `from azure.mgmt.batch.models import AutoUserSpecification, ElevationLevel, StartTask, UserIdentity\n\n` +
+        `s = StartTask(command_line='setup.sh')\ns.user_identity = UserIdentity()\n` +
+        `s.user_identity.auto_user = AutoUserSpecification(elevation_level=ElevationLevel.ADMIN)\n`,
+    },
+    sdk: keeps(task('StartTask', null, autoUser('Admin'))),
+  },
+  {
     name: 'a read gets no fix',
     language: 'python',
     text: `${BM}t = batchmodels.TaskAddParameter(id='t')\nprint(t.run_elevated)\n`,
