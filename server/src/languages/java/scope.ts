@@ -163,6 +163,38 @@ export class SymbolTable {
     return undefined;
   }
 
+  /** The field behind `Outer.X`, where `Outer` is a class enclosing the expression (a constant of the class's own). */
+  ownStaticField(node: Node): Declaration | undefined {
+    const qualifier = field(node, 'object');
+    const name = field(node, 'field');
+    if (node.type !== 'field_access' || qualifier?.type !== 'identifier' || !name) return undefined;
+    for (let n = node.parent; n; n = n.parent) {
+      if (!isTypeDeclaration(n) || field(n, 'name')?.text !== qualifier.text) continue;
+      const body = field(n, 'body');
+      return body
+        ? this.declarationsIn(body)
+            .get(name.text)
+            ?.find((d) => d.isField)
+        : undefined;
+    }
+    return undefined;
+  }
+
+  /** The value a local declared without one is given by its only assignment (`String pw; pw = "…";`). */
+  onlyAssignedValue(declaration: Declaration): Node | undefined {
+    if (declaration.valueNode || declaration.isField) return undefined;
+    const assigned: Node[] = [];
+    for (const use of this.usesOf(declaration)) {
+      const parent = use.parent;
+      if (parent?.type === 'assignment_expression' && sameNode(field(parent, 'left'), use)) {
+        const right = field(parent, 'right');
+        if (right && field(parent, 'operator')?.text === '=') assigned.push(right);
+        else return undefined;
+      }
+    }
+    return assigned.length === 1 ? assigned[0] : undefined;
+  }
+
   /**
    * The object creation an expression stands for: `new T()…builders`, or a variable initialised
    * with one (followed once).
