@@ -21,6 +21,8 @@ import {
   csLegacy,
   csNew,
   javaLegacy,
+  javaMgmt,
+  javaMgmtLegacy,
   javaNew,
   json,
   py15,
@@ -190,6 +192,41 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     text: 'import com.contoso.security.ElevationLevel;\n\nclass Roles {\n    Object level = ElevationLevel.NONADMIN;\n}\n',
     found: [],
     seen: 0,
+  },
+
+  {
+    name: 'com.azure.resourcemanager.batch: ElevationLevel.NONADMIN on a pool account → NON_ADMIN',
+    language: 'java',
+    text: javaMgmt(
+      'UserAccount worker = new UserAccount().withName("worker").withPassword(secret).withElevationLevel(ElevationLevel.NONADMIN);',
+    ),
+    found: [misspelled('ElevationLevel', 'NONADMIN', 'NON_ADMIN')],
+    fixed: javaMgmt(
+      'UserAccount worker = new UserAccount().withName("worker").withPassword(secret).withElevationLevel(ElevationLevel.NON_ADMIN);',
+    ),
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: the ARM casing written as Java members (Pool, Interactive)',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.Pool)));\n' +
+        'UserAccount ops = new UserAccount().withName("ops").withPassword(secret).withWindowsUserConfiguration(new WindowsUserConfiguration().withLoginMode(LoginMode.Interactive));',
+    ),
+    found: [misspelled('AutoUserScope', 'Pool', 'POOL'), misspelled('LoginMode', 'Interactive', 'INTERACTIVE')],
+    fixed: javaMgmtLegacy(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL)));\n' +
+        'UserAccount ops = new UserAccount().withName("ops").withPassword(secret).withWindowsUserConfiguration(new WindowsUserConfiguration().withLoginMode(LoginMode.INTERACTIVE));',
+    ),
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: NON_ADMIN, ADMIN, TASK, POOL, BATCH',
+    language: 'java',
+    text: javaMgmt(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL).withElevationLevel(ElevationLevel.ADMIN)));\n' +
+        'Object a = ElevationLevel.NON_ADMIN;\nObject b = AutoUserScope.TASK;\nObject c = LoginMode.BATCH;',
+    ),
+    found: [],
+    seen: 5,
   },
 
   // Python ---------------------------------------------------------------------------------------
