@@ -30,8 +30,8 @@ export type Use =
   | { readonly kind: 'here' }
   /** the argument of a builder (`holder.withUserIdentity(x)`): its getter returns the object again */
   | { readonly kind: 'given'; readonly property: string }
-  /** the argument of `list.add(x)` on a local list */
-  | { readonly kind: 'added' }
+  /** an element of a local list: `list.add(x)`, `List<T> list = Arrays.asList(…, x, …)` */
+  | { readonly kind: 'added'; readonly list: Declaration }
   /** anything else: returned, handed to a method, stored in a field, in a conditional */
   | { readonly kind: 'escapes' };
 
@@ -206,7 +206,7 @@ export class ObjectPaths {
         use.kind === 'given'
           ? gettersOf(use.property).flatMap((name) => this.callsNamed(name))
           : use.kind === 'added'
-            ? this.listGets(this.afterBuilders(handle))
+            ? this.listGets(use.list)
             : [];
       for (const candidate of candidates) {
         if (seen.has(candidate.id) || namedChildren(field(candidate, 'arguments')).length > (use.kind === 'added' ? 1 : 0)) continue;
@@ -228,14 +228,10 @@ export class ObjectPaths {
     return declaration && !declaration.isField ? this.symbols.usesOf(declaration) : [];
   }
 
-  /** `list.get(i)` calls on the list an element was added to. */
-  private listGets(element: Node): Node[] {
-    const call = element.parent?.parent;
-    const list = call?.type === 'method_invocation' ? field(call, 'object') : undefined;
-    const declaration = list && this.symbols.referenceDeclaration(list);
-    if (!declaration) return [];
+  /** `list.get(i)` calls on a list. */
+  private listGets(list: Declaration): Node[] {
     const gets: Node[] = [];
-    for (const use of this.symbols.usesOf(declaration)) {
+    for (const use of this.symbols.usesOf(list)) {
       const parent = use.parent;
       if (parent?.type === 'method_invocation' && sameNode(field(parent, 'object'), use) && field(parent, 'name')?.text === LIST_GET)
         gets.push(parent);
@@ -277,12 +273,17 @@ export class ObjectPaths {
       case 'argument_list': {
         const call = parent.parent;
         const args = namedChildren(parent);
-        if (call?.type !== 'method_invocation' || args.length !== 1 || !field(call, 'object')) return { kind: 'escapes' };
+        const object = call && field(call, 'object');
+        if (call?.type !== 'method_invocation' || !object) return { kind: 'escapes' };
         const name = field(call, 'name')?.text ?? '';
+        if (FIXED_LIST_FACTORIES.has(name)) {
+          const list = this.symbols.assignedTo(call);
+          return list && !list.isField ? { kind: 'added', list } : { kind: 'escapes' };
+        }
+        if (args.length !== 1) return { kind: 'escapes' };
         if (isBuilderName(name)) return { kind: 'given', property: propertyOfSetter(name) };
-        const list = field(call, 'object')!;
-        const declaration = this.symbols.referenceDeclaration(list);
-        return name === LIST_ADD && declaration && !declaration.isField ? { kind: 'added' } : { kind: 'escapes' };
+        const list = this.symbols.referenceDeclaration(object);
+        return name === LIST_ADD && list && !list.isField ? { kind: 'added', list } : { kind: 'escapes' };
       }
       default:
         return { kind: 'escapes' };
