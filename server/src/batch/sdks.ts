@@ -193,8 +193,15 @@ export const CSHARP = {
 /**
  * The Java SDK generations: data plane `com.microsoft.azure.batch` (legacy, fluent `withX`) and
  * `com.azure.compute.batch` (new, bean-style `setX`); management plane `com.azure.resourcemanager.batch`
- * (mgmt) and `com.microsoft.azure.management.batch` (mgmtLegacy), both fluent `withX`
- * (/work/notes/management-sdks.md §3, §4).
+ * (mgmt) and `com.microsoft.azure.management.batch` (mgmtLegacy), both fluent `withX`. Management
+ * sources: Azure/azure-sdk-for-java `sdk/batch/azure-resourcemanager-batch/src/main/java/com/azure/resourcemanager/batch/models/`
+ * UserIdentity.java @0ff8f80 (`withUsername`), AutoUserSpecification.java @105eb12, UserAccount.java
+ * @02e5720, ElevationLevel.java @1440d0e, AutoUserScope.java @51187b6, LoginMode.java @2362041,
+ * LinuxUserConfiguration.java @0f0b1b0, WindowsUserConfiguration.java @40c2bfb, StartTask.java
+ * @314f178, Pool.java @42896f3; Azure/azure-libraries-for-java `azure-mgmt-batch/src/main/java/com/microsoft/azure/management/batch/`
+ * UserIdentity.java @0dc12f5 (`withUserName`), AutoUserSpecification.java @0dc12f5, UserAccount.java
+ * @69481c4, ElevationLevel.java and AutoUserScope.java @301996b, LinuxUserConfiguration.java @0dc12f5,
+ * WindowsUserConfiguration.java @301996b, LoginMode.java @69481c4, Pool.java @197f236.
  */
 export type JavaSdk = 'legacy' | 'new' | 'mgmt' | 'mgmtLegacy';
 
