@@ -229,3 +229,15 @@ describe('java: pools and what their configuration says of the OS', () => {
     assert.deepEqual((await factsOf(text)).pools, []);
   });
 });
+
+describe('java: a pool held in a parameter', () => {
+  it('its configuration set in one statement, its accounts in another', async () => {
+    const text = inMethod(
+      LEGACY,
+      '    pool.withCloudServiceConfiguration(new CloudServiceConfiguration().withOsFamily("6"));\n    pool.withUserAccounts(Arrays.asList(new UserAccount().withName("a")));',
+      'PoolAddParameter pool',
+    );
+    const [pool] = (await factsOf(text)).pools;
+    assert.equal(at(text, pool.cloudServiceConfiguration), 'withCloudServiceConfiguration');
+  });
+});

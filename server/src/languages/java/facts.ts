@@ -1,8 +1,10 @@
 /**
- * Java facts: builder chains of com.microsoft.azure.batch (fluent `withX`) and com.azure.compute.batch
- * (bean-style `setX`) → identity facts. Work starts at the anchor words' occurrences and walks up and
- * across from there; a big file costs a parse and little more. Whether an object is Batch's is asked
- * of evidence.ts, the same way for every fact; what the renderer will need is planned (plan.ts).
+ * Java facts: builder chains of com.microsoft.azure.batch (fluent `withX`), com.azure.compute.batch
+ * (bean-style `setX`) and the management SDKs com.azure.resourcemanager.batch and
+ * com.microsoft.azure.management.batch (fluent) → identity and pool facts. Work starts at the anchor
+ * words' occurrences and walks up and across from there; a big file costs a parse and little more.
+ * Whether an object is Batch's is asked of evidence.ts, the same way for every fact; which object a
+ * later call reaches, of paths.ts; what the renderer will need is planned (plan.ts).
  */
 import type { TaskKind } from '../../batch/model';
 import { JAVA, validSpellings, type JavaPoolProperty, type JavaProperty, type JavaSdk } from '../../batch/sdks';
@@ -508,14 +510,24 @@ class JavaFacts {
 
   /**
    * The builder calls made on the pool a call belongs to: every call on the object when the chain
-   * starts at its creation or variable, else the run of builder calls around it (a definition
-   * chain, `defineNewPool(id).withX(…)…attach()`).
+   * starts at its creation or a variable (a parameter's included), else the run of builder calls
+   * around it (a definition chain, `defineNewPool(id).withX(…)…attach()`).
    */
   private poolCalls(chain: Chain, index: number): readonly Segment[] {
     const leading = chain.segments.slice(0, index).every((s) => isBuilderName(s.name));
     const creation = leading && chain.root ? this.symbols.creationBehind(chain.root) : undefined;
     const object = creation && this.objectCalls(creation);
     if (object) return object.calls;
+    const declaration = leading && chain.root ? this.symbols.referenceDeclaration(chain.root) : undefined;
+    if (declaration) {
+      const calls: Segment[] = [];
+      for (const use of this.symbols.usesOf(declaration)) {
+        const parent = use.parent;
+        if (parent?.type === 'method_invocation' && sameNode(field(parent, 'object'), use))
+          calls.push(...leadingBuilders(chainThrough(parent).segments));
+      }
+      return calls;
+    }
     let first = index;
     while (first > 0 && isBuilderName(chain.segments[first - 1].name)) first--;
     let last = index;
