@@ -13,7 +13,7 @@
 import type { Words } from '../toolkit/text';
 import { field, nodesNamed, sameNode, type Node, type Tree } from '../toolkit/treeSitter';
 import type { Declaration, SymbolTable } from './scope';
-import { chainFrom, isBuilderName, leadingBuilders, namedChildren, type Segment } from './syntax';
+import { chainFrom, isBuilderName, leadingBuilders, namedChildren, type Chain, type Segment } from './syntax';
 
 const LIST_ADD = 'add';
 const LIST_GET = 'get';
@@ -42,6 +42,10 @@ export class ObjectPaths {
   private readonly given = new Map<string, Map<string, (string | undefined)[]>>();
   private readonly elementsCache = new Map<string, readonly Node[] | undefined>();
   private readonly reassignedCache = new Map<string, boolean>();
+  private readonly callsCache = new Map<string, Node[]>();
+  private readonly usesCache = new Map<string, Node[]>();
+  private readonly groupsCache = new Map<string, Map<string, Node[]>>();
+  private readonly chains = new Map<number, Chain>();
 
   constructor(
     private readonly tree: Tree,
@@ -51,7 +55,7 @@ export class ObjectPaths {
 
   /** The key of a created object: its variable when the whole builder chain is stored in one. */
   creationKey(creation: Node): string {
-    const chain = chainFrom(creation);
+    const chain = this.chainOn(creation);
     const builders = leadingBuilders(chain.segments);
     const declaration = builders.length === chain.segments.length ? this.symbols.assignedTo(chain.outer) : undefined;
     return declaration?.key ?? `java:new:${creation.startIndex}`;
@@ -86,12 +90,9 @@ export class ObjectPaths {
         const declaration = this.symbols.referenceDeclaration(e);
         if (!declaration) return undefined;
         // A local initialised with a getter or a list element is another name for that object.
-        if (!declaration.isField && declaration.valueNode && !this.reassigned(declaration)) {
-          const initial = declaration.valueNode;
-          if (initial.type === 'method_invocation' && !isBuilderName(field(initial, 'name')?.text ?? '')) {
-            return this.keyOf(initial) ?? declaration.key;
-          }
-        }
+        const initial = declaration.isField ? undefined : declaration.valueNode;
+        if (initial?.type === 'method_invocation' && !isBuilderName(field(initial, 'name')?.text ?? '') && !this.reassigned(declaration))
+          return this.keyOf(initial) ?? declaration.key;
         return declaration.key;
       }
       case 'method_invocation': {
@@ -161,7 +162,7 @@ export class ObjectPaths {
     const constructorArgs = namedChildren(field(initial, 'arguments'));
     if (initial.type !== 'object_creation_expression' || constructorArgs.some((a) => a.type !== INTEGER_LITERAL)) return undefined;
     const elements: Node[] = [];
-    for (const use of this.symbols.usesOf(declaration)) {
+    for (const use of this.usesOf(declaration)) {
       const call = use.parent;
       if (call?.type !== 'method_invocation' || !sameNode(field(call, 'object'), use)) continue;
       const name = field(call, 'name')?.text ?? '';
@@ -181,7 +182,7 @@ export class ObjectPaths {
   private reassigned(declaration: Declaration): boolean {
     let reassigned = this.reassignedCache.get(declaration.key);
     if (reassigned === undefined) {
-      reassigned = this.symbols.usesOf(declaration).some((use) => {
+      reassigned = this.usesOf(declaration).some((use) => {
         const parent = use.parent;
         return parent?.type === 'assignment_expression' && sameNode(field(parent, 'left'), use);
       });
@@ -199,18 +200,13 @@ export class ObjectPaths {
     const key = this.creationKey(creation);
     const aliases: Node[] = [];
     const seen = new Set<number>();
-    const handles = [chainFrom(creation).outer, ...variableUses];
+    const handles = [creation, ...variableUses];
     const visit = (handle: Node) => {
       const use = this.useOf(this.afterBuilders(handle));
-      const candidates =
-        use.kind === 'given'
-          ? gettersOf(use.property).flatMap((name) => this.callsNamed(name))
-          : use.kind === 'added'
-            ? this.listGets(use.list)
-            : [];
-      for (const candidate of candidates) {
-        if (seen.has(candidate.id) || namedChildren(field(candidate, 'arguments')).length > (use.kind === 'added' ? 1 : 0)) continue;
-        if (this.keyOf(candidate) !== key) continue;
+      const reaching =
+        use.kind === 'given' ? this.gettersReaching(use.property) : use.kind === 'added' ? this.elementsReaching(use.list) : undefined;
+      for (const candidate of reaching?.get(key) ?? []) {
+        if (seen.has(candidate.id)) continue;
         seen.add(candidate.id);
         aliases.push(candidate);
         // An alias may be given on again, or kept in a local whose uses stand for the object too.
@@ -225,30 +221,65 @@ export class ObjectPaths {
   /** The uses of the local an expression is stored in (`UserIdentity id = task.userIdentity();`). */
   localUses(expression: Node): Node[] {
     const declaration = this.symbols.assignedTo(expression);
-    return declaration && !declaration.isField ? this.symbols.usesOf(declaration) : [];
+    return declaration && !declaration.isField ? this.usesOf(declaration) : [];
   }
 
-  /** `list.get(i)` calls on a list. */
-  private listGets(list: Declaration): Node[] {
-    const gets: Node[] = [];
-    for (const use of this.symbols.usesOf(list)) {
-      const parent = use.parent;
-      if (parent?.type === 'method_invocation' && sameNode(field(parent, 'object'), use) && field(parent, 'name')?.text === LIST_GET)
-        gets.push(parent);
+  /** A property's getter calls (`userIdentity()`, `getUserIdentity()`), by the object each reaches (once per property). */
+  private gettersReaching(property: string): Map<string, Node[]> {
+    return this.grouped(`getter:${property}`, () =>
+      gettersOf(property)
+        .flatMap((name) => this.callsNamed(name))
+        .filter((call) => namedChildren(field(call, 'arguments')).length === 0),
+    );
+  }
+
+  /** A list's `get(i)` calls, by the element each reaches (once per list). */
+  private elementsReaching(list: Declaration): Map<string, Node[]> {
+    return this.grouped(`get:${list.key}`, () =>
+      this.usesOf(list).flatMap((use) => {
+        const call = use.parent;
+        const isGet =
+          call?.type === 'method_invocation' &&
+          sameNode(field(call, 'object'), use) &&
+          field(call, 'name')?.text === LIST_GET &&
+          namedChildren(field(call, 'arguments')).length === 1;
+        return isGet ? [call] : [];
+      }),
+    );
+  }
+
+  /** Candidates grouped by the key of the object each denotes: an object's aliases are one look-up, not a scan. */
+  private grouped(cacheKey: string, candidates: () => Node[]): Map<string, Node[]> {
+    let groups = this.groupsCache.get(cacheKey);
+    if (groups) return groups;
+    groups = new Map();
+    for (const candidate of candidates()) {
+      const key = this.keyOf(candidate);
+      if (key === undefined) continue;
+      const group = groups.get(key);
+      if (group) group.push(candidate);
+      else groups.set(key, [candidate]);
     }
-    return gets;
+    this.groupsCache.set(cacheKey, groups);
+    return groups;
   }
 
   /** The outermost builder call made on an expression (the expression when none is). */
   afterBuilders(expression: Node): Node {
-    const chain = chainFrom(expression);
-    const builders = leadingBuilders(chain.segments);
+    const builders = this.buildersOn(expression);
     return builders.length > 0 ? builders[builders.length - 1].call : expression;
   }
 
   /** The builder calls made on an expression right where it stands. */
   buildersOn(expression: Node): Segment[] {
-    return leadingBuilders(chainFrom(expression).segments);
+    return leadingBuilders(this.chainOn(expression).segments);
+  }
+
+  /** The calls made on an expression where it stands (once per expression: keys, aliases and uses all ask). */
+  private chainOn(expression: Node): Chain {
+    let chain = this.chains.get(expression.id);
+    if (!chain) this.chains.set(expression.id, (chain = chainFrom(expression)));
+    return chain;
   }
 
   /** How an expression (its builder calls applied) is used. */
@@ -290,14 +321,24 @@ export class ObjectPaths {
     }
   }
 
-  /** Method invocations named `name`, found from the word. */
+  /** Method invocations named `name`, found from the word (once per name: every object given under it asks). */
   callsNamed(name: string): Node[] {
-    const calls: Node[] = [];
+    let calls = this.callsCache.get(name);
+    if (calls) return calls;
+    calls = [];
     for (const nameNode of nodesNamed(this.tree, this.words, name)) {
       const call = nameNode.parent;
       if (call?.type === 'method_invocation' && sameNode(field(call, 'name'), nameNode)) calls.push(call);
     }
+    this.callsCache.set(name, calls);
     return calls;
+  }
+
+  /** A declaration's uses, once per declaration (a list's every element asks for them). */
+  private usesOf(declaration: Declaration): Node[] {
+    let uses = this.usesCache.get(declaration.key);
+    if (!uses) this.usesCache.set(declaration.key, (uses = this.symbols.usesOf(declaration)));
+    return uses;
   }
 }
 

@@ -31,6 +31,7 @@ const DECLARATION_KEYWORD_BEFORE = /\b(?:class|interface|enum|record)\s+$/;
 export class SymbolTable {
   private readonly declarationsByScope = new Map<number, Map<string, Declaration[]>>();
   private readonly declaredTypes = new Map<string, boolean>();
+  private readonly assignedValues = new Map<string, Node | undefined>();
   private readonly text: string;
 
   constructor(
@@ -182,17 +183,22 @@ export class SymbolTable {
 
   /** The value a local declared without one is given by its only assignment (`String pw; pw = "…";`). */
   onlyAssignedValue(declaration: Declaration): Node | undefined {
-    if (declaration.valueNode || declaration.isField) return undefined;
+    // Only a local variable's declarator: a parameter holds what the caller passes.
+    if (declaration.valueNode || declaration.isField || declaration.nameNode.parent?.type !== 'variable_declarator') return undefined;
+    if (this.assignedValues.has(declaration.key)) return this.assignedValues.get(declaration.key);
     const assigned: Node[] = [];
+    let plain = true;
     for (const use of this.usesOf(declaration)) {
       const parent = use.parent;
       if (parent?.type === 'assignment_expression' && sameNode(field(parent, 'left'), use)) {
         const right = field(parent, 'right');
         if (right && field(parent, 'operator')?.text === '=') assigned.push(right);
-        else return undefined;
+        else plain = false;
       }
     }
-    return assigned.length === 1 ? assigned[0] : undefined;
+    const value = plain && assigned.length === 1 ? assigned[0] : undefined;
+    this.assignedValues.set(declaration.key, value);
+    return value;
   }
 
   /**
