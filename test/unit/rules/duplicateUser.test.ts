@@ -137,6 +137,20 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
   },
   {
+    name: 'com.azure.resourcemanager.batch: two names in a pool definition; one name in two definitions',
+    language: 'java',
+    text: javaMgmt(
+      'manager.pools().define("render").withExistingBatchAccount("rg", "account")\n' +
+        '    .withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword(secret), new UserAccount().withName("dev").withPassword(secret)))\n' +
+        '    .create();\n' +
+        'manager.pools().define("mpi").withExistingBatchAccount("rg", "account")\n' +
+        '    .withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword(secret)))\n' +
+        '    .create();',
+    ),
+    found: [],
+    seen: 3,
+  },
+  {
     name: 'com.microsoft.azure.management.batch: names given through users.get(i), as the SDK’s own pool test does',
     language: 'java',
     text: javaMgmtLegacy(

@@ -132,6 +132,18 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
     found: [['warning', '"Winter2024!"', 'hardcoded']],
   },
   {
+    name: 'com.azure.resourcemanager.batch: an environment look-up, a parameter, a placeholder',
+    language: 'java',
+    text: javaMgmt(
+      'List<UserAccount> users = Arrays.asList(\n' +
+        '    new UserAccount().withName("a").withPassword(System.getenv("BATCH_PW")),\n' +
+        '    new UserAccount().withName("b").withPassword(secret),\n' +
+        '    new UserAccount().withName("c").withPassword("<password>"));',
+    ),
+    found: [],
+    seen: 3,
+  },
+  {
     name: 'com.microsoft.azure.management.batch: a local given through users.get(0), as the SDK’s own pool test does',
     language: 'java',
     text: javaMgmtLegacy(

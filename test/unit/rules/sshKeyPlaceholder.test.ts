@@ -152,6 +152,19 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
     found: [['warning', `"${GUID}"`, ['notAKey', { problem: 'guid' }]]],
   },
   {
+    name: 'com.microsoft.azure.management.batch: a key from the environment, given through users.get(0).linuxUserConfiguration()',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'String sshPrivateKey = System.getenv("MPI_KEY");\n' +
+        'List<UserAccount> users = new ArrayList<>();\n' +
+        'users.add(new UserAccount());\n' +
+        'users.get(0).withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration());\n' +
+        'users.get(0).linuxUserConfiguration().withSshPrivateKey(sshPrivateKey);',
+    ),
+    found: [],
+    seen: 1,
+  },
+  {
     name: 'legacy: keys in a field read as this.key and in the class’s own constant',
     language: 'java',
     text:

@@ -228,6 +228,17 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     found: [],
     seen: 5,
   },
+  {
+    name: 'com.microsoft.azure.management.batch: NON_ADMIN, POOL, INTERACTIVE',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL)));\n' +
+        'UserAccount ops = new UserAccount().withName("ops").withPassword(secret).withElevationLevel(ElevationLevel.NON_ADMIN)\n' +
+        '    .withWindowsUserConfiguration(new WindowsUserConfiguration().withLoginMode(LoginMode.INTERACTIVE));',
+    ),
+    found: [],
+    seen: 3,
+  },
 
   // Python ---------------------------------------------------------------------------------------
   {

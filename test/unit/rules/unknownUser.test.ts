@@ -128,6 +128,30 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS }, [
     found: [],
     seen: 1,
   },
+  {
+    name: 'com.microsoft.azure.management.batch: withUserName("ghost"), the pool defined in the same file',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'account.update().defineNewPool("render")\n' +
+        '    .withUserAccounts(Arrays.asList(new UserAccount().withName("winuser").withPassword(secret)))\n' +
+        '    .withStartTask(new StartTask().withCommandLine("setup.cmd").withUserIdentity(new UserIdentity().withUserName("ghost")))\n' +
+        '    .attach()\n' +
+        '    .apply();',
+    ),
+    found: [['warning', '"ghost"', ['unknown', { name: 'ghost' }]]],
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: withUsername of an account the pool definition defines',
+    language: 'java',
+    text: javaMgmt(
+      'manager.pools().define("mpi").withExistingBatchAccount("rg", "account")\n' +
+        '    .withUserAccounts(Arrays.asList(new UserAccount().withName("mpiuser").withPassword(secret)))\n' +
+        '    .withStartTask(new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity().withUsername("mpiuser")))\n' +
+        '    .create();',
+    ),
+    found: [],
+    seen: 1,
+  },
   // Through the workspace index --------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch task, pools in pool.cs, pool.py and pool.json',

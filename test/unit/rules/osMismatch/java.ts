@@ -102,6 +102,20 @@ export const ROWS: readonly CaseOf<typeof osMismatchRule>[] = [
     seen: 1,
   },
   {
+    name: 'com.microsoft.azure.management.batch: a Windows login mode on a Cloud Services pool matches: silent',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'account.update()\n' +
+        '    .defineNewPool("render")\n' +
+        '    .withDeploymentConfiguration(new DeploymentConfiguration().withCloudServiceConfiguration(new CloudServiceConfiguration().withOsFamily("6")))\n' +
+        `    .withUserAccounts(Arrays.asList(${windowsAccount}))\n` +
+        '    .attach()\n' +
+        '    .apply();',
+    ),
+    found: [],
+    seen: 1,
+  },
+  {
     name: 'legacy: a Windows SKU with an Ubuntu image disagree: silent',
     language: 'java',
     text: javaLegacy(

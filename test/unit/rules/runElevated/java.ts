@@ -600,4 +600,15 @@ export const JAVA: RunElevatedCase[] = [
     found: [],
     seen: 0,
   },
+  {
+    name: 'com.microsoft.azure.management.batch: a pool’s update definition stage, no command line: not a task',
+    language: 'java',
+    text: inMethod(
+      MGMT_LEGACY,
+      '    account.update().defineNewPool("render").withRunElevated(true).attach().apply();',
+      'BatchAccount account',
+    ),
+    found: [],
+    seen: 0,
+  },
 ];
