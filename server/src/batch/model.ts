@@ -98,6 +98,8 @@ export type SdkGeneration =
   | 'Microsoft.Azure.Management.Batch'
   | 'com.microsoft.azure.batch'
   | 'com.azure.compute.batch'
+  | 'com.azure.resourcemanager.batch'
+  | 'com.microsoft.azure.management.batch'
   | 'azure-batch'
   | 'azure-batch 15'
   | 'azure-mgmt-batch'
@@ -120,6 +122,10 @@ export const RUN_ELEVATED_IN: Readonly<Record<SdkGeneration, string>> = {
   'com.microsoft.azure.batch':
     '**com.microsoft.azure.batch** has `withRunElevated` up to 1.0.0-beta2; from 1.0.0 it is gone, and this code does not compile.',
   'com.azure.compute.batch': '**com.azure.compute.batch** never had a runElevated setter: this code does not compile.',
+  'com.azure.resourcemanager.batch':
+    '**com.azure.resourcemanager.batch** never had a runElevated setter (ARM pools begin with management API 2017-09-01): this code does not compile.',
+  'com.microsoft.azure.management.batch':
+    '**com.microsoft.azure.management.batch** never had a runElevated setter (ARM pools begin with management API 2017-09-01): this code does not compile.',
   'azure-batch':
     '**azure-batch** takes `run_elevated` up to 1.1.0; 2.x–4.x raise `TypeError`; 5.0–14.x drop it — as a keyword with the logged warning "run_elevated is not a known attribute … and will be ignored", as an attribute without a word (a task without a user identity runs as a non-administrative user).',
   'azure-batch 15': '**azure-batch 15** models raise `TypeError` for the unknown keyword argument `run_elevated`.',
@@ -132,6 +138,8 @@ export const RUN_ELEVATED_IN: Readonly<Record<SdkGeneration, string>> = {
 /** The management plane (ARM pools, from management API 2017-09-01) never had runElevated: no mapping, no data-plane request applies. */
 export const MANAGEMENT_GENERATIONS: ReadonlySet<SdkGeneration> = new Set<SdkGeneration>([
   'Microsoft.Azure.Management.Batch',
+  'com.azure.resourcemanager.batch',
+  'com.microsoft.azure.management.batch',
   'azure-mgmt-batch',
   'arm',
 ]);

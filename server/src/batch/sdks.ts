@@ -191,7 +191,20 @@ export const CSHARP = {
 // Java
 // ---------------------------------------------------------------------------------------------
 
-export type JavaSdk = 'legacy' | 'new';
+/**
+ * The Java SDK generations: data plane `com.microsoft.azure.batch` (legacy, fluent `withX`) and
+ * `com.azure.compute.batch` (new, bean-style `setX`); management plane `com.azure.resourcemanager.batch`
+ * (mgmt) and `com.microsoft.azure.management.batch` (mgmtLegacy), both fluent `withX`. Management
+ * sources: Azure/azure-sdk-for-java `sdk/batch/azure-resourcemanager-batch/src/main/java/com/azure/resourcemanager/batch/models/`
+ * UserIdentity.java @0ff8f80 (`withUsername`), AutoUserSpecification.java @105eb12, UserAccount.java
+ * @02e5720, ElevationLevel.java @1440d0e, AutoUserScope.java @51187b6, LoginMode.java @2362041,
+ * LinuxUserConfiguration.java @0f0b1b0, WindowsUserConfiguration.java @40c2bfb, StartTask.java
+ * @314f178, Pool.java @42896f3; Azure/azure-libraries-for-java `azure-mgmt-batch/src/main/java/com/microsoft/azure/management/batch/`
+ * UserIdentity.java @0dc12f5 (`withUserName`), AutoUserSpecification.java @0dc12f5, UserAccount.java
+ * @69481c4, ElevationLevel.java and AutoUserScope.java @301996b, LinuxUserConfiguration.java @0dc12f5,
+ * WindowsUserConfiguration.java @301996b, LoginMode.java @69481c4, Pool.java @197f236.
+ */
+export type JavaSdk = 'legacy' | 'new' | 'mgmt' | 'mgmtLegacy';
 
 /** The neutral properties of the Java identity models and of the task/pool models that hold them. */
 export type JavaProperty =
@@ -211,22 +224,61 @@ export type JavaProperty =
   | 'sshPrivateKey'
   | 'loginMode';
 
+/** What a pool's configuration says of its nodes' OS, as the Java models spell it (os-mismatch reads the values). */
+export type JavaPoolProperty =
+  | 'deploymentConfiguration'
+  | 'cloudServiceConfiguration'
+  | 'virtualMachineConfiguration'
+  | 'imageReference'
+  | 'nodeAgentSkuId'
+  | 'publisher'
+  | 'windowsConfiguration';
+
+/** The identity models' methods of the two management SDKs: fluent, the same but for UserIdentity's user name (§3, §4). */
+function managementMethods(userNameSetter: string): Record<string, string[]> {
+  return {
+    UserIdentity: [userNameSetter, 'withAutoUser'],
+    AutoUserSpecification: ['withScope', 'withElevationLevel'],
+    // No account-level withSshPrivateKey in either: the key is on LinuxUserConfiguration.
+    UserAccount: ['withName', 'withPassword', 'withElevationLevel', 'withLinuxUserConfiguration', 'withWindowsUserConfiguration'],
+    LinuxUserConfiguration: ['withUid', 'withGid', 'withSshPrivateKey'],
+    WindowsUserConfiguration: ['withLoginMode'],
+  };
+}
+
+/** The management SDKs' builder methods per property (fluent `withX`; §3, §4). */
+function managementSetters(userNameSetter: string): Partial<Record<JavaProperty, string>> {
+  return {
+    userIdentity: 'withUserIdentity',
+    userAccounts: 'withUserAccounts',
+    commandLine: 'withCommandLine',
+    userName: userNameSetter,
+    autoUser: 'withAutoUser',
+    scope: 'withScope',
+    elevationLevel: 'withElevationLevel',
+    name: 'withName',
+    password: 'withPassword',
+    linuxUserConfiguration: 'withLinuxUserConfiguration',
+    windowsUserConfiguration: 'withWindowsUserConfiguration',
+    uid: 'withUid',
+    gid: 'withGid',
+    sshPrivateKey: 'withSshPrivateKey',
+    loginMode: 'withLoginMode',
+  };
+}
+
 export const JAVA = {
+  /** Where each generation keeps its identity models and enums: what a fix imports. */
   packages: {
     legacy: 'com.microsoft.azure.batch.protocol.models',
     new: 'com.azure.compute.batch.models',
+    mgmt: 'com.azure.resourcemanager.batch.models',
+    mgmtLegacy: 'com.microsoft.azure.management.batch',
   } as Record<JavaSdk, string>,
-  /** Package prefixes that make a file Batch code. */
-  batchPackagePrefixes: [
-    'com.microsoft.azure.batch',
-    'com.azure.compute.batch',
-    'com.azure.resourcemanager.batch',
-    'com.microsoft.azure.management.batch.',
-  ],
   /** Another service with its own withRunElevated: never Batch. */
   otherServicePrefixes: ['com.microsoft.azure.management.batchai', 'com.azure.resourcemanager.batchai'],
-  /** Builder-method prefix per generation (legacy fluent `withX`, new bean-style `setX`). */
-  setterPrefix: { legacy: 'with', new: 'set' } as Record<JavaSdk, string>,
+  /** Builder-method prefix per generation (fluent `withX`, bean-style `setX`). */
+  setterPrefix: { legacy: 'with', new: 'set', mgmt: 'with', mgmtLegacy: 'with' } as Record<JavaSdk, string>,
   runElevated: { fluent: 'withRunElevated', bean: 'setRunElevated' },
   taskTypes: {
     CloudTask: 'task',
@@ -245,6 +297,7 @@ export const JAVA = {
   } as Record<string, TaskKind>,
   poolTypes: ['CloudPool', 'PoolSpecification', 'PoolAddParameter', 'BatchPoolCreateContent', 'BatchPoolCreateOptions'],
   identityTypes: ['UserIdentity', 'AutoUserSpecification', 'UserAccount', 'LinuxUserConfiguration', 'WindowsUserConfiguration'],
+  /** The same members in all four generations (management: plain Java enums, §3, §4). */
   enums: {
     ElevationLevel: { nonAdmin: 'NON_ADMIN', admin: 'ADMIN' },
     AutoUserScope: { task: 'TASK', pool: 'POOL' },
@@ -273,9 +326,17 @@ export const JAVA = {
       LinuxUserConfiguration: ['setUid', 'setGid', 'setSshPrivateKey'],
       WindowsUserConfiguration: ['setLoginMode'],
     },
+    // com.azure.resourcemanager.batch spells it withUsername (lower-case n), the legacy management SDK withUserName.
+    mgmt: managementMethods('withUsername'),
+    mgmtLegacy: managementMethods('withUserName'),
   } as Record<JavaSdk, Record<string, string[]>>,
-  /** Package roots of the two data-plane generations: where a type comes from decides what a fix writes. */
-  sdkRoots: { legacy: 'com.microsoft.azure.batch', new: 'com.azure.compute.batch' } as Record<JavaSdk, string>,
+  /** Package roots of the generations: where a type comes from decides what a fix writes; each one makes a file Batch code. */
+  sdkRoots: {
+    legacy: 'com.microsoft.azure.batch',
+    new: 'com.azure.compute.batch',
+    mgmt: 'com.azure.resourcemanager.batch',
+    mgmtLegacy: 'com.microsoft.azure.management.batch',
+  } as Record<JavaSdk, string>,
   /** The builder method that sets each property, per generation (§6.1 fluent `withX`, §6.2 bean-style `setX`). */
   setters: {
     legacy: {
@@ -311,8 +372,10 @@ export const JAVA = {
       sshPrivateKey: 'setSshPrivateKey',
       loginMode: 'setLoginMode',
     },
+    mgmt: managementSetters('withUsername'),
+    mgmtLegacy: managementSetters('withUserName'),
   } as Record<JavaSdk, Partial<Record<JavaProperty, string>>>,
-  /** Constructor parameters, in order, where a generation takes them (new SDK `new UserAccount(name, password)`). */
+  /** Constructor parameters, in order, where a generation takes them (new SDK `new UserAccount(name, password)`); the management models have no-argument constructors only. */
   constructorParameters: { new: { UserAccount: ['name', 'password'] } } as Partial<
     Record<JavaSdk, Record<string, readonly JavaProperty[]>>
   >,
@@ -323,6 +386,34 @@ export const JAVA = {
     userAccount: 'UserAccount',
     linux: 'LinuxUserConfiguration',
     windows: 'WindowsUserConfiguration',
+  },
+  /**
+   * How a pool's configuration is written, every generation: the builder methods of each property
+   * (`withNodeAgentSKUId` legacy data plane, `withNodeAgentSkuId` management), and the new data
+   * plane's `VirtualMachineConfiguration(ImageReference imageReference, String nodeAgentSkuId)`
+   * constructor. The management pools put the configurations under `withDeploymentConfiguration`.
+   * Sources: azure-sdk-for-java `azure-compute-batch` VirtualMachineConfiguration.java @004a988,
+   * ImageReference.java @0c712e2, BatchPoolCreateContent.java @1eec8dd, `azure-resourcemanager-batch` VirtualMachineConfiguration.java @04da234 and
+   * DeploymentConfiguration.java @1572d17, azure-libraries-for-java `azure-mgmt-batch`
+   * VirtualMachineConfiguration.java @308f000; the legacy data plane's README sample
+   * (`new VirtualMachineConfiguration().withNodeAgentSKUId(…).withImageReference(…)`).
+   */
+  poolConfiguration: {
+    setters: {
+      deploymentConfiguration: ['withDeploymentConfiguration'],
+      // com.azure.compute.batch pools have no Cloud Services configuration.
+      cloudServiceConfiguration: ['withCloudServiceConfiguration'],
+      virtualMachineConfiguration: ['withVirtualMachineConfiguration', 'setVirtualMachineConfiguration'],
+      imageReference: ['withImageReference'],
+      nodeAgentSkuId: ['withNodeAgentSKUId', 'withNodeAgentSkuId'],
+      publisher: ['withPublisher', 'setPublisher'],
+      windowsConfiguration: ['withWindowsConfiguration', 'setWindowsConfiguration'],
+    } as Record<JavaPoolProperty, readonly string[]>,
+    /** `new VirtualMachineConfiguration(imageReference, nodeAgentSkuId)` (com.azure.compute.batch). */
+    constructorParameters: { VirtualMachineConfiguration: ['imageReference', 'nodeAgentSkuId'] } as Record<
+      string,
+      readonly JavaPoolProperty[]
+    >,
   },
   /** Legacy getters that return a task held by a job or pool (`job.jobManagerTask().withUserIdentity(…)`). */
   taskGetters: {
@@ -594,6 +685,8 @@ export const JSON_REST_LEGACY_SPELLINGS: Partial<Record<Elevation, string>> = { 
 export const JAVA_GENERATIONS: Readonly<Record<JavaSdk, SdkGeneration>> = {
   legacy: 'com.microsoft.azure.batch',
   new: 'com.azure.compute.batch',
+  mgmt: 'com.azure.resourcemanager.batch',
+  mgmtLegacy: 'com.microsoft.azure.management.batch',
 };
 
 /** The generation of Python code on one plane, in a file of one data-plane generation. */

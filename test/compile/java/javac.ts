@@ -1,6 +1,8 @@
 /**
  * Compiles Java sources against the stub SDKs in ./stubs (the legacy com.microsoft.azure.batch
- * models ≥ 1.0 and com.azure.compute.batch, neither with runElevated) with the real `javac`.
+ * models ≥ 1.0 and com.azure.compute.batch, and the management SDKs com.azure.resourcemanager.batch
+ * and com.microsoft.azure.management.batch, written from their documented API; none with
+ * runElevated) with the real `javac`.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -1,6 +1,7 @@
 /**
  * Compile checks: legacy Java fixed by the engine (and by the CLI's --fix) compiles with javac
- * against stub SDKs that have no runElevated anywhere (test/compile/java/stubs).
+ * against stub SDKs that have no runElevated anywhere (test/compile/java/stubs); so does code of
+ * the two management SDKs, whose stubs are written from their documented API.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -152,6 +153,130 @@ describe('java compile check (javac against stub SDKs without runElevated)', () 
       assert.ok(result.ok, `${result.output}\n${Object.values(sources).join('\n---\n')}`);
     });
   }
+});
+
+/**
+ * Management-SDK inputs (com.azure.resourcemanager.batch, com.microsoft.azure.management.batch):
+ * a misspelt enum member, builder calls on the wrong object and a runElevated their models never
+ * had, beside the shapes the adapter follows (a pool definition, getters completing a start task
+ * and a list's accounts, as the SDK's own pool test writes them).
+ */
+const MGMT_INPUTS: Record<string, string> = {
+  resourceManager: `import com.azure.resourcemanager.batch.BatchManager;
+import com.azure.resourcemanager.batch.models.*;
+import java.util.Arrays;
+
+class Case {
+    Pool create(BatchManager manager, String password, String key) {
+        return manager.pools()
+            .define("mpi")
+            .withExistingBatchAccount("rg", "account")
+            .withVmSize("STANDARD_D2S_V3")
+            .withDeploymentConfiguration(new DeploymentConfiguration()
+                .withVirtualMachineConfiguration(new VirtualMachineConfiguration()
+                    .withImageReference(new ImageReference().withPublisher("Canonical").withOffer("0001-com-ubuntu-server-jammy").withSku("22_04-lts"))
+                    .withNodeAgentSkuId("batch.node.ubuntu 22.04")))
+            .withUserAccounts(Arrays.asList(new UserAccount()
+                .withName("mpiuser").withPassword(password).withElevationLevel(ElevationLevel.NONADMIN)
+                .withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001).withGid(1001)).withSshPrivateKey(key)))
+            .withStartTask(new StartTask()
+                .withCommandLine("/bin/bash -c 'echo setup'")
+                .withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)).withScope(AutoUserScope.POOL))
+                .withWaitForSuccess(true))
+            .create();
+    }
+
+    StartTask ported() {
+        return new StartTask().withCommandLine("setup.sh").withRunElevated(true);
+    }
+
+    UserIdentity named() {
+        return new UserIdentity().withUsername("mpiuser");
+    }
+}
+`,
+  management: `import com.microsoft.azure.management.batch.AutoUserScope;
+import com.microsoft.azure.management.batch.AutoUserSpecification;
+import com.microsoft.azure.management.batch.BatchAccount;
+import com.microsoft.azure.management.batch.CloudServiceConfiguration;
+import com.microsoft.azure.management.batch.DeploymentConfiguration;
+import com.microsoft.azure.management.batch.ElevationLevel;
+import com.microsoft.azure.management.batch.LinuxUserConfiguration;
+import com.microsoft.azure.management.batch.StartTask;
+import com.microsoft.azure.management.batch.UserAccount;
+import com.microsoft.azure.management.batch.UserIdentity;
+import java.util.ArrayList;
+import java.util.List;
+
+class Case {
+    void create(BatchAccount batchAccount, String password) {
+        DeploymentConfiguration deployment = new DeploymentConfiguration();
+        deployment.withCloudServiceConfiguration(new CloudServiceConfiguration());
+        deployment.cloudServiceConfiguration().withOsFamily("4");
+
+        StartTask startTask = new StartTask();
+        startTask.withCommandLine("cmd /c SET")
+                .withUserIdentity(new UserIdentity())
+                .withWaitForSuccess(Boolean.TRUE);
+        startTask.userIdentity().withAutoUser(new AutoUserSpecification());
+        startTask.userIdentity().autoUser().withScope(AutoUserScope.Pool)
+                .withElevationLevel(ElevationLevel.ADMIN);
+
+        List<UserAccount> userAccounts = new ArrayList<>();
+        userAccounts.add(new UserAccount());
+        userAccounts.get(0).withName("username1").withPassword(password).withLinuxUserConfiguration(new LinuxUserConfiguration());
+        userAccounts.get(0).linuxUserConfiguration().withUid(1234).withGid(4567);
+
+        batchAccount.update()
+                .defineNewPool("testpool")
+                .withVmSize("STANDARD_D4")
+                .withDeploymentConfiguration(deployment)
+                .withStartTask(startTask)
+                .withUserAccounts(userAccounts)
+                .attach()
+                .apply();
+    }
+}
+`,
+  managementImports: `import com.microsoft.azure.management.batch.StartTask;
+
+class Case {
+    StartTask setup = new StartTask().withCommandLine("setup.cmd").withRunElevated(false);
+
+    Object named = new com.microsoft.azure.management.batch.UserIdentity().withUserName("winuser");
+}
+`,
+};
+
+describe('java compile check: the management SDKs (stubs written from their documented API)', () => {
+  it('the stubs reject each input, so it really needs its fixes', { skip }, () => {
+    for (const [name, text] of Object.entries(MGMT_INPUTS)) {
+      const result = compileJava(Object.fromEntries([asSource(name, text)]));
+      assert.equal(result.ok, false, name);
+      assert.match(result.output, /withRunElevated|NONADMIN|AutoUserScope\.Pool/, name);
+    }
+  });
+
+  it('fix-all output compiles, and a second fix-all changes nothing', { skip }, async () => {
+    const sources: Record<string, string> = {};
+    for (const [name, text] of Object.entries(MGMT_INPUTS)) {
+      const [file, source] = asSource(name, text);
+      const fixed = await fixAll('java', source);
+      assert.doesNotMatch(fixed, /RunElevated|NONADMIN|AutoUserScope\.Pool\b/, `${name}:\n${fixed}`);
+      assert.equal(await fixAll('java', fixed), fixed, `${name} is not idempotent`);
+      sources[file] = fixed;
+    }
+    const result = compileJava(sources);
+    assert.ok(result.ok, `${result.output}\n${Object.values(sources).join('\n---\n')}`);
+  });
+
+  it("os-mismatch's Java examples compile: the mismatch is the service's matter, not the compiler's", { skip }, () => {
+    const page = fs.readFileSync(path.resolve(__dirname, '../../../docs/rules/os-mismatch.md'), 'utf8');
+    const blocks = [...page.matchAll(/^```java (?:bad|good)\n([\s\S]*?)^```$/gm)].map((m) => m[1]);
+    assert.ok(blocks.length >= 2, 'the page has a Java bad and good example');
+    const result = compileJava(Object.fromEntries(blocks.map((text, i) => asSource(`osMismatch${i}`, text))));
+    assert.ok(result.ok, result.output);
+  });
 });
 
 async function cli(args: string[]) {

@@ -8,7 +8,22 @@ import { it } from 'node:test';
 import { duplicateUserRule } from '../../../server/src/rules/duplicateUser';
 import { pool, pythonSdkRows } from '../../compile/python/sdkRows';
 import { analyze } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import {
+  armPool,
+  cliTemplate,
+  csLegacy,
+  csNew,
+  javaLegacy,
+  javaMgmt,
+  javaMgmtLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof duplicateUserRule> = [
@@ -109,6 +124,77 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS, sdk: pythonSdkRo
     ),
     found: [],
     seen: 2,
+  },
+
+  {
+    name: 'com.azure.resourcemanager.batch: two accounts of one name in a pool definition',
+    language: 'java',
+    text: javaMgmt(
+      'manager.pools()\n' +
+        '    .define("render")\n' +
+        '    .withExistingBatchAccount("rg", "account")\n' +
+        '    .withVmSize("STANDARD_D2S_V3")\n' +
+        '    .withUserAccounts(Arrays.asList(\n' +
+        '        new UserAccount().withName("ops").withPassword(secret).withElevationLevel(ElevationLevel.ADMIN),\n' +
+        '        new UserAccount().withName("ops").withPassword(secret)))\n' +
+        '    .create();',
+    ),
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: two names in a pool definition; one name in two definitions',
+    language: 'java',
+    text: javaMgmt(
+      'manager.pools().define("render").withExistingBatchAccount("rg", "account")\n' +
+        '    .withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword(secret), new UserAccount().withName("dev").withPassword(secret)))\n' +
+        '    .create();\n' +
+        'manager.pools().define("mpi").withExistingBatchAccount("rg", "account")\n' +
+        '    .withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword(secret)))\n' +
+        '    .create();',
+    ),
+    found: [],
+    seen: 3,
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: names given through users.get(i), as the SDK’s own pool test does',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'List<UserAccount> users = new ArrayList<>();\n' +
+        'users.add(new UserAccount());\n' +
+        'users.add(new UserAccount());\n' +
+        'users.get(0).withName("ops").withPassword(secret);\n' +
+        'users.get(1).withName("ops").withPassword(secret);\n' +
+        'account.update().defineNewPool("render").withVmSize("STANDARD_D4").withUserAccounts(users).attach().apply();',
+    ),
+    found: [['warning', '"ops"', ['duplicate', { name: 'ops' }]]],
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: two names through users.get(i)',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'List<UserAccount> users = new ArrayList<>();\n' +
+        'users.add(new UserAccount());\n' +
+        'users.add(new UserAccount());\n' +
+        'users.get(0).withName("ops").withPassword(secret);\n' +
+        'users.get(1).withName("dev").withPassword(secret);\n' +
+        'account.update().defineNewPool("render").withUserAccounts(users).attach().apply();',
+    ),
+    found: [],
+    seen: 2,
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: adds in a loop leave positions unknown',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'List<UserAccount> users = new ArrayList<>();\n' +
+        'for (int i = 0; i < 2; i++) {\n' +
+        '    users.add(new UserAccount());\n' +
+        '}\n' +
+        'users.get(0).withName("ops");\n' +
+        'users.get(1).withName("ops");',
+    ),
+    found: [],
+    seen: 1,
   },
 
   // Python ---------------------------------------------------------------------------------------

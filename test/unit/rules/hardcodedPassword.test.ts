@@ -9,7 +9,22 @@ import { describe, it } from 'node:test';
 import { emptyFacts, type Facts, type UserAccountFact, type Value } from '../../../server/src/engine/facts';
 import { hardcodedPasswordRule } from '../../../server/src/rules/hardcodedPassword';
 import { analyze } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import {
+  armPool,
+  cliTemplate,
+  csLegacy,
+  csNew,
+  javaLegacy,
+  javaMgmt,
+  javaMgmtLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof hardcodedPasswordRule> = [
@@ -129,6 +144,69 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
     text: javaNew('pool.setUserAccounts(Arrays.asList(new UserAccount("ops", System.getenv("BATCH_PW"))));'),
     found: [],
     seen: 1,
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: withPassword("…") in a pool definition',
+    language: 'java',
+    text: javaMgmt(
+      'manager.pools().define("render").withExistingBatchAccount("rg", "account")\n' +
+        '    .withUserAccounts(Arrays.asList(new UserAccount().withName("ops").withPassword("Winter2024!")))\n' +
+        '    .create();',
+    ),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: an environment look-up, a parameter, a placeholder',
+    language: 'java',
+    text: javaMgmt(
+      'List<UserAccount> users = Arrays.asList(\n' +
+        '    new UserAccount().withName("a").withPassword(System.getenv("BATCH_PW")),\n' +
+        '    new UserAccount().withName("b").withPassword(secret),\n' +
+        '    new UserAccount().withName("c").withPassword("<password>"));',
+    ),
+    found: [],
+    seen: 3,
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: a local given through users.get(0), as the SDK’s own pool test does',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'String userAccountPassword = "fluentPA$$w0rdForBATCH";\n' +
+        'List<UserAccount> userAccounts = new ArrayList<>();\n' +
+        'userAccounts.add(new UserAccount());\n' +
+        'userAccounts.get(0).withName("username1").withPassword(userAccountPassword).withElevationLevel(ElevationLevel.ADMIN);',
+    ),
+    found: [['warning', '"fluentPA$$w0rdForBATCH"', 'hardcoded']],
+  },
+  {
+    name: 'legacy: a field read as this.password, a local assigned once after its declaration',
+    language: 'java',
+    text:
+      'import com.microsoft.azure.batch.protocol.models.*;\n\nclass Accounts {\n    private final String password = "Spring2024!";\n\n' +
+      '    UserAccount ops() {\n        return new UserAccount().withName("ops").withPassword(this.password);\n    }\n\n' +
+      '    UserAccount dev() {\n        String pw;\n        pw = "Summer2024!";\n        return new UserAccount().withName("dev").withPassword(pw);\n    }\n}\n',
+    found: [
+      ['warning', '"Spring2024!"', 'hardcoded'],
+      ['warning', '"Summer2024!"', 'hardcoded'],
+    ],
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: environment, parameter, a local assigned twice',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'String pw;\n' +
+        'if (secret.isEmpty()) {\n' +
+        '    pw = "Winter2024!";\n' +
+        '} else {\n' +
+        '    pw = secret;\n' +
+        '}\n' +
+        'List<UserAccount> users = Arrays.asList(\n' +
+        '    new UserAccount().withName("a").withPassword(System.getenv("BATCH_PW")),\n' +
+        '    new UserAccount().withName("b").withPassword(secret),\n' +
+        '    new UserAccount().withName("c").withPassword(pw));',
+    ),
+    found: [],
+    seen: 3,
   },
 
   {

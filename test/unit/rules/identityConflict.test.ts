@@ -14,7 +14,22 @@
  */
 import { identityConflictRule } from '../../../server/src/rules/identityConflict';
 import { autoUser, pythonSdkRows, task } from '../../compile/python/sdkRows';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import {
+  armPool,
+  cliTemplate,
+  csLegacy,
+  csNew,
+  javaLegacy,
+  javaMgmt,
+  javaMgmtLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 const PROTOCOL = (body: string) =>
   `using Microsoft.Azure.Batch.Protocol.Models;\n\nclass Tasks\n{\n    TaskAddParameter Build()\n    {\n        return new TaskAddParameter("t1", "hostname", userIdentity: ${body});\n    }\n}\n`;
@@ -165,6 +180,110 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS, sdk: python
     name: 'a UserIdentity of another library',
     language: 'java',
     text: 'import com.contoso.auth.UserIdentity;\n\nclass Auth {\n    Object make() {\n        return new UserIdentity().withUserName("").withAutoUser(null);\n    }\n}\n',
+    found: [],
+    seen: 0,
+  },
+
+  {
+    name: 'com.azure.resourcemanager.batch: withUsername and withAutoUser on a pool start task',
+    language: 'java',
+    text: javaMgmt(
+      'startTask.withUserIdentity(new UserIdentity().withUsername("mpiuser").withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL)));',
+    ),
+    found: [['warning', 'UserIdentity', 'both']],
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: withUserName("") and an auto-user given later through the start task’s getter',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'startTask.withUserIdentity(new UserIdentity().withUserName(""));\nstartTask.userIdentity().withAutoUser(new AutoUserSpecification());',
+    ),
+    found: [['warning', 'UserIdentity', 'bothWithEmptyName']],
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: neither, and nothing completes it',
+    language: 'java',
+    text: javaMgmt('StartTask setup = new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity());'),
+    found: [['warning', 'UserIdentity', 'neither']],
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: withUsername alone (the management SDK’s spelling)',
+    language: 'java',
+    text: javaMgmt('startTask.withUserIdentity(new UserIdentity().withUsername("mpiuser"));'),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: completed later through getters, as the SDK’s own pool test does',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'StartTask setup = new StartTask();\n' +
+        'setup.withCommandLine("cmd /c SET")\n' +
+        '        .withUserIdentity(new UserIdentity())\n' +
+        '        .withWaitForSuccess(Boolean.TRUE);\n' +
+        'setup.userIdentity().withAutoUser(new AutoUserSpecification());\n' +
+        'setup.userIdentity().autoUser().withScope(AutoUserScope.POOL)\n' +
+        '        .withElevationLevel(ElevationLevel.ADMIN);',
+    ),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'legacy: completed through a local holding the getter’s result',
+    language: 'java',
+    text: javaLegacy(
+      'task.withUserIdentity(new UserIdentity());\nUserIdentity identity = task.userIdentity();\nidentity.withUserName("ops");',
+    ),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'com.azure.compute.batch: completed later through getUserIdentity()',
+    language: 'java',
+    text: javaNew('task.setUserIdentity(new UserIdentity());\ntask.getUserIdentity().setUsername("ops");'),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'legacy: a start task reached through its pool’s getter, completed there',
+    language: 'java',
+    text: javaLegacy(
+      'pool.withStartTask(new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity()));\n' +
+        'pool.startTask().userIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN));',
+    ),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: empty identities that escape — handed to a method, returned, stored in a field',
+    language: 'java',
+    text:
+      'import com.azure.resourcemanager.batch.models.*;\n\n' +
+      'class Identities {\n' +
+      '    private UserIdentity kept;\n\n' +
+      '    UserIdentity fresh() {\n' +
+      '        return new UserIdentity();\n' +
+      '    }\n\n' +
+      '    void configure(StartTask startTask) {\n' +
+      '        UserIdentity shared = new UserIdentity();\n' +
+      '        complete(shared);\n' +
+      '        startTask.withUserIdentity(shared);\n' +
+      '        this.kept = new UserIdentity();\n' +
+      '    }\n\n' +
+      '    void complete(UserIdentity identity) {\n' +
+      '        identity.withAutoUser(new AutoUserSpecification());\n' +
+      '    }\n' +
+      '}\n',
+    found: [],
+    seen: 0,
+  },
+  {
+    name: 'legacy: a holder’s identity changed through a getter the file cannot follow (the pool is a parameter)',
+    language: 'java',
+    text: javaLegacy(
+      'StartTask setup = new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity());\n' +
+        'pool.startTask().userIdentity().withAutoUser(new AutoUserSpecification());',
+    ),
     found: [],
     seen: 0,
   },

@@ -8,7 +8,22 @@
  */
 import { linuxUidGidRule } from '../../../server/src/rules/linuxUidGid';
 import { pool, pythonSdkRows } from '../../compile/python/sdkRows';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import {
+  armPool,
+  cliTemplate,
+  csLegacy,
+  csNew,
+  javaLegacy,
+  javaMgmt,
+  javaMgmtLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof linuxUidGidRule> = [
@@ -120,6 +135,44 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS, sdk: pythonSdkRows
     language: 'java',
     text: javaNew(
       'pool.setUserAccounts(Arrays.asList(new UserAccount("mpi", secret).setLinuxUserConfiguration(new LinuxUserConfiguration().setUid(7).setGid(7))));',
+    ),
+    found: [],
+    seen: 1,
+  },
+
+  {
+    name: 'com.azure.resourcemanager.batch: withUid without withGid',
+    language: 'java',
+    text: javaMgmt(
+      'List<UserAccount> accounts = Arrays.asList(new UserAccount().withName("mpi").withPassword(secret)\n        .withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1001)));',
+    ),
+    found: [['warning', '1001', ['onlyOne', { set: 'uid' }]]],
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: gid given later through the account’s getter, no uid',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration());\nmpi.linuxUserConfiguration().withGid(2002);',
+    ),
+    found: [['warning', '2002', ['onlyOne', { set: 'gid' }]]],
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: uid set in place, gid completed later through users.get(0).linuxUserConfiguration()',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'List<UserAccount> users = new ArrayList<>();\n' +
+        'users.add(new UserAccount());\n' +
+        'users.get(0).withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1234));\n' +
+        'users.get(0).linuxUserConfiguration().withGid(4567);',
+    ),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: both',
+    language: 'java',
+    text: javaMgmt(
+      'UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(7).withGid(7));',
     ),
     found: [],
     seen: 1,

@@ -10,7 +10,7 @@
  * nesting, so no other language has a case here.
  */
 import { misplacedCallRule } from '../../../server/src/rules/misplacedCall';
-import { javaLegacy, javaNew, ruleTable, type Found, type Says } from './table';
+import { javaLegacy, javaMgmt, javaMgmtLegacy, javaNew, ruleTable, type Found, type Says } from './table';
 
 /** `method` called on `receiverType`, which lacks it: the message names its owner, the fix moves the call there. */
 const misplaced = (receiverType: string, method: string, ownerType: string): Found<typeof misplacedCallRule.messages> => [
@@ -158,6 +158,53 @@ ruleTable(misplacedCallRule, { subject: 'builderCalls', says: SAYS }, [
     text: javaNew('task.setUserIdentity(new UserIdentity().setAutoUser(new AutoUserSpecification().setScope(AutoUserScope.POOL)));'),
     found: [],
     seen: 2,
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: withScope after withAutoUser(…) on a pool start task',
+    language: 'java',
+    text: javaMgmt(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)).withScope(AutoUserScope.POOL));',
+    ),
+    found: [misplaced('UserIdentity', 'withScope', 'AutoUserSpecification')],
+    fixed: javaMgmt(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN).withScope(AutoUserScope.POOL)));',
+    ),
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: withSshPrivateKey on UserAccount (the management accounts have none) moves into the Linux configuration',
+    language: 'java',
+    text: javaMgmt(
+      'UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1).withGid(1)).withSshPrivateKey(secret);',
+    ),
+    found: [misplaced('UserAccount', 'withSshPrivateKey', 'LinuxUserConfiguration')],
+    fixed: javaMgmt(
+      'UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withUid(1).withGid(1).withSshPrivateKey(secret));',
+    ),
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: withScope on the identity a start task’s getter returns: found, nowhere clear to move it',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification()));\nstartTask.userIdentity().withScope(AutoUserScope.POOL);',
+    ),
+    found: [misplaced('UserIdentity', 'withScope', 'AutoUserSpecification')],
+    fixed: null,
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: withUsername is UserIdentity’s own',
+    language: 'java',
+    text: javaMgmt('startTask.withUserIdentity(new UserIdentity().withUsername("mpiuser"));'),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: withUserName is UserIdentity’s own, withSshPrivateKey the Linux configuration’s',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'startTask.withUserIdentity(new UserIdentity().withUserName("winuser"));\nLinuxUserConfiguration linux = new LinuxUserConfiguration().withUid(1).withGid(1).withSshPrivateKey(secret);',
+    ),
+    found: [],
+    seen: 4,
   },
   {
     name: 'a fluent UserIdentity of another library',

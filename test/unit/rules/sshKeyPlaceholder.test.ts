@@ -8,7 +8,22 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emptyFacts, type Facts, type UserAccountFact, type Value } from '../../../server/src/engine/facts';
 import { sshKeyPlaceholderRule } from '../../../server/src/rules/sshKeyPlaceholder';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import {
+  armPool,
+  cliTemplate,
+  csLegacy,
+  csNew,
+  javaLegacy,
+  javaMgmt,
+  javaMgmtLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 const PEM = `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b3BlbnNzaC1rZXktdjEAAAAA'.repeat(12)}\n-----END OPENSSH PRIVATE KEY-----`;
 const GUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -134,6 +149,65 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
         '        new UserAccount().withName("b").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(System.getenv("MPI_KEY"))),\n' +
         '        new UserAccount().withName("c").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(secret))));',
       'PoolAddParameter pool, java.nio.file.Path keyPath, String secret',
+    ),
+    found: [],
+    seen: 3,
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: a GUID literal',
+    language: 'java',
+    text: javaMgmt(
+      `UserAccount mpi = new UserAccount().withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey("${GUID}"));`,
+    ),
+    found: [['warning', `"${GUID}"`, ['notAKey', { problem: 'guid' }]]],
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: a key in a local, given through users.get(0).linuxUserConfiguration()',
+    language: 'java',
+    text: javaMgmtLegacy(
+      `String sshPrivateKey = "${GUID}";\n` +
+        'List<UserAccount> users = new ArrayList<>();\n' +
+        'users.add(new UserAccount());\n' +
+        'users.get(0).withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration());\n' +
+        'users.get(0).linuxUserConfiguration().withUid(1234).withGid(4567).withSshPrivateKey(sshPrivateKey);',
+    ),
+    found: [['warning', `"${GUID}"`, ['notAKey', { problem: 'guid' }]]],
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: a key from the environment, given through users.get(0).linuxUserConfiguration()',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'String sshPrivateKey = System.getenv("MPI_KEY");\n' +
+        'List<UserAccount> users = new ArrayList<>();\n' +
+        'users.add(new UserAccount());\n' +
+        'users.get(0).withName("mpi").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration());\n' +
+        'users.get(0).linuxUserConfiguration().withSshPrivateKey(sshPrivateKey);',
+    ),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'legacy: keys in a field read as this.key and in the class’s own constant',
+    language: 'java',
+    text:
+      'import com.microsoft.azure.batch.protocol.models.*;\n\nclass Keys {\n    static final String DEFAULT_KEY = "";\n    private final String key = "todo";\n\n' +
+      '    UserAccount mpi() {\n        return new UserAccount().withName("mpi").withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(this.key));\n    }\n\n' +
+      '    UserAccount ops() {\n        return new UserAccount().withName("ops").withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(Keys.DEFAULT_KEY));\n    }\n}\n',
+    found: [
+      ['warning', '""', ['notAKey', { problem: 'empty' }]],
+      ['warning', '"todo"', ['notAKey', { problem: 'short' }]],
+    ],
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: a file read, an environment look-up, a PEM in a local',
+    language: 'java',
+    text: javaMgmt(
+      `String pem = ${JSON.stringify(PEM)};\n` +
+        'List<UserAccount> users = Arrays.asList(\n' +
+        '    new UserAccount().withName("a").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(new String(java.nio.file.Files.readAllBytes(keyPath)))),\n' +
+        '    new UserAccount().withName("b").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(System.getenv("MPI_KEY"))),\n' +
+        '    new UserAccount().withName("c").withPassword(secret).withLinuxUserConfiguration(new LinuxUserConfiguration().withSshPrivateKey(pem)));',
+      'java.nio.file.Path keyPath, String secret',
     ),
     found: [],
     seen: 3,

@@ -220,6 +220,16 @@ export function javaNew(body: string, params = 'BatchPoolCreateContent pool, Bat
   return `import com.azure.compute.batch.models.*;\nimport java.util.*;\n\nclass PoolSetup {\n    void configure(${params}) {\n${indent(body, 8)}\n    }\n}\n`;
 }
 
+/** com.azure.resourcemanager.batch (management plane, fluent `withX`, `withUsername`; pools defined through BatchManager). */
+export function javaMgmt(body: string, params = 'BatchManager manager, StartTask startTask, String secret'): string {
+  return `import com.azure.resourcemanager.batch.BatchManager;\nimport com.azure.resourcemanager.batch.models.*;\nimport java.util.*;\n\nclass PoolSetup {\n    void configure(${params}) {\n${indent(body, 8)}\n    }\n}\n`;
+}
+
+/** com.microsoft.azure.management.batch (legacy management plane, fluent `withX`, `withUserName`; pools defined on the account). */
+export function javaMgmtLegacy(body: string, params = 'BatchAccount account, StartTask startTask, String secret'): string {
+  return `import com.microsoft.azure.management.batch.*;\nimport java.util.*;\n\nclass PoolSetup {\n    void configure(${params}) {\n${indent(body, 8)}\n    }\n}\n`;
+}
+
 // Python -----------------------------------------------------------------------------------------
 
 /** azure-batch ≤ 14 (`batchmodels.`, lower-case enum members). */

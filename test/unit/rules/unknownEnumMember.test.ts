@@ -34,6 +34,8 @@ import {
   csNew,
   deployment,
   javaLegacy,
+  javaMgmt,
+  javaMgmtLegacy,
   javaNew,
   json,
   py15,
@@ -255,6 +257,52 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     text: 'import com.contoso.security.ElevationLevel;\n\nclass Roles {\n    Object level = ElevationLevel.NONADMIN;\n}\n',
     found: [],
     seen: 0,
+  },
+
+  {
+    name: 'com.azure.resourcemanager.batch: ElevationLevel.NONADMIN on a pool account → NON_ADMIN',
+    language: 'java',
+    text: javaMgmt(
+      'UserAccount worker = new UserAccount().withName("worker").withPassword(secret).withElevationLevel(ElevationLevel.NONADMIN);',
+    ),
+    found: [misspelled('java', 'ElevationLevel', 'NONADMIN', 'NON_ADMIN')],
+    fixed: javaMgmt(
+      'UserAccount worker = new UserAccount().withName("worker").withPassword(secret).withElevationLevel(ElevationLevel.NON_ADMIN);',
+    ),
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: the ARM casing written as Java members (Pool, Interactive)',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.Pool)));\n' +
+        'UserAccount ops = new UserAccount().withName("ops").withPassword(secret).withWindowsUserConfiguration(new WindowsUserConfiguration().withLoginMode(LoginMode.Interactive));',
+    ),
+    found: [misspelled('java', 'AutoUserScope', 'Pool', 'POOL'), misspelled('java', 'LoginMode', 'Interactive', 'INTERACTIVE')],
+    fixed: javaMgmtLegacy(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL)));\n' +
+        'UserAccount ops = new UserAccount().withName("ops").withPassword(secret).withWindowsUserConfiguration(new WindowsUserConfiguration().withLoginMode(LoginMode.INTERACTIVE));',
+    ),
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: NON_ADMIN, ADMIN, TASK, POOL, BATCH',
+    language: 'java',
+    text: javaMgmt(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL).withElevationLevel(ElevationLevel.ADMIN)));\n' +
+        'Object a = ElevationLevel.NON_ADMIN;\nObject b = AutoUserScope.TASK;\nObject c = LoginMode.BATCH;',
+    ),
+    found: [],
+    seen: 5,
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: NON_ADMIN, POOL, INTERACTIVE',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'startTask.withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withScope(AutoUserScope.POOL)));\n' +
+        'UserAccount ops = new UserAccount().withName("ops").withPassword(secret).withElevationLevel(ElevationLevel.NON_ADMIN)\n' +
+        '    .withWindowsUserConfiguration(new WindowsUserConfiguration().withLoginMode(LoginMode.INTERACTIVE));',
+    ),
+    found: [],
+    seen: 3,
   },
 
   // Python ---------------------------------------------------------------------------------------

@@ -26,7 +26,22 @@ import { messageText } from '../../../server/src/rules/define';
 import { unknownUserRule } from '../../../server/src/rules/unknownUser';
 import { AccountIndex, accountsIn, RecordedLookups } from '../../../server/src/workspace/accountIndex';
 import { engine, squiggles } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import {
+  armPool,
+  cliTemplate,
+  csLegacy,
+  csNew,
+  javaLegacy,
+  javaMgmt,
+  javaMgmtLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 const POOL_CS = csLegacy(
   'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("adminUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),\n    new UserAccount("nonAdminUser", secret, ElevationLevel.NonAdmin),\n};',
@@ -101,6 +116,54 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS }, [
     found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
   },
 
+  {
+    name: 'com.azure.resourcemanager.batch: the pool definition in the same file, its start task runs as withUsername("mpiusr")',
+    language: 'java',
+    text: javaMgmt(
+      'manager.pools().define("mpi").withExistingBatchAccount("rg", "account")\n' +
+        '    .withUserAccounts(Arrays.asList(new UserAccount().withName("mpiuser").withPassword(secret)))\n' +
+        '    .withStartTask(new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity().withUsername("mpiusr")))\n' +
+        '    .create();',
+    ),
+    found: [['warning', '"mpiusr"', ['unknown', { name: 'mpiusr' }]]],
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: withUserName of an account the pool defines, given through users.get(0)',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'List<UserAccount> users = new ArrayList<>();\n' +
+        'users.add(new UserAccount());\n' +
+        'users.get(0).withName("winuser").withPassword(secret);\n' +
+        'startTask.withUserIdentity(new UserIdentity().withUserName("winuser"));\n' +
+        'account.update().defineNewPool("render").withStartTask(startTask).withUserAccounts(users).attach().apply();',
+    ),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: withUserName("ghost"), the pool defined in the same file',
+    language: 'java',
+    text: javaMgmtLegacy(
+      'account.update().defineNewPool("render")\n' +
+        '    .withUserAccounts(Arrays.asList(new UserAccount().withName("winuser").withPassword(secret)))\n' +
+        '    .withStartTask(new StartTask().withCommandLine("setup.cmd").withUserIdentity(new UserIdentity().withUserName("ghost")))\n' +
+        '    .attach()\n' +
+        '    .apply();',
+    ),
+    found: [['warning', '"ghost"', ['unknown', { name: 'ghost' }]]],
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: withUsername of an account the pool definition defines',
+    language: 'java',
+    text: javaMgmt(
+      'manager.pools().define("mpi").withExistingBatchAccount("rg", "account")\n' +
+        '    .withUserAccounts(Arrays.asList(new UserAccount().withName("mpiuser").withPassword(secret)))\n' +
+        '    .withStartTask(new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity().withUsername("mpiuser")))\n' +
+        '    .create();',
+    ),
+    found: [],
+    seen: 1,
+  },
   // Through the workspace index --------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch task, pools in pool.cs, pool.py and pool.json',

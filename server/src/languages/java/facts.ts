@@ -1,17 +1,20 @@
 /**
- * Java facts: builder chains of com.microsoft.azure.batch (fluent `withX`) and com.azure.compute.batch
- * (bean-style `setX`) → identity facts. Work starts at the anchor words' occurrences and walks up and
- * across from there; a big file costs a parse and little more. Whether an object is Batch's is asked
- * of evidence.ts, the same way for every fact; what the renderer will need is planned (plan.ts).
+ * Java facts: builder chains of com.microsoft.azure.batch (fluent `withX`), com.azure.compute.batch
+ * (bean-style `setX`) and the management SDKs com.azure.resourcemanager.batch and
+ * com.microsoft.azure.management.batch (fluent) → identity and pool facts. Work starts at the anchor
+ * words' occurrences and walks up and across from there; a big file costs a parse and little more.
+ * Whether an object is Batch's is asked of evidence.ts, the same way for every fact; which object a
+ * later call reaches, of paths.ts; what the renderer will need is planned (plan.ts).
  */
 import type { TaskKind } from '../../batch/model';
-import { JAVA, JAVA_GENERATIONS, validSpellings, type JavaProperty, type JavaSdk } from '../../batch/sdks';
+import { JAVA, JAVA_GENERATIONS, validSpellings, type JavaPoolProperty, type JavaProperty, type JavaSdk } from '../../batch/sdks';
 import {
   emptyFacts,
   type Confidence,
   type Facts,
   type Holder,
   type BuilderCallFact,
+  type PoolFact,
   type RunElevatedFact,
   type UserAccountFact,
   type Value,
@@ -23,9 +26,10 @@ import { Words } from '../toolkit/text';
 import { field, nodesNamed, sameNode, spanOf, type Node, type Tree } from '../toolkit/treeSitter';
 import { BatchEvidence, type ObjectState, type TypeOrigin } from './evidence';
 import { FileImports, sdkOfPackage } from './imports';
+import { gettersOf, ObjectPaths, propertyOfSetter } from './paths';
 import { callMove, callRemoval, conditionText, type FilePlan, type MoveTarget, type RunElevatedPlan } from './plan';
 import { SymbolTable, type Declaration } from './scope';
-import { chainFrom, chainThrough, leadingBuilders, namedChildren, simpleTypeNode, type Chain, type Segment } from './syntax';
+import { chainFrom, chainThrough, isBuilderName, leadingBuilders, namedChildren, simpleTypeNode, type Chain, type Segment } from './syntax';
 import { JavaValues } from './values';
 
 /** Calls made on one constructed object: its own chain and later statements on its variable. */
@@ -35,10 +39,16 @@ interface ObjectCalls extends MoveTarget {
   readonly type: string;
   readonly origin: TypeOrigin;
   readonly declaration?: Declaration;
-  /** Follow-up chains on the variable (`id.withAutoUser(…)`), each with its builder calls. */
+  /**
+   * Follow-up chains on the variable (`id.withAutoUser(…)`) and on the expressions that stand for
+   * the object elsewhere (`task.userIdentity().withAutoUser(…)`, `users.get(0).withName(…)`), each
+   * with its builder calls, in document order.
+   */
   readonly followUps: readonly Segment[][];
   /** Where the variable is passed as an argument later (`users.add(admin)`). */
   readonly passedAs: readonly Node[];
+  /** Every expression standing for the object, its own chain's outermost call first (what escape is judged on). */
+  readonly handles: readonly Node[];
 }
 
 const LIST_FACTORIES = new Set(['asList', 'of', 'singletonList', 'newArrayList', 'listOf']);
@@ -71,8 +81,16 @@ const NESTED_CLASS: Partial<Record<ModelField, string>> = {
   windows: JAVA.classes.windows,
 };
 const IDENTITY_CLASSES = new Set<string>(Object.values(JAVA.classes));
-const USER_IDENTITY_SETTERS = new Set((Object.keys(JAVA.setters) as JavaSdk[]).map((sdk) => JAVA.setters[sdk].userIdentity!));
-const COMMAND_LINE_SETTERS = new Set((Object.keys(JAVA.setters) as JavaSdk[]).map((sdk) => JAVA.setters[sdk].commandLine!));
+const SDKS = Object.keys(JAVA.setters) as JavaSdk[];
+const USER_IDENTITY_SETTERS = new Set(SDKS.map((sdk) => JAVA.setters[sdk].userIdentity!));
+const USER_ACCOUNTS_SETTERS = new Set(SDKS.map((sdk) => JAVA.setters[sdk].userAccounts!));
+const COMMAND_LINE_SETTERS = new Set(SDKS.map((sdk) => JAVA.setters[sdk].commandLine!));
+/** The property a user identity is given under: its getters (`userIdentity()`, `getUserIdentity()`) may complete it anywhere. */
+const USER_IDENTITY_PROPERTY = propertyOfSetter(JAVA.setters.legacy.userIdentity!);
+/** Pool configuration builder method → the property it sets. */
+const POOL_PROPERTY_BY_METHOD = new Map<string, JavaPoolProperty>();
+for (const [property, methods] of Object.entries(JAVA.poolConfiguration.setters))
+  for (const method of methods) POOL_PROPERTY_BY_METHOD.set(method, property as JavaPoolProperty);
 
 export function collectFacts(text: string, tree: Tree): { facts: Facts; plan: FilePlan } {
   return new JavaFacts(text, tree).run();
@@ -84,6 +102,7 @@ class JavaFacts {
   private readonly symbols: SymbolTable;
   private readonly evidence: BatchEvidence;
   private readonly values: JavaValues;
+  private readonly paths: ObjectPaths;
   private readonly facts = emptyFacts();
   private readonly runElevatedPlans = new Plans<RunElevatedPlan>();
   private readonly moves = new Plans<TextEdit[] | undefined>();
@@ -100,6 +119,7 @@ class JavaFacts {
     this.symbols = new SymbolTable(tree, this.words);
     this.evidence = new BatchEvidence(this.imports, this.symbols);
     this.values = new JavaValues(text, this.symbols, this.evidence);
+    this.paths = new ObjectPaths(tree, this.words, this.symbols);
   }
 
   run(): { facts: Facts; plan: FilePlan } {
@@ -107,6 +127,7 @@ class JavaFacts {
     this.collectRunElevated();
     this.collectIdentities();
     this.collectAccounts();
+    this.collectPools();
     this.collectEnumRefs();
     this.collectBuilderCalls();
     const declaredTypes = new Set<string>();
@@ -146,17 +167,29 @@ class JavaFacts {
       const declaration = builders.length === chain.segments.length ? this.symbols.assignedTo(chain.outer) : undefined;
       const followUps: Segment[][] = [];
       const passedAs: Node[] = [];
-      if (declaration) {
-        for (const use of this.symbols.usesOf(declaration)) {
-          const parent = use.parent;
-          if (parent?.type === 'method_invocation' && sameNode(field(parent, 'object'), use)) {
-            const calls = leadingBuilders(chainThrough(parent).segments);
-            if (calls.length > 0) followUps.push(calls);
-          } else if (parent?.type === 'argument_list') {
-            passedAs.push(use);
-          }
+      const handles: Node[] = [builderOuter];
+      const uses = declaration ? this.symbols.usesOf(declaration) : [];
+      const followUp = (expression: Node) => {
+        const calls = this.paths.buildersOn(expression);
+        if (calls.length > 0) followUps.push(calls);
+        handles.push(this.paths.afterBuilders(expression));
+      };
+      for (const use of uses) {
+        const parent = use.parent;
+        if (parent?.type === 'method_invocation' && sameNode(field(parent, 'object'), use)) {
+          const calls = leadingBuilders(chainThrough(parent).segments);
+          if (calls.length > 0) followUps.push(calls);
+          handles.push(calls.length > 0 ? calls[calls.length - 1].call : use);
+        } else {
+          if (parent?.type === 'argument_list') passedAs.push(use);
+          handles.push(use);
         }
       }
+      for (const alias of this.paths.aliasesOf(creation, uses)) {
+        followUp(alias);
+        for (const use of this.paths.localUses(this.paths.afterBuilders(alias))) followUp(use);
+      }
+      followUps.sort((a, b) => a[0].call.startIndex - b[0].call.startIndex);
       result = {
         creation,
         typeNode: simpleTypeNode(typeNode),
@@ -168,21 +201,36 @@ class JavaFacts {
         calls: [...builders, ...followUps.flat()],
         followUps,
         passedAs,
+        handles,
       };
     }
     this.objectCache.set(creation.id, result);
     return result;
   }
 
-  /** The last value given to each property of the object's class. */
+  /** The last value given to each property of the object's class (by the methods of its generation, or of any when it is unknown). */
   private propertiesOf(object: ObjectCalls): Map<JavaProperty, Segment> {
-    const own = new Set([...(JAVA.methods.legacy[object.type] ?? []), ...(JAVA.methods.new[object.type] ?? [])]);
+    const sdk = this.sdkOf(object.origin);
+    const own = new Set((sdk ? [sdk] : SDKS).flatMap((generation) => JAVA.methods[generation][object.type] ?? []));
     const properties = new Map<JavaProperty, Segment>();
     for (const segment of object.calls) {
       const property = PROPERTY_BY_METHOD.get(segment.name);
       if (property && own.has(segment.name) && segment.args.length === 1) properties.set(property, segment);
     }
     return properties;
+  }
+
+  /**
+   * Whether code out of sight may complete the object: it, or an expression standing for it, is
+   * returned, handed to a method, stored in a field or a list — anything but a statement, a local,
+   * a builder's argument or a call made on it.
+   */
+  private escapes(object: ObjectCalls): boolean {
+    if (object.declaration?.isField) return true;
+    return object.handles.some((handle) => {
+      const use = this.paths.useOf(handle);
+      return use.kind === 'escapes' || use.kind === 'added';
+    });
   }
 
   // -- runElevated --------------------------------------------------------------------------------
@@ -279,10 +327,50 @@ class JavaFacts {
     return found;
   }
 
+  /**
+   * Every Batch user identity built here, with what its builder calls set — later ones included
+   * (a getter on its holder, a local holding it). One that shows neither a user name nor an
+   * auto-user but may be completed out of sight (it escapes, or a holder's user identity is
+   * changed through a getter this file cannot follow) is not reported at all: what it holds is
+   * not known.
+   */
   private collectIdentities(): void {
+    let unfollowedCompletion: boolean | undefined;
     for (const identity of this.creationsOf(JAVA.classes.userIdentity)) {
-      this.facts.identities.push(identityFact(this.written(identity), this.holderOfIdentity.get(identity.creation.startIndex), 'strong'));
+      const written = this.written(identity);
+      if (written.value('userName') === undefined && written.value('autoUser') === undefined) {
+        unfollowedCompletion ??= this.identityCompletedUnfollowed();
+        if (this.escapes(identity) || (unfollowedCompletion && this.givenToHolder(identity))) continue;
+      }
+      this.facts.identities.push(identityFact(written, this.holderOfIdentity.get(identity.creation.startIndex), 'strong'));
     }
+  }
+
+  /** The identity is given to a holder (`task.withUserIdentity(identity)`). */
+  private givenToHolder(identity: ObjectCalls): boolean {
+    return identity.handles.some((handle) => {
+      const use = this.paths.useOf(handle);
+      return use.kind === 'given' && use.property === USER_IDENTITY_PROPERTY;
+    });
+  }
+
+  /**
+   * Somewhere a holder's user identity is read and changed (`pool.startTask().userIdentity().withAutoUser(…)`)
+   * without this file showing which identity that is.
+   */
+  private identityCompletedUnfollowed(): boolean {
+    const identities = new Set(this.creationsOf(JAVA.classes.userIdentity).map((o) => this.paths.creationKey(o.creation)));
+    for (const name of gettersOf(USER_IDENTITY_PROPERTY)) {
+      for (const call of this.paths.callsNamed(name)) {
+        if (namedChildren(field(call, 'arguments')).length > 0) continue;
+        const key = this.paths.keyOf(call);
+        if (key && identities.has(key)) continue;
+        const changed =
+          this.paths.buildersOn(call).length > 0 || this.paths.useOf(call).kind !== 'here' || this.paths.localUses(call).length > 0;
+        if (changed) return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -367,6 +455,109 @@ class JavaFacts {
       }
       return this.symbols.assignedTo(e)?.key ?? `java:list:${e.startIndex}`;
     }
+  }
+
+  // -- pools ------------------------------------------------------------------------------------
+
+  /**
+   * Pools given user accounts (`withUserAccounts(list)`, `setUserAccounts(list)`), with what their
+   * configuration says of the nodes' OS: a Cloud Services configuration, the VM configuration's
+   * node agent SKU, image publisher and Windows configuration — directly on the pool (data plane)
+   * or under `withDeploymentConfiguration` (management). Raw values; the rule decides the OS. The
+   * key is the one the accounts of that list carry.
+   */
+  private collectPools(): void {
+    for (const name of USER_ACCOUNTS_SETTERS) {
+      for (const call of this.callsNamed(name)) {
+        const chain = chainThrough(call);
+        const index = chain.segments.findIndex((s) => sameNode(s.call, call));
+        const segment = chain.segments[index];
+        if (segment.args.length !== 1) continue;
+        const state = this.evidence.receiverOf(chain, index, call);
+        if (state.origin.batch === 'no' || (state.origin.batch === 'unknown' && !this.imports.batchImported)) continue;
+        const configuration = this.poolProperties(this.poolCalls(chain, index));
+        const deployment = this.nestedCalls(configuration.get('deploymentConfiguration'));
+        const inDeployment = deployment && this.poolProperties(deployment.calls);
+        const find = (property: JavaPoolProperty) => configuration.get(property) ?? inDeployment?.get(property);
+        const cloudService = find('cloudServiceConfiguration');
+        const vm = this.nestedCalls(find('virtualMachineConfiguration'));
+        const vmProperties = vm ? this.poolProperties(vm.calls) : new Map<JavaPoolProperty, Segment>();
+        const vmArgument = (property: JavaPoolProperty) => {
+          const position = vm ? (JAVA.poolConfiguration.constructorParameters[vm.type] ?? []).indexOf(property) : -1;
+          return (
+            vmProperties.get(property)?.args[0] ?? (position >= 0 ? namedChildren(field(vm!.creation, 'arguments'))[position] : undefined)
+          );
+        };
+        const sku = vmArgument('nodeAgentSkuId');
+        const imageNode = vmArgument('imageReference');
+        const imageCreation = imageNode && this.symbols.creationBehind(imageNode);
+        const image = imageCreation && this.objectCalls(imageCreation);
+        const publisher = image && this.poolProperties(image.calls).get('publisher');
+        const windows = vmProperties.get('windowsConfiguration');
+        const pool: PoolFact = {
+          span: { start: (chain.root ?? chain.segments[0].call).startIndex, end: chain.outer.endIndex },
+          nameSpan: spanOf(segment.nameNode),
+          key: `java:pool:${this.listKeyOfArgument(segment.args[0])}`,
+          ...(cloudService && { cloudServiceConfiguration: spanOf(cloudService.nameNode) }),
+          ...(sku && { nodeAgentSkuId: this.values.valueOf(sku) }),
+          ...(publisher && { image: { publisher: this.values.valueOf(publisher.args[0]) } }),
+          ...(windows && { windowsConfiguration: spanOf(windows.nameNode) }),
+          confidence: state.origin.batch === 'yes' ? 'strong' : 'weak',
+        };
+        this.facts.pools.push(pool);
+      }
+    }
+    this.facts.pools.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  /**
+   * The builder calls made on the pool a call belongs to: every call on the object when the chain
+   * starts at its creation or a variable (a parameter's included), else the run of builder calls
+   * around it (a definition chain, `defineNewPool(id).withX(…)…attach()`).
+   */
+  private poolCalls(chain: Chain, index: number): readonly Segment[] {
+    const leading = chain.segments.slice(0, index).every((s) => isBuilderName(s.name));
+    const creation = leading && chain.root ? this.symbols.creationBehind(chain.root) : undefined;
+    const object = creation && this.objectCalls(creation);
+    if (object) return object.calls;
+    const declaration = leading && chain.root ? this.symbols.referenceDeclaration(chain.root) : undefined;
+    if (declaration) {
+      const calls: Segment[] = [];
+      for (const use of this.symbols.usesOf(declaration)) {
+        const parent = use.parent;
+        if (parent?.type === 'method_invocation' && sameNode(field(parent, 'object'), use))
+          calls.push(...leadingBuilders(chainThrough(parent).segments));
+      }
+      return calls;
+    }
+    let first = index;
+    while (first > 0 && isBuilderName(chain.segments[first - 1].name)) first--;
+    let last = index;
+    while (last + 1 < chain.segments.length && isBuilderName(chain.segments[last + 1].name)) last++;
+    return chain.segments.slice(first, last + 1);
+  }
+
+  /** The last call setting each pool configuration property, where its argument is not null. */
+  private poolProperties(calls: readonly Segment[]): Map<JavaPoolProperty, Segment> {
+    const found = new Map<JavaPoolProperty, Segment>();
+    for (const segment of calls) {
+      const property = POOL_PROPERTY_BY_METHOD.get(segment.name);
+      if (!property || segment.args.length !== 1) continue;
+      if (segment.args[0].type === 'null_literal') found.delete(property);
+      else found.set(property, segment);
+    }
+    return found;
+  }
+
+  /** The calls on the object a configuration call is given, when it is built here. */
+  private nestedCalls(segment: Segment | undefined): ObjectCalls | undefined {
+    const creation = segment && this.symbols.creationBehind(segment.args[0]);
+    return creation ? this.objectCalls(creation) : undefined;
+  }
+
+  /** The key of the list a pool is given: the one its accounts' `listKeyOf` gives. */
+  private listKeyOfArgument(list: Node): string {
+    return this.symbols.referenceDeclaration(list)?.key ?? this.storedKey(list);
   }
 
   // -- enums --------------------------------------------------------------------------------------

@@ -33,7 +33,7 @@ export function isOtherService(qualified: string): boolean {
 }
 
 export function isBatchName(qualified: string): boolean {
-  return !isOtherService(qualified) && JAVA.batchPackagePrefixes.some((p) => inPackage(qualified, p));
+  return !isOtherService(qualified) && Object.values(JAVA.sdkRoots).some((root) => inPackage(qualified, root));
 }
 
 export function sdkOfPackage(pkg: string | undefined): JavaSdk | undefined {

@@ -1,4 +1,4 @@
-/** Java, parsed by tree-sitter: the legacy fluent SDK and com.azure.compute.batch alike. */
+/** Java, parsed by tree-sitter: the data-plane SDKs (legacy fluent, com.azure.compute.batch) and the two management SDKs alike. */
 import { JAVA } from '../../batch/sdks';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';

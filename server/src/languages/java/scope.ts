@@ -31,6 +31,7 @@ const DECLARATION_KEYWORD_BEFORE = /\b(?:class|interface|enum|record)\s+$/;
 export class SymbolTable {
   private readonly declarationsByScope = new Map<number, Map<string, Declaration[]>>();
   private readonly declaredTypes = new Map<string, boolean>();
+  private readonly assignedValues = new Map<string, Node | undefined>();
   private readonly text: string;
 
   constructor(
@@ -161,6 +162,43 @@ export class SymbolTable {
       return name ? this.fieldOf(node, name.text) : undefined;
     }
     return undefined;
+  }
+
+  /** The field behind `Outer.X`, where `Outer` is a class enclosing the expression (a constant of the class's own). */
+  ownStaticField(node: Node): Declaration | undefined {
+    const qualifier = field(node, 'object');
+    const name = field(node, 'field');
+    if (node.type !== 'field_access' || qualifier?.type !== 'identifier' || !name) return undefined;
+    for (let n = node.parent; n; n = n.parent) {
+      if (!isTypeDeclaration(n) || field(n, 'name')?.text !== qualifier.text) continue;
+      const body = field(n, 'body');
+      return body
+        ? this.declarationsIn(body)
+            .get(name.text)
+            ?.find((d) => d.isField)
+        : undefined;
+    }
+    return undefined;
+  }
+
+  /** The value a local declared without one is given by its only assignment (`String pw; pw = "…";`). */
+  onlyAssignedValue(declaration: Declaration): Node | undefined {
+    // Only a local variable's declarator: a parameter holds what the caller passes.
+    if (declaration.valueNode || declaration.isField || declaration.nameNode.parent?.type !== 'variable_declarator') return undefined;
+    if (this.assignedValues.has(declaration.key)) return this.assignedValues.get(declaration.key);
+    const assigned: Node[] = [];
+    let plain = true;
+    for (const use of this.usesOf(declaration)) {
+      const parent = use.parent;
+      if (parent?.type === 'assignment_expression' && sameNode(field(parent, 'left'), use)) {
+        const right = field(parent, 'right');
+        if (right && field(parent, 'operator')?.text === '=') assigned.push(right);
+        else plain = false;
+      }
+    }
+    const value = plain && assigned.length === 1 ? assigned[0] : undefined;
+    this.assignedValues.set(declaration.key, value);
+    return value;
   }
 
   /**

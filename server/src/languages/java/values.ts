@@ -4,10 +4,10 @@
  */
 import type { EnumName } from '../../batch/model';
 import { canonicalMember, JAVA } from '../../batch/sdks';
-import type { Value } from '../../engine/facts';
+import type { Span, Value } from '../../engine/facts';
 import { field, spanOf, type Node } from '../toolkit/treeSitter';
 import type { BatchEvidence } from './evidence';
-import type { SymbolTable } from './scope';
+import type { Declaration, SymbolTable } from './scope';
 import { chainThrough } from './syntax';
 
 export type EnumValue = Extract<Value, { kind: 'enum' }>;
@@ -57,20 +57,14 @@ export class JavaValues {
         if (object?.type === 'identifier' && object.text === BOOLEAN_TYPE && member in BOOLEAN_CONSTANTS) {
           return { kind: 'bool', value: BOOLEAN_CONSTANTS[member], span, text };
         }
-        return { kind: 'expr', span, text };
+        // `this.key`, `Setup.KEY`: a field of this class, followed like a variable.
+        const declaration = this.symbols.referenceDeclaration(node) ?? this.symbols.ownStaticField(node);
+        return declaration && followVariables ? this.throughVariable(declaration, span, text) : { kind: 'expr', span, text };
       }
       case 'identifier': {
         if (!followVariables) return { kind: 'expr', span, text };
         const declaration = this.symbols.declarationOf(node);
-        if (!declaration) return { kind: 'expr', span, text };
-        if (declaration.valueNode) {
-          const initial = this.valueOf(declaration.valueNode, false);
-          // A constant written as a literal is where the value really is: facts point at it.
-          if (initial.kind === 'string' || initial.kind === 'number' || initial.kind === 'bool' || initial.kind === 'enum') return initial;
-          if (initial.kind === 'expr' && initial.hint && initial.hint !== 'reference')
-            return { kind: 'expr', span, text, hint: initial.hint };
-        }
-        return { kind: 'expr', span, text, hint: 'reference' };
+        return declaration ? this.throughVariable(declaration, span, text) : { kind: 'expr', span, text };
       }
       default: {
         if (INTEGER_LITERALS.has(node.type) || FLOAT_LITERALS.has(node.type)) return { kind: 'number', value: numberOf(text), span, text };
@@ -78,6 +72,21 @@ export class JavaValues {
         return hint ? { kind: 'expr', span, text, hint } : { kind: 'expr', span, text };
       }
     }
+  }
+
+  /**
+   * A variable's value where it is given once: its initializer, or the only assignment of a local
+   * declared without one. A constant written as a literal is where the value really is, so facts
+   * point at it; what else is known of it (a secret look-up, a GUID) is kept.
+   */
+  private throughVariable(declaration: Declaration, span: Span, text: string): Value {
+    const given = declaration.valueNode ?? this.symbols.onlyAssignedValue(declaration);
+    if (given) {
+      const initial = this.valueOf(given, false);
+      if (initial.kind === 'string' || initial.kind === 'number' || initial.kind === 'bool' || initial.kind === 'enum') return initial;
+      if (initial.kind === 'expr' && initial.hint && initial.hint !== 'reference') return { kind: 'expr', span, text, hint: initial.hint };
+    }
+    return { kind: 'expr', span, text, hint: 'reference' };
   }
 
   /** `ElevationLevel.ADMIN`, `a.b.AutoUserScope.TASK` when the enum type is Batch's. */

@@ -50,7 +50,7 @@ const IMPORTS: Record<EmbeddedLanguageId, ImportSyntax | undefined> = {
   java: {
     nodeTypes: ['import_declaration'],
     fileHeader: ['package_declaration'],
-    isBatch: (name) => !JAVA.otherServicePrefixes.some((p) => within(name, p)) && JAVA.batchPackagePrefixes.some((p) => within(name, p)),
+    isBatch: (name) => !JAVA.otherServicePrefixes.some((p) => within(name, p)) && Object.values(JAVA.sdkRoots).some((p) => within(name, p)),
     prelude: (eol) => `import ${JAVA.packages.legacy}.*;${eol}`,
   },
   python: {

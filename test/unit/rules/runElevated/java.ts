@@ -1,7 +1,7 @@
 /**
- * run-elevated in Java: both SDK generations (legacy fluent `withX`, com.azure.compute.batch
- * bean-style `setX`), every shape of evidence found, every trap silent, and the exact text after
- * each fix, imports included.
+ * run-elevated in Java: both data-plane generations (legacy fluent `withX`, com.azure.compute.batch
+ * bean-style `setX`) and the two management SDKs (which never had runElevated), every shape of
+ * evidence found, every trap silent, and the exact text after each fix, imports included.
  */
 import { UNCHANGED } from '../table';
 import { expectIn, type RunElevatedCase } from './expect';
@@ -9,6 +9,9 @@ import { expectIn, type RunElevatedCase } from './expect';
 const { ADMIN, AGREES, DIFFERS, NON_ADMIN, replaced, sameCondition, UNKNOWN_VALUE } = expectIn('java');
 
 export const LEGACY = 'import com.microsoft.azure.batch.protocol.models.*;\n';
+/** The management SDKs: com.azure.resourcemanager.batch and com.microsoft.azure.management.batch. */
+const MGMT = 'import com.azure.resourcemanager.batch.BatchManager;\nimport com.azure.resourcemanager.batch.models.*;\n';
+const MGMT_LEGACY = 'import com.microsoft.azure.management.batch.*;\n';
 
 /** A class around `body` (the statements of one method), after `header` (package, imports). */
 export function inMethod(header: string, body: string, params = ''): string {
@@ -537,5 +540,77 @@ export const JAVA: RunElevatedCase[] = [
     ),
     found: [['warning', 'withRunElevated', ...DIFFERS]],
     fixed: UNCHANGED,
+  },
+
+  // the management SDKs (they never had runElevated: such code does not compile) ----------------
+  {
+    name: 'com.azure.resourcemanager.batch: a pool start task, written in its own package (a wildcard import covers it)',
+    language: 'java',
+    text: inMethod(
+      MGMT,
+      '    StartTask setup = new StartTask().withCommandLine("setup.sh").withRunElevated(true);',
+      'BatchManager manager',
+    ),
+    found: [['warning', 'withRunElevated', ...ADMIN]],
+    fixed: inMethod(
+      MGMT,
+      '    StartTask setup = new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN)));',
+      'BatchManager manager',
+    ),
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: single-type imports added from its package',
+    language: 'java',
+    text: 'import com.microsoft.azure.management.batch.StartTask;\n\nclass Pools {\n  StartTask setup = new StartTask().withCommandLine("setup.cmd").withRunElevated(false);\n}\n',
+    found: [['warning', 'withRunElevated', ...NON_ADMIN]],
+    quickFix: {
+      text: 'import com.microsoft.azure.management.batch.AutoUserSpecification;\nimport com.microsoft.azure.management.batch.ElevationLevel;\nimport com.microsoft.azure.management.batch.StartTask;\nimport com.microsoft.azure.management.batch.UserIdentity;\n\nclass Pools {\n  StartTask setup = new StartTask().withCommandLine("setup.cmd").withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.NON_ADMIN)));\n}\n',
+    },
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: an identity given as a variable decides; the removal is offered, not applied on save',
+    language: 'java',
+    text: inMethod(
+      MGMT,
+      '    startTask.withUserIdentity(identity);\n    startTask.withRunElevated(true);',
+      'StartTask startTask, UserIdentity identity',
+    ),
+    found: [['warning', 'withRunElevated', ...DIFFERS]],
+    fixed: UNCHANGED,
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: an identity completed later through the getter agrees: the fix removes runElevated',
+    language: 'java',
+    text: inMethod(
+      MGMT_LEGACY,
+      '    startTask.withUserIdentity(new UserIdentity());\n    startTask.userIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN));\n    startTask.withRunElevated(true);',
+      'StartTask startTask',
+    ),
+    found: [['warning', 'withRunElevated', ...AGREES]],
+    quickFix: {
+      text: inMethod(
+        MGMT_LEGACY,
+        '    startTask.withUserIdentity(new UserIdentity());\n    startTask.userIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.ADMIN));',
+        'StartTask startTask',
+      ),
+    },
+  },
+  {
+    name: 'com.azure.resourcemanager.batch: a pool definition stage, no command line: not a task',
+    language: 'java',
+    text: inMethod(MGMT, '    manager.pools().define("render").withRunElevated(true);', 'BatchManager manager'),
+    found: [],
+    seen: 0,
+  },
+  {
+    name: 'com.microsoft.azure.management.batch: a pool’s update definition stage, no command line: not a task',
+    language: 'java',
+    text: inMethod(
+      MGMT_LEGACY,
+      '    account.update().defineNewPool("render").withRunElevated(true).attach().apply();',
+      'BatchAccount account',
+    ),
+    found: [],
+    seen: 0,
   },
 ];

@@ -1,0 +1,21 @@
+package com.azure.resourcemanager.batch.models;
+
+/** Stub: written from the documented API of Azure/azure-sdk-for-java sdk/batch/azure-resourcemanager-batch (no runElevated anywhere). */
+public final class AutoUserSpecification {
+    private AutoUserScope scope;
+    private ElevationLevel elevationLevel;
+
+    public AutoUserSpecification withScope(AutoUserScope scope) {
+        this.scope = scope;
+        return this;
+    }
+
+    public AutoUserScope scope() { return scope; }
+
+    public AutoUserSpecification withElevationLevel(ElevationLevel elevationLevel) {
+        this.elevationLevel = elevationLevel;
+        return this;
+    }
+
+    public ElevationLevel elevationLevel() { return elevationLevel; }
+}

@@ -1,0 +1,29 @@
+package com.microsoft.azure.management.batch;
+
+/** Stub: written from the documented API of Azure/azure-libraries-for-java azure-mgmt-batch (no runElevated anywhere). */
+public final class LinuxUserConfiguration {
+    private Integer uid;
+    private Integer gid;
+    private String sshPrivateKey;
+
+    public LinuxUserConfiguration withUid(Integer uid) {
+        this.uid = uid;
+        return this;
+    }
+
+    public Integer uid() { return uid; }
+
+    public LinuxUserConfiguration withGid(Integer gid) {
+        this.gid = gid;
+        return this;
+    }
+
+    public Integer gid() { return gid; }
+
+    public LinuxUserConfiguration withSshPrivateKey(String sshPrivateKey) {
+        this.sshPrivateKey = sshPrivateKey;
+        return this;
+    }
+
+    public String sshPrivateKey() { return sshPrivateKey; }
+}
