@@ -18,7 +18,7 @@ const descriptor = {
   summary: 'Windows user settings on a Linux pool, or Linux user settings on a Windows pool',
   defaultSeverity: 'error',
   fixable: 'never',
-  languages: ['json'],
+  languages: ['csharp', 'json'],
   messages: {
     windowsOnLinux: 'windowsUserConfiguration on a Linux pool: the spec allows it only on Windows pools.',
     linuxOnWindows: 'linuxUserConfiguration on a Windows pool: the service ignores it there.',

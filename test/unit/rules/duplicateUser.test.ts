@@ -7,7 +7,23 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { duplicateUserRule } from '../../../server/src/rules/duplicateUser';
 import { analyze } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import { csharpStubRows } from '../../compile/csharp/stubRows';
+import {
+  armPool,
+  cliTemplate,
+  csArm,
+  csLegacy,
+  csMgmt,
+  csNew,
+  javaLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof duplicateUserRule> = [
@@ -15,7 +31,7 @@ const SAYS: Says<typeof duplicateUserRule> = [
   ['firstAccount', 'The first account with this name'],
 ];
 
-ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
+ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS, sdk: csharpStubRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: a collection initializer assigned to pool.UserAccounts',
@@ -68,6 +84,52 @@ ruleTable(duplicateUserRule, { subject: 'accounts', says: SAYS }, [
     text: csLegacy('pool.UserAccounts = new List<UserAccount> { new UserAccount(secret, secret), new UserAccount(secret, secret) };'),
     found: [],
     seen: 2,
+  },
+
+  {
+    name: 'Azure.ResourceManager.Batch: a collection initializer of the get-only UserAccounts',
+    language: 'csharp',
+    text: csArm(
+      'var data = new BatchAccountPoolData\n{\n    VmSize = "STANDARD_D2S_V3",\n    UserAccounts =\n    {\n        new BatchUserAccount("ops", secret),\n        new BatchUserAccount("ops", secret) { ElevationLevel = BatchUserAccountElevationLevel.Admin },\n    },\n};',
+    ),
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: target-typed accounts added one by one',
+    language: 'csharp',
+    text: csArm('pool.UserAccounts.Add(new("ops", secret));\npool.UserAccounts.Add(new("ops", secret));'),
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: a pool constructor’s userAccounts:',
+    language: 'csharp',
+    text: csMgmt(
+      'var created = new Pool(vmSize: "STANDARD_D2S_V3", userAccounts: new List<UserAccount> { new UserAccount("ops", secret), new UserAccount("ops", secret) });',
+    ),
+    found: [['error', '"ops"', ['duplicate', { name: 'ops' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: one name on two pools',
+    language: 'csharp',
+    text: csArm(
+      'var a = new BatchAccountPoolData { UserAccounts = { new BatchUserAccount("ops", secret) } };\nvar b = new BatchAccountPoolData { UserAccounts = { new BatchUserAccount("ops", secret) } };',
+    ),
+    found: [],
+    seen: 2,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: two pool constructors, one name each',
+    language: 'csharp',
+    text: csMgmt(
+      'var a = new Pool(userAccounts: new List<UserAccount> { new UserAccount("ops", secret) });\nvar b = new Pool(userAccounts: new List<UserAccount> { new UserAccount("ops", secret) });',
+    ),
+    found: [],
+    seen: 2,
+    sdk: 'compiles',
   },
 
   // Java -----------------------------------------------------------------------------------------

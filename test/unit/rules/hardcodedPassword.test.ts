@@ -8,7 +8,23 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { hardcodedPasswordRule } from '../../../server/src/rules/hardcodedPassword';
 import { analyze } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import { csharpStubRows } from '../../compile/csharp/stubRows';
+import {
+  armPool,
+  cliTemplate,
+  csArm,
+  csLegacy,
+  csMgmt,
+  csNew,
+  javaLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof hardcodedPasswordRule> = [
@@ -18,7 +34,7 @@ const SAYS: Says<typeof hardcodedPasswordRule> = [
   ],
 ];
 
-ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
+ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS, sdk: csharpStubRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: positional and named password: literals',
@@ -58,6 +74,58 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
     ),
     found: [],
     seen: 5,
+  },
+
+  {
+    name: 'Microsoft.Azure.Batch: a target-typed account added to pool.UserAccounts',
+    language: 'csharp',
+    text: csLegacy('pool.UserAccounts.Add(new("admin", "Winter2024!"));'),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.Compute.Batch: a target-typed account added to pool.UserAccounts',
+    language: 'csharp',
+    text: csNew('pool.UserAccounts.Add(new("admin", "Winter2024!"));'),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: new BatchUserAccount(name, password) with a literal',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new BatchUserAccount("admin", "Winter2024!") { ElevationLevel = BatchUserAccountElevationLevel.Admin });',
+    ),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: a literal through a local variable, squiggled where it is written',
+    language: 'csharp',
+    text: csArm('var password = "Winter2024!";\nvar data = new BatchAccountPoolData { UserAccounts = { new("admin", password) } };'),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: positional literal in a pool constructor',
+    language: 'csharp',
+    text: csMgmt(
+      'var created = new Pool(userAccounts: new List<UserAccount> { new UserAccount("admin", "Winter2024!", ElevationLevel.Admin) });',
+    ),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch and Microsoft.Azure.Management.Batch: environment, parameter, a reassigned local',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new BatchUserAccount("a", Environment.GetEnvironmentVariable("BATCH_PW")));\n' +
+        'pool.UserAccounts.Add(new("b", secret));\n' +
+        'var pw = "changeme";\npw = secret;\npool.UserAccounts.Add(new("c", pw));',
+    ),
+    found: [],
+    seen: 3,
+    sdk: 'compiles',
   },
 
   // Java -----------------------------------------------------------------------------------------

@@ -8,7 +8,23 @@
  * covered instead.
  */
 import { identityConflictRule } from '../../../server/src/rules/identityConflict';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import { csharpStubRows } from '../../compile/csharp/stubRows';
+import {
+  armPool,
+  cliTemplate,
+  csArm,
+  csLegacy,
+  csMgmt,
+  csNew,
+  javaLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 const PROTOCOL = (body: string) =>
   `using Microsoft.Azure.Batch.Protocol.Models;\n\nclass Tasks\n{\n    TaskAddParameter Build()\n    {\n        return new TaskAddParameter("t1", "hostname", userIdentity: ${body});\n    }\n}\n`;
@@ -23,7 +39,7 @@ const SAYS: Says<typeof identityConflictRule> = [
   ['neither', 'This user identity sets neither a user name nor an auto-user; the service requires exactly one of the two.'],
 ];
 
-ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
+ruleTable(identityConflictRule, { subject: 'identities', says: SAYS, sdk: csharpStubRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Azure.Compute.Batch: empty Username beside an AutoUser',
@@ -84,6 +100,109 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS }, [
     ),
     found: [],
     seen: 2,
+  },
+  {
+    name: 'Azure.Compute.Batch: built empty, then completed through the task (task.UserIdentity.AutoUser = …)',
+    language: 'csharp',
+    text: csNew(
+      'task.UserIdentity = new UserIdentity();\ntask.UserIdentity.AutoUser = new AutoUserSpecification { ElevationLevel = ElevationLevel.Admin };',
+    ),
+    found: [],
+    seen: 1,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.Compute.Batch: built empty and handed to a method that may complete it',
+    language: 'csharp',
+    text: csNew(
+      'task.UserIdentity = new UserIdentity();\ncomplete(task.UserIdentity);\nvar other = new UserIdentity();\ncomplete(other);',
+      'BatchTaskCreateContent task, Action<UserIdentity> complete',
+    ),
+    found: [],
+    seen: 0,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: UserName and AutoUser on the pool start task',
+    language: 'csharp',
+    text: csArm(
+      'pool.StartTask = new BatchAccountPoolStartTask\n{\n    CommandLine = "setup.sh",\n    UserIdentity = new BatchUserIdentity\n    {\n        UserName = "ops",\n        AutoUser = new BatchAutoUserSpecification { ElevationLevel = BatchUserAccountElevationLevel.Admin },\n    },\n};',
+    ),
+    found: [['error', 'BatchUserIdentity', 'both']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: target-typed new() all the way down, both set',
+    language: 'csharp',
+    text: csArm(
+      'pool.StartTask = new() { CommandLine = "setup.sh", UserIdentity = new() { UserName = "ops", AutoUser = new() { Scope = BatchAutoUserScope.Pool } } };',
+    ),
+    found: [['error', 'UserIdentity', 'both']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: neither, on a start task built in place',
+    language: 'csharp',
+    text: csArm('pool.StartTask = new BatchAccountPoolStartTask { CommandLine = "setup.sh", UserIdentity = new BatchUserIdentity() };'),
+    found: [['error', 'BatchUserIdentity', 'neither']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: built empty, completed through pool.StartTask.UserIdentity; a named user alone',
+    language: 'csharp',
+    text: csArm(
+      'pool.StartTask = new BatchAccountPoolStartTask { CommandLine = "setup.sh", UserIdentity = new BatchUserIdentity() };\n' +
+        'pool.StartTask.UserIdentity.AutoUser = new BatchAutoUserSpecification { Scope = BatchAutoUserScope.Task };\n' +
+        'var named = new BatchUserIdentity { UserName = "ops" };',
+    ),
+    found: [],
+    seen: 2,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: (userName, autoUser) positional, on a start task',
+    language: 'csharp',
+    text: csMgmt(
+      'pool.StartTask = new StartTask(commandLine: "setup.sh", userIdentity: new UserIdentity("ops", new AutoUserSpecification(AutoUserScope.Pool, ElevationLevel.Admin)));',
+    ),
+    found: [['error', 'UserIdentity', 'both']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: neither, built empty; UserName and AutoUser set later',
+    language: 'csharp',
+    text: csMgmt(
+      'var start = new StartTask(commandLine: "setup.sh", userIdentity: new UserIdentity());\nvar identity = new UserIdentity();\nidentity.UserName = "ops";\nidentity.AutoUser = new AutoUserSpecification();\npool.StartTask = new StartTask { UserIdentity = identity };',
+    ),
+    found: [
+      ['error', 'UserIdentity', 'neither'],
+      ['error', 'UserIdentity', 'both'],
+    ],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: a named user by position; an auto-user by name',
+    language: 'csharp',
+    text: csMgmt(
+      'var named = new UserIdentity("ops");\nvar auto = new UserIdentity(autoUser: new AutoUserSpecification(elevationLevel: ElevationLevel.NonAdmin));',
+    ),
+    found: [],
+    seen: 2,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch has no UserIdentity: another library’s in a management file',
+    language: 'csharp',
+    text: 'using Azure.ResourceManager.Batch.Models;\nusing Contoso.Identity;\n\nclass C { object M() => new UserIdentity { UserName = "", AutoUser = new object() }; }\n',
+    found: [],
+    seen: 0,
+  },
+  {
+    name: 'a BatchUserIdentity where Azure.ResourceManager.Batch is not in reach',
+    language: 'csharp',
+    text: 'using Microsoft.Azure.Batch;\n\nclass C { object M() => new BatchUserIdentity { UserName = "", AutoUser = new object() }; }\n',
+    found: [],
+    seen: 0,
   },
   {
     name: 'a UserIdentity of the file’s own, no Batch in reach',

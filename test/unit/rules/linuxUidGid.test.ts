@@ -4,7 +4,23 @@
  * constant is squiggled where the constant is written. No fix: the missing id is the author's.
  */
 import { linuxUidGidRule } from '../../../server/src/rules/linuxUidGid';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import { csharpStubRows } from '../../compile/csharp/stubRows';
+import {
+  armPool,
+  cliTemplate,
+  csArm,
+  csLegacy,
+  csMgmt,
+  csNew,
+  javaLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof linuxUidGidRule> = [
@@ -18,7 +34,7 @@ const SAYS: Says<typeof linuxUidGidRule> = [
   ],
 ];
 
-ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
+ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS, sdk: csharpStubRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: uid: without gid:',
@@ -78,6 +94,53 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS }, [
     ),
     found: [],
     seen: 1,
+  },
+
+  {
+    name: 'Azure.ResourceManager.Batch: Uid alone on a BatchLinuxUserConfiguration',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new BatchUserAccount("mpi", secret) { LinuxUserConfiguration = new BatchLinuxUserConfiguration { Uid = 1001 } });',
+    ),
+    found: [['error', '1001', ['onlyOne', { set: 'uid' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: target-typed account and Linux settings, Gid alone',
+    language: 'csharp',
+    text: csArm('pool.UserAccounts.Add(new("mpi", secret) { LinuxUserConfiguration = new() { Gid = 2002 } });'),
+    found: [['error', '2002', ['onlyOne', { set: 'gid' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: uid: alone, in a pool constructor',
+    language: 'csharp',
+    text: csMgmt(
+      'var created = new Pool(vmSize: "STANDARD_D2S_V3", userAccounts: new List<UserAccount>\n{\n    new UserAccount("mpi", secret, ElevationLevel.NonAdmin, new LinuxUserConfiguration(uid: 1001)),\n});',
+    ),
+    found: [['error', '1001', ['onlyOne', { set: 'uid' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch and Microsoft.Azure.Management.Batch: both, or neither',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new BatchUserAccount("a", secret) { LinuxUserConfiguration = new BatchLinuxUserConfiguration { Uid = 5, Gid = 5 } });\n' +
+        'pool.UserAccounts.Add(new("b", secret) { LinuxUserConfiguration = new() { SshPrivateKey = secret } });',
+    ),
+    found: [],
+    seen: 2,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: positional uid and gid',
+    language: 'csharp',
+    text: csMgmt(
+      'pool.UserAccounts = new List<UserAccount> { new UserAccount("mpi", secret, linuxUserConfiguration: new LinuxUserConfiguration(1001, 1001)) };',
+    ),
+    found: [],
+    seen: 1,
+    sdk: 'compiles',
   },
 
   // Java -----------------------------------------------------------------------------------------

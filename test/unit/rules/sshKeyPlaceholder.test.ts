@@ -5,7 +5,23 @@
  * 2017-01-01.4.0 shape where the key sat on the account itself (G13). No fix.
  */
 import { sshKeyPlaceholderRule } from '../../../server/src/rules/sshKeyPlaceholder';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import { csharpStubRows } from '../../compile/csharp/stubRows';
+import {
+  armPool,
+  cliTemplate,
+  csArm,
+  csLegacy,
+  csMgmt,
+  csNew,
+  javaLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 const PEM = `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b3BlbnNzaC1rZXktdjEAAAAA'.repeat(12)}\n-----END OPENSSH PRIVATE KEY-----`;
 const GUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -20,7 +36,7 @@ const SAYS: Says<typeof sshKeyPlaceholderRule> = [
   [['notAKey', { problem: 'short' }], NOT_A_KEY('far too short to be a private key')],
 ];
 
-ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
+ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS, sdk: csharpStubRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: new Guid().ToString(), Guid.NewGuid().ToString(), Guid.Empty.ToString()',
@@ -72,6 +88,44 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
     ),
     found: [],
     seen: 4,
+  },
+
+  {
+    name: 'Azure.ResourceManager.Batch: SshPrivateKey = Guid.NewGuid().ToString()',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new BatchUserAccount("mpi", secret) { LinuxUserConfiguration = new BatchLinuxUserConfiguration { Uid = 1, Gid = 1, SshPrivateKey = Guid.NewGuid().ToString() } });',
+    ),
+    found: [['warning', 'Guid.NewGuid().ToString()', ['notAKey', { problem: 'guid' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: an empty key through a local variable, target-typed settings',
+    language: 'csharp',
+    text: csArm('var key = "";\npool.UserAccounts.Add(new("mpi", secret) { LinuxUserConfiguration = new() { SshPrivateKey = key } });'),
+    found: [['warning', '""', ['notAKey', { problem: 'empty' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: a short key by position',
+    language: 'csharp',
+    text: csMgmt(
+      'pool.UserAccounts = new List<UserAccount> { new UserAccount("mpi", secret, linuxUserConfiguration: new LinuxUserConfiguration(1, 1, "ssh-key")) };',
+    ),
+    found: [['warning', '"ssh-key"', ['notAKey', { problem: 'short' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch and Microsoft.Azure.Management.Batch: a PEM literal, a file read, a parameter',
+    language: 'csharp',
+    text: csArm(
+      `pool.UserAccounts.Add(new("a", secret) { LinuxUserConfiguration = new() { SshPrivateKey = ${JSON.stringify(PEM)} } });\n` +
+        'pool.UserAccounts.Add(new("b", secret) { LinuxUserConfiguration = new() { SshPrivateKey = System.IO.File.ReadAllText(secret) } });\n' +
+        'pool.UserAccounts.Add(new BatchUserAccount("c", secret) { LinuxUserConfiguration = new BatchLinuxUserConfiguration { SshPrivateKey = secret } });',
+    ),
+    found: [],
+    seen: 3,
+    sdk: 'compiles',
   },
 
   // Java -----------------------------------------------------------------------------------------

@@ -15,7 +15,23 @@ import type { LanguageId } from '../../../server/src/engine/facts';
 import { unknownUserRule } from '../../../server/src/rules/unknownUser';
 import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { engine, squiggles } from '../../helpers/engine';
-import { armPool, cliTemplate, csLegacy, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, ruleTable, type Says } from './table';
+import { csharpStubRows } from '../../compile/csharp/stubRows';
+import {
+  armPool,
+  cliTemplate,
+  csArm,
+  csLegacy,
+  csMgmt,
+  csNew,
+  javaLegacy,
+  javaNew,
+  json,
+  py15,
+  pyLegacy,
+  pyMgmt,
+  ruleTable,
+  type Says,
+} from './table';
 
 const POOL_CS = csLegacy(
   'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("adminUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),\n    new UserAccount("nonAdminUser", secret, ElevationLevel.NonAdmin),\n};',
@@ -52,7 +68,7 @@ const SAYS: Says<typeof unknownUserRule> = [
   ],
 ];
 
-ruleTable(unknownUserRule, { subject: 'identities', says: SAYS }, [
+ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubRows() }, [
   // In the same file ------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: the pool in the same file',
@@ -61,6 +77,34 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS }, [
       'pool.UserAccounts = new List<UserAccount> { new UserAccount("ops", secret) };\ntask.UserIdentity = new UserIdentity("opz");\nvar known = new UserIdentity("ops");',
     ),
     found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: the pool in the same file, its start task naming another user',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new BatchUserAccount("ops", secret));\npool.StartTask = new BatchAccountPoolStartTask { CommandLine = "setup.sh", UserIdentity = new BatchUserIdentity { UserName = "opz" } };\nvar known = new BatchUserIdentity { UserName = "ops" };',
+    ),
+    found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: a pool constructor with its accounts and start task',
+    language: 'csharp',
+    text: csMgmt(
+      'var created = new Pool(\n    userAccounts: new List<UserAccount> { new UserAccount("ops", secret) },\n    startTask: new StartTask(commandLine: "setup.sh", userIdentity: new UserIdentity("opz")));\nvar known = new UserIdentity(userName: "ops");',
+    ),
+    found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: target-typed account and identity that agree',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new("ops", secret));\npool.StartTask = new() { CommandLine = "setup.sh", UserIdentity = new() { UserName = "ops" } };',
+    ),
+    found: [],
+    seen: 1,
+    sdk: 'compiles',
   },
   {
     name: 'Java legacy: the pool in the same file',
@@ -246,6 +290,25 @@ describe('unknown-user follows the workspace index as it changes', () => {
     assert.deepEqual(await found(index), []);
     index.remove('file:///ws/pool.cs');
     assert.deepEqual(await found(index), [], 'no pools left: quiet again');
+  });
+});
+
+describe('unknown-user: the management SDKs’ pools define users for the workspace', () => {
+  it('Azure.ResourceManager.Batch and Microsoft.Azure.Management.Batch pool files, a Python task', async () => {
+    const index = await indexOf({
+      'file:///ws/ArmPool.cs': ['csharp', csArm('pool.UserAccounts.Add(new("armNetUser", secret));')],
+      'file:///ws/MgmtPool.cs': [
+        'csharp',
+        csMgmt('var created = new Pool(userAccounts: new List<UserAccount> { new UserAccount("mgmtNetUser", secret) });'),
+      ],
+    });
+    const task = pyLegacy(
+      "a = batchmodels.UserIdentity(user_name='armNetUser')\nb = batchmodels.UserIdentity(user_name='mgmtNetUser')\nc = batchmodels.UserIdentity(user_name='ghost')",
+    );
+    assert.deepEqual(
+      (await squiggles('python', task, { workspace: index })).filter((s) => s.rule === 'unknown-user').map((s) => s.text),
+      ["'ghost'"],
+    );
   });
 });
 

@@ -3,7 +3,7 @@
  * and the exact text after each fix.
  */
 import { ADMIN, AGREES, DIFFERS, NON_ADMIN, READ, replaced, SAME_CONDITION, UNKNOWN_VALUE, type RunElevatedCase } from './expect';
-import { UNCHANGED } from '../table';
+import { csArm, csMgmt, UNCHANGED } from '../table';
 
 /** A method body in a class, under the given usings. */
 function inMethod(body: string, usings = 'using Microsoft.Azure.Batch;'): string {
@@ -285,6 +285,42 @@ export const CSHARP: RunElevatedCase[] = [
     language: 'csharp',
     text: inMethod('var t = new Contoso.Tasks.CloudTask { RunElevated = true };'),
     found: [],
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: the pool start task never had RunElevated (ARM never did)',
+    language: 'csharp',
+    text: csArm(
+      'pool.StartTask = new BatchAccountPoolStartTask { CommandLine = "setup.sh", RunElevated = true };\npool.StartTask.RunElevated = false;',
+    ),
+    found: [],
+    seen: 0,
+    sdk: { fails: /BatchAccountPoolStartTask' does not contain a definition for `RunElevated'/ },
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: a target-typed start task; an object of unknown type where only ARM is in reach',
+    language: 'csharp',
+    text: csArm(
+      'pool.StartTask = new() { CommandLine = "setup.sh", RunElevated = true };\nvar settings = Load();\nsettings.RunElevated = true;',
+    ),
+    found: [],
+    seen: 0,
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: the management StartTask never had RunElevated',
+    language: 'csharp',
+    text: csMgmt(
+      'pool.StartTask = new StartTask(commandLine: "setup.sh") { RunElevated = true };\npool.StartTask.RunElevated = true;\nvar start = new StartTask();\nstart.RunElevated = false;',
+    ),
+    found: [],
+    seen: 0,
+    sdk: { fails: /StartTask' does not contain a definition for `RunElevated'/ },
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch beside the data plane: the data-plane task is still reported',
+    language: 'csharp',
+    text: 'using Microsoft.Azure.Batch;\nusing Mgmt = Microsoft.Azure.Management.Batch.Models;\n\nclass C\n{\n    void M(CloudTask task, Mgmt.Pool pool)\n    {\n        task.RunElevated = true;\n        pool.StartTask.RunElevated = true;\n    }\n}\n',
+    found: [['warning', 'RunElevated', ...ADMIN]],
+    seen: 1,
   },
   {
     name: 'another service (Batch AI)',
