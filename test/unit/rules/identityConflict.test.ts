@@ -112,6 +112,14 @@ ruleTable(identityConflictRule, { subject: 'identities', says: SAYS, sdk: csharp
     sdk: 'compiles',
   },
   {
+    name: 'Azure.Compute.Batch: built empty into a variable declared before, completed through it',
+    language: 'csharp',
+    text: csNew('UserIdentity identity;\nidentity = new UserIdentity();\nidentity.Username = "ops";\ntask.UserIdentity = identity;'),
+    found: [],
+    seen: 1,
+    sdk: 'compiles',
+  },
+  {
     name: 'Azure.Compute.Batch: built empty and handed to a method that may complete it',
     language: 'csharp',
     text: csNew(

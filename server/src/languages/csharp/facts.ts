@@ -174,13 +174,24 @@ class CSharpFacts {
 
   // Models: constructor arguments, initializer members, later statements --------------------------
 
-  /** The creation a value stands for: itself, or the `new` a variable was initialised with. */
+  /**
+   * The creation a value stands for: itself, the `new` a variable was initialised with, or, for a
+   * variable declared without a value, the last `new` assigned to it before this use.
+   */
   private creationOf(node: Node): Node | undefined {
     const expr = unwrap(node);
     if (isObjectCreation(expr)) return expr;
     if (expr.type !== 'identifier') return undefined;
-    const initial = this.symbols.initialValueOf(expr);
-    return initial && isObjectCreation(unwrap(initial)) ? unwrap(initial) : undefined;
+    const declaration = this.symbols.resolve(expr);
+    const creation = (value: Node | undefined) => (value && isObjectCreation(unwrap(value)) ? unwrap(value) : undefined);
+    if (!declaration || declaration.value) return creation(declaration?.value);
+    let assigned: Node | undefined;
+    for (const use of this.symbols.usesOf(declaration)) {
+      if (use.startIndex >= expr.startIndex) break;
+      const assignment = assignmentTo(use);
+      if (assignment) assigned = creation(field(assignment, 'right'));
+    }
+    return assigned;
   }
 
   /** The Batch model a creation builds, from its written type or its target type (`new()`). */
@@ -230,8 +241,19 @@ class CSharpFacts {
   private laterWrites(creation: Node): MemberAssignment[] {
     const variable = this.variableOf(creation);
     if (variable) return this.symbols.memberAssignments(variable);
+    const assigned = this.assignedVariableOf(creation);
+    if (assigned) return this.symbols.memberAssignments(assigned).filter((write) => write.name.startIndex > creation.endIndex);
     const target = this.memberTargetOf(creation);
     return target ? this.symbols.writesThrough(target, creation.endIndex) : [];
+  }
+
+  /** The variable a created object is assigned to after its declaration: `identity = new UserIdentity()`. */
+  private assignedVariableOf(creation: Node): Declaration | undefined {
+    const parent = creation.parent;
+    if (parent?.type !== 'assignment_expression' || !sameNode(field(parent, 'right'), creation) || field(parent, 'operator')?.type !== '=')
+      return undefined;
+    const left = field(parent, 'left');
+    return left?.type === 'identifier' && parent.parent?.type !== 'initializer_expression' ? this.symbols.resolve(left) : undefined;
   }
 
   /**
@@ -464,8 +486,9 @@ class CSharpFacts {
     if (parent.type === 'assignment_expression' && sameNode(field(parent, 'right'), creation) && this.isIdentityTarget(parent))
       return this.holderOfAssignment(parent)?.holder;
     if (parent.type === 'argument') return this.holderOfArgument(parent);
-    const variable = this.variableOf(creation);
+    const variable = this.variableOf(creation) ?? this.assignedVariableOf(creation);
     for (const use of variable ? this.symbols.usesOf(variable) : []) {
+      if (use.startIndex < creation.endIndex) continue;
       const useParent = use.parent;
       if (useParent?.type === 'assignment_expression' && sameNode(field(useParent, 'right'), use) && this.isIdentityTarget(useParent)) {
         const holder = this.holderOfAssignment(useParent)?.holder;
@@ -513,8 +536,14 @@ class CSharpFacts {
   private escapes(creation: Node): boolean {
     const variable = this.variableOf(creation);
     if (variable) return this.symbols.usesOf(variable).some((use) => this.escapesAt(use));
+    const assigned = this.assignedVariableOf(creation);
+    if (assigned) return this.symbols.usesOf(assigned).some((use) => use.startIndex > creation.endIndex && this.escapesAt(use));
     const target = this.memberTargetOf(creation);
     if (target) return this.symbols.valueUsesThrough(target, creation.endIndex).some((use) => this.escapesAt(use));
+    // Given to a name the symbol table cannot resolve (undeclared, or broken code): nothing tells where it goes.
+    const parent = creation.parent;
+    if (parent?.type === 'variable_declarator') return false;
+    if (parent?.type === 'assignment_expression' && field(parent, 'left')?.type === 'identifier') return false;
     return this.escapesAt(creation);
   }
 
