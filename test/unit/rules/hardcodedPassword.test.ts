@@ -116,7 +116,7 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS, sdk: csharpS
     sdk: 'compiles',
   },
   {
-    name: 'Azure.ResourceManager.Batch and Microsoft.Azure.Management.Batch: environment, parameter, a reassigned local',
+    name: 'Azure.ResourceManager.Batch: environment, parameter, a reassigned local',
     language: 'csharp',
     text: csArm(
       'pool.UserAccounts.Add(new BatchUserAccount("a", Environment.GetEnvironmentVariable("BATCH_PW")));\n' +
@@ -125,6 +125,16 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS, sdk: csharpS
     ),
     found: [],
     seen: 3,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: a parameter by position, configuration by name',
+    language: 'csharp',
+    text: csMgmt(
+      'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("a", secret),\n    new UserAccount(name: "b", password: Environment.GetEnvironmentVariable("BATCH_PW")),\n};',
+    ),
+    found: [],
+    seen: 2,
     sdk: 'compiles',
   },
 

@@ -122,7 +122,7 @@ ruleTable(linuxUidGidRule, { subject: 'accounts', says: SAYS, sdk: csharpStubRow
     sdk: 'compiles',
   },
   {
-    name: 'Azure.ResourceManager.Batch and Microsoft.Azure.Management.Batch: both, or neither',
+    name: 'Azure.ResourceManager.Batch: both, or neither',
     language: 'csharp',
     text: csArm(
       'pool.UserAccounts.Add(new BatchUserAccount("a", secret) { LinuxUserConfiguration = new BatchLinuxUserConfiguration { Uid = 5, Gid = 5 } });\n' +

@@ -116,7 +116,7 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS, sdk: csharpS
     sdk: 'compiles',
   },
   {
-    name: 'Azure.ResourceManager.Batch and Microsoft.Azure.Management.Batch: a PEM literal, a file read, a parameter',
+    name: 'Azure.ResourceManager.Batch: a PEM literal, a file read, a parameter',
     language: 'csharp',
     text: csArm(
       `pool.UserAccounts.Add(new("a", secret) { LinuxUserConfiguration = new() { SshPrivateKey = ${JSON.stringify(PEM)} } });\n` +
@@ -125,6 +125,17 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS, sdk: csharpS
     ),
     found: [],
     seen: 3,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: a PEM literal by position, a key read from a file by name',
+    language: 'csharp',
+    text: csMgmt(
+      `pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("a", secret, linuxUserConfiguration: new LinuxUserConfiguration(1, 1, ${JSON.stringify(PEM)})),\n` +
+        '    new UserAccount("b", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: System.IO.File.ReadAllText(secret))),\n};',
+    ),
+    found: [],
+    seen: 2,
     sdk: 'compiles',
   },
 

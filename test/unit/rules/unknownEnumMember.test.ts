@@ -167,7 +167,7 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk }, [
     sdk: noMember('Root'),
   },
   {
-    name: 'Azure.ResourceManager.Batch and Microsoft.Azure.Management.Batch: every member as the SDK spells it',
+    name: 'Azure.ResourceManager.Batch: every member as the SDK spells it',
     language: 'csharp',
     text: csArm(
       'var a = BatchUserAccountElevationLevel.Admin;\nvar b = BatchUserAccountElevationLevel.NonAdmin;\nvar c = BatchAutoUserScope.Task;\nvar d = BatchAutoUserScope.Pool;\nvar e = BatchWindowsLoginMode.Batch;\nvar f = BatchWindowsLoginMode.Interactive;',

@@ -107,6 +107,16 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubR
     sdk: 'compiles',
   },
   {
+    name: 'Microsoft.Azure.Management.Batch: the start task runs as an account of its pool',
+    language: 'csharp',
+    text: csMgmt(
+      'var created = new Pool(\n    userAccounts: new List<UserAccount> { new UserAccount("ops", secret) },\n    startTask: new StartTask(commandLine: "setup.sh", userIdentity: new UserIdentity("ops")));',
+    ),
+    found: [],
+    seen: 1,
+    sdk: 'compiles',
+  },
+  {
     name: 'Java legacy: the pool in the same file',
     language: 'java',
     text: javaLegacy(

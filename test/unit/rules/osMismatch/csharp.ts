@@ -145,6 +145,22 @@ export const ROWS: readonly CaseOf<typeof osMismatchRule, CSharpCompile>[] = [
     sdk: 'compiles',
   },
   {
+    name: 'Microsoft.Azure.Management.Batch: Linux settings on an Ubuntu pool; a Windows account on a pool whose image comes from a variable',
+    language: 'csharp',
+    text: csMgmt(
+      'var linux = new Pool(\n' +
+        '    deploymentConfiguration: new DeploymentConfiguration(virtualMachineConfiguration: new VirtualMachineConfiguration(new ImageReference(publisher: "Canonical"), "batch.node.ubuntu 22.04")),\n' +
+        '    userAccounts: new List<UserAccount> { new UserAccount("mpi", secret, linuxUserConfiguration: new LinuxUserConfiguration(1001, 1001)) });\n' +
+        'var custom = new Pool(\n' +
+        '    deploymentConfiguration: new DeploymentConfiguration(virtualMachineConfiguration: vm),\n' +
+        '    userAccounts: new List<UserAccount> { new UserAccount("worker", secret, windowsUserConfiguration: new WindowsUserConfiguration(LoginMode.Batch)) });',
+      'VirtualMachineConfiguration vm, string secret',
+    ),
+    found: [],
+    seen: 2,
+    sdk: 'compiles',
+  },
+  {
     name: 'Microsoft.Azure.Batch: an account on another pool than the Linux one',
     language: 'csharp',
     text: csLegacy(
