@@ -33,3 +33,15 @@ export type RowChecker<X> = (row: CheckedRow<X>) => readonly RowCheck[];
 export function declareRowChecks<X>(checker: RowChecker<X>, row: CheckedRow<X>): void {
   for (const check of checker(row)) it(check.name, { skip: check.skip }, check.run);
 }
+
+/**
+ * One table, several tools: each row goes to its language's checker (the Python SDK for Python
+ * and JSON rows, mcs for C#), which reads its own kind of expectation.
+ */
+export function checkersByLanguage<X>(checkers: { readonly [L in LanguageId]?: RowChecker<never> }): RowChecker<X> {
+  return (row) => {
+    const checker = checkers[row.language] as RowChecker<X> | undefined;
+    if (!checker) throw new Error(`${row.name}: the table checks no ${row.language} row`);
+    return checker(row);
+  };
+}

@@ -96,6 +96,7 @@ export type SdkGeneration =
   | 'Microsoft.Azure.Batch.Protocol.Models'
   | 'Azure.Compute.Batch'
   | 'Microsoft.Azure.Management.Batch'
+  | 'Azure.ResourceManager.Batch'
   | 'com.microsoft.azure.batch'
   | 'com.azure.compute.batch'
   | 'com.azure.resourcemanager.batch'
@@ -119,6 +120,8 @@ export const RUN_ELEVATED_IN: Readonly<Record<SdkGeneration, string>> = {
   'Azure.Compute.Batch': '**Azure.Compute.Batch** never had `RunElevated`: this code does not compile.',
   'Microsoft.Azure.Management.Batch':
     '**Microsoft.Azure.Management.Batch** never had `RunElevated` (ARM pools begin with management API 2017-09-01): this code does not compile.',
+  'Azure.ResourceManager.Batch':
+    '**Azure.ResourceManager.Batch** never had `RunElevated` (ARM pools begin with management API 2017-09-01): this code does not compile.',
   'com.microsoft.azure.batch':
     '**com.microsoft.azure.batch** has `withRunElevated` up to 1.0.0-beta2; from 1.0.0 it is gone, and this code does not compile.',
   'com.azure.compute.batch': '**com.azure.compute.batch** never had a runElevated setter: this code does not compile.',
@@ -138,6 +141,7 @@ export const RUN_ELEVATED_IN: Readonly<Record<SdkGeneration, string>> = {
 /** The management plane (ARM pools, from management API 2017-09-01) never had runElevated: no mapping, no data-plane request applies. */
 export const MANAGEMENT_GENERATIONS: ReadonlySet<SdkGeneration> = new Set<SdkGeneration>([
   'Microsoft.Azure.Management.Batch',
+  'Azure.ResourceManager.Batch',
   'com.azure.resourcemanager.batch',
   'com.microsoft.azure.management.batch',
   'azure-mgmt-batch',

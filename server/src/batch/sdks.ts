@@ -32,7 +32,11 @@ export function validSpellings(spellings: EnumSpellings, enumName: EnumName): Re
 // ---------------------------------------------------------------------------------------------
 
 export type CSharpSdk =
-  'Microsoft.Azure.Batch' | 'Microsoft.Azure.Batch.Protocol.Models' | 'Azure.Compute.Batch' | 'Microsoft.Azure.Management.Batch';
+  | 'Microsoft.Azure.Batch'
+  | 'Microsoft.Azure.Batch.Protocol.Models'
+  | 'Azure.Compute.Batch'
+  | 'Microsoft.Azure.Management.Batch'
+  | 'Azure.ResourceManager.Batch';
 
 /** The neutral fields of the identity models, whatever each SDK calls them. */
 export type CSharpField =
@@ -49,12 +53,33 @@ export type CSharpField =
   | 'sshPrivateKey'
   | 'loginMode';
 
-/** How one identity model is written: property names, constructor parameter names, positional order. */
-export interface CSharpModelShape {
-  readonly properties: Readonly<Record<string, CSharpField>>;
-  readonly parameters: Readonly<Record<string, CSharpField>>;
-  readonly positional: readonly CSharpField[];
+/** How one model is written: property names, constructor parameter names, positional order. */
+export interface CSharpModelShape<F extends string = CSharpField> {
+  readonly properties: Readonly<Record<string, F>>;
+  readonly parameters: Readonly<Record<string, F>>;
+  readonly positional: readonly F[];
+  /**
+   * Properties that set a field of a nested model the SDK creates behind them: Azure.ResourceManager.Batch
+   * flattens `windowsUserConfiguration.loginMode` into `BatchUserAccount.WindowsUserLoginMode`.
+   */
+  readonly flattened?: Readonly<Record<string, readonly [nested: F, field: F]>>;
+  /** Arguments whose model tells what they are, wherever they stand (`new PoolAddParameter(id, size, vmConfiguration)`). */
+  readonly typedArguments?: Readonly<Record<string, F>>;
 }
+
+/** What a pool's configuration models hold: its user accounts and what tells its nodes' OS (os-mismatch). */
+export type CSharpPoolField =
+  | 'userAccounts'
+  | 'deployment'
+  | 'vm'
+  | 'cloudService'
+  | 'image'
+  | 'nodeAgentSkuId'
+  | 'windowsConfiguration'
+  | 'enableAutomaticUpdates'
+  | 'publisher'
+  | 'offer'
+  | 'sku';
 
 export const CSHARP = {
   /** Namespaces whose import puts Batch types in reach. */
@@ -65,6 +90,8 @@ export const CSHARP = {
     'Azure.Compute.Batch': 'Azure.Compute.Batch',
     'Microsoft.Azure.Management.Batch': 'Microsoft.Azure.Management.Batch',
     'Microsoft.Azure.Management.Batch.Models': 'Microsoft.Azure.Management.Batch',
+    'Azure.ResourceManager.Batch': 'Azure.ResourceManager.Batch',
+    'Azure.ResourceManager.Batch.Models': 'Azure.ResourceManager.Batch',
   } as Record<string, CSharpSdk>,
   /** Sub-namespaces of the legacy SDK (Conventions.Files, FileStaging, Samples) put it in reach too. */
   namespacePrefix: 'Microsoft.Azure.Batch.',
@@ -85,7 +112,45 @@ export const CSHARP = {
       enums: 'Microsoft.Azure.Management.Batch.Models',
       construction: 'initializer',
     },
+    'Azure.ResourceManager.Batch': {
+      types: 'Azure.ResourceManager.Batch.Models',
+      enums: 'Azure.ResourceManager.Batch.Models',
+      construction: 'initializer',
+    },
   } as Record<CSharpSdk, { readonly types: string; readonly enums: string; readonly construction: 'constructor' | 'initializer' }>,
+  /**
+   * The management-plane (ARM) SDKs: pools and their start tasks, no jobs or tasks, and never a
+   * runElevated — pools became ARM resources with REST api-version 2017-09-01, whose StartTask has
+   * no such property, after service version 2017-01-01.4.0 had removed it (BatchManagement.json
+   * 2017-09-01 and later; /work/notes/management-sdks.md §0).
+   */
+  managementSdks: ['Microsoft.Azure.Management.Batch', 'Azure.ResourceManager.Batch'] as readonly CSharpSdk[],
+  /**
+   * Types only one generation has, under the name it gives them, and the model each one is.
+   * Azure.ResourceManager.Batch prefixed `Batch` to its model names (CHANGELOG 1.0.0-beta.2) and
+   * calls the pool `BatchAccountPoolData`, its start task `BatchAccountPoolStartTask`, the virtual
+   * machine configuration `BatchVmConfiguration` (api/Azure.ResourceManager.Batch.netstandard2.0.cs);
+   * the legacy management models have `Pool` and `DeploymentConfiguration` (src/Generated/Models).
+   * Such a name is Batch's only where its own generation is in reach.
+   */
+  ownTypes: {
+    'Azure.ResourceManager.Batch': {
+      BatchAccountPoolData: 'Pool',
+      BatchAccountPoolStartTask: 'StartTask',
+      BatchUserIdentity: 'UserIdentity',
+      BatchAutoUserSpecification: 'AutoUserSpecification',
+      BatchUserAccount: 'UserAccount',
+      BatchLinuxUserConfiguration: 'LinuxUserConfiguration',
+      BatchDeploymentConfiguration: 'DeploymentConfiguration',
+      BatchVmConfiguration: 'VirtualMachineConfiguration',
+      BatchImageReference: 'ImageReference',
+      BatchCloudServiceConfiguration: 'CloudServiceConfiguration',
+      BatchUserAccountElevationLevel: 'ElevationLevel',
+      BatchAutoUserScope: 'AutoUserScope',
+      BatchWindowsLoginMode: 'LoginMode',
+    },
+    'Microsoft.Azure.Management.Batch': { Pool: 'Pool', DeploymentConfiguration: 'DeploymentConfiguration' },
+  } as Partial<Record<CSharpSdk, Readonly<Record<string, string>>>>,
   /** The legacy enums' own namespace, as code inside `namespace Microsoft.Azure.Batch…` may write it (`Common.ElevationLevel`). */
   relativeEnumNamespace: 'Common',
   /** The legacy SDK's object model: what fixes write. */
@@ -117,7 +182,8 @@ export const CSHARP = {
     IJobPreparationTask: 'jobPreparationTask',
     IJobReleaseTask: 'jobReleaseTask',
   } as Record<string, TaskKind>,
-  poolTypes: ['CloudPool', 'PoolSpecification', 'PoolAddParameter', 'BatchPoolCreateContent', 'BatchPoolCreateOptions'],
+  /** Pool models (`Pool`: the management models', see ownTypes). */
+  poolTypes: ['CloudPool', 'PoolSpecification', 'PoolAddParameter', 'BatchPoolCreateContent', 'BatchPoolCreateOptions', 'Pool'],
   identityTypes: ['UserIdentity', 'AutoUserSpecification', 'UserAccount', 'LinuxUserConfiguration', 'WindowsUserConfiguration'],
   /**
    * The identity models of every generation (§5): legacy constructors `UserIdentity(userName)` /
@@ -152,6 +218,8 @@ export const CSHARP = {
         windowsUserConfiguration: 'windows',
       },
       positional: ['name', 'password', 'elevation', 'linux', 'windows'],
+      // Azure.ResourceManager.Batch: `new BatchUserAccount(name, password) { WindowsUserLoginMode = … }`.
+      flattened: { WindowsUserLoginMode: ['windows', 'loginMode'] },
     },
     LinuxUserConfiguration: {
       properties: { Uid: 'uid', Gid: 'gid', SshPrivateKey: 'sshPrivateKey' },
@@ -168,6 +236,113 @@ export const CSHARP = {
   fieldTypes: { autoUser: 'AutoUserSpecification', linux: 'LinuxUserConfiguration', windows: 'WindowsUserConfiguration' } as Partial<
     Record<CSharpField, string>
   >,
+  /** The model a property holds, on whichever Batch model it is (`pool.StartTask`, `StartTask = new() { UserIdentity = new() { … } }`). */
+  memberTypes: {
+    StartTask: 'StartTask',
+    JobManagerTask: 'JobManagerTask',
+    JobPreparationTask: 'JobPreparationTask',
+    JobReleaseTask: 'JobReleaseTask',
+    UserIdentity: 'UserIdentity',
+    AutoUser: 'AutoUserSpecification',
+    LinuxUserConfiguration: 'LinuxUserConfiguration',
+    WindowsUserConfiguration: 'WindowsUserConfiguration',
+    DeploymentConfiguration: 'DeploymentConfiguration',
+    VirtualMachineConfiguration: 'VirtualMachineConfiguration',
+    VmConfiguration: 'VirtualMachineConfiguration',
+    CloudServiceConfiguration: 'CloudServiceConfiguration',
+    ImageReference: 'ImageReference',
+  } as Readonly<Record<string, string>>,
+  /** The model a constructor parameter takes, on whichever Batch model it is (`new StartTask(…, userIdentity: new(…))`). */
+  parameterTypes: {
+    startTask: 'StartTask',
+    userIdentity: 'UserIdentity',
+    autoUser: 'AutoUserSpecification',
+    autoUserSpecification: 'AutoUserSpecification',
+    linuxUserConfiguration: 'LinuxUserConfiguration',
+    windowsUserConfiguration: 'WindowsUserConfiguration',
+    deploymentConfiguration: 'DeploymentConfiguration',
+    virtualMachineConfiguration: 'VirtualMachineConfiguration',
+    cloudServiceConfiguration: 'CloudServiceConfiguration',
+    imageReference: 'ImageReference',
+  } as Readonly<Record<string, string>>,
+  /** Collections of models, by property or parameter name, and the model of their elements (`pool.UserAccounts.Add(new(…))`). */
+  elementTypes: { UserAccounts: 'UserAccount', userAccounts: 'UserAccount' } as Readonly<Record<string, string>>,
+  /**
+   * Pool models and the configuration models below them, as every generation writes them: what
+   * os-mismatch reads a pool's OS from. Sources: Microsoft.Azure.Batch `CloudPool`,
+   * `VirtualMachineConfiguration(ImageReference imageReference, string nodeAgentSkuId)` (src/Generated);
+   * Protocol.Models `NodeAgentSKUId`; Azure.Compute.Batch `VirtualMachineConfiguration(ImageReference
+   * imageReference, string nodeAgentSkuId)`; Azure.ResourceManager.Batch `BatchAccountPoolData.DeploymentConfiguration`,
+   * `BatchDeploymentConfiguration { CloudServiceConfiguration, VmConfiguration }`, `BatchVmConfiguration(BatchImageReference
+   * imageReference, string nodeAgentSkuId)` with `IsAutomaticUpdateEnabled` flattened from its windowsConfiguration,
+   * `BatchImageReference { Publisher, Offer, Sku }` (src/Generated/Models). Image references are read by name only:
+   * their constructors' positional order differs between SDKs and versions.
+   */
+  poolModels: {
+    Pool: {
+      properties: {
+        UserAccounts: 'userAccounts',
+        DeploymentConfiguration: 'deployment',
+        VirtualMachineConfiguration: 'vm',
+        CloudServiceConfiguration: 'cloudService',
+      },
+      parameters: {
+        userAccounts: 'userAccounts',
+        deploymentConfiguration: 'deployment',
+        virtualMachineConfiguration: 'vm',
+        cloudServiceConfiguration: 'cloudService',
+      },
+      positional: [],
+      typedArguments: {
+        DeploymentConfiguration: 'deployment',
+        VirtualMachineConfiguration: 'vm',
+        CloudServiceConfiguration: 'cloudService',
+      },
+    },
+    DeploymentConfiguration: {
+      properties: { VirtualMachineConfiguration: 'vm', VmConfiguration: 'vm', CloudServiceConfiguration: 'cloudService' },
+      parameters: { virtualMachineConfiguration: 'vm', cloudServiceConfiguration: 'cloudService' },
+      positional: [],
+      typedArguments: { VirtualMachineConfiguration: 'vm', CloudServiceConfiguration: 'cloudService' },
+    },
+    VirtualMachineConfiguration: {
+      properties: {
+        ImageReference: 'image',
+        NodeAgentSkuId: 'nodeAgentSkuId',
+        NodeAgentSKUId: 'nodeAgentSkuId',
+        WindowsConfiguration: 'windowsConfiguration',
+      },
+      parameters: {
+        imageReference: 'image',
+        nodeAgentSkuId: 'nodeAgentSkuId',
+        nodeAgentSKUId: 'nodeAgentSkuId',
+        windowsConfiguration: 'windowsConfiguration',
+      },
+      positional: ['image', 'nodeAgentSkuId'],
+      // The generated models' constructors take it after the two above (Microsoft.Azure.Management.Batch, Protocol.Models).
+      typedArguments: { WindowsConfiguration: 'windowsConfiguration' },
+      // Azure.ResourceManager.Batch: setting it creates the VM configuration's windowsConfiguration.
+      flattened: { IsAutomaticUpdateEnabled: ['windowsConfiguration', 'enableAutomaticUpdates'] },
+    },
+    ImageReference: {
+      properties: { Publisher: 'publisher', Offer: 'offer', Sku: 'sku' },
+      parameters: { publisher: 'publisher', offer: 'offer', sku: 'sku' },
+      positional: [],
+    },
+  } satisfies Record<string, CSharpModelShape<CSharpPoolField>>,
+  /** The model of a pool configuration field that holds one. */
+  poolFieldTypes: {
+    deployment: 'DeploymentConfiguration',
+    vm: 'VirtualMachineConfiguration',
+    image: 'ImageReference',
+    cloudService: 'CloudServiceConfiguration',
+    windowsConfiguration: 'WindowsConfiguration',
+  } as Partial<Record<CSharpPoolField, string>>,
+  /**
+   * Microsoft.Azure.Batch creates unbound pools with `batchClient.PoolOperations.CreatePool(poolId,
+   * virtualMachineSize, cloudServiceConfiguration | virtualMachineConfiguration, …)` (PoolOperations.cs).
+   */
+  createPool: { receiver: 'PoolOperations', method: 'CreatePool' },
   /** Task models' constructor parameter that takes the identity (protocol and management models). */
   userIdentityParameter: 'userIdentity',
   /** What the fixes write, per construction style. */
@@ -186,6 +361,39 @@ export const CSHARP = {
     LoginMode: { batch: 'Batch', interactive: 'Interactive' },
   } satisfies EnumSpellings,
 } as const;
+
+/** The generation that alone has a type of this name (`BatchUserIdentity`, the management `Pool`), if one does. */
+export function csharpOwnerOf(typeName: string): CSharpSdk | undefined {
+  for (const [sdk, types] of Object.entries(CSHARP.ownTypes)) if (types && typeName in types) return sdk as CSharpSdk;
+  return undefined;
+}
+
+/**
+ * Whether a C# generation has a type of this name: not one another generation alone has, nor a
+ * model's name the generation replaced with its own (Azure.ResourceManager.Batch has no `UserIdentity`).
+ */
+export function csharpHasType(sdk: CSharpSdk, typeName: string): boolean {
+  const owner = csharpOwnerOf(typeName);
+  if (owner) return owner === sdk;
+  const own = CSHARP.ownTypes[sdk];
+  return !own || !Object.values(own).includes(typeName);
+}
+
+/** The model a C# type is: `BatchUserIdentity` → `UserIdentity`; a name no generation renames is its own model. */
+export function csharpModelOf(typeName: string): string {
+  const owner = csharpOwnerOf(typeName);
+  return (owner && CSHARP.ownTypes[owner]?.[typeName]) ?? typeName;
+}
+
+/** Every name the C# generations give a model: `UserIdentity` and `BatchUserIdentity`; what facts search the text for. */
+export function csharpTypeNames(model: string): string[] {
+  const renamed = Object.values(CSHARP.ownTypes).flatMap((types) =>
+    Object.entries(types ?? {})
+      .filter(([name, of]) => of === model && name !== model)
+      .map(([name]) => name),
+  );
+  return [model, ...renamed];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Java

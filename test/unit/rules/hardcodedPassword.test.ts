@@ -9,10 +9,13 @@ import { describe, it } from 'node:test';
 import { emptyFacts, type Facts, type UserAccountFact, type Value } from '../../../server/src/engine/facts';
 import { hardcodedPasswordRule } from '../../../server/src/rules/hardcodedPassword';
 import { analyze } from '../../helpers/engine';
+import { csharpStubRows } from '../../compile/csharp/stubRows';
 import {
   armPool,
   cliTemplate,
+  csArm,
   csLegacy,
+  csMgmt,
   csNew,
   javaLegacy,
   javaMgmt,
@@ -34,7 +37,7 @@ const SAYS: Says<typeof hardcodedPasswordRule> = [
   ],
 ];
 
-ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
+ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS, sdk: csharpStubRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: positional and named password: literals',
@@ -74,6 +77,67 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS }, [
     ),
     found: [],
     seen: 5,
+  },
+  {
+    name: 'Microsoft.Azure.Batch: a target-typed account added to pool.UserAccounts',
+    language: 'csharp',
+    text: csLegacy('pool.UserAccounts.Add(new("admin", "Winter2024!"));'),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.Compute.Batch: a target-typed account added to pool.UserAccounts',
+    language: 'csharp',
+    text: csNew('pool.UserAccounts.Add(new("admin", "Winter2024!"));'),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: new BatchUserAccount(name, password) with a literal',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new BatchUserAccount("admin", "Winter2024!") { ElevationLevel = BatchUserAccountElevationLevel.Admin });',
+    ),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: a literal through a local variable, squiggled where it is written',
+    language: 'csharp',
+    text: csArm('var password = "Winter2024!";\nvar data = new BatchAccountPoolData { UserAccounts = { new("admin", password) } };'),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: positional literal in a pool constructor',
+    language: 'csharp',
+    text: csMgmt(
+      'var created = new Pool(userAccounts: new List<UserAccount> { new UserAccount("admin", "Winter2024!", ElevationLevel.Admin) });',
+    ),
+    found: [['warning', '"Winter2024!"', 'hardcoded']],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: environment, parameter, a reassigned local',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new BatchUserAccount("a", Environment.GetEnvironmentVariable("BATCH_PW")));\n' +
+        'pool.UserAccounts.Add(new("b", secret));\n' +
+        'var pw = "changeme";\npw = secret;\npool.UserAccounts.Add(new("c", pw));',
+    ),
+    found: [],
+    seen: 3,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: a parameter by position, configuration by name',
+    language: 'csharp',
+    text: csMgmt(
+      'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("a", secret),\n    new UserAccount(name: "b", password: Environment.GetEnvironmentVariable("BATCH_PW")),\n};',
+    ),
+    found: [],
+    seen: 2,
+    sdk: 'compiles',
   },
 
   {

@@ -12,7 +12,9 @@ import { ROWS as CSHARP } from './osMismatch/csharp';
 import { ROWS as JAVA } from './osMismatch/java';
 import { ROWS as JSON_ROWS } from './osMismatch/json';
 import { ROWS as PYTHON } from './osMismatch/python';
-import { pythonSdkRows } from '../../compile/python/sdkRows';
+import { pythonSdkRows, type PythonSdkExpectation } from '../../compile/python/sdkRows';
+import { csharpStubRows, type CSharpCompile } from '../../compile/csharp/stubRows';
+import { checkersByLanguage } from '../../helpers/rowChecks';
 import { ruleTable, type Says } from './table';
 
 const SAYS: Says<typeof osMismatchRule> = [
@@ -25,7 +27,15 @@ const SAYS: Says<typeof osMismatchRule> = [
   [['poolOs', { os: 'windows', because: 'a Cloud Services configuration' }], 'The pool runs Windows: a Cloud Services configuration'],
 ];
 
-ruleTable(osMismatchRule, { subject: 'pools', says: SAYS, sdk: pythonSdkRows() }, [...CSHARP, ...JAVA, ...PYTHON, ...JSON_ROWS]);
+/** The Python SDK checks the Python rows; mcs the C# rows, against the stub SDKs. */
+const python = pythonSdkRows();
+const sdk = checkersByLanguage<PythonSdkExpectation | CSharpCompile>({ python, json: python, csharp: csharpStubRows() });
+ruleTable<typeof osMismatchRule.messages, PythonSdkExpectation | CSharpCompile>(osMismatchRule, { subject: 'pools', says: SAYS, sdk }, [
+  ...CSHARP,
+  ...JAVA,
+  ...PYTHON,
+  ...JSON_ROWS,
+]);
 
 /** The pool's OS, from its configuration alone (the adapters report raw values). */
 describe('os-mismatch: what a pool configuration says of its OS', () => {

@@ -3,7 +3,9 @@
  * evidence found, every trap silent (issue 7), the exact message in the file's own spelling, fixes
  * offered and text after a fix, and runElevated beside an existing user identity. The rows are in
  * runElevated/<language>.ts. The Python and JSON fixes also run against the real Azure SDK for
- * Python, all in one python3 process (test/compile/python/sdkRows.ts).
+ * Python, all in one python3 process (test/compile/python/sdkRows.ts); the management-plane C#
+ * rows compile with mcs against the stub SDKs, or fail to where they write a RunElevated those SDKs
+ * never had (test/compile/csharp/stubRows.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -14,7 +16,9 @@ import { CSHARP } from './runElevated/csharp';
 import { JAVA } from './runElevated/java';
 import { JSON_CASES } from './runElevated/json';
 import { PYTHON } from './runElevated/python';
-import { pythonSdkRows } from '../../compile/python/sdkRows';
+import { csharpStubRows, type CSharpCompile } from '../../compile/csharp/stubRows';
+import { pythonSdkRows, type PythonSdkExpectation } from '../../compile/python/sdkRows';
+import { checkersByLanguage } from '../../helpers/rowChecks';
 import { ruleTable, type Says } from './table';
 
 const REMOVED = '(removed in Batch service version 2017-01-01.4.0).';
@@ -92,4 +96,8 @@ describe('run-elevated messages start with what differs', () => {
   }
 });
 
-ruleTable(runElevatedRule, { subject: 'runElevated', says: SAYS, sdk: pythonSdkRows() }, [...CSHARP, ...JAVA, ...PYTHON, ...JSON_CASES]);
+/** The Python SDK checks the Python and JSON rows; mcs the C# rows, against the stub SDKs. */
+const python = pythonSdkRows();
+const sdk = checkersByLanguage<PythonSdkExpectation | CSharpCompile>({ python, json: python, csharp: csharpStubRows() });
+
+ruleTable(runElevatedRule, { subject: 'runElevated', says: SAYS, sdk }, [...CSHARP, ...JAVA, ...PYTHON, ...JSON_CASES]);

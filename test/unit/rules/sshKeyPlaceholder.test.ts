@@ -8,10 +8,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emptyFacts, type Facts, type UserAccountFact, type Value } from '../../../server/src/engine/facts';
 import { sshKeyPlaceholderRule } from '../../../server/src/rules/sshKeyPlaceholder';
+import { csharpStubRows } from '../../compile/csharp/stubRows';
 import {
   armPool,
   cliTemplate,
+  csArm,
   csLegacy,
+  csMgmt,
   csNew,
   javaLegacy,
   javaMgmt,
@@ -38,7 +41,7 @@ const SAYS: Says<typeof sshKeyPlaceholderRule> = [
   [['notAKey', { problem: 'short' }], NOT_A_KEY('far too short to be a key')],
 ];
 
-ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
+ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS, sdk: csharpStubRows() }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: new Guid().ToString(), Guid.NewGuid().ToString(), Guid.Empty.ToString()',
@@ -90,6 +93,54 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS }, [
     ),
     found: [],
     seen: 4,
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: SshPrivateKey = Guid.NewGuid().ToString()',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new BatchUserAccount("mpi", secret) { LinuxUserConfiguration = new BatchLinuxUserConfiguration { Uid = 1, Gid = 1, SshPrivateKey = Guid.NewGuid().ToString() } });',
+    ),
+    found: [['warning', 'Guid.NewGuid().ToString()', ['notAKey', { problem: 'guid' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: an empty key through a local variable, target-typed settings',
+    language: 'csharp',
+    text: csArm('var key = "";\npool.UserAccounts.Add(new("mpi", secret) { LinuxUserConfiguration = new() { SshPrivateKey = key } });'),
+    found: [['warning', '""', ['notAKey', { problem: 'empty' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: a short key by position',
+    language: 'csharp',
+    text: csMgmt(
+      'pool.UserAccounts = new List<UserAccount> { new UserAccount("mpi", secret, linuxUserConfiguration: new LinuxUserConfiguration(1, 1, "ssh-key")) };',
+    ),
+    found: [['warning', '"ssh-key"', ['notAKey', { problem: 'short' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: a PEM literal, a file read, a parameter',
+    language: 'csharp',
+    text: csArm(
+      `pool.UserAccounts.Add(new("a", secret) { LinuxUserConfiguration = new() { SshPrivateKey = ${JSON.stringify(PEM)} } });\n` +
+        'pool.UserAccounts.Add(new("b", secret) { LinuxUserConfiguration = new() { SshPrivateKey = System.IO.File.ReadAllText(secret) } });\n' +
+        'pool.UserAccounts.Add(new BatchUserAccount("c", secret) { LinuxUserConfiguration = new BatchLinuxUserConfiguration { SshPrivateKey = secret } });',
+    ),
+    found: [],
+    seen: 3,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: a PEM literal by position, a key read from a file by name',
+    language: 'csharp',
+    text: csMgmt(
+      `pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("a", secret, linuxUserConfiguration: new LinuxUserConfiguration(1, 1, ${JSON.stringify(PEM)})),\n` +
+        '    new UserAccount("b", secret, linuxUserConfiguration: new LinuxUserConfiguration(sshPrivateKey: System.IO.File.ReadAllText(secret))),\n};',
+    ),
+    found: [],
+    seen: 2,
+    sdk: 'compiles',
   },
 
   {

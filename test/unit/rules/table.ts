@@ -208,6 +208,22 @@ export function csNew(body: string, params = 'BatchPoolCreateContent pool, Batch
   return `using System;\nusing System.Collections.Generic;\nusing Azure.Compute.Batch;\n\nclass PoolSetup\n{\n    void Configure(${params})\n    {\n${indent(body, 8)}\n    }\n}\n`;
 }
 
+/** Azure.ResourceManager.Batch (management plane: `Batch`-prefixed models, get-only `UserAccounts`). */
+export function csArm(body: string, params = 'BatchAccountPoolData pool, string secret'): string {
+  return (
+    'using System;\nusing System.Collections.Generic;\nusing Azure.ResourceManager.Batch;\nusing Azure.ResourceManager.Batch.Models;\n\n' +
+    `class PoolSetup\n{\n    void Configure(${params})\n    {\n${indent(body, 8)}\n    }\n}\n`
+  );
+}
+
+/** Microsoft.Azure.Management.Batch (legacy management models: `Pool`, constructors with every parameter). */
+export function csMgmt(body: string, params = 'Pool pool, string secret'): string {
+  return (
+    'using System;\nusing System.Collections.Generic;\nusing Microsoft.Azure.Management.Batch.Models;\n\n' +
+    `class PoolSetup\n{\n    void Configure(${params})\n    {\n${indent(body, 8)}\n    }\n}\n`
+  );
+}
+
 // Java -------------------------------------------------------------------------------------------
 
 /** com.microsoft.azure.batch (legacy, fluent `withX`). */

@@ -24,13 +24,17 @@ import type { CodeLanguageId as LanguageId } from '../../../common/languages';
 import { unknownEnumMemberRule } from '../../../server/src/rules/unknownEnumMember';
 import type { TaskIdentity } from '../../compile/python/sdk';
 import { autoUser, pythonSdkRows, task, type PythonSdkExpectation } from '../../compile/python/sdkRows';
+import { csharpStubRows, type CSharpCompile } from '../../compile/csharp/stubRows';
+import { checkersByLanguage } from '../../helpers/rowChecks';
 import {
   armPool,
   armTemplate,
   armTemplateValue,
   batchPoolResource,
   cliTemplate,
+  csArm,
   csLegacy,
+  csMgmt,
   csNew,
   deployment,
   javaLegacy,
@@ -148,7 +152,16 @@ const SAYS: Says<typeof unknownEnumMemberRule> = [
   ],
 ];
 
-ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonSdkRows() }, [
+/** The Python SDK checks the Python and JSON rows; mcs the C# rows, against the stub SDKs. */
+const python = pythonSdkRows();
+const sdk = checkersByLanguage<PythonSdkExpectation | CSharpCompile>({ python, json: python, csharp: csharpStubRows() });
+
+/** mcs's error for a member the enum does not have. */
+const noMember = (member: string): CSharpCompile => ({
+  fails: new RegExp(`error CS0117: .* does not contain a definition for \`${member}'`),
+});
+
+ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk }, [
   // C# -------------------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: NONADMIN and task',
@@ -183,6 +196,69 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk: pythonS
     ),
     found: [],
     seen: 5,
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: BatchUserAccountElevationLevel.admin and BatchAutoUserScope.task',
+    language: 'csharp',
+    text: csArm(
+      'pool.StartTask = new BatchAccountPoolStartTask\n{\n    CommandLine = "setup.sh",\n    UserIdentity = new() { AutoUser = new() { ElevationLevel = BatchUserAccountElevationLevel.admin, Scope = BatchAutoUserScope.task } },\n};',
+    ),
+    found: [misspelled('csharp', 'ElevationLevel', 'admin', 'Admin'), misspelled('csharp', 'AutoUserScope', 'task', 'Task')],
+    fixed: csArm(
+      'pool.StartTask = new BatchAccountPoolStartTask\n{\n    CommandLine = "setup.sh",\n    UserIdentity = new() { AutoUser = new() { ElevationLevel = BatchUserAccountElevationLevel.Admin, Scope = BatchAutoUserScope.Task } },\n};',
+    ),
+    sdk: noMember('admin'),
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: BatchWindowsLoginMode.BATCH on an account',
+    language: 'csharp',
+    text: csArm('pool.UserAccounts.Add(new BatchUserAccount("win", secret) { WindowsUserLoginMode = BatchWindowsLoginMode.BATCH });'),
+    found: [misspelled('csharp', 'LoginMode', 'BATCH', 'Batch')],
+    fixed: csArm('pool.UserAccounts.Add(new BatchUserAccount("win", secret) { WindowsUserLoginMode = BatchWindowsLoginMode.Batch });'),
+    sdk: noMember('BATCH'),
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: NONADMIN by position',
+    language: 'csharp',
+    text: csMgmt('pool.UserAccounts = new List<UserAccount> { new UserAccount("ops", secret, ElevationLevel.NONADMIN) };'),
+    found: [misspelled('csharp', 'ElevationLevel', 'NONADMIN', 'NonAdmin')],
+    fixed: csMgmt('pool.UserAccounts = new List<UserAccount> { new UserAccount("ops", secret, ElevationLevel.NonAdmin) };'),
+    sdk: noMember('NONADMIN'),
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: a member of no spelling (Root) has no fix',
+    language: 'csharp',
+    text: csArm('var level = BatchUserAccountElevationLevel.Root;'),
+    found: [unknown('csharp', 'ElevationLevel', 'Root', ['NonAdmin', 'Admin'])],
+    fixed: null,
+    sdk: noMember('Root'),
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: every member as the SDK spells it',
+    language: 'csharp',
+    text: csArm(
+      'var a = BatchUserAccountElevationLevel.Admin;\nvar b = BatchUserAccountElevationLevel.NonAdmin;\nvar c = BatchAutoUserScope.Task;\nvar d = BatchAutoUserScope.Pool;\nvar e = BatchWindowsLoginMode.Batch;\nvar f = BatchWindowsLoginMode.Interactive;',
+    ),
+    found: [],
+    seen: 6,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: members by position in the management constructors',
+    language: 'csharp',
+    text: csMgmt(
+      'var spec = new AutoUserSpecification(AutoUserScope.Pool, ElevationLevel.Admin);\nvar windows = new WindowsUserConfiguration(LoginMode.Interactive);',
+    ),
+    found: [],
+    seen: 3,
+    sdk: 'compiles',
+  },
+  {
+    name: 'a BatchUserAccountElevationLevel where Azure.ResourceManager.Batch is not in reach',
+    language: 'csharp',
+    text: 'using Microsoft.Azure.Batch.Common;\n\nclass Roles\n{\n    object Default = BatchUserAccountElevationLevel.ADMIN;\n}\n',
+    found: [],
+    seen: 0,
   },
   {
     name: 'an ElevationLevel enum of the file’s own',

@@ -26,10 +26,13 @@ import { messageText } from '../../../server/src/rules/define';
 import { unknownUserRule } from '../../../server/src/rules/unknownUser';
 import { AccountIndex, accountsIn, RecordedLookups } from '../../../server/src/workspace/accountIndex';
 import { engine, squiggles } from '../../helpers/engine';
+import { csharpStubRows } from '../../compile/csharp/stubRows';
 import {
   armPool,
   cliTemplate,
+  csArm,
   csLegacy,
+  csMgmt,
   csNew,
   javaLegacy,
   javaMgmt,
@@ -79,7 +82,7 @@ const SAYS: Says<typeof unknownUserRule> = [
   [['notOnItsPool', { name: 'opz' }], "The pool this task runs on has no user account named 'opz'."],
 ];
 
-ruleTable(unknownUserRule, { subject: 'identities', says: SAYS }, [
+ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubRows() }, [
   // In the same file ------------------------------------------------------------------------------
   {
     name: 'Microsoft.Azure.Batch: the pool in the same file',
@@ -88,6 +91,44 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS }, [
       'pool.UserAccounts = new List<UserAccount> { new UserAccount("ops", secret) };\ntask.UserIdentity = new UserIdentity("opz");\nvar known = new UserIdentity("ops");',
     ),
     found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: the pool in the same file, its start task naming another user',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new BatchUserAccount("ops", secret));\npool.StartTask = new BatchAccountPoolStartTask { CommandLine = "setup.sh", UserIdentity = new BatchUserIdentity { UserName = "opz" } };\nvar known = new BatchUserIdentity { UserName = "ops" };',
+    ),
+    found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: a pool constructor with its accounts and start task',
+    language: 'csharp',
+    text: csMgmt(
+      'var created = new Pool(\n    userAccounts: new List<UserAccount> { new UserAccount("ops", secret) },\n    startTask: new StartTask(commandLine: "setup.sh", userIdentity: new UserIdentity("opz")));\nvar known = new UserIdentity(userName: "ops");',
+    ),
+    found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
+    sdk: 'compiles',
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: target-typed account and identity that agree',
+    language: 'csharp',
+    text: csArm(
+      'pool.UserAccounts.Add(new("ops", secret));\npool.StartTask = new() { CommandLine = "setup.sh", UserIdentity = new() { UserName = "ops" } };',
+    ),
+    found: [],
+    seen: 1,
+    sdk: 'compiles',
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: the start task runs as an account of its pool',
+    language: 'csharp',
+    text: csMgmt(
+      'var created = new Pool(\n    userAccounts: new List<UserAccount> { new UserAccount("ops", secret) },\n    startTask: new StartTask(commandLine: "setup.sh", userIdentity: new UserIdentity("ops")));',
+    ),
+    found: [],
+    seen: 1,
+    sdk: 'compiles',
   },
   {
     name: 'Java legacy: the pool in the same file',

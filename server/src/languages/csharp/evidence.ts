@@ -3,17 +3,20 @@
  * or an initializer has, and whether that type is Batch's (by declaration, `new`, cast, alias, full
  * qualification, or a Batch namespace in reach with the type unknown).
  */
-import { CSHARP, type CSharpModelShape, type CSharpSdk } from '../../batch/sdks';
+import { CSHARP, csharpHasType, csharpModelOf, type CSharpModelShape, type CSharpSdk } from '../../batch/sdks';
 import type { Confidence } from '../../engine/facts';
 import { confidenceFor, NOT_BATCH, UNKNOWN, type Evidence } from '../toolkit/evidence';
 import { field, namedChildren, nearest, sameNode, type Node } from '../toolkit/treeSitter';
 import type { Reach } from './imports';
 import type { Declaration, SymbolTable } from './scope';
-import { qualifierText, segmentsOf, TYPE_DECLARATIONS, unwrap } from './syntax';
+import { argumentsOf, isObjectCreation, qualifierText, segmentsOf, TYPE_DECLARATIONS, unwrap } from './syntax';
 
 /** What a type is, for Batch. */
 export type TypeEvidence = Evidence<{
-  /** The Batch type's simple name (`StartTask`) when batch is 'yes'. */
+  /**
+   * The Batch model the type is when batch is 'yes': its simple name (`StartTask`), the same for
+   * every generation (`BatchAccountPoolStartTask` of Azure.ResourceManager.Batch is a `StartTask`).
+   */
   readonly name?: string;
   readonly sdk?: CSharpSdk;
   /** How the type was qualified where it was written (`Models.`), '' for a simple or aliased name. */
@@ -24,13 +27,21 @@ export type TypeEvidence = Evidence<{
   readonly declaration?: Node;
 }>;
 
-/** Every Batch type name an analysis asks about. */
+/** Every Batch type name an analysis asks about, as the generations write them. */
 export const BATCH_TYPE_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(CSHARP.taskTypes),
   ...CSHARP.poolTypes,
   ...CSHARP.identityTypes,
   ...Object.keys(CSHARP.enums),
+  ...Object.keys(CSHARP.poolModels),
+  ...Object.values(CSHARP.poolFieldTypes),
+  ...Object.values(CSHARP.ownTypes).flatMap((types) => Object.keys(types ?? {})),
 ]);
+
+/** A Batch type of this name in this generation: the model it is, or undefined when the generation has no such type. */
+function modelIn(sdk: CSharpSdk, name: string): string | undefined {
+  return BATCH_TYPE_NAMES.has(name) && csharpHasType(sdk, name) ? csharpModelOf(name) : undefined;
+}
 
 /** Preference when several generations are in reach and the name does not tell. */
 const SDK_PREFERENCE: readonly CSharpSdk[] = [
@@ -38,9 +49,12 @@ const SDK_PREFERENCE: readonly CSharpSdk[] = [
   'Microsoft.Azure.Batch.Protocol.Models',
   'Azure.Compute.Batch',
   'Microsoft.Azure.Management.Batch',
+  'Azure.ResourceManager.Batch',
 ];
 
-function pickSdk(generations: ReadonlySet<CSharpSdk>, name: string): CSharpSdk | undefined {
+function pickSdk(inReach: ReadonlySet<CSharpSdk>, name: string): CSharpSdk | undefined {
+  // Only the generations that have the name: `BatchUserIdentity` is Azure.ResourceManager.Batch's alone, which has no `UserIdentity`.
+  const generations = new Set([...inReach].filter((sdk) => csharpHasType(sdk, name)));
   if (name.startsWith('Batch') && generations.has('Azure.Compute.Batch')) return 'Azure.Compute.Batch';
   if (name.endsWith('Parameter') && generations.has('Microsoft.Azure.Batch.Protocol.Models'))
     return 'Microsoft.Azure.Batch.Protocol.Models';
@@ -87,14 +101,14 @@ export class BatchEvidence {
       if (aliased) {
         const target = aliased.split('.');
         const sdk = CSHARP.namespaces[target.slice(0, -1).join('.')];
-        const typeName = target[target.length - 1];
-        return sdk && BATCH_TYPE_NAMES.has(typeName) ? { batch: 'yes', name: typeName, sdk, qualifier: '' } : NOT_BATCH;
+        const model = sdk && modelIn(sdk, target[target.length - 1]);
+        return sdk && model ? { batch: 'yes', name: model, sdk, qualifier: '' } : NOT_BATCH;
       }
       const declarations = this.reach.declarationsOf(name);
       if (declarations.length > 0) return this.ownType(declarations[0]);
       if (!BATCH_TYPE_NAMES.has(name)) return NOT_BATCH;
       const sdk = pickSdk(this.reach.generationsAt(at), name);
-      return sdk ? { batch: 'yes', name, sdk, qualifier: '' } : NOT_BATCH;
+      return sdk ? { batch: 'yes', name: csharpModelOf(name), sdk, qualifier: '' } : NOT_BATCH;
     }
     const prefix = segments.slice(0, -1);
     const aliasOfFirst = this.reach.aliasAt(at, prefix[0]);
@@ -111,8 +125,8 @@ export class BatchEvidence {
     }
     for (const candidate of candidates) {
       const sdk = CSHARP.namespaces[candidate];
-      if (sdk && BATCH_TYPE_NAMES.has(name))
-        return { batch: 'yes', name, sdk, qualifier: written ?? `${prefixText}.`, qualifierNamespace: candidate };
+      const model = sdk && modelIn(sdk, name);
+      if (sdk && model) return { batch: 'yes', name: model, sdk, qualifier: written ?? `${prefixText}.`, qualifierNamespace: candidate };
     }
     return NOT_BATCH;
   }
@@ -147,19 +161,25 @@ export class BatchEvidence {
     return undefined;
   }
 
-  /** A property whose name is a Batch type's (`pool.StartTask`, `StartTask = { … }`) has that type. */
+  /**
+   * The model a property of a Batch model holds (`pool.StartTask`, `StartTask = { … }`,
+   * `UserIdentity.AutoUser`), in the owner's generation; a property named as a Batch type, on an
+   * object of unknown type, has that type.
+   */
   private typeOfMember(ownerType: TypeEvidence | undefined, member: Node): TypeEvidence {
     if (ownerType?.declaration) {
       const declared = this.memberTypeOf(ownerType.declaration, member.text);
       if (declared) return declared;
     }
-    // A nested identity model named otherwise than its type: `UserIdentity.AutoUser`.
-    const shape =
-      ownerType?.batch === 'yes' && ownerType.name ? (CSHARP.models as Record<string, CSharpModelShape>)[ownerType.name] : undefined;
-    const field = shape?.properties[member.text];
-    const fieldType = field && CSHARP.fieldTypes[field];
-    if (fieldType) return { batch: 'yes', name: fieldType, sdk: ownerType?.sdk, qualifier: '' };
+    const model = CSHARP.memberTypes[member.text];
+    if (ownerType?.batch === 'yes' && model) return { batch: 'yes', name: model, sdk: ownerType.sdk, qualifier: '' };
     return BATCH_TYPE_NAMES.has(member.text) ? this.classifySegments([member.text], member.startIndex) : UNKNOWN;
+  }
+
+  /** The element model of a Batch model's collection property (`pool.UserAccounts`, `UserAccounts = { … }`). */
+  private elementTypeOfMember(ownerType: TypeEvidence, member: Node): TypeEvidence {
+    const model = CSHARP.elementTypes[member.text];
+    return ownerType.batch === 'yes' && model ? { batch: 'yes', name: model, sdk: ownerType.sdk, qualifier: '' } : UNKNOWN;
   }
 
   typeOfDeclaration(declaration: Declaration): TypeEvidence {
@@ -169,10 +189,26 @@ export class BatchEvidence {
     return UNKNOWN;
   }
 
-  /** The element type of a collection: `List<CloudTask>`, `CloudTask[]`, `new List<CloudTask>()`. */
+  /**
+   * The element type of a collection: `List<CloudTask>`, `CloudTask[]`, `new List<CloudTask>()`, a
+   * Batch model's collection property (`pool.UserAccounts`), or the one a collection initializer
+   * fills (`UserAccounts = { … }`).
+   */
   elementTypeOf(collection: Node): TypeEvidence {
     const expr = unwrap(collection);
     let type: Node | undefined;
+    if (expr.type === 'member_access_expression') {
+      const receiver = field(expr, 'expression');
+      const name = field(expr, 'name');
+      return receiver && name ? this.elementTypeOfMember(this.typeOfExpression(receiver), name) : UNKNOWN;
+    }
+    if (expr.type === 'assignment_expression') {
+      const left = field(expr, 'left');
+      const owner = expr.parent;
+      if (left?.type === 'identifier' && owner?.type === 'initializer_expression')
+        return this.elementTypeOfMember(this.typeOfInitializer(owner), left);
+      return left ? this.elementTypeOf(left) : UNKNOWN;
+    }
     if (expr.type === 'identifier') {
       const declaration = this.symbols.resolve(expr);
       type = declaration?.type?.type === 'implicit_type' ? field(unwrap(declaration.value ?? expr), 'type') : declaration?.type;
@@ -249,8 +285,19 @@ export class BatchEvidence {
     }
   }
 
-  /** The type a target-typed `new(…)` creates: its variable's declared type, or the member it is assigned to. */
+  /** The type a target-typed `new(…)` creates: its variable's declared type, the member it is assigned to, the parameter it is passed to. */
   targetTypeOf(creation: Node): TypeEvidence {
+    // Target-typed creations nested in one another's arguments: bounded like expressions.
+    if (this.depth > 20) return UNKNOWN;
+    this.depth++;
+    try {
+      return this.targetTypeOfInner(creation);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private targetTypeOfInner(creation: Node): TypeEvidence {
     const parent = creation.parent;
     if (!parent) return UNKNOWN;
     if (parent.type === 'variable_declarator') {
@@ -266,11 +313,39 @@ export class BatchEvidence {
       return this.typeOfExpression(left);
     }
     if (parent.type === 'initializer_expression') {
-      // An element of a collection initializer: `new List<UserAccount> { new("a", "b") }`.
+      // An element of a collection initializer: `new List<UserAccount> { new("a", "b") }`, `UserAccounts = { new("a", "b") }`.
       const collection = parent.parent;
       return collection ? this.elementTypeOf(collection) : UNKNOWN;
     }
+    if (parent.type === 'argument') return this.typeOfArgument(parent);
     return UNKNOWN;
+  }
+
+  /**
+   * The type an argument takes: a Batch model's constructor parameter (by name, by position for
+   * the identity models), or an element of the collection `Add` is called on
+   * (`pool.UserAccounts.Add(new("admin", "…"))`).
+   */
+  private typeOfArgument(argument: Node): TypeEvidence {
+    const call = argument.parent?.parent;
+    if (!call) return UNKNOWN;
+    if (isObjectCreation(call)) {
+      const type = field(call, 'type');
+      const owner = type ? this.classifyType(type) : this.targetTypeOf(call);
+      if (owner.batch !== 'yes' || !owner.name) return UNKNOWN;
+      const name = field(argument, 'name')?.text;
+      let model = name !== undefined ? CSHARP.parameterTypes[name] : undefined;
+      if (name === undefined) {
+        const index = argumentsOf(call).findIndex((a) => sameNode(a.node, argument));
+        const shape = (CSHARP.models as Record<string, CSharpModelShape>)[owner.name];
+        const positional = shape?.positional[index];
+        model = positional && CSHARP.fieldTypes[positional];
+      }
+      return model ? { batch: 'yes', name: model, sdk: owner.sdk, qualifier: '' } : UNKNOWN;
+    }
+    const fn = call.type === 'invocation_expression' ? field(call, 'function') : undefined;
+    const receiver = fn?.type === 'member_access_expression' && field(fn, 'name')?.text === 'Add' ? field(fn, 'expression') : undefined;
+    return receiver ? this.elementTypeOf(receiver) : UNKNOWN;
   }
 
   /** The type of the object an initializer `{ … }` fills. */

@@ -1,12 +1,20 @@
 /**
  * C# facts: syntax tree → identity facts. Every fact starts at an occurrence of an anchor word
- * (`RunElevated`, `UserIdentity`, `UserAccount`, the enum names) and is confirmed by the tree and
- * by the evidence of Batch (evidence.ts); nothing walks the whole tree. What the renderer will need
- * once the tree is gone is planned (plan.ts) per runElevated fact.
+ * (`RunElevated`, `UserIdentity`, `UserAccount`, `UserAccounts`, the pool types, the enum names,
+ * each under every name the generations give it) and is confirmed by the tree and by the evidence
+ * of Batch (evidence.ts); nothing walks the whole tree. What the renderer will need once the tree
+ * is gone is planned (plan.ts) per runElevated fact.
  */
-import type { EnumName } from '../../batch/model';
-import { CSHARP, validSpellings, type CSharpField, type CSharpModelShape } from '../../batch/sdks';
-import { emptyFacts, type Confidence, type Facts, type Holder, type RunElevatedFact, type Span } from '../../engine/facts';
+import {
+  CSHARP,
+  csharpTypeNames,
+  validSpellings,
+  type CSharpField,
+  type CSharpModelShape,
+  type CSharpPoolField,
+  type CSharpSdk,
+} from '../../batch/sdks';
+import { emptyFacts, type Confidence, type Facts, type Holder, type RunElevatedFact, type Span, type Value } from '../../engine/facts';
 import { accountFact, identityFact, type NestedField, type WrittenModel } from '../toolkit/models';
 import { Plans } from '../toolkit/plans';
 import { Words } from '../toolkit/text';
@@ -15,17 +23,39 @@ import { BatchEvidence, type TypeEvidence } from './evidence';
 import { Reach } from './imports';
 import { RunElevatedPlanner, type FilePlan, type RunElevatedPlan } from './plan';
 import { SymbolTable, type Declaration, type MemberAssignment } from './scope';
-import { argumentsOf, assignmentTo, initializerMembers, initializerOf, isObjectCreation, lastNameNode, unwrap } from './syntax';
-import { Values } from './values';
+import {
+  argumentsOf,
+  argumentValue,
+  assignmentTo,
+  initializerMembers,
+  initializerOf,
+  isObjectCreation,
+  lastNameNode,
+  unwrap,
+} from './syntax';
+import { ENUM_TYPE_NAMES, Values } from './values';
 
 type ModelName = keyof typeof CSHARP.models;
+type PoolModelName = keyof typeof CSHARP.poolModels;
 
-interface ModelFields {
+interface ModelFields<F extends string> {
   /** The value written for each field; later writes win (constructor < initializer < statements). */
-  readonly values: Map<CSharpField, Node>;
+  readonly values: Map<F, Node>;
+  /** Where each field is written: the property or parameter name, or the positional argument. */
+  readonly names: Map<F, Node>;
   /** Writes one level further down (`id.AutoUser.Scope = …`), by the field they go through. */
-  readonly nested: Map<CSharpField, MemberAssignment[]>;
+  readonly nested: Map<F, MemberAssignment[]>;
+  /** Properties that set a field of a nested model the SDK creates (`WindowsUserLoginMode`), by that nested field. */
+  readonly flattened: Map<F, { readonly name: Node; readonly field: F; readonly value: Node }>;
 }
+
+/** The names each model goes by in the generations (`UserAccount`, `BatchUserAccount`): what facts search for. */
+const IDENTITY_NAMES = csharpTypeNames('UserIdentity');
+const ACCOUNT_NAMES = csharpTypeNames('UserAccount');
+const POOL_NAMES = CSHARP.poolTypes.flatMap(csharpTypeNames);
+/** The pool property that holds its user accounts (every generation). */
+const USER_ACCOUNTS = CSHARP.legacy.userAccounts;
+const MANAGEMENT: ReadonlySet<CSharpSdk> = new Set(CSHARP.managementSdks);
 
 /** `globalUsings`: namespaces imported by `global using` in the project's other files. */
 export function collectFacts(text: string, tree: Tree, globalUsings: readonly string[] = []): { facts: Facts; plan: FilePlan } {
@@ -44,6 +74,7 @@ class CSharpFacts {
   private readonly values: Values;
   private readonly planner: RunElevatedPlanner;
   private readonly seenCreations = new Set<number>();
+  private readonly seenPools = new Set<number>();
 
   constructor(
     text: string,
@@ -63,6 +94,7 @@ class CSharpFacts {
     this.runElevated();
     this.identities();
     this.accounts();
+    this.pools();
     this.enumRefs();
   }
 
@@ -111,6 +143,7 @@ class CSharpFacts {
   }
 
   private addRunElevated(name: Node, form: 'assign' | 'member' | 'read', node: Node, evidence: TypeEvidence, key: () => string): void {
+    if (this.isManagementPlane(evidence, name.startIndex)) return;
     const confidence = this.evidence.confidenceOf(evidence, name.startIndex);
     if (!confidence) return;
     const holder = this.holderOf(key(), evidence);
@@ -136,24 +169,58 @@ class CSharpFacts {
     this.plan.runElevated.set(fact, this.planner.plan(form, node, right, evidence, name.startIndex));
   }
 
+  /**
+   * A management model (the start task of `Pool` or `BatchAccountPoolData`), or an object of
+   * unknown type where only the management SDKs are in reach: none of them ever had runElevated,
+   * so a `RunElevated` there is not Batch's (the compiler rejects it).
+   */
+  private isManagementPlane(evidence: TypeEvidence, at: number): boolean {
+    if (evidence.batch === 'yes') return !!evidence.sdk && MANAGEMENT.has(evidence.sdk);
+    if (evidence.batch !== 'unknown') return false;
+    const generations = [...this.evidence.reach.generationsAt(at)];
+    return generations.length > 0 && generations.every((sdk) => MANAGEMENT.has(sdk));
+  }
+
   // Models: constructor arguments, initializer members, later statements --------------------------
 
-  /** The creation a value stands for: itself, or the `new` a variable was initialised with. */
+  /**
+   * The creation a value stands for: itself, the `new` a variable was initialised with, or, for a
+   * variable declared without a value, the last `new` assigned to it before this use.
+   */
   private creationOf(node: Node): Node | undefined {
     const expr = unwrap(node);
     if (isObjectCreation(expr)) return expr;
     if (expr.type !== 'identifier') return undefined;
-    const initial = this.symbols.initialValueOf(expr);
-    return initial && isObjectCreation(unwrap(initial)) ? unwrap(initial) : undefined;
+    const declaration = this.symbols.resolve(expr);
+    const creation = (value: Node | undefined) => (value && isObjectCreation(unwrap(value)) ? unwrap(value) : undefined);
+    if (!declaration || declaration.value) return creation(declaration?.value);
+    let assigned: Node | undefined;
+    for (const use of this.symbols.usesOf(declaration)) {
+      if (use.startIndex >= expr.startIndex) break;
+      const assignment = assignmentTo(use);
+      if (assignment) assigned = creation(field(assignment, 'right'));
+    }
+    return assigned;
   }
 
-  /** The Batch model a creation builds, from its written type or its target type. */
-  private modelOf(creation: Node): { model: ModelName; evidence: TypeEvidence } | undefined {
+  /** The Batch model a creation builds, from its written type or its target type (`new()`). */
+  private typeOfCreation(creation: Node): TypeEvidence {
     const type = field(creation, 'type');
-    const evidence =
-      creation.type === 'object_creation_expression' && type ? this.evidence.classifyType(type) : this.evidence.targetTypeOf(creation);
+    return creation.type === 'object_creation_expression' && type ? this.evidence.classifyType(type) : this.evidence.targetTypeOf(creation);
+  }
+
+  /** The identity model a creation builds. */
+  private modelOf(creation: Node): { model: ModelName; evidence: TypeEvidence } | undefined {
+    const evidence = this.typeOfCreation(creation);
     if (evidence.batch !== 'yes' || !evidence.name || !(evidence.name in CSHARP.models)) return undefined;
     return { model: evidence.name as ModelName, evidence };
+  }
+
+  /** The Batch model a value is: a creation's (directly or through the variable it initialised), else its declared type's. */
+  private modelOfValue(node: Node): string | undefined {
+    const creation = this.creationOf(node);
+    const evidence = creation ? this.typeOfCreation(creation) : this.evidence.typeOfExpression(node);
+    return evidence.batch === 'yes' ? evidence.name : undefined;
   }
 
   private variableOf(creation: Node): Declaration | undefined {
@@ -162,39 +229,92 @@ class CSharpFacts {
     return name ? this.symbols.resolve(name) : undefined;
   }
 
-  private readModel(creation: Node, model: ModelName, extra: readonly MemberAssignment[] = []): ModelFields {
-    const shape: CSharpModelShape = CSHARP.models[model];
-    const values = new Map<CSharpField, Node>();
-    const nested = new Map<CSharpField, MemberAssignment[]>();
+  /**
+   * The member a created object is assigned to: `start.UserIdentity` of `start.UserIdentity = new …`,
+   * `UserIdentity` of the initializer member `UserIdentity = new …`.
+   */
+  private memberTargetOf(creation: Node): Node | undefined {
+    const parent = creation.parent;
+    if (parent?.type !== 'assignment_expression' || !sameNode(field(parent, 'right'), creation) || field(parent, 'operator')?.type !== '=')
+      return undefined;
+    const left = field(parent, 'left');
+    if (left?.type === 'member_access_expression') return left;
+    return left?.type === 'identifier' && parent.parent?.type === 'initializer_expression' ? left : undefined;
+  }
+
+  /**
+   * Statements that complete an object after its creation: writes through the variable it
+   * initialised (`identity.AutoUser = …`), or through the member it was assigned to
+   * (`start.UserIdentity.AutoUser = …` after `start.UserIdentity = new UserIdentity()`).
+   */
+  private laterWrites(creation: Node): MemberAssignment[] {
+    const variable = this.variableOf(creation);
+    if (variable) return this.symbols.memberAssignments(variable);
+    const assigned = this.assignedVariableOf(creation);
+    if (assigned) return this.symbols.memberAssignments(assigned).filter((write) => write.name.startIndex > creation.endIndex);
+    const target = this.memberTargetOf(creation);
+    return target ? this.symbols.writesThrough(target, creation.endIndex) : [];
+  }
+
+  /** The variable a created object is assigned to after its declaration: `identity = new UserIdentity()`. */
+  private assignedVariableOf(creation: Node): Declaration | undefined {
+    const parent = creation.parent;
+    if (parent?.type !== 'assignment_expression' || !sameNode(field(parent, 'right'), creation) || field(parent, 'operator')?.type !== '=')
+      return undefined;
+    const left = field(parent, 'left');
+    return left?.type === 'identifier' && parent.parent?.type !== 'initializer_expression' ? this.symbols.resolve(left) : undefined;
+  }
+
+  /**
+   * What a model's fields hold as written: constructor arguments (by name, by their model where the
+   * shape says so, else by position), initializer members, then later writes.
+   */
+  private readFields<F extends string>(
+    creation: Node,
+    shape: CSharpModelShape<F>,
+    later: readonly MemberAssignment[],
+    oneArgument?: (value: Node) => F | undefined,
+  ): ModelFields<F> {
+    const fields: ModelFields<F> = { values: new Map(), names: new Map(), nested: new Map(), flattened: new Map() };
+    const set = (target: F | undefined, name: Node, value: Node) => {
+      if (!target) return;
+      fields.values.set(target, value);
+      fields.names.set(target, name);
+    };
     const args = argumentsOf(creation);
     const positional = args.filter((a) => !a.name);
     args.forEach((arg, index) => {
-      let target: CSharpField | undefined = arg.name ? shape.parameters[arg.name] : shape.positional[index];
-      // The legacy SDK's one-argument constructors: a user name, or an auto-user specification.
-      if (!arg.name && model === 'UserIdentity' && positional.length === 1)
-        target = this.isAutoUserSpecification(arg.value) ? 'autoUser' : 'userName';
-      if (target) values.set(target, arg.value);
+      if (arg.name) return set(shape.parameters[arg.name], arg.node, arg.value);
+      const model = shape.typedArguments && this.modelOfValue(arg.value);
+      const typed = model ? shape.typedArguments?.[model] : undefined;
+      set(typed ?? (positional.length === 1 && oneArgument ? oneArgument(arg.value) : shape.positional[index]), arg.node, arg.value);
     });
+    const write = (name: Node, path: readonly string[], value: Node, member?: MemberAssignment) => {
+      const flattened = shape.flattened?.[path[0]];
+      if (flattened && path.length === 1) {
+        fields.flattened.set(flattened[0], { name, field: flattened[1], value });
+        return;
+      }
+      const target = shape.properties[path[0]];
+      if (!target) return;
+      if (path.length === 1) set(target, name, value);
+      else if (member) fields.nested.set(target, [...(fields.nested.get(target) ?? []), { ...member, path: member.path.slice(1) }]);
+    };
     const initializer = initializerOf(creation);
-    for (const member of initializer ? initializerMembers(initializer) : []) {
-      const target = shape.properties[member.name.text];
-      if (target) values.set(target, member.value);
-    }
-    const variable = this.variableOf(creation);
-    const later = [...(variable ? this.symbols.memberAssignments(variable) : []), ...extra];
-    for (const write of later) {
-      const target = shape.properties[write.path[0]];
-      if (!target) continue;
-      if (write.path.length === 1) values.set(target, write.value);
-      else nested.set(target, [...(nested.get(target) ?? []), { ...write, path: write.path.slice(1) }]);
-    }
-    return { values, nested };
+    for (const member of initializer ? initializerMembers(initializer) : []) write(member.name, [member.name.text], member.value);
+    for (const member of later) write(member.name, member.path, member.value, member);
+    return fields;
+  }
+
+  private readModel(creation: Node, model: ModelName, extra: readonly MemberAssignment[] = []): ModelFields<CSharpField> {
+    // The legacy SDK's one-argument constructors: a user name, or an auto-user specification.
+    const oneArgument =
+      model === 'UserIdentity' ? (value: Node) => (this.isAutoUserSpecification(value) ? 'autoUser' : 'userName') : undefined;
+    return this.readFields<CSharpField>(creation, CSHARP.models[model], [...this.laterWrites(creation), ...extra], oneArgument);
   }
 
   private isAutoUserSpecification(node: Node): boolean {
-    const creation = this.creationOf(node);
-    if (creation) return this.modelOf(creation)?.model === 'AutoUserSpecification';
-    return this.evidence.typeOfExpression(node).name === 'AutoUserSpecification';
+    return this.modelOfValue(node) === 'AutoUserSpecification';
   }
 
   /** A model as written: its creation, then what its fields hold, nested models read the same way. */
@@ -211,38 +331,59 @@ class CSharpFacts {
     };
   }
 
-  /** A nested model (auto-user, Linux or Windows settings) written in place or through a variable. */
-  private nestedModel(fields: ModelFields, name: NestedField): WrittenModel | undefined {
+  /**
+   * A nested model (auto-user, Linux or Windows settings) written in place or through a variable,
+   * or the one a flattened property creates (`WindowsUserLoginMode = …` is the Windows settings).
+   */
+  private nestedModel(fields: ModelFields<CSharpField>, name: NestedField): WrittenModel | undefined {
     const model = CSHARP.fieldTypes[name] as ModelName;
     const node = fields.values.get(name);
     const creation = node && this.creationOf(node);
-    if (!creation || this.modelOf(creation)?.model !== model) return undefined;
-    return this.written(creation, model, fields.nested.get(name));
+    if (creation && this.modelOf(creation)?.model === model) return this.written(creation, model, fields.nested.get(name));
+    const flattened = fields.flattened.get(name);
+    if (!flattened) return undefined;
+    return {
+      span: { start: flattened.name.startIndex, end: flattened.value.endIndex },
+      nameSpan: spanOf(flattened.name),
+      value: (field) => (field === flattened.field ? this.values.valueOf(flattened.value) : undefined),
+      nested: () => undefined,
+    };
   }
 
+  /** Where a creation is named: its type, or for a target-typed `new()` the member or parameter it is given to. */
   private nameSpanOf(creation: Node): Span {
     const type = field(creation, 'type');
-    return spanOf(type ? lastNameNode(type) : (children(creation)[0] ?? creation));
+    if (type) return spanOf(lastNameNode(type));
+    const target = this.memberTargetOf(creation);
+    const parameter = creation.parent?.type === 'argument' ? field(creation.parent, 'name') : undefined;
+    const name = target?.type === 'member_access_expression' ? field(target, 'name') : (target ?? parameter);
+    return spanOf(name ?? children(creation)[0] ?? creation);
   }
 
   // Identities -----------------------------------------------------------------------------------
 
   private identities(): void {
-    for (const name of this.identifiersNamed(CSHARP.write.userIdentityType)) {
-      const typeUse = this.typeUseOf(name);
-      if (typeUse) {
-        for (const creation of typeUse) this.identity(creation);
-        continue;
+    for (const typeName of IDENTITY_NAMES) {
+      for (const name of this.identifiersNamed(typeName)) {
+        const typeUse = this.typeUseOf(name);
+        if (typeUse) {
+          for (const creation of typeUse) this.identity(creation);
+          continue;
+        }
+        // The property every generation calls `UserIdentity`.
+        const target = typeName === CSHARP.legacy.userIdentity ? this.identityTarget(name) : undefined;
+        if (target) this.assignedIdentity(name, target);
       }
-      const target = this.identityTarget(name);
-      if (target) this.assignedIdentity(name, target);
     }
     // `new StartTask(…, userIdentity: x)` of the generated models gives the task an identity too.
     for (const name of this.identifiersNamed(CSHARP.userIdentityParameter)) {
       const argument = name.parent;
       if (argument?.type !== 'argument' || !sameNode(field(argument, 'name'), name)) continue;
       const holder = this.holderOfArgument(argument);
-      if (holder) this.facts.identityAssignments.push({ span: spanOf(argument), nameSpan: spanOf(name), holder });
+      if (!holder) continue;
+      this.facts.identityAssignments.push({ span: spanOf(argument), nameSpan: spanOf(name), holder });
+      const value = argumentValue(argument);
+      if (value?.type === 'implicit_object_creation_expression') this.identity(value);
     }
   }
 
@@ -264,13 +405,28 @@ class CSharpFacts {
         .map((d) => this.implicitValue(d))
         .filter((c): c is Node => !!c);
     }
-    // A collection of the type with target-typed elements.
+    // A collection of the type with target-typed elements: in its initializer, or added to its variable later.
     const list = parent.type === 'type_argument_list' ? parent.parent?.parent : parent.type === 'array_type' ? parent.parent : undefined;
     if (list && (list.type === 'object_creation_expression' || list.type === 'array_creation_expression')) {
       const initializer = initializerOf(list);
-      return initializer ? namedChildren(initializer).filter((c) => c.type === 'implicit_object_creation_expression') : [];
+      const variable = this.variableOf(list);
+      return [...(initializer ? namedChildren(initializer) : []), ...(variable ? this.addedToVariable(variable) : [])].filter(
+        (c) => c.type === 'implicit_object_creation_expression',
+      );
+    }
+    if (list?.type === 'variable_declaration' && parent.type === 'type_argument_list') {
+      const variables = namedChildren(list)
+        .filter((c) => c.type === 'variable_declarator')
+        .map((d) => field(d, 'name'))
+        .map((n) => n && this.symbols.resolve(n));
+      return variables.flatMap((v) => (v ? this.addedToVariable(v) : [])).filter((c) => c.type === 'implicit_object_creation_expression');
     }
     return undefined;
+  }
+
+  /** What is added to a collection variable: `accounts.Add(new("admin", "…"))`. */
+  private addedToVariable(variable: Declaration): Node[] {
+    return this.symbols.usesOf(variable).flatMap((use) => this.addedTo(use));
   }
 
   private implicitValue(declarator: Node): Node | undefined {
@@ -339,8 +495,9 @@ class CSharpFacts {
     if (parent.type === 'assignment_expression' && sameNode(field(parent, 'right'), creation) && this.isIdentityTarget(parent))
       return this.holderOfAssignment(parent)?.holder;
     if (parent.type === 'argument') return this.holderOfArgument(parent);
-    const variable = this.variableOf(creation);
+    const variable = this.variableOf(creation) ?? this.assignedVariableOf(creation);
     for (const use of variable ? this.symbols.usesOf(variable) : []) {
+      if (use.startIndex < creation.endIndex) continue;
       const useParent = use.parent;
       if (useParent?.type === 'assignment_expression' && sameNode(field(useParent, 'right'), use) && this.isIdentityTarget(useParent)) {
         const holder = this.holderOfAssignment(useParent)?.holder;
@@ -374,16 +531,82 @@ class CSharpFacts {
     if (this.seenCreations.has(creation.startIndex)) return;
     this.seenCreations.add(creation.startIndex);
     if (this.modelOf(creation)?.model !== 'UserIdentity') return;
-    this.facts.identities.push(identityFact(this.written(creation, 'UserIdentity'), this.holderOfCreation(creation), 'strong'));
+    const fact = identityFact(this.written(creation, 'UserIdentity'), this.holderOfCreation(creation), 'strong');
+    // Built empty and handed on where the analysis cannot follow: whatever completes it is out of sight.
+    if (!fact.userName && !fact.autoUser && this.escapes(creation)) return;
+    this.facts.identities.push(fact);
+  }
+
+  /**
+   * The object escapes the analysis: it is passed to a method (other than as a task's
+   * `userIdentity:`), returned, stored elsewhere or has a method called on it — directly, through
+   * the variable it initialised, or through the member it was assigned to.
+   */
+  private escapes(creation: Node): boolean {
+    const variable = this.variableOf(creation);
+    if (variable) return this.symbols.usesOf(variable).some((use) => this.escapesAt(use));
+    const assigned = this.assignedVariableOf(creation);
+    if (assigned) return this.symbols.usesOf(assigned).some((use) => use.startIndex > creation.endIndex && this.escapesAt(use));
+    const target = this.memberTargetOf(creation);
+    if (target) return this.symbols.valueUsesThrough(target, creation.endIndex).some((use) => this.escapesAt(use));
+    // Given to a name the symbol table cannot resolve (undeclared, or broken code): nothing tells where it goes.
+    const parent = creation.parent;
+    if (parent?.type === 'variable_declarator') return false;
+    if (parent?.type === 'assignment_expression' && field(parent, 'left')?.type === 'identifier') return false;
+    return this.escapesAt(creation);
+  }
+
+  /**
+   * A value at this place goes where the analysis does not follow: anything but a write or read of
+   * one of its members, the left of an assignment, and giving it to a task as its user identity.
+   */
+  private escapesAt(value: Node): boolean {
+    const parent = value.parent;
+    if (!parent) return false;
+    if (parent.type === 'member_access_expression' && sameNode(field(parent, 'expression'), value)) {
+      const call = parent.parent;
+      return call?.type === 'invocation_expression' && sameNode(field(call, 'function'), parent);
+    }
+    if (parent.type === 'assignment_expression') return !sameNode(field(parent, 'left'), value) && !this.isIdentityTarget(parent);
+    if (parent.type === 'argument') return !this.holderOfArgument(parent);
+    return true;
   }
 
   // Accounts -------------------------------------------------------------------------------------
 
   private accounts(): void {
-    const accountType: ModelName = 'UserAccount';
-    for (const name of this.identifiersNamed(accountType)) {
-      for (const creation of this.typeUseOf(name) ?? []) this.account(creation);
+    for (const typeName of ACCOUNT_NAMES) {
+      for (const name of this.identifiersNamed(typeName)) for (const creation of this.typeUseOf(name) ?? []) this.account(creation);
     }
+    // Target-typed accounts name no type: `pool.UserAccounts.Add(new("admin", "…"))`, `UserAccounts = { new("admin", "…") }`.
+    for (const name of this.identifiersNamed(USER_ACCOUNTS))
+      for (const creation of this.targetTypedElementsOf(name)) this.account(creation);
+  }
+
+  /** The `new(…)` elements given to a collection property: `X.UserAccounts.Add(new(…))`, `UserAccounts = { new(…) }`. */
+  private targetTypedElementsOf(name: Node): Node[] {
+    const parent = name.parent;
+    let elements: Node[] = [];
+    if (parent?.type === 'member_access_expression' && sameNode(field(parent, 'name'), name)) elements = this.addedTo(parent);
+    else if (
+      parent?.type === 'assignment_expression' &&
+      sameNode(field(parent, 'left'), name) &&
+      parent.parent?.type === 'initializer_expression'
+    ) {
+      const right = field(parent, 'right');
+      elements = right?.type === 'initializer_expression' ? namedChildren(right) : [];
+    }
+    return elements.filter((e) => e.type === 'implicit_object_creation_expression');
+  }
+
+  /** The arguments of `collection.Add(…)` when `collection` is the receiver of an `Add` call. */
+  private addedTo(collection: Node): Node[] {
+    const access = collection.parent;
+    if (access?.type !== 'member_access_expression' || !sameNode(field(access, 'expression'), collection)) return [];
+    if (field(access, 'name')?.text !== 'Add') return [];
+    const call = access.parent;
+    if (call?.type !== 'invocation_expression' || !sameNode(field(call, 'function'), access)) return [];
+    return argumentsOf(call).map((a) => a.value);
   }
 
   private account(creation: Node): void {
@@ -396,7 +619,8 @@ class CSharpFacts {
 
   /**
    * Accounts of one pool share a key: the `X.UserAccounts` they end up in, however they get there
-   * (collection initializer, `.Add(…)`, a list variable assigned later, an account variable).
+   * (collection initializer, `.Add(…)`, a list variable assigned later, a pool constructor's
+   * `userAccounts:`, an account variable).
    */
   private poolKeyOf(account: Node): string | undefined {
     const direct = this.listKeyAround(account);
@@ -445,6 +669,8 @@ class CSharpFacts {
       const left = field(parent, 'left');
       if (left) return this.symbols.keyOfLValue(left);
     }
+    const poolList = parent?.type === 'argument' ? this.poolListOfArgument(parent) : undefined;
+    if (poolList) return poolList;
     const variable = this.variableOf(collection);
     return variable ? this.listKeyOfVariable(variable) : `cs:list:${collection.startIndex}`;
   }
@@ -455,7 +681,7 @@ class CSharpFacts {
     return variable ? this.listKeyOfVariable(variable) : this.symbols.keyOfLValue(expr);
   }
 
-  /** A list variable is the pool's list once assigned to `X.UserAccounts`. */
+  /** A list variable is the pool's list once assigned to `X.UserAccounts` or given as a pool's `userAccounts:`. */
   private listKeyOfVariable(variable: Declaration): string {
     for (const use of this.symbols.usesOf(variable)) {
       const parent = use.parent;
@@ -463,14 +689,115 @@ class CSharpFacts {
         const left = field(parent, 'left');
         if (left) return this.symbols.keyOfLValue(left);
       }
+      const poolList = parent?.type === 'argument' ? this.poolListOfArgument(parent) : undefined;
+      if (poolList) return poolList;
     }
     return this.symbols.keyOfVariable(variable);
+  }
+
+  /** `new Pool(…, userAccounts: list)`: the pool's account list, keyed as `pool.UserAccounts` would be. */
+  private poolListOfArgument(argument: Node): string | undefined {
+    const name = field(argument, 'name')?.text;
+    const creation = argument.parent?.parent;
+    const poolShape: CSharpModelShape<CSharpPoolField> = CSHARP.poolModels.Pool;
+    if (!name || poolShape.parameters[name] !== 'userAccounts' || !creation || !isObjectCreation(creation)) return undefined;
+    return this.isPool(this.typeOfCreation(creation)) ? this.poolListKey(creation) : undefined;
+  }
+
+  // Pools ----------------------------------------------------------------------------------------
+
+  private isPool(evidence: TypeEvidence): boolean {
+    return evidence.batch === 'yes' && !!evidence.name && (CSHARP.poolTypes as readonly string[]).includes(evidence.name);
+  }
+
+  /** The key of a pool's account list: the same as its accounts' `pool.key`. */
+  private poolListKey(pool: Node): string {
+    return `${this.symbols.keyOfObject(pool)}.${USER_ACCOUNTS}`;
+  }
+
+  /**
+   * Pools the file builds — `new CloudPool { … }`, `new BatchAccountPoolData { … }`, the legacy
+   * `batchClient.PoolOperations.CreatePool(id, size, configuration)` — with what their configuration
+   * says of the nodes' OS, as written; which OS that is, is os-mismatch's judgement.
+   */
+  private pools(): void {
+    for (const typeName of POOL_NAMES) {
+      for (const name of this.identifiersNamed(typeName)) for (const creation of this.typeUseOf(name) ?? []) this.pool(creation, name);
+    }
+    for (const name of this.identifiersNamed(CSHARP.createPool.method)) {
+      const call = this.createPoolCall(name);
+      if (call) this.pool(call, name);
+    }
+  }
+
+  /** `….PoolOperations.CreatePool(…)` of Microsoft.Azure.Batch, from the method's name. */
+  private createPoolCall(name: Node): Node | undefined {
+    const access = name.parent;
+    if (access?.type !== 'member_access_expression' || !sameNode(field(access, 'name'), name)) return undefined;
+    const receiver = field(access, 'expression');
+    const operations = receiver?.type === 'member_access_expression' ? field(receiver, 'name') : receiver;
+    if (operations?.text !== CSHARP.createPool.receiver) return undefined;
+    if (!this.evidence.reach.generationsAt(name.startIndex).has('Microsoft.Azure.Batch')) return undefined;
+    const call = access.parent;
+    return call?.type === 'invocation_expression' && sameNode(field(call, 'function'), access) ? call : undefined;
+  }
+
+  private pool(node: Node, name: Node): void {
+    if (this.seenPools.has(node.startIndex)) return;
+    this.seenPools.add(node.startIndex);
+    if (node.type !== 'invocation_expression' && !this.isPool(this.typeOfCreation(node))) return;
+    const fields = this.readFields<CSharpPoolField>(node, CSHARP.poolModels.Pool, this.laterWrites(node));
+    const deployment = this.poolPart(fields, 'deployment');
+    const vm = this.poolPart(fields, 'vm') ?? (deployment && this.poolPart(deployment, 'vm'));
+    const image = vm && this.poolPart(vm, 'image');
+    const cloudService = this.cloudServiceOf(fields) ?? (deployment && this.cloudServiceOf(deployment));
+    const windows = vm && this.windowsConfigurationOf(vm);
+    const sku = vm?.values.get('nodeAgentSkuId');
+    const imageValue = (part: CSharpPoolField): Value | undefined => {
+      const value = image?.values.get(part);
+      return value && this.values.valueOf(value);
+    };
+    this.facts.pools.push({
+      span: spanOf(node),
+      nameSpan: node.type === 'invocation_expression' ? spanOf(name) : this.nameSpanOf(node),
+      key: this.poolListKey(node),
+      ...(cloudService && { cloudServiceConfiguration: spanOf(cloudService) }),
+      ...(sku && { nodeAgentSkuId: this.values.valueOf(sku) }),
+      ...(image && { image: { publisher: imageValue('publisher'), offer: imageValue('offer'), sku: imageValue('sku') } }),
+      ...(windows && { windowsConfiguration: spanOf(windows) }),
+      confidence: 'strong',
+    });
+  }
+
+  /** The configuration model a pool field holds, written in place or through a variable, with what its fields hold. */
+  private poolPart(fields: ModelFields<CSharpPoolField>, part: CSharpPoolField): ModelFields<CSharpPoolField> | undefined {
+    const node = fields.values.get(part);
+    const creation = node && this.creationOf(node);
+    const model = CSHARP.poolFieldTypes[part];
+    if (!creation || !model || !(model in CSHARP.poolModels) || this.typeOfCreation(creation).name !== model) return undefined;
+    const later = [...this.laterWrites(creation), ...(fields.nested.get(part) ?? [])];
+    return this.readFields<CSharpPoolField>(creation, CSHARP.poolModels[model as PoolModelName], later);
+  }
+
+  /** Where a Cloud Services configuration is given: an object of that model, not null or an unknown value. */
+  private cloudServiceOf(fields: ModelFields<CSharpPoolField>): Node | undefined {
+    const node = fields.values.get('cloudService');
+    return node && this.modelOfValue(node) === CSHARP.poolFieldTypes.cloudService && this.creationOf(node)
+      ? fields.names.get('cloudService')
+      : undefined;
+  }
+
+  /** Where the VM configuration's windowsConfiguration is given: an object, or one of its flattened settings. */
+  private windowsConfigurationOf(vm: ModelFields<CSharpPoolField>): Node | undefined {
+    const node = vm.values.get('windowsConfiguration');
+    if (node && this.creationOf(node)) return vm.names.get('windowsConfiguration');
+    return vm.flattened.get('windowsConfiguration')?.name;
   }
 
   // Enum members ---------------------------------------------------------------------------------
 
   private enumRefs(): void {
-    for (const enumName of Object.keys(CSHARP.enums) as EnumName[]) {
+    for (const enumName of ENUM_TYPE_NAMES) {
       for (const name of this.identifiersNamed(enumName)) {
         const parent = name.parent;
         if (parent?.type !== 'member_access_expression') continue;

@@ -231,7 +231,13 @@ export class Reach {
   isBatchSdkSource(): boolean {
     const batchNamespaces = this.namespaces.filter((ns) => CSHARP.namespaces[ns.name] !== undefined);
     if (batchNamespaces.length === 0) return false;
-    const modelNames = [...Object.keys(CSHARP.taskTypes), ...CSHARP.poolTypes, ...CSHARP.identityTypes, ...Object.keys(CSHARP.enums)];
+    const modelNames = [
+      ...Object.keys(CSHARP.taskTypes),
+      ...CSHARP.poolTypes,
+      ...CSHARP.identityTypes,
+      ...Object.keys(CSHARP.enums),
+      ...Object.values(CSHARP.ownTypes).flatMap((types) => Object.keys(types ?? {})),
+    ];
     return modelNames.some((name) =>
       this.declarationsOf(name).some((decl) => batchNamespaces.some((ns) => ns.start <= decl.startIndex && decl.endIndex <= ns.end)),
     );

@@ -5,7 +5,7 @@
  * and whether the value needs parentheses as a condition.
  */
 import type { EnumName } from '../../batch/model';
-import { CSHARP } from '../../batch/sdks';
+import { CSHARP, csharpHasType, type CSharpSdk } from '../../batch/sdks';
 import type { TextEdit } from '../../engine/language';
 import type { Plans } from '../toolkit/plans';
 import { isBlank, removalSpan, type RemovalStyle } from '../toolkit/text';
@@ -99,10 +99,14 @@ export class RunElevatedPlanner {
       CSHARP.write.autoUserType,
       ...(['ElevationLevel', 'AutoUserScope'] satisfies EnumName[]),
     ];
-    // Simple names would be ambiguous or shadowed: the file has its own, or another generation's are in reach.
+    // Simple names would be ambiguous or shadowed: the file has its own, or another generation that has them is in reach
+    // (Azure.ResourceManager.Batch, whose names are its own, shadows none).
     const conflict =
       written.some((n) => this.reach.declares(n) || this.reach.aliasAt(at, n) !== undefined) ||
-      Object.entries(CSHARP.generations).some(([other, g]) => other !== sdk && (reachable.has(g.types) || reachable.has(g.enums)));
+      Object.entries(CSHARP.generations).some(
+        ([other, g]) =>
+          other !== sdk && (reachable.has(g.types) || reachable.has(g.enums)) && written.some((n) => csharpHasType(other as CSharpSdk, n)),
+      );
     const qualifiedHolder = !!evidence.qualifier && !reachable.has(generation.types);
     if (!conflict && !qualifiedHolder) {
       const needed = generation.construction === 'constructor' ? [generation.types, generation.enums] : [generation.types];

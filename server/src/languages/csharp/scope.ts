@@ -75,6 +75,32 @@ const MEMBER_SCOPES: ReadonlySet<string> = new Set([
   ...TYPE_DECLARATIONS,
 ]);
 
+/** The member name an assignable expression ends in: `UserIdentity` of `start.UserIdentity`, or the initializer member itself. */
+function memberNameOf(target: Node): Node | undefined {
+  if (target.type === 'member_access_expression') return field(target, 'name');
+  return target.type === 'identifier' ? target : undefined;
+}
+
+/** `x.A = e`, `x.A.B = e` from an occurrence of `x`: the members written and the value, when it is such a write. */
+function writeThrough(use: Node): MemberAssignment | undefined {
+  const path: string[] = [];
+  let current = use;
+  let nameNode: Node | undefined;
+  for (
+    let parent = current.parent;
+    parent?.type === 'member_access_expression' && sameNode(field(parent, 'expression'), current);
+    parent = current.parent
+  ) {
+    nameNode = field(parent, 'name');
+    if (!nameNode) break;
+    path.push(nameNode.text);
+    current = parent;
+  }
+  const assignment = path.length > 0 ? assignmentTo(current) : undefined;
+  const value = assignment && field(assignment, 'right');
+  return nameNode && value ? { path, name: nameNode, value } : undefined;
+}
+
 function hasModifier(node: Node, ...modifiers: string[]): boolean {
   return children(node).some((c) => c.type === 'modifier' && modifiers.includes(c.text));
 }
@@ -84,6 +110,8 @@ export class SymbolTable {
   private readonly declarationCache = new Map<string, Declaration[]>();
   private readonly resolved = new Map<number, Declaration | null>();
   private readonly usesCache = new Map<number, Node[]>();
+  /** Member accesses by member name, then by the holder key of the member they denote. */
+  private readonly accessCache = new Map<string, Map<string, Node[]>>();
   private readonly text: string;
 
   constructor(
@@ -220,26 +248,67 @@ export class SymbolTable {
 
   /** `v.A = e` and `v.A.B = e` statements on a variable. */
   memberAssignments(declaration: Declaration): MemberAssignment[] {
+    return this.usesOf(declaration).flatMap((use) => writeThrough(use) ?? []);
+  }
+
+  /**
+   * Writes through the member an object was assigned to (`target`: `start.UserIdentity`, or
+   * `UserIdentity` in an initializer), after offset `after` and up to the member's next assignment:
+   * `start.UserIdentity.AutoUser = …` completes what `start.UserIdentity = new UserIdentity()` began.
+   * The same holder key is the same object (a variable's members, `this`'s, or a member's text).
+   */
+  writesThrough(target: Node, after: number): MemberAssignment[] {
+    const word = memberNameOf(target)?.text;
+    if (!word) return [];
+    const key = this.keyOfLValue(target);
     const found: MemberAssignment[] = [];
-    for (const use of this.usesOf(declaration)) {
-      const path: string[] = [];
-      let current = use;
-      let nameNode: Node | undefined;
-      for (
-        let parent = current.parent;
-        parent?.type === 'member_access_expression' && sameNode(field(parent, 'expression'), current);
-        parent = current.parent
-      ) {
-        nameNode = field(parent, 'name');
-        if (!nameNode) break;
-        path.push(nameNode.text);
-        current = parent;
-      }
-      const assignment = path.length > 0 ? assignmentTo(current) : undefined;
-      const value = assignment && field(assignment, 'right');
-      if (nameNode && value) found.push({ path, name: nameNode, value });
+    for (const access of this.accessesOf(word, key, after)) {
+      if (assignmentTo(access)) break; // the member holds another object from here on
+      const write = writeThrough(access);
+      if (write) found.push(write);
     }
     return found;
+  }
+
+  /**
+   * Uses of the member an object was assigned to, after `after`, as a value rather than through its
+   * members (`Configure(start.UserIdentity)`, `var id = start.UserIdentity`): where it escapes.
+   */
+  valueUsesThrough(target: Node, after: number): Node[] {
+    const word = memberNameOf(target)?.text;
+    if (!word) return [];
+    const found: Node[] = [];
+    for (const access of this.accessesOf(word, this.keyOfLValue(target), after)) {
+      if (assignmentTo(access)) break;
+      const parent = access.parent;
+      if (parent?.type === 'member_access_expression' && sameNode(field(parent, 'expression'), access)) {
+        const call = parent.parent;
+        // A method called on it may change it.
+        if (call?.type === 'invocation_expression' && sameNode(field(call, 'function'), parent)) found.push(access);
+        continue;
+      }
+      found.push(access);
+    }
+    return found;
+  }
+
+  /** Member accesses `….word` after `after` whose object has the holder key `key`, in text order. */
+  private accessesOf(word: string, key: string, after: number): Node[] {
+    let byKey = this.accessCache.get(word);
+    if (!byKey) {
+      byKey = new Map();
+      for (const offset of this.words.of(word)) {
+        const node = this.tree.rootNode.namedDescendantForIndex(offset, offset + word.length);
+        const access = node?.parent;
+        if (!node || access?.type !== 'member_access_expression' || !sameNode(field(access, 'name'), node)) continue;
+        const accessKey = this.keyOfLValue(access);
+        const same = byKey.get(accessKey);
+        if (same) same.push(access);
+        else byKey.set(accessKey, [access]);
+      }
+      this.accessCache.set(word, byKey);
+    }
+    return (byKey.get(key) ?? []).filter((access) => access.startIndex >= after);
   }
 
   /** The value a name stands for, when it is a variable initialised where declared. */

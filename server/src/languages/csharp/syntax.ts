@@ -85,6 +85,14 @@ export interface Argument {
   readonly value: Node;
 }
 
+/** The value an `argument` node passes (after its `name:`, if any). */
+export function argumentValue(argument: Node): Node | undefined {
+  const name = field(argument, 'name');
+  return namedChildren(argument)
+    .filter((c) => c.type !== 'comment' && !sameNode(c, name))
+    .pop();
+}
+
 /** The arguments of a call or object creation, in order. */
 export function argumentsOf(creation: Node): Argument[] {
   const list = field(creation, 'arguments') ?? namedChildren(creation).find((c) => c.type === 'argument_list');
@@ -92,11 +100,8 @@ export function argumentsOf(creation: Node): Argument[] {
   const found: Argument[] = [];
   for (const arg of namedChildren(list)) {
     if (arg.type !== 'argument') continue;
-    const name = field(arg, 'name');
-    const value = namedChildren(arg)
-      .filter((c) => c.type !== 'comment' && !sameNode(c, name))
-      .pop();
-    if (value) found.push({ node: arg, name: name?.text, value });
+    const value = argumentValue(arg);
+    if (value) found.push({ node: arg, name: field(arg, 'name')?.text, value });
   }
   return found;
 }

@@ -4,7 +4,7 @@
  * generators.
  */
 import type { EnumName } from '../../batch/model';
-import { canonicalMember, CSHARP } from '../../batch/sdks';
+import { canonicalMember, CSHARP, csharpTypeNames } from '../../batch/sdks';
 import type { Value } from '../../engine/facts';
 import { field, namedChildren, sameNode, spanOf, type Node } from '../toolkit/treeSitter';
 import type { BatchEvidence } from './evidence';
@@ -13,7 +13,9 @@ import { assignmentTo, constantNumber, constantString, segmentsOf, unwrap } from
 
 export type EnumValue = Extract<Value, { kind: 'enum' }>;
 
-const ENUM_NAMES: ReadonlySet<string> = new Set(Object.keys(CSHARP.enums));
+/** The identity enums under every name the generations give them (`ElevationLevel`, `BatchUserAccountElevationLevel`). */
+export const ENUM_TYPE_NAMES: readonly string[] = Object.keys(CSHARP.enums).flatMap(csharpTypeNames);
+const ENUM_NAMES: ReadonlySet<string> = new Set(ENUM_TYPE_NAMES);
 
 /** .NET look-ups of settings and secrets: what a password read at run time comes from. */
 const SECRET_METHODS: ReadonlySet<string> = new Set([
@@ -113,8 +115,9 @@ export class Values {
     // `ElevationLevel.Parse(…)` is a call, not a member.
     const parent = expr.parent;
     if (parent?.type === 'invocation_expression' && sameNode(field(parent, 'function'), expr)) return undefined;
-    if (this.evidence.classifySegments(segments, expr.startIndex).batch !== 'yes') return undefined;
-    const name = enumName as EnumName;
+    const evidence = this.evidence.classifySegments(segments, expr.startIndex);
+    if (evidence.batch !== 'yes' || !evidence.name || !(evidence.name in CSHARP.enums)) return undefined;
+    const name = evidence.name as EnumName;
     return {
       kind: 'enum',
       enum: name,

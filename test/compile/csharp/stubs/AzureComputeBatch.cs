@@ -1,5 +1,6 @@
 // Stub of Azure.Compute.Batch (1.0.0-beta, TypeSpec; §5.2 of the reference): parameterless
-// identity models with setters, extensible-enum structs, no RunElevated.
+// identity models with setters, extensible-enum structs, no RunElevated; the pool with its
+// VirtualMachineConfiguration(imageReference, nodeAgentSkuId) and get-only UserAccounts (src/Generated).
 namespace Azure.Compute.Batch
 {
     public readonly partial struct ElevationLevel
@@ -61,6 +62,40 @@ namespace Azure.Compute.Batch
         public ElevationLevel? ElevationLevel { get; set; }
         public LinuxUserConfiguration LinuxUserConfiguration { get; set; }
         public WindowsUserConfiguration WindowsUserConfiguration { get; set; }
+    }
+
+    public class ImageReference
+    {
+        public string Publisher { get; set; }
+        public string Offer { get; set; }
+        public string Sku { get; set; }
+    }
+
+    public class WindowsConfiguration
+    {
+        public bool? EnableAutomaticUpdates { get; set; }
+    }
+
+    public class VirtualMachineConfiguration
+    {
+        public VirtualMachineConfiguration(ImageReference imageReference, string nodeAgentSkuId)
+        {
+            ImageReference = imageReference;
+            NodeAgentSkuId = nodeAgentSkuId;
+        }
+        public ImageReference ImageReference { get; set; }
+        public string NodeAgentSkuId { get; set; }
+        public WindowsConfiguration WindowsConfiguration { get; set; }
+    }
+
+    public class BatchPoolCreateContent
+    {
+        private readonly System.Collections.Generic.List<UserAccount> userAccounts = new System.Collections.Generic.List<UserAccount>();
+        public BatchPoolCreateContent(string id, string vmSize) { Id = id; VmSize = vmSize; }
+        public string Id { get; }
+        public string VmSize { get; }
+        public VirtualMachineConfiguration VirtualMachineConfiguration { get; set; }
+        public System.Collections.Generic.IList<UserAccount> UserAccounts { get { return userAccounts; } }
     }
 
     public class BatchTaskCreateContent

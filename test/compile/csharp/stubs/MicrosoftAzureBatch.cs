@@ -1,6 +1,7 @@
 // Stub of Microsoft.Azure.Batch >= 6.0 (REST 2017-01-01.4.0+): the identity surface as in
 // ../shared/reference/batch-identity-api.md §5.1, and the few task/pool/job members the examples
-// use. There is no RunElevated anywhere: a fix that leaves one behind does not compile.
+// use (the pool's configuration as in src/Generated: VirtualMachineConfiguration(imageReference,
+// nodeAgentSkuId), CloudServiceConfiguration, PoolOperations.CreatePool). There is no RunElevated anywhere: a fix that leaves one behind does not compile.
 // Every task type records the identity it is given, so a compiled test can assert the elevation.
 using System.Collections.Generic;
 using Microsoft.Azure.Batch.Common;
@@ -125,10 +126,43 @@ namespace Microsoft.Azure.Batch
         public string PoolId { get; set; }
     }
 
+    public sealed class ImageReference
+    {
+        public string Publisher { get; set; }
+        public string Offer { get; set; }
+        public string Sku { get; set; }
+        public string Version { get; set; }
+    }
+
+    public sealed class WindowsConfiguration
+    {
+        public bool? EnableAutomaticUpdates { get; set; }
+    }
+
+    public sealed class VirtualMachineConfiguration
+    {
+        public VirtualMachineConfiguration(ImageReference imageReference, string nodeAgentSkuId)
+        {
+            ImageReference = imageReference;
+            NodeAgentSkuId = nodeAgentSkuId;
+        }
+        public ImageReference ImageReference { get; set; }
+        public string NodeAgentSkuId { get; set; }
+        public WindowsConfiguration WindowsConfiguration { get; set; }
+    }
+
+    public sealed class CloudServiceConfiguration
+    {
+        public CloudServiceConfiguration(string osFamily, string osVersion = default(string)) { OSFamily = osFamily; }
+        public string OSFamily { get; set; }
+    }
+
     public sealed class CloudPool
     {
         public string Id { get; set; }
         public string VirtualMachineSize { get; set; }
+        public VirtualMachineConfiguration VirtualMachineConfiguration { get; set; }
+        public CloudServiceConfiguration CloudServiceConfiguration { get; set; }
         public StartTask StartTask { get; set; }
         public IList<UserAccount> UserAccounts { get; set; }
         public void Commit() { }
@@ -150,6 +184,16 @@ namespace Microsoft.Azure.Batch
         public CloudPool CreatePool(string poolId, string virtualMachineSize, int? targetDedicatedComputeNodes = default(int?))
         {
             return new CloudPool { Id = poolId, VirtualMachineSize = virtualMachineSize };
+        }
+        public CloudPool CreatePool(string poolId, string virtualMachineSize, CloudServiceConfiguration cloudServiceConfiguration,
+            int? targetDedicatedComputeNodes = default(int?))
+        {
+            return new CloudPool { Id = poolId, VirtualMachineSize = virtualMachineSize, CloudServiceConfiguration = cloudServiceConfiguration };
+        }
+        public CloudPool CreatePool(string poolId, string virtualMachineSize, VirtualMachineConfiguration virtualMachineConfiguration,
+            int? targetDedicatedComputeNodes = default(int?))
+        {
+            return new CloudPool { Id = poolId, VirtualMachineSize = virtualMachineSize, VirtualMachineConfiguration = virtualMachineConfiguration };
         }
     }
 

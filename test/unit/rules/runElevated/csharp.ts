@@ -2,7 +2,7 @@
  * run-elevated in C#: every form and every shape of evidence found, every trap silent (issue 7),
  * and the exact text after each fix.
  */
-import { UNCHANGED } from '../table';
+import { csArm, csMgmt, UNCHANGED } from '../table';
 import { expectIn, type RunElevatedCase } from './expect';
 
 const { ADMIN, AGREES, DIFFERS, NON_ADMIN, READ, replaced, sameCondition, UNKNOWN_VALUE } = expectIn('csharp');
@@ -287,6 +287,42 @@ export const CSHARP: RunElevatedCase[] = [
     language: 'csharp',
     text: inMethod('var t = new Contoso.Tasks.CloudTask { RunElevated = true };'),
     found: [],
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: the pool start task never had RunElevated (ARM never did)',
+    language: 'csharp',
+    text: csArm(
+      'pool.StartTask = new BatchAccountPoolStartTask { CommandLine = "setup.sh", RunElevated = true };\npool.StartTask.RunElevated = false;',
+    ),
+    found: [],
+    seen: 0,
+    sdk: { fails: /BatchAccountPoolStartTask' does not contain a definition for `RunElevated'/ },
+  },
+  {
+    name: 'Azure.ResourceManager.Batch: a target-typed start task; an object of unknown type where only ARM is in reach',
+    language: 'csharp',
+    text: csArm(
+      'pool.StartTask = new() { CommandLine = "setup.sh", RunElevated = true };\nvar settings = Load();\nsettings.RunElevated = true;',
+    ),
+    found: [],
+    seen: 0,
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch: the management StartTask never had RunElevated',
+    language: 'csharp',
+    text: csMgmt(
+      'pool.StartTask = new StartTask(commandLine: "setup.sh") { RunElevated = true };\npool.StartTask.RunElevated = true;\nvar start = new StartTask();\nstart.RunElevated = false;',
+    ),
+    found: [],
+    seen: 0,
+    sdk: { fails: /StartTask' does not contain a definition for `RunElevated'/ },
+  },
+  {
+    name: 'Microsoft.Azure.Management.Batch beside the data plane: the data-plane task is still reported',
+    language: 'csharp',
+    text: 'using Microsoft.Azure.Batch;\nusing Mgmt = Microsoft.Azure.Management.Batch.Models;\n\nclass C\n{\n    void M(CloudTask task, Mgmt.Pool pool)\n    {\n        task.RunElevated = true;\n        pool.StartTask.RunElevated = true;\n    }\n}\n',
+    found: [['warning', 'RunElevated', ...ADMIN]],
+    seen: 1,
   },
   {
     name: 'another service (Batch AI)',
