@@ -920,6 +920,17 @@ export interface DialectSpelling {
   readonly quoted: boolean;
 }
 
+/** Every Python SDK generation spells runElevated and booleans alike; only its enum members differ. */
+function pythonSpelling(enums: EnumSpellings): DialectSpelling {
+  return {
+    runElevated: PYTHON.runElevated,
+    setRunElevated: (value) => `${PYTHON.runElevated}=${value}`,
+    booleans: { true: 'True', false: 'False' },
+    enums,
+    quoted: false,
+  };
+}
+
 export const DIALECTS: Readonly<Record<Dialect, DialectSpelling>> = {
   csharp: {
     runElevated: CSHARP.legacy.runElevated,
@@ -935,27 +946,9 @@ export const DIALECTS: Readonly<Record<Dialect, DialectSpelling>> = {
     enums: JAVA.enums,
     quoted: false,
   },
-  python: {
-    runElevated: PYTHON.runElevated,
-    setRunElevated: (value) => `${PYTHON.runElevated}=${value}`,
-    booleans: { true: 'True', false: 'False' },
-    enums: PYTHON.enums.legacy,
-    quoted: false,
-  },
-  python15: {
-    runElevated: PYTHON.runElevated,
-    setRunElevated: (value) => `${PYTHON.runElevated}=${value}`,
-    booleans: { true: 'True', false: 'False' },
-    enums: PYTHON.enums.v15,
-    quoted: false,
-  },
-  pythonMgmt: {
-    runElevated: PYTHON.runElevated,
-    setRunElevated: (value) => `${PYTHON.runElevated}=${value}`,
-    booleans: { true: 'True', false: 'False' },
-    enums: PYTHON.mgmtEnums,
-    quoted: false,
-  },
+  python: pythonSpelling(PYTHON.enums.legacy),
+  python15: pythonSpelling(PYTHON.enums.v15),
+  pythonMgmt: pythonSpelling(PYTHON.mgmtEnums),
   rest: {
     runElevated: JSON.stringify(JSON_KEYS.runElevated),
     setRunElevated: (value) => `${JSON.stringify(JSON_KEYS.runElevated)}: ${value}`,

@@ -176,7 +176,12 @@ export class Engine {
       if (options.onlyRules && !options.onlyRules.includes(rule.id)) continue;
       const override = settings.rules[rule.id];
       if (override === 'off') continue;
+      // One value may stand for several facts (a password constant given to two accounts): one finding.
+      const said = new Set<string>();
       for (const finding of rule.check(file.facts, context)) {
+        const key = `${spanKey(finding.span)} ${finding.message}`;
+        if (said.has(key)) continue;
+        said.add(key);
         findings.push(override ? { ...finding, severity: override } : finding);
       }
     }

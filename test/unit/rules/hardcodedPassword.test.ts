@@ -314,6 +314,16 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS, sdk: csharpS
     found: [['warning', "'Autumn2024!'", 'hardcoded']],
   },
   {
+    name: 'legacy: one constant given to two accounts: one finding where it is written',
+    language: 'python',
+    text: pyLegacy(
+      "OPS_PASSWORD = 'Autumn2024!'\n\n" +
+        "accounts = [batchmodels.UserAccount(name='a', password=OPS_PASSWORD), batchmodels.UserAccount(name='b', password=OPS_PASSWORD)]",
+    ),
+    found: [['warning', "'Autumn2024!'", 'hardcoded']],
+    seen: 2,
+  },
+  {
     name: '15.x: password= literal',
     language: 'python',
     text: py15("ops = models.UserAccount(name='ops', password='Spring2025!')"),
