@@ -115,6 +115,25 @@ describe('Python: a line the fix makes too long is wrapped as black wraps it', (
       sdk: builds(task('TaskAddParameter', 't3', autoUser('admin'))),
     },
     {
+      name: "arguments black put on one line of their own: split at their commas, the last one gets the magic trailing comma",
+      language: 'python',
+      format: BLACK_79,
+      text:
+        `${BM}\n\ndef render(frame):\n    return batchmodels.TaskAddParameter(\n` +
+        `        id=f"render-{frame}", command_line="render.sh", run_elevated=True\n    )\n`,
+      fixed:
+        `${BM}\n\ndef render(frame):\n    return batchmodels.TaskAddParameter(\n` +
+        `        id=f"render-{frame}",\n` +
+        `        command_line="render.sh",\n` +
+        `        user_identity=batchmodels.UserIdentity(\n` +
+        `            auto_user=batchmodels.AutoUserSpecification(\n` +
+        `                elevation_level=batchmodels.ElevationLevel.admin\n` +
+        `            )\n` +
+        `        ),\n` +
+        `    )\n`,
+      sdk: { runs: [{ then: 'render(7)', tasks: [task('TaskAddParameter', 'render-7', autoUser('admin'))] }], input: DROPPED },
+    },
+    {
       name: 'an attribute assignment with a comment after it: the comment stays at the end of the statement',
       language: 'python',
       format: BLACK_79,

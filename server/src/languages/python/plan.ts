@@ -40,6 +40,8 @@ export interface StatementLine {
   readonly tokens: readonly StatementToken[];
   /** When the lines are inside brackets (an argument of a call laid out one per line): the node owning them. */
   readonly insideOwner?: number;
+  /** Whether the lines end the content of those brackets (only their closing bracket follows): a trailing comma may go there. */
+  readonly endsBrackets?: boolean;
 }
 
 /** Everything the renderer reads. */
@@ -161,8 +163,10 @@ function statementLine(text: string, name: Node, span: { start: number; end: num
     while (around && around.startIndex >= start) around = around.parent;
     if (!around || !children(around).some((c) => OPENING.has(c.type))) return undefined;
     insideOwner = around.id;
+    const following = children(around).filter((c) => c.startIndex >= end && c.type !== 'comment');
+    return { start, end, tokens, insideOwner, endsBrackets: following.length === 1 && CLOSING.has(following[0].type) };
   }
-  return { start, end, tokens, insideOwner };
+  return { start, end, tokens };
 }
 
 /** Collects the leaves of `node` inside [start, end); false when one crosses its bounds. */

@@ -134,7 +134,7 @@ function wrappedStatement(
   if (!/^[ \t]*$/.test(indent) || !/^[ \t]*$/.test(text.slice(lastEnd, line.end))) return undefined;
   if (tokens.some((t) => /[\r\n\\]/.test(t.gap) || /[\r\n]/.test(t.text))) return undefined;
   if (indent + flat(tokens) !== written.trimEnd() || !balanced(tokens)) return undefined;
-  const lines = layOut(tokens, indent, layout, line.insideOwner !== undefined, line.insideOwner);
+  const lines = layOut(tokens, indent, layout, line.insideOwner !== undefined, line.insideOwner, line.endsBrackets);
   if (lines.length === 1) return undefined;
   const eol = detectEol(text);
   return { span: { start: firstStart, end: lastEnd }, newText: lines.join(eol).slice(indent.length) };

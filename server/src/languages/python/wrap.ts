@@ -64,12 +64,26 @@ function width(line: string): number {
  * true for a line inside brackets (which may be split at its commas), and `owner` is the node of
  * those brackets.
  */
-export function layOut(tokens: readonly LayoutToken[], indent: string, layout: Layout, inside = false, owner?: number): string[] {
+export function layOut(
+  tokens: readonly LayoutToken[],
+  indent: string,
+  layout: Layout,
+  inside = false,
+  owner?: number,
+  endsBrackets = false,
+): string[] {
   const line = indent + flat(tokens);
   if (width(line) <= layout.maxLineLength) return [line];
   if (inside) {
     const pieces = delimiterSplit(tokens, owner);
-    if (pieces) return pieces.flatMap((piece) => layOut(piece, indent, layout, true, owner));
+    if (pieces) {
+      // The whole content of its brackets split at its commas: the last element gets the magic trailing comma.
+      const last = pieces[pieces.length - 1];
+      const atCommas = pieces[0].some((t) => t.kind === 'comma' && t.owner === owner);
+      if (endsBrackets && atCommas && !last.some((t) => t.kind === 'comma' && t.owner === owner))
+        pieces[pieces.length - 1] = [...last, { text: ',', gap: '', kind: 'comma', owner }];
+      return pieces.flatMap((piece) => layOut(piece, indent, layout, true, owner));
+    }
   }
   const split = rightHandSplit(tokens);
   if (!split) return [line];
