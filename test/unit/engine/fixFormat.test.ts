@@ -115,7 +115,7 @@ describe('Python: a line the fix makes too long is wrapped as black wraps it', (
       sdk: builds(task('TaskAddParameter', 't3', autoUser('admin'))),
     },
     {
-      name: "arguments black put on one line of their own: split at their commas, the last one gets the magic trailing comma",
+      name: 'arguments black put on one line of their own: split at their commas, the last one gets the magic trailing comma',
       language: 'python',
       format: BLACK_79,
       text:
