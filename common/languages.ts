@@ -11,6 +11,8 @@
  * the server, the CLI and the build script (scripts/build.mjs). See docs/adding-a-language.md.
  */
 
+import { FORMAT_CONFIG_FILES } from './formatFiles';
+
 export interface LanguageRow {
   /** The name in prose (`C#`): the CLI's usage and notes. */
   readonly name: string;
@@ -200,7 +202,8 @@ export function isProjectFileName(name: string): boolean {
 
 /**
  * The client's file watcher: every file the workspace indexes read (the languages' files and
- * their project files), `**∕{*.cs,…,*.csproj,Directory.Build.props,…}`.
+ * their project files), `**∕{*.cs,…,*.csproj,Directory.Build.props,…}`, and the files saying how
+ * they are written (formatFiles.ts: pyproject.toml, .editorconfig…), which fixes follow.
  */
 export function watchedFilesGlob(): string {
   const rows = LANGUAGE_IDS.map(languageRow);
@@ -208,6 +211,7 @@ export function watchedFilesGlob(): string {
     ...rows.flatMap((row) => row.extensions.map((e) => `*${e}`)),
     ...rows.flatMap((row) => row.projectFiles?.extensions.map((e) => `*${e}`) ?? []),
     ...rows.flatMap((row) => row.projectFiles?.names ?? []),
+    ...FORMAT_CONFIG_FILES,
   ];
   return `**/{${patterns.join(',')}}`;
 }

@@ -38,9 +38,27 @@ fs.mkdirSync(path.join(dist, 'wasm'), { recursive: true });
 const wasmSource = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
 for (const file of GRAMMARS) fs.copyFileSync(path.join(wasmSource, file), path.join(dist, 'wasm', file));
 
+// editorconfig parses .editorconfig files with @one-ini/wasm, which reads `${__dirname}/one_ini_bg.wasm`
+// when it loads. Bundled, __dirname is dist/: the WASM goes to dist/wasm with the grammars, and
+// the bundle is told so. A version that loads it otherwise fails the build here, not at run time.
+export const ONE_INI_WASM = 'one_ini_bg.wasm';
+const oneIni = require.resolve('@one-ini/wasm', { paths: [path.dirname(require.resolve('editorconfig'))] });
+fs.copyFileSync(path.join(path.dirname(oneIni), ONE_INI_WASM), path.join(dist, 'wasm', ONE_INI_WASM));
+const oneIniWasmInDist = {
+  name: 'one-ini-wasm-in-dist',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@one-ini[\\/]wasm[\\/]one_ini\.js$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const loads = `\`\${__dirname}/${ONE_INI_WASM}\``;
+      if (!source.includes(loads)) throw new Error(`@one-ini/wasm no longer loads ${loads}: see scripts/build.mjs`);
+      return { contents: source.replace(loads, `\`\${__dirname}/wasm/${ONE_INI_WASM}\``), loader: 'js' };
+    });
+  },
+};
+
 const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' } },
+  { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, plugins: [oneIniWasmInDist] },
 ];
 const suiteDir = path.join(root, 'test/integration/suite');
 if (!production && fs.existsSync(path.join(suiteDir, 'index.ts'))) {

@@ -106,10 +106,11 @@ describe('language table: the languages read today', () => {
     );
   });
 
-  it("the client's file watcher: the languages' files and the project files", () => {
+  it("the client's file watcher: the languages' files, the project files and the format configuration files", () => {
     assert.equal(
       watchedFilesGlob(),
-      '**/{*.cs,*.java,*.py,*.json,*.jsonc,*.md,*.markdown,*.csproj,Directory.Build.props,Directory.Build.targets}',
+      '**/{*.cs,*.java,*.py,*.json,*.jsonc,*.md,*.markdown,*.csproj,Directory.Build.props,Directory.Build.targets,' +
+        '.editorconfig,pyproject.toml,ruff.toml,.ruff.toml,setup.cfg,tox.ini,.flake8}',
     );
   });
 

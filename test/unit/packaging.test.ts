@@ -76,7 +76,7 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
     assert.ok(zip.length <= MAX_BYTES, `${(zip.length / 1024 / 1024).toFixed(2)} MB`);
   });
 
-  it('holds the bundles, the tree-sitter runtime and the three grammars, snippets, syntaxes and the marketplace files', () => {
+  it('holds the bundles, the tree-sitter runtime and the three grammars, the .editorconfig parser, snippets, syntaxes and the marketplace files', () => {
     const list = files();
     const expected = [
       'package.json',
@@ -91,6 +91,8 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
       'dist/wasm/tree-sitter-c-sharp.wasm',
       'dist/wasm/tree-sitter-java.wasm',
       'dist/wasm/tree-sitter-python.wasm',
+      // editorconfig's INI parser (scripts/build.mjs)
+      'dist/wasm/one_ini_bg.wasm',
       ...['csharp', 'java', 'python', 'json'].map((l) => `snippets/${l}.json`),
       ...['csharp', 'java', 'python', 'json'].map((l) => `syntaxes/${l}.injection.tmLanguage.json`),
     ].sort();

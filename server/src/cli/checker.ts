@@ -12,6 +12,7 @@ import { Engine, fixAllFixOf, languageOfPath, type Analysis } from '../engine/en
 import type { LanguageId } from '../engine/facts';
 import { LANGUAGES } from '../engine/languages';
 import { ACCOUNT_WORDS, AccountIndex, accountsIn, type IndexedAccount } from '../workspace/accountIndex';
+import { FormatResolver } from '../workspace/format';
 import { coverNeedles } from '../workspace/needles';
 import { mayMakeProjectImports, projectImportsOfFile } from '../workspace/projectImports';
 import { assumedEncodingOf, decode, SourceReader, UnreadableFile, writeSourceAtomically, type SourceText } from '../workspace/sourceFiles';
@@ -87,6 +88,8 @@ export class Checker {
   private readonly engine = new Engine();
   private readonly candidates: { file: string; order: number; language: LanguageId; source: SourceText; context?: boolean }[] = [];
   private workspaceImports: readonly string[] = [];
+  /** How each checked file's project wants it written (its tooling's line length, .editorconfig): the fixes follow it. */
+  private readonly formats = new FormatResolver();
 
   constructor(private readonly options: CheckOptions) {}
 
@@ -190,8 +193,9 @@ export class Checker {
       let source = candidate.source;
       try {
         const input = { uri: file, languageId: language, text: source.text };
+        const format = this.formats.formatOf(file);
         if (fix) {
-          const fixed = await this.engine.fixAll(input, { settings, workspace, workspaceImports: this.workspaceImports });
+          const fixed = await this.engine.fixAll(input, { settings, workspace, workspaceImports: this.workspaceImports, format });
           if (fixed.changed) {
             writeSourceAtomically(file, source, fixed.text);
             notes.push({ order, text: `${file}: fixed ${plural(fixed.fixed, 'problem')} (${fixed.fixedRules.join(', ')})` });
@@ -200,7 +204,7 @@ export class Checker {
         }
         const analysis = await this.engine.analyze(
           { ...input, text: source.text },
-          { settings, workspace, workspaceImports: this.workspaceImports },
+          { settings, workspace, workspaceImports: this.workspaceImports, format },
         );
         analysis.release();
         if (analysis.skipped) notes.push({ order, text: `${file}: skipped, ${analysis.skipped}` });

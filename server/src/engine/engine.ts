@@ -9,7 +9,15 @@ import { RULES } from '../rules';
 import { applyEdits, mergeEditGroups } from './edits';
 import { emptyFacts, type Facts, type LanguageId } from './facts';
 import type { Finding, Fix, FixIntent, RuleContext, WorkspaceAccounts } from './findings';
-import { spanKey, type BrokenSyntax, type FileAnalysis, type LanguageSupport, type TextChange, type TextEdit } from './language';
+import {
+  spanKey,
+  type BrokenSyntax,
+  type FileAnalysis,
+  type FileFormat,
+  type LanguageSupport,
+  type TextChange,
+  type TextEdit,
+} from './language';
 import { LANGUAGES } from './languages';
 import { applySuppressions } from './suppressions';
 
@@ -29,6 +37,8 @@ export interface AnalyzeOptions {
   readonly onlyRules?: readonly string[];
   /** What the workspace's files import for the whole project (C# `global using`): see `projectImports`. */
   readonly workspaceImports?: readonly string[];
+  /** How the project wants the file written (its tooling's line length, .editorconfig): fixes honour it. */
+  readonly format?: FileFormat;
 }
 
 export interface Analysis {
@@ -156,7 +166,7 @@ export class Engine {
     let file: FileAnalysis;
     let projectImports: string[] | undefined;
     try {
-      file = language.analyze(doc, syntax, { workspaceImports: options.workspaceImports });
+      file = language.analyze(doc, syntax, { workspaceImports: options.workspaceImports, format: options.format });
       if (language.projectImports)
         projectImports = doc.text.includes(language.projectImports.word) ? language.projectImports.read(doc, syntax) : [];
     } catch (error) {

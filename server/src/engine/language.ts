@@ -78,10 +78,29 @@ export type BrokenSyntax = 'inside' | 'beside';
 
 export const spanKey = (span: Span): string => `${span.start}:${span.end}`;
 
+/**
+ * How the project wants this file written, from its configuration on disk (workspace/format.ts
+ * reads it): what renderers honour when a fix writes new lines. Every field is optional; without
+ * one a renderer writes as it would without any configuration. The engine only passes it on.
+ */
+export interface FileFormat {
+  /** The longest line the project's tooling accepts (Python: black, ruff, flake8, pycodestyle; .editorconfig `max_line_length`). */
+  readonly maxLineLength?: number;
+  /** One level of indentation as `.editorconfig` says (`indent_style`, `indent_size`): a tab, or so many spaces. */
+  readonly indentUnit?: string;
+  /** `.editorconfig` `end_of_line`: the line break for a file that has none yet to copy. */
+  readonly endOfLine?: '\n' | '\r\n';
+}
+
+/** No configuration: renderers write as they always have. */
+export const NO_FORMAT: FileFormat = Object.freeze({});
+
 /** What an analysis knows from outside its file. */
 export interface ProjectContext {
   /** What the workspace's files import for the whole project (`projectImports` of each; C# `global using`). */
   readonly workspaceImports?: readonly string[];
+  /** How the project wants this file written (renderers read it; nothing else does). */
+  readonly format?: FileFormat;
 }
 
 export interface LanguageSupport<S = unknown> {

@@ -61,7 +61,13 @@ export async function validate(state: ServerState, uri: string): Promise<void> {
   try {
     analysis = await engine.analyze(
       { uri, languageId: document.languageId, text: document.getText() },
-      { settings: documentSettings, keepSyntax, workspace: lookups, workspaceImports: state.projectImports.all() },
+      {
+        settings: documentSettings,
+        keepSyntax,
+        workspace: lookups,
+        workspaceImports: state.projectImports.all(),
+        format: state.formatOf(uri),
+      },
     );
   } catch (error) {
     state.log(`Could not analyse ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -177,6 +183,7 @@ export async function fixAllEdit(
       onlyRules,
       workspace: state.accounts,
       workspaceImports: state.projectImports.all(),
+      format: state.formatOf(uri),
     },
   );
   state.trace(

@@ -6,11 +6,14 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../../common/protocol';
 import { Engine, type Analysis } from '../engine/engine';
+import type { FileFormat } from '../engine/language';
 import { AccountIndex, type RecordedLookups } from '../workspace/accountIndex';
+import { FormatResolver } from '../workspace/format';
 import { ProjectImportIndex } from '../workspace/projectImports';
 import { DocumentStore } from './documentStore';
 import { Scheduler, type SchedulerWork } from './scheduler';
 import { SettingsProvider } from './settings';
+import { localPathOf } from './uris';
 import { WorkspaceScanner } from './workspaceScanner';
 
 /** The analysis of a document's version: what diagnostics, quick fixes and hovers are served from. */
@@ -29,6 +32,8 @@ export class ServerState {
   readonly settings: SettingsProvider;
   readonly accounts = new AccountIndex();
   readonly projectImports = new ProjectImportIndex();
+  /** How each document's project wants it written, from its configuration on disk (re-read when a watched one changes). */
+  readonly formats = new FormatResolver();
   readonly scanner: WorkspaceScanner;
   /** Per open document, the analysis of the newest version analysed. */
   readonly analyses = new Map<string, KeptAnalysis>();
@@ -73,6 +78,12 @@ export class ServerState {
   /** The language status item's report after an analysis. */
   sendStatus(status: StatusParams): void {
     void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+
+  /** How the project wants the document written; nothing for a document that is no file on this machine. */
+  formatOf(uri: string): FileFormat | undefined {
+    const file = localPathOf(uri);
+    return file ? this.formats.formatOf(file) : undefined;
   }
 
   /** Forgets what was known of a closed document. */

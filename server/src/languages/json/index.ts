@@ -43,14 +43,14 @@ export const jsonLanguage: LanguageSupport<JsonDocument> = {
   edit(previous, change) {
     previous.pending.push(change);
   },
-  analyze(file, document) {
+  analyze(file, document, project) {
     // The file name may tell a deployment parameters file (`*.parameters.json`).
     document.analysed ??= collectFacts(file.text, document.root, file.uri.slice(file.uri.lastIndexOf('/') + 1));
     const { facts, plan } = document.analysed;
     return {
       facts,
       brokenSyntax: brokenProperties(document, facts),
-      render: (intent) => render(intent, jsonRenderer, plan),
+      render: (intent) => render(intent, jsonRenderer, plan, project?.format),
       comments: (needle) => commentsContaining(file.text, needle),
       hasSyntaxErrors: document.hasErrors,
     };

@@ -28,6 +28,20 @@ export interface ImportInsertion {
   /** End of the last name's line, after any comment on it, before the line break. */
   readonly lineEnd: number;
   readonly indent: string;
+  /**
+   * The whole statement, when it stands on one line without comments or a line continuation: it
+   * can be written again, wrapped in parentheses one name per line, should the added names make it
+   * too long. `head` is `from … import`, `names` each imported name as written (with its alias).
+   */
+  readonly rewritable?: {
+    readonly start: number;
+    readonly end: number;
+    readonly head: string;
+    readonly names: readonly string[];
+    /** The statement's line: its indentation, and its width now (with any comment after the statement). */
+    readonly lineIndent: string;
+    readonly lineWidth: number;
+  };
 }
 
 export type ModelsAccess =
@@ -124,12 +138,31 @@ function importInsertion(text: string, statement: Node): ImportInsertion | undef
   const newline = text.indexOf('\n', last.endIndex);
   let lineEnd = newline === -1 ? text.length : newline;
   if (text[lineEnd - 1] === '\r') lineEnd--;
+  const importKeyword = children.find((c) => c.type === 'import');
+  const statementLineStart = lineStart(text, statement.startIndex);
+  const lineIndent = text.slice(statementLineStart, statement.startIndex);
+  const oneLine =
+    /^[ \t]*$/.test(lineIndent) &&
+    statement.startPosition.row === statement.endPosition.row &&
+    !children.some((c) => c.type === 'comment' || c.type === 'line_continuation') &&
+    !text.slice(statement.startIndex, statement.endIndex).includes('\\');
   return {
     lastNameEnd: last.endIndex,
     onePerLine,
     trailingComma: afterLast?.type === ',',
     lineEnd,
     indent: text.slice(lineStart(text, last.startIndex), last.startIndex),
+    rewritable:
+      oneLine && importKeyword
+        ? {
+            start: statement.startIndex,
+            end: statement.endIndex,
+            head: text.slice(statement.startIndex, importKeyword.endIndex),
+            names: names.map((n) => n.text),
+            lineIndent,
+            lineWidth: [...text.slice(statementLineStart, lineEnd)].length,
+          }
+        : undefined,
   };
 }
 
@@ -155,8 +188,22 @@ function addedImport(symbols: SymbolTable, site: Node): ModelsAccess | undefined
 }
 
 /** Adds names to a `from … import`, one per line when it lists one per line, else after its last name. */
-export function importEdits(at: ImportInsertion, names: readonly string[], eol: string): TextEdit[] {
-  if (!at.onePerLine) return [{ span: { start: at.lastNameEnd, end: at.lastNameEnd }, newText: names.map((n) => `, ${n}`).join('') }];
+export function importEdits(
+  at: ImportInsertion,
+  names: readonly string[],
+  eol: string,
+  wrap?: { readonly maxLineLength: number; readonly indentUnit: string },
+): TextEdit[] {
+  if (!at.onePerLine) {
+    const appended = names.map((n) => `, ${n}`).join('');
+    const statement = at.rewritable;
+    if (!wrap || !statement || statement.lineWidth + appended.length <= wrap.maxLineLength)
+      return [{ span: { start: at.lastNameEnd, end: at.lastNameEnd }, newText: appended }];
+    // Too long for the project: one name per line in parentheses, with a trailing comma, as black and isort's black profile write it.
+    const inner = statement.lineIndent + wrap.indentUnit;
+    const lines = [...statement.names, ...names].map((n) => `${eol}${inner}${n},`).join('');
+    return [{ span: { start: statement.start, end: statement.end }, newText: `${statement.head} (${lines}${eol}${statement.lineIndent})` }];
+  }
   const lines = names.map((n, i) => `${eol}${at.indent}${n}${at.trailingComma || i < names.length - 1 ? ',' : ''}`).join('');
   if (at.trailingComma || at.lineEnd === at.lastNameEnd) {
     return [{ span: { start: at.lineEnd, end: at.lineEnd }, newText: (at.trailingComma ? '' : ',') + lines }];

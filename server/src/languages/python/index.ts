@@ -10,11 +10,11 @@ export const pythonLanguage = treeSitterLanguage({
   id: 'python',
   // Every fact starts at one of these words.
   anchorWords: [PYTHON.runElevated, PYTHON.userIdentity, ...PYTHON.identityTypes, 'ElevationLevel', 'AutoUserScope', 'LoginMode'],
-  analyze(file, tree) {
+  analyze(file, tree, project) {
     const { facts, plan } = collectFacts(file.text, tree);
     return {
       facts,
-      render: (intent) => render(intent, pythonRenderer, plan),
+      render: (intent) => render(intent, pythonRenderer, plan, project?.format),
       comments: (needle) => commentsContaining(tree, file.text, needle, ['comment']),
       hasSyntaxErrors: tree.rootNode.hasError,
     };

@@ -9,10 +9,11 @@ import type { RunElevatedFact } from '../../engine/facts';
 import type { TextEdit } from '../../engine/language';
 import type { Plans } from '../toolkit/plans';
 import { removalSpan, type RemovalStyle } from '../toolkit/text';
-import { sameNode, type Node } from '../toolkit/treeSitter';
+import { children, sameNode, type Node, type Tree } from '../toolkit/treeSitter';
 import { modelsAccess, type ModelsAccess } from './imports';
 import type { SymbolTable } from './scope';
 import { unparenthesized } from './syntax';
+import type { StatementToken, TokenKind } from './wrap';
 
 export interface RunElevatedPlan {
   readonly plane: PythonPlane;
@@ -23,12 +24,32 @@ export interface RunElevatedPlan {
   /** False for shapes a replacement cannot keep (an annotated assignment). */
   readonly replaceable: boolean;
   readonly removal?: readonly TextEdit[];
+  /**
+   * The line(s) of the statement the runElevated stands on, as tokens, for wrapping a replacement
+   * too long for the project's line length (wrap.ts). Undefined where the line cannot be laid out
+   * safely: another statement or a string that spans lines shares it, or syntax errors.
+   */
+  readonly line?: StatementLine;
+}
+
+/** The tokens of the lines holding a runElevated, and the brackets around them. */
+export interface StatementLine {
+  /** From the start of the first line to the end of the last (before its line break). */
+  readonly start: number;
+  readonly end: number;
+  readonly tokens: readonly StatementToken[];
+  /** When the lines are inside brackets (an argument of a call laid out one per line): the node owning them. */
+  readonly insideOwner?: number;
+  /** Whether the lines end the content of those brackets (only their closing bracket follows): a trailing comma may go there. */
+  readonly endsBrackets?: boolean;
 }
 
 /** Everything the renderer reads. */
 export interface FilePlan {
   readonly text: string;
   readonly runElevated: Plans<RunElevatedPlan>;
+  /** The file's indentation step, measured from its blocks; undefined when it has none. */
+  readonly indentUnit?: string;
 }
 
 /** Expressions that bind looser than `a if c else b`: as its condition they need parentheses. */
@@ -59,6 +80,7 @@ export function planRunElevated(symbols: SymbolTable, sdk: PythonSdk, site: RunE
     models: modelsAccess(symbols, name, plane, callee),
     conditionNeedsParens: !!valueNode && LOOSE_EXPRESSIONS.has(unparenthesized(valueNode).type),
     replaceable: (fact.form === 'keyword' || fact.form === 'assign') && !annotated,
+    line: statementLine(symbols.text, name, fact.span),
     removal:
       fact.form === 'keyword'
         ? keywordRemoval(symbols.text, statementOrArgument)
@@ -114,4 +136,85 @@ function statementRemoval(text: string, assignment: Node): TextEdit[] | undefine
   if (block?.type === 'block' && statements.length === 1)
     return [{ span: { start: statement.startIndex, end: statement.endIndex }, newText: 'pass' }];
   return [{ span: removalSpan(text, statement.startIndex, statement.endIndex, REMOVAL), newText: '' }];
+}
+
+/** Statements a replacement may be laid out in (a compound statement's header is left alone). */
+const SIMPLE_STATEMENTS = new Set(['expression_statement', 'return_statement']);
+const OPENING = new Set(['(', '[', '{']);
+const CLOSING = new Set([')', ']', '}']);
+/** The nodes whose brackets hold a collection literal: black splits them one element per line. */
+const COLLECTIONS = new Set(['list', 'dictionary', 'set', 'tuple']);
+
+/** The tokens of the lines holding `span`, when only the statement of `name` stands on them. */
+function statementLine(text: string, name: Node, span: { start: number; end: number }): StatementLine | undefined {
+  let statement = name;
+  while (statement.parent && statement.parent.type !== 'module' && statement.parent.type !== 'block') statement = statement.parent;
+  if (!SIMPLE_STATEMENTS.has(statement.type) || statement.hasError) return undefined;
+  const start = text.lastIndexOf('\n', span.start - 1) + 1;
+  const newline = text.indexOf('\n', span.end);
+  let end = newline === -1 ? text.length : newline;
+  if (text[end - 1] === '\r') end--;
+  const tokens: StatementToken[] = [];
+  if (!collectTokens(statement, start, end, tokens)) return undefined;
+  // The brackets the lines stand inside, when the statement began on an earlier line.
+  let insideOwner: number | undefined;
+  if (statement.startIndex < start) {
+    let around = name.parent;
+    while (around && around.startIndex >= start) around = around.parent;
+    if (!around || !children(around).some((c) => OPENING.has(c.type))) return undefined;
+    insideOwner = around.id;
+    const following = children(around).filter((c) => c.startIndex >= end && c.type !== 'comment');
+    return { start, end, tokens, insideOwner, endsBrackets: following.length === 1 && CLOSING.has(following[0].type) };
+  }
+  return { start, end, tokens };
+}
+
+/** Collects the leaves of `node` inside [start, end); false when one crosses its bounds. */
+function collectTokens(node: Node, start: number, end: number, out: StatementToken[]): boolean {
+  if (node.endIndex <= start || node.startIndex >= end) return true;
+  const leaf = node.childCount === 0 || node.type === 'string' || node.type === 'concatenated_string';
+  if (!leaf) {
+    for (const child of children(node)) if (!collectTokens(child, start, end, out)) return false;
+    return true;
+  }
+  if (node.startIndex < start || node.endIndex > end) return false;
+  const parent = node.parent;
+  let kind: TokenKind = 'other';
+  if (OPENING.has(node.type)) kind = 'open';
+  else if (CLOSING.has(node.type)) kind = 'close';
+  else if (node.type === ',') kind = 'comma';
+  else if (node.type === 'comment') kind = 'comment';
+  else if ((node.type === 'if' || node.type === 'else') && parent?.type === 'conditional_expression') kind = 'ternary';
+  out.push({
+    start: node.startIndex,
+    end: node.endIndex,
+    kind,
+    owner: kind === 'open' || kind === 'close' || kind === 'comma' ? parent?.id : undefined,
+    collection: kind === 'open' && !!parent && COLLECTIONS.has(parent.type) ? true : undefined,
+  });
+  return true;
+}
+
+/**
+ * The file's indentation step: from the first line of a block's owner (`def f():`) to the block's
+ * first statement. Undefined when the file has no block, or its block is on the header's line.
+ */
+export function indentUnitOf(tree: Tree, text: string): string | undefined {
+  const block = firstBlock(tree.rootNode);
+  const owner = block?.parent;
+  if (!block || !owner || block.startPosition.row === owner.startPosition.row) return undefined;
+  const indentOf = (offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
+  const outer = indentOf(owner.startIndex);
+  const inner = indentOf(block.startIndex);
+  return inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : undefined;
+}
+
+function firstBlock(node: Node): Node | undefined {
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'block') return child;
+    const found = child.namedChildCount > 0 ? firstBlock(child) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -6,25 +6,34 @@
  * name (or JSON string content) swapped for another in every language.
  */
 import type { FixIntent } from '../../engine/findings';
-import type { TextEdit } from '../../engine/language';
+import { NO_FORMAT, type FileFormat, type TextEdit } from '../../engine/language';
 
 export type IntentOf<K extends FixIntent['kind']> = Extract<FixIntent, { readonly kind: K }>;
 
-/** How one language renders each kind of intent; undefined when this file's shape makes it unsafe. */
+/**
+ * How one language renders each kind of intent; undefined when this file's shape makes it unsafe.
+ * `format` is how the project wants the file written (line length, indentation); an entry that
+ * writes no new lines may ignore it.
+ */
 export type IntentRenderer<Plan> = {
-  readonly [K in FixIntent['kind']]: (intent: IntentOf<K>, plan: Plan) => TextEdit[] | undefined;
+  readonly [K in FixIntent['kind']]: (intent: IntentOf<K>, plan: Plan, format: FileFormat) => TextEdit[] | undefined;
 };
 
-export function render<Plan>(intent: FixIntent, renderer: IntentRenderer<Plan>, plan: Plan): TextEdit[] | undefined {
+export function render<Plan>(
+  intent: FixIntent,
+  renderer: IntentRenderer<Plan>,
+  plan: Plan,
+  format: FileFormat = NO_FORMAT,
+): TextEdit[] | undefined {
   switch (intent.kind) {
     case 'replaceRunElevated':
-      return renderer.replaceRunElevated(intent, plan);
+      return renderer.replaceRunElevated(intent, plan, format);
     case 'removeRunElevated':
-      return renderer.removeRunElevated(intent, plan);
+      return renderer.removeRunElevated(intent, plan, format);
     case 'replaceEnumMember':
-      return renderer.replaceEnumMember(intent, plan);
+      return renderer.replaceEnumMember(intent, plan, format);
     case 'moveMisplacedCall':
-      return renderer.moveMisplacedCall(intent, plan);
+      return renderer.moveMisplacedCall(intent, plan, format);
     default:
       return unknownIntent(intent);
   }
