@@ -35,7 +35,7 @@ import type {
   UserAccountFact,
   Value,
 } from '../engine/facts';
-import type { WorkspaceAccounts } from '../engine/findings';
+import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
 import { RUN_ELEVATED } from '../rules/runElevated';
 import { AccountIndex, definedAccounts } from '../workspace/accountIndex';
 import * as path from 'path';
@@ -249,7 +249,7 @@ export function effectiveIdentity(
     if (defined) {
       parts.push(defined.elevation ? ELEVATION_WORD[defined.elevation] : `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`);
       if (defined.uid !== undefined) parts.push(`Linux uid ${defined.uid}`);
-      parts.push(`defined in ${displayPath(defined.uri, currentUri)}:${defined.line + 1}`);
+      parts.push(`defined in ${definitionLink(defined, currentUri)}`);
     } else {
       parts.push('not defined on any pool in this workspace');
     }
@@ -299,6 +299,22 @@ function displayPath(uri: string, currentUri?: string): string {
     if (!relative.startsWith('..') || relative.split(path.sep).length < 4) return relative;
   }
   return path.basename(file);
+}
+
+/** Markdown's special characters in link text, escaped (a path may hold `_`, `*` or brackets). */
+const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+
+/**
+ * Where an account is defined, as a link to its name's line: `[pool.json:7](file:///…/pool.json#L7)`.
+ * `#L7` is the line fragment VS Code's link opener (and GitHub) read; parentheses and spaces are
+ * percent-encoded so the Markdown link ends where the URI does.
+ */
+function definitionLink(defined: AccountLocation, currentUri?: string): string {
+  const line = defined.line + 1;
+  const text = escapeMarkdown(`${displayPath(defined.uri, currentUri)}:${line}`);
+  if (defined.uri.includes('#')) return text;
+  const target = `${defined.uri}#L${line}`.replace(/[() ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[${text}](${target})`;
 }
 
 function identityHover(identity: IdentityFact, analysis: Analysis, workspace?: WorkspaceAccounts): string {

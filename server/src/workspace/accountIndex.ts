@@ -5,7 +5,7 @@
  */
 import { LANGUAGE_IDS, LANGUAGE_TABLE } from '../../../common/languages';
 import type { Elevation } from '../batch/model';
-import { inSample, type Facts } from '../engine/facts';
+import { inSample, type Facts, type UserAccountFact } from '../engine/facts';
 import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
 
 export interface IndexedAccount extends AccountLocation {
@@ -38,13 +38,22 @@ export function definedAccounts(uri: string, text: string, facts: Facts): Indexe
     accounts.push({
       name: account.name.value,
       uri,
-      line: lineOf(text, account.span.start),
+      line: lineOf(text, nameOffset(account)),
       elevation,
       uid,
       ...(poolId !== undefined && { poolId }),
     });
   }
   return accounts;
+}
+
+/**
+ * Where a person looks for an account: its name (`"name": "adminUser"`), not its object's opening
+ * brace; the account's start when the name is written elsewhere (a constant declared above).
+ */
+function nameOffset(account: UserAccountFact): number {
+  const name = account.name?.span;
+  return name && name.start >= account.span.start && name.end <= account.span.end ? name.start : account.span.start;
 }
 
 function lineOf(text: string, offset: number): number {

@@ -89,7 +89,7 @@ describe('workspace index over stdio', () => {
     assert.match(markdown, /named user `csUser` · admin · Linux uid 12345/);
     assert.match(
       markdown,
-      new RegExp(`defined in \\.\\./pools/Pools\\.cs:${POOL_CS.split('\n').findIndex((l) => l.includes('"csUser"')) + 1}`),
+      new RegExp(`defined in \\[\\.\\./pools/Pools\\.cs:${POOL_CS.split('\n').findIndex((l) => l.includes('"csUser"')) + 1}\\]`),
     );
   });
 
