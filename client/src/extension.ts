@@ -28,6 +28,11 @@ export interface ExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const output = vscode.window.createOutputChannel('Batch Identity', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The first line of the output, as vscode-eslint's: what runs, where from. The server adds its own.
+  output.info(
+    `Batch Identity ${(context.extension.packageJSON as { version: string }).version} in ${vscode.env.appName} ${vscode.version} ` +
+      `(extension host Node ${process.version}); language server: ${serverModule}`,
+  );
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },

@@ -61,7 +61,12 @@ export class LspClient {
   async initialize(
     capabilities: Record<string, unknown> = { workspace: { configuration: true } },
     initializationOptions?: unknown,
-    roots: { rootUri?: string; workspaceFolders?: { uri: string; name: string }[]; trace?: 'off' | 'messages' | 'verbose' } = {},
+    roots: {
+      rootUri?: string;
+      workspaceFolders?: { uri: string; name: string }[];
+      trace?: 'off' | 'messages' | 'verbose';
+      clientInfo?: { name: string; version?: string };
+    } = {},
   ): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -88,6 +93,11 @@ export class LspClient {
     return new Promise((resolve) =>
       this.notificationWaiters.push({ method, predicate: (params) => predicate(params as T), resolve: (params) => resolve(params as T) }),
     );
+  }
+
+  /** The server's `window/logMessage` notifications so far, with their types (1 error, 2 warning, 3 info, 4 log). */
+  logMessages(): { type: number; message: string }[] {
+    return this.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params as { type: number; message: string });
   }
 
   /** The messages of the server's `window/logMessage` notifications so far. */

@@ -4,11 +4,13 @@
  * (`handlers/*.ts`) read and change it; the scheduler decides when documents are analysed.
  */
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
+import type { Settings } from '../../../common/settings';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../../common/protocol';
 import { Engine, type Analysis } from '../engine/engine';
 import { AccountIndex, type RecordedLookups } from '../workspace/accountIndex';
 import { ProjectImportIndex } from '../workspace/projectImports';
 import { DocumentStore } from './documentStore';
+import { describeSettings, displayName, IndexChangeLog } from './output';
 import { Scheduler, type SchedulerWork } from './scheduler';
 import { SettingsProvider } from './settings';
 import { WorkspaceScanner } from './workspaceScanner';
@@ -37,6 +39,11 @@ export class ServerState {
   /** The skip reason last logged per document: logged when it changes, not on every keystroke. */
   readonly loggedSkips = new Map<string, string>();
   readonly scheduler: Scheduler;
+  /** Tells the output what changes in the workspace's pool user accounts, once edits pause. */
+  readonly indexLog: IndexChangeLog;
+  /** The settings last told to the output (window-wide), and those told for single documents since. */
+  private toldSettings: string | undefined;
+  private readonly toldDocumentSettings = new Set<string>();
   /** Whether the client can resolve a code action's edit later (`codeAction/resolve`): costly edits are then computed only when chosen. */
   resolvesCodeActionEdits = false;
   shutDown = false;
@@ -46,7 +53,18 @@ export class ServerState {
     work: Omit<SchedulerWork, 'openDocuments' | 'log' | 'trace' | 'prepare'>,
   ) {
     this.settings = new SettingsProvider(connection);
-    this.scanner = new WorkspaceScanner(this.engine, this.accounts, this.projectImports, (message) => this.log(message));
+    this.scanner = new WorkspaceScanner(
+      this.engine,
+      this.accounts,
+      this.projectImports,
+      (message) => this.log(message),
+      (message) => this.error(message),
+    );
+    this.indexLog = new IndexChangeLog(
+      this.accounts,
+      (message) => this.log(message),
+      (uri) => displayName(uri, this.scanner.folderPaths),
+    );
     this.scheduler = new Scheduler({
       ...work,
       openDocuments: () => this.documents.all().map((d) => d.uri),
@@ -61,8 +79,34 @@ export class ServerState {
     this.resolvesCodeActionEdits = !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit');
   }
 
+  /** A line in the output (info level): an event, never per keystroke. */
   log(message: string): void {
-    this.connection.console.log(message);
+    this.connection.console.info(message);
+  }
+
+  /** Something failed: a line at the error level. */
+  error(message: string): void {
+    this.connection.console.error(message);
+  }
+
+  /**
+   * Tells the window-wide settings when they differ from what was told (at start, after each
+   * change). Asked of the client (without a resource) or as pushed.
+   */
+  async logSettings(changed: boolean): Promise<void> {
+    const text = describeSettings(await this.settings.forWindow());
+    this.toldDocumentSettings.clear();
+    if (text === this.toldSettings) return;
+    this.toldSettings = text;
+    this.log(`Settings${changed ? ' changed' : ''}: ${text}`);
+  }
+
+  /** A document analysed with settings of its own (a folder's or language's override): told once per distinct settings. */
+  noteDocumentSettings(uri: string, settings: Settings): void {
+    const text = describeSettings(settings);
+    if (this.toldSettings === undefined || text === this.toldSettings || this.toldDocumentSettings.has(text)) return;
+    this.toldDocumentSettings.add(text);
+    this.log(`Settings in force for ${displayName(uri, this.scanner.folderPaths)} differ: ${text}`);
   }
 
   /** A `$/logTrace` line, sent only while the client traces the server (`trace` in `initialize`, `$/setTrace`). */

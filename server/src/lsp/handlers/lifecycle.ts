@@ -2,12 +2,17 @@
 import { CodeActionKind, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver';
 import { SERVER_COMMANDS } from '../../../../common/protocol';
 import { FIX_ALL_KIND } from '../../../../common/settings';
+import { version } from '../../../../package.json';
 import { warmRuntime } from '../../parsing/treeSitter';
 import { rescan } from '../analysis';
 import { workspaceFolderUris } from '../params';
 import type { ServerState } from '../state';
 
 export function initialize(state: ServerState, params: InitializeParams): InitializeResult {
+  const client = params.clientInfo
+    ? ` for ${params.clientInfo.name}${params.clientInfo.version ? ` ${params.clientInfo.version}` : ''}`
+    : '';
+  state.log(`Batch Identity server ${version} started${client}: ${process.argv[1]} on Node ${process.version} (pid ${process.pid}).`);
   state.settings.initialize(params);
   state.initializeClient(params.capabilities);
   // A folder that is not a readable path is left out (with a log line), never a failed start.
@@ -27,6 +32,7 @@ export function initialize(state: ServerState, params: InitializeParams): Initia
 
 export function initialized(state: ServerState): void {
   warmRuntime();
+  void state.logSettings(false);
   // The workspace's pool accounts, read in the background; the open documents they concern are re-checked.
   rescan(state);
 }
