@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, type TestContext } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, PublishDiagnosticsParams, ShowDocumentParams } from 'vscode-languageserver-protocol';
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
@@ -48,8 +48,15 @@ export class LspClient {
     // vscode-jsonrpc keeps `$/logTrace` for its own tracer: the server's trace lines are recorded like the rest.
     this.connection.onNotification('$/logTrace', (params: unknown) => received('$/logTrace', params));
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
     this.connection.listen();
   }
+
+  /** The documents the server asked to be shown (`window/showDocument`), in order. */
+  readonly shownDocuments: ShowDocumentParams[] = [];
 
   /** What the server gets when it asks for `batchIdentity` settings. */
   settings: unknown = {};

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { RULES } from '../../server/src/rules';
 import { inflateRawSync } from 'node:zlib';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -76,7 +77,7 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
     assert.ok(zip.length <= MAX_BYTES, `${(zip.length / 1024 / 1024).toFixed(2)} MB`);
   });
 
-  it('holds the bundles, the tree-sitter runtime and the three grammars, snippets, syntaxes and the marketplace files', () => {
+  it('holds the bundles, the tree-sitter runtime and the three grammars, snippets, syntaxes, the rule pages and the marketplace files', () => {
     const list = files();
     const expected = [
       'package.json',
@@ -93,8 +94,30 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
       'dist/wasm/tree-sitter-python.wasm',
       ...['csharp', 'java', 'python', 'json'].map((l) => `snippets/${l}.json`),
       ...['csharp', 'java', 'python', 'json'].map((l) => `syntaxes/${l}.injection.tmLanguage.json`),
+      // Opened offline in the Markdown preview (issue 14 item 8), with the severity policy they link.
+      ...RULES.map((r) => `docs/rules/${r.id}.md`),
+      'docs/severity.md',
     ].sort();
     assert.deepEqual(list, expected);
+  });
+
+  it('holds the rule pages as they are in docs/, and every relative link in them leads to a packaged file', () => {
+    const list = new Set(files());
+    const pages = [...list].filter((f) => f.startsWith('docs/'));
+    for (const page of pages) {
+      const text = entries()
+        .find((e) => e.name === `extension/${page}`)!
+        .read()
+        .toString('utf8');
+      assert.equal(text, fs.readFileSync(path.join(root, page), 'utf8'), `${page} is packaged as written`);
+      const targets = [...text.matchAll(/\]\(([^)\s]+)\)|^\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1] ?? m[2]);
+      const relative = targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith('#'));
+      assert.ok(page === 'docs/severity.md' || relative.includes('../severity.md'), `${page} links the severity policy`);
+      for (const target of relative) {
+        const file = path.posix.normalize(path.posix.join(path.posix.dirname(page), target.split('#')[0]));
+        assert.ok(list.has(file), `${page} links ${target}, which is not in the package`);
+      }
+    }
   });
 
   it('holds every file the manifest points at', () => {
@@ -117,7 +140,8 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
   it('holds nothing of the development tree: no tests, sources, maps or node_modules', () => {
     const unwanted = files().filter(
       (f) =>
-        /(^|\/)(test|node_modules|client|server|common|scripts|bench|examples|docs)\//.test(f) ||
+        /(^|\/)(test|node_modules|client|server|common|scripts|bench|examples)\//.test(f) ||
+        (f.startsWith('docs/') && !/^docs\/(rules\/[a-z-]+|severity)\.md$/.test(f)) ||
         /\.(map|ts|tsx|mjs)$/.test(f) ||
         f.startsWith('.'),
     );

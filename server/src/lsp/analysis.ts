@@ -85,7 +85,9 @@ export async function validate(state: ServerState, uri: string): Promise<void> {
   if (documents.get(uri)?.version !== version) return; // a newer version is scheduled
   state.analyses.set(uri, { version, analysis, lookups, derived: new Map() });
   state.failures.delete(uri);
-  const diagnostics: Diagnostic[] = analysis.findings.map((finding, index) => toDiagnostic(document, finding, index));
+  const diagnostics: Diagnostic[] = analysis.findings.map((finding, index) =>
+    toDiagnostic(document, finding, index, (rule) => state.ruleDoc(rule)),
+  );
   void connection.sendDiagnostics({ uri, version, diagnostics });
   if (analysis.skipped) {
     if (state.loggedSkips.get(uri) !== analysis.skipped) state.log(`Skipped ${uri}: ${analysis.skipped}.`);

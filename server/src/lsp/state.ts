@@ -6,6 +6,7 @@
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
 import type { Settings } from '../../../common/settings';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../../common/protocol';
+import { ruleDocUrl } from '../batch/model';
 import { Engine, type Analysis } from '../engine/engine';
 import { AccountIndex, type RecordedLookups } from '../workspace/accountIndex';
 import { ProjectImportIndex } from '../workspace/projectImports';
@@ -44,6 +45,10 @@ export class ServerState {
   /** The settings last told to the output (window-wide), and those told for single documents since. */
   private toldSettings: string | undefined;
   private readonly toldDocumentSettings = new Set<string>();
+  /** The folder of rule pages the client opens (`initializationOptions.docsBase`); undefined: the online pages. */
+  docsBase: string | undefined;
+  /** Whether the client shows documents the server asks it to (`window/showDocument`): then "Show documentation for ⟨rule⟩" is offered. */
+  showsDocuments = false;
   /** Whether the client can resolve a code action's edit later (`codeAction/resolve`): costly edits are then computed only when chosen. */
   resolvesCodeActionEdits = false;
   shutDown = false;
@@ -77,6 +82,12 @@ export class ServerState {
   initializeClient(capabilities: ClientCapabilities): void {
     const codeAction = capabilities.textDocument?.codeAction;
     this.resolvesCodeActionEdits = !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit');
+    this.showsDocuments = !!capabilities.window?.showDocument?.support;
+  }
+
+  /** A rule's page, where this client reads it: under `docsBase`, else online. */
+  ruleDoc(ruleId: string): string {
+    return ruleDocUrl(ruleId, this.docsBase);
   }
 
   /** A line in the output (info level): an event, never per keystroke. */
