@@ -47,7 +47,9 @@ export class LspClient {
     this.connection.onNotification(received);
     // vscode-jsonrpc keeps `$/logTrace` for its own tracer: the server's trace lines are recorded like the rest.
     this.connection.onNotification('$/logTrace', (params: unknown) => received('$/logTrace', params));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) =>
+      params.items.map((item) => (item.scopeUri !== undefined && this.settingsFor?.(item.scopeUri)) || this.settings),
+    );
     this.connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
       this.shownDocuments.push(params);
       return { success: true };
@@ -60,6 +62,8 @@ export class LspClient {
 
   /** What the server gets when it asks for `batchIdentity` settings. */
   settings: unknown = {};
+  /** A resource's own settings (a folder's override), when it has some; `settings` otherwise. */
+  settingsFor: ((scopeUri: string) => unknown) | undefined;
 
   /**
    * `roots`: the workspace, as `workspaceFolders` (VS Code) or a lone `rootUri` (older clients);

@@ -52,7 +52,8 @@ function zipEntries(zip: Buffer): ZipEntry[] {
 function notCheckable(): string | undefined {
   if (!fs.existsSync(vsixPath)) return 'batch-identity.vsix is not built: run `npm run package` (npm test does)';
   const built = fs.statSync(vsixPath).mtimeMs;
-  const stale = ['package.json', '.vscodeignore'].filter((f) => fs.statSync(path.join(root, f)).mtimeMs > built);
+  const packagedDocs = ['docs/severity.md', ...fs.readdirSync(path.join(root, 'docs/rules')).map((f) => `docs/rules/${f}`)];
+  const stale = ['package.json', '.vscodeignore', ...packagedDocs].filter((f) => fs.statSync(path.join(root, f)).mtimeMs > built);
   return stale.length > 0 ? `batch-identity.vsix is older than ${stale.join(' and ')}: run \`npm run package\`` : undefined;
 }
 

@@ -142,15 +142,19 @@ describe('the output: one line per event', () => {
       const normalised = lines.map((l) => l.message.replace(/ in \d+ ms/, ' in N ms').replace(/^(Batch Identity server ).*/, '$1…'));
       // The settings (a round trip to the client) and the scan run side by side: their lines in either order.
       assert.equal(normalised[0], 'Batch Identity server …');
+      assert.equal(
+        normalised[1],
+        'Rule pages: https://github.com/batch-identity/batch-identity/blob/main/docs/rules (online; a client that can open local pages sends initializationOptions.docsBase).',
+      );
       assert.deepEqual(
-        normalised.slice(1, 4).sort(),
+        normalised.slice(2, 5).sort(),
         [
           'Settings: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240}',
           "Workspace scan: skipped data/huge.json: it is larger than 2 MB, the workspace scan's limit (open it to have it analysed).",
           'Workspace scan: 3 files read in N ms; 2 pool user accounts on 1 pool in 1 file.',
         ].sort(),
       );
-      assert.deepEqual(normalised.slice(4), [
+      assert.deepEqual(normalised.slice(5), [
         'Workspace index: 1 pool user account added (opsUser) in pools/ops.json; 3 pool user accounts on 2 pools in all.',
         'Workspace index: 2 pool user accounts added (renamed, second), 1 pool user account removed (adminUser) in pools/pool.json; 4 pool user accounts on 2 pools in all.',
         'Settings changed: {"enable":true,"languages":["json"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240}',
@@ -158,4 +162,27 @@ describe('the output: one line per event', () => {
       ]);
     },
   );
+
+  it("a document whose own settings differ from the window's: told once, for the first such document", HANG, async (t) => {
+    const client = new LspClient();
+    t.after(() => client.close());
+    client.settingsFor = (uri) => (uri.includes('/strict/') ? { rules: { 'run-elevated': 'error' } } : undefined);
+    await client.initialize();
+    await logLine(client, 'Settings: ');
+    for (const name of ['a', 'b']) {
+      const uri = `file:///work/strict/${name}.json`;
+      await client.open(uri, 'json', TASK);
+      await client.diagnosticsFor(uri);
+    }
+    await client.open('file:///work/loose/c.json', 'json', TASK);
+    await client.diagnosticsFor('file:///work/loose/c.json');
+    await client.roundTrip();
+    assert.deepEqual(
+      client.logLines().filter((l) => l.startsWith('Settings')),
+      [
+        'Settings: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{},"fix":{"scope":"omit"},"maxFileSizeKB":10240}',
+        'Settings in force for /work/strict/a.json differ: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240}',
+      ],
+    );
+  });
 });
