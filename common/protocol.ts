@@ -19,17 +19,41 @@ export interface StatusParams {
  */
 export const FIX_ALL_TITLE = 'Fix all Batch identity problems';
 
-/** Commands of the command palette (the client's). */
+/** Commands of the command palette (the client's), and the one its rule-page links run. */
 export const COMMANDS = {
   fixAllInFile: 'batchIdentity.fixAllInFile',
   restartServer: 'batchIdentity.restartServer',
   showOutput: 'batchIdentity.showOutput',
+  /** Not in the palette: [rule id] → the packaged rule page in the Markdown preview (links in diagnostics and hovers run it). */
+  showRuleDocumentation: 'batchIdentity.showRuleDocumentation',
 } as const;
 
-/** Commands the server executes (`workspace/executeCommand`); arguments: [document uri]. */
+/**
+ * Commands the server executes (`workspace/executeCommand`): `applyFixAll` [document uri];
+ * `showRuleDocumentation` [rule id], which asks the client to show the rule's page
+ * (`window/showDocument`: the packaged page when the client gave `docsBase`, else the online one, externally).
+ */
 export const SERVER_COMMANDS = {
   applyFixAll: 'batchIdentity.server.applyFixAll',
+  showRuleDocumentation: 'batchIdentity.server.showRuleDocumentation',
 } as const;
+
+/** The title of the quick fix that shows a rule's page (never preferred: it changes nothing). */
+export const showDocumentationTitle = (rule: string) => `Show documentation for ${rule}`;
+
+/**
+ * `initializationOptions` the server reads (all optional):
+ * - `settings`: the `batchIdentity` settings, for clients without `workspace/configuration`;
+ * - `docsBase`: the URI of a folder holding the rule pages (`<rule>.md`, as `docs/rules/` of the
+ *   package) that the client can open. Rule links (diagnostics' `codeDescription.href`, hovers,
+ *   `window/showDocument`) then point there; without it they point at the stable online pages
+ *   (https). The VS Code extension sends its own `docs/rules/` and opens those pages in the
+ *   Markdown preview, offline.
+ */
+export interface InitializationOptions {
+  readonly settings?: unknown;
+  readonly docsBase?: string;
+}
 
 /**
  * Client → server: the documents shown in editors now (their URIs), sent when that changes. The

@@ -6,8 +6,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_LANGUAGE_IDS, watchedFilesGlob } from '../../common/languages';
-import { COMMANDS, SERVER_COMMANDS } from '../../common/protocol';
+import { COMMANDS, SERVER_COMMANDS, type InitializationOptions } from '../../common/protocol';
 import { RestartingErrorHandler } from './restarts';
+import { RuleDocs } from './ruleDocs';
 import { StatusItem } from './status';
 import { ServerTraceChannel } from './trace';
 import { VisibleDocuments } from './visibleDocuments';
@@ -23,16 +24,25 @@ export interface ExtensionApi {
   readonly trace: ServerTraceChannel;
   /** What tells the server which documents are visible. */
   readonly visible: VisibleDocuments;
+  /** The packaged rule pages and how their links open. */
+  readonly ruleDocs: RuleDocs;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const output = vscode.window.createOutputChannel('Batch Identity', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The first line of the output, as vscode-eslint's: what runs, where from. The server adds its own.
+  output.info(
+    `Batch Identity ${(context.extension.packageJSON as { version: string }).version} in ${vscode.env.appName} ${vscode.version} ` +
+      `(extension host Node ${process.version}); language server: ${serverModule}`,
+  );
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const trace = new ServerTraceChannel();
+  // The packaged rule pages, opened in the Markdown preview (offline): the server links there.
+  const ruleDocs = new RuleDocs(context.extensionUri);
   const errorHandler = new RestartingErrorHandler(output);
   const clientOptions: LanguageClientOptions = {
     // Saved files and unsaved buffers. Virtual workspaces are served through the same document
@@ -49,6 +59,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       // `**/{*.cs,…,*.csproj,Directory.Build.props,Directory.Build.targets}`, from the language table.
       fileEvents: vscode.workspace.createFileSystemWatcher(watchedFilesGlob()),
     },
+    initializationOptions: { docsBase: ruleDocs.docsBase } satisfies InitializationOptions,
+    middleware: ruleDocs.middleware(),
     outputChannel: output,
     traceOutputChannel: trace,
     errorHandler,
@@ -64,6 +76,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       await languageClient.restart();
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(COMMANDS.showRuleDocumentation, (rule: unknown) => ruleDocs.show(rule)),
     vscode.commands.registerCommand(COMMANDS.fixAllInFile, async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!target) return;
@@ -80,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   // Sent once the server runs (and again after each restart), then whenever the visible editors change.
   await languageClient.start();
-  return { client: languageClient, status, output, trace, visible };
+  return { client: languageClient, status, output, trace, visible, ruleDocs };
 }
 
 export async function deactivate(): Promise<void> {

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { after, before, type TestContext } from 'node:test';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, PublishDiagnosticsParams, ShowDocumentParams } from 'vscode-languageserver-protocol';
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
@@ -47,12 +47,23 @@ export class LspClient {
     this.connection.onNotification(received);
     // vscode-jsonrpc keeps `$/logTrace` for its own tracer: the server's trace lines are recorded like the rest.
     this.connection.onNotification('$/logTrace', (params: unknown) => received('$/logTrace', params));
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) =>
+      params.items.map((item) => (item.scopeUri !== undefined && this.settingsFor?.(item.scopeUri)) || this.settings),
+    );
+    this.connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
+      this.shownDocuments.push(params);
+      return { success: true };
+    });
     this.connection.listen();
   }
 
+  /** The documents the server asked to be shown (`window/showDocument`), in order. */
+  readonly shownDocuments: ShowDocumentParams[] = [];
+
   /** What the server gets when it asks for `batchIdentity` settings. */
   settings: unknown = {};
+  /** A resource's own settings (a folder's override), when it has some; `settings` otherwise. */
+  settingsFor: ((scopeUri: string) => unknown) | undefined;
 
   /**
    * `roots`: the workspace, as `workspaceFolders` (VS Code) or a lone `rootUri` (older clients);
@@ -61,7 +72,12 @@ export class LspClient {
   async initialize(
     capabilities: Record<string, unknown> = { workspace: { configuration: true } },
     initializationOptions?: unknown,
-    roots: { rootUri?: string; workspaceFolders?: { uri: string; name: string }[]; trace?: 'off' | 'messages' | 'verbose' } = {},
+    roots: {
+      rootUri?: string;
+      workspaceFolders?: { uri: string; name: string }[];
+      trace?: 'off' | 'messages' | 'verbose';
+      clientInfo?: { name: string; version?: string };
+    } = {},
   ): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -88,6 +104,11 @@ export class LspClient {
     return new Promise((resolve) =>
       this.notificationWaiters.push({ method, predicate: (params) => predicate(params as T), resolve: (params) => resolve(params as T) }),
     );
+  }
+
+  /** The server's `window/logMessage` notifications so far, with their types (1 error, 2 warning, 3 info, 4 log). */
+  logMessages(): { type: number; message: string }[] {
+    return this.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params as { type: number; message: string });
   }
 
   /** The messages of the server's `window/logMessage` notifications so far. */

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { RULES } from '../../server/src/rules';
 import { inflateRawSync } from 'node:zlib';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -51,7 +52,8 @@ function zipEntries(zip: Buffer): ZipEntry[] {
 function notCheckable(): string | undefined {
   if (!fs.existsSync(vsixPath)) return 'batch-identity.vsix is not built: run `npm run package` (npm test does)';
   const built = fs.statSync(vsixPath).mtimeMs;
-  const stale = ['package.json', '.vscodeignore'].filter((f) => fs.statSync(path.join(root, f)).mtimeMs > built);
+  const packagedDocs = ['docs/severity.md', ...fs.readdirSync(path.join(root, 'docs/rules')).map((f) => `docs/rules/${f}`)];
+  const stale = ['package.json', '.vscodeignore', ...packagedDocs].filter((f) => fs.statSync(path.join(root, f)).mtimeMs > built);
   return stale.length > 0 ? `batch-identity.vsix is older than ${stale.join(' and ')}: run \`npm run package\`` : undefined;
 }
 
@@ -76,7 +78,7 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
     assert.ok(zip.length <= MAX_BYTES, `${(zip.length / 1024 / 1024).toFixed(2)} MB`);
   });
 
-  it('holds the bundles, the tree-sitter runtime and the three grammars, the .editorconfig parser, snippets, syntaxes and the marketplace files', () => {
+  it('holds the bundles, the tree-sitter runtime and the three grammars, the .editorconfig parser, snippets, syntaxes, the rule pages and the marketplace files', () => {
     const list = files();
     const expected = [
       'package.json',
@@ -95,8 +97,30 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
       'dist/wasm/one_ini_bg.wasm',
       ...['csharp', 'java', 'python', 'json'].map((l) => `snippets/${l}.json`),
       ...['csharp', 'java', 'python', 'json'].map((l) => `syntaxes/${l}.injection.tmLanguage.json`),
+      // Opened offline in the Markdown preview (issue 14 item 8), with the severity policy they link.
+      ...RULES.map((r) => `docs/rules/${r.id}.md`),
+      'docs/severity.md',
     ].sort();
     assert.deepEqual(list, expected);
+  });
+
+  it('holds the rule pages as they are in docs/, and every relative link in them leads to a packaged file', () => {
+    const list = new Set(files());
+    const pages = [...list].filter((f) => f.startsWith('docs/'));
+    for (const page of pages) {
+      const text = entries()
+        .find((e) => e.name === `extension/${page}`)!
+        .read()
+        .toString('utf8');
+      assert.equal(text, fs.readFileSync(path.join(root, page), 'utf8'), `${page} is packaged as written`);
+      const targets = [...text.matchAll(/\]\(([^)\s]+)\)|^\[[^\]]+\]:\s*(\S+)/gm)].map((m) => m[1] ?? m[2]);
+      const relative = targets.filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith('#'));
+      assert.ok(page === 'docs/severity.md' || relative.includes('../severity.md'), `${page} links the severity policy`);
+      for (const target of relative) {
+        const file = path.posix.normalize(path.posix.join(path.posix.dirname(page), target.split('#')[0]));
+        assert.ok(list.has(file), `${page} links ${target}, which is not in the package`);
+      }
+    }
   });
 
   it('holds every file the manifest points at', () => {
@@ -119,7 +143,8 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
   it('holds nothing of the development tree: no tests, sources, maps or node_modules', () => {
     const unwanted = files().filter(
       (f) =>
-        /(^|\/)(test|node_modules|client|server|common|scripts|bench|examples|docs)\//.test(f) ||
+        /(^|\/)(test|node_modules|client|server|common|scripts|bench|examples)\//.test(f) ||
+        (f.startsWith('docs/') && !/^docs\/(rules\/[a-z-]+|severity)\.md$/.test(f)) ||
         /\.(map|ts|tsx|mjs)$/.test(f) ||
         f.startsWith('.'),
     );

@@ -66,11 +66,17 @@ export const POOL_OS = {
 
 /** The project's home (package.json `repository` says the same; a unit test keeps them equal). */
 export const PROJECT_URL = 'https://github.com/batch-identity/batch-identity';
-/** Where the rule documentation lives; codeDescription links and hovers point here. */
+/** Where the documentation lives online. */
 export const DOCS_BASE_URL = `${PROJECT_URL}/blob/main/docs`;
+/**
+ * Where the rule pages (`<rule>.md` each) are read online: what diagnostics' code links, hovers
+ * and SARIF point at unless the client says it opens the packaged pages (`docsBase`).
+ */
+export const RULE_DOCS_URL = `${DOCS_BASE_URL}/rules`;
 
-export function ruleDocUrl(ruleId: string): string {
-  return `${DOCS_BASE_URL}/rules/${ruleId}.md`;
+/** A rule's page under a folder URI (the online one by default). */
+export function ruleDocUrl(ruleId: string, base: string = RULE_DOCS_URL): string {
+  return `${base.replace(/\/+$/, '')}/${ruleId}.md`;
 }
 
 export const REFERENCE_URL = 'https://learn.microsoft.com/azure/batch/batch-user-accounts';

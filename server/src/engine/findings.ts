@@ -68,6 +68,7 @@ export interface WorkspaceAccounts {
 
 export interface AccountLocation {
   readonly uri: string;
+  /** The 0-based line of the account's name (where a hover's link lands), else of the account itself. */
   readonly line: number;
   readonly elevation?: Elevation;
   readonly uid?: number;

@@ -35,7 +35,7 @@ import type {
   UserAccountFact,
   Value,
 } from '../engine/facts';
-import type { WorkspaceAccounts } from '../engine/findings';
+import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
 import { RUN_ELEVATED } from '../rules/runElevated';
 import { AccountIndex, definedAccounts } from '../workspace/accountIndex';
 import * as path from 'path';
@@ -54,28 +54,39 @@ interface Target {
 /** The code fence a replacement is shown in: the language's first fence name (`csharp`). */
 const fenceOf = (language: LanguageId): string => LANGUAGE_TABLE[language].fences[0];
 const REFERENCE_LINK = `[Batch user accounts](${REFERENCE_URL})`;
-const RUN_ELEVATED_LINKS = [
-  `[Rule run-elevated](${ruleDocUrl(RUN_ELEVATED)})`,
-  REFERENCE_LINK,
-  `[REST API versions](${SOURCES.restVersioning})`,
-  `[API status](${SOURCES.apiStatus})`,
-].join(' · ');
+/** Where the client reads a rule's page: the packaged page when it said it can open those (`docsBase`), else online. */
+export type RuleDoc = (ruleId: string) => string;
+
+const runElevatedLinks = (ruleDoc: RuleDoc) =>
+  [
+    `[Rule run-elevated](${ruleDoc(RUN_ELEVATED)})`,
+    REFERENCE_LINK,
+    `[REST API versions](${SOURCES.restVersioning})`,
+    `[API status](${SOURCES.apiStatus})`,
+  ].join(' · ');
 
 function contains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-export function hoverAt(analysis: Analysis, offset: number, workspaceAccounts?: WorkspaceAccounts): Hover | undefined {
+export function hoverAt(
+  analysis: Analysis,
+  offset: number,
+  workspaceAccounts?: WorkspaceAccounts,
+  ruleDoc: RuleDoc = ruleDocUrl,
+): Hover | undefined {
   const facts = analysis.facts;
   // Standalone code (documentation samples) names the users of its own pools, not the workspace's.
   const workspace = facts.standalone ? ownAccounts(analysis) : workspaceAccounts;
   // A document embedding code (Markdown) spells each part the way its code block's language does.
   const languageAt = (offset: number) => analysis.file?.languageAt?.(offset) ?? analysis.language;
   const targets: Target[] = [];
-  for (const fact of facts.runElevated) targets.push({ span: fact.nameSpan, render: () => runElevatedHover(analysis, fact.nameSpan) });
-  for (const ref of facts.enumRefs) targets.push({ span: ref.value.span, render: () => enumHover(ref, languageAt(ref.value.span.start)) });
+  for (const fact of facts.runElevated)
+    targets.push({ span: fact.nameSpan, render: () => runElevatedHover(analysis, fact.nameSpan, ruleDoc) });
+  for (const ref of facts.enumRefs)
+    targets.push({ span: ref.value.span, render: () => enumHover(ref, languageAt(ref.value.span.start), ruleDoc) });
   for (const identity of facts.identities) {
-    const render = () => identityHover(identity, analysis, workspace);
+    const render = () => identityHover(identity, analysis, workspace, ruleDoc);
     targets.push({ span: identity.nameSpan, render }, { span: identity.span, render });
     if (identity.autoUser && 'span' in identity.autoUser) targets.push({ span: identity.autoUser.span, render });
   }
@@ -115,7 +126,7 @@ function ownAccounts(analysis: Analysis): WorkspaceAccounts {
  * mapping in the file's spelling and why it is equivalent in elevation only, what this file's SDK
  * generation does with a leftover runElevated, what the service does with it, and the links.
  */
-function runElevatedHover(analysis: Analysis, nameSpan: Span): string {
+function runElevatedHover(analysis: Analysis, nameSpan: Span, ruleDoc: RuleDoc): string {
   const finding = analysis.findings.find((f) => f.rule === RUN_ELEVATED && f.span.start === nameSpan.start);
   const fact = analysis.facts.runElevated.find((f) => f.nameSpan.start === nameSpan.start);
   const codeLanguage = (fact && analysis.file?.languageAt?.(fact.nameSpan.start)) ?? analysis.language ?? 'json';
@@ -137,7 +148,7 @@ function runElevatedHover(analysis: Analysis, nameSpan: Span): string {
   if (rendered && fix?.intent.kind === 'replaceRunElevated' && !fix.intent.scope) lines.push(EXPLAIN.elevationOnly, '');
   lines.push(generationSentence(fact), '');
   if (!management) lines.push(EXPLAIN.runElevatedRequests, '');
-  lines.push(RUN_ELEVATED_LINKS);
+  lines.push(runElevatedLinks(ruleDoc));
   return lines.join('\n');
 }
 
@@ -204,7 +215,7 @@ function memberLine(language: LanguageId | undefined, enumName: EnumName, writte
   return `**${writtenMember(language, enumName, written)}** — ${meaning}`;
 }
 
-function enumHover(ref: EnumRefFact, language: LanguageId | undefined): string | undefined {
+function enumHover(ref: EnumRefFact, language: LanguageId | undefined, ruleDoc: RuleDoc): string | undefined {
   const { value } = ref;
   if (!value.canonical) {
     // The diagnostic says it is not a member and names the valid ones: the hover says what each means.
@@ -212,7 +223,7 @@ function enumHover(ref: EnumRefFact, language: LanguageId | undefined): string |
       memberLine(language, value.enum, written, canonical as CanonicalMember),
       '',
     ]);
-    return [...lines, `[Rule unknown-enum-member](${ruleDocUrl('unknown-enum-member')})`].join('\n');
+    return [...lines, `[Rule unknown-enum-member](${ruleDoc('unknown-enum-member')})`].join('\n');
   }
   const line = memberLine(language, value.enum, value.member, value.canonical);
   switch (value.enum) {
@@ -249,7 +260,7 @@ export function effectiveIdentity(
     if (defined) {
       parts.push(defined.elevation ? ELEVATION_WORD[defined.elevation] : `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`);
       if (defined.uid !== undefined) parts.push(`Linux uid ${defined.uid}`);
-      parts.push(`defined in ${displayPath(defined.uri, currentUri)}:${defined.line + 1}`);
+      parts.push(`defined in ${definitionLink(defined, currentUri)}`);
     } else {
       parts.push('not defined on any pool in this workspace');
     }
@@ -301,7 +312,23 @@ function displayPath(uri: string, currentUri?: string): string {
   return path.basename(file);
 }
 
-function identityHover(identity: IdentityFact, analysis: Analysis, workspace?: WorkspaceAccounts): string {
+/** Markdown's special characters in link text, escaped (a path may hold `_`, `*` or brackets). */
+const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+
+/**
+ * Where an account is defined, as a link to its name's line: `[pool.json:7](file:///…/pool.json#L7)`.
+ * `#L7` is the line fragment VS Code's link opener (and GitHub) read; parentheses and spaces are
+ * percent-encoded so the Markdown link ends where the URI does.
+ */
+function definitionLink(defined: AccountLocation, currentUri?: string): string {
+  const line = defined.line + 1;
+  const text = escapeMarkdown(`${displayPath(defined.uri, currentUri)}:${line}`);
+  if (defined.uri.includes('#')) return text;
+  const target = `${defined.uri}#L${line}`.replace(/[() ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `[${text}](${target})`;
+}
+
+function identityHover(identity: IdentityFact, analysis: Analysis, workspace: WorkspaceAccounts | undefined, ruleDoc: RuleDoc): string {
   const effective = effectiveIdentity(identity, workspace, analysis.uri);
   const holder = identity.holder?.taskKind ? `The ${TASK_KIND_LABEL[identity.holder.taskKind]} runs as:` : 'Runs as:';
   const lines = ['**User identity**', ''];
@@ -310,7 +337,7 @@ function identityHover(identity: IdentityFact, analysis: Analysis, workspace?: W
     if (effective.access) lines.push('', effective.access);
     if (identity.autoUser && 'span' in identity.autoUser && !identity.autoUser.scope) lines.push('', EXPLAIN.scopeDefault);
   } else {
-    lines.push(EXPLAIN.userIdentity, '', `[Rule identity-conflict](${ruleDocUrl('identity-conflict')})`);
+    lines.push(EXPLAIN.userIdentity, '', `[Rule identity-conflict](${ruleDoc('identity-conflict')})`);
   }
   lines.push('', REFERENCE_LINK);
   return lines.join('\n');

@@ -23,6 +23,7 @@ import type { KeptAnalysis, ServerState } from './state';
 export function watchWorkspace(state: ServerState): void {
   const { accounts, projectImports, scheduler, documents } = state;
   accounts.onChange((change) => {
+    state.indexLog.changed(change.uri);
     // The file the change comes from was just analysed (or is closed); the others only if their
     // analysis asked about a name that changed (or whether there are pools, and that changed).
     const concerned: string[] = [];
@@ -48,6 +49,7 @@ export async function validate(state: ServerState, uri: string): Promise<void> {
   const { documents, connection, engine } = state;
   if (!documents.get(uri) || documents.isLost(uri)) return;
   const documentSettings = state.settings.known(uri) ?? (await state.settings.forDocument(uri));
+  state.noteDocumentSettings(uri, documentSettings);
   // Read the document only now: changes may have arrived while the settings were fetched.
   const document = documents.get(uri);
   if (!document) return;
@@ -70,7 +72,7 @@ export async function validate(state: ServerState, uri: string): Promise<void> {
       },
     );
   } catch (error) {
-    state.log(`Could not analyse ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    state.error(`Could not analyse ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     state.failures.set(uri, version);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
     state.sendStatus({ uri, version, state: 'error', findings: 0, reason: 'the analysis failed; see the output' });
@@ -89,7 +91,9 @@ export async function validate(state: ServerState, uri: string): Promise<void> {
   if (documents.get(uri)?.version !== version) return; // a newer version is scheduled
   state.analyses.set(uri, { version, analysis, lookups, derived: new Map() });
   state.failures.delete(uri);
-  const diagnostics: Diagnostic[] = analysis.findings.map((finding, index) => toDiagnostic(document, finding, index));
+  const diagnostics: Diagnostic[] = analysis.findings.map((finding, index) =>
+    toDiagnostic(document, finding, index, (rule) => state.ruleDoc(rule)),
+  );
   void connection.sendDiagnostics({ uri, version, diagnostics });
   if (analysis.skipped) {
     if (state.loggedSkips.get(uri) !== analysis.skipped) state.log(`Skipped ${uri}: ${analysis.skipped}.`);
@@ -197,9 +201,12 @@ export async function fixAllEdit(
 
 /** Reads the workspace's unopened files again (the indexes tell who their changes concern). */
 export function rescan(state: ServerState): void {
+  // The scan's summary line counts what it finds: its changes are not told one by one.
+  state.indexLog.mute();
   state.scanner
     .scan((uri) => !!state.documents.get(uri))
     .catch((error: unknown) =>
-      state.log(`Workspace scan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-    );
+      state.error(`Workspace scan failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    )
+    .finally(() => state.indexLog.unmute());
 }

@@ -28,12 +28,18 @@ export interface DiagnosticData {
   readonly index: number;
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding, index: number): Diagnostic {
+/** `ruleDoc`: where the client reads a rule's page (the code link); the online page by default. */
+export function toDiagnostic(
+  document: TextDocument,
+  finding: Finding,
+  index: number,
+  ruleDoc: (rule: string) => string = ruleDocUrl,
+): Diagnostic {
   return {
     range: toRange(document, finding.span),
     severity: LSP_SEVERITY[finding.severity],
     code: finding.rule,
-    codeDescription: { href: ruleDocUrl(finding.rule) },
+    codeDescription: { href: ruleDoc(finding.rule) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     tags: finding.deprecated ? [DiagnosticTag.Deprecated] : undefined,

@@ -43,6 +43,12 @@ export class SettingsProvider {
     this.answered.delete(uri);
   }
 
+  /** The settings without a resource (the workspace's), as the output tells them. */
+  forWindow(): Promise<Settings> {
+    if (!this.pull) return Promise.resolve(this.pushed);
+    return this.connection.workspace.getConfiguration('batchIdentity').then(resolveSettings, () => this.pushed);
+  }
+
   forDocument(uri: string): Promise<Settings> {
     if (!this.pull) return Promise.resolve(this.pushed);
     let settings = this.cache.get(uri);

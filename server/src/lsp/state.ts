@@ -4,13 +4,16 @@
  * (`handlers/*.ts`) read and change it; the scheduler decides when documents are analysed.
  */
 import type { ClientCapabilities, Connection } from 'vscode-languageserver';
+import type { Settings } from '../../../common/settings';
 import { STATUS_NOTIFICATION, type StatusParams } from '../../../common/protocol';
+import { ruleDocUrl } from '../batch/model';
 import { Engine, type Analysis } from '../engine/engine';
 import type { FileFormat } from '../engine/language';
 import { AccountIndex, type RecordedLookups } from '../workspace/accountIndex';
 import { FormatResolver } from '../workspace/format';
 import { ProjectImportIndex } from '../workspace/projectImports';
 import { DocumentStore } from './documentStore';
+import { describeSettings, displayName, IndexChangeLog } from './output';
 import { Scheduler, type SchedulerWork } from './scheduler';
 import { SettingsProvider } from './settings';
 import { localPathOf } from './uris';
@@ -42,6 +45,15 @@ export class ServerState {
   /** The skip reason last logged per document: logged when it changes, not on every keystroke. */
   readonly loggedSkips = new Map<string, string>();
   readonly scheduler: Scheduler;
+  /** Tells the output what changes in the workspace's pool user accounts, once edits pause. */
+  readonly indexLog: IndexChangeLog;
+  /** The settings last told to the output (window-wide), and those told for single documents since. */
+  private toldSettings: string | undefined;
+  private readonly toldDocumentSettings = new Set<string>();
+  /** The folder of rule pages the client opens (`initializationOptions.docsBase`); undefined: the online pages. */
+  docsBase: string | undefined;
+  /** Whether the client shows documents the server asks it to (`window/showDocument`): then "Show documentation for ⟨rule⟩" is offered. */
+  showsDocuments = false;
   /** Whether the client can resolve a code action's edit later (`codeAction/resolve`): costly edits are then computed only when chosen. */
   resolvesCodeActionEdits = false;
   shutDown = false;
@@ -51,7 +63,18 @@ export class ServerState {
     work: Omit<SchedulerWork, 'openDocuments' | 'log' | 'trace' | 'prepare'>,
   ) {
     this.settings = new SettingsProvider(connection);
-    this.scanner = new WorkspaceScanner(this.engine, this.accounts, this.projectImports, (message) => this.log(message));
+    this.scanner = new WorkspaceScanner(
+      this.engine,
+      this.accounts,
+      this.projectImports,
+      (message) => this.log(message),
+      (message) => this.error(message),
+    );
+    this.indexLog = new IndexChangeLog(
+      this.accounts,
+      (message) => this.log(message),
+      (uri) => displayName(uri, this.scanner.folderPaths),
+    );
     this.scheduler = new Scheduler({
       ...work,
       openDocuments: () => this.documents.all().map((d) => d.uri),
@@ -64,10 +87,42 @@ export class ServerState {
   initializeClient(capabilities: ClientCapabilities): void {
     const codeAction = capabilities.textDocument?.codeAction;
     this.resolvesCodeActionEdits = !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit');
+    this.showsDocuments = !!capabilities.window?.showDocument?.support;
   }
 
+  /** A rule's page, where this client reads it: under `docsBase`, else online. */
+  ruleDoc(ruleId: string): string {
+    return ruleDocUrl(ruleId, this.docsBase);
+  }
+
+  /** A line in the output (info level): an event, never per keystroke. */
   log(message: string): void {
-    this.connection.console.log(message);
+    this.connection.console.info(message);
+  }
+
+  /** Something failed: a line at the error level. */
+  error(message: string): void {
+    this.connection.console.error(message);
+  }
+
+  /**
+   * Tells the window-wide settings when they differ from what was told (at start, after each
+   * change). Asked of the client (without a resource) or as pushed.
+   */
+  async logSettings(changed: boolean): Promise<void> {
+    const text = describeSettings(await this.settings.forWindow());
+    this.toldDocumentSettings.clear();
+    if (text === this.toldSettings) return;
+    this.toldSettings = text;
+    this.log(`Settings${changed ? ' changed' : ''}: ${text}`);
+  }
+
+  /** A document analysed with settings of its own (a folder's or language's override): told once per distinct settings. */
+  noteDocumentSettings(uri: string, settings: Settings): void {
+    const text = describeSettings(settings);
+    if (this.toldSettings === undefined || text === this.toldSettings || this.toldDocumentSettings.has(text)) return;
+    this.toldDocumentSettings.add(text);
+    this.log(`Settings in force for ${displayName(uri, this.scanner.folderPaths)} differ: ${text}`);
   }
 
   /** A `$/logTrace` line, sent only while the client traces the server (`trace` in `initialize`, `$/setTrace`). */

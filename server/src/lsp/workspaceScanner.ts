@@ -13,6 +13,7 @@ import { ACCOUNT_WORDS, accountsIn, type AccountIndex } from '../workspace/accou
 import { mayMakeProjectImports, projectImportsOfFile, type ProjectImportIndex } from '../workspace/projectImports';
 import { decode, SourceReader } from '../workspace/sourceFiles';
 import { collectFiles } from '../workspace/walk';
+import { counted, displayName } from './output';
 import { localPathOf } from './uris';
 
 /** Files bigger than this are not read by the background scan. */
@@ -29,7 +30,13 @@ export class WorkspaceScanner {
     private readonly index: AccountIndex,
     private readonly imports: ProjectImportIndex,
     private readonly log: (message: string) => void,
+    private readonly error: (message: string) => void = log,
   ) {}
+
+  /** The workspace folders' paths, which the output names files relative to. */
+  get folderPaths(): readonly string[] {
+    return this.folders;
+  }
 
   /** The workspace folders; one that is not a local path is left out, with a log line (it cannot be read). */
   setFolders(uris: readonly string[]): void {
@@ -62,9 +69,11 @@ export class WorkspaceScanner {
       await yieldToMessages();
     }
     const imports = this.imports.all();
+    const { accounts, pools, files: defining } = this.index.summary();
     this.log(
-      `Workspace scan: ${files.length} files read in ${Date.now() - started} ms, ${this.index.size} pool user accounts found` +
-        (imports.length > 0 ? `, global usings: ${imports.join(', ')}.` : '.'),
+      `Workspace scan: ${counted(files.length, 'file')} read in ${Date.now() - started} ms; ` +
+        `${counted(accounts, 'pool user account')} on ${counted(pools, 'pool')} in ${counted(defining, 'file')}` +
+        (imports.length > 0 ? `; global usings: ${imports.join(', ')}.` : '.'),
     );
   }
 
@@ -115,23 +124,43 @@ export class WorkspaceScanner {
   private async indexFile(file: string, uri: string): Promise<void> {
     const language = languageOfPath(file);
     if (!language) return;
+    let text: string;
     try {
       const bytes = this.reader.read(file);
       if (!bytes) {
+        this.skipped(
+          uri,
+          `it is larger than ${MAX_SCAN_BYTES / (1024 * 1024)} MB, the workspace scan's limit (open it to have it analysed)`,
+        );
         this.index.remove(uri);
         return;
       }
-      const { text } = decode(bytes);
-      if (!ACCOUNT_WORDS.some((word) => text.includes(word))) {
-        this.index.remove(uri);
-        return;
-      }
+      text = decode(bytes).text;
+    } catch (error) {
+      // Unreadable or not a regular file: no accounts. The CLI reports such files, the editor skips them.
+      this.skipped(uri, `it cannot be read (${error instanceof Error ? error.message : String(error)})`);
+      this.index.remove(uri);
+      return;
+    }
+    if (!ACCOUNT_WORDS.some((word) => text.includes(word))) {
+      this.index.remove(uri);
+      return;
+    }
+    try {
       const analysis = await this.engine.analyze({ uri, languageId: language, text }, { workspaceImports: this.imports.all() });
       analysis.release();
+      if (analysis.skipped) this.skipped(uri, analysis.skipped);
       this.index.update(uri, accountsIn(uri, text, analysis.facts));
-    } catch {
-      // Unreadable, undecodable or not a regular file: no accounts. The CLI reports such files, the editor skips them.
+    } catch (error) {
+      this.error(
+        `Workspace scan: could not analyse ${displayName(uri, this.folders)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       this.index.remove(uri);
     }
+  }
+
+  /** A file the index leaves out, and why: one line. */
+  private skipped(uri: string, reason: string): void {
+    this.log(`Workspace scan: skipped ${displayName(uri, this.folders)}: ${reason}.`);
   }
 }

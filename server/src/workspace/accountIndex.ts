@@ -5,13 +5,15 @@
  */
 import { LANGUAGE_IDS, LANGUAGE_TABLE } from '../../../common/languages';
 import type { Elevation } from '../batch/model';
-import { inSample, type Facts } from '../engine/facts';
+import { inSample, type Facts, type UserAccountFact } from '../engine/facts';
 import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
 
 export interface IndexedAccount extends AccountLocation {
   readonly name: string;
   /** The id of the pool it is defined on, when the pool's id is a literal. */
   readonly poolId?: string;
+  /** Which pool of its file it is defined on (the facts' pool key), for counting pools. */
+  readonly poolKey?: string;
 }
 
 /**
@@ -38,13 +40,23 @@ export function definedAccounts(uri: string, text: string, facts: Facts): Indexe
     accounts.push({
       name: account.name.value,
       uri,
-      line: lineOf(text, account.span.start),
+      line: lineOf(text, nameOffset(account)),
       elevation,
       uid,
       ...(poolId !== undefined && { poolId }),
+      ...(account.pool && { poolKey: account.pool.key }),
     });
   }
   return accounts;
+}
+
+/**
+ * Where a person looks for an account: its name (`"name": "adminUser"`), not its object's opening
+ * brace; the account's start when the name is written elsewhere (a constant declared above).
+ */
+function nameOffset(account: UserAccountFact): number {
+  const name = account.name?.span;
+  return name && name.start >= account.span.start && name.end <= account.span.end ? name.start : account.span.start;
 }
 
 function lineOf(text: string, offset: number): number {
@@ -150,6 +162,26 @@ export class AccountIndex implements WorkspaceAccounts {
     let n = 0;
     for (const list of this.byUri.values()) n += list.length;
     return n;
+  }
+
+  /** The names of the accounts a file defines. */
+  namesIn(uri: string): ReadonlySet<string> {
+    return new Set((this.byUri.get(uri) ?? []).map((a) => a.name));
+  }
+
+  /** The files that define accounts. */
+  uris(): readonly string[] {
+    return [...this.byUri.keys()];
+  }
+
+  /**
+   * What the index holds, as the output tells it: accounts, pools (one per pool the facts tell
+   * apart in a file, else per pool id, else per file) and files.
+   */
+  summary(): { accounts: number; pools: number; files: number } {
+    const pools = new Set<string>();
+    for (const [uri, list] of this.byUri) for (const a of list) pools.add(`${uri}\u0000${a.poolKey ?? a.poolId ?? ''}`);
+    return { accounts: this.size, pools: pools.size, files: this.byUri.size };
   }
 }
 

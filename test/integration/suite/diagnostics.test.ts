@@ -1,6 +1,7 @@
 /// <reference types="mocha" />
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../../common/protocol';
 import { DIAGNOSTIC_SOURCE } from '../../../common/settings';
 import { RUN_ELEVATED, SAMPLES } from '../support/languages';
 import { closeAllEditors, codeOf, extensionApi, openCopy, squiggled, waitForFindings } from '../support/workbench';
@@ -22,8 +23,12 @@ suite('diagnostics', () => {
       assert.equal(codeOf(diagnostic), RUN_ELEVATED);
       // Starts with the value and what it becomes, spelled the file's way, then why.
       assert.equal(diagnostic.message, sample.single.message);
-      // The rule code links to its documentation.
-      assert.ok(typeof diagnostic.code === 'object' && /^https?:/.test(diagnostic.code.target.toString()), JSON.stringify(diagnostic.code));
+      // The rule code links to its documentation: the packaged page, opened by the extension's command (outputAndDocs suite).
+      assert.ok(
+        typeof diagnostic.code === 'object' &&
+          diagnostic.code.target.toString(true) === `command:${COMMANDS.showRuleDocumentation}?${JSON.stringify([RUN_ELEVATED])}`,
+        JSON.stringify(diagnostic.code),
+      );
       // The language status item counts what the server found in the active file.
       assert.deepEqual(
         { state: api.status.statusOf(uri)?.state, findings: api.status.statusOf(uri)?.findings, text: api.status.text },

@@ -99,8 +99,13 @@ const HOVER = {
   scopeDefault:
     'When scope is omitted it is **pool** since service version 2019-08-01.10.0; before that it was task on Windows nodes and pool on Linux nodes.',
 };
-/** Where the account is defined, as the hover writes it from a file in a sibling folder. */
-const POOL_FROM_SIBLING = '../json/pool.json:6';
+/**
+ * Stands for the pool file's URI in hover expectations (the workspace is a new folder each run):
+ * the hover suite puts the real one in.
+ */
+export const POOL_URI = '<pool-uri>';
+/** Where the account is defined, as the hover writes it from a file in a sibling folder: a link to the line of its "name" (issue 14 item 8). */
+const POOL_FROM_SIBLING = `[../json/pool.json:7](${POOL_URI}#L7)`;
 
 const JSON_ADMIN_IDENTITY = '"userIdentity": {"autoUser": {"elevationLevel": "admin"}}';
 const JSON_ADMIN_TITLE = ADMIN_TITLE('"runElevated"', '"elevationLevel": "admin"');
@@ -350,7 +355,7 @@ export const SAMPLES: readonly LanguageSample[] = [
         {
           at: '"username"',
           range: '{ "username": "adminUser" }',
-          lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin('pool.json:6')],
+          lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin(`[pool.json:7](${POOL_URI}#L7)`)],
         },
       ],
     },

@@ -111,8 +111,8 @@ function describeDiagnostics(uri: vscode.Uri): string {
         .join('; ');
 }
 
-/** Resolves as soon as `ready()` returns a value, checking now and after each event of `on`. */
-function until<T>(on: vscode.Event<unknown>, ready: () => T | undefined, describe: () => string, deadlineMs: number): Promise<T> {
+/** Resolves as soon as `ready()` returns a value, checking now and after each event of `on` (the deadline only turns a hang into a message). */
+export function until<T>(on: vscode.Event<unknown>, ready: () => T | undefined, describe: () => string, deadlineMs: number): Promise<T> {
   const now = ready();
   if (now !== undefined) return Promise.resolve(now);
   return new Promise<T>((resolve, reject) => {
@@ -281,6 +281,31 @@ export async function hoversAt(
     markdown: hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n'),
     range: hover.range,
   }));
+}
+
+/** The Markdown preview tab of a file named `name` (VS Code labels it "Preview <name>"), if open. */
+export function previewTab(name: string): vscode.Tab | undefined {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .find(
+      (tab) =>
+        tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('markdown.preview') && tab.label === `Preview ${name}`,
+    );
+}
+
+/** Waits until a Markdown preview of a file named `name` is open. */
+export function waitForPreview(name: string, deadlineMs = DEFAULT_DEADLINE_MS): Promise<vscode.Tab> {
+  return until(
+    vscode.window.tabGroups.onDidChangeTabs,
+    () => previewTab(name),
+    () =>
+      `a Markdown preview of ${name}; tabs: ${JSON.stringify(
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .map((t) => [t.label, t.input instanceof vscode.TabInputWebview ? t.input.viewType : typeof t.input]),
+      )}`,
+    deadlineMs,
+  );
 }
 
 /** The extension's output channel as VS Code shows it: its document, once visible. */

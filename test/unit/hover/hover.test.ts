@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Engine } from '../../../server/src/engine/engine';
 import { hoverAt, wrappable } from '../../../server/src/hover/hover';
-import { AccountIndex } from '../../../server/src/workspace/accountIndex';
+import { AccountIndex, accountsIn } from '../../../server/src/workspace/accountIndex';
 import { analyze } from '../../helpers/engine';
 
 /** The hover at the first occurrence of `needle` (offset inside it). */
@@ -60,7 +60,11 @@ describe('hovers (JSON; the same code serves all four languages)', () => {
     const index = new AccountIndex();
     index.update('file:///ws/pool.json', [{ name: 'adminUser', uri: 'file:///ws/pool.json', line: 41, elevation: 'admin', uid: 12345 }]);
     const md = await hover('{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser"}}', '"userIdentity"', index);
-    assert.match(md!, /\*\*named user `adminUser` · admin · Linux uid 12345 · defined in ws\/pool\.json:42\*\*/);
+    // A link to the account's name line, in the line fragment VS Code's link opener reads.
+    assert.match(
+      md!,
+      /\*\*named user `adminUser` · admin · Linux uid 12345 · defined in \[ws\/pool\.json:42\]\(file:\/\/\/ws\/pool\.json#L42\)\*\*/,
+    );
     const unknown = await hover('{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}', '"userIdentity"', index);
     assert.match(unknown!, /named user `ghost` · not defined on any pool in this workspace/);
   });
@@ -71,12 +75,35 @@ describe('hovers (JSON; the same code serves all four languages)', () => {
       const index = new AccountIndex();
       index.update(poolUri, [{ name: 'adminUser', uri: poolUri, line: 0, elevation: 'admin' }]);
       const analysis = await engine.analyze({ uri: taskUri, languageId: 'json', text }, { workspace: index });
-      return /defined in (.+):1\*\*/.exec(hoverAt(analysis, text.indexOf('"userIdentity"') + 1, index)!.markdown)?.[1];
+      return /defined in \[(.+):1\]\(.+#L1\)\*\*/.exec(hoverAt(analysis, text.indexOf('"userIdentity"') + 1, index)!.markdown)?.[1];
     };
     assert.equal(await definedIn('file:///repo/jobs/pool.json', 'file:///repo/jobs/task.json'), 'pool.json');
     assert.equal(await definedIn('file:///repo/my%20pools/pool%231.json', 'file:///repo/jobs/task.json'), '../my pools/pool#1.json');
     assert.equal(await definedIn('file:///elsewhere/a/b/c/pool.json', 'file:///repo/jobs/task.json'), 'pool.json');
     assert.equal(await definedIn('file:///repo/pool.json', 'untitled:Untitled-1'), 'pool.json');
+  });
+
+  it('"defined in" links to the line of the account\'s "name", not of its opening brace (issue 14 item 8)', async () => {
+    const pool =
+      '{\n  "id": "render-pool",\n  "vmSize": "s",\n  "userAccounts": [\n    {\n      "name": "adminUser",\n      "elevationLevel": "admin"\n    }\n  ]\n}\n';
+    const poolUri = 'file:///repo/pools/render_pool%20(copy).json';
+    const poolAnalysis = await engine.analyze({ uri: poolUri, languageId: 'json', text: pool });
+    poolAnalysis.release();
+    const index = new AccountIndex();
+    index.update(poolUri, accountsIn(poolUri, pool, poolAnalysis.facts));
+    const nameLine = pool.split('\n').findIndex((l) => l.includes('"name"'));
+    assert.deepEqual(
+      index.lookup('adminUser').map((a) => a.line),
+      [nameLine],
+    );
+    const md = await hover('{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser"}}', '"userIdentity"', index);
+    // Link text escaped for Markdown, the URI's parentheses escaped so the link ends where it should.
+    assert.ok(
+      md!.includes(
+        `defined in [repo/pools/render\\_pool (copy).json:${nameLine + 1}](file:///repo/pools/render_pool%20%28copy%29.json#L${nameLine + 1})**`,
+      ),
+      md,
+    );
   });
 
   it('user accounts and their Linux/Windows settings never show the password or key', async () => {

@@ -176,7 +176,7 @@ function inMarkdown(sample: Sample, offset: number): number {
 
 const SAMPLES: Record<LanguageId, Sample> = { csharp: CSHARP, java: JAVA, python: PYTHON, json: JSON_SAMPLE, markdown: MARKDOWN };
 
-/** pool.cs, defining `adminUser` (admin, uid 12345) on its line 42: what the named identities resolve to. */
+/** pool.cs, defining `adminUser` (admin, uid 12345) on its line 42, where the hovers' links land: what the named identities resolve to. */
 const POOL_CS = `${'// Pools of the nightly jobs.\n'.repeat(34)}using System.Collections.Generic;
 using Microsoft.Azure.Batch;
 using Microsoft.Azure.Batch.Common;
@@ -577,7 +577,7 @@ describe('hover: a named identity resolves through the workspace index', () => {
         '',
         `The ${holder} runs as:`,
         '',
-        '**named user `adminUser` · admin · Linux uid 12345 · defined in pool.cs:42**',
+        '**named user `adminUser` · admin · Linux uid 12345 · defined in [pool.cs:42](file:///ws/pool.cs#L42)**',
         '',
         NAMED_ADMIN_ACCESS,
         '',
@@ -685,7 +685,7 @@ describe('hover: in Markdown, every block hovers as a file of its language', () 
           // A page is its own workspace: the user is not found, so its elevation is not known either.
           const standalone = expected.markdown
             .replace(
-              '**named user `adminUser` · admin · Linux uid 12345 · defined in pool.cs:42**',
+              '**named user `adminUser` · admin · Linux uid 12345 · defined in [pool.cs:42](file:///ws/pool.cs#L42)**',
               '**named user `adminUser` · not defined on any pool in this workspace**',
             )
             .replace(EXPLAIN.access({ account: 'named', elevation: 'admin' }), EXPLAIN.access({ account: 'named', elevation: 'unknown' }));

@@ -169,7 +169,7 @@ describe(
         workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }],
       });
       const scanned = await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
-      assert.match(scanned.message, /^Workspace scan: 2 files read in \d+ ms, 1 pool user accounts found\.$/);
+      assert.match(scanned.message, /^Workspace scan: 2 files read in \d+ ms; 1 pool user account on 1 pool in 1 file\.$/);
       assert.equal(spawnSync('mkfifo', [path.join(root, 'later.json')]).status, 0);
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
         changes: [

@@ -74,7 +74,7 @@ describe('workspace index over stdio', () => {
     const { root, uri } = workspace();
     const client = await started(t, { workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }] });
     const scanned = await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
-    assert.match(scanned.message, /Workspace scan: 4 files read in \d+ ms, 3 pool user accounts found\./);
+    assert.match(scanned.message, /^Workspace scan: 4 files read in \d+ ms; 3 pool user accounts on 3 pools in 3 files\.$/);
     await client.open(uri('jobs/tasks.json'), 'json', TASKS);
     const published = await client.diagnosticsFor(uri('jobs/tasks.json'));
     assert.deepEqual(unknownUsers(published), [`"ghost":${WARNING}`, `"hiddenUser":${WARNING}`]);
@@ -89,7 +89,7 @@ describe('workspace index over stdio', () => {
     assert.match(markdown, /named user `csUser` · admin · Linux uid 12345/);
     assert.match(
       markdown,
-      new RegExp(`defined in \\.\\./pools/Pools\\.cs:${POOL_CS.split('\n').findIndex((l) => l.includes('"csUser"')) + 1}`),
+      new RegExp(`defined in \\[\\.\\./pools/Pools\\.cs:${POOL_CS.split('\n').findIndex((l) => l.includes('"csUser"')) + 1}\\]`),
     );
   });
 

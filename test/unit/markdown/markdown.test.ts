@@ -509,7 +509,11 @@ describe('markdown: the document is its own workspace', () => {
     const analysis = await analyze('markdown', DOC, { workspace });
     analysis.release();
     const at = (needle: string) => hoverAt(analysis, DOC.indexOf(needle) + 1, workspace)!.markdown.split('\n');
-    assert.ok(at('UserIdentity("render")').includes('**named user `render` · non-admin (default) · defined in test.markdown:4**'));
+    assert.ok(
+      at('UserIdentity("render")').includes(
+        '**named user `render` · non-admin (default) · defined in [test.markdown:4](file:///test.markdown#L4)**',
+      ),
+    );
     assert.ok(at('UserIdentity("deploy")').includes('**named user `deploy` · not defined on any pool in this workspace**'));
   });
 

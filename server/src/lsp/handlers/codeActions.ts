@@ -21,11 +21,13 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { SERVER_COMMANDS, showDocumentationTitle } from '../../../../common/protocol';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../../common/settings';
 import { fixAllFixOf, languageOf, type Analysis } from '../../engine/engine';
 import { applyEdits } from '../../engine/edits';
 import type { Finding } from '../../engine/findings';
 import { LANGUAGES } from '../../engine/languages';
+import { RULES } from '../../rules';
 import { suppressionEdit, type SuppressionScope } from '../../engine/suppressions';
 import { contentModified, currentAnalysis, derived, fixAllEdit } from '../analysis';
 import { toLspEdits, toRange, type DiagnosticData } from '../convert';
@@ -60,6 +62,8 @@ export async function codeActions(state: ServerState, params: CodeActionParams, 
   const { document, kept } = await currentAnalysis(state, uri, token);
   const { analysis } = kept;
   const actions: (CodeAction | Promise<CodeAction | undefined>)[] = [];
+  /** "Show documentation for ⟨rule⟩": after every action that changes the code. */
+  const docs: CodeAction[] = [];
   const later = (title: string, kind: string, deferred: Deferred, diagnostics?: Diagnostic[]) =>
     deferredAction(state, document, kept, { title, kind, diagnostics }, deferred);
 
@@ -93,13 +97,31 @@ export async function codeActions(state: ServerState, params: CodeActionParams, 
         actions.push(later(title, CodeActionKind.QuickFix, { kind: 'suppress', finding: index, scope }, [diagnostic]));
       }
     }
+    // Like vscode-eslint's "Show documentation for ⟨rule⟩": once per rule, last, never preferred; a
+    // command, no edit (the server asks the client to show the page: window/showDocument).
+    if (state.showsDocuments) {
+      const documented = new Set<string>();
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || documented.has(diagnostic.code)) continue;
+        if (!RULES.some((r) => r.id === diagnostic.code)) continue;
+        documented.add(diagnostic.code);
+        const title = showDocumentationTitle(diagnostic.code);
+        docs.push({
+          title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: false,
+          command: { title, command: SERVER_COMMANDS.showRuleDocumentation, arguments: [diagnostic.code] },
+        });
+      }
+    }
     // Like vscode-eslint's "Fix all ⟨rule⟩ problems": worth offering beside the single fix only when there are several.
     for (const rule of fixAllRules) {
       if (analysis.findings.filter((f) => f.rule === rule && fixAllFixOf(f)).length < 2) continue;
       actions.push(later(fixAllOfRuleTitle(rule), CodeActionKind.QuickFix, { kind: 'fixAll', rule }));
     }
   }
-  const settled = (await Promise.all(actions)).filter((a): a is CodeAction => !!a);
+  const settled = [...(await Promise.all(actions)).filter((a): a is CodeAction => !!a), ...docs];
   // The edits are positions in the version analysed: the document must still be at it.
   if (state.documents.get(uri)?.version !== kept.version) throw contentModified('the document changed');
   return settled;

@@ -11,6 +11,6 @@ export async function hover(state: ServerState, { textDocument, position }: Hove
   if (!open || !languageOf(open.languageId) || state.documents.isLost(textDocument.uri)) return null;
   const { document, kept } = await currentAnalysis(state, textDocument.uri, token);
   // Accounts are read from the index as it is now (where a named user is defined, and how).
-  const found = hoverAt(kept.analysis, document.offsetAt(position), state.accounts);
+  const found = hoverAt(kept.analysis, document.offsetAt(position), state.accounts, (rule) => state.ruleDoc(rule));
   return found ? { contents: { kind: 'markdown', value: found.markdown }, range: toRange(document, found.span) } : null;
 }

@@ -25,5 +25,6 @@ export async function didChangeWatchedFiles(state: ServerState, { changes }: Did
 
 export function didChangeConfiguration(state: ServerState, { settings }: DidChangeConfigurationParams): void {
   state.settings.changed(settings);
+  void state.logSettings(true);
   state.scheduler.scheduleAll();
 }
