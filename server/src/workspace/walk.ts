@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { languageOfPath } from '../engine/engine';
+import { languageOfPath } from '../../../common/languages';
 import { isProjectFile } from './msbuild';
 
 /** Folders never walked into: dependencies, VCS data, build output. */
@@ -34,53 +34,103 @@ export interface WalkResult {
   readonly errors: { path: string; message: string }[];
 }
 
+/** A directory entry as the walk reads it: its name and what the entry itself is (a link is not followed yet). */
+export interface DirectoryEntry {
+  readonly name: string;
+  readonly kind: 'directory' | 'file' | 'link' | 'other';
+}
+
+export interface WalkOptions {
+  /**
+   * Lists a directory (entered by its real path `real`); the default reads it. The CLI's cache
+   * answers from the listing it recorded while the directory is unchanged.
+   */
+  readonly list?: (dir: string, real: string) => readonly DirectoryEntry[];
+  /**
+   * Per directory entered, what to leave out of its entries (`.gitignore`, `files.exclude`);
+   * undefined leaves nothing out. Never asked about the inputs themselves.
+   */
+  readonly exclude?: (dir: string, entries: readonly DirectoryEntry[]) => ((entry: DirectoryEntry) => boolean) | undefined;
+}
+
+/** A file the walk found: the path it was reached by, and its real path. */
+export interface WalkedFile {
+  readonly file: string;
+  readonly real: string;
+}
+
+/** Reads a directory's entries, sorted by name (the default `list`). */
+export function readDirectory(dir: string): DirectoryEntry[] {
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).map((entry): DirectoryEntry => ({
+    name: entry.name,
+    kind: entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : entry.isSymbolicLink() ? 'link' : 'other',
+  }));
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /**
  * The files of the inputs, each once: regular files only (a named pipe or a device with a source
  * extension is never listed: reading it would block or never end), directory links followed once
  * (each directory is entered by its real path at most once, so a link cycle or a link to `.` adds
  * nothing), and a file reached by several paths listed under the first.
  */
-export function collectFiles(inputs: readonly string[]): WalkResult {
+export function collectFiles(inputs: readonly string[], options: WalkOptions = {}): WalkResult {
   const files: string[] = [];
   const errors: { path: string; message: string }[] = [];
+  for (const { file } of walkFiles(inputs, options, (error) => errors.push(error))) files.push(file);
+  return { files, errors };
+}
+
+/**
+ * `collectFiles` one file at a time, in the same order, so that work on the first files can start
+ * while the walk goes on. Errors (an input that does not exist, a folder that cannot be listed)
+ * go to `onError`.
+ */
+export function* walkFiles(
+  inputs: readonly string[],
+  options: WalkOptions = {},
+  onError: (error: { path: string; message: string }) => void = () => undefined,
+): Generator<WalkedFile> {
+  const list = options.list ?? ((dir: string) => readDirectory(dir));
   const enteredDirectories = new Set<string>();
   const listedFiles = new Set<string>();
-  const list = (file: string, real: string) => {
-    if (listedFiles.has(real)) return;
-    listedFiles.add(real);
-    files.push(file);
-  };
-  const walkDirectory = (dir: string, real: string) => {
+  function* walkDirectory(dir: string, real: string): Generator<WalkedFile> {
     if (enteredDirectories.has(real)) return;
     enteredDirectories.add(real);
-    let entries: fs.Dirent[];
+    let entries: readonly DirectoryEntry[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = list(dir, real);
     } catch (error) {
-      errors.push({ path: dir, message: `cannot list: ${(error as NodeJS.ErrnoException).code ?? error}` });
+      onError({ path: dir, message: `cannot list: ${(error as NodeJS.ErrnoException).code ?? error}` });
       return;
     }
     if (entries.some((e) => e.name === 'pyvenv.cfg')) return; // a Python virtual environment
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const excluded = options.exclude?.(dir, entries);
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+      if (excluded?.(entry)) continue;
       // Directory entries carry their type: no stat per file (it would cost more than the search).
       // Below a real path, an entry that is no link has the real path of its name.
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) walkDirectory(full, path.join(real, entry.name));
-      } else if (entry.isFile()) {
-        if (wanted(entry.name)) list(full, path.join(real, entry.name));
-      } else if (entry.isSymbolicLink()) {
+      const full = path.join(dir, entry.name);
+      if (entry.kind === 'directory') {
+        if (!SKIPPED_FOLDERS.has(entry.name)) yield* walkDirectory(full, path.join(real, entry.name));
+      } else if (entry.kind === 'file') {
+        const realFile = path.join(real, entry.name);
+        if (wanted(entry.name) && !listedFiles.has(realFile)) {
+          listedFiles.add(realFile);
+          yield { file: full, real: realFile };
+        }
+      } else if (entry.kind === 'link') {
         const target = resolveLink(full);
         if (target?.stats.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) walkDirectory(full, target.real);
-        } else if (target?.stats.isFile() && wanted(entry.name)) {
-          list(full, target.real);
+          if (!SKIPPED_FOLDERS.has(entry.name)) yield* walkDirectory(full, target.real);
+        } else if (target?.stats.isFile() && wanted(entry.name) && !listedFiles.has(target.real)) {
+          listedFiles.add(target.real);
+          yield { file: full, real: target.real };
         }
       }
       // Anything else (a pipe, a socket, a device) is not source code.
     }
-  };
+  }
   for (const input of inputs) {
     let stat: fs.Stats;
     let real: string;
@@ -88,18 +138,21 @@ export function collectFiles(inputs: readonly string[]): WalkResult {
       stat = fs.statSync(input);
       real = fs.realpathSync(input);
     } catch (error) {
-      errors.push({
+      onError({
         path: input,
         message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error),
       });
       continue;
     }
     // What the user names explicitly is read even if its folder or extension would be skipped.
-    if (stat.isDirectory()) walkDirectory(input, real);
-    else if (stat.isFile()) list(input, real);
-    else errors.push({ path: input, message: 'not a regular file or directory' });
+    if (stat.isDirectory()) yield* walkDirectory(input, real);
+    else if (stat.isFile()) {
+      if (!listedFiles.has(real)) {
+        listedFiles.add(real);
+        yield { file: input, real };
+      }
+    } else onError({ path: input, message: 'not a regular file or directory' });
   }
-  return { files, errors };
 }
 
 function wanted(name: string): boolean {
