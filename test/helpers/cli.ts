@@ -11,11 +11,28 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `batch-identity <args>` in this process and captures what it prints. */
-export async function cli(args: string[]): Promise<CliResult> {
+/** The working directory of the CLI in process: a scratch folder, so its default cache is not the checkout's node_modules. */
+let workingDirectory: string | undefined;
+
+/**
+ * Runs `batch-identity <args>` in this process and captures what it prints. Its working directory
+ * (where the default cache goes, what `--diff`'s paths are relative to) is `cwd`, else a scratch
+ * folder of the test file.
+ */
+export async function cli(args: string[], cwd?: string): Promise<CliResult> {
+  if (!cwd && !workingDirectory) {
+    const made = fs.mkdtempSync(path.join(os.tmpdir(), 'bi-cli-cwd-'));
+    after(() => fs.rmSync(made, { recursive: true, force: true }));
+    workingDirectory = made;
+  }
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n'), version: '0.0.0-test' });
+  const code = await runCli(args, {
+    stdout: (t) => (stdout += t + '\n'),
+    stderr: (t) => (stderr += t + '\n'),
+    version: '0.0.0-test',
+    cwd: cwd ?? workingDirectory,
+  });
   return { code, stdout, stderr };
 }
 

@@ -21,11 +21,16 @@ export interface ReportedDiagnostic {
 export interface FileReport {
   readonly file: string;
   readonly diagnostics: readonly ReportedDiagnostic[];
+  /** With `--diff`: the unified diff of what `--fix` would write to the file, when it would change it. */
+  readonly diff?: string;
 }
 
+/** Files with findings (or, with `--diff`, a change), each with its `diff` when it has one. */
 export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify(
-    reports.filter((r) => r.diagnostics.length > 0),
+    reports
+      .filter((r) => r.diagnostics.length > 0 || r.diff)
+      .map(({ file, diagnostics, diff }) => (diff ? { file, diagnostics, diff } : { file, diagnostics })),
     null,
     2,
   );
@@ -100,6 +105,8 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
         },
         columnKind: 'utf16CodeUnits',
         results,
+        // With --diff: the whole patch --fix would apply, as a property of the run (SARIF has no place for a unified diff).
+        ...(reports.some((r) => r.diff) ? { properties: { diff: reports.map((r) => r.diff ?? '').join('') } } : {}),
       },
     ],
   };

@@ -1,0 +1,293 @@
+/**
+ * `check`'s result cache (issue 17.3): what the next run trusts, and what it does not. Whether an
+ * entry is used is seen by forging one — a well-formed entry, its checksum made right, whose
+ * message no analysis writes: where the forged message is reported, the entry was trusted; where
+ * the real one is, the file was checked again.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli, type CliIo } from '../../../server/src/cli/main';
+import { scratchTrees } from '../../helpers/cli';
+
+const tree = scratchTrees('bi-cli-cache');
+
+const TASK = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n';
+const POOL = (name: string) =>
+  `{"id": "p", "vmSize": "s", "userAccounts": [{"name": "${name}", "password": "[parameters('p')]", "elevationLevel": "admin"}]}\n`;
+const NAMED = (name: string) => `{"id": "t", "commandLine": "x", "userIdentity": {"username": "${name}"}}\n`;
+const FORGED = 'forged by the test: this entry was trusted';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Messages by file name. */
+  messages: Record<string, string[]>;
+}
+
+/**
+ * `check --format json` in process with the cache at `location`. `trustStats`: every stat is
+ * trusted however recent (the files of a test are seconds old; by default they would be read again).
+ */
+async function check(
+  root: string,
+  location: string,
+  options: { trustStats?: boolean; args?: string[]; io?: Partial<CliIo> } = {},
+): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['check', '--format', 'json', '--cache-location', location, ...(options.args ?? []), root], {
+    stdout: (t) => (stdout += t + '\n'),
+    stderr: (t) => (stderr += t + '\n'),
+    version: '0.0.0-test',
+    cwd: root,
+    racyMs: options.trustStats ? -Infinity : undefined,
+    ...options.io,
+  });
+  const messages: Record<string, string[]> = {};
+  for (const report of JSON.parse(stdout) as { file: string; diagnostics: { message: string }[] }[])
+    messages[path.relative(root, report.file)] = report.diagnostics.map((d) => d.message);
+  return { code, stdout, stderr, messages };
+}
+
+function cacheFile(location: string): string {
+  const files = fs.readdirSync(location).filter((f) => f.endsWith('.json'));
+  assert.equal(files.length, 1, `one cache file in ${location}: ${files.join(', ')}`);
+  return path.join(location, files[0]);
+}
+
+interface Body {
+  dirs: Record<string, unknown>;
+  files: Record<string, Record<string, unknown>>;
+}
+
+/** Rewrites the cache's body through `change`, with a right checksum: a well-formed cache the tool must accept. */
+function rewrite(location: string, change: (body: Body) => void): void {
+  const file = cacheFile(location);
+  const text = fs.readFileSync(file, 'utf8');
+  const newline = text.indexOf('\n');
+  const header = JSON.parse(text.slice(0, newline));
+  const body = JSON.parse(text.slice(newline + 1)) as Body;
+  change(body);
+  const bodyText = JSON.stringify(body);
+  header.sha256 = createHash('sha256').update(bodyText).digest('hex');
+  fs.writeFileSync(file, `${JSON.stringify(header)}\n${bodyText}`);
+}
+
+/** The entry of a file in a cache body. */
+function entryOf(body: Body, file: string): Record<string, unknown> {
+  const real = fs.realpathSync(file);
+  const entry = body.files[path.dirname(real)]?.[path.basename(real)];
+  assert.ok(entry && typeof entry === 'object' && !Array.isArray(entry), `a candidate entry for ${file}`);
+  return entry as Record<string, unknown>;
+}
+
+/** Forges the message of every finding of a file's cached result. */
+function forge(location: string, file: string, change: (entry: Record<string, unknown>) => void = () => undefined): void {
+  rewrite(location, (body) => {
+    const entry = entryOf(body, file);
+    const result = entry.result as { diagnostics: { message: string }[] };
+    for (const d of result.diagnostics) d.message = FORGED;
+    change(entry);
+  });
+}
+
+describe('cli: the result cache', () => {
+  it('an unchanged file is not read again: its stat is trusted (the forged entry is reported, even with a wrong hash)', async () => {
+    const root = tree({ 'task.json': TASK, 'other.json': TASK });
+    const location = tree({});
+    const first = await check(root, location, { trustStats: true });
+    assert.equal(first.code, 1);
+    forge(location, path.join(root, 'task.json'), (entry) => (entry.hash = '0'.repeat(64)));
+    const second = await check(root, location, { trustStats: true });
+    assert.deepEqual(second.messages['task.json'], [FORGED]);
+    assert.deepEqual(second.messages['other.json'], first.messages['other.json']);
+    assert.equal(second.code, 1);
+  });
+
+  it('a file rewritten with the same bytes keeps its results: they are keyed by the content hash', async () => {
+    const root = tree({ 'task.json': TASK });
+    const location = tree({});
+    await check(root, location, { trustStats: true });
+    forge(location, path.join(root, 'task.json'));
+    fs.writeFileSync(path.join(root, 'task.json'), TASK); // new times, same bytes
+    const again = await check(root, location, { trustStats: true });
+    assert.deepEqual(again.messages['task.json'], [FORGED]);
+  });
+
+  it('by default a file changed just before the run is read again (racily clean), and still keeps results of the same bytes', async () => {
+    const root = tree({ 'task.json': TASK });
+    const location = tree({});
+    await check(root, location);
+    forge(location, path.join(root, 'task.json'), (entry) => (entry.hash = '0'.repeat(64)));
+    // The stat of a file seconds old is not trusted: it is hashed, and the forged hash does not match.
+    const again = await check(root, location);
+    assert.notDeepEqual(again.messages['task.json'], [FORGED]);
+    assert.match(again.messages['task.json'][0], /runElevated was removed/);
+  });
+
+  it('a changed file is checked again', async () => {
+    const root = tree({ 'task.json': TASK, 'other.json': TASK });
+    const location = tree({});
+    await check(root, location, { trustStats: true });
+    forge(location, path.join(root, 'task.json'));
+    forge(location, path.join(root, 'other.json'));
+    fs.writeFileSync(path.join(root, 'task.json'), TASK.replace('"runElevated": true', '"runElevated": false'));
+    const again = await check(root, location, { trustStats: true });
+    assert.equal(again.messages['task.json'].length, 1);
+    assert.match(again.messages['task.json'][0], /elevation level NonAdmin/);
+    assert.deepEqual(again.messages['other.json'], [FORGED], 'the unchanged file is not');
+  });
+
+  it('a changed dependency re-checks the files that looked its account up, and only those', async () => {
+    const root = tree({
+      'pool.json': POOL('adminUser'),
+      'named.json': NAMED('adminUser'),
+      'task.json': TASK,
+    });
+    const location = tree({});
+    const first = await check(root, location, { trustStats: true });
+    assert.equal(first.messages['named.json'], undefined, 'adminUser is defined');
+    // named.json has no finding to forge: its entry must record that it looked adminUser up.
+    rewrite(location, (body) => {
+      const result = entryOf(body, path.join(root, 'named.json')).result as { names: Record<string, string> };
+      assert.deepEqual(Object.keys(result.names), ['adminUser']);
+    });
+    forge(location, path.join(root, 'task.json'));
+
+    fs.writeFileSync(path.join(root, 'pool.json'), POOL('opsUser'));
+    const second = await check(root, location, { trustStats: true });
+    assert.equal(second.messages['named.json'].length, 1);
+    assert.match(second.messages['named.json'][0], /No pool in this workspace defines a user account named 'adminUser'/);
+    assert.deepEqual(second.messages['task.json'], [FORGED], 'task.json names no account: not checked again');
+
+    // And back: defined again, the finding goes.
+    fs.writeFileSync(path.join(root, 'pool.json'), POOL('adminUser'));
+    const third = await check(root, location, { trustStats: true });
+    assert.equal(third.messages['named.json'], undefined);
+  });
+
+  it('a changed global using (a workspace-level input) re-checks the files', async () => {
+    const tasks = 'class Tasks\n{\n    void Configure(CloudTask task)\n    {\n        task.RunElevated = true;\n    }\n}\n';
+    const root = tree({ 'GlobalUsings.cs': 'global using Microsoft.Azure.Batch;\n', 'Tasks.cs': tasks });
+    const location = tree({});
+    const first = await check(root, location, { trustStats: true });
+    assert.equal(first.messages['Tasks.cs'].length, 1, 'Batch code through the global using');
+    fs.writeFileSync(path.join(root, 'GlobalUsings.cs'), 'global using System;\n');
+    const second = await check(root, location, { trustStats: true });
+    assert.equal(second.messages['Tasks.cs'], undefined, 'without it, CloudTask is not Batch’s');
+  });
+
+  it('a cache altered without its checksum, truncated, foreign, of another build or settings is ignored, then replaced', async () => {
+    const root = tree({ 'task.json': TASK });
+    const location = tree({});
+    const honest = await check(root, location, { trustStats: true });
+    const file = cacheFile(location);
+    const damages: [string, (text: string) => string][] = [
+      ['a message changed, checksum not updated', (text) => text.replace(FORGED, `${FORGED}, and altered`)],
+      ['truncated', (text) => text.slice(0, text.length - 40)],
+      ['cut after the header', (text) => text.slice(0, text.indexOf('\n') + 1)],
+      ['empty', () => ''],
+      ['not JSON', () => 'PK\u0003\u0004 a zip, say'],
+      ['another tool’s JSON', () => '{"version": 1, "entries": {}}\n{}'],
+      ['another format version', (text) => text.replace('"version":1', '"version":99')],
+    ];
+    for (const [what, damage] of damages) {
+      // Forged first (a right checksum), then damaged: were it trusted, the forged message would show.
+      forge(location, path.join(root, 'task.json'));
+      fs.writeFileSync(file, damage(fs.readFileSync(file, 'utf8')));
+      const run = await check(root, location, { trustStats: true });
+      assert.deepEqual(run.messages, honest.messages, what);
+      assert.equal(run.code, honest.code, what);
+      assert.equal(run.stderr, '', what);
+      // Replaced by a sound cache: the next run trusts it again.
+      forge(location, path.join(root, 'task.json'));
+      assert.deepEqual((await check(root, location, { trustStats: true })).messages['task.json'], [FORGED], `${what}: replaced`);
+    }
+    // A cache of another build (version) or other settings is another file, and trusts nothing of this one.
+    forge(location, path.join(root, 'task.json'));
+    const otherBuild = await check(root, location, { trustStats: true, io: { version: '0.0.1-test' } });
+    assert.deepEqual(otherBuild.messages, honest.messages);
+    const otherSettings = await check(root, location, { trustStats: true, args: ['--fix-scope', 'task'] });
+    assert.deepEqual(otherSettings.messages, honest.messages);
+  });
+
+  it('a malformed entry with a right checksum is ignored, never trusted', async () => {
+    const root = tree({ 'task.json': TASK });
+    const location = tree({});
+    const honest = await check(root, location, { trustStats: true });
+    const malformed: ((entry: Record<string, unknown>) => void)[] = [
+      (entry) => ((entry.result as { diagnostics: { severity: string }[] }).diagnostics[0].severity = 'fatal'),
+      (entry) => ((entry.result as { diagnostics: unknown[] }).diagnostics[0] = { message: FORGED }),
+      (entry) => (entry.kind = 'other'),
+      (entry) => (entry.stat = ['a', 'b', 'c', 'd']),
+      (entry) => ((entry.result as { imports: unknown }).imports = 7),
+    ];
+    for (const [i, damage] of malformed.entries()) {
+      forge(location, path.join(root, 'task.json'), damage);
+      assert.deepEqual((await check(root, location, { trustStats: true })).messages, honest.messages, `damage ${i}`);
+    }
+  });
+
+  it('--fix fixes a file whose cached result has a fixable finding: fixes are never served from the cache', async () => {
+    const root = tree({ 'task.json': TASK });
+    const location = tree({});
+    await check(root, location, { trustStats: true });
+    const fixed = await check(root, location, { trustStats: true, args: ['--fix'] });
+    assert.equal(fixed.code, 0);
+    assert.match(fs.readFileSync(path.join(root, 'task.json'), 'utf8'), /"userIdentity": \{"autoUser": \{"elevationLevel": "admin"\}\}/);
+    // The file just written is read again next time (no stale entry): clean.
+    assert.deepEqual((await check(root, location, { trustStats: true })).messages, {});
+  });
+
+  it('concurrent runs leave a sound cache (the last write wins, none is torn)', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 40; i++) files[`task-${i}.json`] = TASK;
+    const root = tree(files);
+    const location = tree({});
+    const runs = await Promise.all(Array.from({ length: 4 }, () => check(root, location, { trustStats: true })));
+    for (const run of runs) assert.deepEqual(run.messages, runs[0].messages);
+    assert.deepEqual(fs.readdirSync(location), [path.basename(cacheFile(location))], 'no temporary file left');
+    forge(location, path.join(root, 'task-7.json'));
+    assert.deepEqual((await check(root, location, { trustStats: true })).messages['task-7.json'], [FORGED]);
+  });
+
+  it('a location that cannot be written costs a note, not the run; --no-cache writes nothing', async () => {
+    const root = tree({ 'task.json': TASK, blocker: 'a file where the cache folder would go' });
+    const blocked = await check(root, path.join(root, 'blocker', 'cache'));
+    assert.equal(blocked.code, 1);
+    assert.match(blocked.stderr, /the cache could not be written to .*blocker.*; the next run reads every file/);
+    assert.equal(blocked.messages['task.json'].length, 1);
+
+    const location = path.join(tree({}), 'cache');
+    const uncached = await check(root, location, { args: ['--no-cache'] });
+    assert.equal(uncached.messages['task.json'].length, 1);
+    assert.equal(fs.existsSync(location), false);
+  });
+
+  it('the default location is node_modules/.cache/batch-identity under the working directory', async () => {
+    const root = tree({ 'task.json': TASK });
+    const cwd = tree({});
+    let stdout = '';
+    const code = await runCli(['check', root], { stdout: (t) => (stdout += t), stderr: () => undefined, version: '0.0.0-test', cwd });
+    assert.equal(code, 1, stdout);
+    assert.equal(fs.readdirSync(path.join(cwd, 'node_modules', '.cache', 'batch-identity')).length, 1);
+  });
+
+  it('a deleted file leaves the cache; a new one is read', async () => {
+    const root = tree({ 'a.json': TASK, 'b.json': TASK });
+    const location = tree({});
+    await check(root, location, { trustStats: true });
+    fs.rmSync(path.join(root, 'a.json'));
+    fs.writeFileSync(path.join(root, 'c.json'), NAMED('ghost'));
+    const again = await check(root, location, { trustStats: true });
+    assert.deepEqual(Object.keys(again.messages).sort(), ['b.json']);
+    rewrite(location, (body) => {
+      const names = Object.values(body.files).flatMap((byName) => Object.keys(byName));
+      assert.deepEqual(names.sort(), ['b.json', 'c.json']);
+    });
+  });
+});
