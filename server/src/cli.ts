@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 /** Entry point of `batch-identity` (dist/cli.js), and of its worker threads. */
+import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
 import { isMainThread } from 'worker_threads';
 import { version } from '../../package.json';
 import { runCli } from './cli/main';
@@ -11,6 +13,8 @@ if (isMainThread) {
     stderr: (text) => process.stderr.write(text + '\n'),
     version,
     workerScript: __filename,
+    // The bundle holds the whole engine: a cache written by any other build is not trusted.
+    build: createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16),
   }).then(
     (code) => {
       process.exitCode = code;
