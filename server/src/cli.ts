@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 /** Entry point of `batch-identity` (dist/cli.js), and of its worker threads. */
-import { createHash } from 'crypto';
 import { readFileSync } from 'fs';
-import { isMainThread } from 'worker_threads';
 import { version } from '../../package.json';
+import { checksum } from './cli/cache';
 import { runCli } from './cli/main';
-import { serveWorker } from './cli/parallel';
+import { isWorker, serveWorker } from './cli/parallel';
 
-if (isMainThread) {
+if (isWorker()) serveWorker();
+else {
   runCli(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text + '\n'),
     stderr: (text) => process.stderr.write(text + '\n'),
     version,
     workerScript: __filename,
     // The bundle holds the whole engine: a cache written by any other build is not trusted.
-    build: createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16),
+    build: checksum(readFileSync(__filename)),
   }).then(
     (code) => {
       process.exitCode = code;
@@ -24,6 +24,4 @@ if (isMainThread) {
       process.exitCode = 2;
     },
   );
-} else {
-  serveWorker();
 }

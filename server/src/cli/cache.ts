@@ -15,12 +15,13 @@
  *   run read it; otherwise the next run reads it again and compares the hash (git's racily clean
  *   entries). A file whose stat changed but whose bytes hash the same keeps its results.
  * - A cache file that is not ours, of another format, build, settings or inputs, truncated or
- *   altered (its body's SHA-256 is in its first line), or malformed in any entry is ignored, never
+ *   altered (its body's checksum is in its first line), or malformed in any entry is ignored, never
  *   trusted. Writes are atomic (a temporary file renamed over the old one), so concurrent runs
  *   never leave a torn file: the last one wins.
  */
-import { createHash } from 'crypto';
+import type * as Crypto from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Elevation } from '../batch/model';
 import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
@@ -59,8 +60,49 @@ export function trustworthyStat(stats: fs.Stats, startedAt: number, racyMs = RAC
   return Math.max(stats.mtimeMs, stats.ctimeMs) < startedAt - racyMs ? statKey(stats) : undefined;
 }
 
+/** Node's crypto module, loaded when first needed: a re-scan of an unchanged tree hashes nothing, and need not pay for loading it. */
+function crypto(): typeof Crypto {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('crypto') as typeof Crypto;
+}
+
+/** A file's bytes, SHA-256: what its results are keyed by. */
 export function contentHash(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return crypto().createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * A fast 53-bit checksum (cyrb53, public domain) of a text or bytes, in hex: what a cache file's
+ * body is checked against (a torn or altered file is told apart; nobody is being kept out), and the
+ * CLI bundle's build key. Computed in JavaScript: no module to load on the fast path.
+ */
+export function checksum(data: string | Uint8Array): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const length = data.length;
+  if (typeof data === 'string') {
+    for (let i = 0; i < length; i++) {
+      const c = data.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  } else {
+    // Four bytes a round: a quarter of the multiplications.
+    const words = length & ~3;
+    for (let i = 0; i < words; i += 4) {
+      const c = data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    for (let i = words; i < length; i++) {
+      const c = data[i];
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
 /** An account a file defines, without the file (the entry is the file's). */
@@ -112,10 +154,7 @@ export interface CacheIdentity {
 
 /** The key of a list of project imports: findings of a file depend on the workspace's. */
 export function importsKey(imports: readonly string[]): string {
-  return createHash('sha256')
-    .update(JSON.stringify([...imports].sort()))
-    .digest('hex')
-    .slice(0, 32);
+  return checksum(JSON.stringify([...imports].sort()));
 }
 
 /** The digest of a lookup's answer: how many accounts of the name, and how each is defined (not where: only hovers read that). */
@@ -208,13 +247,65 @@ function isResult(v: unknown): v is CachedResult {
   );
 }
 
-/** A stored entry: a bare stat for the most common kind (plain, no note, no imports), else the entry itself. */
+/** An entry in memory: a bare stat for the most common kind (plain, no note, no imports), else the entry itself. */
 type StoredEntry = StatKey | FileEntry;
 
-function readEntry(stored: unknown): FileEntry | undefined {
+/**
+ * A finding as the cache file keeps it: the message is an index into the body's `messages` (the
+ * same long sentences recur in every file), positions and fixability as numbers.
+ */
+type DiskDiagnostic = [
+  code: string,
+  severity: string,
+  message: number,
+  startLine: number,
+  startCharacter: number,
+  endLine: number,
+  endCharacter: number,
+  fixable: 0 | 1,
+];
+
+/** An entry as the cache file keeps it: a stat for a plain file, else the entry with its findings as `DiskDiagnostic`s. */
+function encodeEntry(stored: StoredEntry, messages: Map<string, number>): unknown {
+  if (isStatKey(stored) || !stored.result) return stored;
+  const intern = (message: string) => {
+    let at = messages.get(message);
+    if (at === undefined) messages.set(message, (at = messages.size));
+    return at;
+  };
+  const diagnostics = stored.result.diagnostics.map((d): DiskDiagnostic => [
+    d.code,
+    d.severity,
+    intern(d.message),
+    d.range.start.line,
+    d.range.start.character,
+    d.range.end.line,
+    d.range.end.character,
+    d.fixable ? 1 : 0,
+  ]);
+  return { ...stored, result: { ...stored.result, diagnostics } };
+}
+
+function decodeDiagnostic(raw: unknown, messages: readonly string[]): unknown {
+  if (!Array.isArray(raw) || raw.length !== 8) return undefined;
+  const [code, severity, message, startLine, startCharacter, endLine, endCharacter, fixable] = raw as unknown[];
+  if (typeof message !== 'number' || !isString(messages[message]) || (fixable !== 0 && fixable !== 1)) return undefined;
+  return {
+    code,
+    severity,
+    message: messages[message],
+    range: { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } },
+    fixable: fixable === 1,
+  };
+}
+
+/** An entry read from a cache file, every part checked: undefined for anything malformed. */
+function readEntry(stored: unknown, messages: readonly string[]): FileEntry | undefined {
   if (isStatKey(stored)) return { stat: stored, kind: 'plain' };
   if (!isObject(stored)) return undefined;
-  const e = stored;
+  let e = stored;
+  if (isObject(e.result) && Array.isArray(e.result.diagnostics))
+    e = { ...e, result: { ...e.result, diagnostics: e.result.diagnostics.map((d) => decodeDiagnostic(d, messages)) } };
   if (e.stat !== undefined && !isStatKey(e.stat)) return undefined;
   if (e.note !== undefined && !isString(e.note)) return undefined;
   if (e.imports !== undefined && !isStringArray(e.imports)) return undefined;
@@ -236,49 +327,115 @@ function storedEntry(entry: FileEntry): StoredEntry {
 
 const KIND_MARK: Record<DirectoryEntry['kind'], string> = { directory: 'd', file: 'f', link: 'l', other: 'o' };
 const MARK_KIND: Record<string, DirectoryEntry['kind']> = { d: 'directory', f: 'file', l: 'link', o: 'other' };
+/** Numbers per stat in the file's stat table. */
+const STAT_WIDTH = 4;
 
-/** A directory's recorded listing: its stat (absent when too recent to trust) and its entries, each a kind mark and a name. */
-interface StoredListing {
-  readonly stat?: StatKey;
-  readonly entries: readonly string[];
-}
-
-function readListing(stored: unknown): { stat: StatKey; entries: DirectoryEntry[] } | undefined {
-  if (!isObject(stored) || !isStatKey(stored.stat) || !isStringArray(stored.entries)) return undefined;
-  const entries: DirectoryEntry[] = [];
-  for (const marked of stored.entries) {
-    const kind = MARK_KIND[marked[0]];
-    const name = marked.slice(1);
-    if (!kind || !name || name.includes('/') || name.includes(path.sep)) return undefined;
-    entries.push({ name, kind });
-  }
-  return { stat: stored.stat, entries };
-}
-
+/**
+ * A cache file: a header line (JSON: format, version, identity, the byte lengths of the rest and
+ * its checksum), the body (JSON, below) and a line ending, then the stat table: 64-bit floats,
+ * four per stat (size, mtimeMs, ctimeMs, ino), little-endian. A re-scan reads all of it, so the
+ * common case is small: a plain file is the index of its stat in the table. In the body, per
+ * directory the walk listed: its real path, its stat's index (−1 when too recent to trust), its
+ * entries' names joined by `/` (which no name holds), one kind letter per entry, and per entry the
+ * file's entry (a stat index for a plain file, an object for any other, −1 for none); then the
+ * files outside listed directories (inputs named as files, link targets).
+ */
 interface Body {
-  /** Real directory → its listing. */
-  readonly dirs: Record<string, StoredListing>;
-  /** Real directory → file name → entry. */
-  readonly files: Record<string, Record<string, StoredEntry>>;
+  readonly messages: string[];
+  readonly dirs: [real: string, stat: number, names: string, kinds: string, entries: unknown[]][];
+  readonly files: [real: string, entry: unknown][];
 }
 
-const nameOfCacheFile = (identity: CacheIdentity) =>
-  `${createHash('sha256')
-    .update(JSON.stringify([CACHE_FORMAT_VERSION, identity.tool, identity.settings, identity.inputs]))
-    .digest('hex')
-    .slice(0, 24)}.json`;
+/** A directory of the last run, its names indexed on first use. */
+interface OldDirectory {
+  readonly stat: StatKey | undefined;
+  readonly names: string;
+  readonly kinds: string;
+  /** As the file has them: `readEntry` checks and decodes one when it is used. */
+  readonly entries: readonly unknown[];
+  index?: Map<string, number>;
+}
+
+/** What the last run recorded, as read: entries are checked when used. */
+interface OldCache {
+  readonly messages: readonly string[];
+  readonly stats: Float64Array;
+  readonly dirs: Map<string, OldDirectory>;
+  readonly files: Map<string, unknown>;
+}
+
+/**
+ * An entry for the next run: a stat of the last run's table (a plain file kept as it was), an entry
+ * of the last run as the file had it (`raw`: kept as it was; the new file's messages start with the
+ * old file's, so its message indexes still hold), or an entry.
+ */
+type NewEntry = number | { readonly raw: unknown } | StoredEntry;
+
+/** A directory as this run lists it, and the entries recorded for its files. */
+interface NewDirectory {
+  readonly stat: StatKey | undefined;
+  readonly names: string;
+  readonly kinds: string;
+  readonly entries: Map<string, NewEntry>;
+}
+
+function statAt(stats: Float64Array, index: number): StatKey | undefined {
+  if (!Number.isInteger(index) || index < 0 || (index + 1) * STAT_WIDTH > stats.length) return undefined;
+  const at = index * STAT_WIDTH;
+  return [stats[at], stats[at + 1], stats[at + 2], stats[at + 3]];
+}
+
+function sameStatAt(stats: Float64Array, index: number, now: fs.Stats): boolean {
+  const at = index * STAT_WIDTH;
+  return stats[at] === now.size && stats[at + 1] === now.mtimeMs && stats[at + 2] === now.ctimeMs && stats[at + 3] === now.ino;
+}
+
+/** An entry of the file, checked: a stat index is a plain file (`readEntry` checks the rest). */
+function readStoredEntry(stored: unknown, old: OldCache): FileEntry | undefined {
+  if (typeof stored === 'number') {
+    const stat = statAt(old.stats, stored);
+    return stat ? { stat, kind: 'plain' } : undefined;
+  }
+  return readEntry(stored, old.messages);
+}
+
+function readCache(body: unknown, stats: Float64Array): OldCache | undefined {
+  if (!isObject(body) || !isStringArray(body.messages) || !Array.isArray(body.dirs) || !Array.isArray(body.files)) return undefined;
+  const dirs = new Map<string, OldDirectory>();
+  for (const record of body.dirs as unknown[]) {
+    if (!Array.isArray(record) || record.length !== 5) return undefined;
+    const [real, stat, names, kinds, entries] = record as unknown[];
+    if (!isString(real) || typeof stat !== 'number' || !isString(names) || !isString(kinds) || !Array.isArray(entries)) return undefined;
+    const count = names === '' ? 0 : names.split('/').length;
+    if (kinds.length !== count || entries.length !== count || /[^dflo]/.test(kinds)) return undefined;
+    dirs.set(real, { stat: stat === -1 ? undefined : statAt(stats, stat), names, kinds, entries });
+  }
+  const files = new Map<string, unknown>();
+  for (const record of body.files as unknown[]) {
+    if (!Array.isArray(record) || record.length !== 2 || !isString(record[0])) return undefined;
+    files.set(record[0], record[1]);
+  }
+  return { messages: body.messages, stats, dirs, files };
+}
+
+/** The cache file of an identity: two checksums of it, 28 hex digits (`pruneCacheFiles` knows the shape). */
+const nameOfCacheFile = (identity: CacheIdentity) => {
+  const key = JSON.stringify([CACHE_FORMAT_VERSION, identity.tool, identity.settings, identity.inputs]);
+  return `${checksum(key)}${checksum(key + CACHE_FORMAT)}.json`;
+};
 
 /**
  * One run's view of the cache: the entries of the last run with the same identity (when its file
  * was sound), and the entries this run records for the next.
  */
 export class CheckCache {
-  private readonly old: Body;
-  private readonly dirs: Record<string, StoredListing> = {};
-  private readonly files: Record<string, Record<string, StoredEntry>> = {};
+  private readonly old: OldCache;
+  private readonly newDirs = new Map<string, NewDirectory>();
+  private readonly newFiles = new Map<string, NewEntry>();
+  /** Something differs from what was read: the cache is written again. */
   private changed = false;
-  private recordedFiles = 0;
-  private recordedDirs = 0;
+  private keptFiles = 0;
+  private keptDirs = 0;
   /** Whether a sound cache of this identity was read. */
   readonly loaded: boolean;
   /** Why the cache file there was not used, when there was one that was not sound. */
@@ -289,12 +446,12 @@ export class CheckCache {
     private readonly identity: CacheIdentity,
     private readonly startedAt: number,
     private readonly racyMs: number,
-    loaded: { body: Body } | { ignored?: string },
+    loaded: OldCache | { ignored?: string },
   ) {
-    this.loaded = 'body' in loaded;
-    if ('body' in loaded) this.old = loaded.body;
+    this.loaded = 'dirs' in loaded;
+    if ('dirs' in loaded) this.old = loaded;
     else {
-      this.old = { dirs: {}, files: {} };
+      this.old = { messages: [], stats: new Float64Array(0), dirs: new Map(), files: new Map() };
       this.ignored = loaded.ignored;
       this.changed = true;
     }
@@ -306,19 +463,59 @@ export class CheckCache {
     return new CheckCache(file, identity, startedAt, racyMs, load(file, identity));
   }
 
+  /** A file's entry as the last run's cache file has it (unchecked). */
+  private stored(real: string, { dir, name } = split(real)): unknown {
+    const old = this.old.dirs.get(dir);
+    if (old) {
+      old.index ??= indexNames(old.names);
+      const at = old.index.get(name);
+      const entry = at === undefined ? undefined : old.entries[at];
+      if (entry !== undefined && entry !== -1) return entry;
+    }
+    return this.old.files.get(real);
+  }
+
   /** The last run's entry of a file (by real path), if it had a sound one. */
   entry(real: string): FileEntry | undefined {
-    const { dir, name } = split(real);
-    const stored = this.old.files[dir]?.[name];
-    return stored === undefined ? undefined : readEntry(stored);
+    const stored = this.stored(real);
+    return stored === undefined ? undefined : readStoredEntry(stored, this.old);
+  }
+
+  /**
+   * The fast path of a re-scan, without an object made per file: whether a file is one without an
+   * identity word (no note, no imports) whose stat is still the recorded one; if so its entry is kept.
+   */
+  unchangedPlain(real: string): boolean {
+    const parts = split(real);
+    const stored = this.stored(real, parts);
+    if (typeof stored !== 'number' || !Number.isInteger(stored) || stored < 0 || (stored + 1) * STAT_WIDTH > this.old.stats.length)
+      return false;
+    const stats = fs.statSync(real, { throwIfNoEntry: false });
+    if (!stats || !stats.isFile() || !sameStatAt(this.old.stats, stored, stats)) return false;
+    this.put(real, stored, parts);
+    this.keptFiles++;
+    return true;
+  }
+
+  /** Keeps the last run's entry of a file for the next run, as it was (the file is unchanged), if it is sound. */
+  keep(real: string): void {
+    const stored = this.stored(real);
+    if (stored === undefined || !readStoredEntry(stored, this.old)) return;
+    this.put(real, typeof stored === 'number' ? stored : { raw: stored });
+    this.keptFiles++;
   }
 
   /** Records a file's entry for the next run; `unchanged` when it is the last run's, as read. */
   record(real: string, entry: FileEntry, unchanged = false): void {
-    const { dir, name } = split(real);
-    (this.files[dir] ??= {})[name] = unchanged ? (this.old.files[dir]?.[name] ?? storedEntry(entry)) : storedEntry(entry);
-    this.recordedFiles++;
-    if (!unchanged) this.changed = true;
+    if (unchanged) return this.keep(real);
+    this.put(real, storedEntry(entry));
+    this.changed = true;
+  }
+
+  private put(real: string, entry: NewEntry, { dir, name } = split(real)): void {
+    const listed = this.newDirs.get(dir);
+    if (listed) listed.entries.set(name, entry);
+    else this.newFiles.set(real, entry);
   }
 
   /**
@@ -328,18 +525,22 @@ export class CheckCache {
    */
   readonly list = (dir: string, real: string): DirectoryEntry[] => {
     const stats = fs.statSync(real);
-    const old = readListing(this.old.dirs[real]);
+    const old = this.old.dirs.get(real);
     if (old && sameStat(old.stat, stats)) {
-      this.dirs[real] = this.old.dirs[real];
-      this.recordedDirs++;
-      return old.entries;
+      const names = old.names === '' ? [] : old.names.split('/');
+      old.index ??= new Map(names.map((name, i) => [name, i]));
+      const entries = names.map((name, i): DirectoryEntry => ({ name, kind: MARK_KIND[old.kinds[i]] }));
+      this.newDirs.set(real, { stat: old.stat, names: old.names, kinds: old.kinds, entries: new Map() });
+      this.keptDirs++;
+      return entries;
     }
     const entries = readDirectory(dir);
-    this.dirs[real] = {
+    this.newDirs.set(real, {
       stat: trustworthyStat(stats, this.startedAt, this.racyMs),
-      entries: entries.map((e) => KIND_MARK[e.kind] + e.name),
-    };
-    this.recordedDirs++;
+      names: entries.map((e) => e.name).join('/'),
+      kinds: entries.map((e) => KIND_MARK[e.kind]).join(''),
+      entries: new Map(),
+    });
     this.changed = true;
     return entries;
   };
@@ -349,21 +550,56 @@ export class CheckCache {
    * most `MAX_CACHE_FILES` caches in the location. Returns why it could not, if it could not.
    */
   save(): string | undefined {
-    const sameFiles = this.recordedFiles === countFiles(this.old.files);
-    const sameDirs = this.recordedDirs === Object.keys(this.old.dirs).length;
-    if (!this.changed && sameFiles && sameDirs) return undefined;
-    const body = JSON.stringify({ dirs: this.dirs, files: this.files } satisfies Body);
+    let oldFiles = this.old.files.size;
+    for (const old of this.old.dirs.values()) for (const e of old.entries) if (e !== -1) oldFiles++;
+    const same = !this.changed && this.keptFiles === oldFiles && this.keptDirs === this.old.dirs.size;
+    if (same) return undefined;
+    // At most one stat per entry and per directory.
+    let capacity = this.newFiles.size + this.newDirs.size;
+    for (const listed of this.newDirs.values()) capacity += listed.entries.size;
+    const stats = new Float64Array(capacity * STAT_WIDTH);
+    let used = 0;
+    const addStat = (stat: StatKey) => {
+      stats.set(stat, used * STAT_WIDTH);
+      return used++;
+    };
+    const old = this.old.stats;
+    // The old messages first: entries kept as they were refer to them by index.
+    const messages = new Map<string, number>(this.old.messages.map((message, i) => [message, i]));
+    const encode = (entry: NewEntry | undefined): unknown => {
+      if (entry === undefined) return -1;
+      if (typeof entry === 'number') {
+        stats.set(old.subarray(entry * STAT_WIDTH, (entry + 1) * STAT_WIDTH), used * STAT_WIDTH);
+        return used++;
+      }
+      if (Array.isArray(entry)) return addStat(entry as StatKey);
+      if ('raw' in entry) return entry.raw;
+      return encodeEntry(entry as FileEntry, messages);
+    };
+    const dirs: Body['dirs'] = [];
+    for (const [real, listed] of this.newDirs) {
+      const names = listed.names === '' ? [] : listed.names.split('/');
+      const stat = listed.stat ? addStat(listed.stat) : -1;
+      dirs.push([real, stat, listed.names, listed.kinds, names.map((name) => encode(listed.entries.get(name)))]);
+    }
+    const files: Body['files'] = [...this.newFiles].map(([real, entry]) => [real, encode(entry)]);
+    const body = Buffer.from(`${JSON.stringify({ messages: [...messages.keys()], dirs, files } satisfies Body)}\n`);
+    const table = Buffer.from(stats.buffer, 0, used * STAT_WIDTH * 8);
+    if (os.endianness() !== 'LE') table.swap64();
+    const rest = Buffer.concat([body, table]);
     const header = JSON.stringify({
       format: CACHE_FORMAT,
       version: CACHE_FORMAT_VERSION,
       ...this.identity,
-      sha256: createHash('sha256').update(body).digest('hex'),
+      bodyBytes: body.length,
+      statBytes: table.length,
+      checksum: checksum(rest),
     });
     const dir = path.dirname(this.file);
     const temp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(temp, `${header}\n${body}`);
+      fs.writeFileSync(temp, Buffer.concat([Buffer.from(`${header}\n`), rest]));
       fs.renameSync(temp, this.file);
     } catch (error) {
       try {
@@ -378,37 +614,35 @@ export class CheckCache {
   }
 }
 
+function indexNames(names: string): Map<string, number> {
+  return new Map(names === '' ? [] : names.split('/').map((name, i) => [name, i]));
+}
+
 function split(real: string): { dir: string; name: string } {
   const at = real.lastIndexOf(path.sep);
-  return { dir: real.slice(0, at), name: real.slice(at + 1) };
+  return { dir: at === 0 ? path.sep : real.slice(0, at), name: real.slice(at + 1) };
 }
 
-function countFiles(files: Body['files']): number {
-  let n = 0;
-  for (const names of Object.values(files)) n += Object.keys(names).length;
-  return n;
-}
-
-function load(file: string, identity: CacheIdentity): { body: Body } | { ignored?: string } {
-  let text: string;
+function load(file: string, identity: CacheIdentity): OldCache | { ignored?: string } {
+  let bytes: Buffer;
   try {
     const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     try {
       const stats = fs.fstatSync(fd);
       if (!stats.isFile()) return { ignored: 'the cache file is not a regular file' };
       if (stats.size > MAX_CACHE_BYTES) return { ignored: 'the cache file is too large' };
-      text = fs.readFileSync(fd, 'utf8');
+      bytes = fs.readFileSync(fd);
     } finally {
       fs.closeSync(fd);
     }
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : { ignored: `the cache file cannot be read (${String(error)})` };
   }
-  const newline = text.indexOf('\n');
+  const newline = bytes.indexOf(0x0a);
   if (newline < 0) return { ignored: 'the cache file is truncated' };
   let header: Json;
   try {
-    const parsed: unknown = JSON.parse(text.slice(0, newline));
+    const parsed: unknown = JSON.parse(bytes.toString('utf8', 0, newline));
     if (!isObject(parsed)) return { ignored: 'the cache file is not a batch-identity cache' };
     header = parsed;
   } catch {
@@ -420,13 +654,23 @@ function load(file: string, identity: CacheIdentity): { body: Body } | { ignored
   if (header.settings !== identity.settings) return { ignored: 'the cache file was written with other settings' };
   if (!isStringArray(header.inputs) || JSON.stringify(header.inputs) !== JSON.stringify(identity.inputs))
     return { ignored: 'the cache file was written for other inputs' };
-  const body = text.slice(newline + 1);
-  if (header.sha256 !== createHash('sha256').update(body).digest('hex')) return { ignored: 'the cache file is corrupt (checksum)' };
+  const rest = bytes.subarray(newline + 1);
+  const { bodyBytes, statBytes } = header;
+  if (
+    typeof bodyBytes !== 'number' ||
+    typeof statBytes !== 'number' ||
+    bodyBytes + statBytes !== rest.length ||
+    statBytes % (8 * STAT_WIDTH) !== 0
+  )
+    return { ignored: 'the cache file is truncated' };
+  if (header.checksum !== checksum(rest)) return { ignored: 'the cache file is corrupt (checksum)' };
+  // Copied out: a Float64Array needs its bytes aligned, and the file's are wherever the body ends.
+  const stats = new Float64Array(statBytes / 8);
+  const table = Buffer.from(stats.buffer);
+  table.set(rest.subarray(bodyBytes));
+  if (os.endianness() !== 'LE') table.swap64();
   try {
-    const parsed: unknown = JSON.parse(body);
-    if (!isObject(parsed) || !isObject(parsed.dirs) || !isObject(parsed.files) || !Object.values(parsed.files).every(isObject))
-      return { ignored: 'the cache file is malformed' };
-    return { body: parsed as unknown as Body };
+    return readCache(JSON.parse(rest.toString('utf8', 0, bodyBytes)), stats) ?? { ignored: 'the cache file is malformed' };
   } catch {
     return { ignored: 'the cache file is malformed' };
   }
@@ -439,7 +683,7 @@ function pruneCacheFiles(dir: string, keep: string): void {
     const caches: { file: string; mtime: number }[] = [];
     for (const name of fs.readdirSync(dir)) {
       const file = path.join(dir, name);
-      if (!/^[0-9a-f]{24}\.json(\.\d+\.[0-9a-z]+\.tmp)?$/.test(name)) continue;
+      if (!/^[0-9a-f]{28}\.json(\.\d+\.[0-9a-z]+\.tmp)?$/.test(name)) continue;
       const stats = fs.statSync(file, { throwIfNoEntry: false });
       if (!stats) continue;
       if (name.endsWith('.tmp')) {

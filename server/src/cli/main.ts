@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { languageNames } from '../../../common/languages';
 import { DEFAULT_SETTINGS, type FixScope, type Settings } from '../../../common/settings';
+import { Engine, languageOfPath } from '../engine/engine';
 import { walkFiles } from '../workspace/walk';
 import { CheckCache, DEFAULT_CACHE_LOCATION, RACY_MS, sameStat, type FileEntry } from './cache';
 import { Checker, type CacheRecord, type CheckOptions, type CheckResult, type Note, type ScanItem, type ScanResult } from './checker';
@@ -162,23 +163,39 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       : undefined;
   let toRead = 0;
   let order = 0;
+  let warmer: Engine | undefined;
   try {
-    for (const { file, real } of walkFiles(inputs, { list: cache?.list }, (error) => walkErrors.push(error))) {
-      const item = classify(file, real, order++, cache?.entry(real));
-      if (item.trusted && item.cached?.kind === 'plain') {
-        if (item.cached.note) known.notes.push({ order: item.order, text: `${file}: ${item.cached.note}` });
-        known.imports.push(...(item.cached.imports ?? []));
-        known.entries.push({ real, entry: item.cached, unchanged: true });
-        continue;
-      }
-      if (!item.trusted) toRead++;
-      if (pool) pool.deal([item]);
-      else items.push(item);
-      if (!pool && options.jobs === undefined && io.workerScript && autoJobs > 1 && toRead >= PARALLEL_FROM_FILES) {
-        pool = new WorkerPool(io.workerScript, autoJobs, checkOptions);
-        pool.deal(items.splice(0));
-      }
-    }
+    walkFiles(
+      inputs,
+      { list: cache?.list },
+      (file, real) => {
+        // The bulk of a re-scan: an unchanged file without an identity word. Nothing to read, nothing to make.
+        if (cache?.unchangedPlain(real)) {
+          order++;
+          return;
+        }
+        const item = classify(file, real, order++, cache?.entry(real));
+        if (item.trusted && item.cached?.kind === 'plain') {
+          if (item.cached.note) known.notes.push({ order: item.order, text: `${file}: ${item.cached.note}` });
+          if (item.cached.imports) known.imports.push(...item.cached.imports);
+          cache!.keep(real);
+          return;
+        }
+        if (!item.trusted) {
+          toRead++;
+          // A file that held identity words changed: its grammar compiles (in the background) while the walk goes on.
+          const language = item.cached?.kind === 'candidate' && !pool ? languageOfPath(file) : undefined;
+          if (language) (warmer ??= new Engine()).warmUp(language);
+        }
+        if (pool) pool.deal([item]);
+        else items.push(item);
+        if (!pool && options.jobs === undefined && io.workerScript && autoJobs > 1 && toRead >= PARALLEL_FROM_FILES) {
+          pool = new WorkerPool(io.workerScript, autoJobs, checkOptions);
+          pool.deal(items.splice(0));
+        }
+      },
+      (error) => walkErrors.push(error),
+    );
     for (const e of walkErrors) io.stderr(`batch-identity: ${e.path}: ${e.message}`);
 
     let scans: ScanResult[];

@@ -5,7 +5,8 @@
  * pooled, and each lists its share's accounts with them; the accounts of all shares are pooled,
  * then each checks its share against the whole workspace's imports and accounts.
  */
-import { parentPort, Worker } from 'worker_threads';
+import type * as WorkerThreads from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import type { IndexedAccount } from '../workspace/accountIndex';
 import { Checker, type CheckOptions, type CheckResult, type Note, type ScanItem, type ScanResult } from './checker';
 
@@ -25,9 +26,26 @@ type FromWorker =
 /** Files sent to a worker in one message: fewer messages, while the walk still feeds them early. */
 const BATCH = 256;
 
+/** The argument a worker is started with: the bundle's entry serves as a worker when it sees it (`isWorker`). */
+export const WORKER_ARGUMENT = '--batch-identity-worker';
+
+/**
+ * Node's worker_threads, loaded when workers are used: most runs use none (a re-scan of an
+ * unchanged tree would pay for loading it on every run).
+ */
+function workerThreads(): typeof WorkerThreads {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('worker_threads') as typeof WorkerThreads;
+}
+
+/** Whether this thread is one of `WorkerPool`'s workers (started with `WORKER_ARGUMENT`), not the CLI itself. */
+export function isWorker(): boolean {
+  return process.argv[2] === WORKER_ARGUMENT && !workerThreads().isMainThread;
+}
+
 /** The worker side: one Checker, driven by the messages of `WorkerPool`, handled one after the other. */
 export function serveWorker(): void {
-  const port = parentPort;
+  const port = workerThreads().parentPort;
   if (!port) throw new Error('serveWorker outside a worker thread');
   let checker: Checker | undefined;
   const items: ScanItem[] = [];
@@ -66,7 +84,8 @@ export class WorkerPool {
   private failure: Error | undefined;
 
   constructor(workerScript: string, jobs: number, options: CheckOptions) {
-    this.workers = Array.from({ length: jobs }, () => new Worker(workerScript));
+    const { Worker } = workerThreads();
+    this.workers = Array.from({ length: jobs }, () => new Worker(workerScript, { argv: [WORKER_ARGUMENT] }));
     this.pending = this.workers.map(() => []);
     for (const worker of this.workers) {
       worker.on('error', (error) => (this.failure ??= error));

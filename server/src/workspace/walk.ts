@@ -53,12 +53,6 @@ export interface WalkOptions {
   readonly exclude?: (dir: string, entries: readonly DirectoryEntry[]) => ((entry: DirectoryEntry) => boolean) | undefined;
 }
 
-/** A file the walk found: the path it was reached by, and its real path. */
-export interface WalkedFile {
-  readonly file: string;
-  readonly real: string;
-}
-
 /** Reads a directory's entries, sorted by name (the default `list`). */
 export function readDirectory(dir: string): DirectoryEntry[] {
   const entries = fs.readdirSync(dir, { withFileTypes: true }).map((entry): DirectoryEntry => ({
@@ -77,24 +71,39 @@ export function readDirectory(dir: string): DirectoryEntry[] {
 export function collectFiles(inputs: readonly string[], options: WalkOptions = {}): WalkResult {
   const files: string[] = [];
   const errors: { path: string; message: string }[] = [];
-  for (const { file } of walkFiles(inputs, options, (error) => errors.push(error))) files.push(file);
+  walkFiles(
+    inputs,
+    options,
+    (file) => files.push(file),
+    (error) => errors.push(error),
+  );
   return { files, errors };
 }
 
+/** `dir`'s entry `name`: plain concatenation below a path that is already normalised (path.join costs more than the walk itself). */
+const child = (dir: string, name: string) => (dir.endsWith(path.sep) ? dir + name : dir + path.sep + name);
+
 /**
  * `collectFiles` one file at a time, in the same order, so that work on the first files can start
- * while the walk goes on. Errors (an input that does not exist, a folder that cannot be listed)
- * go to `onError`.
+ * while the walk goes on: `onFile` gets each file (the path it was reached by, and its real
+ * path), `onError` an input that does not exist or a folder that cannot be listed.
  */
-export function* walkFiles(
+export function walkFiles(
   inputs: readonly string[],
-  options: WalkOptions = {},
+  options: WalkOptions,
+  onFile: (file: string, real: string) => void,
   onError: (error: { path: string; message: string }) => void = () => undefined,
-): Generator<WalkedFile> {
+): void {
   const list = options.list ?? ((dir: string) => readDirectory(dir));
   const enteredDirectories = new Set<string>();
   const listedFiles = new Set<string>();
-  function* walkDirectory(dir: string, real: string): Generator<WalkedFile> {
+  const found = (file: string, real: string) => {
+    if (listedFiles.has(real)) return;
+    listedFiles.add(real);
+    onFile(file, real);
+  };
+  /** `normalized`: `dir` came from the walk, not from the user (whose `examples/` or `./x` path.join tidies once). */
+  const walkDirectory = (dir: string, real: string, normalized: boolean) => {
     if (enteredDirectories.has(real)) return;
     enteredDirectories.add(real);
     let entries: readonly DirectoryEntry[];
@@ -110,27 +119,22 @@ export function* walkFiles(
       if (excluded?.(entry)) continue;
       // Directory entries carry their type: no stat per file (it would cost more than the search).
       // Below a real path, an entry that is no link has the real path of its name.
-      const full = path.join(dir, entry.name);
+      const full = normalized ? child(dir, entry.name) : path.join(dir, entry.name);
       if (entry.kind === 'directory') {
-        if (!SKIPPED_FOLDERS.has(entry.name)) yield* walkDirectory(full, path.join(real, entry.name));
+        if (!SKIPPED_FOLDERS.has(entry.name)) walkDirectory(full, child(real, entry.name), true);
       } else if (entry.kind === 'file') {
-        const realFile = path.join(real, entry.name);
-        if (wanted(entry.name) && !listedFiles.has(realFile)) {
-          listedFiles.add(realFile);
-          yield { file: full, real: realFile };
-        }
+        if (wanted(entry.name)) found(full, child(real, entry.name));
       } else if (entry.kind === 'link') {
         const target = resolveLink(full);
         if (target?.stats.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) yield* walkDirectory(full, target.real);
-        } else if (target?.stats.isFile() && wanted(entry.name) && !listedFiles.has(target.real)) {
-          listedFiles.add(target.real);
-          yield { file: full, real: target.real };
+          if (!SKIPPED_FOLDERS.has(entry.name)) walkDirectory(full, target.real, true);
+        } else if (target?.stats.isFile() && wanted(entry.name)) {
+          found(full, target.real);
         }
       }
       // Anything else (a pipe, a socket, a device) is not source code.
     }
-  }
+  };
   for (const input of inputs) {
     let stat: fs.Stats;
     let real: string;
@@ -145,13 +149,9 @@ export function* walkFiles(
       continue;
     }
     // What the user names explicitly is read even if its folder or extension would be skipped.
-    if (stat.isDirectory()) yield* walkDirectory(input, real);
-    else if (stat.isFile()) {
-      if (!listedFiles.has(real)) {
-        listedFiles.add(real);
-        yield { file: input, real };
-      }
-    } else onError({ path: input, message: 'not a regular file or directory' });
+    if (stat.isDirectory()) walkDirectory(input, real, false);
+    else if (stat.isFile()) found(input, real);
+    else onError({ path: input, message: 'not a regular file or directory' });
   }
 }
 

@@ -5,10 +5,10 @@
  * the real one is, the file was checked again.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { checksum } from '../../../server/src/cli/cache';
 import { runCli, type CliIo } from '../../../server/src/cli/main';
 import { scratchTrees } from '../../helpers/cli';
 
@@ -59,38 +59,56 @@ function cacheFile(location: string): string {
   return path.join(location, files[0]);
 }
 
+/**
+ * The cache file's body (cli/cache.ts): the findings' messages, per listed directory its entries'
+ * names and their entries (a stat index for a plain file, an object for a candidate, −1 for none),
+ * then other files. The stat table (binary) follows it.
+ */
 interface Body {
-  dirs: Record<string, unknown>;
-  files: Record<string, Record<string, unknown>>;
+  messages: string[];
+  dirs: [string, number, string, string, unknown[]][];
+  files: [string, unknown][];
 }
 
-/** Rewrites the cache's body through `change`, with a right checksum: a well-formed cache the tool must accept. */
+/** Rewrites the cache's body through `change`, with right lengths and checksum: a well-formed cache the tool must accept. */
 function rewrite(location: string, change: (body: Body) => void): void {
   const file = cacheFile(location);
-  const text = fs.readFileSync(file, 'utf8');
-  const newline = text.indexOf('\n');
-  const header = JSON.parse(text.slice(0, newline));
-  const body = JSON.parse(text.slice(newline + 1)) as Body;
+  const bytes = fs.readFileSync(file);
+  const newline = bytes.indexOf(0x0a);
+  const header = JSON.parse(bytes.toString('utf8', 0, newline));
+  const rest = bytes.subarray(newline + 1);
+  const body = JSON.parse(rest.toString('utf8', 0, header.bodyBytes)) as Body;
   change(body);
-  const bodyText = JSON.stringify(body);
-  header.sha256 = createHash('sha256').update(bodyText).digest('hex');
-  fs.writeFileSync(file, `${JSON.stringify(header)}\n${bodyText}`);
+  const newBody = Buffer.from(`${JSON.stringify(body)}\n`);
+  const newRest = Buffer.concat([newBody, rest.subarray(header.bodyBytes)]);
+  header.bodyBytes = newBody.length;
+  header.checksum = checksum(newRest);
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), newRest]));
 }
 
 /** The entry of a file in a cache body. */
 function entryOf(body: Body, file: string): Record<string, unknown> {
   const real = fs.realpathSync(file);
-  const entry = body.files[path.dirname(real)]?.[path.basename(real)];
+  const dir = body.dirs.find(([r]) => r === path.dirname(real));
+  const entry = dir ? dir[4][dir[2].split('/').indexOf(path.basename(real))] : body.files.find(([r]) => r === real)?.[1];
   assert.ok(entry && typeof entry === 'object' && !Array.isArray(entry), `a candidate entry for ${file}`);
   return entry as Record<string, unknown>;
+}
+
+/** The names of the files a cache body has entries for. */
+function namesIn(body: Body): string[] {
+  const names = body.dirs.flatMap(([, , joined, , entries]) => joined.split('/').filter((_, i) => entries[i] !== -1));
+  return [...names, ...body.files.map(([real]) => path.basename(real))].sort();
 }
 
 /** Forges the message of every finding of a file's cached result. */
 function forge(location: string, file: string, change: (entry: Record<string, unknown>) => void = () => undefined): void {
   rewrite(location, (body) => {
     const entry = entryOf(body, file);
-    const result = entry.result as { diagnostics: { message: string }[] };
-    for (const d of result.diagnostics) d.message = FORGED;
+    // A finding is [code, severity, index of its message in the body's messages, positions…, fixable].
+    const result = entry.result as { diagnostics: unknown[][] };
+    body.messages.push(FORGED);
+    for (const d of result.diagnostics) d[2] = body.messages.length - 1;
     change(entry);
   });
 }
@@ -220,7 +238,8 @@ describe('cli: the result cache', () => {
     const location = tree({});
     const honest = await check(root, location, { trustStats: true });
     const malformed: ((entry: Record<string, unknown>) => void)[] = [
-      (entry) => ((entry.result as { diagnostics: { severity: string }[] }).diagnostics[0].severity = 'fatal'),
+      (entry) => ((entry.result as { diagnostics: unknown[][] }).diagnostics[0][1] = 'fatal'),
+      (entry) => ((entry.result as { diagnostics: unknown[][] }).diagnostics[0][2] = 9999),
       (entry) => ((entry.result as { diagnostics: unknown[] }).diagnostics[0] = { message: FORGED }),
       (entry) => (entry.kind = 'other'),
       (entry) => (entry.stat = ['a', 'b', 'c', 'd']),
@@ -285,9 +304,6 @@ describe('cli: the result cache', () => {
     fs.writeFileSync(path.join(root, 'c.json'), NAMED('ghost'));
     const again = await check(root, location, { trustStats: true });
     assert.deepEqual(Object.keys(again.messages).sort(), ['b.json']);
-    rewrite(location, (body) => {
-      const names = Object.values(body.files).flatMap((byName) => Object.keys(byName));
-      assert.deepEqual(names.sort(), ['b.json', 'c.json']);
-    });
+    rewrite(location, (body) => assert.deepEqual(namesIn(body), ['b.json', 'c.json']));
   });
 });

@@ -33,7 +33,7 @@ import { languageOfPath } from '../../engine/engine';
 import { WorkspaceExclusions, type FilesExclude } from '../../workspace/exclusions';
 import { looksBinary, mayConcernBatch } from '../../workspace/needles';
 import { decode, SourceReader, UnreadableFile } from '../../workspace/sourceFiles';
-import { walkFiles } from '../../workspace/walk';
+import { collectFiles } from '../../workspace/walk';
 import { requestCancelled } from '../analysis';
 import { toRange } from '../convert';
 import type { ServerState } from '../state';
@@ -100,14 +100,11 @@ async function plan(
     const settings: Settings = scope ? { ...folderSettings, fix: { scope } } : folderSettings;
     const exclusions = new WorkspaceExclusions(folder, filesExclude);
     const reader = new SourceReader(settings.maxFileSizeKB * 1024);
-    const files = [
-      ...walkFiles([folder], { exclude: exclusions.exclude }, (e) =>
-        skipped.push({ uri: pathToFileURL(e.path).toString(), reason: e.message }),
-      ),
-    ];
+    const { files, errors } = collectFiles([folder], { exclude: exclusions.exclude });
+    for (const e of errors) skipped.push({ uri: pathToFileURL(e.path).toString(), reason: e.message });
     excluded += exclusions.excluded;
     let reported = Date.now();
-    for (const [index, { file }] of files.entries()) {
+    for (const [index, file] of files.entries()) {
       // One file per turn of the event loop: typing, hovers and `$/cancelRequest` are served meanwhile.
       await yieldToMessages();
       if (cancelled()) throw requestCancelled();
