@@ -5,7 +5,7 @@
  *
  * - One cache file per tool build, settings and inputs (`CacheIdentity`), in the cache location.
  * - Per file (by real path): the stat it was read with, what `check` made of its bytes (no identity
- *   word, or a candidate with the SHA-256 of its bytes), the project imports it makes, and for a
+ *   word, or a candidate with a 106-bit hash of its bytes), the project imports it makes, and for a
  *   candidate the accounts it defines and its findings, each with what it depended on: the
  *   workspace's project imports (`importsKey`) and, for the findings, the answer to every account
  *   name the analysis looked up and whether it asked if there are pools (as the server's
@@ -19,7 +19,6 @@
  *   trusted. Writes are atomic (a temporary file renamed over the old one), so concurrent runs
  *   never leave a torn file: the last one wins.
  */
-import type * as Crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -60,15 +59,14 @@ export function trustworthyStat(stats: fs.Stats, startedAt: number, racyMs = RAC
   return Math.max(stats.mtimeMs, stats.ctimeMs) < startedAt - racyMs ? statKey(stats) : undefined;
 }
 
-/** Node's crypto module, loaded when first needed: a re-scan of an unchanged tree hashes nothing, and need not pay for loading it. */
-function crypto(): typeof Crypto {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('crypto') as typeof Crypto;
-}
-
-/** A file's bytes, SHA-256: what its results are keyed by. */
+/**
+ * A file's bytes, hashed: what its results are keyed by. Two cyrb53 hashes with different seeds
+ * (106 bits): a changed file is told from an unchanged one (nobody is being kept out: whoever can
+ * write the sources can write the cache), computed in JavaScript because loading node's crypto
+ * module costs each worker thread more than hashing every candidate of a workspace.
+ */
 export function contentHash(bytes: Buffer): string {
-  return crypto().createHash('sha256').update(bytes).digest('hex');
+  return checksum(bytes, 0) + checksum(bytes, 0x9e3779b9);
 }
 
 /**
@@ -76,9 +74,9 @@ export function contentHash(bytes: Buffer): string {
  * body is checked against (a torn or altered file is told apart; nobody is being kept out), and the
  * CLI bundle's build key. Computed in JavaScript: no module to load on the fast path.
  */
-export function checksum(data: string | Uint8Array): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+export function checksum(data: string | Uint8Array, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
   const length = data.length;
   if (typeof data === 'string') {
     for (let i = 0; i < length; i++) {
@@ -135,7 +133,7 @@ export interface FileEntry {
   readonly note?: string;
   /** The imports it makes for the whole project (C# `global using`, MSBuild `Using` items). */
   readonly imports?: readonly string[];
-  /** A candidate's bytes, SHA-256. */
+  /** A candidate's bytes, hashed (`contentHash`). */
   readonly hash?: string;
   /** A candidate's accounts, as analysed with the workspace's imports of this key. */
   readonly accounts?: { readonly imports: string; readonly list: readonly CachedAccount[] };
@@ -321,8 +319,8 @@ function readEntry(stored: unknown, messages: readonly string[]): FileEntry | un
 }
 
 function storedEntry(entry: FileEntry): StoredEntry {
-  const { stat, kind, ...rest } = entry;
-  return stat && kind === 'plain' && Object.values(rest).every((v) => v === undefined) ? stat : entry;
+  // A plain entry has no hash, accounts or result: a bare stat says it all when it has no note or imports either.
+  return entry.stat && entry.kind === 'plain' && entry.note === undefined && entry.imports === undefined ? entry.stat : entry;
 }
 
 const KIND_MARK: Record<DirectoryEntry['kind'], string> = { directory: 'd', file: 'f', link: 'l', other: 'o' };
