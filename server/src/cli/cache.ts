@@ -374,6 +374,8 @@ interface NewDirectory {
   readonly stat: StatKey | undefined;
   readonly names: string;
   readonly kinds: string;
+  /** An unchanged directory's plain files found unchanged while it was listed: their old stat indexes, by position. */
+  readonly kept?: (number | undefined)[];
   readonly entries: Map<string, NewEntry>;
 }
 
@@ -432,7 +434,6 @@ export class CheckCache {
   private readonly newFiles = new Map<string, NewEntry>();
   /** Something differs from what was read: the cache is written again. */
   private changed = false;
-  private keptFiles = 0;
   private keptDirs = 0;
   /** Whether a sound cache of this identity was read. */
   readonly loaded: boolean;
@@ -486,12 +487,10 @@ export class CheckCache {
   unchangedPlain(real: string): boolean {
     const parts = split(real);
     const stored = this.stored(real, parts);
-    if (typeof stored !== 'number' || !Number.isInteger(stored) || stored < 0 || (stored + 1) * STAT_WIDTH > this.old.stats.length)
-      return false;
+    if (typeof stored !== 'number' || !validStatIndex(this.old.stats, stored)) return false;
     const stats = fs.statSync(real, { throwIfNoEntry: false });
     if (!stats || !stats.isFile() || !sameStatAt(this.old.stats, stored, stats)) return false;
     this.put(real, stored, parts);
-    this.keptFiles++;
     return true;
   }
 
@@ -500,7 +499,6 @@ export class CheckCache {
     const stored = this.stored(real);
     if (stored === undefined || !readStoredEntry(stored, this.old)) return;
     this.put(real, typeof stored === 'number' ? stored : { raw: stored });
-    this.keptFiles++;
   }
 
   /** Records a file's entry for the next run; `unchanged` when it is the last run's, as read. */
@@ -525,12 +523,27 @@ export class CheckCache {
     const stats = fs.statSync(real);
     const old = this.old.dirs.get(real);
     if (old && sameStat(old.stat, stats)) {
+      // The bulk of a re-scan, done here in one tight loop: each plain file whose stat is still the
+      // recorded one is kept, and left out of what the walk gets (it has nothing to report).
       const names = old.names === '' ? [] : old.names.split('/');
-      old.index ??= new Map(names.map((name, i) => [name, i]));
-      const entries = names.map((name, i): DirectoryEntry => ({ name, kind: MARK_KIND[old.kinds[i]] }));
-      this.newDirs.set(real, { stat: old.stat, names: old.names, kinds: old.kinds, entries: new Map() });
+      const kept: (number | undefined)[] = new Array(names.length);
+      const pending: DirectoryEntry[] = [];
+      const base = real.endsWith(path.sep) ? real : real + path.sep;
+      const table = this.old.stats;
+      for (let i = 0; i < names.length; i++) {
+        const stored = old.entries[i];
+        if (old.kinds.charCodeAt(i) === 0x66 /* f */ && typeof stored === 'number' && validStatIndex(table, stored)) {
+          const now = fs.statSync(base + names[i], { throwIfNoEntry: false });
+          if (now?.isFile() && sameStatAt(table, stored, now)) {
+            kept[i] = stored;
+            continue;
+          }
+        }
+        pending.push({ name: names[i], kind: MARK_KIND[old.kinds[i]] });
+      }
+      this.newDirs.set(real, { stat: old.stat, names: old.names, kinds: old.kinds, kept, entries: new Map() });
       this.keptDirs++;
-      return entries;
+      return pending;
     }
     const entries = readDirectory(dir);
     this.newDirs.set(real, {
@@ -543,18 +556,32 @@ export class CheckCache {
     return entries;
   };
 
+  /** Whether every file of the last run has its entry again (kept as it was; what was recorded anew sets `changed`). */
+  private keptAll(): boolean {
+    let before = this.old.files.size;
+    for (const old of this.old.dirs.values()) for (const e of old.entries) if (e !== -1) before++;
+    let now = this.newFiles.size;
+    for (const listed of this.newDirs.values()) {
+      now += listed.entries.size;
+      if (!listed.kept) continue;
+      // A file kept while listed and reached again through a link counts once.
+      const names = listed.entries.size > 0 ? listed.names.split('/') : [];
+      listed.kept.forEach((stored, i) => {
+        if (stored !== undefined && !(listed.entries.size > 0 && listed.entries.has(names[i]))) now++;
+      });
+    }
+    return now === before;
+  }
+
   /**
    * Writes what this run recorded, when it differs from what was read: atomically, and keeping at
    * most `MAX_CACHE_FILES` caches in the location. Returns why it could not, if it could not.
    */
   save(): string | undefined {
-    let oldFiles = this.old.files.size;
-    for (const old of this.old.dirs.values()) for (const e of old.entries) if (e !== -1) oldFiles++;
-    const same = !this.changed && this.keptFiles === oldFiles && this.keptDirs === this.old.dirs.size;
-    if (same) return undefined;
+    if (!this.changed && this.keptDirs === this.old.dirs.size && this.keptAll()) return undefined;
     // At most one stat per entry and per directory.
     let capacity = this.newFiles.size + this.newDirs.size;
-    for (const listed of this.newDirs.values()) capacity += listed.entries.size;
+    for (const listed of this.newDirs.values()) capacity += listed.entries.size + (listed.kept?.length ?? 0);
     const stats = new Float64Array(capacity * STAT_WIDTH);
     let used = 0;
     const addStat = (stat: StatKey) => {
@@ -578,7 +605,7 @@ export class CheckCache {
     for (const [real, listed] of this.newDirs) {
       const names = listed.names === '' ? [] : listed.names.split('/');
       const stat = listed.stat ? addStat(listed.stat) : -1;
-      dirs.push([real, stat, listed.names, listed.kinds, names.map((name) => encode(listed.entries.get(name)))]);
+      dirs.push([real, stat, listed.names, listed.kinds, names.map((name, i) => encode(listed.entries.get(name) ?? listed.kept?.[i]))]);
     }
     const files: Body['files'] = [...this.newFiles].map(([real, entry]) => [real, encode(entry)]);
     const body = Buffer.from(`${JSON.stringify({ messages: [...messages.keys()], dirs, files } satisfies Body)}\n`);
@@ -610,6 +637,10 @@ export class CheckCache {
     pruneCacheFiles(dir, this.file);
     return undefined;
   }
+}
+
+function validStatIndex(stats: Float64Array, index: number): boolean {
+  return Number.isInteger(index) && index >= 0 && (index + 1) * STAT_WIDTH <= stats.length;
 }
 
 function indexNames(names: string): Map<string, number> {

@@ -43,7 +43,8 @@ export interface DirectoryEntry {
 export interface WalkOptions {
   /**
    * Lists a directory (entered by its real path `real`); the default reads it. The CLI's cache
-   * answers from the listing it recorded while the directory is unchanged.
+   * answers from the listing it recorded while the directory is unchanged, and leaves out the
+   * files it dealt with itself (unchanged, with nothing to report).
    */
   readonly list?: (dir: string, real: string) => readonly DirectoryEntry[];
   /**
