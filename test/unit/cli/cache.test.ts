@@ -160,6 +160,20 @@ describe('cli: the result cache', () => {
     assert.deepEqual(again.messages['other.json'], [FORGED], 'the unchanged file is not');
   });
 
+  it('a file without identity words that gains one in place is read again (its folder unchanged, its own stat not)', async () => {
+    const root = tree({ 'plain.json': '{"id": "t", "commandLine": "x"}\n', 'task.json': TASK });
+    const location = tree({});
+    const first = await check(root, location, { trustStats: true });
+    assert.equal(first.messages['plain.json'], undefined);
+    forge(location, path.join(root, 'task.json'));
+    // Rewritten in place: the folder's entries (and times) stay; the file's size and times change.
+    fs.writeFileSync(path.join(root, 'plain.json'), TASK);
+    const again = await check(root, location, { trustStats: true });
+    assert.equal(again.messages['plain.json'].length, 1);
+    assert.match(again.messages['plain.json'][0], /runElevated was removed/);
+    assert.deepEqual(again.messages['task.json'], [FORGED], 'the other file is not read');
+  });
+
   it('a changed dependency re-checks the files that looked its account up, and only those', async () => {
     const root = tree({
       'pool.json': POOL('adminUser'),
