@@ -347,6 +347,8 @@ interface Body {
 /** A directory of the last run, its names indexed on first use. */
 interface OldDirectory {
   readonly stat: StatKey | undefined;
+  /** Its stat's index in the old table (−1: none). */
+  readonly statIndex: number;
   readonly names: string;
   readonly kinds: string;
   /** As the file has them: `readEntry` checks and decodes one when it is used. */
@@ -372,6 +374,8 @@ type NewEntry = number | { readonly raw: unknown } | StoredEntry;
 /** A directory as this run lists it, and the entries recorded for its files. */
 interface NewDirectory {
   readonly stat: StatKey | undefined;
+  /** The last run's record, when the directory is unchanged (same stat, so the same listing). */
+  readonly from?: OldDirectory;
   readonly names: string;
   readonly kinds: string;
   /** An unchanged directory's plain files found unchanged while it was listed: their old stat indexes, by position. */
@@ -408,7 +412,7 @@ function readCache(body: unknown, stats: Float64Array): OldCache | undefined {
     if (!isString(real) || typeof stat !== 'number' || !isString(names) || !isString(kinds) || !Array.isArray(entries)) return undefined;
     const count = names === '' ? 0 : names.split('/').length;
     if (kinds.length !== count || entries.length !== count || /[^dflo]/.test(kinds)) return undefined;
-    dirs.set(real, { stat: stat === -1 ? undefined : statAt(stats, stat), names, kinds, entries });
+    dirs.set(real, { stat: stat === -1 ? undefined : statAt(stats, stat), statIndex: stat === -1 ? -1 : stat, names, kinds, entries });
   }
   const files = new Map<string, unknown>();
   for (const record of body.files as unknown[]) {
@@ -541,7 +545,7 @@ export class CheckCache {
         }
         pending.push({ name: names[i], kind: MARK_KIND[old.kinds[i]] });
       }
-      this.newDirs.set(real, { stat: old.stat, names: old.names, kinds: old.kinds, kept, entries: new Map() });
+      this.newDirs.set(real, { stat: old.stat, from: old, names: old.names, kinds: old.kinds, kept, entries: new Map() });
       this.keptDirs++;
       return pending;
     }
@@ -579,37 +583,62 @@ export class CheckCache {
    */
   save(): string | undefined {
     if (!this.changed && this.keptDirs === this.old.dirs.size && this.keptAll()) return undefined;
-    // At most one stat per entry and per directory.
-    let capacity = this.newFiles.size + this.newDirs.size;
-    for (const listed of this.newDirs.values()) capacity += listed.entries.size + (listed.kept?.length ?? 0);
-    const stats = new Float64Array(capacity * STAT_WIDTH);
+    const old = this.old.stats;
+    const oldCount = old.length / STAT_WIDTH;
+    // The stats of the entries to write: kept ones are indexes into the old table.
+    let live = this.newDirs.size + this.newFiles.size;
+    for (const listed of this.newDirs.values()) live += listed.entries.size + (listed.kept?.length ?? 0);
+    // Usually the old table is kept whole and new stats are appended, so kept entries, and whole
+    // records of unchanged directories, are written as they were read. When most of it is no
+    // longer used (or there is none), every stat is copied into a new table.
+    const append = oldCount > 0 && live * 2 > oldCount;
+    const added: number[] = [];
+    const copied = append ? undefined : new Float64Array(live * STAT_WIDTH);
     let used = 0;
-    const addStat = (stat: StatKey) => {
-      stats.set(stat, used * STAT_WIDTH);
+    const addStat = (stat: StatKey): number => {
+      if (!copied) {
+        added.push(...stat);
+        return oldCount + added.length / STAT_WIDTH - 1;
+      }
+      copied.set(stat, used * STAT_WIDTH);
       return used++;
     };
-    const old = this.old.stats;
+    const keptStat = (index: number): number => {
+      if (!copied) return index;
+      for (let k = 0; k < STAT_WIDTH; k++) copied[used * STAT_WIDTH + k] = old[index * STAT_WIDTH + k];
+      return used++;
+    };
     // The old messages first: entries kept as they were refer to them by index.
     const messages = new Map<string, number>(this.old.messages.map((message, i) => [message, i]));
     const encode = (entry: NewEntry | undefined): unknown => {
       if (entry === undefined) return -1;
-      if (typeof entry === 'number') {
-        stats.set(old.subarray(entry * STAT_WIDTH, (entry + 1) * STAT_WIDTH), used * STAT_WIDTH);
-        return used++;
-      }
+      if (typeof entry === 'number') return keptStat(entry);
       if (Array.isArray(entry)) return addStat(entry as StatKey);
       if ('raw' in entry) return entry.raw;
       return encodeEntry(entry as FileEntry, messages);
     };
     const dirs: Body['dirs'] = [];
     for (const [real, listed] of this.newDirs) {
+      const from = listed.from;
+      if (append && from && listed.entries.size === 0 && listed.kept!.every((stored, i) => (stored ?? -1) === from.entries[i])) {
+        // Unchanged, every file kept: the record as it was read.
+        dirs.push([real, from.statIndex, from.names, from.kinds, from.entries as unknown[]]);
+        continue;
+      }
       const names = listed.names === '' ? [] : listed.names.split('/');
-      const stat = listed.stat ? addStat(listed.stat) : -1;
+      const stat = from && from.statIndex >= 0 ? keptStat(from.statIndex) : listed.stat ? addStat(listed.stat) : -1;
       dirs.push([real, stat, listed.names, listed.kinds, names.map((name, i) => encode(listed.entries.get(name) ?? listed.kept?.[i]))]);
     }
     const files: Body['files'] = [...this.newFiles].map(([real, entry]) => [real, encode(entry)]);
+    let stats: Float64Array;
+    if (copied) stats = copied.subarray(0, used * STAT_WIDTH);
+    else {
+      stats = new Float64Array(old.length + added.length);
+      stats.set(old);
+      stats.set(added, old.length);
+    }
     const body = Buffer.from(`${JSON.stringify({ messages: [...messages.keys()], dirs, files } satisfies Body)}\n`);
-    const table = Buffer.from(stats.buffer, 0, used * STAT_WIDTH * 8);
+    const table = Buffer.from(stats.buffer, stats.byteOffset, stats.byteLength);
     if (os.endianness() !== 'LE') table.swap64();
     const rest = Buffer.concat([body, table]);
     const header = JSON.stringify({

@@ -34,8 +34,8 @@ export function coverNeedles(words: readonly string[], minLength = 8): string[] 
   return needles;
 }
 
-/** Per language, the few substrings every anchor word (and account word) contains one of; computed on first use. */
-let needlesByLanguage: Record<LanguageId, Buffer[]> | undefined;
+/** Per language, the few substrings every anchor word (and account word) contains one of; each computed on first use. */
+const needlesByLanguage = new Map<LanguageId, Buffer[]>();
 
 /**
  * Whether a file's bytes hold any word a finding needs, before they are decoded (UTF-16 files
@@ -44,13 +44,12 @@ let needlesByLanguage: Record<LanguageId, Buffer[]> | undefined;
  */
 export function mayConcernBatch(bytes: Buffer, language: LanguageId): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
-  needlesByLanguage ??= Object.fromEntries(
-    Object.entries(LANGUAGES).map(([id, language]) => [
-      id,
-      coverNeedles([...language.anchorWords, ...ACCOUNT_WORDS]).map((n) => Buffer.from(n)),
-    ]),
-  ) as Record<LanguageId, Buffer[]>;
-  return needlesByLanguage[language].some((needle) => bytes.includes(needle));
+  let needles = needlesByLanguage.get(language);
+  if (!needles) {
+    needles = coverNeedles([...LANGUAGES[language].anchorWords, ...ACCOUNT_WORDS]).map((n) => Buffer.from(n));
+    needlesByLanguage.set(language, needles);
+  }
+  return needles.some((needle) => bytes.includes(needle));
 }
 
 /** A NUL in the first 8 KB marks a binary file, as git (and the engine) decide; UTF-16 text has NULs but a byte-order mark. */
