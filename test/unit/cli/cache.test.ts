@@ -310,6 +310,32 @@ describe('cli: the result cache', () => {
     assert.equal(fs.readdirSync(path.join(cwd, 'node_modules', '.cache', 'batch-identity')).length, 1);
   });
 
+  it('the stat table: appended to after small changes, copied anew when most of it is unused; sound either way', async () => {
+    const files: Record<string, string> = { 'sub/task.json': TASK };
+    for (let i = 0; i < 12; i++) files[`plain-${i}.json`] = `{"id": "p${i}"}\n`;
+    const root = tree(files);
+    const location = tree({});
+    const statCount = () => {
+      const bytes = fs.readFileSync(cacheFile(location));
+      return JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(0x0a))).statBytes / 32;
+    };
+    await check(root, location, { trustStats: true });
+    const first = statCount();
+    // One plain file changed (its new stat appended; the old one stays until the table is copied).
+    fs.writeFileSync(path.join(root, 'plain-0.json'), '{"id": "changed"}\n');
+    await check(root, location, { trustStats: true });
+    assert.equal(statCount(), first + 1);
+    forge(location, path.join(root, 'sub/task.json'));
+    assert.deepEqual((await check(root, location, { trustStats: true })).messages['sub/task.json'], [FORGED]);
+    // Most files gone: the table is copied with only what is used.
+    for (let i = 0; i < 12; i++) fs.rmSync(path.join(root, `plain-${i}.json`));
+    const after = await check(root, location, { trustStats: true });
+    assert.ok(statCount() < first / 2, `${statCount()} stats of ${first}`);
+    assert.deepEqual(after.messages['sub/task.json'], [FORGED], 'entries kept through the copy');
+    fs.writeFileSync(path.join(root, 'plain-new.json'), TASK);
+    assert.equal((await check(root, location, { trustStats: true })).messages['plain-new.json'].length, 1);
+  });
+
   it('a deleted file leaves the cache; a new one is read', async () => {
     const root = tree({ 'a.json': TASK, 'b.json': TASK });
     const location = tree({});
