@@ -22,7 +22,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { Elevation } from '../batch/model';
+import { ENUM_MEMBERS, type Elevation } from '../batch/model';
 import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
 import type { DirectoryEntry } from '../workspace/walk';
 import { readDirectory } from '../workspace/walk';
@@ -109,6 +109,8 @@ export interface CachedAccount {
   readonly line: number;
   readonly elevation?: Elevation;
   readonly uid?: number;
+  /** The id of the pool it is defined on, when the account index knows it. */
+  readonly poolId?: string;
 }
 
 /** A candidate's findings and what they depended on besides its bytes. */
@@ -119,6 +121,8 @@ export interface CachedResult {
   readonly names: Readonly<Record<string, string>>;
   /** Whether there were pools, when the analysis asked. */
   readonly pools?: boolean;
+  /** Each pool id whose account names the analysis asked for, with the answer (sorted, or null for none). */
+  readonly poolAccounts?: Readonly<Record<string, readonly string[] | null>>;
   readonly diagnostics: readonly ReportedDiagnostic[];
   /** Why the engine skipped the file, when it did. */
   readonly skipped?: string;
@@ -157,16 +161,30 @@ export function importsKey(imports: readonly string[]): string {
 
 /** The digest of a lookup's answer: how many accounts of the name, and how each is defined (not where: only hovers read that). */
 export function lookupDigest(accounts: readonly AccountLocation[]): string {
-  return accounts
-    .map((a) => `${a.elevation ?? '-'}/${a.uid ?? '-'}`)
-    .sort()
-    .join(',');
+  // Whatever the index tells of each account but where: its elevation, uid, pool… (fields that are
+  // absent and fields that are undefined alike: a cache read back has no undefined fields).
+  const how = ({ uri: _uri, line: _line, ...rest }: AccountLocation) =>
+    JSON.stringify(
+      Object.entries(rest)
+        .filter(([, value]) => value !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  return JSON.stringify(accounts.map(how).sort());
+}
+
+/** An account index that can also answer which accounts a pool id has (rules may ask; not every index can). */
+type PoolAccounts = { poolAccounts?(poolId: string): readonly string[] | undefined };
+
+function poolAnswer(index: WorkspaceAccounts, poolId: string): readonly string[] | null {
+  const names = (index as WorkspaceAccounts & PoolAccounts).poolAccounts?.(poolId);
+  return names ? [...names].sort() : null;
 }
 
 /** The workspace's accounts as one analysis sees them, recording what it asked (`CachedResult.names`, `pools`). */
-export class LookupRecorder implements WorkspaceAccounts {
+export class LookupRecorder implements WorkspaceAccounts, PoolAccounts {
   readonly names: Record<string, string> = {};
   pools: boolean | undefined;
+  readonly poolIds: Record<string, readonly string[] | null> = {};
 
   constructor(private readonly index: WorkspaceAccounts) {}
 
@@ -180,6 +198,12 @@ export class LookupRecorder implements WorkspaceAccounts {
     this.names[name] = lookupDigest(found);
     return found;
   }
+
+  poolAccounts(poolId: string): readonly string[] | undefined {
+    const names = (this.index as WorkspaceAccounts & PoolAccounts).poolAccounts?.(poolId);
+    this.poolIds[poolId] = names ? [...names].sort() : null;
+    return names;
+  }
 }
 
 /** Whether a cached result still holds in this workspace: the same imports, and every answer it was given unchanged. */
@@ -187,6 +211,8 @@ export function resultHolds(result: CachedResult, workspace: WorkspaceAccounts, 
   if (result.imports !== imports) return false;
   if (result.pools !== undefined && result.pools !== workspace.hasPools) return false;
   for (const [name, digest] of Object.entries(result.names)) if (lookupDigest(workspace.lookup(name)) !== digest) return false;
+  for (const [poolId, answer] of Object.entries(result.poolAccounts ?? {}))
+    if (JSON.stringify(poolAnswer(workspace, poolId)) !== JSON.stringify(answer)) return false;
   return true;
 }
 
@@ -198,7 +224,8 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
-const ELEVATIONS = new Set(['admin', 'nonadmin']);
+/** The model's elevation levels, as the account index records them. */
+const ELEVATIONS = new Set<string>(ENUM_MEMBERS.ElevationLevel);
 
 function isStatKey(v: unknown): v is StatKey {
   return Array.isArray(v) && v.length === 4 && v.every(isFiniteNumber);
@@ -228,7 +255,8 @@ function isAccount(v: unknown): v is CachedAccount {
     isString(v.name) &&
     Number.isInteger(v.line) &&
     (v.elevation === undefined || (isString(v.elevation) && ELEVATIONS.has(v.elevation))) &&
-    (v.uid === undefined || isFiniteNumber(v.uid))
+    (v.uid === undefined || isFiniteNumber(v.uid)) &&
+    (v.poolId === undefined || isString(v.poolId))
   );
 }
 
@@ -239,6 +267,8 @@ function isResult(v: unknown): v is CachedResult {
     isObject(v.names) &&
     Object.values(v.names).every(isString) &&
     (v.pools === undefined || typeof v.pools === 'boolean') &&
+    (v.poolAccounts === undefined ||
+      (isObject(v.poolAccounts) && Object.values(v.poolAccounts).every((names) => names === null || isStringArray(names)))) &&
     Array.isArray(v.diagnostics) &&
     v.diagnostics.every(isDiagnostic) &&
     (v.skipped === undefined || isString(v.skipped))

@@ -122,8 +122,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function toCachedAccount({ name, line, elevation, uid }: IndexedAccount): CachedAccount {
-  return { name, line, elevation, uid };
+/** An account as the cache keeps it: everything the index knows of it but the file (the entry is the file's). */
+function toCachedAccount({ uri: _uri, ...account }: IndexedAccount): CachedAccount {
+  return account;
 }
 
 export class Checker {
@@ -314,6 +315,7 @@ export class Checker {
             imports: this.importsKey,
             names: lookups.names,
             pools: lookups.pools,
+            poolAccounts: Object.keys(lookups.poolIds).length ? lookups.poolIds : undefined,
             diagnostics: reported.diagnostics,
             skipped: analysis.skipped,
           };
@@ -362,8 +364,11 @@ export class Checker {
   /** The unified diff of a fix, with the file's path relative to the working directory and its bytes' BOM. */
   private diffOf(file: string, source: SourceText, fixed: string, order: number, notes: Note[]): string {
     const name = path.relative(this.options.cwd, path.resolve(file)).split(path.sep).join('/');
-    if (source.encoding === 'utf16le' || source.encoding === 'utf16be')
-      notes.push({ order, text: `${file}: the file is UTF-16; its diff is shown as UTF-8 text (apply it with --fix, not patch)` });
+    // The diff is UTF-8 text: it holds a UTF-8 file's bytes, no other encoding's.
+    if (source.encoding !== 'utf8' && source.encoding !== 'utf8bom') {
+      const encoding = source.encoding === 'utf16le' || source.encoding === 'utf16be' ? 'UTF-16' : source.encoding;
+      notes.push({ order, text: `${file}: the file is ${encoding}; its diff is shown as UTF-8 text (apply it with --fix, not patch)` });
+    }
     const bom = source.encoding === 'utf8bom' ? '\uFEFF' : '';
     return unifiedDiff(name, bom + source.text, bom + fixed);
   }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { checksum } from '../../../server/src/cli/cache';
+import { checksum, LookupRecorder, resultHolds } from '../../../server/src/cli/cache';
 import { runCli, type CliIo } from '../../../server/src/cli/main';
 import { scratchTrees } from '../../helpers/cli';
 
@@ -200,6 +200,62 @@ describe('cli: the result cache', () => {
     fs.writeFileSync(path.join(root, 'pool.json'), POOL('adminUser'));
     const third = await check(root, location, { trustStats: true });
     assert.equal(third.messages['named.json'], undefined);
+  });
+
+  it('an unchanged workspace re-checks nothing: the answers of accounts read back from the cache are those of accounts read fresh', async () => {
+    const root = tree({ 'pool.json': POOL('adminUser'), 'ghost.json': NAMED('ghost') });
+    const location = tree({});
+    const first = await check(root, location, { trustStats: true });
+    assert.match(first.messages['ghost.json'][0], /named 'ghost'/);
+    // The pool's accounts come from its cache entry now; ghost.json's answers were recorded from fresh ones.
+    forge(location, path.join(root, 'ghost.json'));
+    assert.deepEqual((await check(root, location, { trustStats: true })).messages['ghost.json'], [FORGED]);
+  });
+
+  it('a pool’s entry is kept whatever its accounts’ elevation (admin, nonAdmin)', async () => {
+    // A password written out: hardcoded-password, a finding of the pool file itself to forge.
+    const pool = (elevation: string) =>
+      `{"id": "p", "vmSize": "s", "userAccounts": [{"name": "ops", "password": "Sup3r-secret-pw!", "elevationLevel": "${elevation}"}]}\n`;
+    for (const elevation of ['admin', 'nonAdmin']) {
+      const root = tree({ 'pool.json': pool(elevation), 'task.json': NAMED('ops') });
+      const location = tree({});
+      const first = await check(root, location, { trustStats: true });
+      assert.ok(first.messages['pool.json']?.length, `${elevation}: a finding in the pool file`);
+      forge(location, path.join(root, 'pool.json'));
+      assert.deepEqual((await check(root, location, { trustStats: true })).messages['pool.json'], [FORGED], elevation);
+    }
+  });
+
+  it('what a result depends on: every name looked up, whether there are pools, a pool’s accounts', () => {
+    const accounts = new Map<string, { uri: string; line: number; elevation?: 'admin' | 'nonAdmin'; poolId?: string }[]>([
+      ['ops', [{ uri: 'a', line: 1, elevation: 'admin', poolId: 'p1' }]],
+    ]);
+    const pools = new Map<string, string[]>([['p1', ['ops']]]);
+    const index = {
+      get hasPools() {
+        return pools.size > 0;
+      },
+      lookup: (name: string) => accounts.get(name) ?? [],
+      poolAccounts: (poolId: string) => pools.get(poolId),
+    };
+    const recorder = new LookupRecorder(index);
+    recorder.lookup('ops');
+    recorder.lookup('ghost');
+    recorder.poolAccounts('p1');
+    const result = { imports: 'k', names: recorder.names, pools: recorder.pools, poolAccounts: recorder.poolIds, diagnostics: [] };
+    assert.equal(resultHolds(result, index, 'k'), true);
+    assert.equal(resultHolds(result, index, 'other imports'), false);
+    // Where an account is defined does not matter (only hovers read it); how it is defined does.
+    accounts.set('ops', [{ uri: 'b', line: 9, elevation: 'admin', poolId: 'p1' }]);
+    assert.equal(resultHolds(result, index, 'k'), true);
+    accounts.set('ops', [{ uri: 'b', line: 9, elevation: 'nonAdmin', poolId: 'p1' }]);
+    assert.equal(resultHolds(result, index, 'k'), false);
+    accounts.set('ops', [{ uri: 'a', line: 1, elevation: 'admin', poolId: 'p1' }]);
+    accounts.set('ghost', [{ uri: 'c', line: 2 }]);
+    assert.equal(resultHolds(result, index, 'k'), false, 'a name looked up is defined now');
+    accounts.delete('ghost');
+    pools.set('p1', ['ops', 'more']);
+    assert.equal(resultHolds(result, index, 'k'), false, 'the pool asked about has other accounts');
   });
 
   it('a changed global using (a workspace-level input) re-checks the files', async () => {

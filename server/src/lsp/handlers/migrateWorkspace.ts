@@ -139,7 +139,13 @@ async function plan(
             skipped.push({ uri, reason: 'the file looks binary' });
             continue;
           }
-          text = decode(bytes).text;
+          const source = decode(bytes);
+          // VS Code applies the edit to the file as it reads it: only encodings it tells by their bytes (UTF-8, a BOM).
+          if (!['utf8', 'utf8bom', 'utf16le', 'utf16be'].includes(source.encoding)) {
+            skipped.push({ uri, reason: `the file is not UTF-8 (read as ${source.encoding}); migrate it with check --fix` });
+            continue;
+          }
+          text = source.text;
         } catch (error) {
           skipped.push({
             uri,
