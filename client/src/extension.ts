@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_LANGUAGE_IDS, watchedFilesGlob } from '../../common/languages';
 import { COMMANDS, SERVER_COMMANDS } from '../../common/protocol';
+import { WorkspaceMigration } from './migrate';
 import { RestartingErrorHandler } from './restarts';
 import { StatusItem } from './status';
 import { ServerTraceChannel } from './trace';
@@ -23,6 +24,8 @@ export interface ExtensionApi {
   readonly trace: ServerTraceChannel;
   /** What tells the server which documents are visible. */
   readonly visible: VisibleDocuments;
+  /** "Migrate Workspace…": its summaries, and the hook that stands in for the Refactor Preview. */
+  readonly migration: WorkspaceMigration;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -34,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   };
   const trace = new ServerTraceChannel();
   const errorHandler = new RestartingErrorHandler(output);
+  const migration = new WorkspaceMigration(output);
   const clientOptions: LanguageClientOptions = {
     // Saved files and unsaved buffers. Virtual workspaces are served through the same document
     // sync: the server only reads the documents it is sent.
@@ -52,11 +56,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     outputChannel: output,
     traceOutputChannel: trace,
     errorHandler,
+    // "Migrate Workspace…" is the server's command: the middleware asks the scope, shows progress and the summary.
+    middleware: migration.middleware,
   };
   const languageClient = new LanguageClient('batchIdentity', 'Batch Identity', serverOptions, clientOptions);
   client = languageClient;
+  migration.attach(languageClient);
   const status = new StatusItem(languageClient);
-  context.subscriptions.push(output, trace, status);
+  context.subscriptions.push(output, trace, status, migration);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
@@ -80,7 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   // Sent once the server runs (and again after each restart), then whenever the visible editors change.
   await languageClient.start();
-  return { client: languageClient, status, output, trace, visible };
+  return { client: languageClient, status, output, trace, visible, migration };
 }
 
 export async function deactivate(): Promise<void> {
