@@ -218,6 +218,9 @@ function workspaceScan(): ScanTimes | { skipped: string } {
     fs.writeFileSync(stamp, JSON.stringify(made));
   }
   const made = JSON.parse(fs.readFileSync(stamp, 'utf8')) as { files: number; batchFiles: number; bytes: number };
+  // A repository of its own, as a checked-out workspace is: otherwise its project root (the CLI also
+  // reads the rest of a checked path's project) would be this checkout, bench/.work included.
+  fs.mkdirSync(path.join(tree, '.git'), { recursive: true });
   const words = [
     'RunElevated',
     'runElevated',

@@ -145,9 +145,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   // (as the editor reads its workspace folders), never reported. The walk lists each file once, under
   // the first input that reaches it, so a checked file is never also a context file.
   const roots = projectRootsBeyond(inputs, cwd);
+  const cacheLocation = path.resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
   const cache = options.cache
     ? CheckCache.open(
-        path.resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION),
+        cacheLocation,
         {
           tool: io.build ? `${io.version}+${io.build}` : io.version,
           settings: settingsKey(settings),
@@ -177,7 +178,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   try {
     walkFiles(
       [...inputs, ...roots],
-      { list: cache?.list },
+      // The cache's own files are never read as sources (a location inside the tree: they change every run).
+      { list: cache?.list, skipDirectories: cache && new Set([realPathOr(cacheLocation)]) },
       (file, real, input) => {
         // The bulk of a re-scan: an unchanged file without an identity word. Nothing to read, nothing to make.
         if (cache?.unchangedPlain(real)) {
@@ -283,6 +285,15 @@ function classify(file: string, real: string, order: number, cached: FileEntry |
   if (!cached?.stat) return item;
   const stats = fs.statSync(real, { throwIfNoEntry: false });
   return { ...item, trusted: !!stats && stats.isFile() && sameStat(cached.stat, stats) };
+}
+
+/** The real path of `location`, or the path itself while it does not exist. */
+function realPathOr(location: string): string {
+  try {
+    return fs.realpathSync(location);
+  } catch {
+    return location;
+  }
 }
 
 function pooledImports(scans: readonly ScanResult[]): string[] {

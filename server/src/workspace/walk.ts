@@ -52,6 +52,12 @@ export interface WalkOptions {
    * undefined leaves nothing out. Never asked about the inputs themselves.
    */
   readonly exclude?: (dir: string, entries: readonly DirectoryEntry[]) => ((entry: DirectoryEntry) => boolean) | undefined;
+  /**
+   * Directories (by real path) the walk never enters when it comes upon them, such as the CLI's
+   * own cache location: its files are no source, and change with every run. An input named
+   * explicitly is still walked.
+   */
+  readonly skipDirectories?: ReadonlySet<string>;
 }
 
 /** Reads a directory's entries, sorted by name (the default `list`). */
@@ -109,6 +115,7 @@ export function walkFiles(
   const walkDirectory = (dir: string, real: string, normalized: boolean) => {
     if (enteredDirectories.has(real)) return;
     enteredDirectories.add(real);
+    if (normalized && options.skipDirectories?.has(real)) return;
     let entries: readonly DirectoryEntry[];
     try {
       entries = list(dir, real);

@@ -401,6 +401,19 @@ describe('cli: the result cache', () => {
     assert.equal(fs.existsSync(location), false);
   });
 
+  it('a cache location inside the checked tree is never read as a source: no report, no note, not rewritten when nothing changed', async () => {
+    const root = tree({ 'task.json': TASK });
+    const location = path.join(root, 'cache');
+    await check(root, location, { trustStats: true });
+    // The second run sees the cache folder the first one made (the tree's folder changed): it writes once more.
+    await check(root, location, { trustStats: true });
+    const written = fs.statSync(cacheFile(location));
+    const second = await check(root, location, { trustStats: true });
+    assert.deepEqual(Object.keys(second.messages), ['task.json']);
+    assert.doesNotMatch(second.stderr, /cache/);
+    assert.equal(fs.statSync(cacheFile(location)).mtimeMs, written.mtimeMs, 'an unchanged tree leaves the cache as it was');
+  });
+
   it('the default location is node_modules/.cache/batch-identity under the working directory', async () => {
     const root = tree({ 'task.json': TASK });
     const cwd = tree({});
