@@ -416,6 +416,8 @@ interface NewDirectory {
   readonly kinds: string;
   /** An unchanged directory's plain files found unchanged while it was listed: their old stat indexes, by position. */
   readonly kept?: (number | undefined)[];
+  /** How many `kept` holds. */
+  readonly keptCount?: number;
   readonly entries: Map<string, NewEntry>;
 }
 
@@ -570,18 +572,20 @@ export class CheckCache {
       const pending: DirectoryEntry[] = [];
       const base = real.endsWith(path.sep) ? real : real + path.sep;
       const table = this.old.stats;
+      let keptCount = 0;
       for (let i = 0; i < names.length; i++) {
         const stored = old.entries[i];
         if (old.kinds.charCodeAt(i) === 0x66 /* f */ && typeof stored === 'number' && validStatIndex(table, stored)) {
-          const now = fs.statSync(base + names[i], { throwIfNoEntry: false });
+          const now = fs.statSync(base + names[i], NO_THROW);
           if (now?.isFile() && sameStatAt(table, stored, now)) {
             kept[i] = stored;
+            keptCount++;
             continue;
           }
         }
         pending.push({ name: names[i], kind: MARK_KIND[old.kinds[i]] });
       }
-      this.newDirs.set(real, { stat: old.stat, from: old, names: old.names, kinds: old.kinds, kept, entries: new Map() });
+      this.newDirs.set(real, { stat: old.stat, from: old, names: old.names, kinds: old.kinds, kept, keptCount, entries: new Map() });
       this.keptDirs++;
       return pending;
     }
@@ -599,16 +603,14 @@ export class CheckCache {
   /** Whether every file of the last run has its entry again (kept as it was; what was recorded anew sets `changed`). */
   private keptAll(): boolean {
     let before = this.old.files.size;
-    for (const old of this.old.dirs.values()) for (const e of old.entries) if (e !== -1) before++;
+    for (const { entries } of this.old.dirs.values()) for (let i = 0; i < entries.length; i++) if (entries[i] !== -1) before++;
     let now = this.newFiles.size;
     for (const listed of this.newDirs.values()) {
-      now += listed.entries.size;
-      if (!listed.kept) continue;
+      now += listed.entries.size + (listed.keptCount ?? 0);
+      if (!listed.kept || listed.entries.size === 0) continue;
       // A file kept while listed and reached again through a link counts once.
-      const names = listed.entries.size > 0 ? listed.names.split('/') : [];
-      listed.kept.forEach((stored, i) => {
-        if (stored !== undefined && !(listed.entries.size > 0 && listed.entries.has(names[i]))) now++;
-      });
+      const names = listed.names.split('/');
+      for (let i = 0; i < names.length; i++) if (listed.kept[i] !== undefined && listed.entries.has(names[i])) now--;
     }
     return now === before;
   }
@@ -703,6 +705,9 @@ export class CheckCache {
     return undefined;
   }
 }
+
+/** `statSync`'s options for a file that may be gone: one object for every call (the hot loop of a re-scan). */
+const NO_THROW = { throwIfNoEntry: false } as const;
 
 function validStatIndex(stats: Float64Array, index: number): boolean {
   return Number.isInteger(index) && index >= 0 && (index + 1) * STAT_WIDTH <= stats.length;
