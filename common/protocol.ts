@@ -31,12 +31,44 @@ export const COMMANDS = {
 /**
  * Commands the server executes (`workspace/executeCommand`): `applyFixAll` [document uri];
  * `showRuleDocumentation` [rule id], which asks the client to show the rule's page
- * (`window/showDocument`: the packaged page when the client gave `docsBase`, else the online one, externally).
+ * (`window/showDocument`: the packaged page when the client gave `docsBase`, else the online one, externally);
+ * `migrateWorkspace` [MigrateWorkspaceArguments?].
  */
 export const SERVER_COMMANDS = {
+  /** Arguments: [document uri]. */
   applyFixAll: 'batchIdentity.server.applyFixAll',
+  /** Arguments: [rule id]. */
   showRuleDocumentation: 'batchIdentity.server.showRuleDocumentation',
+  /**
+   * Arguments: [MigrateWorkspaceArguments?]. Fix-all over every file of the workspace folders, as
+   * one `workspace/applyEdit` whose changes carry one change annotation per file that needs
+   * confirmation; answered with a `MigrationSummary`. Also the client's command "Batch Identity:
+   * Migrate Workspace…" (vscode-languageclient registers it; the client's middleware asks the scope).
+   */
+  migrateWorkspace: 'batchIdentity.migrateWorkspace',
 } as const;
+
+export interface MigrateWorkspaceArguments {
+  /** The scope the runElevated fix writes; `batchIdentity.fix.scope` when absent. */
+  readonly scope?: 'omit' | 'task' | 'pool';
+}
+
+/** What Migrate Workspace did. */
+export interface MigrationSummary {
+  /** Whether the editor applied the edit (as a whole: files unticked in its preview are left out). */
+  readonly applied: boolean;
+  /** Why it was not applied, when there was something to apply. */
+  readonly notApplied?: string;
+  /** Files with changes, and the problems fixed in them. */
+  readonly files: number;
+  readonly changes: number;
+  /** Files read (those holding no identity word are not analysed). */
+  readonly scanned: number;
+  /** Files and folders left out by `.gitignore` and `files.exclude`. */
+  readonly excluded: number;
+  /** Files that could not be migrated, and why. */
+  readonly skipped: readonly { readonly uri: string; readonly reason: string }[];
+}
 
 /** The title of the quick fix that shows a rule's page (never preferred: it changes nothing). */
 export const showDocumentationTitle = (rule: string) => `Show documentation for ${rule}`;

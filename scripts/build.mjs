@@ -72,7 +72,19 @@ if (!production && fs.existsSync(path.join(suiteDir, 'index.ts'))) {
   }
   builds.push({ entryPoints, external: ['vscode'] });
 }
+// The CLI's build key (its cache trusts only what the same build wrote): the bundle's checksum,
+// written into it in place of a placeholder of the same length, so each run need not hash itself.
+const BUILD_KEY_PLACEHOLDER = '@@build-key@@@';
+const { checksum } = await tsImport('../server/src/cli/cache.ts', import.meta.url);
 const started = Date.now();
-await Promise.all(builds.map((b) => esbuild.build({ ...common, outdir: dist, ...b })));
-fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
+await Promise.all(
+  builds.map((b) => esbuild.build({ ...common, outdir: dist, ...b, define: { __CLI_BUILD_KEY__: JSON.stringify(BUILD_KEY_PLACEHOLDER) } })),
+);
+const cliBundle = path.join(dist, 'cli.js');
+const cliText = fs.readFileSync(cliBundle, 'utf8');
+if (cliText.split(BUILD_KEY_PLACEHOLDER).length !== 2) throw new Error(`dist/cli.js must hold ${BUILD_KEY_PLACEHOLDER} once`);
+const buildKey = checksum(Buffer.from(cliText));
+if (buildKey.length !== BUILD_KEY_PLACEHOLDER.length) throw new Error('the build key must keep the bundle’s length');
+fs.writeFileSync(cliBundle, cliText.replace(BUILD_KEY_PLACEHOLDER, buildKey));
+fs.chmodSync(cliBundle, 0o755);
 console.log(`built dist/ in ${Date.now() - started} ms${production ? ' (production)' : ''}`);

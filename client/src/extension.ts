@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DOCUMENT_LANGUAGE_IDS, watchedFilesGlob } from '../../common/languages';
 import { COMMANDS, SERVER_COMMANDS, type InitializationOptions } from '../../common/protocol';
+import { WorkspaceMigration } from './migrate';
 import { RestartingErrorHandler } from './restarts';
 import { RuleDocs } from './ruleDocs';
 import { StatusItem } from './status';
@@ -26,6 +27,8 @@ export interface ExtensionApi {
   readonly visible: VisibleDocuments;
   /** The packaged rule pages and how their links open. */
   readonly ruleDocs: RuleDocs;
+  /** "Migrate Workspace…": its summaries, and the hook that stands in for the Refactor Preview. */
+  readonly migration: WorkspaceMigration;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -44,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   // The packaged rule pages, opened in the Markdown preview (offline): the server links there.
   const ruleDocs = new RuleDocs(context.extensionUri);
   const errorHandler = new RestartingErrorHandler(output);
+  const migration = new WorkspaceMigration(output);
   const clientOptions: LanguageClientOptions = {
     // Saved files and unsaved buffers. Virtual workspaces are served through the same document
     // sync: the server only reads the documents it is sent.
@@ -60,15 +64,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       fileEvents: vscode.workspace.createFileSystemWatcher(watchedFilesGlob()),
     },
     initializationOptions: { docsBase: ruleDocs.docsBase } satisfies InitializationOptions,
-    middleware: ruleDocs.middleware(),
     outputChannel: output,
     traceOutputChannel: trace,
     errorHandler,
+    // Rule-page links opened in the Markdown preview (diagnostics, hovers, shown documents); "Migrate
+    // Workspace…" is the server's command: its middleware asks the scope, shows progress and the summary.
+    middleware: { ...ruleDocs.middleware(), ...migration.middleware },
   };
   const languageClient = new LanguageClient('batchIdentity', 'Batch Identity', serverOptions, clientOptions);
   client = languageClient;
+  migration.attach(languageClient);
   const status = new StatusItem(languageClient);
-  context.subscriptions.push(output, trace, status);
+  context.subscriptions.push(output, trace, status, migration);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
@@ -93,7 +100,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 
   // Sent once the server runs (and again after each restart), then whenever the visible editors change.
   await languageClient.start();
-  return { client: languageClient, status, output, trace, visible, ruleDocs };
+  return { client: languageClient, status, output, trace, visible, ruleDocs, migration };
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,16 +7,38 @@ import { runCli } from '../../server/src/cli/main';
 
 export interface CliResult {
   code: number;
+  /** stdout as UTF-8 text. */
   stdout: string;
+  /** stdout's bytes as written (`--diff` writes a Windows-1252 file's lines in its own bytes). */
+  stdoutBytes: Buffer;
   stderr: string;
 }
 
-/** Runs `batch-identity <args>` in this process and captures what it prints. */
-export async function cli(args: string[]): Promise<CliResult> {
-  let stdout = '';
+/** The working directory of the CLI in process: a scratch folder, so its default cache is not the checkout's node_modules. */
+let workingDirectory: string | undefined;
+
+/**
+ * Runs `batch-identity <args>` in this process and captures what it prints. Its working directory
+ * (where the default cache goes, what `--diff`'s paths are relative to) is `cwd`, else a scratch
+ * folder of the test file.
+ */
+export async function cli(args: string[], cwd?: string): Promise<CliResult> {
+  if (!cwd && !workingDirectory) {
+    const made = fs.mkdtempSync(path.join(os.tmpdir(), 'bi-cli-cwd-'));
+    after(() => fs.rmSync(made, { recursive: true, force: true }));
+    workingDirectory = made;
+  }
+  const written: Buffer[] = [];
   let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n'), version: '0.0.0-test' });
-  return { code, stdout, stderr };
+  const code = await runCli(args, {
+    stdout: (t) => written.push(Buffer.from(t + '\n')),
+    stdoutBytes: (bytes) => written.push(Buffer.from(bytes)),
+    stderr: (t) => (stderr += t + '\n'),
+    version: '0.0.0-test',
+    cwd: cwd ?? workingDirectory,
+  });
+  const stdoutBytes = Buffer.concat(written);
+  return { code, stdout: stdoutBytes.toString('utf8'), stdoutBytes, stderr };
 }
 
 /**

@@ -18,14 +18,30 @@ export interface ReportedDiagnostic {
   readonly fixable: boolean;
 }
 
+/** The encoding of a file that is not UTF-8, as a diff of it names it (WHATWG labels). */
+export type DiffEncoding = 'windows-1252' | 'utf-16le' | 'utf-16be';
+
 export interface FileReport {
   readonly file: string;
   readonly diagnostics: readonly ReportedDiagnostic[];
+  /** With `--diff`: the unified diff of what `--fix` would write to the file, when it would change it (as text). */
+  readonly diff?: string;
+  /**
+   * With a `diff`, the file's encoding when it is not UTF-8: the diff's lines are text here, and
+   * the file's bytes are those lines in this encoding (the text format writes a Windows-1252
+   * file's lines so: `patchBytes` in diff.ts).
+   */
+  readonly encoding?: DiffEncoding;
 }
 
+/** Files with findings (or, with `--diff`, a change), each with its `diff` (and a non-UTF-8 file's `encoding`) when it has one. */
 export function formatJson(reports: readonly FileReport[]): string {
   return JSON.stringify(
-    reports.filter((r) => r.diagnostics.length > 0),
+    reports
+      .filter((r) => r.diagnostics.length > 0 || r.diff)
+      .map(({ file, diagnostics, diff, encoding }) =>
+        diff ? { file, diagnostics, diff, ...(encoding && { encoding }) } : { file, diagnostics },
+      ),
     null,
     2,
   );
@@ -100,6 +116,8 @@ export function formatSarif(reports: readonly FileReport[], version: string): st
         },
         columnKind: 'utf16CodeUnits',
         results,
+        // With --diff: the whole patch --fix would apply, as a property of the run (SARIF has no place for a unified diff).
+        ...(reports.some((r) => r.diff) ? { properties: { diff: reports.map((r) => r.diff ?? '').join('') } } : {}),
       },
     ],
   };

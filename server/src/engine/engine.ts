@@ -67,6 +67,8 @@ export interface FixAllResult {
   readonly fixed: number;
   /** Rules of the fixed findings, for the CLI's report. */
   readonly fixedRules: readonly string[];
+  /** Why the file was not analysed (then nothing is fixed), as `Analysis.skipped`. */
+  readonly skipped?: string;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -254,8 +256,10 @@ export class Engine {
     let text = doc.text;
     let fixed = 0;
     const fixedRules: string[] = [];
+    let skipped: string | undefined;
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       const analysis = await this.analyze({ ...doc, text }, { ...options, keepSyntax: false });
+      if (pass === 0) skipped = analysis.skipped;
       const groups: TextEdit[][] = [];
       const rules: string[] = [];
       for (const finding of analysis.findings) {
@@ -275,7 +279,7 @@ export class Engine {
       fixed += accepted.length;
       for (const index of accepted) fixedRules.push(rules[index]);
     }
-    return { text, changed: text !== doc.text, fixed, fixedRules: [...new Set(fixedRules)] };
+    return { text, changed: text !== doc.text, fixed, fixedRules: [...new Set(fixedRules)], skipped };
   }
 }
 

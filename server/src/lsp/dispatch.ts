@@ -4,7 +4,7 @@
  * line — and a handler that fails costs its message only too (−32603 without JavaScript's own
  * words, the details in the log). Never the process.
  */
-import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type CancellationToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { Check } from './params';
 
 type Log = (message: string) => void;
@@ -15,13 +15,14 @@ export function guardRequest<P, R>(
   log: Log,
   method: string,
   check: Check,
-  handler: (params: P, token: CancellationToken) => R | Promise<R>,
-): (params: P, token: CancellationToken) => Promise<R | ResponseError> {
-  return async (params, token) => {
+  handler: (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter) => R | Promise<R>,
+): (params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter) => Promise<R | ResponseError> {
+  // `workDone`: the reporter on the client's `workDoneToken`, which the protocol library takes out of the parameters.
+  return async (params, token, workDone) => {
     const problem = check(params);
     if (problem) return new ResponseError(ErrorCodes.InvalidParams, `${method}: ${problem}.`);
     try {
-      return await handler(params, token);
+      return await handler(params, token, workDone);
     } catch (error) {
       // Cancelled, superseded, refused on purpose: the handler's own answer.
       if (error instanceof ResponseError) return error;

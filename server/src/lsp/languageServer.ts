@@ -5,7 +5,7 @@
  * rules, syntax knowledge in the language adapters, and when documents are analysed in the
  * scheduler (`scheduler.ts`).
  */
-import type { Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver';
 import { VISIBLE_DOCUMENTS_NOTIFICATION } from '../../../common/protocol';
 import { rescan, validate, watchWorkspace } from './analysis';
 import { guardNotification, guardRequest } from './dispatch';
@@ -30,8 +30,8 @@ export function startServer(connection: Connection, observer?: DispatchObserver)
   const request = <P, R>(
     method: string,
     valid: check.Check,
-    handler: (state: ServerState, params: P, token: Parameters<Parameters<typeof guardRequest>[3]>[1]) => R | Promise<R>,
-  ) => guardRequest<P, R>(log, method, valid, (params, token) => handler(state, params, token));
+    handler: (state: ServerState, params: P, token: CancellationToken, workDone?: WorkDoneProgressReporter) => R | Promise<R>,
+  ) => guardRequest<P, R>(log, method, valid, (params, token, workDone) => handler(state, params, token, workDone));
   const notification = <P>(method: string, valid: check.Check, handler: (state: ServerState, params: P) => void | Promise<void>) =>
     guardNotification<P>(log, method, valid, (params) => handler(state, params));
 

@@ -32,6 +32,11 @@ export class SettingsProvider {
     this.answered.clear();
   }
 
+  /** Whether the client answers `workspace/configuration` (else settings are pushed). */
+  get pulls(): boolean {
+    return this.pull;
+  }
+
   /** The document's settings when they are known without asking the client (again). */
   known(uri: string): Settings | undefined {
     return this.pull ? this.answered.get(uri) : this.pushed;

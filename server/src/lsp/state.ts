@@ -56,6 +56,10 @@ export class ServerState {
   showsDocuments = false;
   /** Whether the client can resolve a code action's edit later (`codeAction/resolve`): costly edits are then computed only when chosen. */
   resolvesCodeActionEdits = false;
+  /** What the client said it can do in `initialize` (Migrate Workspace asks about workspace edits and progress). */
+  clientCapabilities: ClientCapabilities = {};
+  /** A Migrate Workspace is under way (one at a time). */
+  migrating = false;
   shutDown = false;
 
   constructor(
@@ -85,6 +89,7 @@ export class ServerState {
   }
 
   initializeClient(capabilities: ClientCapabilities): void {
+    this.clientCapabilities = capabilities;
     const codeAction = capabilities.textDocument?.codeAction;
     this.resolvesCodeActionEdits = !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit');
     this.showsDocuments = !!capabilities.window?.showDocument?.support;

@@ -24,6 +24,8 @@ const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolv
 export class WorkspaceScanner {
   private folders: string[] = [];
   private readonly reader = new SourceReader(MAX_SCAN_BYTES);
+  /** The scan under way (or the last one): Migrate Workspace waits for the indexes to be complete. */
+  private scanning: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly engine: Engine,
@@ -49,8 +51,26 @@ export class WorkspaceScanner {
     }
   }
 
+  /** The workspace folders that are local paths. */
+  get roots(): readonly string[] {
+    return this.folders;
+  }
+
+  /** Resolves once the scan under way, if any, has indexed every file. */
+  async settled(): Promise<void> {
+    for (let current = this.scanning; ; current = this.scanning) {
+      await current.catch(() => undefined);
+      if (current === this.scanning) return;
+    }
+  }
+
   /** Indexes every file of the folders except the open ones. */
-  async scan(isOpen: (uri: string) => boolean): Promise<void> {
+  scan(isOpen: (uri: string) => boolean): Promise<void> {
+    this.scanning = this.scanFolders(isOpen);
+    return this.scanning;
+  }
+
+  private async scanFolders(isOpen: (uri: string) => boolean): Promise<void> {
     if (this.folders.length === 0) return;
     const started = Date.now();
     const { files, errors } = collectFiles(this.folders);

@@ -21,6 +21,15 @@ function wasmDirectory(): string {
 
 let runtime: Promise<void> | undefined;
 const parsers = new Map<GrammarName, Promise<Parser>>();
+let beforeFirstCompile: (() => void) | undefined;
+
+/**
+ * Runs `hook` once, right before the first WebAssembly is compiled (the runtime's), in this thread:
+ * where the CLI sets V8's WebAssembly flags without loading the `v8` module on runs that parse nothing.
+ */
+export function beforeWasmCompile(hook: () => void): void {
+  beforeFirstCompile = hook;
+}
 
 /** Starts loading the runtime (not any grammar) so that the first file's parse waits less. */
 export function warmRuntime(): void {
@@ -28,7 +37,11 @@ export function warmRuntime(): void {
 }
 
 function initRuntime(): Promise<void> {
-  runtime ??= Parser.init({ locateFile: (file: string) => path.join(wasmDirectory(), file) });
+  if (!runtime) {
+    beforeFirstCompile?.();
+    beforeFirstCompile = undefined;
+    runtime = Parser.init({ locateFile: (file: string) => path.join(wasmDirectory(), file) });
+  }
   return runtime;
 }
 

@@ -4,7 +4,16 @@
  * generates `global using` directives into obj/ (which the walk skips). Read with an XML parser.
  */
 import * as path from 'path';
-import * as sax from 'sax';
+import type * as Sax from 'sax';
+
+/**
+ * sax, loaded on the first project file: it loads Node's stream module, which a re-scan of an
+ * unchanged tree (the CLI's cache) would pay for on every run.
+ */
+function sax(): typeof Sax {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('sax') as typeof Sax;
+}
 import { isProjectFileName } from '../../../common/languages';
 
 /** Project files whose `Using` items count: `*.csproj` and the shared Directory.Build files (the language table's `projectFiles`). */
@@ -20,7 +29,7 @@ export function isProjectFile(file: string): boolean {
  */
 export function usingsOfProjectFile(text: string): string[] {
   const imports: string[] = [];
-  const parser = sax.parser(true, { trim: true });
+  const parser = sax().parser(true, { trim: true });
   let broken = false;
   parser.onerror = () => {
     broken = true;

@@ -1,3 +1,7 @@
+import type { LanguageId } from '../engine/facts';
+import { LANGUAGES } from '../engine/languages';
+import { ACCOUNT_WORDS } from './accountIndex';
+
 /**
  * The fewest substrings whose presence a file needs before it is worth decoding: every anchor
  * word contains one of them. `RunElevated` and `runElevated` share `unElevated`; the Linux and
@@ -28,4 +32,28 @@ export function coverNeedles(words: readonly string[], minLength = 8): string[] 
     for (const word of [...uncovered]) if (word.includes(best)) uncovered.delete(word);
   }
   return needles;
+}
+
+/** Per language, the few substrings every anchor word (and account word) contains one of; each computed on first use. */
+const needlesByLanguage = new Map<LanguageId, Buffer[]>();
+
+/**
+ * Whether a file's bytes hold any word a finding needs, before they are decoded (UTF-16 files
+ * cannot be searched as bytes: they are decoded to tell). The CLI's scan and Migrate Workspace
+ * read the workspace through it.
+ */
+export function mayConcernBatch(bytes: Buffer, language: LanguageId): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  let needles = needlesByLanguage.get(language);
+  if (!needles) {
+    needles = coverNeedles([...LANGUAGES[language].anchorWords, ...ACCOUNT_WORDS]).map((n) => Buffer.from(n));
+    needlesByLanguage.set(language, needles);
+  }
+  return needles.some((needle) => bytes.includes(needle));
+}
+
+/** A NUL in the first 8 KB marks a binary file, as git (and the engine) decide; UTF-16 text has NULs but a byte-order mark. */
+export function looksBinary(bytes: Buffer): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
+  return bytes.subarray(0, 8192).includes(0);
 }

@@ -31,16 +31,25 @@ export function projectRootOf(input: string, cwd: string): string | undefined {
 }
 
 /**
- * The files of the inputs' projects that the inputs leave out: read for the pool accounts and
- * project imports they define, never reported. `checked` is how many files `collectFiles(inputs)`
- * listed: walking the inputs first and the roots after lists those same files first (the walk is
- * ordered and lists each real path once), so what comes after them is the rest of the projects,
- * with the walk's skips (dependencies, build output, virtual environments, links followed once).
+ * The project roots of the inputs that the inputs themselves do not name: walked after the inputs
+ * (the walk is ordered and lists each real path once), they give the rest of the projects, with the
+ * walk's skips (dependencies, build output, virtual environments, links followed once). Absolute.
  */
-export function projectContextFiles(inputs: readonly string[], checked: number, cwd = process.cwd()): string[] {
+export function projectRootsBeyond(inputs: readonly string[], cwd = process.cwd()): string[] {
   const roots = [...new Set(inputs.map((input) => projectRootOf(input, cwd)).filter((root): root is string => !!root))];
   const walkedWhole = new Set(inputs.map((input) => path.resolve(cwd, input)));
-  const missing = roots.filter((root) => !walkedWhole.has(root));
+  return roots.filter((root) => !walkedWhole.has(root));
+}
+
+/**
+ * The files of the inputs' projects that the inputs leave out: read for the pool accounts and
+ * project imports they define, never reported. `checked` is how many files `collectFiles(inputs)`
+ * listed: walking the inputs first and the roots after lists those same files first, so what
+ * comes after them is the rest of the projects. (The CLI walks both in one go, `walkFiles`, and
+ * tells them apart by the input each file came from.)
+ */
+export function projectContextFiles(inputs: readonly string[], checked: number, cwd = process.cwd()): string[] {
+  const missing = projectRootsBeyond(inputs, cwd);
   if (missing.length === 0) return [];
   return collectFiles([...inputs.map((input) => path.resolve(cwd, input)), ...missing]).files.slice(checked);
 }

@@ -90,6 +90,8 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
  */
 export class SourceReader {
   private buffer: Buffer;
+  /** The stat of the file last read (taken from its open descriptor, before reading): what the CLI's cache records. */
+  lastStats: fs.Stats | undefined;
 
   constructor(private readonly maxBytes: number) {
     this.buffer = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1));
@@ -100,9 +102,12 @@ export class SourceReader {
    * Throws `UnreadableFile` for what is not a regular file, and the system's error when it cannot be read.
    */
   read(file: string): Buffer | undefined {
+    this.lastStats = undefined;
     const fd = fs.openSync(file, OPEN_FLAGS);
     try {
-      if (!fs.fstatSync(fd).isFile()) throw new UnreadableFile('not a regular file');
+      const stats = fs.fstatSync(fd);
+      if (!stats.isFile()) throw new UnreadableFile('not a regular file');
+      this.lastStats = stats;
       let length = 0;
       for (;;) {
         if (length > this.maxBytes) return undefined;

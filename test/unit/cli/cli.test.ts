@@ -139,8 +139,10 @@ describe('cli: check', () => {
     { skip: !fs.existsSync(path.resolve(__dirname, '../../../dist/cli.js')) && 'not built' },
     () => {
       const root = tree({ 'a.json': TASK });
+      // Run elsewhere than the checkout: the default cache goes under the working directory.
       const result = spawnSync(process.execPath, [path.resolve(__dirname, '../../../dist/cli.js'), 'check', '--format', 'json', root], {
         encoding: 'utf8',
+        cwd: tree({}),
       });
       assert.equal(result.status, 1, result.stderr);
       assert.equal(JSON.parse(result.stdout)[0].diagnostics[0].code, 'run-elevated');
@@ -163,7 +165,7 @@ describe('cli: check', () => {
       const run = (jobs: number) =>
         spawnSync(
           process.execPath,
-          [path.resolve(__dirname, '../../../dist/cli.js'), 'check', '--jobs', String(jobs), '--format', 'json', root],
+          [path.resolve(__dirname, '../../../dist/cli.js'), 'check', '--no-cache', '--jobs', String(jobs), '--format', 'json', root],
           { encoding: 'utf8' },
         );
       const one = run(1);

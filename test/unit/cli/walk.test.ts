@@ -17,7 +17,10 @@ const TASK = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n
 const DEADLINE_MS = 60_000;
 
 function check(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', ...args], { encoding: 'utf8', timeout: DEADLINE_MS });
+  const result = spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--format', 'json', ...args], {
+    encoding: 'utf8',
+    timeout: DEADLINE_MS,
+  });
   assert.equal(result.signal, null, `the CLI did not end: ${result.stderr}`);
   return {
     code: result.status,

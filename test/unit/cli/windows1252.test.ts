@@ -6,6 +6,7 @@
  * from the product's encoder, so the comparison cannot agree with a wrong table.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -204,6 +205,39 @@ describe('Windows-1252 (not valid UTF-8) through the CLI', () => {
     const again = await cli(['check', '--fix', root]);
     assert.equal(again.code, 0);
     for (const c of CASES) assert.deepEqual(fs.readFileSync(path.join(root, c.name)), c.after, c.name);
+  });
+
+  it('--diff: the lines in the file’s own bytes, nothing written, exit 1; patch -p1 writes exactly what --fix writes', async () => {
+    const files = Object.fromEntries(CASES.map((c) => [c.name, c.before]));
+    const root = tree(files);
+    const { code, stdout, stdoutBytes, stderr } = await cli(['check', '--diff', '--no-cache', '.'], root);
+    assert.equal(code, 1, stderr);
+    for (const c of CASES) {
+      assert.deepEqual(fs.readFileSync(path.join(root, c.name)), c.before, `${c.name}: --diff writes nothing`);
+      assert.match(stdout, new RegExp(`^--- a/${c.name.replace('.', '\\.')}$`, 'm'));
+      assert.match(stderr, new RegExp(`${c.name.replace('.', '\\.')}: its diff's lines are the file's own Windows-1252 bytes`));
+    }
+    // The unchanged lines around the fix hold é, € and ’ as their single Windows-1252 bytes, not UTF-8.
+    for (const byte of [E_ACUTE, EURO, RIGHT_QUOTE]) assert.ok(stdoutBytes.includes(Buffer.from(byte)), `byte 0x${byte[0].toString(16)}`);
+    assert.ok(!stdoutBytes.includes(Buffer.from('é')), 'no UTF-8 é in the patch');
+
+    const fixed = tree(files);
+    assert.equal((await cli(['check', '--fix', '--no-cache', '.'], fixed)).code, 0);
+    const patched = tree(files);
+    const patch = spawnSync('patch', ['-p1', '--batch', '--forward'], { cwd: patched, input: stdoutBytes });
+    assert.equal(patch.status, 0, String(patch.stdout) + String(patch.stderr));
+    for (const c of CASES) {
+      assert.deepEqual(fs.readFileSync(path.join(patched, c.name)), c.after, `${c.name}: patched`);
+      assert.deepEqual(fs.readFileSync(path.join(fixed, c.name)), c.after, `${c.name}: fixed`);
+    }
+
+    // JSON holds the diff as text, and names the encoding.
+    const json = await cli(['check', '--diff', '--no-cache', '--format', 'json', '.'], root);
+    const reports = JSON.parse(json.stdout) as { file: string; diff?: string; encoding?: string }[];
+    assert.deepEqual(
+      reports.map((r) => [path.basename(r.file), r.encoding, r.diff?.includes('é') || r.diff?.includes('€')]),
+      CASES.map((c) => [c.name, 'windows-1252', true]).sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1)),
+    );
   });
 
   it('a pool account in a Windows-1252 file resolves a named user elsewhere', async () => {

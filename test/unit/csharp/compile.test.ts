@@ -201,7 +201,8 @@ describe('csharp CLI on the example', () => {
 
     const out: string[] = [];
     const io = { stdout: (s: string) => out.push(s), stderr: () => undefined, version: 'test' };
-    assert.equal(await runCli(['check', '--format', 'json', EXAMPLE], io), 1);
+    // --no-cache: the default cache would go into the checkout's node_modules.
+    assert.equal(await runCli(['check', '--no-cache', '--format', 'json', EXAMPLE], io), 1);
     const [report] = JSON.parse(out.join('')) as {
       diagnostics: { code: string; severity: string; fixable: boolean; range: { start: { line: number; character: number } } }[];
     }[];
@@ -219,7 +220,7 @@ describe('csharp CLI on the example', () => {
     try {
       const copy = path.join(dir, 'LegacyTasks.cs');
       fs.copyFileSync(EXAMPLE, copy);
-      assert.equal(await runCli(['check', '--fix', copy], { ...io, stdout: () => undefined }), 0);
+      assert.equal(await runCli(['check', '--no-cache', '--fix', copy], { ...io, stdout: () => undefined }), 0);
       const fixed = fs.readFileSync(copy, 'utf8');
       assert.ok(fixed.includes('using Microsoft.Azure.Batch.Common;'));
       assert.deepEqual(await squiggles('csharp', fixed), []);

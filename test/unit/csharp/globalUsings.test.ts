@@ -198,7 +198,7 @@ describe('C# global usings: the CLI', () => {
       for (let i = 0; i < 6; i++) many[`src/more/Task${i}.cs`] = TASKS.replace('class Tasks', `class Task${i}`);
       const root = tree(many);
       const run = (jobs: number) =>
-        spawnSync(process.execPath, [CLI, 'check', '--jobs', String(jobs), '--format', 'json', root], { encoding: 'utf8' });
+        spawnSync(process.execPath, [CLI, 'check', '--no-cache', '--jobs', String(jobs), '--format', 'json', root], { encoding: 'utf8' });
       const one = run(1);
       const three = run(3);
       assert.equal(one.status, 1, one.stderr);

@@ -279,10 +279,15 @@ describe('java compile check: the management SDKs (stubs written from their docu
   });
 });
 
-async function cli(args: string[]) {
+/** `batch-identity <args>` in process, without the cache (whose default place is the checkout's node_modules). */
+async function cli([command, ...rest]: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t + '\n'), stderr: (t) => (stderr += t + '\n'), version: '0.0.0-test' });
+  const code = await runCli([command, '--no-cache', ...rest], {
+    stdout: (t) => (stdout += t + '\n'),
+    stderr: (t) => (stderr += t + '\n'),
+    version: '0.0.0-test',
+  });
   return { code, stdout, stderr };
 }
 

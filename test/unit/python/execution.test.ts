@@ -188,10 +188,15 @@ describe('python CLI on examples/legacy_tasks.py', () => {
     task('TaskAddParameter', 'cleanup', 'admin'),
   ];
 
-  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  /** `batch-identity <args>` in process, without the cache (whose default place is the checkout's node_modules). */
+  async function cli([command, ...rest]: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     let stdout = '';
     let stderr = '';
-    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), version: '0.0.0-test' });
+    const code = await runCli([command, '--no-cache', ...rest], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      version: '0.0.0-test',
+    });
     return { code, stdout, stderr };
   }
 

@@ -36,7 +36,8 @@ async function editorFixAll(engine: Engine, uri: string, languageId: string, tex
 /** `check --fix` on one file: its text afterwards (decoded as the CLI reads it). */
 async function cliFix(file: string, content: string): Promise<string> {
   fs.writeFileSync(file, content);
-  await runCli(['check', '--fix', file], quiet);
+  // --no-cache: the default cache would go into the checkout's node_modules.
+  await runCli(['check', '--no-cache', '--fix', file], quiet);
   return decode(fs.readFileSync(file)).text;
 }
 

@@ -167,8 +167,11 @@ describe('secrets never leave the source', () => {
     }
   });
 
-  it('CLI: text, JSON and SARIF output and the notes of --fix', async () => {
+  // (--diff is left out: a diff shows lines of the file itself, as `git diff` does.)
+  it('CLI: text, JSON and SARIF output, the notes of --fix, and the result cache', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bi-secrets-'));
+    // The working directory, where the default cache goes (not the checkout's node_modules).
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'bi-secrets-cwd-'));
     try {
       for (const { name, text } of SOURCES) fs.writeFileSync(path.join(root, name), text);
       for (const args of [
@@ -182,13 +185,20 @@ describe('secrets never leave the source', () => {
           stdout: (t) => (out += t + '\n'),
           stderr: (t) => (out += t + '\n'),
           version: '0.0.0-test',
+          cwd,
         });
         assert.equal(code, 1, out);
         assert.match(out, /hardcoded-password/);
         assertNoSecret(out, `check ${args.join(' ')}`);
       }
+      // The cache keeps findings and accounts (names, lines, elevations), never what a password or key holds.
+      const location = path.join(cwd, 'node_modules/.cache/batch-identity');
+      const caches = fs.readdirSync(location);
+      assert.ok(caches.length > 0, 'the runs wrote a cache');
+      for (const name of caches) assertNoSecret(fs.readFileSync(path.join(location, name)).toString('latin1'), `the cache file ${name}`);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
+      fs.rmSync(cwd, { recursive: true, force: true });
     }
   });
 

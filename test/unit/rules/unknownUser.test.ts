@@ -378,7 +378,12 @@ describe('unknown-user through the CLI', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bi-unknown-user-'));
     for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(root, name), content);
     let stdout = '';
-    await runCli(['check', '--format', 'json', root], { stdout: (t) => (stdout += t), stderr: () => undefined, version: '0.0.0-test' });
+    // --no-cache: the default cache would go into the checkout's node_modules.
+    await runCli(['check', '--no-cache', '--format', 'json', root], {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      version: '0.0.0-test',
+    });
     const reports = JSON.parse(stdout) as {
       file: string;
       diagnostics: { code: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];

@@ -86,9 +86,19 @@ export function frontMatterLines(lines: readonly DocumentLine[], text: string): 
   return undefined;
 }
 
-/** CommonMark's block structure only: the inline markup of prose (links, emphasis) is never needed, and costs most of a parse. */
-const markdown = new MarkdownIt('commonmark');
-markdown.core.ruler.disable(['inline', 'text_join']);
+let markdownParser: InstanceType<typeof MarkdownIt> | undefined;
+
+/**
+ * CommonMark's block structure only: the inline markup of prose (links, emphasis) is never needed, and
+ * costs most of a parse. Made on first use: a CLI re-scan that reads no Markdown does not pay for it.
+ */
+function markdown(): InstanceType<typeof MarkdownIt> {
+  if (!markdownParser) {
+    markdownParser = new MarkdownIt('commonmark');
+    markdownParser.core.ruler.disable(['inline', 'text_join']);
+  }
+  return markdownParser;
+}
 
 export interface ParsedMarkdown {
   readonly lines: readonly DocumentLine[];
@@ -110,7 +120,7 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   const lines = documentLines(text);
   const front = frontMatterLines(lines, text);
   const source = front ? '\n'.repeat(front.end + 1) + text.slice(lines[front.end].next) : text;
-  const tokens = markdown.parse(source, {});
+  const tokens = markdown().parse(source, {});
   const blocks: CodeBlock[] = [];
   const prose: string[] = [];
   const fences: string[] = [];

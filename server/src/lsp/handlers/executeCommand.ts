@@ -1,11 +1,25 @@
 /** `workspace/executeCommand`: the commands the server carries out (`SERVER_COMMANDS`). */
-import { ErrorCodes, ResponseError, type ExecuteCommandParams } from 'vscode-languageserver';
-import { SERVER_COMMANDS } from '../../../../common/protocol';
+import {
+  ErrorCodes,
+  ResponseError,
+  type CancellationToken,
+  type ExecuteCommandParams,
+  type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
+import { SERVER_COMMANDS, type MigrationSummary } from '../../../../common/protocol';
 import { RULES } from '../../rules';
 import { fixAllEdit } from '../analysis';
 import type { ServerState } from '../state';
+import { migrateWorkspace } from './migrateWorkspace';
 
-export async function executeCommand(state: ServerState, { command, arguments: args }: ExecuteCommandParams): Promise<void> {
+export async function executeCommand(
+  state: ServerState,
+  params: ExecuteCommandParams,
+  token: CancellationToken,
+  workDone?: WorkDoneProgressReporter,
+): Promise<MigrationSummary | void> {
+  const { command, arguments: args } = params;
+  if (command === SERVER_COMMANDS.migrateWorkspace) return migrateWorkspace(state, params, token, workDone);
   if (command === SERVER_COMMANDS.showRuleDocumentation) return showRuleDocumentation(state, args?.[0]);
   if (command !== SERVER_COMMANDS.applyFixAll) throw new ResponseError(ErrorCodes.InvalidParams, `unknown command '${command}'`);
   const uri = args?.[0];

@@ -30,7 +30,7 @@ export function initialize(state: ServerState, params: InitializeParams): Initia
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
-      executeCommandProvider: { commands: [SERVER_COMMANDS.applyFixAll, SERVER_COMMANDS.showRuleDocumentation] },
+      executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       hoverProvider: true,
     },
     serverInfo: { name: 'batch-identity' },
