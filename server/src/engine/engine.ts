@@ -128,7 +128,8 @@ export class Engine {
     if (looksBinary(doc.text)) return skip('the file looks binary');
 
     const language = LANGUAGES[languageId];
-    const wanted = containsAnyWord(doc.text, language.anchorWords) || (!!options.tasks && containsAnyWord(doc.text, language.taskWords ?? []));
+    const wanted =
+      containsAnyWord(doc.text, language.anchorWords) || (!!options.tasks && containsAnyWord(doc.text, language.taskWords ?? []));
     if (!wanted) {
       if (owner) this.forget(doc.uri);
       return { ...base, prefiltered: true, projectImports: await this.projectImportsOf(doc) };

@@ -15,7 +15,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/engine';
 import { diffEdits } from '../engine/edits';
-import { accountsIn, RecordedLookups } from '../workspace/accountIndex';
+import { accountsIn, RecordedLookups, userReferencesIn } from '../workspace/accountIndex';
 import { toDiagnostic, toLspEdits } from './convert';
 import type { KeptAnalysis, ServerState } from './state';
 
@@ -61,7 +61,8 @@ export async function validate(state: ServerState, uri: string): Promise<void> {
   try {
     analysis = await engine.analyze(
       { uri, languageId: document.languageId, text: document.getText() },
-      { settings: documentSettings, keepSyntax, workspace: lookups, workspaceImports: state.projectImports.all() },
+      // Tasks too: an open document shows every task's "runs as" and outline, identity code or not.
+      { settings: documentSettings, keepSyntax, workspace: lookups, workspaceImports: state.projectImports.all(), tasks: true },
     );
   } catch (error) {
     state.log(`Could not analyse ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -78,6 +79,7 @@ export async function validate(state: ServerState, uri: string): Promise<void> {
   if (!documents.get(uri)) return; // closed meanwhile: its accounts must not be indexed
   // Accounts typed in one file resolve named users in the others; its project imports (C# `global
   // using`) reach every other file of the language. The indexes tell who is concerned (watchWorkspace).
+  state.accounts.updateReferences(uri, userReferencesIn(uri, analysis.text, analysis.facts));
   state.accounts.update(uri, accountsIn(uri, analysis.text, analysis.facts));
   state.projectImports.update(uri, analysis.projectImports ?? []);
   if (documents.get(uri)?.version !== version) return; // a newer version is scheduled
