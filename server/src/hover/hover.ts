@@ -251,7 +251,9 @@ export type ResolvedIdentity =
       readonly scope: Scope | 'unknown';
       readonly scopeDefault: boolean;
     }
-  | { readonly kind: 'autoUserElsewhere' };
+  | { readonly kind: 'autoUserElsewhere' }
+  /** The whole identity is an expression (`UserIdentity = shared`): what it holds is decided elsewhere. */
+  | { readonly kind: 'elsewhere' };
 
 /** What a task whose identity is set nowhere runs as: the pool's auto-user, non-admin (the documented defaults). */
 export const DEFAULT_IDENTITY: ResolvedIdentity = {
@@ -278,7 +280,10 @@ export function resolveIdentity(identity: IdentityFact, workspace?: WorkspaceAcc
     };
   }
   if (!autoUser) return undefined;
-  if ('reference' in autoUser) return { kind: 'autoUserElsewhere' };
+  if ('reference' in autoUser) {
+    const { span } = autoUser.reference;
+    return span.start === identity.span.start && span.end === identity.span.end ? { kind: 'elsewhere' } : { kind: 'autoUserElsewhere' };
+  }
   const elevation = canonicalOf<Elevation>(autoUser.elevation);
   const scope = canonicalOf<Scope>(autoUser.scope);
   return {
@@ -313,6 +318,8 @@ export function runsAsParts(resolved: ResolvedIdentity): { readonly user?: strin
       return { text: 'a named user set by an expression' };
     case 'autoUserElsewhere':
       return { text: 'auto-user set elsewhere' };
+    case 'elsewhere':
+      return { text: 'set elsewhere' };
     case 'autoUser': {
       const scope = resolved.scope === 'unknown' ? 'auto-user (scope set by an expression)' : `${resolved.scope} auto-user`;
       const elevation = elevationWords(resolved.elevation, resolved.elevationDefault && !resolved.scopeDefault);
@@ -348,6 +355,8 @@ export function effectiveIdentity(
     }
     case 'autoUserElsewhere':
       return { line: 'auto-user (specification set elsewhere)', access: '' };
+    case 'elsewhere':
+      return { line: 'an identity set elsewhere (an expression)', access: '' };
     case 'autoUser': {
       const { elevation, scope } = resolved;
       const scopeText = resolved.scopeDefault

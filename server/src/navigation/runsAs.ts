@@ -11,11 +11,8 @@ export interface TaskRunsAs {
   readonly task: TaskFact;
   /** The identity written for the task, when one is written in view. */
   readonly identity?: IdentityFact;
-  /**
-   * What it runs as; `elsewhere`: the task is given an identity this file does not spell out (a
-   * variable, a parameter, a call).
-   */
-  readonly runsAs: ResolvedIdentity | 'elsewhere';
+  /** What it runs as; `elsewhere` when the task is given an identity this file does not spell out (a variable, a parameter, a call). */
+  readonly runsAs: ResolvedIdentity;
 }
 
 /**
@@ -35,7 +32,7 @@ export function tasksRunAs(facts: Facts, workspace?: WorkspaceAccounts): TaskRun
       const resolved = resolveIdentity(identity, workspace);
       if (resolved) result.push({ task, identity, runsAs: resolved });
     } else {
-      result.push({ task, runsAs: assigned.has(task.holder.key) ? 'elsewhere' : DEFAULT_IDENTITY });
+      result.push({ task, runsAs: assigned.has(task.holder.key) ? { kind: 'elsewhere' } : DEFAULT_IDENTITY });
     }
   }
   return result;
@@ -43,5 +40,5 @@ export function tasksRunAs(facts: Facts, workspace?: WorkspaceAccounts): TaskRun
 
 /** A task's "runs as" in a few words, the user's name apart so that it can link to its account. */
 export function runsAsLabel(runsAs: TaskRunsAs['runsAs']): { readonly user?: string; readonly text: string } {
-  return runsAs === 'elsewhere' ? { text: 'set elsewhere' } : runsAsParts(runsAs);
+  return runsAsParts(runsAs);
 }

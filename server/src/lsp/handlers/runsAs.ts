@@ -130,7 +130,7 @@ export async function documentSymbols(
     const detail = `pool${accounts.length > 0 ? ` · ${accounts.length} user account${accounts.length > 1 ? 's' : ''}` : ''}`;
     top.push({
       start: pool.span.start,
-      symbol: symbol(id ?? firstLine(written(pool.nameSpan)), detail, SymbolKind.Class, pool.span, pool.nameSpan, accounts),
+      symbol: symbol(id ?? nameOf(written(pool.nameSpan)), detail, SymbolKind.Class, pool.span, pool.nameSpan, accounts),
     });
   }
   const workspace = workspaceOf(state, kept);
@@ -149,10 +149,10 @@ export async function documentSymbols(
   return top.sort((a, b) => a.start - b.start).map((t) => t.symbol);
 }
 
-/** A name for a symbol from code: its first line, so that a JSON object does not name itself with all its text. */
-function firstLine(code: string): string {
-  const line = code.split('\n')[0].trim();
-  return line.length > 40 ? `${line.slice(0, 39)}…` : line;
+/** A pool without a literal id is named by its type (`CloudPool`) or key (`"pool"`), else plainly `pool` (a JSON document's root object). */
+function nameOf(written: string): string {
+  const name = /^"?([A-Za-z_][\w.]*)"?$/.exec(written)?.[1];
+  return name ?? 'pool';
 }
 
 /** `workspace/symbol`: the workspace's pool user accounts whose name holds the query's characters in order (as editors filter). */
