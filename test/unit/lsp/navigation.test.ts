@@ -83,12 +83,11 @@ async function started(t: TestContext) {
 }
 
 /** The text a range covers in a file of the workspace. */
-const textAt = (root: string, uri: string, range: Range) => {
+const textAt = (uri: string, range: Range) => {
   const file = fs.readFileSync(new URL(uri), 'utf8');
   return file.split('\n')[range.start.line].slice(range.start.character, range.end.character);
 };
-const where = (root: string, l: Location) =>
-  `${path.basename(new URL(l.uri).pathname)}:${l.range.start.line}:${textAt(root, l.uri, l.range)}`;
+const where = (l: Location) => `${path.basename(new URL(l.uri).pathname)}:${l.range.start.line}:${textAt(l.uri, l.range)}`;
 
 /** The position of the `nth` occurrence of `needle` in `text`, `into` characters in. */
 function positionOf(text: string, needle: string, into = 1, nth = 0) {
@@ -143,26 +142,26 @@ describe('named users as symbols over stdio', () => {
   );
 
   it('go to definition: from a named user in an open JSON file to the account name in a pool never opened', HANG, async (t) => {
-    const { root, uri, request } = await started(t);
+    const { uri, request } = await started(t);
     const locations = await request<Location[]>('textDocument/definition', {
       textDocument: { uri: uri('tasks.json') },
       position: positionOf(TASKS_JSON, '"adminUser"', 3),
     });
     assert.deepEqual(
-      locations.map((l) => where(root, l)),
+      locations.map((l) => where(l)),
       ['pool.json:4:adminUser'],
     );
   });
 
   it('find all references: every identity naming the account, in four languages, open and unopened', HANG, async (t) => {
-    const { root, uri, request } = await started(t);
+    const { uri, request } = await started(t);
     const references = (includeDeclaration: boolean) =>
       request<Location[]>('textDocument/references', {
         textDocument: { uri: uri('tasks.json') },
         position: positionOf(TASKS_JSON, 'adminUser'),
         context: { includeDeclaration },
       });
-    const found = (await references(true)).map((l) => where(root, l)).sort();
+    const found = (await references(true)).map((l) => where(l)).sort();
     assert.deepEqual(found, [
       'Identities.cs:6:adminUser',
       'Identities.java:4:adminUser',
@@ -174,11 +173,11 @@ describe('named users as symbols over stdio', () => {
   });
 
   it('rename: the account and every reference across files; refused where the name is built at run time', HANG, async (t) => {
-    const { client, root, uri, request } = await started(t);
+    const { client, uri, request } = await started(t);
     const at = { textDocument: { uri: uri('tasks.json') }, position: positionOf(TASKS_JSON, 'adminUser', 2) };
     const prepared = await request<{ range: Range; placeholder: string }>('textDocument/prepareRename', at);
     assert.equal(prepared.placeholder, 'adminUser');
-    assert.equal(textAt(root, uri('tasks.json'), prepared.range), 'adminUser');
+    assert.equal(textAt(uri('tasks.json'), prepared.range), 'adminUser');
 
     const edit = await request<WorkspaceEdit>('textDocument/rename', { ...at, newName: 'batchAdmin' });
     const files = Object.keys(edit.changes!)
@@ -217,7 +216,7 @@ describe('named users as symbols over stdio', () => {
   });
 
   it('inlay hints: "runs as" at each task, the named user linked to its account; off by the setting', HANG, async (t) => {
-    const { client, root, uri, request } = await started(t);
+    const { client, uri, request } = await started(t);
     const hints = () =>
       request<InlayHint[]>('textDocument/inlayHint', {
         textDocument: { uri: uri('tasks.json') },
@@ -231,7 +230,7 @@ describe('named users as symbols over stdio', () => {
       [2, 3],
     );
     const user = (shown[1].label as InlayHintLabelPart[]).find((p) => p.value === 'adminUser')!;
-    assert.equal(where(root, user.location!), 'pool.json:4:adminUser');
+    assert.equal(where(user.location!), 'pool.json:4:adminUser');
 
     client.settings = { inlayHints: { runsAs: false } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
@@ -239,7 +238,7 @@ describe('named users as symbols over stdio', () => {
   });
 
   it('document symbols: the pool with its account and its start task; workspace symbols: accounts by name', HANG, async (t) => {
-    const { client, root, uri, request } = await started(t);
+    const { client, uri, request } = await started(t);
     await client.open(uri('pool.json'), 'json', POOL_JSON);
     await client.diagnosticsFor(uri('pool.json'));
     const symbols = await request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri('pool.json') } });
@@ -251,7 +250,7 @@ describe('named users as symbols over stdio', () => {
     ]);
     const found = await request<SymbolInformation[]>('workspace/symbol', { query: 'adm' });
     assert.deepEqual(
-      found.map((s) => where(root, s.location)),
+      found.map((s) => where(s.location)),
       ['pool.json:4:adminUser'],
     );
     assert.deepEqual(await request<SymbolInformation[]>('workspace/symbol', { query: 'zz' }), []);
