@@ -337,7 +337,11 @@ export function effectiveIdentity(
   currentUri?: string,
 ): { line: string; access: string } | undefined {
   const resolved = resolveIdentity(identity, workspace);
-  if (!resolved) return undefined;
+  return resolved && describeIdentity(resolved, currentUri);
+}
+
+/** A resolved identity as the hover says it: the one-line effective identity and what the account may write. */
+export function describeIdentity(resolved: ResolvedIdentity, currentUri?: string): { line: string; access: string } {
   switch (resolved.kind) {
     case 'namedByExpression':
       return { line: 'named user (set by an expression)', access: EXPLAIN.access({ account: 'named', elevation: 'unknown' }) };

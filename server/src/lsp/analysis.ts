@@ -23,6 +23,8 @@ import type { KeptAnalysis, ServerState } from './state';
 export function watchWorkspace(state: ServerState): void {
   const { accounts, projectImports, scheduler, documents } = state;
   accounts.onChange((change) => {
+    // A named user's "runs as" (its elevation, its link) reads the index as it is now.
+    state.refreshInlayHints();
     // The file the change comes from was just analysed (or is closed); the others only if their
     // analysis asked about a name that changed (or whether there are pools, and that changed).
     const concerned: string[] = [];

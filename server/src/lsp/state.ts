@@ -39,6 +39,8 @@ export class ServerState {
   readonly scheduler: Scheduler;
   /** Whether the client can resolve a code action's edit later (`codeAction/resolve`): costly edits are then computed only when chosen. */
   resolvesCodeActionEdits = false;
+  /** Whether the client can be told to ask for inlay hints again (`workspace/inlayHint/refresh`). */
+  refreshesInlayHints = false;
   shutDown = false;
 
   constructor(
@@ -59,6 +61,15 @@ export class ServerState {
   initializeClient(capabilities: ClientCapabilities): void {
     const codeAction = capabilities.textDocument?.codeAction;
     this.resolvesCodeActionEdits = !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit');
+    this.refreshesInlayHints = !!capabilities.workspace?.inlayHint?.refreshSupport;
+  }
+
+  /**
+   * Asks the client for every open document's inlay hints again: what a named user's "runs as"
+   * says comes from the account index, which a change of another file (or the settings) changes.
+   */
+  refreshInlayHints(): void {
+    if (this.refreshesInlayHints && !this.shutDown) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   log(message: string): void {

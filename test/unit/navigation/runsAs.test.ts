@@ -111,6 +111,11 @@ describe('"runs as" of every task a file builds, defaults included', () => {
     assert.deepEqual((await runsAs('json', text)).labels, []);
   });
 
+  it('a task that sets runElevated and no identity gets no "runs as": the run-elevated diagnostic speaks for it', async () => {
+    const text = '{ "value": [{ "id": "x", "commandLine": "b", "runElevated": true }, { "id": "y", "commandLine": "c" }] }';
+    assert.deepEqual((await runsAs('json', text)).labels, ['pool auto-user · non-admin (default)']);
+  });
+
   it('a file that only builds tasks is parsed for them when asked, and only then', async () => {
     const text = 'import azure.batch.models as batchmodels\n\ntask = batchmodels.TaskAddParameter(id="t", command_line="a")\n';
     assert.deepEqual((await runsAs('python', text)).labels, ['pool auto-user · non-admin (default)']);

@@ -4,6 +4,7 @@
  * `workspace/symbol` (accounts by name). From the kept analysis and the account index: no parse of their own.
  */
 import {
+  MarkupKind,
   SymbolKind,
   type CancellationToken,
   type DocumentSymbol,
@@ -19,7 +20,7 @@ import { TASK_KIND_LABEL } from '../../batch/model';
 import { languageOf } from '../../engine/engine';
 import type { Span } from '../../engine/facts';
 import type { WorkspaceAccounts } from '../../engine/findings';
-import { ownAccounts } from '../../hover/hover';
+import { describeIdentity, ownAccounts } from '../../hover/hover';
 import { runsAsLabel, tasksRunAs, type TaskRunsAs } from '../../navigation/runsAs';
 import type { IndexedAccount } from '../../workspace/accountIndex';
 import { currentAnalysis } from '../analysis';
@@ -52,9 +53,16 @@ export async function inlayHints(
   const workspace = workspaceOf(state, kept);
   const hints: InlayHint[] = [];
   for (const task of tasksRunAs(kept.analysis.facts, workspace)) {
-    const at = task.task.nameSpan.end;
-    if (at < shown.start || at > shown.end) continue;
-    hints.push({ position: document.positionAt(at), label: labelParts(task, workspace), paddingLeft: true });
+    // At the end of the line the task is named on, clear of its arguments.
+    const { line } = document.positionAt(task.task.nameSpan.end);
+    const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+    const position = { line, character: lineText.replace(/\s+$/, '').length };
+    const offset = document.offsetAt(position);
+    if (offset < shown.start || offset > shown.end) continue;
+    // Editors may cut a long hint (VS Code at 43 characters by default): the tooltip has it whole, as the hover says it.
+    const { line: sentence, access } = describeIdentity(task.runsAs, document.uri);
+    const tooltip = { kind: MarkupKind.Markdown, value: [`**${sentence}**`, ...(access ? ['', access] : [])].join('\n') };
+    hints.push({ position, label: labelParts(task, workspace), paddingLeft: true, tooltip });
   }
   return hints;
 }

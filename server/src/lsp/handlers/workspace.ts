@@ -17,4 +17,6 @@ export async function didChangeWatchedFiles(state: ServerState, { changes }: Did
 export function didChangeConfiguration(state: ServerState, { settings }: DidChangeConfigurationParams): void {
   state.settings.changed(settings);
   state.scheduler.scheduleAll();
+  // `batchIdentity.inlayHints.runsAs` may have changed.
+  state.refreshInlayHints();
 }
