@@ -21,6 +21,8 @@ import {
 
 const POOL = 'json/pool.json';
 const NAMING = ['csharp/Identities.cs', 'java/Identities.java', 'python/identities.py', 'json/identities.json'];
+/** Tasks of every kind of identity, built in C#: its hints are the README's screenshot. */
+const RENDER_JOB = 'csharp/RenderJob.cs';
 
 /** Opens a fixture file and waits for its analysis. */
 async function opened(file: string): Promise<vscode.TextDocument> {
@@ -45,9 +47,11 @@ const labelOf = (hint: vscode.InlayHint) => (typeof hint.label === 'string' ? hi
 suite('named users, runs-as hints and outline', () => {
   let pool: vscode.TextDocument;
   let naming: vscode.TextDocument[];
+  let renderJob: vscode.TextDocument;
   suiteSetup(async () => {
     await extensionApi();
     pool = await opened(POOL);
+    renderJob = await opened(RENDER_JOB);
     naming = [];
     for (const file of NAMING) naming.push(await opened(file));
   });
@@ -102,6 +106,21 @@ suite('named users, runs-as hints and outline', () => {
       'runs as: task auto-user · non-admin',
       'runs as: adminUser · admin',
     ]);
+    const csharp = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      renderJob.uri,
+      new vscode.Range(0, 0, renderJob.lineCount, 0),
+    );
+    assert.deepEqual(
+      csharp.filter((h) => labelOf(h).startsWith('runs as: ')).map((h) => [h.position.line, labelOf(h)]),
+      [
+        [10, 'runs as: pool auto-user · non-admin (default)'],
+        [15, 'runs as: pool auto-user · non-admin (default)'],
+        [16, 'runs as: task auto-user · admin'],
+        [21, 'runs as: adminUser · admin'],
+        [25, 'runs as: set elsewhere'],
+      ],
+    );
     const user = (shown[2].label as vscode.InlayHintLabelPart[]).find((p) => p.value === 'adminUser');
     assert.ok(user?.location, 'the user part has a location');
     assert.equal(relative(user.location.uri), POOL);
@@ -148,9 +167,9 @@ suite('named users, runs-as hints and outline', () => {
     // Whole: VS Code cuts hints at 43 characters by default (the tooltip has them whole).
     await setSetting('editor', 'inlayHints.maximumLength', 0);
     try {
-      const editor = await vscode.window.showTextDocument(naming[0]);
-      editor.revealRange(new vscode.Range(8, 0, 15, 0), vscode.TextEditorRevealType.AtTop);
-      const hint = { selector: '.monaco-editor .view-lines', text: 'runs as: pool auto-user (default scope) · admin' };
+      const editor = await vscode.window.showTextDocument(renderJob);
+      editor.revealRange(new vscode.Range(6, 0, 27, 0), vscode.TextEditorRevealType.AtTop);
+      const hint = { selector: '.monaco-editor .view-lines', text: 'runs as: adminUser · admin' };
       await expectVisible(hint);
       await screenshot('csharp-runs-as-hints', hint, editorClip());
     } finally {
