@@ -53,6 +53,8 @@ export async function inlayHints(
   const workspace = workspaceOf(state, kept);
   const hints: InlayHint[] = [];
   for (const task of tasksRunAs(kept.analysis.facts, workspace)) {
+    // Editors ask for the lines on screen: the rest is skipped before any work.
+    if (task.task.nameSpan.end < shown.start || task.task.nameSpan.start > shown.end) continue;
     // At the end of the line the task is named on, clear of its arguments.
     const { line } = document.positionAt(task.task.nameSpan.end);
     const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
