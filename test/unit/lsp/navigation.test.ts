@@ -191,6 +191,16 @@ describe('named users as symbols over stdio', () => {
     }
     await assert.rejects(request('textDocument/rename', { ...at, newName: 'a"b' }), /escaping/);
 
+    // From the account's own name, the same edit.
+    await client.open(uri('pool.json'), 'json', POOL_JSON);
+    await client.diagnosticsFor(uri('pool.json'));
+    const fromDefinition = await request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: uri('pool.json') },
+      position: positionOf(POOL_JSON, 'adminUser', 4),
+      newName: 'batchAdmin',
+    });
+    assert.deepEqual(fromDefinition, edit);
+
     // A C# file opened: `new UserIdentity(who)` names a user built at run time.
     await client.open(uri('Identities.cs'), 'csharp', IDENTITIES_CS);
     await client.diagnosticsFor(uri('Identities.cs'));
