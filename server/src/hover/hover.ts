@@ -321,11 +321,12 @@ export function runsAsParts(resolved: ResolvedIdentity): { readonly user?: strin
     case 'elsewhere':
       return { text: 'set elsewhere' };
     case 'autoUser': {
-      const scope = resolved.scope === 'unknown' ? 'auto-user (scope set by an expression)' : `${resolved.scope} auto-user`;
-      const elevation = elevationWords(resolved.elevation, resolved.elevationDefault && !resolved.scopeDefault);
-      // Both defaults: one "(default)" for the whole.
-      const scopeDefault = resolved.scopeDefault && !resolved.elevationDefault ? ' (default scope)' : '';
-      return { text: `${scope}${scopeDefault} · ${elevation}${resolved.scopeDefault && resolved.elevationDefault ? ' (default)' : ''}` };
+      const user = resolved.scope === 'unknown' ? 'auto-user (scope set by an expression)' : `${resolved.scope} auto-user`;
+      // Both defaults: one "(default)" for the whole; else each default says so where it applies.
+      if (resolved.scopeDefault && resolved.elevationDefault)
+        return { text: `${user} · ${elevationWords(resolved.elevation, false)} (default)` };
+      const scopeNote = resolved.scopeDefault ? ' (default scope)' : '';
+      return { text: `${user}${scopeNote} · ${elevationWords(resolved.elevation, resolved.elevationDefault)}` };
     }
   }
 }

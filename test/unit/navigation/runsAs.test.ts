@@ -96,12 +96,14 @@ describe('"runs as" of every task a file builds, defaults included', () => {
       '  { "id": "named", "commandLine": "b", "userIdentity": { "username": "adminUser" } },\n' +
       '  { "id": "auto", "commandLine": "c", "userIdentity": { "autoUser": { "scope": "task", "elevationLevel": "admin" } } },\n' +
       '  { "id": "pool-admin", "commandLine": "c", "userIdentity": { "autoUser": { "elevationLevel": "admin" } } },\n' +
+      '  { "id": "task-default", "commandLine": "c", "userIdentity": { "autoUser": { "scope": "task" } } },\n' +
       '  { "id": "ghost", "commandLine": "d", "userIdentity": { "username": "ghost" } }\n' +
       '] }\n';
     assert.deepEqual((await runsAs('json', tasks, index)).labels, [
       'adminUser · admin',
       'task auto-user · admin',
       'pool auto-user (default scope) · admin',
+      'task auto-user · non-admin (default)',
       'ghost · not defined on any pool in this workspace',
     ]);
   });
