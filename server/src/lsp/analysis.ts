@@ -22,9 +22,9 @@ import type { KeptAnalysis, ServerState } from './state';
 /** Re-checks what a change of the workspace's accounts or project imports concerns, and nothing else. */
 export function watchWorkspace(state: ServerState): void {
   const { accounts, projectImports, scheduler, documents } = state;
+  // A named user's "runs as" (its elevation, its OS settings) reads the index as it is now.
+  accounts.onDetailsChange(() => state.refreshInlayHints());
   accounts.onChange((change) => {
-    // A named user's "runs as" (its elevation, its link) reads the index as it is now.
-    state.refreshInlayHints();
     // The file the change comes from was just analysed (or is closed); the others only if their
     // analysis asked about a name that changed (or whether there are pools, and that changed).
     const concerned: string[] = [];

@@ -160,6 +160,22 @@ function changedPoolIds(before: readonly IndexedAccount[], after: readonly Index
   return changed;
 }
 
+/** What a file's accounts are, without where: equal for two lists that differ only in lines and ranges. */
+function detailsOf(accounts: readonly IndexedAccount[]): string {
+  return JSON.stringify(
+    accounts.map(({ name, elevation, uid, gid, linux, windows, loginMode, poolId }) => [
+      name,
+      elevation,
+      uid,
+      gid,
+      linux,
+      windows,
+      loginMode,
+      poolId,
+    ]),
+  );
+}
+
 export class AccountIndex implements WorkspaceAccounts {
   private readonly byUri = new Map<string, readonly IndexedAccount[]>();
   /** Per file, the named users its identities name (kept apart: no rule reads them, so a change re-checks nothing). */
@@ -173,9 +189,20 @@ export class AccountIndex implements WorkspaceAccounts {
     this.listeners.push(listener);
   }
 
+  private readonly detailListeners: (() => void)[] = [];
+
+  /**
+   * Called after every update that changes what a file's accounts are (a name, an elevation, an OS
+   * setting, a pool id), not where they are: what "runs as" hints say of a named user.
+   */
+  onDetailsChange(listener: () => void): void {
+    this.detailListeners.push(listener);
+  }
+
   /** Records a file's accounts; returns whether the set of names changed. */
   update(uri: string, accounts: readonly IndexedAccount[]): boolean {
     const previous = this.byUri.get(uri) ?? [];
+    if (detailsOf(previous) !== detailsOf(accounts)) for (const listener of this.detailListeners) listener();
     const before = new Set(previous.map((a) => a.name));
     const after = new Set(accounts.map((a) => a.name));
     const hadPools = this.hasPools;

@@ -247,6 +247,39 @@ describe('named users as symbols over stdio', () => {
     assert.deepEqual(await hints(), []);
   });
 
+  it('inlay hints follow the account: an elevation changed in the pool asks the client to refresh them', HANG, async (t) => {
+    const { root, uri } = workspace();
+    const client = await serverForTest(t, { workspace: { configuration: true, inlayHint: { refreshSupport: true } } }, undefined, {
+      workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }],
+    });
+    let refreshed!: () => void;
+    const refresh = new Promise<void>((resolve) => (refreshed = resolve));
+    await client.notification<{ message: string }>('window/logMessage', (p) => p.message.startsWith('Workspace scan:'));
+    for (const [name, text] of [
+      ['pool.json', POOL_JSON],
+      ['tasks.json', TASKS_JSON],
+    ]) {
+      await client.open(uri(name), 'json', text);
+      await client.diagnosticsFor(uri(name));
+    }
+    client.connection.onRequest('workspace/inlayHint/refresh', () => {
+      refreshed();
+      return null;
+    });
+    const withoutElevation = POOL_JSON.replace(', "elevationLevel": "admin"', '');
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri('pool.json'), version: 2 },
+      contentChanges: [{ text: withoutElevation }],
+    });
+    await refresh;
+    const hints = await client.connection.sendRequest<InlayHint[]>('textDocument/inlayHint', {
+      textDocument: { uri: uri('tasks.json') },
+      range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } },
+    });
+    const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    assert.deepEqual(labels, ['runs as: pool auto-user · non-admin (default)', 'runs as: adminUser · non-admin (default)']);
+  });
+
   it('document symbols: the pool with its account and its start task; workspace symbols: accounts by name', HANG, async (t) => {
     const { client, uri, request } = await started(t);
     await client.open(uri('pool.json'), 'json', POOL_JSON);
