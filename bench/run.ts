@@ -7,7 +7,7 @@
  * (workspace size, default 100), --edits N (default 200), --files N (default 200),
  * --load-seconds N (the sustained load, default 120), --open-docs N (documents open for the load
  * and account rows, default 300), --scan-pairs N (runs of each scan measure, each paired with an
- * `rg -l` run, default 7), --only a,b (rows: edit, scan, start, rss, bundles, load,
+ * `rg -l` run, default 7), --only a,b (rows: edit, navigation, scan, start, rss, bundles, load,
  * keystroke, opening), --quick (small sizes, for trying the bench itself).
  */
 import { spawnSync } from 'child_process';
@@ -329,6 +329,9 @@ async function main(): Promise<void> {
   for (const language of measures('edit') ? (['csharp', 'java', 'python', 'json'] as BenchLanguage[]) : []) {
     await measureEdit(language, rows, results);
   }
+  for (const language of measures('navigation') ? (['csharp', 'java', 'python', 'json'] as BenchLanguage[]) : []) {
+    await measureNavigation(language, rows, results);
+  }
   if (measures('scan')) await measureScan(rows, results);
   if (measures('start')) {
     const start = await coldStart();
@@ -433,6 +436,52 @@ async function measureEdit(language: BenchLanguage, rows: Row[], results: Record
   });
   results[`edit.${language}`] = { ...edit, coldParseMs: parse, ratio, bytes: text.length };
   console.error(`measured ${language}`);
+}
+
+/**
+ * Inlay hints and document symbols of a big open file, asked as an editor asks after each edit:
+ * served from the kept analysis, so each should cost a small part of a parse.
+ */
+async function measureNavigation(language: BenchLanguage, rows: Row[], results: Record<string, unknown>): Promise<void> {
+  const text = language === 'json' ? taskCollection(JSON_MB * 1024 * 1024) : sourceFile(language, LINES);
+  const parse = await coldParse(language, text);
+  const client = new LspClient();
+  await client.initialize();
+  const uri = `file:///bench/navigation${extensionOf(language)}`;
+  await client.open(uri, language, text);
+  await client.diagnosticsFor(uri, (p) => p.version === 1);
+  // VS Code asks for the hints of the lines on screen (and a little around), the symbols of the whole file.
+  const lines = text.split('\n').length;
+  const screen = { start: { line: Math.floor(lines / 2), character: 0 }, end: { line: Math.floor(lines / 2) + 100, character: 0 } };
+  const time = async (method: string, params: unknown) => {
+    const times: number[] = [];
+    let count = 0;
+    for (let i = 0; i < 20; i++) {
+      const started = process.hrtime.bigint();
+      count = ((await client.connection.sendRequest(method, params)) as unknown[]).length;
+      times.push(ms(started));
+    }
+    return { p50: median(times), count };
+  };
+  const hints = await time('textDocument/inlayHint', { textDocument: { uri }, range: screen });
+  const symbols = await time('textDocument/documentSymbol', { textDocument: { uri } });
+  await client.close();
+  const size = language === 'json' ? `${JSON_MB} MB` : `${LINES} lines`;
+  const worst = Math.max(hints.p50, symbols.p50);
+  rows.push({
+    measure: `inlay hints of 100 lines / document symbols, ${language} ${size} (p50; ${hints.count} hints, ${symbols.count} symbols)`,
+    value: `${hints.p50.toFixed(1)} / ${symbols.p50.toFixed(1)} ms`,
+    baseline: `cold parse ${parse.toFixed(1)} ms (ratio ${(worst / parse).toFixed(2)})`,
+    target: '≤ 0.2 × parse',
+    met: worst <= 0.2 * parse,
+  });
+  results[`navigation.${language}`] = {
+    hintsMs: hints.p50,
+    symbolsMs: symbols.p50,
+    hints: hints.count,
+    symbols: symbols.count,
+    coldParseMs: parse,
+  };
 }
 
 async function measureScan(rows: Row[], results: Record<string, unknown>): Promise<void> {

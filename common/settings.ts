@@ -19,6 +19,8 @@ export interface Settings {
   readonly fix: { readonly scope: FixScope };
   /** Files larger than this are skipped with a note in the output. */
   readonly maxFileSizeKB: number;
+  /** Inlay hints: `runsAs`, the identity each task runs as, at its construction. */
+  readonly inlayHints: { readonly runsAs: boolean };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,12 +29,14 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   fix: { scope: 'omit' },
   maxFileSizeKB: 10240,
+  inlayHints: { runsAs: true },
 };
 
 /** Normalises whatever the client sent (missing keys, wrong types) into complete settings. */
 export function resolveSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const fix = (r.fix && typeof r.fix === 'object' ? r.fix : {}) as Record<string, unknown>;
+  const inlayHints = (r.inlayHints && typeof r.inlayHints === 'object' ? r.inlayHints : {}) as Record<string, unknown>;
   const languages = Array.isArray(r.languages)
     ? (r.languages.filter((l) => LANGUAGE_IDS.includes(l as LanguageId)) as LanguageId[])
     : DEFAULT_SETTINGS.languages;
@@ -50,6 +54,7 @@ export function resolveSettings(raw: unknown): Settings {
     rules,
     fix: { scope },
     maxFileSizeKB,
+    inlayHints: { runsAs: typeof inlayHints.runsAs === 'boolean' ? inlayHints.runsAs : DEFAULT_SETTINGS.inlayHints.runsAs },
   };
 }
 

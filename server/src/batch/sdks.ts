@@ -855,6 +855,8 @@ export const JSON_KEYS = {
   scope: 'scope',
   elevationLevel: 'elevationLevel',
   userAccounts: 'userAccounts',
+  /** Required on every task kind (task, start task, job manager, preparation and release task): what makes an object a task. */
+  commandLine: 'commandLine',
   /** Object keys that hold a task of a given kind. */
   taskHolders: {
     startTask: 'startTask',

@@ -39,6 +39,12 @@ export interface AnalyzeOptions {
   readonly workspaceImports?: readonly string[];
   /** How the project wants the file written (its tooling's line length, .editorconfig): fixes honour it. */
   readonly format?: FileFormat;
+  /**
+   * Also parse a file that holds none of its language's anchor words but builds tasks
+   * (`LanguageSupport.taskWords`): the server's open documents show every task's "runs as". The
+   * CLI and the workspace scan do not ask: such a file has no finding and defines no account.
+   */
+  readonly tasks?: boolean;
 }
 
 export interface Analysis {
@@ -134,7 +140,9 @@ export class Engine {
     if (looksBinary(doc.text)) return skip('the file looks binary');
 
     const language = LANGUAGES[languageId];
-    if (!containsAnyWord(doc.text, language.anchorWords)) {
+    const wanted =
+      containsAnyWord(doc.text, language.anchorWords) || (!!options.tasks && containsAnyWord(doc.text, language.taskWords ?? []));
+    if (!wanted) {
       if (owner) this.forget(doc.uri);
       return { ...base, prefiltered: true, projectImports: await this.projectImportsOf(doc) };
     }

@@ -127,6 +127,20 @@ export interface IdentityFact {
   readonly confidence: Confidence;
 }
 
+/**
+ * A task model built here — a task, start task, job manager, preparation or release task — and the
+ * object its identity facts hold (the same `holder.key`): what "runs as" hints and the outline show.
+ * A task whose identity is set nowhere in view runs as the default auto-user.
+ */
+export interface TaskFact {
+  /** The construction (`new CloudTask(…)` with its initializer or builder chain, a call, a JSON object). */
+  readonly span: Span;
+  /** Where the task is named: its type name, or its JSON key (the object itself in an array). */
+  readonly nameSpan: Span;
+  readonly holder: Holder & { readonly taskKind: TaskKind };
+  readonly confidence: Confidence;
+}
+
 export interface UserAccountFact {
   readonly span: Span;
   readonly nameSpan: Span;
@@ -213,6 +227,8 @@ export interface Facts {
   readonly enumRefs: EnumRefFact[];
   readonly builderCalls: BuilderCallFact[];
   readonly pools: PoolFact[];
+  /** The task models the file builds (whatever their identity), in text order. */
+  readonly tasks: TaskFact[];
   /**
    * The parts of the file that are samples whose values are placeholders by design (a swagger / API
    * example of a Batch operation: the whole of a JSON file, or one code block of a Markdown page):
@@ -228,7 +244,17 @@ export interface Facts {
 }
 
 export function emptyFacts(): Facts {
-  return { runElevated: [], identityAssignments: [], identities: [], accounts: [], enumRefs: [], builderCalls: [], pools: [], samples: [] };
+  return {
+    runElevated: [],
+    identityAssignments: [],
+    identities: [],
+    accounts: [],
+    enumRefs: [],
+    builderCalls: [],
+    pools: [],
+    tasks: [],
+    samples: [],
+  };
 }
 
 /** Whether a span lies in a sample (`Facts.samples`), whose values are placeholders by design. */

@@ -121,6 +121,13 @@ export interface LanguageSupport<S = unknown> {
    * parsed at all. Case-sensitive, as the languages are.
    */
   readonly anchorWords: readonly string[];
+  /**
+   * Words of which a file must hold one to build a task model (`Facts.tasks` start from them). A
+   * file with none of the anchor words but one of these is parsed only when the caller asks for its
+   * tasks (`AnalyzeOptions.tasks`: the server's open documents, for their "runs as" hints and
+   * outline); none, for a language that finds tasks only beside identity code.
+   */
+  readonly taskWords?: readonly string[];
   parse(text: string, previous?: S): Promise<S>;
   /** Record an edit in a previous syntax tree so the next parse reuses it. */
   edit?(previous: S, change: TextChange): void;

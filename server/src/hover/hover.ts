@@ -25,19 +25,10 @@ import {
 import { dialectOf, JSON_ENUM_KEYS, spellMember, spellRunElevated, type Dialect } from '../batch/sdks';
 import type { Analysis } from '../engine/engine';
 import { LANGUAGE_TABLE, type CodeLanguageId, type LanguageId } from '../../../common/languages';
-import type {
-  AutoUserFact,
-  EnumRefFact,
-  IdentityFact,
-  LinuxUserFact,
-  RunElevatedFact,
-  Span,
-  UserAccountFact,
-  Value,
-} from '../engine/facts';
+import type { EnumRefFact, IdentityFact, LinuxUserFact, RunElevatedFact, Span, UserAccountFact, Value } from '../engine/facts';
 import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
 import { RUN_ELEVATED } from '../rules/runElevated';
-import { AccountIndex, definedAccounts } from '../workspace/accountIndex';
+import { AccountIndex, definedAccounts, type IndexedAccount } from '../workspace/accountIndex';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
 
@@ -89,6 +80,10 @@ export function hoverAt(
     const render = () => identityHover(identity, analysis, workspace, ruleDoc);
     targets.push({ span: identity.nameSpan, render }, { span: identity.span, render });
     if (identity.autoUser && 'span' in identity.autoUser) targets.push({ span: identity.autoUser.span, render });
+    // The name itself says which account it resolves to, even where the identity also sets an auto-user.
+    const userName = identity.userName;
+    if (userName?.kind === 'string')
+      targets.push({ span: userName.span, render: () => namedUserHover(userName.value, analysis.uri, workspace) });
   }
   for (const account of facts.accounts) {
     targets.push(
@@ -115,7 +110,7 @@ export function hoverAt(
 }
 
 /** A standalone file's own accounts, as the workspace its named users resolve in. */
-function ownAccounts(analysis: Analysis): WorkspaceAccounts {
+export function ownAccounts(analysis: Analysis): AccountIndex {
   const index = new AccountIndex();
   index.update(analysis.uri, definedAccounts(analysis.uri, analysis.text, analysis.facts));
   return index;
@@ -243,52 +238,154 @@ function canonicalOf<T extends string>(value: Value | undefined): T | 'unknown' 
 
 const ELEVATION_WORD: Record<Elevation, string> = { admin: 'admin', nonAdmin: 'non-admin' };
 
+/**
+ * The identity a task really runs under, resolved against the workspace's accounts, defaults
+ * included: what the identity hover says in a sentence and a "runs as" inlay hint in a few words
+ * (`runsAsLabel`). Undefined for an identity that sets both a named user and an auto-user (the
+ * service rejects it: identity-conflict) or neither.
+ */
+export type ResolvedIdentity =
+  | {
+      readonly kind: 'named';
+      readonly name: string;
+      /** Its definition in the workspace (the first, when several pools define it); absent: defined on no known pool. */
+      readonly account?: AccountLocation;
+      /** The account's elevation, its default when the account does not set it; `unknown` when the account is not known. */
+      readonly elevation: Elevation | 'unknown';
+      readonly elevationDefault: boolean;
+    }
+  | { readonly kind: 'namedByExpression' }
+  | {
+      readonly kind: 'autoUser';
+      readonly elevation: Elevation | 'unknown';
+      readonly elevationDefault: boolean;
+      readonly scope: Scope | 'unknown';
+      readonly scopeDefault: boolean;
+    }
+  | { readonly kind: 'autoUserElsewhere' }
+  /** The whole identity is an expression (`UserIdentity = shared`): what it holds is decided elsewhere. */
+  | { readonly kind: 'elsewhere' };
+
+/** What a task whose identity is set nowhere runs as: the pool's auto-user, non-admin (the documented defaults). */
+export const DEFAULT_IDENTITY: ResolvedIdentity = {
+  kind: 'autoUser',
+  elevation: DEFAULTS.elevation,
+  elevationDefault: true,
+  scope: DEFAULTS.scope,
+  scopeDefault: true,
+};
+
+export function resolveIdentity(identity: IdentityFact, workspace?: WorkspaceAccounts): ResolvedIdentity | undefined {
+  const named = identity.userName;
+  const autoUser = identity.autoUser;
+  if (named && autoUser) return undefined;
+  if (named) {
+    if (named.kind !== 'string') return { kind: 'namedByExpression' };
+    const [account] = workspace?.lookup(named.value) ?? [];
+    return {
+      kind: 'named',
+      name: named.value,
+      account,
+      elevation: account ? (account.elevation ?? DEFAULTS.elevation) : 'unknown',
+      elevationDefault: !!account && !account.elevation,
+    };
+  }
+  if (!autoUser) return undefined;
+  if ('reference' in autoUser) {
+    const { span } = autoUser.reference;
+    return span.start === identity.span.start && span.end === identity.span.end ? { kind: 'elsewhere' } : { kind: 'autoUserElsewhere' };
+  }
+  const elevation = canonicalOf<Elevation>(autoUser.elevation);
+  const scope = canonicalOf<Scope>(autoUser.scope);
+  return {
+    kind: 'autoUser',
+    elevation: elevation ?? DEFAULTS.elevation,
+    elevationDefault: elevation === undefined,
+    scope: scope ?? DEFAULTS.scope,
+    scopeDefault: scope === undefined,
+  };
+}
+
+/** An elevation in a few words: `admin`, `non-admin (default)`. */
+function elevationWords(elevation: Elevation | 'unknown', byDefault: boolean): string {
+  if (elevation === 'unknown') return 'elevation set by an expression';
+  return byDefault ? `${ELEVATION_WORD[elevation]} (default)` : ELEVATION_WORD[elevation];
+}
+
+/**
+ * A resolved identity as a "runs as" inlay hint says it, after `runs as: `: `pool auto-user ·
+ * non-admin (default)`, `adminUser · admin`. The parts, so that the user's name can link to its account.
+ */
+export function runsAsParts(resolved: ResolvedIdentity): { readonly user?: string; readonly text: string } {
+  switch (resolved.kind) {
+    case 'named':
+      return {
+        user: resolved.name,
+        text: resolved.account
+          ? ` · ${elevationWords(resolved.elevation, resolved.elevationDefault)}`
+          : ' · not defined on any pool in this workspace',
+      };
+    case 'namedByExpression':
+      return { text: 'a named user set by an expression' };
+    case 'autoUserElsewhere':
+      return { text: 'auto-user set elsewhere' };
+    case 'elsewhere':
+      return { text: 'set elsewhere' };
+    case 'autoUser': {
+      const user = resolved.scope === 'unknown' ? 'auto-user (scope set by an expression)' : `${resolved.scope} auto-user`;
+      // Both defaults: one "(default)" for the whole; else each default says so where it applies.
+      if (resolved.scopeDefault && resolved.elevationDefault)
+        return { text: `${user} · ${elevationWords(resolved.elevation, false)} (default)` };
+      const scopeNote = resolved.scopeDefault ? ' (default scope)' : '';
+      return { text: `${user}${scopeNote} · ${elevationWords(resolved.elevation, resolved.elevationDefault)}` };
+    }
+  }
+}
+
 /** The one-line effective identity and what the account may write. */
 export function effectiveIdentity(
   identity: IdentityFact,
   workspace?: WorkspaceAccounts,
   currentUri?: string,
 ): { line: string; access: string } | undefined {
-  const named = identity.userName;
-  const autoUser = identity.autoUser;
-  if (named && autoUser) return undefined;
-  if (named) {
-    if (named.kind !== 'string')
+  const resolved = resolveIdentity(identity, workspace);
+  return resolved && describeIdentity(resolved, currentUri);
+}
+
+/** A resolved identity as the hover says it: the one-line effective identity and what the account may write. */
+export function describeIdentity(resolved: ResolvedIdentity, currentUri?: string): { line: string; access: string } {
+  switch (resolved.kind) {
+    case 'namedByExpression':
       return { line: 'named user (set by an expression)', access: EXPLAIN.access({ account: 'named', elevation: 'unknown' }) };
-    const parts = [`named user \`${named.value}\``];
-    const [defined] = workspace?.lookup(named.value) ?? [];
-    if (defined) {
-      parts.push(defined.elevation ? ELEVATION_WORD[defined.elevation] : `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`);
-      if (defined.uid !== undefined) parts.push(`Linux uid ${defined.uid}`);
-      parts.push(`defined in ${definitionLink(defined, currentUri)}`);
-    } else {
-      parts.push('not defined on any pool in this workspace');
+    case 'named': {
+      const parts = [`named user \`${resolved.name}\``];
+      const defined = resolved.account;
+      if (defined) {
+        parts.push(elevationWords(resolved.elevation, resolved.elevationDefault));
+        if (defined.uid !== undefined) parts.push(`Linux uid ${defined.uid}`);
+        parts.push(`defined in ${definitionLink(defined, currentUri)}`);
+      } else {
+        parts.push('not defined on any pool in this workspace');
+      }
+      return { line: parts.join(' · '), access: EXPLAIN.access({ account: 'named', elevation: resolved.elevation }) };
     }
-    const elevation = defined ? (defined.elevation ?? DEFAULTS.elevation) : 'unknown';
-    return { line: parts.join(' · '), access: EXPLAIN.access({ account: 'named', elevation }) };
+    case 'autoUserElsewhere':
+      return { line: 'auto-user (specification set elsewhere)', access: '' };
+    case 'elsewhere':
+      return { line: 'an identity set elsewhere (an expression)', access: '' };
+    case 'autoUser': {
+      const { elevation, scope } = resolved;
+      const scopeText = resolved.scopeDefault
+        ? `${DEFAULTS.scope} scope (default)`
+        : scope === 'unknown'
+          ? 'scope set by an expression'
+          : `${scope} scope`;
+      return {
+        line: `auto-user · ${elevationWords(elevation, resolved.elevationDefault)} · ${scopeText}`,
+        access: scope === 'unknown' ? '' : EXPLAIN.access({ account: scope === 'task' ? 'taskScope' : 'poolScope', elevation }),
+      };
+    }
   }
-  if (!autoUser) return undefined;
-  if ('reference' in autoUser) return { line: 'auto-user (specification set elsewhere)', access: '' };
-  const spec: AutoUserFact = autoUser;
-  const elevation = canonicalOf<Elevation>(spec.elevation);
-  const scope = canonicalOf<Scope>(spec.scope);
-  const elevationText =
-    elevation === undefined
-      ? `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`
-      : elevation === 'unknown'
-        ? 'elevation set by an expression'
-        : ELEVATION_WORD[elevation];
-  const effectiveScope = scope === undefined ? DEFAULTS.scope : scope;
-  const scopeText =
-    scope === undefined ? `${DEFAULTS.scope} scope (default)` : scope === 'unknown' ? 'scope set by an expression' : `${scope} scope`;
-  const effectiveElevation = elevation === undefined ? DEFAULTS.elevation : elevation;
-  return {
-    line: `auto-user · ${elevationText} · ${scopeText}`,
-    access:
-      effectiveScope === 'unknown'
-        ? ''
-        : EXPLAIN.access({ account: effectiveScope === 'task' ? 'taskScope' : 'poolScope', elevation: effectiveElevation }),
-  };
 }
 
 /** A file URI as a path of this machine (Windows drive letters included); undefined for other schemes. */
@@ -338,6 +435,30 @@ function identityHover(identity: IdentityFact, analysis: Analysis, workspace: Wo
     if (identity.autoUser && 'span' in identity.autoUser && !identity.autoUser.scope) lines.push('', EXPLAIN.scopeDefault);
   } else {
     lines.push(EXPLAIN.userIdentity, '', `[Rule identity-conflict](${ruleDoc('identity-conflict')})`);
+  }
+  lines.push('', REFERENCE_LINK);
+  return lines.join('\n');
+}
+
+/**
+ * Which account a named user resolves to: its elevation, OS settings and where it is defined (a
+ * link), or that no pool of the workspace defines it; the first of several.
+ */
+function namedUserHover(name: string, currentUri: string, workspace?: WorkspaceAccounts): string {
+  const lines = [`**Named user \`${name}\`**`, ''];
+  const defined = workspace?.lookup(name) ?? [];
+  const [account] = defined;
+  if (!account) {
+    lines.push('Not defined on any pool in this workspace.');
+  } else {
+    const facts = [account.elevation ? ELEVATION_WORD[account.elevation] : `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`];
+    const { uid, gid, linux, windows, loginMode } = account as Partial<IndexedAccount> & AccountLocation;
+    if (linux || uid !== undefined) facts.push(`Linux uid/gid ${[uid, gid].map((id) => (id === undefined ? '—' : String(id))).join('/')}`);
+    if (windows || loginMode) facts.push(`Windows login mode ${loginMode ?? 'default'}`);
+    lines.push(`Resolves to the pool user account defined in ${definitionLink(account, currentUri)}:`, '', `**${facts.join(' · ')}**`);
+    if (defined.length > 1)
+      lines.push('', `${defined.length - 1} more pool${defined.length > 2 ? 's' : ''} of the workspace define it too.`);
+    lines.push('', EXPLAIN.access({ account: 'named', elevation: account.elevation ?? DEFAULTS.elevation }));
   }
   lines.push('', REFERENCE_LINK);
   return lines.join('\n');

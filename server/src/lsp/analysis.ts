@@ -15,13 +15,15 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../engine/engine';
 import { diffEdits } from '../engine/edits';
-import { accountsIn, RecordedLookups } from '../workspace/accountIndex';
+import { accountsIn, RecordedLookups, userReferencesIn } from '../workspace/accountIndex';
 import { toDiagnostic, toLspEdits } from './convert';
 import type { KeptAnalysis, ServerState } from './state';
 
 /** Re-checks what a change of the workspace's accounts or project imports concerns, and nothing else. */
 export function watchWorkspace(state: ServerState): void {
   const { accounts, projectImports, scheduler, documents } = state;
+  // A named user's "runs as" (its elevation, its OS settings) reads the index as it is now.
+  accounts.onDetailsChange(() => state.refreshInlayHints());
   accounts.onChange((change) => {
     state.indexLog.changed(change.uri);
     // The file the change comes from was just analysed (or is closed); the others only if their
@@ -63,12 +65,14 @@ export async function validate(state: ServerState, uri: string): Promise<void> {
   try {
     analysis = await engine.analyze(
       { uri, languageId: document.languageId, text: document.getText() },
+      // Tasks too: an open document shows every task's "runs as" and outline, identity code or not.
       {
         settings: documentSettings,
         keepSyntax,
         workspace: lookups,
         workspaceImports: state.projectImports.all(),
         format: state.formatOf(uri),
+        tasks: true,
       },
     );
   } catch (error) {
@@ -86,6 +90,7 @@ export async function validate(state: ServerState, uri: string): Promise<void> {
   if (!documents.get(uri)) return; // closed meanwhile: its accounts must not be indexed
   // Accounts typed in one file resolve named users in the others; its project imports (C# `global
   // using`) reach every other file of the language. The indexes tell who is concerned (watchWorkspace).
+  state.accounts.updateReferences(uri, userReferencesIn(uri, analysis.text, analysis.facts));
   state.accounts.update(uri, accountsIn(uri, analysis.text, analysis.facts));
   state.projectImports.update(uri, analysis.projectImports ?? []);
   if (documents.get(uri)?.version !== version) return; // a newer version is scheduled

@@ -14,6 +14,8 @@ import { didChange, didClose, didOpen, unappliedChange, visibleDocuments } from 
 import { executeCommand } from './handlers/executeCommand';
 import { hover } from './handlers/hover';
 import { initialize, initialized, shutdown } from './handlers/lifecycle';
+import { documentSymbols, inlayHints, workspaceSymbols } from './handlers/runsAs';
+import { definition, documentHighlight, prepareRename, references, rename } from './handlers/userNames';
 import { didChangeConfiguration, didChangeWatchedFiles } from './handlers/workspace';
 import * as check from './params';
 import { ServerState } from './state';
@@ -69,6 +71,14 @@ export function startServer(connection: Connection, observer?: DispatchObserver)
   connection.onCodeAction(request('textDocument/codeAction', check.codeActionParams, codeActions));
   connection.onCodeActionResolve(request('codeAction/resolve', check.codeActionResolveParams, resolveCodeAction));
   connection.onHover(request('textDocument/hover', check.positionParams, hover));
+  connection.onDefinition(request('textDocument/definition', check.positionParams, definition));
+  connection.onReferences(request('textDocument/references', check.referenceParams, references));
+  connection.onPrepareRename(request('textDocument/prepareRename', check.positionParams, prepareRename));
+  connection.onRenameRequest(request('textDocument/rename', check.renameParams, rename));
+  connection.onDocumentHighlight(request('textDocument/documentHighlight', check.positionParams, documentHighlight));
+  connection.languages.inlayHint.on(request('textDocument/inlayHint', check.rangeParams, inlayHints));
+  connection.onDocumentSymbol(request('textDocument/documentSymbol', check.textDocumentParams, documentSymbols));
+  connection.onWorkspaceSymbol(request('workspace/symbol', check.workspaceSymbolParams, workspaceSymbols));
   connection.onExecuteCommand(request('workspace/executeCommand', check.executeCommandParams, executeCommand));
 
   connection.listen();

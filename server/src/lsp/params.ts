@@ -18,6 +18,10 @@ function string(value: unknown, where: string): string | undefined {
   return typeof value === 'string' ? undefined : `${where} must be a string`;
 }
 
+function boolean(value: unknown, where: string): string | undefined {
+  return typeof value === 'boolean' ? undefined : `${where} must be true or false`;
+}
+
 function integer(value: unknown, where: string): string | undefined {
   return Number.isInteger(value) ? undefined : `${where} must be an integer`;
 }
@@ -75,6 +79,18 @@ export const didChangeParams: Check = (params) =>
 export const textDocumentParams: Check = documentUri;
 
 export const positionParams: Check = (params) => documentUri(params) ?? position((params as Json).position, 'position');
+
+export const referenceParams: Check = (params) =>
+  positionParams(params) ??
+  object((params as Json).context, 'context') ??
+  boolean(((params as Json).context as Json).includeDeclaration, 'context.includeDeclaration');
+
+export const renameParams: Check = (params) => positionParams(params) ?? string((params as Json).newName, 'newName');
+
+/** `textDocument/inlayHint`: the document and the range shown. */
+export const rangeParams: Check = (params) => documentUri(params) ?? range((params as Json).range, 'range');
+
+export const workspaceSymbolParams: Check = (params) => object(params, 'params') ?? string((params as Json).query, 'query');
 
 export const codeActionParams: Check = (params) => {
   const problem = documentUri(params) ?? range((params as Json).range, 'range') ?? object((params as Json).context, 'context');

@@ -60,6 +60,8 @@ export class ServerState {
   clientCapabilities: ClientCapabilities = {};
   /** A Migrate Workspace is under way (one at a time). */
   migrating = false;
+  /** Whether the client can be told to ask for inlay hints again (`workspace/inlayHint/refresh`). */
+  refreshesInlayHints = false;
   shutDown = false;
 
   constructor(
@@ -93,6 +95,15 @@ export class ServerState {
     const codeAction = capabilities.textDocument?.codeAction;
     this.resolvesCodeActionEdits = !!codeAction?.dataSupport && !!codeAction.resolveSupport?.properties.includes('edit');
     this.showsDocuments = !!capabilities.window?.showDocument?.support;
+    this.refreshesInlayHints = !!capabilities.workspace?.inlayHint?.refreshSupport;
+  }
+
+  /**
+   * Asks the client for every open document's inlay hints again: what a named user's "runs as"
+   * says comes from the account index, which a change of another file (or the settings) changes.
+   */
+  refreshInlayHints(): void {
+    if (this.refreshesInlayHints && !this.shutDown) void this.connection.languages.inlayHint.refresh().catch(() => undefined);
   }
 
   /** A rule's page, where this client reads it: under `docsBase`, else online. */

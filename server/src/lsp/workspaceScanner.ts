@@ -9,7 +9,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Engine } from '../engine/engine';
 import { languageOfPath } from '../engine/engine';
-import { ACCOUNT_WORDS, accountsIn, type AccountIndex } from '../workspace/accountIndex';
+import { ACCOUNT_WORDS, accountsIn, mayNameUsers, userReferencesIn, type AccountIndex } from '../workspace/accountIndex';
 import { mayMakeProjectImports, projectImportsOfFile, type ProjectImportIndex } from '../workspace/projectImports';
 import { decode, SourceReader } from '../workspace/sourceFiles';
 import { collectFiles } from '../workspace/walk';
@@ -162,7 +162,8 @@ export class WorkspaceScanner {
       this.index.remove(uri);
       return;
     }
-    if (!ACCOUNT_WORDS.some((word) => text.includes(word))) {
+    // Accounts are defined, and named users named, only under these words.
+    if (!ACCOUNT_WORDS.some((word) => text.includes(word)) && !mayNameUsers(text)) {
       this.index.remove(uri);
       return;
     }
@@ -170,6 +171,7 @@ export class WorkspaceScanner {
       const analysis = await this.engine.analyze({ uri, languageId: language, text }, { workspaceImports: this.imports.all() });
       analysis.release();
       if (analysis.skipped) this.skipped(uri, analysis.skipped);
+      this.index.updateReferences(uri, userReferencesIn(uri, text, analysis.facts));
       this.index.update(uri, accountsIn(uri, text, analysis.facts));
     } catch (error) {
       this.error(

@@ -4,9 +4,16 @@
  * documents, the initial scan, watched-file changes, and the CLI's first pass.
  */
 import { LANGUAGE_IDS, LANGUAGE_TABLE } from '../../../common/languages';
-import type { Elevation } from '../batch/model';
-import { inSample, type Facts, type UserAccountFact } from '../engine/facts';
+import type { Elevation, LoginMode } from '../batch/model';
+import { inSample, type Facts, type Span, type UserAccountFact } from '../engine/facts';
 import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
+import { literalContent, userNameSites } from '../navigation/userNames';
+
+/** A place in a file as editors count it: zero-based line, UTF-16 character (LSP's `Range`). */
+export interface LineRange {
+  readonly start: { readonly line: number; readonly character: number };
+  readonly end: { readonly line: number; readonly character: number };
+}
 
 export interface IndexedAccount extends AccountLocation {
   readonly name: string;
@@ -14,6 +21,26 @@ export interface IndexedAccount extends AccountLocation {
   readonly poolId?: string;
   /** Which pool of its file it is defined on (the facts' pool key), for counting pools. */
   readonly poolKey?: string;
+  /** The name's characters between its quotes (the whole literal when written with escapes): where go to definition lands. */
+  readonly range?: LineRange;
+  /** Whether a rename can rewrite the name in place (a literal without escapes). */
+  readonly renamable?: boolean;
+  /** Its Linux user configuration's gid, when a literal. */
+  readonly gid?: number;
+  /** Whether it has a Linux or a Windows user configuration. */
+  readonly linux?: boolean;
+  readonly windows?: boolean;
+  /** Its Windows login mode, when set to a known member. */
+  readonly loginMode?: LoginMode;
+}
+
+/** An identity naming a pool account with a literal (`userName`): what find all references and rename list across files. */
+export interface IndexedUserReference {
+  readonly name: string;
+  readonly uri: string;
+  /** The name's characters between its quotes, or the whole literal when written with escapes. */
+  readonly range: LineRange;
+  readonly renamable: boolean;
 }
 
 /**
@@ -21,6 +48,15 @@ export interface IndexedAccount extends AccountLocation {
  * file without them defines no account.
  */
 export const ACCOUNT_WORDS: readonly string[] = [...new Set(LANGUAGE_IDS.flatMap((id) => LANGUAGE_TABLE[id].accountWords))];
+
+/**
+ * Whether a file may name a user (`userName`, `UserName`, `user_name`, `username`,
+ * `withUserName`, `new UserIdentity("…")`): a file without any of these has no named user for the
+ * index of references. A prefilter on the text; the syntax tree decides.
+ */
+export function mayNameUsers(text: string): boolean {
+  return /user_?name|UserIdentity/i.test(text);
+}
 
 /** The accounts a file defines for the workspace: none from a standalone file (documentation samples, `Facts.standalone`). */
 export function accountsIn(uri: string, text: string, facts: Facts): IndexedAccount[] {
@@ -31,20 +67,31 @@ export function accountsIn(uri: string, text: string, facts: Facts): IndexedAcco
 export function definedAccounts(uri: string, text: string, facts: Facts): IndexedAccount[] {
   const accounts: IndexedAccount[] = [];
   const poolIds = new Map(facts.pools.flatMap((pool) => (pool.id?.kind === 'string' ? [[pool.key, pool.id.value] as const] : [])));
+  const lines = new LineCounter(text);
   for (const account of facts.accounts) {
     // A sample's accounts (a swagger example's "user1") define no real pool's users.
     if (account.name?.kind !== 'string' || inSample(facts, account.span)) continue;
     const elevation = account.elevation?.kind === 'enum' ? (account.elevation.canonical as Elevation | undefined) : undefined;
     const uid = account.linux?.uid?.kind === 'number' ? account.linux.uid.value : undefined;
     const poolId = account.pool && poolIds.get(account.pool.key);
+    const content = literalContent(account.name);
+    const gid = account.linux?.gid?.kind === 'number' ? account.linux.gid.value : undefined;
+    const loginMode =
+      account.windows?.loginMode?.kind === 'enum' ? (account.windows.loginMode.canonical as LoginMode | undefined) : undefined;
     accounts.push({
       name: account.name.value,
       uri,
-      line: lineOf(text, nameOffset(account)),
+      line: lines.position(nameOffset(account)).line,
       elevation,
       uid,
       ...(poolId !== undefined && { poolId }),
       ...(account.pool && { poolKey: account.pool.key }),
+      range: lines.range(content ?? account.name.span),
+      renamable: !!content,
+      ...(gid !== undefined && { gid }),
+      ...(account.linux && { linux: true }),
+      ...(account.windows && { windows: true }),
+      ...(loginMode && { loginMode }),
     });
   }
   return accounts;
@@ -59,10 +106,43 @@ function nameOffset(account: UserAccountFact): number {
   return name && name.start >= account.span.start && name.end <= account.span.end ? name.start : account.span.start;
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/** The named users a file's identities name with a literal, for the workspace: none from a standalone file. */
+export function userReferencesIn(uri: string, text: string, facts: Facts): IndexedUserReference[] {
+  return facts.standalone ? [] : namedUserReferences(uri, text, facts);
+}
+
+/** The named users a file's identities name with a literal: a standalone file's name its own pools' accounts. */
+export function namedUserReferences(uri: string, text: string, facts: Facts): IndexedUserReference[] {
+  const lines = new LineCounter(text);
+  return userNameSites(facts).flatMap((site) =>
+    site.role === 'reference' && site.name !== undefined
+      ? [{ name: site.name, uri, range: lines.range(site.nameSpan ?? site.span), renamable: !!site.nameSpan }]
+      : [],
+  );
+}
+
+/** Offsets to lines and characters, for offsets asked in increasing order mostly (one pass over the text). */
+export class LineCounter {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; character: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: offset - this.starts[low] };
+  }
+
+  range(span: Span): LineRange {
+    return { start: this.position(span.start), end: this.position(span.end) };
+  }
 }
 
 /** What an update changed for the files that name accounts. */
@@ -92,8 +172,26 @@ function changedPoolIds(before: readonly IndexedAccount[], after: readonly Index
   return changed;
 }
 
+/** What a file's accounts are, without where: equal for two lists that differ only in lines and ranges. */
+function detailsOf(accounts: readonly IndexedAccount[]): string {
+  return JSON.stringify(
+    accounts.map(({ name, elevation, uid, gid, linux, windows, loginMode, poolId }) => [
+      name,
+      elevation,
+      uid,
+      gid,
+      linux,
+      windows,
+      loginMode,
+      poolId,
+    ]),
+  );
+}
+
 export class AccountIndex implements WorkspaceAccounts {
   private readonly byUri = new Map<string, readonly IndexedAccount[]>();
+  /** Per file, the named users its identities name (kept apart: no rule reads them, so a change re-checks nothing). */
+  private readonly referencesByUri = new Map<string, readonly IndexedUserReference[]>();
   private byName: Map<string, IndexedAccount[]> | undefined;
   private byPoolId: Map<string, string[]> | undefined;
   private readonly listeners: ((change: AccountChange) => void)[] = [];
@@ -103,9 +201,20 @@ export class AccountIndex implements WorkspaceAccounts {
     this.listeners.push(listener);
   }
 
+  private readonly detailListeners: (() => void)[] = [];
+
+  /**
+   * Called after every update that changes what a file's accounts are (a name, an elevation, an OS
+   * setting, a pool id), not where they are: what "runs as" hints say of a named user.
+   */
+  onDetailsChange(listener: () => void): void {
+    this.detailListeners.push(listener);
+  }
+
   /** Records a file's accounts; returns whether the set of names changed. */
   update(uri: string, accounts: readonly IndexedAccount[]): boolean {
     const previous = this.byUri.get(uri) ?? [];
+    if (detailsOf(previous) !== detailsOf(accounts)) for (const listener of this.detailListeners) listener();
     const before = new Set(previous.map((a) => a.name));
     const after = new Set(accounts.map((a) => a.name));
     const hadPools = this.hasPools;
@@ -122,7 +231,26 @@ export class AccountIndex implements WorkspaceAccounts {
   }
 
   remove(uri: string): boolean {
+    this.referencesByUri.delete(uri);
     return this.update(uri, []);
+  }
+
+  /** Records the named users a file's identities name. */
+  updateReferences(uri: string, references: readonly IndexedUserReference[]): void {
+    if (references.length === 0) this.referencesByUri.delete(uri);
+    else this.referencesByUri.set(uri, references);
+  }
+
+  /** Every identity of the workspace that names this account, file by file. */
+  references(name: string): IndexedUserReference[] {
+    const found: IndexedUserReference[] = [];
+    for (const list of this.referencesByUri.values()) for (const reference of list) if (reference.name === name) found.push(reference);
+    return found;
+  }
+
+  /** Every account of the workspace, file by file. */
+  all(): IndexedAccount[] {
+    return [...this.byUri.values()].flat();
   }
 
   get hasPools(): boolean {

@@ -69,6 +69,25 @@ describe('hovers (JSON; the same code serves all four languages)', () => {
     assert.match(unknown!, /named user `ghost` · not defined on any pool in this workspace/);
   });
 
+  it('a user name says which account it resolves to (a link to its definition), also beside an auto-user set wrongly', async () => {
+    const index = new AccountIndex();
+    index.update('file:///ws/pool.json', [
+      { name: 'adminUser', uri: 'file:///ws/pool.json', line: 41, elevation: 'admin', uid: 12345, gid: 100, linux: true },
+      { name: 'winUser', uri: 'file:///ws/pool.json', line: 50, windows: true, loginMode: 'batch' },
+    ]);
+    const conflicting = '{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser", "autoUser": {"scope": "task"}}}';
+    // The identity explains the conflict; the name itself, the account.
+    assert.match((await hover(conflicting, '"userIdentity"', index))!, /Rule identity-conflict/);
+    const md = (await hover(conflicting, '"adminUser"', index))!;
+    assert.match(md, /^\*\*Named user `adminUser`\*\*/);
+    assert.match(md, /Resolves to the pool user account defined in \[ws\/pool\.json:42\]\(file:\/\/\/ws\/pool\.json#L42\):/);
+    assert.match(md, /\*\*admin · Linux uid\/gid 12345\/100\*\*/);
+    const windows = (await hover('{"id": "t", "commandLine": "x", "userIdentity": {"username": "winUser"}}', '"winUser"', index))!;
+    assert.match(windows, /\*\*non-admin \(default\) · Windows login mode batch\*\*/);
+    const ghost = (await hover('{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}', '"ghost"', index))!;
+    assert.match(ghost, /Not defined on any pool in this workspace\./);
+  });
+
   it('"defined in": relative to the task file when near, else the file name; escaped URIs read as paths', async () => {
     const text = '{"id": "t", "commandLine": "x", "userIdentity": {"username": "adminUser"}}';
     const definedIn = async (poolUri: string, taskUri: string) => {

@@ -82,6 +82,7 @@ describe('os-mismatch: what a pool configuration says of its OS', () => {
         enumRefs: [],
         builderCalls: [],
         samples: [],
+        tasks: [],
         pools: [
           pool({ key: 'lin', nodeAgentSkuId: text('batch.node.ubuntu 22.04') }),
           pool({ key: 'win', cloudServiceConfiguration: at }),

@@ -56,6 +56,17 @@ const POOL_NAMES = CSHARP.poolTypes.flatMap(csharpTypeNames);
 /** The pool property that holds its user accounts (every generation). */
 const USER_ACCOUNTS = CSHARP.legacy.userAccounts;
 const MANAGEMENT: ReadonlySet<CSharpSdk> = new Set(CSHARP.managementSdks);
+/**
+ * The words a task model is built under: its type names in every generation, and the members and
+ * parameters a target-typed `new()` is given to (`StartTask = new() { … }`, `startTask: new(…)`).
+ */
+export const TASK_WORDS: readonly string[] = [
+  ...new Set(
+    Object.keys(CSHARP.taskTypes)
+      .flatMap(csharpTypeNames)
+      .flatMap((name) => [name, name[0].toLowerCase() + name.slice(1)]),
+  ),
+];
 
 /** `globalUsings`: namespaces imported by `global using` in the project's other files. */
 export function collectFacts(text: string, tree: Tree, globalUsings: readonly string[] = []): { facts: Facts; plan: FilePlan } {
@@ -75,6 +86,7 @@ class CSharpFacts {
   private readonly planner: RunElevatedPlanner;
   private readonly seenCreations = new Set<number>();
   private readonly seenPools = new Set<number>();
+  private readonly seenTasks = new Set<number>();
 
   constructor(
     text: string,
@@ -96,6 +108,7 @@ class CSharpFacts {
     this.accounts();
     this.pools();
     this.enumRefs();
+    this.tasks();
   }
 
   private identifiersNamed(word: string): Node[] {
@@ -792,6 +805,50 @@ class CSharpFacts {
     const node = vm.values.get('windowsConfiguration');
     if (node && this.creationOf(node)) return vm.names.get('windowsConfiguration');
     return vm.flattened.get('windowsConfiguration')?.name;
+  }
+
+  // Tasks ----------------------------------------------------------------------------------------
+
+  /** Every task model built here, whatever its identity: `new CloudTask(…)`, `StartTask = new() { … }`. */
+  private tasks(): void {
+    for (const word of TASK_WORDS) {
+      for (const name of this.identifiersNamed(word)) {
+        for (const creation of this.typeUseOf(name) ?? this.targetTypedValueOf(name)) this.task(creation);
+      }
+    }
+    this.facts.tasks.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  /** The `new(…)` a member or parameter of this name is given: `X.StartTask = new(…)`, `StartTask = new() { … }`, `startTask: new(…)`. */
+  private targetTypedValueOf(name: Node): Node[] {
+    const parent = name.parent;
+    let value: Node | undefined;
+    if (parent?.type === 'argument' && sameNode(field(parent, 'name'), name)) value = argumentValue(parent);
+    else {
+      const target = parent?.type === 'member_access_expression' && sameNode(field(parent, 'name'), name) ? parent : name;
+      const assignment = target.parent;
+      if (
+        assignment?.type === 'assignment_expression' &&
+        sameNode(field(assignment, 'left'), target) &&
+        field(assignment, 'operator')?.type === '='
+      )
+        value = field(assignment, 'right') ?? undefined;
+    }
+    return value?.type === 'implicit_object_creation_expression' ? [value] : [];
+  }
+
+  private task(creation: Node): void {
+    if (this.seenTasks.has(creation.startIndex)) return;
+    this.seenTasks.add(creation.startIndex);
+    const evidence = this.typeOfCreation(creation);
+    const taskKind = evidence.batch === 'yes' && evidence.name ? CSHARP.taskTypes[evidence.name] : undefined;
+    if (!taskKind) return;
+    this.facts.tasks.push({
+      span: spanOf(creation),
+      nameSpan: this.nameSpanOf(creation),
+      holder: { ...this.holderOf(this.symbols.keyOfObject(creation), evidence), taskKind },
+      confidence: 'strong',
+    });
   }
 
   // Enum members ---------------------------------------------------------------------------------

@@ -130,6 +130,7 @@ class JavaFacts {
     this.collectPools();
     this.collectEnumRefs();
     this.collectBuilderCalls();
+    this.collectTasks();
     const declaredTypes = new Set<string>();
     if (this.facts.runElevated.length > 0) {
       for (const name of [JAVA.classes.userIdentity, JAVA.classes.autoUser, ...Object.keys(JAVA.enums)])
@@ -408,6 +409,24 @@ class JavaFacts {
         return segment && spanOf(segment.nameNode);
       },
     };
+  }
+
+  // -- tasks ------------------------------------------------------------------------------------
+
+  /** Every Batch task model built here (`new TaskAddParameter()…`, `new StartTask()…`), whatever its identity. */
+  private collectTasks(): void {
+    for (const [type, taskKind] of Object.entries(JAVA.taskTypes)) {
+      for (const task of this.creationsOf(type)) {
+        const state = this.evidence.receiverOf(chainFrom(task.creation), 0, task.creation);
+        this.facts.tasks.push({
+          span: { start: task.creation.startIndex, end: task.builderEnd },
+          nameSpan: spanOf(task.typeNode),
+          holder: { ...this.holderOf(state), taskKind },
+          confidence: 'strong',
+        });
+      }
+    }
+    this.facts.tasks.sort((a, b) => a.span.start - b.span.start);
   }
 
   // -- accounts -----------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ export const javaLanguage = treeSitterLanguage({
   id: 'java',
   // `RunElevated` is inside withRunElevated/setRunElevated; the rest name the identity model.
   anchorWords: ['RunElevated', ...JAVA.identityTypes, ...Object.keys(JAVA.enums)],
+  // A task model is built under its type's name.
+  taskWords: Object.keys(JAVA.taskTypes),
   analyze(file, tree) {
     const { facts, plan } = collectFacts(file.text, tree);
     return {

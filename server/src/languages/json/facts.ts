@@ -63,6 +63,27 @@ class JsonFacts {
     this.runElevated();
     this.identities();
     this.accounts();
+    this.tasks();
+  }
+
+  /**
+   * The tasks of a Batch document, whatever their identity: objects with a command line, which
+   * every task kind requires. Only where the document is Batch's: elsewhere a command line is no
+   * evidence of a task.
+   */
+  private tasks(): void {
+    for (const { object } of propertiesNamed(this.text, this.root, JSON_KEYS.commandLine)) {
+      if (this.evidence.of(object).batch !== 'yes') continue;
+      const holder = this.holderOf(object);
+      const key = keyNodeOf(object);
+      this.facts.tasks.push({
+        span: spanOf(object),
+        // Its key (`"startTask"`), or in an array its opening brace.
+        nameSpan: key ? spanOf(key) : { start: object.offset, end: object.offset + 1 },
+        holder: { ...holder, taskKind: holder.taskKind ?? 'task' },
+        confidence: 'strong',
+      });
+    }
   }
 
   /** The dialect `node` is written in, when it can be told. */

@@ -29,6 +29,7 @@ export const jsonLanguage: LanguageSupport<JsonDocument> = {
   // longer JSON to other tools.
   acceptsComments: (languageId, file) => languageId === 'jsonc' || file.comments('//').length + file.comments('/*').length > 0,
   anchorWords: [JSON_KEYS.runElevated, JSON_KEYS.userIdentity, JSON_KEYS.userAccounts],
+  taskWords: [JSON_KEYS.commandLine],
   async parse(text, previous) {
     // One edit inside a value no rule reads: carry the previous analysis over, shifted (not when
     // the text has errors: their offsets would have to shift too, and a broken text is rare).

@@ -95,6 +95,7 @@ class PythonFacts {
     this.collectIdentities();
     this.collectAccounts();
     this.collectPools();
+    this.collectTasks();
     const plans = new Plans<RunElevatedPlan>();
     for (const site of runElevated) {
       plans.set(site.fact, planRunElevated(this.symbols, this.evidence.sdk, site));
@@ -166,6 +167,25 @@ class PythonFacts {
     const sites = found.map((site) => ({ ...site, fact: { ...site.fact, generation: pythonGeneration(site.plane, this.evidence.sdk) } }));
     for (const site of sites) this.facts.runElevated.push(site.fact);
     return sites;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Tasks
+  // ---------------------------------------------------------------------------------------------
+
+  /** Every Batch task model built here (`TaskAddParameter(…)`, `StartTask(…)`), whatever its identity; keyed as its holders are. */
+  private collectTasks(): void {
+    for (const [className, taskKind] of Object.entries(PYTHON.taskTypes)) {
+      for (const { call, nameNode, cls } of this.evidence.constructionsOf(className)) {
+        this.facts.tasks.push({
+          span: spanOf(call),
+          nameSpan: spanOf(nameNode),
+          holder: { key: `py:call:${call.startIndex}`, taskKind, typeName: cls.className },
+          confidence: cls.confidence,
+        });
+      }
+    }
+    this.facts.tasks.sort((a, b) => a.span.start - b.span.start);
   }
 
   // ---------------------------------------------------------------------------------------------

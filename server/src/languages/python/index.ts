@@ -10,6 +10,8 @@ export const pythonLanguage = treeSitterLanguage({
   id: 'python',
   // Every fact starts at one of these words.
   anchorWords: [PYTHON.runElevated, PYTHON.userIdentity, ...PYTHON.identityTypes, 'ElevationLevel', 'AutoUserScope', 'LoginMode'],
+  // A task model is built by calling its class.
+  taskWords: Object.keys(PYTHON.taskTypes),
   analyze(file, tree, project) {
     const { facts, plan } = collectFacts(file.text, tree);
     return {

@@ -29,6 +29,7 @@ export function treeSitterLanguage(
     id: spec.id,
     lineComment,
     anchorWords: spec.anchorWords,
+    taskWords: spec.taskWords,
     projectImports: spec.projectImports,
     async parse(text, previous) {
       const parser = await parserFor(grammar);

@@ -32,6 +32,14 @@ export function initialize(state: ServerState, params: InitializeParams): Initia
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      // Options only for a client that asks before renaming (LSP: `prepareSupport`), else a plain yes.
+      renameProvider: params.capabilities.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+      documentHighlightProvider: true,
+      inlayHintProvider: true,
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'batch-identity' },
   };

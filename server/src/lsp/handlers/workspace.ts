@@ -27,4 +27,6 @@ export function didChangeConfiguration(state: ServerState, { settings }: DidChan
   state.settings.changed(settings);
   void state.logSettings(true);
   state.scheduler.scheduleAll();
+  // `batchIdentity.inlayHints.runsAs` may have changed.
+  state.refreshInlayHints();
 }
