@@ -64,6 +64,7 @@ describe('the output: one line per event', () => {
         rules: { 'run-elevated': 'error' },
         fix: { scope: 'omit' },
         maxFileSizeKB: 10240,
+        inlayHints: { runsAs: true },
       });
       const scan = await logLine(client, 'Workspace scan: 3 files');
       assert.match(scan.message, /^Workspace scan: 3 files read in \d+ ms; 2 pool user accounts on 1 pool in 1 file\.$/);
@@ -149,7 +150,7 @@ describe('the output: one line per event', () => {
       assert.deepEqual(
         normalised.slice(2, 5).sort(),
         [
-          'Settings: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240}',
+          'Settings: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240,"inlayHints":{"runsAs":true}}',
           "Workspace scan: skipped data/huge.json: it is larger than 2 MB, the workspace scan's limit (open it to have it analysed).",
           'Workspace scan: 3 files read in N ms; 2 pool user accounts on 1 pool in 1 file.',
         ].sort(),
@@ -157,7 +158,7 @@ describe('the output: one line per event', () => {
       assert.deepEqual(normalised.slice(5), [
         'Workspace index: 1 pool user account added (opsUser) in pools/ops.json; 3 pool user accounts on 2 pools in all.',
         'Workspace index: 2 pool user accounts added (renamed, second), 1 pool user account removed (adminUser) in pools/pool.json; 4 pool user accounts on 2 pools in all.',
-        'Settings changed: {"enable":true,"languages":["json"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240}',
+        'Settings changed: {"enable":true,"languages":["json"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240,"inlayHints":{"runsAs":true}}',
         `Skipped ${python}: python is not in batchIdentity.languages.`,
       ]);
     },
@@ -180,8 +181,8 @@ describe('the output: one line per event', () => {
     assert.deepEqual(
       client.logLines().filter((l) => l.startsWith('Settings')),
       [
-        'Settings: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{},"fix":{"scope":"omit"},"maxFileSizeKB":10240}',
-        'Settings in force for /work/strict/a.json differ: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240}',
+        'Settings: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{},"fix":{"scope":"omit"},"maxFileSizeKB":10240,"inlayHints":{"runsAs":true}}',
+        'Settings in force for /work/strict/a.json differ: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240,"inlayHints":{"runsAs":true}}',
       ],
     );
   });
