@@ -9,7 +9,16 @@ import { RULES } from '../rules';
 import { applyEdits, mergeEditGroups } from './edits';
 import { emptyFacts, type Facts, type LanguageId } from './facts';
 import type { Finding, Fix, FixIntent, RuleContext, WorkspaceAccounts } from './findings';
-import { spanKey, type BrokenSyntax, type FileAnalysis, type LanguageSupport, type TextChange, type TextEdit } from './language';
+import { NO_COMPLETIONS, type LanguageCompletions } from './completion';
+import {
+  spanKey,
+  type BrokenSyntax,
+  type CompletionOptions,
+  type FileAnalysis,
+  type LanguageSupport,
+  type TextChange,
+  type TextEdit,
+} from './language';
 import { LANGUAGES } from './languages';
 import { applySuppressions } from './suppressions';
 
@@ -78,6 +87,8 @@ function containsAnyWord(text: string, words: readonly string[]): boolean {
 interface CachedSyntax {
   readonly language: LanguageSupport;
   readonly syntax: unknown;
+  /** The text the tree was parsed from; undefined once an edit was recorded in it (a reparse is due). */
+  text: string | undefined;
 }
 
 /**
@@ -123,7 +134,9 @@ export class Engine {
 
     const language = LANGUAGES[languageId];
     if (!containsAnyWord(doc.text, language.anchorWords)) {
-      if (owner) this.forget(doc.uri);
+      // A tree kept for completion (`syntaxOf`) stays, edits recorded, for its next incremental parse.
+      const kept = owner ? this.syntaxByUri.get(doc.uri) : undefined;
+      if (kept && kept.language !== language) this.forget(doc.uri);
       return { ...base, prefiltered: true, projectImports: await this.projectImportsOf(doc) };
     }
 
@@ -143,12 +156,7 @@ export class Engine {
       // Two first analyses racing on a grammar load each parse from scratch: keep one tree.
       const raced = this.syntaxByUri.get(doc.uri);
       if (raced && raced.syntax !== previous && raced.syntax !== syntax) raced.language.dispose?.(raced.syntax);
-      this.syntaxByUri.delete(doc.uri); // re-inserted last: the most recently used
-      this.syntaxByUri.set(doc.uri, { language, syntax });
-      for (const [uri] of this.syntaxByUri) {
-        if (this.syntaxByUri.size <= this.maxKeptTrees) break;
-        this.forget(uri);
-      }
+      this.keep(doc.uri, { language, syntax, text: doc.text });
     }
 
     // A kept tree is freed by the next parse; a one-off tree when the caller releases the analysis.
@@ -203,10 +211,58 @@ export class Engine {
     }
   }
 
+  /** Keeps a document's tree as the most recently used, dropping the least recently used beyond the limit. */
+  private keep(uri: string, cached: CachedSyntax): void {
+    this.syntaxByUri.delete(uri); // re-inserted last: the most recently used
+    this.syntaxByUri.set(uri, cached);
+    for (const [kept] of this.syntaxByUri) {
+      if (this.syntaxByUri.size <= this.maxKeptTrees) break;
+      this.forget(kept);
+    }
+  }
+
+  /**
+   * What the language proposes at an offset of an open document (the document's owner: the
+   * server), asked of the tree its analysis parsed. A document the analysis did not parse (none of
+   * the anchor words, or its tree dropped) is parsed once here, incrementally from the tree kept
+   * for it, and its tree kept for the next request: a completion never parses a text twice.
+   */
+  async completionsAt(doc: DocumentInput, offset: number, options: CompletionOptions): Promise<LanguageCompletions> {
+    const languageId = languageOf(doc.languageId);
+    const language = languageId ? LANGUAGES[languageId] : undefined;
+    if (!language?.completionsAt || looksBinary(doc.text)) return NO_COMPLETIONS;
+    let cached = this.syntaxByUri.get(doc.uri);
+    if (cached && cached.language !== language) {
+      this.forget(doc.uri);
+      cached = undefined;
+    }
+    if (!cached || cached.text !== doc.text) {
+      let syntax: unknown;
+      try {
+        syntax = await language.parse(doc.text, cached?.syntax);
+      } catch (error) {
+        if (error instanceof RangeError) return NO_COMPLETIONS;
+        throw error;
+      }
+      if (cached && cached.syntax !== syntax) language.dispose?.(cached.syntax);
+      cached = { language, syntax, text: doc.text };
+    }
+    this.keep(doc.uri, cached);
+    try {
+      return language.completionsAt({ uri: doc.uri, text: doc.text }, cached.syntax, offset, options);
+    } catch (error) {
+      // A construct nested deeper than the stack allows: nothing to propose.
+      if (error instanceof RangeError) return NO_COMPLETIONS;
+      throw error;
+    }
+  }
+
   /** Tells a kept syntax tree about an edit, before the next `analyze` of the new text. */
   recordChange(uri: string, change: TextChange): void {
     const cached = this.syntaxByUri.get(uri);
-    if (cached) cached.language.edit?.(cached.syntax, change);
+    if (!cached) return;
+    cached.language.edit?.(cached.syntax, change);
+    cached.text = undefined;
   }
 
   /** Drops what is kept for a document (closed, skipped, or its language changed). */

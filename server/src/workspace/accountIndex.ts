@@ -4,7 +4,7 @@
  * documents, the initial scan, watched-file changes, and the CLI's first pass.
  */
 import { LANGUAGE_IDS, LANGUAGE_TABLE } from '../../../common/languages';
-import type { Elevation } from '../batch/model';
+import type { Elevation, LoginMode } from '../batch/model';
 import { inSample, type Facts } from '../engine/facts';
 import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
 
@@ -12,6 +12,9 @@ export interface IndexedAccount extends AccountLocation {
   readonly name: string;
   /** The id of the pool it is defined on, when the pool's id is a literal. */
   readonly poolId?: string;
+  /** Its OS settings: Linux (uid, gid) or Windows (login mode), when written. */
+  readonly linux?: { readonly uid?: number; readonly gid?: number };
+  readonly windows?: { readonly loginMode?: LoginMode };
 }
 
 /**
@@ -34,14 +37,19 @@ export function definedAccounts(uri: string, text: string, facts: Facts): Indexe
     if (account.name?.kind !== 'string' || inSample(facts, account.span)) continue;
     const elevation = account.elevation?.kind === 'enum' ? (account.elevation.canonical as Elevation | undefined) : undefined;
     const uid = account.linux?.uid?.kind === 'number' ? account.linux.uid.value : undefined;
+    const gid = account.linux?.gid?.kind === 'number' ? account.linux.gid.value : undefined;
+    const loginMode = account.windows?.loginMode?.kind === 'enum' ? (account.windows.loginMode.canonical as LoginMode | undefined) : undefined;
     const poolId = account.pool && poolIds.get(account.pool.key);
     accounts.push({
       name: account.name.value,
       uri,
-      line: lineOf(text, account.span.start),
+      // The line of its name, where a link to the definition lands (not the object's opening line).
+      line: lineOf(text, account.name.span.start),
       elevation,
       uid,
       ...(poolId !== undefined && { poolId }),
+      ...(account.linux && { linux: { uid, gid } }),
+      ...(account.windows && { windows: { loginMode } }),
     });
   }
   return accounts;
@@ -144,6 +152,11 @@ export class AccountIndex implements WorkspaceAccounts {
       }
     }
     return this.byPoolId.get(poolId);
+  }
+
+  /** Every account of the workspace, file by file. */
+  all(): IndexedAccount[] {
+    return [...this.byUri.values()].flat();
   }
 
   get size(): number {

@@ -30,6 +30,7 @@ export function treeSitterLanguage(
     lineComment,
     anchorWords: spec.anchorWords,
     projectImports: spec.projectImports,
+    completionsAt: spec.completionsAt,
     async parse(text, previous) {
       const parser = await parserFor(grammar);
       const tree = parser.parse(text, previous ?? null);
