@@ -5,7 +5,16 @@
  * a language that produces facts gets user-name and enum-member completion without a line of its
  * own. Served from the kept analysis (its facts) and the tree it parsed (engine.completionsAt).
  */
-import { ENUM_MEMBERS, EXPLAIN, DEFAULTS, type CanonicalMember, type Elevation, type EnumName, type LoginMode, type Scope } from '../batch/model';
+import {
+  ENUM_MEMBERS,
+  EXPLAIN,
+  DEFAULTS,
+  type CanonicalMember,
+  type Elevation,
+  type EnumName,
+  type LoginMode,
+  type Scope,
+} from '../batch/model';
 import { JSON_DIALECTS } from '../batch/sdks';
 import type { Completion, CompletionPlace } from '../engine/completion';
 import type { Analysis, DocumentInput, Engine } from '../engine/engine';
@@ -108,7 +117,10 @@ function fileName(uri: string): string {
 export function accountSummary(account: IndexedAccount): string {
   const parts = [account.elevation ? ELEVATION_WORD[account.elevation] : `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`];
   if (account.linux) {
-    const ids = [account.linux.uid !== undefined && `uid ${account.linux.uid}`, account.linux.gid !== undefined && `gid ${account.linux.gid}`];
+    const ids = [
+      account.linux.uid !== undefined && `uid ${account.linux.uid}`,
+      account.linux.gid !== undefined && `gid ${account.linux.gid}`,
+    ];
     parts.push(['Linux', ids.filter(Boolean).join(', ')].filter(Boolean).join(' '));
   }
   if (account.windows) parts.push(account.windows.loginMode ? `Windows, ${LOGIN_WORD[account.windows.loginMode]}` : 'Windows');
@@ -131,7 +143,12 @@ function ownPoolNames(holder: Holder | undefined, accounts: readonly IndexedAcco
   return new Set(id === undefined ? [] : accounts.filter((a) => a.poolId === id).map((a) => a.name));
 }
 
-function userNames(place: Extract<CompletionPlace, { kind: 'userName' }>, accounts: readonly IndexedAccount[], facts: Facts, uri: string): Completion[] {
+function userNames(
+  place: Extract<CompletionPlace, { kind: 'userName' }>,
+  accounts: readonly IndexedAccount[],
+  facts: Facts,
+  uri: string,
+): Completion[] {
   const byName = new Map<string, IndexedAccount[]>();
   for (const account of accounts) {
     // This file's own accounts first among the definitions of a name.
@@ -146,7 +163,10 @@ function userNames(place: Extract<CompletionPlace, { kind: 'userName' }>, accoun
     const first = definitions[0];
     const onOwnPool = own.has(name);
     const documentation = definitions
-      .map((d) => `${definitionLink(d, `${fileName(d.uri)}:${d.line + 1}`)}${d.poolId ? ` (pool \`${d.poolId}\`)` : ''}: ${accountSummary(d).split(' · ').slice(0, -1).join(' · ')}`)
+      .map(
+        (d) =>
+          `${definitionLink(d, `${fileName(d.uri)}:${d.line + 1}`)}${d.poolId ? ` (pool \`${d.poolId}\`)` : ''}: ${accountSummary(d).split(' · ').slice(0, -1).join(' · ')}`,
+      )
       .join('  \n');
     return {
       label: name,

@@ -4,6 +4,7 @@ import { SERVER_COMMANDS } from '../../../../common/protocol';
 import { FIX_ALL_KIND } from '../../../../common/settings';
 import { warmRuntime } from '../../parsing/treeSitter';
 import { rescan } from '../analysis';
+import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
 import { workspaceFolderUris } from '../params';
 import type { ServerState } from '../state';
 
@@ -20,6 +21,7 @@ export function initialize(state: ServerState, params: InitializeParams): Initia
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       executeCommandProvider: { commands: [SERVER_COMMANDS.applyFixAll] },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
     },
     serverInfo: { name: 'batch-identity' },
   };
