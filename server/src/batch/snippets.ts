@@ -606,3 +606,56 @@ export function snippetFile(language: SnippetLanguage): Record<string, { prefix:
   }
   return file;
 }
+
+/** The identity forms a task's construction takes in code: a member, a builder call, a keyword argument. */
+export interface CodeIdentityMembers {
+  /** An auto-user, scope and elevation to choose (pool scope and non-admin first: the defaults). */
+  readonly autoUser: string;
+  /** A named user: the workspace's account names to choose from. */
+  readonly namedUser: string;
+  /** The identity types and enums the forms name (what must be in reach). */
+  readonly names: readonly string[];
+}
+
+/**
+ * The user identity as the task's construction takes it, one line in snippet syntax, for the
+ * generations the snippets are written for: C# `UserIdentity = …` in an object initializer, Java
+ * `withUserIdentity(…)` in a builder chain, Python `user_identity=…` in the model's call (the
+ * models reached through `pythonPrefix`, the call's own, with `quote` the file's string quote).
+ */
+export function codeIdentityMembers(
+  language: Exclude<SnippetLanguage, 'json'>,
+  userNames: readonly string[],
+  pythonPrefix = `${M}.`,
+  quote = "'",
+): CodeIdentityMembers {
+  const names = [CS_CLASS.userIdentity, CS_CLASS.autoUser, 'AutoUserScope', 'ElevationLevel'];
+  switch (language) {
+    case 'csharp':
+      return {
+        autoUser: `${CSHARP.legacy.userIdentity} = ${csAutoUser(memberChoice(1, CS_ENUMS, 'AutoUserScope', 'pool'), memberChoice(2, CS_ENUMS, 'ElevationLevel', 'nonAdmin'))}`,
+        namedUser: `${CSHARP.legacy.userIdentity} = new ${CS_CLASS.userIdentity}("${userNameStop(1, userNames)}")`,
+        names,
+      };
+    case 'java':
+      return {
+        autoUser:
+          `${J.userIdentity}(new ${J_CLASS.userIdentity}().${J.autoUser}(new ${J_CLASS.autoUser}()` +
+          `.${J.scope}(AutoUserScope.${memberChoice(1, J_ENUMS, 'AutoUserScope', 'pool')})` +
+          `.${J.elevationLevel}(ElevationLevel.${memberChoice(2, J_ENUMS, 'ElevationLevel', 'nonAdmin')})))`,
+        namedUser: `${J.userIdentity}(new ${J_CLASS.userIdentity}().${J.userName}("${userNameStop(1, userNames)}"))`,
+        names: [J_CLASS.userIdentity, J_CLASS.autoUser, 'AutoUserScope', 'ElevationLevel'],
+      };
+    case 'python': {
+      const p = literal(pythonPrefix);
+      return {
+        autoUser:
+          `${PYTHON.userIdentity}=${p}${PY_CLASS.userIdentity}(${K.autoUser}=${p}${PY_CLASS.autoUser}(` +
+          `${K.scope}=${p}AutoUserScope.${memberChoice(1, PY_ENUMS, 'AutoUserScope', 'pool')}, ` +
+          `${K.elevationLevel}=${p}ElevationLevel.${memberChoice(2, PY_ENUMS, 'ElevationLevel', 'nonAdmin')}))`,
+        namedUser: `${PYTHON.userIdentity}=${p}${PY_CLASS.userIdentity}(${PYTHON.userNameKeyword.legacy}=${quote}${userNameStop(1, userNames)}${quote})`,
+        names: [PY_CLASS.userIdentity, PY_CLASS.autoUser, 'AutoUserScope', 'ElevationLevel'],
+      };
+    }
+  }
+}

@@ -2,6 +2,7 @@
 import { JAVA } from '../../batch/sdks';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
+import { javaCompletionsAt } from './completion';
 import { collectFacts } from './facts';
 import { javaRenderer } from './renderer';
 import { render } from '../toolkit/render';
@@ -10,6 +11,7 @@ export const javaLanguage = treeSitterLanguage({
   id: 'java',
   // `RunElevated` is inside withRunElevated/setRunElevated; the rest name the identity model.
   anchorWords: ['RunElevated', ...JAVA.identityTypes, ...Object.keys(JAVA.enums)],
+  completionsAt: javaCompletionsAt,
   analyze(file, tree) {
     const { facts, plan } = collectFacts(file.text, tree);
     return {

@@ -2,6 +2,7 @@
 import { PYTHON } from '../../batch/sdks';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
+import { pythonCompletionsAt } from './completion';
 import { collectFacts } from './facts';
 import { pythonRenderer } from './renderer';
 import { render } from '../toolkit/render';
@@ -10,6 +11,7 @@ export const pythonLanguage = treeSitterLanguage({
   id: 'python',
   // Every fact starts at one of these words.
   anchorWords: [PYTHON.runElevated, PYTHON.userIdentity, ...PYTHON.identityTypes, 'ElevationLevel', 'AutoUserScope', 'LoginMode'],
+  completionsAt: pythonCompletionsAt,
   analyze(file, tree) {
     const { facts, plan } = collectFacts(file.text, tree);
     return {
