@@ -323,14 +323,18 @@ export function jsonCompletionsAt(
   const location = getLocation(text, offset);
   const previous = location.previousNode;
   if (location.isAtPropertyKey) {
-    const object = objectAt(root, location.path.slice(0, -1), offset);
-    if (!object) return NO_COMPLETIONS;
     // The key typed so far with its quote, or a bare word (no quote typed yet).
     const typed =
       previous && previous.offset < offset && offset <= previous.offset + previous.length
         ? { start: previous.offset, end: previous.offset + previous.length }
         : { start: offset - /[\w$-]*$/.exec(text.slice(0, offset))![0].length, end: offset };
-    return { completions: keyCompletions(text, root, object, typed, options.accountNames), places: [] };
+    // A key typed without its colon breaks the parse around it: the object is read without it.
+    const blanked =
+      typed.end > typed.start ? text.slice(0, typed.start) + ' '.repeat(typed.end - typed.start) + text.slice(typed.end) : text;
+    const readRoot = blanked === text ? root : parseTree(blanked, [], { allowTrailingComma: true, disallowComments: false });
+    const readObject = readRoot && objectAt(readRoot, location.path.slice(0, -1), offset);
+    if (!readRoot || !readObject) return NO_COMPLETIONS;
+    return { completions: keyCompletions(text, readRoot, readObject, typed, options.accountNames), places: [] };
   }
   const key = location.path[location.path.length - 1];
   if (typeof key !== 'string') return NO_COMPLETIONS;
