@@ -59,7 +59,7 @@ describe('extension manifest', () => {
     assert.deepEqual(
       manifest.contributes.snippets,
       SNIPPET_LANGUAGES.flatMap((language) =>
-        LANGUAGE_TABLE[language].vscodeLanguageIds.map((id) => ({ language: id, path: `./snippets/${SNIPPET_FILES[language].file}` })),
+        LANGUAGE_TABLE[language].vscodeLanguageIds.map((id) => ({ language: id, path: `./snippets/${SNIPPET_FILES[language].file!}` })),
       ),
     );
   });

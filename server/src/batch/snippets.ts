@@ -13,12 +13,17 @@ import type { LanguageId } from '../../../common/languages';
 import { type CanonicalMember, type EnumName } from './model';
 import { CSHARP, JAVA, JSON_DIALECTS, JSON_KEYS, PYTHON, spell, type CSharpField, type EnumSpellings, type JsonDialect } from './sdks';
 
-/** The languages with snippets; each file is contributed for its language's VS Code language ids (the language table's). */
+/** The languages with snippet bodies. */
 export type SnippetLanguage = Extract<LanguageId, 'csharp' | 'java' | 'python' | 'json'>;
 
 export interface SnippetFile {
-  /** File under snippets/. */
-  readonly file: string;
+  /**
+   * File under snippets/, contributed for the language's VS Code language ids (the language
+   * table's). JSON has none: a static snippet is offered anywhere in a file, and a JSON body fits
+   * one place only (a task's member is no document, a document no member), so the server's
+   * completion offers the JSON bodies where they fit (languages/json/completion.ts).
+   */
+  readonly file?: string;
   /** The SDK generation or dialect the bodies are written for, as descriptions name it. */
   readonly dialect: string;
   /** Where the secrets of the pool snippets come from, as their descriptions say. */
@@ -42,7 +47,6 @@ export const SNIPPET_FILES: Readonly<Record<SnippetLanguage, SnippetFile>> = {
     secrets: 'Secrets are read from the environment, never written in the source.',
   },
   json: {
-    file: 'json.json',
     dialect: 'Batch REST body',
     secrets: 'Secrets are placeholders to replace when the body is sent (from Key Vault, say), never written in the file.',
   },
@@ -594,13 +598,30 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
   },
 ];
 
+/** The languages whose snippets are a contributed file. */
+export const SNIPPET_FILE_LANGUAGES = (Object.keys(SNIPPET_FILES) as SnippetLanguage[]).filter((language) => SNIPPET_FILES[language].file);
+
+/** A snippet's description in one language: what it sets up, where its secrets come from, for which SDK or dialect. */
+export function snippetDescription(snippet: SnippetDefinition, language: SnippetLanguage): string {
+  return `${snippet.description}${snippet.secrets ? ` ${SNIPPET_FILES[language].secrets}` : ''} (${SNIPPET_FILES[language].dialect})`;
+}
+
+/** A snippet's description in a JSON dialect: in an ARM template its secrets are parameter references. */
+export function jsonSnippetDescription(snippet: SnippetDefinition, dialect: JsonDialect): string {
+  if (dialect === 'rest') return snippetDescription(snippet, 'json');
+  const secrets = snippet.secrets
+    ? ' Secrets are references to template parameters (declare them secureString), never written in the file.'
+    : '';
+  return `${snippet.description}${secrets} (${JSON_DIALECTS.arm.label})`;
+}
+
 /** One snippet file's content, as VS Code reads it. */
 export function snippetFile(language: SnippetLanguage): Record<string, { prefix: string; description: string; body: readonly string[] }> {
   const file: Record<string, { prefix: string; description: string; body: readonly string[] }> = {};
   for (const snippet of SNIPPETS) {
     file[snippet.title] = {
       prefix: snippet.prefix,
-      description: `${snippet.description}${snippet.secrets ? ` ${SNIPPET_FILES[language].secrets}` : ''} (${SNIPPET_FILES[language].dialect})`,
+      description: snippetDescription(snippet, language),
       body: snippet.bodies[language],
     };
   }

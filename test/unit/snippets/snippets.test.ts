@@ -21,6 +21,9 @@ import { expand, tabStopIndices } from './expand';
 import { EXPECTED, VARIANTS, type Expected, type ExpectedAccount, type ExpectedIdentity } from './expected';
 import { HOSTS, hostJson } from './hosts';
 
+/** Every language with snippet bodies: the files' three and JSON's, which the server's completion offers. */
+const BODY_LANGUAGES = Object.keys(SNIPPET_FILES) as SnippetLanguage[];
+
 const bySnippet = (prefix: string): SnippetDefinition => SNIPPETS.find((s) => s.prefix === prefix)!;
 
 function canonical(value: Value | undefined): string | undefined {
@@ -59,24 +62,24 @@ function meaning(facts: Facts): Expected {
 describe('snippet files', () => {
   it('are what the model generates (run `npx tsx scripts/snippets.ts` after changing it)', () => {
     for (const language of SNIPPET_LANGUAGES) {
-      const file = SNIPPET_FILES[language].file;
+      const file = SNIPPET_FILES[language].file!;
       assert.equal(fs.readFileSync(path.join(SNIPPETS_DIR, file), 'utf8'), render(language), file);
     }
   });
 
-  it('are contributed for the right language ids, JSON for json and jsonc', () => {
+  it('are contributed for the right language ids; JSON has none (the server offers its bodies where they fit)', () => {
     const contributed = (manifest.contributes as { snippets?: unknown }).snippets;
     assert.deepEqual(contributed, [
       { language: 'csharp', path: './snippets/csharp.json' },
       { language: 'java', path: './snippets/java.json' },
       { language: 'python', path: './snippets/python.json' },
-      { language: 'json', path: './snippets/json.json' },
-      { language: 'jsonc', path: './snippets/json.json' },
     ]);
+    assert.ok(!fs.existsSync(path.join(SNIPPETS_DIR, 'json.json')), 'no stale JSON snippet file');
     for (const entry of contributed as { path: string }[]) assert.ok(fs.existsSync(path.resolve(SNIPPETS_DIR, '..', entry.path)), entry.path);
   });
 
-  it('offer the same prefixes in all four languages', () => {
+  it('offer the same prefixes in every file (and JSON bodies for each: the server offers them)', () => {
+    assert.deepEqual(Object.keys(SNIPPETS[0].bodies).sort(), [...BODY_LANGUAGES].sort());
     const expected = [
       'batch-autouser-admin',
       'batch-autouser-pool',
@@ -86,7 +89,7 @@ describe('snippet files', () => {
       'batch-starttask-admin',
     ];
     for (const language of SNIPPET_LANGUAGES) {
-      const file = JSON.parse(fs.readFileSync(path.join(SNIPPETS_DIR, SNIPPET_FILES[language].file), 'utf8')) as Record<string, { prefix: string; description: string; body: string[] }>;
+      const file = JSON.parse(fs.readFileSync(path.join(SNIPPETS_DIR, SNIPPET_FILES[language].file!), 'utf8')) as Record<string, { prefix: string; description: string; body: string[] }>;
       const entries = Object.values(file);
       assert.deepEqual(entries.map((e) => e.prefix), expected, language);
       for (const entry of entries) {
@@ -98,7 +101,7 @@ describe('snippet files', () => {
 
   it('number their tab stops 1…n with nothing skipped', () => {
     for (const snippet of SNIPPETS) {
-      for (const language of SNIPPET_LANGUAGES) {
+      for (const language of BODY_LANGUAGES) {
         const stops = tabStopIndices(snippet.bodies[language]).filter((i) => i !== 0);
         assert.deepEqual(stops, stops.map((_, i) => i + 1), `${language} ${snippet.prefix}`);
       }
@@ -108,7 +111,7 @@ describe('snippet files', () => {
 
 describe('snippets analysed in their surrounding code', () => {
   for (const snippet of SNIPPETS) {
-    for (const language of SNIPPET_LANGUAGES) {
+    for (const language of BODY_LANGUAGES) {
       for (const variant of VARIANTS) {
         it(`${language} ${snippet.prefix} (${variant} choices): no finding, and the facts the snippet means`, async () => {
           const { text } = HOSTS[language](snippet, { choice: variant });
@@ -137,7 +140,7 @@ describe('snippets analysed in their surrounding code', () => {
     return { hasPools: true, lookup: (name) => (names.has(name) ? [location] : []) };
   }
 
-  for (const language of SNIPPET_LANGUAGES) {
+  for (const language of BODY_LANGUAGES) {
     it(`${language}: the named-user task runs as the admin account of either pool snippet (the pair does not warn)`, async () => {
       const task = HOSTS[language](bySnippet('batch-task-named-user')).text;
       assert.deepEqual(await squiggles(language, task, { workspace: await workspaceOf(language, 'batch-pool-users-windows') }), []);

@@ -16,7 +16,7 @@
 import { createScanner, findNodeAtLocation, getLocation, parseTree, type Node } from 'jsonc-parser';
 import { ENUM_MEMBERS, EXPLAIN, type CanonicalMember, type EnumName } from '../../batch/model';
 import { JSON_DIALECTS, JSON_ENUM_KEYS, JSON_KEYS, type JsonDialect } from '../../batch/sdks';
-import { jsonSnippetMembers, renumberTabStops, SNIPPETS, type BodyKey } from '../../batch/snippets';
+import { jsonSnippetDescription, jsonSnippetMembers, renumberTabStops, SNIPPETS, type BodyKey } from '../../batch/snippets';
 import { NO_COMPLETIONS, type Completion, type CompletionPlace, type LanguageCompletions } from '../../engine/completion';
 import { indentUnitOf } from '../../engine/edits';
 import type { Span } from '../../engine/facts';
@@ -150,15 +150,7 @@ function identitySnippets(
 ): Completion[] {
   const members = jsonSnippetMembers(dialect, names);
   return SNIPPETS.filter((s) => kinds.includes(s.target)).map((s) =>
-    member(
-      site,
-      s.prefix,
-      'snippet',
-      members[s.key as BodyKey],
-      s.title,
-      `${s.description} (${JSON_DIALECTS[dialect].label})`,
-      `1${s.prefix}`,
-    ),
+    member(site, s.prefix, 'snippet', members[s.key as BodyKey], s.title, jsonSnippetDescription(s, dialect), `1${s.prefix}`),
   );
 }
 
@@ -243,7 +235,7 @@ function keyCompletions(text: string, root: Node, object: Node, replace: Span, n
           'snippet',
           members[snippet.key],
           snippet.title,
-          `${snippet.description} (${JSON_DIALECTS[dialect].label})`,
+          jsonSnippetDescription(snippet, dialect),
           `1${snippet.prefix}`,
         ),
       );
@@ -304,7 +296,7 @@ function wholeBodies(text: string, offset: number, names: readonly string[]): Co
       snippet: layout(lines, '', unit),
       replace,
       detail: snippet.title,
-      documentation: `${snippet.description} (${JSON_DIALECTS.rest.label}: a whole ${snippet.target === 'task' ? 'add-task' : 'add-pool'} body)`,
+      documentation: `${jsonSnippetDescription(snippet, 'rest')} A whole ${snippet.target === 'task' ? 'add-task' : 'add-pool'} body.`,
       filterText: snippet.prefix,
     } satisfies Completion;
   });
