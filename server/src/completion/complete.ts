@@ -124,13 +124,16 @@ export function accountSummary(account: IndexedAccount): string {
     parts.push(['Linux', ids.filter(Boolean).join(', ')].filter(Boolean).join(' '));
   }
   if (account.windows) parts.push(account.windows.loginMode ? `Windows, ${LOGIN_WORD[account.windows.loginMode]}` : 'Windows');
-  parts.push(`${fileName(account.uri)}:${account.line + 1}`);
+  parts.push(`${fileName(account.uri)}:${definitionLine(account) + 1}`);
   return parts.join(' · ');
 }
 
+/** The line (0-based) a reference to an account's definition shows: its name's, else its object's. */
+const definitionLine = (account: IndexedAccount) => account.nameLine ?? account.line;
+
 /** A link to an account's name line: VS Code and other editors open `file:…#L7` at that line. */
 export function definitionLink(account: IndexedAccount, label: string): string {
-  return `[${label}](${account.uri}#L${account.line + 1})`;
+  return `[${label}](${account.uri}#L${definitionLine(account) + 1})`;
 }
 
 /** The account names of the pool the identity's task runs on, when the code says which. */
@@ -165,7 +168,7 @@ function userNames(
     const documentation = definitions
       .map(
         (d) =>
-          `${definitionLink(d, `${fileName(d.uri)}:${d.line + 1}`)}${d.poolId ? ` (pool \`${d.poolId}\`)` : ''}: ${accountSummary(d).split(' · ').slice(0, -1).join(' · ')}`,
+          `${definitionLink(d, `${fileName(d.uri)}:${definitionLine(d) + 1}`)}${d.poolId ? ` (pool \`${d.poolId}\`)` : ''}: ${accountSummary(d).split(' · ').slice(0, -1).join(' · ')}`,
       )
       .join('  \n');
     return {

@@ -12,6 +12,8 @@ export interface IndexedAccount extends AccountLocation {
   readonly name: string;
   /** The id of the pool it is defined on, when the pool's id is a literal. */
   readonly poolId?: string;
+  /** The line of its name (0-based), where completion's link to the definition lands; `line` is its object's. */
+  readonly nameLine?: number;
   /** Its OS settings: Linux (uid, gid) or Windows (login mode), when written. */
   readonly linux?: { readonly uid?: number; readonly gid?: number };
   readonly windows?: { readonly loginMode?: LoginMode };
@@ -38,13 +40,14 @@ export function definedAccounts(uri: string, text: string, facts: Facts): Indexe
     const elevation = account.elevation?.kind === 'enum' ? (account.elevation.canonical as Elevation | undefined) : undefined;
     const uid = account.linux?.uid?.kind === 'number' ? account.linux.uid.value : undefined;
     const gid = account.linux?.gid?.kind === 'number' ? account.linux.gid.value : undefined;
-    const loginMode = account.windows?.loginMode?.kind === 'enum' ? (account.windows.loginMode.canonical as LoginMode | undefined) : undefined;
+    const loginMode =
+      account.windows?.loginMode?.kind === 'enum' ? (account.windows.loginMode.canonical as LoginMode | undefined) : undefined;
     const poolId = account.pool && poolIds.get(account.pool.key);
     accounts.push({
       name: account.name.value,
       uri,
-      // The line of its name, where a link to the definition lands (not the object's opening line).
-      line: lineOf(text, account.name.span.start),
+      line: lineOf(text, account.span.start),
+      nameLine: lineOf(text, account.name.span.start),
       elevation,
       uid,
       ...(poolId !== undefined && { poolId }),

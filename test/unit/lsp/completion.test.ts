@@ -66,10 +66,10 @@ describe('completion over stdio', () => {
       workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }],
     });
 
-    // The index is filled in the background: a task naming csUser stops being reported once it is.
+    // The index is filled in the background: once it holds the C# pool, a name no pool defines is reported.
     const probe = uri('jobs/probe.json');
-    await client.open(probe, 'json', '{"id": "t", "commandLine": "x", "userIdentity": {"username": "csUser"}}');
-    await client.diagnosticsFor(probe, (p) => p.diagnostics.length === 0);
+    await client.open(probe, 'json', '{"id": "t", "commandLine": "x", "userIdentity": {"username": "ghost"}}');
+    await client.diagnosticsFor(probe, (p) => p.diagnostics.some((d) => d.code === 'unknown-user'));
 
     const task = uri('jobs/task.json');
     const named = cursor('{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {"username": "|"}\n}\n');

@@ -87,6 +87,8 @@ interface MemberSite {
   readonly commaBefore?: TextEdit;
   /** The member is followed by another: the inserted one ends with a comma. */
   readonly commaAfter: boolean;
+  /** What is typed starts with a key's quote. */
+  readonly quoted: boolean;
 }
 
 function memberSite(text: string, object: Node, replace: Span): MemberSite {
@@ -101,7 +103,14 @@ function memberSite(text: string, object: Node, replace: Span): MemberSite {
   scanner.setPosition(replace.end);
   let next = scanner.scan();
   while (next === Token.LineComment || next === Token.BlockComment) next = scanner.scan();
-  return { replace, indent, unit: indentUnitOf(text, DEFAULT_INDENT), commaBefore, commaAfter: next === Token.String };
+  return {
+    replace,
+    indent,
+    unit: indentUnitOf(text, DEFAULT_INDENT),
+    commaBefore,
+    commaAfter: next === Token.String,
+    quoted: text[replace.start] === '"' && replace.end > replace.start,
+  };
 }
 
 /** Snippet lines (tab-indented) as they go into the file: the first at the cursor, the rest at the line's indentation. */
@@ -127,8 +136,8 @@ function member(
     additionalEdits: site.commaBefore ? [site.commaBefore] : undefined,
     detail,
     documentation,
-    // The editor filters on what is typed: a bare word, or a key's opening quote and letters.
-    filterText: `"${label}`,
+    // The editor filters on what the replaced text holds: a key's opening quote and letters, or a bare word.
+    filterText: site.quoted ? `"${label}` : label,
     sortText,
   };
 }

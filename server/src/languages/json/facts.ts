@@ -34,7 +34,11 @@ export const KEYS: Record<ModelField, string> = {
   loginMode: 'loginMode',
 };
 /** The fields that hold an identity enum member. */
-export const ENUM_FIELDS: Partial<Record<ModelField, EnumName>> = { scope: 'AutoUserScope', elevation: 'ElevationLevel', loginMode: 'LoginMode' };
+export const ENUM_FIELDS: Partial<Record<ModelField, EnumName>> = {
+  scope: 'AutoUserScope',
+  elevation: 'ElevationLevel',
+  loginMode: 'LoginMode',
+};
 
 /** `fileName`: the document's file name, which may tell a deployment parameters file (evidence.ts). */
 export function collectFacts(text: string, root: Node | undefined, fileName = ''): { facts: Facts; plan: FilePlan } {
