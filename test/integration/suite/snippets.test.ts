@@ -33,19 +33,39 @@ suite('snippets', () => {
 
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, end);
       const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet && labelOf(i).startsWith('batch-'));
-      assert.deepEqual(snippets.map(labelOf).sort(), [...PREFIXES].sort(), `snippets offered: ${JSON.stringify(list.items.map(labelOf))}`);
+      assert.deepEqual(
+        snippets.map(labelOf).sort(),
+        [...(sample.snippets.prefixes ?? PREFIXES)].sort(),
+        `snippets offered: ${JSON.stringify(list.items.map(labelOf))}`,
+      );
 
       const autoUser = snippets.find((i) => labelOf(i) === 'batch-autouser-admin')!;
       assert.ok(autoUser.insertText instanceof vscode.SnippetString, 'a snippet to insert');
       assert.match(autoUser.insertText.value, /user_?identity/i);
       if (!sample.snippets.insert) return;
 
-      // Inserted over the typed word with its default values, as accepting the completion does.
-      const typed = new vscode.Range(end.translate(0, -TYPED.length), end);
-      assert.ok(await editor.insertSnippet(autoUser.insertText, typed));
-      assert.match(editor.document.getText(), /ElevationLevel\.(Admin|ADMIN|admin)\b/);
+      // Inserted over the typed word with its default values, as accepting the completion does
+      // (a server's item over its own range, keeping its whitespace when it says so, with its additional edits).
+      const typed = autoUser.range instanceof vscode.Range ? autoUser.range : new vscode.Range(end.translate(0, -TYPED.length), end);
+      const options: Parameters<vscode.TextEditor['insertSnippet']>[2] & { keepWhitespace?: boolean } = {
+        undoStopBefore: true,
+        undoStopAfter: true,
+        keepWhitespace: autoUser.keepWhitespace ?? false,
+      };
+      assert.ok(await editor.insertSnippet(autoUser.insertText, typed, options));
+      if (autoUser.additionalTextEdits?.length) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.set(uri, autoUser.additionalTextEdits);
+        assert.ok(await vscode.workspace.applyEdit(edit));
+      }
+      assert.match(editor.document.getText(), /ElevationLevel\.(Admin|ADMIN|admin)\b|"elevationLevel": "admin"/);
       assert.ok(!editor.document.getText().includes(`${TYPED}\n`), 'the typed word was replaced');
       await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no findings in the inserted snippet');
+      // JSON: VS Code's own JSON support finds no syntax error either.
+      assert.deepEqual(
+        vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'json'),
+        [],
+      );
     });
   }
 });
