@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, openCopy, waitForDiagnostics } from '../support/workbench';
+import { closeAllEditors, extensionApi, openCopy, waitForDiagnostics, waitForNoJsonSyntaxErrors } from '../support/workbench';
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 
@@ -119,9 +119,6 @@ async function openAt(
   return { uri, editor, position: editor.document.positionAt(at + cursor) };
 }
 
-/** VS Code's own JSON syntax diagnostics (the built-in JSON language features). */
-const jsonSyntaxErrors = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'json');
-
 suite('completion', () => {
   suiteSetup(extensionApi);
   teardown(closeAllEditors);
@@ -160,7 +157,7 @@ suite('completion', () => {
       await accept(editor, item, position);
       assert.match(editor.document.getText(), c.member.inserted);
       await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no findings in the accepted identity');
-      if (c.language === 'json') assert.deepEqual(jsonSyntaxErrors(uri), []);
+      if (c.language === 'json') await waitForNoJsonSyntaxErrors(uri, c.member.label);
     });
   }
 
@@ -182,7 +179,7 @@ suite('completion', () => {
       assert.ok(item, `${prefix} offered in an empty file`);
       await accept(editor, item, new vscode.Position(0, 0));
       await waitForDiagnostics(uri, (ds) => ds.length === 0, `no findings in ${prefix}`);
-      assert.deepEqual(jsonSyntaxErrors(uri), [], prefix);
+      await waitForNoJsonSyntaxErrors(uri, prefix);
       JSON.parse(editor.document.getText());
     }
     for (const prefix of ['batch-pool-users-linux', 'batch-pool-users-windows', 'batch-starttask-admin']) {
@@ -197,7 +194,7 @@ suite('completion', () => {
       const item = (await completionsAt(uri, position)).find((i) => labelOf(i) === prefix)!;
       await accept(editor, item, position);
       await waitForDiagnostics(uri, (ds) => ds.length === 0, `no findings in ${prefix}`);
-      assert.deepEqual(jsonSyntaxErrors(uri), [], prefix);
+      await waitForNoJsonSyntaxErrors(uri, prefix);
     }
   });
 });
