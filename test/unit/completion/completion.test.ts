@@ -43,7 +43,7 @@ describe('JSON completion', () => {
       commandLine: 'render.exe',
       userIdentity: { autoUser: { scope: 'task', elevationLevel: 'admin' } },
     });
-    assert.match(admin, /\n  "userIdentity": \{\n    "autoUser": \{\n      "scope": "task",/, 'the file’s two-space indentation');
+    assert.match(admin, /\n {2}"userIdentity": \{\n {4}"autoUser": \{\n {6}"scope": "task",/, 'the file’s two-space indentation');
     await clean('json', admin);
     const named = c.accept('batch-task-named-user');
     assert.deepEqual((strictJson(named) as { userIdentity: unknown }).userIdentity, { username: 'adminUser' });
