@@ -89,6 +89,8 @@ interface CachedSyntax {
   readonly syntax: unknown;
   /** The text the tree was parsed from; undefined once an edit was recorded in it (a reparse is due). */
   text: string | undefined;
+  /** Edits recorded in it: a parse that awaited while one came made a tree of no text's. */
+  changes: number;
 }
 
 /**
@@ -134,14 +136,14 @@ export class Engine {
 
     const language = LANGUAGES[languageId];
     if (!containsAnyWord(doc.text, language.anchorWords)) {
-      // A tree kept for completion (`syntaxOf`) stays, edits recorded, for its next incremental parse.
-      const kept = owner ? this.syntaxByUri.get(doc.uri) : undefined;
-      if (kept && kept.language !== language) this.forget(doc.uri);
+      // WASM memory never shrinks: a document without the words keeps no tree (not one a completion parsed either).
+      if (owner) this.forget(doc.uri);
       return { ...base, prefiltered: true, projectImports: await this.projectImportsOf(doc) };
     }
 
     const cached = owner ? this.syntaxByUri.get(doc.uri) : undefined;
-    const previous = cached?.language === language ? cached.syntax : undefined;
+    // A kept tree serves its own text, or the text its recorded edits lead to; never another text.
+    const previous = cached?.language === language && (cached.text === undefined || cached.text === doc.text) ? cached.syntax : undefined;
     if (cached && !previous) this.forget(doc.uri);
     let syntax: unknown;
     try {
@@ -156,7 +158,7 @@ export class Engine {
       // Two first analyses racing on a grammar load each parse from scratch: keep one tree.
       const raced = this.syntaxByUri.get(doc.uri);
       if (raced && raced.syntax !== previous && raced.syntax !== syntax) raced.language.dispose?.(raced.syntax);
-      this.keep(doc.uri, { language, syntax, text: doc.text });
+      this.keep(doc.uri, { language, syntax, text: doc.text, changes: 0 });
     }
 
     // A kept tree is freed by the next parse; a one-off tree when the caller releases the analysis.
@@ -224,8 +226,8 @@ export class Engine {
   /**
    * What the language proposes at an offset of an open document (the document's owner: the
    * server), asked of the tree its analysis parsed. A document the analysis did not parse (none of
-   * the anchor words, or its tree dropped) is parsed once here, incrementally from the tree kept
-   * for it, and its tree kept for the next request: a completion never parses a text twice.
+   * the anchor words, or its tree dropped) is parsed here, incrementally from the tree kept for it
+   * when there is one, and the tree kept until the next analysis: requests on one text parse it once.
    */
   async completionsAt(doc: DocumentInput, offset: number, options: CompletionOptions): Promise<LanguageCompletions> {
     const languageId = languageOf(doc.languageId);
@@ -237,15 +239,23 @@ export class Engine {
       cached = undefined;
     }
     if (!cached || cached.text !== doc.text) {
+      // From the kept tree when its recorded edits lead to this text; an edit that comes while
+      // the parse waits (for its grammar) makes the tree no text's: nothing is proposed then.
+      const previous = cached?.text === undefined ? cached : undefined;
+      const changes = cached?.changes;
       let syntax: unknown;
       try {
-        syntax = await language.parse(doc.text, cached?.syntax);
+        syntax = await language.parse(doc.text, previous?.syntax);
       } catch (error) {
         if (error instanceof RangeError) return NO_COMPLETIONS;
         throw error;
       }
+      if (this.syntaxByUri.get(doc.uri) !== cached || cached?.changes !== changes) {
+        if (syntax !== previous?.syntax) language.dispose?.(syntax);
+        return NO_COMPLETIONS;
+      }
       if (cached && cached.syntax !== syntax) language.dispose?.(cached.syntax);
-      cached = { language, syntax, text: doc.text };
+      cached = { language, syntax, text: doc.text, changes: 0 };
     }
     this.keep(doc.uri, cached);
     try {
@@ -263,6 +273,7 @@ export class Engine {
     if (!cached) return;
     cached.language.edit?.(cached.syntax, change);
     cached.text = undefined;
+    cached.changes++;
   }
 
   /** Drops what is kept for a document (closed, skipped, or its language changed). */
