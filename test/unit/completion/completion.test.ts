@@ -7,6 +7,8 @@ import { describe, it } from 'node:test';
 import { parse, type ParseError } from 'jsonc-parser';
 import type { LanguageId } from '../../../server/src/engine/facts';
 import { analyze, squiggles } from '../../helpers/engine';
+import { SNIPPETS } from '../../../server/src/batch/snippets';
+import { expand } from '../snippets/expand';
 import { account, complete } from './helpers';
 
 const POOL_URI = 'file:///work/pool.json';
@@ -127,6 +129,12 @@ describe('JSON completion', () => {
     }
   });
 
+  it('an empty file’s task bodies are the REST snippets’ bodies (one source)', async () => {
+    const c = await complete('json', '|');
+    for (const snippet of SNIPPETS.filter((s) => s.target === 'task'))
+      assert.equal(c.accept(snippet.prefix), expand(snippet.bodies.json).replace(/\t/g, '  '), snippet.prefix);
+  });
+
   it('nothing in JSON that is not Batch’s', async () => {
     assert.deepEqual((await complete('json', '{"name": "pkg", "version": "1.0.0", |}')).labels, []);
     assert.deepEqual(
@@ -207,6 +215,25 @@ describe('code completion', () => {
       assert.deepEqual([...c.labels].sort(), ['adminUser', 'mpi'], language);
       await clean(language, c.accept('mpi'));
     }
+  });
+
+  it('user names in the management SDKs’ forms', async () => {
+    const cases: [LanguageId, string][] = [
+      [
+        'python',
+        "from azure.mgmt.batch import models\n\nstart = models.StartTask(command_line='x', user_identity=models.UserIdentity(user_name='|'))\n",
+      ],
+      [
+        'csharp',
+        'using Azure.ResourceManager.Batch.Models;\n\nclass C\n{\n    BatchAccountPoolStartTask S() => new BatchAccountPoolStartTask { UserIdentity = new BatchUserIdentity { UserName = "|" } };\n}\n',
+      ],
+      [
+        'java',
+        'import com.azure.resourcemanager.batch.models.*;\n\nclass C {\n    StartTask s = new StartTask().withUserIdentity(new UserIdentity().withUsername("|"));\n}\n',
+      ],
+    ];
+    for (const [language, text] of cases)
+      assert.deepEqual([...(await complete(language, text, ACCOUNTS)).labels].sort(), ['adminUser', 'mpi'], language);
   });
 
   it('enum members in the SDK’s spelling at a written member', async () => {

@@ -115,6 +115,6 @@ describe('completion over stdio', () => {
     const client = new LspClient();
     t.after(() => client.close());
     const result = (await client.initialize()) as { capabilities: { completionProvider?: { triggerCharacters?: string[] } } };
-    assert.deepEqual(result.capabilities.completionProvider?.triggerCharacters, ['"', "'", '.', '=']);
+    assert.deepEqual(result.capabilities.completionProvider?.triggerCharacters, ['"', "'", '.']);
   });
 });

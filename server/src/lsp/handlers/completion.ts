@@ -19,8 +19,8 @@ import { currentAnalysis } from '../analysis';
 import { toLspEdits, toRange } from '../convert';
 import type { ServerState } from '../state';
 
-/** What the client types that may open a completion: a key's or a value's quote, a member access, a keyword's `=`. */
-export const COMPLETION_TRIGGER_CHARACTERS = ['"', "'", '.', '='];
+/** What the client types that may open a completion: a key's or a string's quote (names are proposed inside it), a member access. */
+export const COMPLETION_TRIGGER_CHARACTERS = ['"', "'", '.'];
 
 const ITEM_KIND: Record<CompletionKind, CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
