@@ -42,7 +42,8 @@ export async function completionsAt(engine: Engine, request: CompletionRequest):
   const own = await engine.completionsAt(document, offset, { accountNames });
   const places: CompletionPlace[] = [];
   const seen = new Set<string>();
-  for (const place of [...own.places, ...placesFromFacts(analysis, offset)]) {
+  // The facts' first: they know more of a place (a user name's task, for its own pool's accounts).
+  for (const place of [...placesFromFacts(analysis, offset), ...own.places]) {
     const key = `${place.kind}:${place.replace.start}:${place.replace.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
