@@ -42,7 +42,7 @@ function kindOf(object: Node): ObjectKind | undefined {
   if (key === KEYS.linux) return 'linux';
   if (key === KEYS.windows) return 'windows';
   if (object.parent?.type === 'array' && keyOf(object.parent) === JSON_KEYS.userAccounts) return 'account';
-  if ((key && JSON_KEYS.taskHolders[key]) || property(object, 'commandLine')) return 'task';
+  if ((key !== undefined && Object.hasOwn(JSON_KEYS.taskHolders, key)) || property(object, 'commandLine')) return 'task';
   if (POOL_KEYS.some((k) => property(object, k))) return 'pool';
   // An ARM pool resource's properties, or a CLI template's pool.
   const type = parent && key === 'properties' ? property(parent, 'type') : undefined;
