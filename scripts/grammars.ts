@@ -3,8 +3,10 @@
  * colour are the names the analyzer knows. `npm run generate:grammars` writes them; a unit test
  * fails when the committed files differ from what the model gives.
  *
- * What they scope: runElevated forms as `invalid.deprecated` (themes strike them through or colour
- * them as deprecated) and the identity enum members as enum members — outside comments and strings.
+ * What they scope: the identity enum members as enum members, outside comments and strings. They
+ * do not mark runElevated: whether a `runElevated` is Batch's is the analysis's judgement (a view
+ * model's or Azure Image Builder's is not), and the analysis's own diagnostic carries the Deprecated
+ * tag, which editors strike through (issue 14 item 7). A grammar cannot tell the look-alikes apart.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,7 +14,6 @@ import { LANGUAGE_TABLE, type LanguageId } from '../common/languages';
 import { ENUM_MEMBERS, type EnumName } from '../server/src/batch/model';
 import { CSHARP, JAVA, JSON_DIALECTS, JSON_KEYS, JSON_REST_LEGACY_SPELLINGS, PYTHON, type EnumSpellings } from '../server/src/batch/sdks';
 
-export const DEPRECATED = 'invalid.deprecated.run-elevated.batch-identity';
 export const ENUM_TYPE = 'support.type.enum.batch-identity';
 export const ENUM_MEMBER = 'variable.other.enummember.batch-identity';
 
@@ -24,9 +25,6 @@ interface Grammar {
 }
 
 const ENUM_NAMES = Object.keys(ENUM_MEMBERS) as EnumName[];
-
-/** Captures of `(\.)\s*(name)|\b(name)`: the accessor, then the deprecated name in either branch. */
-const ACCESSOR_THEN_DEPRECATED = { 1: { name: 'punctuation.accessor.batch-identity' }, 2: { name: DEPRECATED }, 3: { name: DEPRECATED } };
 
 function alternatives(words: Iterable<string>): string {
   return [...new Set(words)].sort((a, b) => b.length - a.length).join('|');
@@ -58,32 +56,15 @@ function injection(language: LanguageId, patterns: object[]): Grammar {
 }
 
 export function grammars(): Grammar[] {
-  const csharp = injection('csharp', [
-    // `task.RunElevated` and the initializer member `RunElevated = …`.
-    // The match starts at the dot: the host grammar would otherwise take `.RunElevated` first.
-    {
-      match: `(\\.)\\s*(${CSHARP.legacy.runElevated})\\b|\\b(${CSHARP.legacy.runElevated})(?=\\s*=(?![=>]))`,
-      captures: ACCESSOR_THEN_DEPRECATED,
-    },
-    ...memberAccessPatterns([CSHARP.enums]),
-  ]);
-  const java = injection('java', [
-    // Calls only (`.withRunElevated(`): a method declaration of that name is not a use.
-    { match: `(\\.)\\s*(${JAVA.runElevated.fluent}|${JAVA.runElevated.bean})(?=\\s*\\()`, captures: ACCESSOR_THEN_DEPRECATED },
-    ...memberAccessPatterns([JAVA.enums]),
-  ]);
-  const python = injection('python', [
-    // The keyword argument or assignment `run_elevated=…`, and attribute access `.run_elevated`.
-    { match: `(\\.)\\s*(${PYTHON.runElevated})\\b|\\b(${PYTHON.runElevated})(?=\\s*=(?!=))`, captures: ACCESSOR_THEN_DEPRECATED },
-    ...memberAccessPatterns([PYTHON.enums.legacy, PYTHON.enums.v15, PYTHON.mgmtEnums]),
-  ]);
+  const csharp = injection('csharp', memberAccessPatterns([CSHARP.enums]));
+  const java = injection('java', memberAccessPatterns([JAVA.enums]));
+  const python = injection('python', memberAccessPatterns([PYTHON.enums.legacy, PYTHON.enums.v15, PYTHON.mgmtEnums]));
   const enumKeys: Record<EnumName, string> = {
     ElevationLevel: JSON_KEYS.elevationLevel,
     AutoUserScope: JSON_KEYS.scope,
     LoginMode: 'loginMode',
   };
   const json = injection('json', [
-    { match: `("${JSON_KEYS.runElevated}")(?=\\s*:)`, captures: { 1: { name: `support.type.property-name.json ${DEPRECATED}` } } },
     ...ENUM_NAMES.map((name) => {
       const values: string[] = [...Object.values(JSON_DIALECTS.rest.enums[name]), ...Object.values(JSON_DIALECTS.arm.enums[name])];
       if (name === 'ElevationLevel') values.push(...Object.values(JSON_REST_LEGACY_SPELLINGS));

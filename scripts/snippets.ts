@@ -5,11 +5,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { SNIPPET_FILES, snippetFile, type SnippetLanguage } from '../server/src/batch/snippets';
+import { SNIPPET_FILE_LANGUAGES, SNIPPET_FILES, snippetFile, type SnippetLanguage } from '../server/src/batch/snippets';
 
 export const SNIPPETS_DIR = path.resolve(__dirname, '..', 'snippets');
 
-export const SNIPPET_LANGUAGES = Object.keys(SNIPPET_FILES) as SnippetLanguage[];
+/** The languages with a snippet file (JSON's bodies are offered by the server's completion where they fit). */
+export const SNIPPET_LANGUAGES: readonly SnippetLanguage[] = SNIPPET_FILE_LANGUAGES;
 
 export function render(language: SnippetLanguage): string {
   return JSON.stringify(snippetFile(language), null, 2) + '\n';
@@ -18,7 +19,7 @@ export function render(language: SnippetLanguage): string {
 if (require.main === module) {
   fs.mkdirSync(SNIPPETS_DIR, { recursive: true });
   for (const language of SNIPPET_LANGUAGES) {
-    fs.writeFileSync(path.join(SNIPPETS_DIR, SNIPPET_FILES[language].file), render(language));
+    fs.writeFileSync(path.join(SNIPPETS_DIR, SNIPPET_FILES[language].file!), render(language));
     console.log(`wrote snippets/${SNIPPET_FILES[language].file}`);
   }
 }

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DOCUMENT_LANGUAGE_IDS, LANGUAGE_IDS, LANGUAGE_TABLE, languageNames } from '../../common/languages';
 import { COMMANDS, FIX_ALL_TITLE } from '../../common/protocol';
-import { DEFAULT_SETTINGS } from '../../common/settings';
+import { DEFAULT_SETTINGS, FIX_ALL_KIND } from '../../common/settings';
 import { grammars } from '../../scripts/grammars';
 import { SNIPPET_LANGUAGES } from '../../scripts/snippets';
 import { SNIPPET_FILES } from '../../server/src/batch/snippets';
@@ -30,6 +30,14 @@ describe('extension manifest', () => {
   it('names fix-all in the command palette as everywhere else, with no category before it', () => {
     const command = manifest.contributes.commands.find((c: { command: string }) => c.command === COMMANDS.fixAllInFile);
     assert.deepEqual(command, { command: COMMANDS.fixAllInFile, title: FIX_ALL_TITLE });
+  });
+
+  it("contributes the fix-all code-action kind for the table's languages, named as everywhere else (settings completion offers it)", () => {
+    const contributed = manifest.contributes.codeActions as { languages: string[]; actions: { kind: string; title: string } }[];
+    assert.equal(contributed.length, 1);
+    assert.deepEqual(contributed[0].languages, DOCUMENT_LANGUAGE_IDS);
+    assert.equal(contributed[0].actions.kind, FIX_ALL_KIND);
+    assert.equal(contributed[0].actions.title, FIX_ALL_TITLE);
   });
 
   it("offers the language table's languages in batchIdentity.languages, all of them by default", () => {
@@ -51,7 +59,7 @@ describe('extension manifest', () => {
     assert.deepEqual(
       manifest.contributes.snippets,
       SNIPPET_LANGUAGES.flatMap((language) =>
-        LANGUAGE_TABLE[language].vscodeLanguageIds.map((id) => ({ language: id, path: `./snippets/${SNIPPET_FILES[language].file}` })),
+        LANGUAGE_TABLE[language].vscodeLanguageIds.map((id) => ({ language: id, path: `./snippets/${SNIPPET_FILES[language].file!}` })),
       ),
     );
   });

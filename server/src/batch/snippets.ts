@@ -5,28 +5,51 @@
  *
  * Written for the legacy SDK generation most code uses (reference §5.1, §6.1, §7.1) and REST
  * bodies (§2). Task snippets create a task; pool snippets set a property of an existing pool,
- * named by their first tab stop. No snippet holds a password or key: secrets are read from the
- * environment (in JSON, a `${VARIABLE}` to substitute before the body is sent).
+ * named by their first tab stop. No snippet holds a password or key: code reads secrets from the
+ * environment; a JSON body has a tab stop saying what to put there (a Key Vault secret when the
+ * body is sent; in an ARM template, the server's completion writes a parameter reference instead).
  */
 import type { LanguageId } from '../../../common/languages';
 import { type CanonicalMember, type EnumName } from './model';
-import { CSHARP, JAVA, JSON_DIALECTS, JSON_KEYS, PYTHON, spell, type CSharpField, type EnumSpellings } from './sdks';
+import { CSHARP, JAVA, JSON_DIALECTS, JSON_KEYS, PYTHON, spell, type CSharpField, type EnumSpellings, type JsonDialect } from './sdks';
 
-/** The languages with snippets; each file is contributed for its language's VS Code language ids (the language table's). */
+/** The languages with snippet bodies. */
 export type SnippetLanguage = Extract<LanguageId, 'csharp' | 'java' | 'python' | 'json'>;
 
 export interface SnippetFile {
-  /** File under snippets/. */
-  readonly file: string;
+  /**
+   * File under snippets/, contributed for the language's VS Code language ids (the language
+   * table's). JSON has none: a static snippet is offered anywhere in a file, and a JSON body fits
+   * one place only (a task's member is no document, a document no member), so the server's
+   * completion offers the JSON bodies where they fit (languages/json/completion.ts).
+   */
+  readonly file?: string;
   /** The SDK generation or dialect the bodies are written for, as descriptions name it. */
   readonly dialect: string;
+  /** Where the secrets of the pool snippets come from, as their descriptions say. */
+  readonly secrets: string;
 }
 
 export const SNIPPET_FILES: Readonly<Record<SnippetLanguage, SnippetFile>> = {
-  csharp: { file: 'csharp.json', dialect: 'Microsoft.Azure.Batch' },
-  java: { file: 'java.json', dialect: 'com.microsoft.azure.batch' },
-  python: { file: 'python.json', dialect: 'azure-batch ≤ 14' },
-  json: { file: 'json.json', dialect: 'Batch REST body' },
+  csharp: {
+    file: 'csharp.json',
+    dialect: 'Microsoft.Azure.Batch',
+    secrets: 'Secrets are read from the environment, never written in the source.',
+  },
+  java: {
+    file: 'java.json',
+    dialect: 'com.microsoft.azure.batch',
+    secrets: 'Secrets are read from the environment, never written in the source.',
+  },
+  python: {
+    file: 'python.json',
+    dialect: 'azure-batch ≤ 14',
+    secrets: 'Secrets are read from the environment, never written in the source.',
+  },
+  json: {
+    dialect: 'Batch REST body',
+    secrets: 'Secrets are placeholders to replace when the body is sent (from Key Vault, say), never written in the file.',
+  },
 };
 
 /** Environment variables the bodies read secrets from (their default tab-stop values). */
@@ -36,19 +59,21 @@ export const SECRET_VARIABLES = {
   sshPrivateKey: 'BATCH_SSH_PRIVATE_KEY',
 } as const;
 
-/** Default names: the named-user task runs as the Windows pool snippet's admin account. */
+/** Default names: the named-user task runs as the admin account both pool snippets define (so no pair of them warns). */
 export const SNIPPET_NAMES = {
   task: 'task',
   pool: 'pool',
   taskId: 'task1',
   adminUser: 'adminUser',
   nonAdminUser: 'nonAdminUser',
-  linuxUser: 'linuxUser',
   taskCommand: 'whoami',
   startTaskCommand: 'cmd /c install.cmd',
   uid: '1001',
   gid: '1001',
 } as const;
+
+/** The snippets' bodies by what they set up. */
+export type BodyKey = keyof typeof CSHARP_BODIES;
 
 export interface SnippetDefinition {
   readonly prefix: string;
@@ -57,6 +82,10 @@ export interface SnippetDefinition {
   readonly description: string;
   /** What the body needs in reach: nothing (it creates a task) or a pool named by tab stop 1. */
   readonly target: 'task' | 'pool';
+  /** What it sets up (the same in every language and dialect). */
+  readonly key: BodyKey;
+  /** It writes secrets: the description says where they come from, per language. */
+  readonly secrets?: boolean;
   readonly bodies: Readonly<Record<SnippetLanguage, readonly string[]>>;
 }
 
@@ -167,9 +196,9 @@ const CSHARP_BODIES = {
   ]),
   poolUsersLinux: csAccounts([
     csAccount(
-      tab(2, SNIPPET_NAMES.linuxUser),
-      tab(3, SECRET_VARIABLES.userPassword),
-      memberChoice(4, CS_ENUMS, 'ElevationLevel', 'nonAdmin'),
+      tab(2, SNIPPET_NAMES.adminUser),
+      tab(3, SECRET_VARIABLES.adminPassword),
+      memberChoice(4, CS_ENUMS, 'ElevationLevel', 'admin'),
       [
         `${csParam('UserAccount', 'linux')}: new ${CS_CLASS.linux}(`,
         `\t${csParam('LinuxUserConfiguration', 'uid')}: ${tab(5, SNIPPET_NAMES.uid)},`,
@@ -254,9 +283,9 @@ const JAVA_BODIES = {
   ]),
   poolUsersLinux: javaAccounts([
     javaAccount(
-      tab(2, SNIPPET_NAMES.linuxUser),
-      tab(3, SECRET_VARIABLES.userPassword),
-      memberChoice(4, J_ENUMS, 'ElevationLevel', 'nonAdmin'),
+      tab(2, SNIPPET_NAMES.adminUser),
+      tab(3, SECRET_VARIABLES.adminPassword),
+      memberChoice(4, J_ENUMS, 'ElevationLevel', 'admin'),
       [
         `.${J.linuxUserConfiguration}(new ${J_CLASS.linux}()`,
         `\t\t.${J.uid}(${tab(5, SNIPPET_NAMES.uid)})`,
@@ -341,9 +370,9 @@ const PYTHON_BODIES = {
   ]),
   poolUsersLinux: pyAccounts([
     pyAccount(
-      tab(2, SNIPPET_NAMES.linuxUser),
-      tab(3, SECRET_VARIABLES.userPassword),
-      memberChoice(4, PY_ENUMS, 'ElevationLevel', 'nonAdmin'),
+      tab(2, SNIPPET_NAMES.adminUser),
+      tab(3, SECRET_VARIABLES.adminPassword),
+      memberChoice(4, PY_ENUMS, 'ElevationLevel', 'admin'),
       [
         `${K.linuxUserConfiguration}=${M}.${PY_CLASS.linux}(`,
         `\t${K.uid}=${tab(5, SNIPPET_NAMES.uid)},`,
@@ -361,92 +390,145 @@ const PYTHON_BODIES = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// JSON — data-plane REST bodies: `username`, lower-case enum values (§2)
+// JSON — REST bodies: `username`, lower-case enum values (§2); ARM templates: `userName`, PascalCase
 // ---------------------------------------------------------------------------------------------
 
-const REST = JSON_DIALECTS.rest;
 const JK = { ...JSON_KEYS, startTask: known(Object.keys(JSON_KEYS.taskHolders), 'startTask') };
 
-/** A `${VARIABLE}` reference, substituted from the environment before the body is sent. */
-function jsonSecret(index: number, variable: string): string {
-  return `"\\\${${tab(index, variable)}\\}"`;
+/** The JSON secrets: what a REST body's placeholder says, and an ARM template's parameter name. */
+const JSON_SECRETS = {
+  adminPassword: { placeholder: '<password, from Key Vault>', parameter: 'adminUserPassword' },
+  userPassword: { placeholder: '<password, from Key Vault>', parameter: 'nonAdminUserPassword' },
+  sshPrivateKey: { placeholder: '<SSH private key, from Key Vault>', parameter: 'sshPrivateKey' },
+} as const;
+
+/**
+ * A secret's tab stop: in an ARM template a reference to a (secure) parameter, in a REST body a
+ * placeholder saying what to put there — never text that would be sent as the secret.
+ */
+function jsonSecret(dialect: JsonDialect, index: number, secret: keyof typeof JSON_SECRETS): string {
+  const { placeholder, parameter } = JSON_SECRETS[secret];
+  return dialect === 'arm' ? `"[parameters('${tab(index, parameter)}')]"` : `"${tab(index, placeholder)}"`;
 }
 
-function jsonAutoUser(indent: string, scope: string, elevation: string): string[] {
+/** Lines indented one level more (tabs: the editor or the completion writes the file's unit). */
+const indented = (lines: readonly string[]): string[] => lines.map((line) => `\t${line}`);
+
+function jsonAutoUser(scope: string, elevation: string): string[] {
   return [
-    `${indent}"${JK.userIdentity}": {`,
-    `${indent}\t"${JK.autoUser}": {`,
-    `${indent}\t\t"${JK.scope}": "${scope}",`,
-    `${indent}\t\t"${JK.elevationLevel}": "${elevation}"`,
-    `${indent}\t}`,
-    `${indent}}`,
+    `"${JK.userIdentity}": {`,
+    `\t"${JK.autoUser}": {`,
+    `\t\t"${JK.scope}": "${scope}",`,
+    `\t\t"${JK.elevationLevel}": "${elevation}"`,
+    '\t}',
+    '}',
   ];
 }
 
 function jsonTask(identity: string[]): string[] {
-  return ['{', `\t"id": "${tab(1, SNIPPET_NAMES.taskId)}",`, `\t"commandLine": "${tab(2, SNIPPET_NAMES.taskCommand)}",`, ...identity, '}'];
+  return [
+    '{',
+    `\t"id": "${tab(1, SNIPPET_NAMES.taskId)}",`,
+    `\t"commandLine": "${tab(2, SNIPPET_NAMES.taskCommand)}",`,
+    ...indented(identity),
+    '}',
+  ];
 }
 
 function jsonAccount(name: string, password: string, elevation: string, settings: string[]): string[] {
   return [
-    '\t{',
-    `\t\t"name": "${name}",`,
-    `\t\t"password": ${password},`,
-    `\t\t"${JK.elevationLevel}": "${elevation}",`,
-    ...settings.map((line) => `\t\t${line}`),
-    '\t}',
+    '{',
+    `\t"name": "${name}",`,
+    `\t"password": ${password},`,
+    `\t"${JK.elevationLevel}": "${elevation}",`,
+    ...indented(settings),
+    '}',
   ];
 }
 
 function jsonAccounts(accounts: string[][]): string[] {
-  const lines = accounts.flatMap((account, i) => (i === accounts.length - 1 ? account : closeLast(account, ',')));
+  const lines = accounts.flatMap((account, i) => indented(i === accounts.length - 1 ? account : closeLast(account, ',')));
   return [`"${JK.userAccounts}": [`, ...lines, ']'];
 }
 
-function jsonWindowsAccount(index: number, name: string, password: string, elevation: CanonicalMember): string[] {
-  return jsonAccount(tab(index, name), jsonSecret(index + 1, password), spell(REST.enums, 'ElevationLevel', elevation), [
+function jsonWindowsAccount(
+  dialect: JsonDialect,
+  index: number,
+  name: string,
+  secret: keyof typeof JSON_SECRETS,
+  elevation: CanonicalMember,
+): string[] {
+  const enums = JSON_DIALECTS[dialect].enums;
+  return jsonAccount(tab(index, name), jsonSecret(dialect, index + 1, secret), spell(enums, 'ElevationLevel', elevation), [
     '"windowsUserConfiguration": {',
-    `\t"loginMode": "${memberChoice(index + 2, REST.enums, 'LoginMode', 'batch')}"`,
+    `\t"loginMode": "${memberChoice(index + 2, enums, 'LoginMode', 'batch')}"`,
     '}',
   ]);
 }
 
+/** A tab stop for a user name: a choice of `names` (the workspace's accounts) when there are any. */
+function userNameStop(index: number, names: readonly string[] | undefined): string {
+  return names && names.length > 0 ? choice(index, names) : tab(index, SNIPPET_NAMES.adminUser);
+}
+
+/**
+ * The identity members of the snippets in one JSON dialect, each a property with its tab stops
+ * numbered from 1: what a task's or a pool's object takes (the server's completion inserts them
+ * where they fit; the static REST snippets wrap the task's in a whole body).
+ */
+export function jsonSnippetMembers(dialect: JsonDialect, userNames?: readonly string[]): Readonly<Record<BodyKey, readonly string[]>> {
+  const { enums, userNameKey } = JSON_DIALECTS[dialect];
+  return {
+    autoUserAdmin: jsonAutoUser(enums.AutoUserScope.task, enums.ElevationLevel.admin),
+    autoUserPool: jsonAutoUser(enums.AutoUserScope.pool, memberChoice(1, enums, 'ElevationLevel', 'nonAdmin')),
+    namedUser: [`"${JK.userIdentity}": {`, `\t"${userNameKey}": "${userNameStop(1, userNames)}"`, '}'],
+    poolUsersWindows: jsonAccounts([
+      jsonWindowsAccount(dialect, 1, SNIPPET_NAMES.adminUser, 'adminPassword', 'admin'),
+      jsonWindowsAccount(dialect, 4, SNIPPET_NAMES.nonAdminUser, 'userPassword', 'nonAdmin'),
+    ]),
+    poolUsersLinux: jsonAccounts([
+      jsonAccount(
+        tab(1, SNIPPET_NAMES.adminUser),
+        jsonSecret(dialect, 2, 'adminPassword'),
+        memberChoice(3, enums, 'ElevationLevel', 'admin'),
+        [
+          '"linuxUserConfiguration": {',
+          `\t"uid": ${tab(4, SNIPPET_NAMES.uid)},`,
+          `\t"gid": ${tab(5, SNIPPET_NAMES.gid)},`,
+          `\t"sshPrivateKey": ${jsonSecret(dialect, 6, 'sshPrivateKey')}`,
+          '}',
+        ],
+      ),
+    ]),
+    startTaskAdmin: [
+      `"${JK.startTask}": {`,
+      `\t"commandLine": "${tab(1, SNIPPET_NAMES.startTaskCommand)}",`,
+      ...indented(closeLast(jsonAutoUser(enums.AutoUserScope.pool, enums.ElevationLevel.admin), ',')),
+      '\t"waitForSuccess": true',
+      '}',
+    ],
+  };
+}
+
+/** A snippet's tab stops renumbered from `first` (a member inside a body whose own stops come before). */
+export function renumberTabStops(lines: readonly string[], first: number): string[] {
+  return lines.map((line) => line.replace(/(?<!\\)\$\{(\d+)([:|])/g, (_, n: string, mark: string) => `\${${Number(n) + first - 1}${mark}`));
+}
+
+const REST_MEMBERS = jsonSnippetMembers('rest');
+
 const JSON_BODIES = {
-  autoUserAdmin: jsonTask(jsonAutoUser('\t', REST.enums.AutoUserScope.task, REST.enums.ElevationLevel.admin)),
-  autoUserPool: jsonTask(jsonAutoUser('\t', REST.enums.AutoUserScope.pool, memberChoice(3, REST.enums, 'ElevationLevel', 'nonAdmin'))),
-  namedUser: jsonTask([`\t"${JK.userIdentity}": {`, `\t\t"${REST.userNameKey}": "${tab(3, SNIPPET_NAMES.adminUser)}"`, '\t}']),
-  poolUsersWindows: jsonAccounts([
-    jsonWindowsAccount(1, SNIPPET_NAMES.adminUser, SECRET_VARIABLES.adminPassword, 'admin'),
-    jsonWindowsAccount(4, SNIPPET_NAMES.nonAdminUser, SECRET_VARIABLES.userPassword, 'nonAdmin'),
-  ]),
-  poolUsersLinux: jsonAccounts([
-    jsonAccount(
-      tab(1, SNIPPET_NAMES.linuxUser),
-      jsonSecret(2, SECRET_VARIABLES.userPassword),
-      memberChoice(3, REST.enums, 'ElevationLevel', 'nonAdmin'),
-      [
-        '"linuxUserConfiguration": {',
-        `\t"uid": ${tab(4, SNIPPET_NAMES.uid)},`,
-        `\t"gid": ${tab(5, SNIPPET_NAMES.gid)},`,
-        `\t"sshPrivateKey": ${jsonSecret(6, SECRET_VARIABLES.sshPrivateKey)}`,
-        '}',
-      ],
-    ),
-  ]),
-  startTaskAdmin: [
-    `"${JK.startTask}": {`,
-    `\t"commandLine": "${tab(1, SNIPPET_NAMES.startTaskCommand)}",`,
-    ...closeLast(jsonAutoUser('\t', REST.enums.AutoUserScope.pool, REST.enums.ElevationLevel.admin), ','),
-    '\t"waitForSuccess": true',
-    '}',
-  ],
+  autoUserAdmin: jsonTask(REST_MEMBERS.autoUserAdmin as string[]),
+  autoUserPool: jsonTask(renumberTabStops(REST_MEMBERS.autoUserPool, 3)),
+  namedUser: jsonTask(renumberTabStops(REST_MEMBERS.namedUser, 3)),
+  poolUsersWindows: REST_MEMBERS.poolUsersWindows,
+  poolUsersLinux: REST_MEMBERS.poolUsersLinux,
+  startTaskAdmin: REST_MEMBERS.startTaskAdmin,
 };
 
 // ---------------------------------------------------------------------------------------------
 // The snippets
 // ---------------------------------------------------------------------------------------------
-
-type BodyKey = keyof typeof CSHARP_BODIES;
 
 function bodies(key: BodyKey): Record<SnippetLanguage, readonly string[]> {
   return { csharp: CSHARP_BODIES[key], java: JAVA_BODIES[key], python: PYTHON_BODIES[key], json: JSON_BODIES[key] };
@@ -460,6 +542,7 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
       "A task that runs as an admin auto-user with task scope: on Windows nodes, an elevated account of the task's own. " +
       'Task scope was the Windows default when runElevated was replaced (2017-01-01.4.0); since 2019-08-01.10.0 the default is pool.',
     target: 'task',
+    key: 'autoUserAdmin',
     bodies: bodies('autoUserAdmin'),
   },
   {
@@ -469,6 +552,7 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
       'A task that runs as the pool-scope auto-user: the account shared by every pool-scope task of the same elevation on the node, ' +
       'so it can write the start-task directory of a pool-scope start task of that elevation. Non-admin unless you choose admin.',
     target: 'task',
+    key: 'autoUserPool',
     bodies: bodies('autoUserPool'),
   },
   {
@@ -476,9 +560,10 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
     title: 'Batch: pool user accounts (Windows)',
     description:
       'Named user accounts on a Windows pool, an admin and a non-admin, each with a login mode ' +
-      '(interactive logons on Windows VM pools run under UAC; batch is recommended for long-running processes). ' +
-      'Passwords come from the environment, never from the source.',
+      '(interactive logons on Windows VM pools run under UAC; batch is recommended for long-running processes).',
     target: 'pool',
+    key: 'poolUsersWindows',
+    secrets: true,
     bodies: bodies('poolUsersWindows'),
   },
   {
@@ -486,8 +571,11 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
     title: 'Batch: pool user account (Linux: uid, gid, SSH key)',
     description:
       'A named user account on a Linux pool with uid and gid (set together) and an SSH private key, not password-protected, ' +
-      "for key-based SSH between the pool's nodes when inter-node communication is enabled. Password and key come from the environment.",
+      "for key-based SSH between the pool's nodes when inter-node communication is enabled. " +
+      "Its name is the named-user task snippet's, so the two fit together.",
     target: 'pool',
+    key: 'poolUsersLinux',
+    secrets: true,
     bodies: bodies('poolUsersLinux'),
   },
   {
@@ -495,6 +583,7 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
     title: 'Batch: task under a named user',
     description: "A task that runs as a named user account; the name must be one of the pool's user accounts.",
     target: 'task',
+    key: 'namedUser',
     bodies: bodies('namedUser'),
   },
   {
@@ -504,9 +593,27 @@ export const SNIPPETS: readonly SnippetDefinition[] = [
       "A pool's start task that runs as the admin pool-scope auto-user and waits for success: " +
       "tasks running as the same admin pool-scope auto-user can write the start task's directory.",
     target: 'pool',
+    key: 'startTaskAdmin',
     bodies: bodies('startTaskAdmin'),
   },
 ];
+
+/** The languages whose snippets are a contributed file. */
+export const SNIPPET_FILE_LANGUAGES = (Object.keys(SNIPPET_FILES) as SnippetLanguage[]).filter((language) => SNIPPET_FILES[language].file);
+
+/** A snippet's description in one language: what it sets up, where its secrets come from, for which SDK or dialect. */
+export function snippetDescription(snippet: SnippetDefinition, language: SnippetLanguage): string {
+  return `${snippet.description}${snippet.secrets ? ` ${SNIPPET_FILES[language].secrets}` : ''} (${SNIPPET_FILES[language].dialect})`;
+}
+
+/** A snippet's description in a JSON dialect: in an ARM template its secrets are parameter references. */
+export function jsonSnippetDescription(snippet: SnippetDefinition, dialect: JsonDialect): string {
+  if (dialect === 'rest') return snippetDescription(snippet, 'json');
+  const secrets = snippet.secrets
+    ? ' Secrets are references to template parameters (declare them secureString), never written in the file.'
+    : '';
+  return `${snippet.description}${secrets} (${JSON_DIALECTS.arm.label})`;
+}
 
 /** One snippet file's content, as VS Code reads it. */
 export function snippetFile(language: SnippetLanguage): Record<string, { prefix: string; description: string; body: readonly string[] }> {
@@ -514,9 +621,62 @@ export function snippetFile(language: SnippetLanguage): Record<string, { prefix:
   for (const snippet of SNIPPETS) {
     file[snippet.title] = {
       prefix: snippet.prefix,
-      description: `${snippet.description} (${SNIPPET_FILES[language].dialect})`,
+      description: snippetDescription(snippet, language),
       body: snippet.bodies[language],
     };
   }
   return file;
+}
+
+/** The identity forms a task's construction takes in code: a member, a builder call, a keyword argument. */
+export interface CodeIdentityMembers {
+  /** An auto-user, scope and elevation to choose (pool scope and non-admin first: the defaults). */
+  readonly autoUser: string;
+  /** A named user: the workspace's account names to choose from. */
+  readonly namedUser: string;
+  /** The identity types and enums the forms name (what must be in reach). */
+  readonly names: readonly string[];
+}
+
+/**
+ * The user identity as the task's construction takes it, one line in snippet syntax, for the
+ * generations the snippets are written for: C# `UserIdentity = …` in an object initializer, Java
+ * `withUserIdentity(…)` in a builder chain, Python `user_identity=…` in the model's call (the
+ * models reached through `pythonPrefix`, the call's own, with `quote` the file's string quote).
+ */
+export function codeIdentityMembers(
+  language: Exclude<SnippetLanguage, 'json'>,
+  userNames: readonly string[],
+  pythonPrefix = `${M}.`,
+  quote = "'",
+): CodeIdentityMembers {
+  const names = [CS_CLASS.userIdentity, CS_CLASS.autoUser, 'AutoUserScope', 'ElevationLevel'];
+  switch (language) {
+    case 'csharp':
+      return {
+        autoUser: `${CSHARP.legacy.userIdentity} = ${csAutoUser(memberChoice(1, CS_ENUMS, 'AutoUserScope', 'pool'), memberChoice(2, CS_ENUMS, 'ElevationLevel', 'nonAdmin'))}`,
+        namedUser: `${CSHARP.legacy.userIdentity} = new ${CS_CLASS.userIdentity}("${userNameStop(1, userNames)}")`,
+        names,
+      };
+    case 'java':
+      return {
+        autoUser:
+          `${J.userIdentity}(new ${J_CLASS.userIdentity}().${J.autoUser}(new ${J_CLASS.autoUser}()` +
+          `.${J.scope}(AutoUserScope.${memberChoice(1, J_ENUMS, 'AutoUserScope', 'pool')})` +
+          `.${J.elevationLevel}(ElevationLevel.${memberChoice(2, J_ENUMS, 'ElevationLevel', 'nonAdmin')})))`,
+        namedUser: `${J.userIdentity}(new ${J_CLASS.userIdentity}().${J.userName}("${userNameStop(1, userNames)}"))`,
+        names: [J_CLASS.userIdentity, J_CLASS.autoUser, 'AutoUserScope', 'ElevationLevel'],
+      };
+    case 'python': {
+      const p = literal(pythonPrefix);
+      return {
+        autoUser:
+          `${PYTHON.userIdentity}=${p}${PY_CLASS.userIdentity}(${K.autoUser}=${p}${PY_CLASS.autoUser}(` +
+          `${K.scope}=${p}AutoUserScope.${memberChoice(1, PY_ENUMS, 'AutoUserScope', 'pool')}, ` +
+          `${K.elevationLevel}=${p}ElevationLevel.${memberChoice(2, PY_ENUMS, 'ElevationLevel', 'nonAdmin')}))`,
+        namedUser: `${PYTHON.userIdentity}=${p}${PY_CLASS.userIdentity}(${PYTHON.userNameKeyword.legacy}=${quote}${userNameStop(1, userNames)}${quote})`,
+        names: [PY_CLASS.userIdentity, PY_CLASS.autoUser, 'AutoUserScope', 'ElevationLevel'],
+      };
+    }
+  }
 }

@@ -210,3 +210,32 @@ function backtrack(trace: Int32Array[], n: number, m: number, max: number): stri
   }
   return script.reverse();
 }
+
+/**
+ * The file's indentation unit, read from its lines: a tab when lines are indented with tabs, else
+ * the most frequent increase of leading spaces from one indented line to the next deeper one;
+ * `fallback` when no line is indented (an empty file).
+ */
+export function indentUnitOf(text: string, fallback: string): string {
+  const increases = new Map<number, number>();
+  let tabs = 0;
+  let spaces = 0;
+  let previous = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const leading = /^[ \t]*/.exec(line)![0];
+    if (leading.startsWith('\t')) {
+      tabs++;
+      continue;
+    }
+    const width = leading.length;
+    if (width > 0) spaces++;
+    if (width > previous) increases.set(width - previous, (increases.get(width - previous) ?? 0) + 1);
+    previous = width;
+  }
+  if (tabs > spaces) return '\t';
+  let best = 0;
+  let count = 0;
+  for (const [increase, n] of increases) if (n > count || (n === count && increase < best)) [best, count] = [increase, n];
+  return best > 0 ? ' '.repeat(best) : fallback;
+}

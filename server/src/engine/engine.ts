@@ -9,9 +9,11 @@ import { RULES } from '../rules';
 import { applyEdits, mergeEditGroups } from './edits';
 import { emptyFacts, type Facts, type LanguageId } from './facts';
 import type { Finding, Fix, FixIntent, RuleContext, WorkspaceAccounts } from './findings';
+import { NO_COMPLETIONS, type LanguageCompletions } from './completion';
 import {
   spanKey,
   type BrokenSyntax,
+  type CompletionOptions,
   type FileAnalysis,
   type FileFormat,
   type LanguageSupport,
@@ -96,6 +98,10 @@ function containsAnyWord(text: string, words: readonly string[]): boolean {
 interface CachedSyntax {
   readonly language: LanguageSupport;
   readonly syntax: unknown;
+  /** The text the tree was parsed from; undefined once an edit was recorded in it (a reparse is due). */
+  text: string | undefined;
+  /** Edits recorded in it: a parse that awaited while one came made a tree of no text's. */
+  changes: number;
 }
 
 /**
@@ -143,12 +149,14 @@ export class Engine {
     const wanted =
       containsAnyWord(doc.text, language.anchorWords) || (!!options.tasks && containsAnyWord(doc.text, language.taskWords ?? []));
     if (!wanted) {
+      // WASM memory never shrinks: a document without the words keeps no tree (not one a completion parsed either).
       if (owner) this.forget(doc.uri);
       return { ...base, prefiltered: true, projectImports: await this.projectImportsOf(doc) };
     }
 
     const cached = owner ? this.syntaxByUri.get(doc.uri) : undefined;
-    const previous = cached?.language === language ? cached.syntax : undefined;
+    // A kept tree serves its own text, or the text its recorded edits lead to; never another text.
+    const previous = cached?.language === language && (cached.text === undefined || cached.text === doc.text) ? cached.syntax : undefined;
     if (cached && !previous) this.forget(doc.uri);
     let syntax: unknown;
     try {
@@ -163,12 +171,7 @@ export class Engine {
       // Two first analyses racing on a grammar load each parse from scratch: keep one tree.
       const raced = this.syntaxByUri.get(doc.uri);
       if (raced && raced.syntax !== previous && raced.syntax !== syntax) raced.language.dispose?.(raced.syntax);
-      this.syntaxByUri.delete(doc.uri); // re-inserted last: the most recently used
-      this.syntaxByUri.set(doc.uri, { language, syntax });
-      for (const [uri] of this.syntaxByUri) {
-        if (this.syntaxByUri.size <= this.maxKeptTrees) break;
-        this.forget(uri);
-      }
+      this.keep(doc.uri, { language, syntax, text: doc.text, changes: 0 });
     }
 
     // A kept tree is freed by the next parse; a one-off tree when the caller releases the analysis.
@@ -228,10 +231,67 @@ export class Engine {
     }
   }
 
+  /** Keeps a document's tree as the most recently used, dropping the least recently used beyond the limit. */
+  private keep(uri: string, cached: CachedSyntax): void {
+    this.syntaxByUri.delete(uri); // re-inserted last: the most recently used
+    this.syntaxByUri.set(uri, cached);
+    for (const [kept] of this.syntaxByUri) {
+      if (this.syntaxByUri.size <= this.maxKeptTrees) break;
+      this.forget(kept);
+    }
+  }
+
+  /**
+   * What the language proposes at an offset of an open document (the document's owner: the
+   * server), asked of the tree its analysis parsed. A document the analysis did not parse (none of
+   * the anchor words, or its tree dropped) is parsed here, incrementally from the tree kept for it
+   * when there is one, and the tree kept until the next analysis: requests on one text parse it once.
+   */
+  async completionsAt(doc: DocumentInput, offset: number, options: CompletionOptions): Promise<LanguageCompletions> {
+    const languageId = languageOf(doc.languageId);
+    const language = languageId ? LANGUAGES[languageId] : undefined;
+    if (!language?.completionsAt || looksBinary(doc.text)) return NO_COMPLETIONS;
+    let cached = this.syntaxByUri.get(doc.uri);
+    if (cached && cached.language !== language) {
+      this.forget(doc.uri);
+      cached = undefined;
+    }
+    if (!cached || cached.text !== doc.text) {
+      // From the kept tree when its recorded edits lead to this text; an edit that comes while
+      // the parse waits (for its grammar) makes the tree no text's: nothing is proposed then.
+      const previous = cached?.text === undefined ? cached : undefined;
+      const changes = cached?.changes;
+      let syntax: unknown;
+      try {
+        syntax = await language.parse(doc.text, previous?.syntax);
+      } catch (error) {
+        if (error instanceof RangeError) return NO_COMPLETIONS;
+        throw error;
+      }
+      if (this.syntaxByUri.get(doc.uri) !== cached || cached?.changes !== changes) {
+        if (syntax !== previous?.syntax) language.dispose?.(syntax);
+        return NO_COMPLETIONS;
+      }
+      if (cached && cached.syntax !== syntax) language.dispose?.(cached.syntax);
+      cached = { language, syntax, text: doc.text, changes: 0 };
+    }
+    this.keep(doc.uri, cached);
+    try {
+      return language.completionsAt({ uri: doc.uri, text: doc.text }, cached.syntax, offset, options);
+    } catch (error) {
+      // A construct nested deeper than the stack allows: nothing to propose.
+      if (error instanceof RangeError) return NO_COMPLETIONS;
+      throw error;
+    }
+  }
+
   /** Tells a kept syntax tree about an edit, before the next `analyze` of the new text. */
   recordChange(uri: string, change: TextChange): void {
     const cached = this.syntaxByUri.get(uri);
-    if (cached) cached.language.edit?.(cached.syntax, change);
+    if (!cached) return;
+    cached.language.edit?.(cached.syntax, change);
+    cached.text = undefined;
+    cached.changes++;
   }
 
   /** Drops what is kept for a document (closed, skipped, or its language changed). */

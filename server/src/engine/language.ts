@@ -3,6 +3,7 @@
  * into identity facts (the adapter), and how to turn a fix intent into text edits in the file's
  * own style (the renderer).
  */
+import type { LanguageCompletions } from './completion';
 import type { Facts, LanguageId, Span } from './facts';
 import type { FixIntent } from './findings';
 
@@ -95,6 +96,11 @@ export interface FileFormat {
 /** No configuration: renderers write as they always have. */
 export const NO_FORMAT: FileFormat = Object.freeze({});
 
+/** What a completion may know beyond the file: the names of the workspace's pool user accounts (a named-user proposal offers them). */
+export interface CompletionOptions {
+  readonly accountNames: readonly string[];
+}
+
 /** What an analysis knows from outside its file. */
 export interface ProjectContext {
   /** What the workspace's files import for the whole project (`projectImports` of each; C# `global using`). */
@@ -134,6 +140,12 @@ export interface LanguageSupport<S = unknown> {
   /** Free what a syntax tree holds (tree-sitter trees live in WASM memory). */
   dispose?(syntax: S): void;
   analyze(file: SourceFile, syntax: S, project?: ProjectContext): FileAnalysis;
+  /**
+   * What fits at an offset by the syntax around it (a task's initializer, a builder chain, a call's
+   * keywords, a JSON object's keys), written in the file's style (engine/completion.ts). Asked of
+   * the tree the analysis parsed; answers only from the tree and the text, never kept.
+   */
+  completionsAt?(file: SourceFile, syntax: S, offset: number, options: CompletionOptions): LanguageCompletions;
   /**
    * Imports a file makes for every file of its project (C#'s `global using`): `word` must occur
    * in the text for there to be any, `read` lists them from the syntax tree.

@@ -10,6 +10,7 @@ import { VISIBLE_DOCUMENTS_NOTIFICATION } from '../../../common/protocol';
 import { rescan, validate, watchWorkspace } from './analysis';
 import { guardNotification, guardRequest } from './dispatch';
 import { codeActions, resolveCodeAction } from './handlers/codeActions';
+import { completion } from './handlers/completion';
 import { didChange, didClose, didOpen, unappliedChange, visibleDocuments } from './handlers/documents';
 import { executeCommand } from './handlers/executeCommand';
 import { hover } from './handlers/hover';
@@ -79,6 +80,7 @@ export function startServer(connection: Connection, observer?: DispatchObserver)
   connection.languages.inlayHint.on(request('textDocument/inlayHint', check.rangeParams, inlayHints));
   connection.onDocumentSymbol(request('textDocument/documentSymbol', check.textDocumentParams, documentSymbols));
   connection.onWorkspaceSymbol(request('workspace/symbol', check.workspaceSymbolParams, workspaceSymbols));
+  connection.onCompletion(request('textDocument/completion', check.positionParams, completion));
   connection.onExecuteCommand(request('workspace/executeCommand', check.executeCommandParams, executeCommand));
 
   connection.listen();

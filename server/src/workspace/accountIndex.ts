@@ -73,11 +73,11 @@ export function definedAccounts(uri: string, text: string, facts: Facts): Indexe
     if (account.name?.kind !== 'string' || inSample(facts, account.span)) continue;
     const elevation = account.elevation?.kind === 'enum' ? (account.elevation.canonical as Elevation | undefined) : undefined;
     const uid = account.linux?.uid?.kind === 'number' ? account.linux.uid.value : undefined;
-    const poolId = account.pool && poolIds.get(account.pool.key);
-    const content = literalContent(account.name);
     const gid = account.linux?.gid?.kind === 'number' ? account.linux.gid.value : undefined;
     const loginMode =
       account.windows?.loginMode?.kind === 'enum' ? (account.windows.loginMode.canonical as LoginMode | undefined) : undefined;
+    const poolId = account.pool && poolIds.get(account.pool.key);
+    const content = literalContent(account.name);
     accounts.push({
       name: account.name.value,
       uri,

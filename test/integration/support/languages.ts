@@ -70,13 +70,17 @@ export interface LanguageSample {
   readonly hovers?: { readonly file: string; readonly expect: readonly HoverExpectation[] };
   /**
    * Snippets, in the clean file (`typing.file`) on a new line after `after`: completion lists the
-   * shared prefixes there; with `insert`, the inserted snippet is code the server finds no fault in
-   * (JSON's snippets are whole task objects, which do not fit into a task's own members).
+   * shared prefixes there (`prefixes`, when only some fit: JSON's come from the server, which offers
+   * in a task object the task's identity snippets as its member); with `insert`, the inserted
+   * snippet is code the server finds no fault in.
    */
-  readonly snippets: { readonly after: string; readonly indent: string; readonly insert: boolean };
+  readonly snippets: { readonly after: string; readonly indent: string; readonly insert: boolean; readonly prefixes?: readonly string[] };
 }
 
 export const RUN_ELEVATED = 'run-elevated';
+
+/** The snippets the server offers in a JSON task object: the task's identity, as its member. */
+const JSON_TASK_SNIPPETS = ['batch-autouser-admin', 'batch-autouser-pool', 'batch-task-named-user'];
 
 /** The pool file of the fixture workspace that defines the user account the hovers resolve. */
 export const POOL_FILE = 'json/pool.json';
@@ -341,7 +345,7 @@ export const SAMPLES: readonly LanguageSample[] = [
       insert: '\n  "runElevated": true,',
       squiggled: '"runElevated"',
     },
-    snippets: { after: '"id": "render-frame-0002",', indent: '  ', insert: false },
+    snippets: { after: '"id": "render-frame-0002",', indent: '  ', insert: true, prefixes: JSON_TASK_SNIPPETS },
     hovers: {
       file: 'json/identities.json',
       expect: [
@@ -389,7 +393,7 @@ export const SAMPLES: readonly LanguageSample[] = [
       insert: ',\n  "runElevated": true',
       squiggled: '"runElevated"',
     },
-    snippets: { after: '"id": "render-frame-0002",', indent: '  ', insert: false },
+    snippets: { after: '"id": "render-frame-0002",', indent: '  ', insert: true, prefixes: JSON_TASK_SNIPPETS },
   },
 ];
 

@@ -157,6 +157,21 @@ export async function waitForDiagnostics(
   );
 }
 
+/**
+ * Waits until VS Code's own JSON support reports no syntax error for `uri` (its diagnostics follow
+ * an edit asynchronously: ones from before it may still be shown).
+ */
+export function waitForNoJsonSyntaxErrors(uri: vscode.Uri, what: string, deadlineMs = DEFAULT_DEADLINE_MS): Promise<true> {
+  const errors = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'json');
+  return until(
+    vscode.languages.onDidChangeDiagnostics,
+    () => (errors().length === 0 ? true : undefined),
+    () =>
+      `no JSON syntax errors in ${what}: ${JSON.stringify(errors().map((d) => `${d.range.start.line}:${d.range.start.character} ${d.message}`))}`,
+    deadlineMs,
+  );
+}
+
 /** Exactly `count` findings of `rule`. */
 export function waitForFindings(uri: vscode.Uri, rule: string, count: number, deadlineMs?: number): Promise<vscode.Diagnostic[]> {
   return waitForDiagnostics(

@@ -180,11 +180,11 @@ describe('Python snippets run with the real SDK (azure-batch 13)', { skip: skipW
   }
 
   const linux = hostPython(SNIPPETS.find((s) => s.prefix === 'batch-pool-users-linux')!);
-  const broken = linux.text.replace('ElevationLevel.non_admin', 'ElevationLevel.nonadmin');
+  const broken = linux.text.replace('ElevationLevel.admin', 'ElevationLevel.administrator');
   const brokenRun = sdk.run({ name: 'broken', source: broken });
   it('a wrong enum member fails the same check', async () => {
     assert.notEqual(broken, linux.text);
     const run = await brokenRun();
-    assert.match(run.error ?? '', /^AttributeError: nonadmin$/);
+    assert.match(run.error ?? '', /^AttributeError: administrator$/);
   });
 });

@@ -40,7 +40,7 @@ export const EXPECTED: Readonly<Record<string, (variant: Variant) => Expected>> 
   }),
   'batch-pool-users-linux': (v) => ({
     identities: [],
-    accounts: [{ name: 'linuxUser', elevation: v === 'first' ? 'nonAdmin' : 'admin', uid: 1001, gid: 1001 }],
+    accounts: [{ name: 'adminUser', elevation: v === 'first' ? 'admin' : 'nonAdmin', uid: 1001, gid: 1001 }],
   }),
   'batch-task-named-user': () => ({ identities: [{ task: 'task', user: 'adminUser' }], accounts: [] }),
   'batch-starttask-admin': () => ({ identities: [{ task: 'startTask', scope: 'pool', elevation: 'admin' }], accounts: [] }),

@@ -15,10 +15,14 @@ import { render, SNIPPET_LANGUAGES, SNIPPETS_DIR } from '../../../scripts/snippe
 import type { Facts, Value } from '../../../server/src/engine/facts';
 import type { AccountLocation, WorkspaceAccounts } from '../../../server/src/engine/findings';
 import { SNIPPET_FILES, SNIPPETS, type SnippetDefinition, type SnippetLanguage } from '../../../server/src/batch/snippets';
+import { isPlaceholder } from '../../../server/src/rules/placeholders';
 import { analyze, squiggles } from '../../helpers/engine';
 import { expand, tabStopIndices } from './expand';
 import { EXPECTED, VARIANTS, type Expected, type ExpectedAccount, type ExpectedIdentity } from './expected';
 import { HOSTS, hostJson } from './hosts';
+
+/** Every language with snippet bodies: the files' three and JSON's, which the server's completion offers. */
+const BODY_LANGUAGES = Object.keys(SNIPPET_FILES) as SnippetLanguage[];
 
 const bySnippet = (prefix: string): SnippetDefinition => SNIPPETS.find((s) => s.prefix === prefix)!;
 
@@ -58,24 +62,24 @@ function meaning(facts: Facts): Expected {
 describe('snippet files', () => {
   it('are what the model generates (run `npx tsx scripts/snippets.ts` after changing it)', () => {
     for (const language of SNIPPET_LANGUAGES) {
-      const file = SNIPPET_FILES[language].file;
+      const file = SNIPPET_FILES[language].file!;
       assert.equal(fs.readFileSync(path.join(SNIPPETS_DIR, file), 'utf8'), render(language), file);
     }
   });
 
-  it('are contributed for the right language ids, JSON for json and jsonc', () => {
+  it('are contributed for the right language ids; JSON has none (the server offers its bodies where they fit)', () => {
     const contributed = (manifest.contributes as { snippets?: unknown }).snippets;
     assert.deepEqual(contributed, [
       { language: 'csharp', path: './snippets/csharp.json' },
       { language: 'java', path: './snippets/java.json' },
       { language: 'python', path: './snippets/python.json' },
-      { language: 'json', path: './snippets/json.json' },
-      { language: 'jsonc', path: './snippets/json.json' },
     ]);
+    assert.ok(!fs.existsSync(path.join(SNIPPETS_DIR, 'json.json')), 'no stale JSON snippet file');
     for (const entry of contributed as { path: string }[]) assert.ok(fs.existsSync(path.resolve(SNIPPETS_DIR, '..', entry.path)), entry.path);
   });
 
-  it('offer the same prefixes in all four languages', () => {
+  it('offer the same prefixes in every file (and JSON bodies for each: the server offers them)', () => {
+    assert.deepEqual(Object.keys(SNIPPETS[0].bodies).sort(), [...BODY_LANGUAGES].sort());
     const expected = [
       'batch-autouser-admin',
       'batch-autouser-pool',
@@ -85,7 +89,7 @@ describe('snippet files', () => {
       'batch-starttask-admin',
     ];
     for (const language of SNIPPET_LANGUAGES) {
-      const file = JSON.parse(fs.readFileSync(path.join(SNIPPETS_DIR, SNIPPET_FILES[language].file), 'utf8')) as Record<string, { prefix: string; description: string; body: string[] }>;
+      const file = JSON.parse(fs.readFileSync(path.join(SNIPPETS_DIR, SNIPPET_FILES[language].file!), 'utf8')) as Record<string, { prefix: string; description: string; body: string[] }>;
       const entries = Object.values(file);
       assert.deepEqual(entries.map((e) => e.prefix), expected, language);
       for (const entry of entries) {
@@ -97,7 +101,7 @@ describe('snippet files', () => {
 
   it('number their tab stops 1…n with nothing skipped', () => {
     for (const snippet of SNIPPETS) {
-      for (const language of SNIPPET_LANGUAGES) {
+      for (const language of BODY_LANGUAGES) {
         const stops = tabStopIndices(snippet.bodies[language]).filter((i) => i !== 0);
         assert.deepEqual(stops, stops.map((_, i) => i + 1), `${language} ${snippet.prefix}`);
       }
@@ -107,7 +111,7 @@ describe('snippet files', () => {
 
 describe('snippets analysed in their surrounding code', () => {
   for (const snippet of SNIPPETS) {
-    for (const language of SNIPPET_LANGUAGES) {
+    for (const language of BODY_LANGUAGES) {
       for (const variant of VARIANTS) {
         it(`${language} ${snippet.prefix} (${variant} choices): no finding, and the facts the snippet means`, async () => {
           const { text } = HOSTS[language](snippet, { choice: variant });
@@ -115,10 +119,12 @@ describe('snippets analysed in their surrounding code', () => {
           const analysis = await analyze(language, text);
           analysis.release();
           assert.deepEqual(meaning(analysis.facts), EXPECTED[snippet.prefix](variant), text);
-          // Secrets are read, never written: the rules that look for literals see expressions.
+          // Secrets are read, never written: code reads them (an expression), a JSON body says what to put there (a placeholder).
+          const secret = (value: Value | undefined) =>
+            value?.kind === 'expr' || (language === 'json' && value?.kind === 'string' && isPlaceholder(value.value));
           for (const account of analysis.facts.accounts) {
-            assert.equal(account.password?.kind, 'expr', account.password?.text);
-            if (account.linux) assert.equal(account.linux.sshPrivateKey?.kind, 'expr', account.linux.sshPrivateKey?.text);
+            assert.ok(secret(account.password), account.password?.text);
+            if (account.linux) assert.ok(secret(account.linux.sshPrivateKey), account.linux.sshPrivateKey?.text);
           }
         });
       }
@@ -134,13 +140,15 @@ describe('snippets analysed in their surrounding code', () => {
     return { hasPools: true, lookup: (name) => (names.has(name) ? [location] : []) };
   }
 
-  for (const language of SNIPPET_LANGUAGES) {
-    it(`${language}: the named-user task runs as the Windows pool snippet's admin account`, async () => {
+  for (const language of BODY_LANGUAGES) {
+    it(`${language}: the named-user task runs as the admin account of either pool snippet (the pair does not warn)`, async () => {
       const task = HOSTS[language](bySnippet('batch-task-named-user')).text;
       assert.deepEqual(await squiggles(language, task, { workspace: await workspaceOf(language, 'batch-pool-users-windows') }), []);
+      assert.deepEqual(await squiggles(language, task, { workspace: await workspaceOf(language, 'batch-pool-users-linux') }), []);
+      // …and a pool without that account does warn: the check is live.
       const quote = language === 'python' ? "'" : '"';
-      assert.deepEqual(await squiggles(language, task, { workspace: await workspaceOf(language, 'batch-pool-users-linux') }), [
-        { rule: 'unknown-user', severity: 'warning', text: `${quote}adminUser${quote}` },
+      assert.deepEqual(await squiggles(language, task.replace(`${quote}adminUser${quote}`, `${quote}someoneElse${quote}`), { workspace: await workspaceOf(language, 'batch-pool-users-linux') }), [
+        { rule: 'unknown-user', severity: 'warning', text: `${quote}someoneElse${quote}` },
       ]);
     });
   }
@@ -155,18 +163,18 @@ describe('JSON snippets are REST bodies', () => {
     'batch-pool-users-windows': {
       key: 'userAccounts',
       value: [
-        { name: 'adminUser', password: '${BATCH_ADMIN_PASSWORD}', elevationLevel: 'admin', windowsUserConfiguration: { loginMode: 'batch' } },
-        { name: 'nonAdminUser', password: '${BATCH_USER_PASSWORD}', elevationLevel: 'nonadmin', windowsUserConfiguration: { loginMode: 'batch' } },
+        { name: 'adminUser', password: '<password, from Key Vault>', elevationLevel: 'admin', windowsUserConfiguration: { loginMode: 'batch' } },
+        { name: 'nonAdminUser', password: '<password, from Key Vault>', elevationLevel: 'nonadmin', windowsUserConfiguration: { loginMode: 'batch' } },
       ],
     },
     'batch-pool-users-linux': {
       key: 'userAccounts',
       value: [
         {
-          name: 'linuxUser',
-          password: '${BATCH_USER_PASSWORD}',
-          elevationLevel: 'nonadmin',
-          linuxUserConfiguration: { uid: 1001, gid: 1001, sshPrivateKey: '${BATCH_SSH_PRIVATE_KEY}' },
+          name: 'adminUser',
+          password: '<password, from Key Vault>',
+          elevationLevel: 'admin',
+          linuxUserConfiguration: { uid: 1001, gid: 1001, sshPrivateKey: '<SSH private key, from Key Vault>' },
         },
       ],
     },

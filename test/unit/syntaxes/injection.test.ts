@@ -9,7 +9,7 @@ import { before, describe, it } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar } from 'vscode-textmate';
 import manifest from '../../../package.json';
-import { DEPRECATED, ENUM_MEMBER, grammars, render, SYNTAXES_DIR } from '../../../scripts/grammars';
+import { ENUM_MEMBER, grammars, render, SYNTAXES_DIR } from '../../../scripts/grammars';
 
 const HOSTS: Record<string, string> = {
   'source.cs': 'csharp.json',
@@ -47,6 +47,11 @@ async function scoped(scope: string, line: string, name: string): Promise<string
   return (await tokens(scope, line)).filter((t) => t.scopes.some((s) => s.split(' ').includes(name) || s === name)).map((t) => t.text);
 }
 
+/** Tokens any grammar (ours or the host's) scopes as deprecated: themes strike them through. */
+async function deprecatedTokens(scope: string, line: string): Promise<string[]> {
+  return (await tokens(scope, line)).filter((t) => t.scopes.some((s) => /\bdeprecated\b/.test(s))).map((t) => t.text);
+}
+
 describe('injection grammars', () => {
   it('are what the model generates (run `npm run generate:grammars` after changing it)', () => {
     for (const grammar of grammars()) {
@@ -56,33 +61,35 @@ describe('injection grammars', () => {
     }
   });
 
+  // No runElevated is coloured deprecated by a grammar, Batch's or a look-alike (issue 14 item 7):
+  // the analysis tells them apart, and its diagnostic's Deprecated tag strikes Batch's through.
   const cases: { scope: string; line: string; deprecated: string[]; members?: string[] }[] = [
-    { scope: 'source.cs', line: '    task.RunElevated = true;', deprecated: ['RunElevated'] },
-    { scope: 'source.cs', line: '    RunElevated = true,', deprecated: ['RunElevated'] },
+    { scope: 'source.cs', line: '    task.RunElevated = true;', deprecated: [] },
+    { scope: 'source.cs', line: '    RunElevated = true,', deprecated: [] },
     { scope: 'source.cs', line: '    // task.RunElevated = true;', deprecated: [] },
     { scope: 'source.cs', line: '    var s = "task.RunElevated = true";', deprecated: [] },
     { scope: 'source.cs', line: '    if (RunElevated == other) {}', deprecated: [] },
     { scope: 'source.cs', line: '    var e = ElevationLevel.NonAdmin; var s = AutoUserScope.Pool;', deprecated: [], members: ['NonAdmin', 'Pool'] },
-    { scope: 'source.java', line: '        .withRunElevated(true)', deprecated: ['withRunElevated'] },
-    { scope: 'source.java', line: '    task.setRunElevated(false);', deprecated: ['setRunElevated'] },
+    { scope: 'source.java', line: '        .withRunElevated(true)', deprecated: [] },
+    { scope: 'source.java', line: '    task.setRunElevated(false);', deprecated: [] },
     { scope: 'source.java', line: '    public Task withRunElevated(Boolean b) {', deprecated: [] },
     { scope: 'source.java', line: '    // .withRunElevated(true)', deprecated: [] },
     { scope: 'source.java', line: '    x(ElevationLevel.NON_ADMIN, LoginMode.BATCH);', deprecated: [], members: ['NON_ADMIN', 'BATCH'] },
-    { scope: 'source.python', line: '    task = m.TaskAddParameter(id="t", run_elevated=True)', deprecated: ['run_elevated'] },
-    { scope: 'source.python', line: '    task.run_elevated = False', deprecated: ['run_elevated'] },
+    { scope: 'source.python', line: '    task = m.TaskAddParameter(id="t", run_elevated=True)', deprecated: [] },
+    { scope: 'source.python', line: '    task.run_elevated = False', deprecated: [] },
     { scope: 'source.python', line: '    # run_elevated=True', deprecated: [] },
     { scope: 'source.python', line: '    print("run_elevated=True")', deprecated: [] },
     { scope: 'source.python', line: '    if run_elevated == x: pass', deprecated: [] },
     { scope: 'source.python', line: '    e = m.ElevationLevel.non_admin; s = models.AutoUserScope.TASK', deprecated: [], members: ['non_admin', 'TASK'] },
-    { scope: 'source.json', line: '  "runElevated": true,', deprecated: ['"runElevated"'] },
+    { scope: 'source.json', line: '  "runElevated": true,', deprecated: [] },
     { scope: 'source.json', line: '  "commandLine": "runElevated",', deprecated: [] },
     { scope: 'source.json', line: '  "autoUser": {"scope": "pool", "elevationLevel": "admin"}', deprecated: [], members: ['"pool"', '"admin"'] },
-    { scope: 'source.json.comments', line: '  "runElevated": true, // "runElevated": true', deprecated: ['"runElevated"'] },
+    { scope: 'source.json.comments', line: '  "runElevated": true, // "runElevated": true', deprecated: [] },
     { scope: 'source.json.comments', line: '  "elevationLevel": "Admin", "loginMode": "interactive"', deprecated: [], members: ['"Admin"', '"interactive"'] },
   ];
   for (const c of cases) {
     it(`${c.scope}: ${c.line.trim()}`, async () => {
-      assert.deepEqual(await scoped(c.scope, c.line, DEPRECATED), c.deprecated);
+      assert.deepEqual(await deprecatedTokens(c.scope, c.line), c.deprecated);
       if (c.members) assert.deepEqual(await scoped(c.scope, c.line, ENUM_MEMBER), c.members);
     });
   }

@@ -3,6 +3,7 @@ import { CSHARP } from '../../batch/sdks';
 import { Words } from '../toolkit/text';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
+import { csharpCompletionsAt } from './completion';
 import { collectFacts, TASK_WORDS } from './facts';
 import { Reach } from './imports';
 import { csharpRenderer } from './renderer';
@@ -15,6 +16,7 @@ export const csharpLanguage = treeSitterLanguage({
   // `global using Microsoft.Azure.Batch;` in one file (often GlobalUsings.cs) serves them all.
   // (The word is how the directive is written in practice; the tree decides what it is.)
   projectImports: { word: 'global using', read: (file, tree) => new Reach(tree, new Words(file.text)).globalUsings() },
+  completionsAt: csharpCompletionsAt,
   analyze(file, tree, project) {
     const { facts, plan } = collectFacts(file.text, tree, project?.workspaceImports);
     return {

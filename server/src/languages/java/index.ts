@@ -2,6 +2,7 @@
 import { JAVA } from '../../batch/sdks';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
+import { javaCompletionsAt } from './completion';
 import { collectFacts } from './facts';
 import { javaRenderer } from './renderer';
 import { render } from '../toolkit/render';
@@ -12,6 +13,7 @@ export const javaLanguage = treeSitterLanguage({
   anchorWords: ['RunElevated', ...JAVA.identityTypes, ...Object.keys(JAVA.enums)],
   // A task model is built under its type's name.
   taskWords: Object.keys(JAVA.taskTypes),
+  completionsAt: javaCompletionsAt,
   analyze(file, tree) {
     const { facts, plan } = collectFacts(file.text, tree);
     return {

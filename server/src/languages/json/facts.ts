@@ -19,7 +19,7 @@ import { enumValueOf, valueOf } from './values';
 const ACCOUNT_SHAPE_KEYS = ['elevationLevel', 'linuxUserConfiguration', 'windowsUserConfiguration'];
 
 /** The key of each model field (a user name is looked up in the dialect's casing first, then the other). */
-const KEYS: Record<ModelField, string> = {
+export const KEYS: Record<ModelField, string> = {
   userName: 'userName',
   autoUser: JSON_KEYS.autoUser,
   scope: JSON_KEYS.scope,
@@ -34,7 +34,11 @@ const KEYS: Record<ModelField, string> = {
   loginMode: 'loginMode',
 };
 /** The fields that hold an identity enum member. */
-const ENUM_FIELDS: Partial<Record<ModelField, EnumName>> = { scope: 'AutoUserScope', elevation: 'ElevationLevel', loginMode: 'LoginMode' };
+export const ENUM_FIELDS: Partial<Record<ModelField, EnumName>> = {
+  scope: 'AutoUserScope',
+  elevation: 'ElevationLevel',
+  loginMode: 'LoginMode',
+};
 
 /** `fileName`: the document's file name, which may tell a deployment parameters file (evidence.ts). */
 export function collectFacts(text: string, root: Node | undefined, fileName = ''): { facts: Facts; plan: FilePlan } {

@@ -4,6 +4,7 @@ import { LANGUAGE_TABLE } from '../../../../common/languages';
 import { JSON_KEYS } from '../../batch/sdks';
 import type { Facts } from '../../engine/facts';
 import { spanKey, type BrokenSyntax, type LanguageSupport, type TextChange } from '../../engine/language';
+import { jsonCompletionsAt } from './completion';
 import { collectFacts } from './facts';
 import { shiftedAnalysis, type Analysed } from './incremental';
 import { jsonRenderer } from './renderer';
@@ -44,6 +45,7 @@ export const jsonLanguage: LanguageSupport<JsonDocument> = {
   edit(previous, change) {
     previous.pending.push(change);
   },
+  completionsAt: (file, document, offset, options) => jsonCompletionsAt(file, document.root, offset, options),
   analyze(file, document, project) {
     // The file name may tell a deployment parameters file (`*.parameters.json`).
     document.analysed ??= collectFacts(file.text, document.root, file.uri.slice(file.uri.lastIndexOf('/') + 1));

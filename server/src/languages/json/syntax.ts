@@ -55,7 +55,7 @@ export function keyNodeOf(value: Node): Node | undefined {
  * The innermost node containing `offset`. Children are in offset order, so each level is a
  * binary search: a 50,000-task collection costs a few steps per look-up, not a scan.
  */
-function innermostNodeAt(root: Node, offset: number): Node | undefined {
+export function innermostNodeAt(root: Node, offset: number): Node | undefined {
   if (offset < root.offset || offset >= root.offset + root.length) return undefined;
   let node = root;
   for (;;) {

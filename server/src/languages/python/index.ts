@@ -2,6 +2,7 @@
 import { PYTHON } from '../../batch/sdks';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
+import { pythonCompletionsAt } from './completion';
 import { collectFacts } from './facts';
 import { pythonRenderer } from './renderer';
 import { render } from '../toolkit/render';
@@ -12,6 +13,7 @@ export const pythonLanguage = treeSitterLanguage({
   anchorWords: [PYTHON.runElevated, PYTHON.userIdentity, ...PYTHON.identityTypes, 'ElevationLevel', 'AutoUserScope', 'LoginMode'],
   // A task model is built by calling its class.
   taskWords: Object.keys(PYTHON.taskTypes),
+  completionsAt: pythonCompletionsAt,
   analyze(file, tree, project) {
     const { facts, plan } = collectFacts(file.text, tree);
     return {

@@ -31,6 +31,7 @@ export function treeSitterLanguage(
     anchorWords: spec.anchorWords,
     taskWords: spec.taskWords,
     projectImports: spec.projectImports,
+    completionsAt: spec.completionsAt,
     async parse(text, previous) {
       const parser = await parserFor(grammar);
       const tree = parser.parse(text, previous ?? null);

@@ -6,6 +6,7 @@ import { version } from '../../../../package.json';
 import { RULE_DOCS_URL } from '../../batch/model';
 import { warmRuntime } from '../../parsing/treeSitter';
 import { rescan } from '../analysis';
+import { COMPLETION_TRIGGER_CHARACTERS } from './completion';
 import { workspaceFolderUris } from '../params';
 import type { ServerState } from '../state';
 
@@ -40,6 +41,7 @@ export function initialize(state: ServerState, params: InitializeParams): Initia
       inlayHintProvider: true,
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
+      completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
     },
     serverInfo: { name: 'batch-identity' },
   };
