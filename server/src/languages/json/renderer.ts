@@ -119,10 +119,10 @@ const measuredUnits = new WeakMap<FilePlan, string | undefined>();
 /**
  * The step most of the file's nested lines take: for each `{` or `[` whose first member starts a
  * later line, that line's indentation beyond the bracket's line (read with jsonc-parser's scanner,
- * which skips comments, so brackets in strings and comments do not count). The most frequent step, ties to the first seen;
- * undefined when no line is indented beyond its bracket's.
+ * which skips comments, so brackets in strings and comments do not count). The most frequent
+ * step, ties to the first seen; undefined when no line is indented beyond its bracket's.
  */
-export function fileIndentationUnit(text: string): string | undefined {
+function fileIndentationUnit(text: string): string | undefined {
   const counts = new Map<string, number>();
   const scanner = createScanner(text, true);
   let opener: number | undefined;
