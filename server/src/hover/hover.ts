@@ -27,6 +27,7 @@ import type { Analysis } from '../engine/engine';
 import { LANGUAGE_TABLE, type CodeLanguageId, type LanguageId } from '../../../common/languages';
 import type { EnumRefFact, IdentityFact, LinuxUserFact, RunElevatedFact, Span, UserAccountFact, Value } from '../engine/facts';
 import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
+import type { TextEdit } from '../engine/language';
 import { RUN_ELEVATED } from '../rules/runElevated';
 import { AccountIndex, definedAccounts, type IndexedAccount } from '../workspace/accountIndex';
 import * as path from 'path';
@@ -134,7 +135,7 @@ function runElevatedHover(analysis: Analysis, nameSpan: Span, ruleDoc: RuleDoc):
   const language = analysis.file?.languageAt?.(nameSpan.start) ?? analysis.language;
   const rendered = !!replacement && !!language;
   if (replacement && language) {
-    const text = replacement.newText.trim();
+    const text = asWrittenAlone(analysis.text, replacement);
     if (text) lines.push('In this file it becomes:', '', '```' + fenceOf(language), wrappable(text), '```', '');
     else lines.push('In this file the fix removes it.', '');
   }
@@ -145,6 +146,19 @@ function runElevatedHover(analysis: Analysis, nameSpan: Span, ruleDoc: RuleDoc):
   if (!management) lines.push(EXPLAIN.runElevatedRequests, '');
   lines.push(runElevatedLinks(ruleDoc));
   return lines.join('\n');
+}
+
+/**
+ * An edit's new text as a block of its own: trimmed, with LF line breaks, and its later lines
+ * relative to its first. A replacement written over several lines indents them from the margin
+ * of the document: they lose the indentation of the line it starts on (in a Markdown quote, the
+ * `>` prefix too), so the block reads as the code would if it began at the margin.
+ */
+export function asWrittenAlone(documentText: string, edit: TextEdit): string {
+  const lines = edit.newText.trim().split(/\r\n|\n/);
+  const lineStart = documentText.lastIndexOf('\n', edit.span.start - 1) + 1;
+  const margin = /^[ \t>]*/.exec(documentText.slice(lineStart, edit.span.start))![0];
+  return lines.map((line, i) => (i > 0 && margin && line.startsWith(margin) ? line.slice(margin.length) : line)).join('\n');
 }
 
 /** Longer than this, a run of code without spaces does not fit a hover's width, and VS Code does not break it. */

@@ -111,9 +111,15 @@ export const POOL_URI = '<pool-uri>';
 /** Where the account is defined, as the hover writes it from a file in a sibling folder: a link to the line of its "name" (issue 14 item 8). */
 const POOL_FROM_SIBLING = `[../json/pool.json:7](${POOL_URI}#L7)`;
 
-const JSON_ADMIN_IDENTITY = '"userIdentity": {"autoUser": {"elevationLevel": "admin"}}';
+/**
+ * The identity a JSON fix writes where the task's members stand on their own lines: one member per
+ * line, each object a level deeper, the fixtures' two spaces; `member` is the runElevated line's indentation.
+ */
+const JSON_IDENTITY = (level: string, member: string) =>
+  `"userIdentity": {\n${member}  "autoUser": {\n${member}    "elevationLevel": "${level}"\n${member}  }\n${member}}`;
 const JSON_ADMIN_TITLE = ADMIN_TITLE('"runElevated"', '"elevationLevel": "admin"');
-const JSON_NON_ADMIN_IDENTITY = '"userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}';
+/** The hover shows it from the block's margin. */
+const JSON_ADMIN_BECOMES = JSON_IDENTITY('admin', '');
 const CSHARP_IDENTITY = (level: string) =>
   `UserIdentity = new UserIdentity(new AutoUserSpecification(elevationLevel: ElevationLevel.${level}))`;
 const JAVA_IDENTITY = (level: string) =>
@@ -325,8 +331,8 @@ export const SAMPLES: readonly LanguageSample[] = [
       severity: vscode.DiagnosticSeverity.Warning,
       message: `"runElevated": true → auto-user "elevationLevel": "admin" ${REMOVED}`,
       taskScopeTitle: `${JSON_ADMIN_TITLE}, "scope": "task"`,
-      preferredFix: { title: JSON_ADMIN_TITLE, after: [{ from: '"runElevated": true', to: JSON_ADMIN_IDENTITY }] },
-      becomes: JSON_ADMIN_IDENTITY,
+      preferredFix: { title: JSON_ADMIN_TITLE, after: [{ from: '"runElevated": true', to: JSON_IDENTITY('admin', '  ') }] },
+      becomes: JSON_ADMIN_BECOMES,
       // A comment would make a plain JSON request body unreadable to other tools.
       disableLine: undefined,
     },
@@ -335,8 +341,8 @@ export const SAMPLES: readonly LanguageSample[] = [
       squiggled: ['"runElevated"', '"runElevated"'],
       edit: { from: '"cmd /c render.exe --all"', to: '"cmd /c render.exe --all --fast"' },
       afterSave: [
-        { from: '"runElevated": true', to: JSON_ADMIN_IDENTITY },
-        { from: '"runElevated": false', to: JSON_NON_ADMIN_IDENTITY },
+        { from: '"runElevated": true', to: JSON_IDENTITY('admin', '      ') },
+        { from: '"runElevated": false', to: JSON_IDENTITY('nonadmin', '      ') },
       ],
     },
     typing: {
@@ -374,8 +380,8 @@ export const SAMPLES: readonly LanguageSample[] = [
       severity: vscode.DiagnosticSeverity.Warning,
       message: `"runElevated": true → auto-user "elevationLevel": "admin" ${REMOVED}`,
       taskScopeTitle: `${JSON_ADMIN_TITLE}, "scope": "task"`,
-      preferredFix: { title: JSON_ADMIN_TITLE, after: [{ from: '"runElevated": true', to: JSON_ADMIN_IDENTITY }] },
-      becomes: JSON_ADMIN_IDENTITY,
+      preferredFix: { title: JSON_ADMIN_TITLE, after: [{ from: '"runElevated": true', to: JSON_IDENTITY('admin', '  ') }] },
+      becomes: JSON_ADMIN_BECOMES,
       disableLine: [{ from: '  "runElevated": true', to: `  ${DISABLE_LINE}\n  "runElevated": true` }],
     },
     several: {
@@ -383,8 +389,8 @@ export const SAMPLES: readonly LanguageSample[] = [
       squiggled: ['"runElevated"', '"runElevated"'],
       edit: { from: '"cmd /c render.exe --all"', to: '"cmd /c render.exe --all --fast"' },
       afterSave: [
-        { from: '"runElevated": true // installs drivers', to: `${JSON_ADMIN_IDENTITY} // installs drivers` },
-        { from: '"runElevated": false', to: JSON_NON_ADMIN_IDENTITY },
+        { from: '"runElevated": true // installs drivers', to: `${JSON_IDENTITY('admin', '      ')} // installs drivers` },
+        { from: '"runElevated": false', to: JSON_IDENTITY('nonadmin', '      ') },
       ],
     },
     typing: {

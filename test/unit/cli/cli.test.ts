@@ -8,7 +8,9 @@ import { cli, scratchTrees } from '../../helpers/cli';
 const tree = scratchTrees('bi-cli');
 
 const TASK = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n';
-const FIXED = '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n';
+// Its members on their own lines: the identity is written one member per line, as the file is.
+const FIXED =
+  '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "admin"\n    }\n  }\n}\n';
 
 describe('cli: check', () => {
   it('walks directories, skipping dependencies and build output, and exits 1 on warnings', async () => {
@@ -90,7 +92,10 @@ describe('cli: check', () => {
   it('--fix-scope task writes the task scope', async () => {
     const root = tree({ 'a.json': TASK });
     await cli(['check', '--fix', '--fix-scope', 'task', root]);
-    assert.match(fs.readFileSync(path.join(root, 'a.json'), 'utf8'), /"autoUser": \{"scope": "task", "elevationLevel": "admin"\}/);
+    assert.equal(
+      fs.readFileSync(path.join(root, 'a.json'), 'utf8'),
+      '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {\n    "autoUser": {\n      "scope": "task",\n      "elevationLevel": "admin"\n    }\n  }\n}\n',
+    );
   });
 
   it('usage errors exit 2 with a message', async () => {

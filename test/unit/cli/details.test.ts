@@ -16,7 +16,8 @@ const tree = scratchTrees('bi-cli-details');
 const JSONC_TASK =
   '// a task, with comments\n{\n  "id": "t", // the id\n  "commandLine": "x",\n  "runElevated": false, // was elevated once\n}\n';
 const JSONC_FIXED =
-  '// a task, with comments\n{\n  "id": "t", // the id\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}, // was elevated once\n}\n';
+  '// a task, with comments\n{\n  "id": "t", // the id\n  "commandLine": "x",\n' +
+  '  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "nonadmin"\n    }\n  }, // was elevated once\n}\n';
 /** A C# task that sets runElevated (fixable) and reads it back (flagged, no fix: nothing to write instead). */
 const CS_READ_BACK =
   'using Microsoft.Azure.Batch;\n\nclass A\n{\n    bool M(CloudTask task)\n    {\n        task.RunElevated = true;\n        return task.RunElevated;\n    }\n}\n';

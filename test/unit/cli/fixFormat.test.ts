@@ -1,8 +1,8 @@
 /**
  * `check --fix` writes fixes in the format the project's configuration asks for (issue 14): a
  * Python file under a pyproject.toml with `line-length = 79` gets no line longer than 79, an
- * import it extends in parentheses, and a pretty-printed JSON body under an .editorconfig gets its
- * user identity one member per line — in process, and through the bundled dist/cli.js, whose
+ * import it extends in parentheses, and a pretty-printed JSON body gets its user identity one
+ * member per line (with an .editorconfig or without) — in process, and through the bundled dist/cli.js, whose
  * .editorconfig parser loads its WASM from dist/wasm (scripts/build.mjs).
  */
 import assert from 'node:assert/strict';
@@ -62,13 +62,14 @@ describe('check --fix in the format of the project', () => {
     assert.equal(fs.readFileSync(path.join(root, 'jobs/tasks.py'), 'utf8'), TASKS_PY_FIXED);
   });
 
-  it('without the configuration the same files are fixed on one line, as before', async () => {
-    const root = tree({ 'jobs/tasks.py': TASKS_PY });
+  it('without the configuration the Python file is fixed on one line, as before; the JSON body is still written as it is laid out', async () => {
+    const root = tree({ 'jobs/tasks.py': TASKS_PY, 'jobs/task.json': TASK_JSON });
     fs.mkdirSync(path.join(root, '.git'));
     fs.writeFileSync(path.join(root, '.editorconfig'), 'root = true\n');
     assert.equal((await cli(['check', '--fix', root])).code, 0);
     const py = fs.readFileSync(path.join(root, 'jobs/tasks.py'), 'utf8');
     assert.ok(py.includes('run_elevated') === false && longest(py) > 79, py);
+    assert.equal(fs.readFileSync(path.join(root, 'jobs/task.json'), 'utf8'), TASK_JSON_FIXED);
   });
 
   it('the bundled CLI reads .editorconfig and pyproject.toml alike', () => {

@@ -160,7 +160,7 @@ const CASES: Case[] = [
       EURO,
       ' l',
       RIGHT_QUOTE,
-      'an",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n',
+      'an",\n  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "admin"\n    }\n  }\n}\n',
     ),
     line: 3,
   },

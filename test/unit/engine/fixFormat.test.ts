@@ -3,10 +3,11 @@
  * workspace/format.ts reads it from pyproject.toml, setup.cfg, .editorconfig…), a Python fix that
  * makes its line longer than the line length is wrapped as black wraps it (python/wrap.ts), an
  * import it extends goes into parentheses one name per line, and a JSON user identity written into
- * a pretty-printed object is written one member per line in the file's indentation. Each row's
+ * an object whose members stand on their own lines is written one member per line in the file's
+ * indentation (with or without an .editorconfig; inline into an object written on one line). Each row's
  * exact text, fix-all twice equals once, no line over the limit; the Python outputs run in the
  * real Azure SDK for Python and the JSON bodies are read by it (test/compile/python/sdkRows.ts).
- * Without a format, the same inputs are fixed on one line, as before.
+ * Without a format, the same Python inputs are fixed on one line, as before.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -15,6 +16,7 @@ import type { FileFormat } from '../../../server/src/engine/language';
 import type { LanguageId } from '../../../server/src/engine/facts';
 import { applyFix, fixAll } from '../../helpers/engine';
 import { declareRowChecks } from '../../helpers/rowChecks';
+import { armTemplate, armTemplateValue, batchPoolResource, deployment } from '../rules/table';
 
 const rule = 'run-elevated';
 
@@ -231,10 +233,137 @@ const REST_TASK = (userIdentity: unknown): PythonSdkExpectation => ({
   input: { drops: 'runElevated', identities: 'none' },
 });
 
-describe('JSON: a user identity in a pretty-printed object is written one member per line', () => {
+const DROPPED_JSON = { drops: 'runElevated', identities: 'none' } as const;
+/** The body at `at` of the fixed document, read by `model` of azure-batch (`batch`) or azure-mgmt-batch (`mgmt`). */
+const BODY_AT = (sdk: 'batch' | 'mgmt', model: string, at: (string | number)[], ...userIdentities: unknown[]): PythonSdkExpectation => ({
+  reads: [{ sdk, model, at, userIdentities }],
+  input: DROPPED_JSON,
+});
+const NO_CONFIG: FileFormat = {};
+
+/** A nested deployment's Batch pool whose start task has `startTask`, pretty-printed by JSON.stringify with two spaces. */
+const nestedArmPool = (startTask: Record<string, unknown>) =>
+  armTemplate({}, [deployment({ template: armTemplateValue({}, [batchPoolResource({ vmSize: 'standard_d2s_v3', startTask })]) })]);
+
+describe("JSON: a user identity in an object written one member per line is written so, in the file's indentation", () => {
   rows([
     {
-      name: "two-space body: the file's indentation",
+      name: 'no .editorconfig: a two-space body, its own step',
+      language: 'json',
+      format: NO_CONFIG,
+      text: '{\n  "id": "task1",\n  "commandLine": "cmd /c echo",\n  "runElevated": true\n}\n',
+      fixed:
+        '{\n  "id": "task1",\n  "commandLine": "cmd /c echo",\n' +
+        '  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "admin"\n    }\n  }\n}\n',
+      sdk: REST_TASK(autoUser('admin')),
+    },
+    {
+      name: 'no .editorconfig: a four-space pool, the start task one level down',
+      language: 'json',
+      format: NO_CONFIG,
+      text:
+        '{\n    "id": "pool1",\n    "vmSize": "standard_d2s_v3",\n    "startTask": {\n' +
+        '        "commandLine": "cmd /c setup.cmd",\n        "runElevated": true\n    }\n}\n',
+      fixed:
+        '{\n    "id": "pool1",\n    "vmSize": "standard_d2s_v3",\n    "startTask": {\n' +
+        '        "commandLine": "cmd /c setup.cmd",\n' +
+        '        "userIdentity": {\n            "autoUser": {\n                "elevationLevel": "admin"\n            }\n        }\n' +
+        '    }\n}\n',
+      sdk: BODY_AT('batch', 'StartTask', ['startTask'], autoUser('admin')),
+    },
+    {
+      name: 'no .editorconfig: tabs stay tabs',
+      language: 'json',
+      format: NO_CONFIG,
+      text: '{\n\t"id": "task2",\n\t"commandLine": "cmd",\n\t"runElevated": false\n}\n',
+      fixed:
+        '{\n\t"id": "task2",\n\t"commandLine": "cmd",\n' +
+        '\t"userIdentity": {\n\t\t"autoUser": {\n\t\t\t"elevationLevel": "nonadmin"\n\t\t}\n\t}\n}\n',
+      sdk: REST_TASK(autoUser('nonadmin')),
+    },
+    {
+      name: 'no .editorconfig: CRLF line endings, a property not last (the comma after it stays)',
+      language: 'json',
+      format: NO_CONFIG,
+      text: '{\r\n  "id": "task3",\r\n  "runElevated": true,\r\n  "commandLine": "cmd"\r\n}\r\n',
+      fixed:
+        '{\r\n  "id": "task3",\r\n' +
+        '  "userIdentity": {\r\n    "autoUser": {\r\n      "elevationLevel": "admin"\r\n    }\r\n  },\r\n' +
+        '  "commandLine": "cmd"\r\n}\r\n',
+      sdk: REST_TASK(autoUser('admin')),
+    },
+    {
+      name: 'a one-line task in a pretty-printed collection stays inline',
+      language: 'json',
+      format: NO_CONFIG,
+      text: '{\n  "value": [\n    {"id": "a", "commandLine": "x", "runElevated": true},\n    {"id": "b", "commandLine": "y"}\n  ]\n}\n',
+      fixed:
+        '{\n  "value": [\n    {"id": "a", "commandLine": "x", "userIdentity": {"autoUser": {"elevationLevel": "admin"}}},\n' +
+        '    {"id": "b", "commandLine": "y"}\n  ]\n}\n',
+      sdk: BODY_AT('batch', 'TaskAddCollectionParameter', [], autoUser('admin'), undefined),
+    },
+    {
+      name: "another member after it on its line: inline, that line is not one member's",
+      language: 'json',
+      format: NO_CONFIG,
+      text: '{\n  "id": "task5",\n  "runElevated": true, "commandLine": "cmd"\n}\n',
+      fixed: '{\n  "id": "task5",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}, "commandLine": "cmd"\n}\n',
+      sdk: REST_TASK(autoUser('admin')),
+    },
+    {
+      name: 'JSONC: a comment after runElevated stays after the identity',
+      language: 'json',
+      format: NO_CONFIG,
+      text: '// a task\n{\n  "id": "task6", // the id\n  "commandLine": "cmd",\n  "runElevated": true // needs the installer\n}\n',
+      fixed:
+        '// a task\n{\n  "id": "task6", // the id\n  "commandLine": "cmd",\n' +
+        '  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "admin"\n    }\n  } // needs the installer\n}\n',
+      sdk: REST_TASK(autoUser('admin')),
+    },
+    {
+      name: 'JSONC: a trailing comma and a comment after it stay',
+      language: 'json',
+      format: NO_CONFIG,
+      text: '{\n  "id": "task7",\n  "commandLine": "cmd",\n  "runElevated": false, // was elevated once\n}\n',
+      fixed:
+        '{\n  "id": "task7",\n  "commandLine": "cmd",\n' +
+        '  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "nonadmin"\n    }\n  }, // was elevated once\n}\n',
+      sdk: REST_TASK(autoUser('nonadmin')),
+    },
+    {
+      name: "ARM: a start task in a nested deployment's pool, in ARM casing, at its depth",
+      language: 'json',
+      format: NO_CONFIG,
+      text: nestedArmPool({ commandLine: 'setup.sh', runElevated: true }),
+      // JSON.stringify(…, null, 2) writes the identity exactly as the fix must.
+      fixed: nestedArmPool({ commandLine: 'setup.sh', userIdentity: { autoUser: { elevationLevel: 'Admin' } } }),
+      sdk: BODY_AT(
+        'mgmt',
+        'StartTask',
+        ['resources', 0, 'properties', 'template', 'resources', 0, 'properties', 'startTask'],
+        autoUser('Admin'),
+      ),
+    },
+    {
+      name: "members not indented beyond their object: the step of the file's other objects",
+      language: 'json',
+      format: NO_CONFIG,
+      text: '{\n"id": "task8",\n"commandLine": "cmd",\n"constraints": {\n    "maxTaskRetryCount": 2\n},\n"runElevated": true\n}\n',
+      fixed:
+        '{\n"id": "task8",\n"commandLine": "cmd",\n"constraints": {\n    "maxTaskRetryCount": 2\n},\n' +
+        '"userIdentity": {\n    "autoUser": {\n        "elevationLevel": "admin"\n    }\n}\n}\n',
+      sdk: REST_TASK(autoUser('admin')),
+    },
+    {
+      name: 'a file without any indentation and no .editorconfig: inline, nothing says how deep',
+      language: 'json',
+      format: NO_CONFIG,
+      text: '{\n"id": "task9",\n"commandLine": "cmd",\n"runElevated": true\n}\n',
+      fixed: '{\n"id": "task9",\n"commandLine": "cmd",\n"userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n',
+      sdk: REST_TASK(autoUser('admin')),
+    },
+    {
+      name: "with .editorconfig: the file's own step (two spaces) before .editorconfig's (four)",
       language: 'json',
       format: { indentUnit: '    ' },
       text: '{\n  "id": "task1",\n  "commandLine": "cmd /c echo",\n  "runElevated": true\n}\n',
@@ -244,7 +373,7 @@ describe('JSON: a user identity in a pretty-printed object is written one member
       sdk: REST_TASK(autoUser('admin')),
     },
     {
-      name: 'tabs, CRLF, a property not last: the comma after it stays',
+      name: "with .editorconfig: the file's line breaks (CRLF) before .editorconfig's end_of_line",
       language: 'json',
       format: { endOfLine: '\n' },
       text: '{\r\n\t"id": "task2",\r\n\t"runElevated": false,\r\n\t"commandLine": "cmd"\r\n}\r\n',
@@ -255,7 +384,7 @@ describe('JSON: a user identity in a pretty-printed object is written one member
       sdk: REST_TASK(autoUser('nonadmin')),
     },
     {
-      name: 'a compact object stays inline',
+      name: 'with .editorconfig: a compact object stays inline',
       language: 'json',
       format: { indentUnit: '  ' },
       text: '{"id": "task3", "commandLine": "cmd", "runElevated": true}\n',
@@ -263,7 +392,7 @@ describe('JSON: a user identity in a pretty-printed object is written one member
       sdk: REST_TASK(autoUser('admin')),
     },
     {
-      name: "the file's own step, however odd (one space), before .editorconfig's",
+      name: "with .editorconfig: the file's own step, however odd (one space), before .editorconfig's",
       language: 'json',
       format: { indentUnit: '  ' },
       text: '{"id": "task4", "commandLine": "cmd",\n "runElevated": true}\n',
@@ -271,7 +400,7 @@ describe('JSON: a user identity in a pretty-printed object is written one member
       sdk: REST_TASK(autoUser('admin')),
     },
     {
-      name: "members one per line but not indented: .editorconfig's step",
+      name: "with .editorconfig: members one per line but not indented, nothing else indented: .editorconfig's step",
       language: 'json',
       format: { indentUnit: '  ' },
       text: '{\n"id": "task5",\n"commandLine": "cmd",\n"runElevated": true\n}\n',
@@ -279,13 +408,51 @@ describe('JSON: a user identity in a pretty-printed object is written one member
         '{\n"id": "task5",\n"commandLine": "cmd",\n' + '"userIdentity": {\n  "autoUser": {\n    "elevationLevel": "admin"\n  }\n}\n}\n',
       sdk: REST_TASK(autoUser('admin')),
     },
+    {
+      name: "Markdown: a JSON block in a list item, the identity indented as the block, the fence's indentation kept",
+      language: 'markdown',
+      format: NO_CONFIG,
+      text:
+        '# Add a Batch task\n\n- The REST body for `POST /jobs/{jobId}/tasks`:\n\n' +
+        '  ```json\n  {\n    "id": "task10",\n    "commandLine": "cmd /c echo",\n    "runElevated": true\n  }\n  ```\n',
+      fixed:
+        '# Add a Batch task\n\n- The REST body for `POST /jobs/{jobId}/tasks`:\n\n' +
+        '  ```json\n  {\n    "id": "task10",\n    "commandLine": "cmd /c echo",\n' +
+        '    "userIdentity": {\n      "autoUser": {\n        "elevationLevel": "admin"\n      }\n    }\n  }\n  ```\n',
+      sdk: { notRunHere: 'a Markdown document: its block is the JSON rows above' },
+    },
   ]);
 
-  it('without a format (no .editorconfig) a pretty-printed body gets the identity inline, as before', async () => {
-    const text = '{\n  "id": "task1",\n  "commandLine": "cmd",\n  "runElevated": true\n}\n';
+  it('several findings in one pretty-printed collection: each object as it is written, fix-all twice is once', async () => {
+    const text =
+      '{\n  "value": [\n    {\n      "id": "a",\n      "commandLine": "x",\n      "runElevated": true\n    },\n' +
+      '    {"id": "b", "commandLine": "y", "runElevated": false},\n' +
+      '    {\n      "id": "c",\n      "runElevated": false,\n      "commandLine": "z"\n    }\n  ]\n}\n';
+    const once = await fixAll('json', text);
     assert.equal(
-      await fixAll('json', text),
-      '{\n  "id": "task1",\n  "commandLine": "cmd",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n',
+      once,
+      '{\n  "value": [\n    {\n      "id": "a",\n      "commandLine": "x",\n' +
+        '      "userIdentity": {\n        "autoUser": {\n          "elevationLevel": "admin"\n        }\n      }\n    },\n' +
+        '    {"id": "b", "commandLine": "y", "userIdentity": {"autoUser": {"elevationLevel": "nonadmin"}}},\n' +
+        '    {\n      "id": "c",\n' +
+        '      "userIdentity": {\n        "autoUser": {\n          "elevationLevel": "nonadmin"\n        }\n      },\n' +
+        '      "commandLine": "z"\n    }\n  ]\n}\n',
     );
+    assert.equal(await fixAll('json', once), once, 'fix-all twice differs from once');
+  });
+
+  it('a pretty-printed document fixed is what JSON.stringify writes of the fixed value, at two and four spaces and with tabs', async () => {
+    const body = (identity: Record<string, unknown>) => ({
+      id: 'job1',
+      poolInfo: { poolId: 'pool1' },
+      jobManagerTask: { id: 'manager', commandLine: 'cmd /c manage', ...identity, constraints: { maxTaskRetryCount: 1 } },
+      jobPreparationTask: { commandLine: 'cmd /c prepare', ...identity },
+    });
+    const before = body({ runElevated: true });
+    const after = body({ userIdentity: { autoUser: { elevationLevel: 'admin' } } });
+    for (const indent of [2, 4, '\t']) {
+      const text = JSON.stringify(before, null, indent) + '\n';
+      assert.equal(await fixAll('json', text), JSON.stringify(after, null, indent) + '\n', `indentation ${JSON.stringify(indent)}`);
+    }
   });
 });

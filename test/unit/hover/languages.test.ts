@@ -125,7 +125,11 @@ const JSON_SAMPLE: Sample = {
       }
     }
   },
-  "jobManagerTask": {"id": "legacy", "commandLine": "hostname", "runElevated": true},
+  "jobManagerTask": {
+    "id": "legacy",
+    "commandLine": "hostname",
+    "runElevated": true
+  },
   "jobPreparationTask": {"commandLine": "prep.sh", "userIdentity": {"autoUser": {"scope": "task"}}},
   "jobReleaseTask": {"commandLine": "release.sh", "userIdentity": {"username": "adminUser"}},
   "metadata": [{"name": "scopes", "value": "pool"}]
@@ -144,11 +148,11 @@ const JSON_POOL_SCOPE: Sample = {
 const IN_MARKDOWN: readonly { readonly sample: Sample; readonly fence: string; readonly opener: string; readonly prefix: string }[] = [
   { sample: CSHARP, fence: 'cs', opener: '', prefix: '' },
   { sample: JAVA, fence: 'java', opener: '1. ', prefix: '   ' },
-  { sample: PYTHON, fence: 'py', opener: '> ', prefix: '> ' },
-  { sample: JSON_SAMPLE, fence: 'json', opener: '  ', prefix: '  ' },
+  { sample: PYTHON, fence: 'py', opener: '  ', prefix: '  ' },
+  { sample: JSON_SAMPLE, fence: 'json', opener: '> ', prefix: '> ' },
 ];
 
-/** The four samples in one Markdown document (at the top level, in a list item, in a quote, indented), and where each sample's lines start in it. */
+/** The four samples in one Markdown document (at the top level, in a list item, indented, in a quote), and where each sample's lines start in it. */
 const { MARKDOWN, LINE_STARTS } = (() => {
   let text = '# Nightly jobs on Azure Batch\n\n';
   const starts = new Map<Sample, number[]>();
@@ -270,7 +274,8 @@ describe('hover: runElevated shows this file’s replacement first, then why, in
     [
       'json',
       '"runElevated"',
-      '```json\n"userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n```',
+      // Its task is written one member per line, and so is the identity, indented from the block's margin.
+      '```json\n"userIdentity": {\n  "autoUser": {\n    "elevationLevel": "admin"\n  }\n}\n```',
       'The documented mapping: `"runElevated": true` → an auto-user with `"elevationLevel": "admin"`; `"runElevated": false` → `"elevationLevel": "nonadmin"`, the default.',
       '**A REST body** given to `az batch … --json-file`: the CLI was seen (2017) to drop fields it does not know without a word (a task without a user identity runs as a non-administrative user).',
     ],
@@ -663,7 +668,7 @@ describe('hover: in Markdown, every block hovers as a file of its language', () 
   // over the same text, its replacement in the block's fence. The document is its own workspace:
   // its named users resolve among its own accounts (pool.cs's adminUser is not one of them).
   for (const { sample } of IN_MARKDOWN) {
-    const where = { csharp: 'at the top level', java: 'in a list item', python: 'in a quote', json: 'indented' }[
+    const where = { csharp: 'at the top level', java: 'in a list item', python: 'indented', json: 'in a quote' }[
       sample.language as CodeLanguageId
     ];
     it(`${sample.language} ${where}`, async () => {

@@ -96,7 +96,11 @@ describe('json run-elevated: two runElevated keys in one object', () => {
   it('the same value twice: fix-all ends with the identity alone', async () => {
     const same = '{\n  "commandLine": "x",\n  "runElevated": true,\n  "runElevated": true\n}\n';
     const once = await fixAll('json', same);
-    assert.equal(once, '{\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n');
+    assert.equal(
+      once,
+      '{\n  "commandLine": "x",\n  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "admin"\n    }\n  }\n}\n',
+    );
     assert.deepEqual(duplicateKeys(once), []);
+    assert.equal(await fixAll('json', once), once);
   });
 });

@@ -42,7 +42,10 @@ describe('LSP round trip: node dist/server.js --stdio', () => {
     assert.equal(preferred.kind, 'quickfix');
     const edits = preferred.edit!.changes![uri] as TextEdit[];
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'json', 1, text), edits);
-    assert.equal(fixed, '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n');
+    assert.equal(
+      fixed,
+      '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "admin"\n    }\n  }\n}\n',
+    );
     const taskScope = actions.find((a) => a.title.includes('"scope": "task" (on Windows'));
     assert.ok(taskScope && !taskScope.isPreferred);
   });

@@ -13,10 +13,12 @@ import { type LspClient, serverForSuite, serverForTest } from '../../helpers/lsp
 const HANG = { timeout: 20_000 };
 
 const TASK = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n';
-const withAutoUser = (autoUser: string) => `{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {${autoUser}}}\n}\n`;
+/** The task fixed: its members stand on their own lines, and so do the identity's. */
+const withAutoUser = (...members: string[]) =>
+  `{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {\n    "autoUser": {\n${members.map((m) => `      ${m}`).join(',\n')}\n    }\n  }\n}\n`;
 const OMITTED = withAutoUser('"elevationLevel": "admin"');
-const TASK_SCOPE = withAutoUser('"scope": "task", "elevationLevel": "admin"');
-const POOL_SCOPE = withAutoUser('"scope": "pool", "elevationLevel": "admin"');
+const TASK_SCOPE = withAutoUser('"scope": "task"', '"elevationLevel": "admin"');
+const POOL_SCOPE = withAutoUser('"scope": "pool"', '"elevationLevel": "admin"');
 /** The second quick fix's title: it must say that task scope is a Windows matter, and since when pool is the default. */
 const TASK_SCOPE_TITLE =
   'Replace "runElevated" with auto-user "elevationLevel": "admin", "scope": "task" (on Windows, the default scope before 2019-08-01.10.0)';

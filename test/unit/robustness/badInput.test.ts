@@ -23,7 +23,8 @@ const HANG = { timeout: 120_000 };
 const tree = scratchTrees('bi-bad-input');
 
 const TASK = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n';
-const TASK_FIXED = '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n';
+const TASK_FIXED =
+  '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "admin"\n    }\n  }\n}\n';
 const EXAMPLE: Record<LanguageId, string> = Object.fromEntries(LANGUAGES.map((l) => [l, corpus(l)[0]])) as Record<LanguageId, string>;
 
 describe('bad input through the CLI', () => {

@@ -4,7 +4,9 @@
  * code, fix-all with a project format — a line length of 40, so that nearly every rewritten line is
  * wrapped; an .editorconfig indentation — gives, where fix-all without one gives code that parses,
  * code that parses to the same thing: the same Python AST (`ast.dump`, by /usr/bin/python3, which
- * ignores positions), the same JSON value. And fix-all with the format applied twice equals once.
+ * ignores positions), the same JSON value. A JSON identity written one member per line (into an
+ * object whose members stand on their own lines) reads as the same value as the one fix-all writes
+ * inline into the same document on one line. And fix-all applied twice equals once.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import { parse, type ParseError } from 'jsonc-parser';
 import type { FileFormat } from '../../../server/src/engine/language';
 import { corpus, pythonSource } from '../../helpers/batchSources';
 import { fixAll } from '../../helpers/engine';
+import { duplicateKeys } from '../../helpers/fixAllSweep';
 import { FUZZ_SEED } from '../../helpers/fuzz';
 
 const NARROW: FileFormat = { maxLineLength: 40, indentUnit: '  ' };
@@ -66,16 +69,40 @@ describe('a formatted fix means what the unformatted one means', () => {
     assert.ok(verdicts.filter((v) => v === true).length >= 20, 'most fixed texts parse');
   });
 
-  it('JSON: the same value; twice is once', async () => {
+  it('JSON: one member per line or inline, the same value; twice is once', async () => {
     let multiLine = 0;
+    let compared = 0;
     for (const text of corpus('json')) {
-      const plain = await fixAll('json', text);
+      const written = await fixAll('json', text);
       const formatted = await fixAll('json', text, { format: NARROW });
+      assert.equal(await fixAll('json', written), written, `twice differs from once:\n${text}`);
       assert.equal(await fixAll('json', formatted, { format: NARROW }), formatted, `twice differs from once:\n${text}`);
-      if (formatted !== plain) multiLine++;
-      const value = jsonValue(plain);
-      if (value !== undefined) assert.deepEqual(jsonValue(formatted), value, formatted);
+      // An identity written into an object whose members stand on their own lines adds lines.
+      if (lineCount(written) > lineCount(text)) multiLine++;
+      const value = jsonValue(written);
+      if (value === undefined) continue;
+      assert.deepEqual(jsonValue(formatted), value, formatted);
+      // The same document on one line gets every identity inline: it must read as the same value.
+      const compact = compactOf(text);
+      if (compact === undefined) continue;
+      const inline = await fixAll('json', compact);
+      assert.equal(lineCount(inline), lineCount(compact), `written over several lines in a one-line document:\n${inline}`);
+      assert.deepEqual(jsonValue(inline), value, `${written}\nreads otherwise than, on one line,\n${inline}`);
+      compared++;
     }
+    // The test means something only if many fixes were written one member per line.
     assert.ok(multiLine >= 5, `only ${multiLine} texts were written one member per line`);
+    assert.ok(compared >= 5, `only ${compared} texts were compared with their one-line form`);
   });
 });
+
+const lineCount = (text: string) => text.split('\n').length;
+
+/** Strict JSON without a repeated key, on one line (JSON.stringify); undefined for JSONC or a text whose keys repeat. */
+function compactOf(text: string): string | undefined {
+  try {
+    return duplicateKeys(text).size === 0 ? JSON.stringify(JSON.parse(text)) : undefined;
+  } catch {
+    return undefined;
+  }
+}

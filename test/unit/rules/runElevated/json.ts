@@ -227,7 +227,9 @@ export const JSON_CASES: RunElevatedCase[] = [
     text: '{\n  "id": "t",\n  "commandLine": "x",\n  // installer needs admin\n  "runElevated": true, // old\n  "constraints": {}\n}\n',
     found: [['warning', '"runElevated"', ...ADMIN]],
     quickFix: {
-      text: '{\n  "id": "t",\n  "commandLine": "x",\n  // installer needs admin\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}, // old\n  "constraints": {}\n}\n',
+      text:
+        '{\n  "id": "t",\n  "commandLine": "x",\n  // installer needs admin\n' +
+        '  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "admin"\n    }\n  }, // old\n  "constraints": {}\n}\n',
     },
     sdk: restTask(autoUser('admin')),
   },
@@ -244,7 +246,9 @@ export const JSON_CASES: RunElevatedCase[] = [
     language: 'json',
     text: '{\r\n  "commandLine": "x",\r\n  "runElevated": true\r\n}\r\n',
     found: [['warning', '"runElevated"', ...ADMIN]],
-    quickFix: { text: '{\r\n  "commandLine": "x",\r\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\r\n}\r\n' },
+    quickFix: {
+      text: '{\r\n  "commandLine": "x",\r\n  "userIdentity": {\r\n    "autoUser": {\r\n      "elevationLevel": "admin"\r\n    }\r\n  }\r\n}\r\n',
+    },
     sdk: restTask(autoUser('admin')),
   },
   {
