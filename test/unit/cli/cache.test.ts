@@ -371,7 +371,10 @@ describe('cli: the result cache', () => {
     await check(root, location, { trustStats: true });
     const fixed = await check(root, location, { trustStats: true, args: ['--fix'] });
     assert.equal(fixed.code, 0);
-    assert.match(fs.readFileSync(path.join(root, 'task.json'), 'utf8'), /"userIdentity": \{"autoUser": \{"elevationLevel": "admin"\}\}/);
+    assert.equal(
+      fs.readFileSync(path.join(root, 'task.json'), 'utf8'),
+      '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "admin"\n    }\n  }\n}\n',
+    );
     // The file just written is read again next time (no stale entry): clean.
     assert.deepEqual((await check(root, location, { trustStats: true })).messages, {});
   });

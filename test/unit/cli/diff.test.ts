@@ -53,12 +53,17 @@ describe('cli: check --diff', () => {
       [
         '--- a/a.json',
         '+++ b/a.json',
-        '@@ -1,5 +1,5 @@',
+        '@@ -1,5 +1,9 @@',
         ' {',
         '   "id": "t",',
         '   "commandLine": "x",',
         '-  "runElevated": true',
-        '+  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}',
+        // A pretty-printed holder gets its identity one member per line (docs/fix-format.md).
+        '+  "userIdentity": {',
+        '+    "autoUser": {',
+        '+      "elevationLevel": "admin"',
+        '+    }',
+        '+  }',
         ' }',
         '',
       ].join('\n'),
@@ -75,7 +80,8 @@ describe('cli: check --diff', () => {
     const { stdout } = await cli(['check', '--diff', '--no-cache', root], root);
     assert.deepEqual(
       stdout.split('\n').filter((l) => l.startsWith('@@')),
-      ['@@ -2,7 +2,7 @@', '@@ -17,5 +17,5 @@'],
+      // The first task is pretty-printed (its identity takes five lines), the second one line (inline).
+      ['@@ -2,7 +2,11 @@', '@@ -17,5 +21,5 @@'],
     );
   });
 
@@ -148,7 +154,7 @@ describe('cli: check --diff', () => {
     const { stdout } = await cli(['check', '--diff', '--no-cache', '--format', 'sarif', root], root);
     const run = JSON.parse(stdout).runs[0];
     assert.equal(run.results[0].ruleId, 'run-elevated');
-    assert.match(run.properties.diff, /^--- a\/a\.json\n\+\+\+ b\/a\.json\n@@ -1,5 \+1,5 @@\n/);
+    assert.match(run.properties.diff, /^--- a\/a\.json\n\+\+\+ b\/a\.json\n@@ -1,5 \+1,9 @@\n/);
   });
 
   it('--diff with --fix is a usage error; a UTF-16 file’s diff comes with a note', async () => {

@@ -210,7 +210,10 @@ describe('lsp: Migrate Workspace', { timeout: 60_000 }, () => {
     const open = changes.find((c) => c.textDocument.uri === uri)!;
     assert.equal(open.textDocument.version, 7);
     const result = TextDocument.applyEdits(TextDocument.create(uri, 'json', 7, unsaved), open.edits as TextEdit[]);
-    assert.equal(result, '{\n  "id": "unsaved",\n  "commandLine": "x",\n  "userIdentity": {"autoUser": {"elevationLevel": "admin"}}\n}\n');
+    assert.equal(
+      result,
+      '{\n  "id": "unsaved",\n  "commandLine": "x",\n  "userIdentity": {\n    "autoUser": {\n      "elevationLevel": "admin"\n    }\n  }\n}\n',
+    );
   });
 
   it('the scope asked for is written; files unticked in the preview stay as they are', async (t) => {
@@ -221,7 +224,10 @@ describe('lsp: Migrate Workspace', { timeout: 60_000 }, () => {
     const edit = edits[0].edit;
     const refused = pathToFileURL(path.join(root, 'b.json')).toString();
     applyToDisk({ documentChanges: (edit.documentChanges as TextDocumentEdit[]).filter((c) => c.textDocument.uri !== refused) });
-    assert.match(fs.readFileSync(path.join(root, 'a.json'), 'utf8'), /"autoUser": \{"scope": "task", "elevationLevel": "admin"\}/);
+    assert.equal(
+      fs.readFileSync(path.join(root, 'a.json'), 'utf8'),
+      '{\n  "id": "t",\n  "commandLine": "x",\n  "userIdentity": {\n    "autoUser": {\n      "scope": "task",\n      "elevationLevel": "admin"\n    }\n  }\n}\n',
+    );
     assert.equal(fs.readFileSync(path.join(root, 'b.json'), 'utf8'), TASK);
   });
 
