@@ -291,16 +291,19 @@ export interface OpeningResult {
 export async function openingAccountDocuments(documents: number): Promise<OpeningResult> {
   const client = new LspClient();
   await client.initialize(VSCODE_LIKE, undefined, { trace: 'messages' });
-  const uri = (i: number) => `file:///opening/pool-${i}.json`;
+  const uri = (i: number) => `file:///opening/pool-${i}.py`;
+  // A task, not the pool's start task: a start task is judged against its own pool's accounts only.
   const text = (i: number) =>
-    `{\n  "id": "pool-${i}",\n  "vmSize": "standard_d2s_v3",\n  "userAccounts": [{"name": "user-${i}", "password": "[parameters('pw')]"}],\n  "startTask": {"commandLine": "x", "userIdentity": {"username": "user-${(i + 1) % documents}"}}\n}\n`;
+    'import os\nfrom azure.batch import models\n\n' +
+    `pool = models.PoolAddParameter(id='pool-${i}', vm_size='standard_d2s_v3', user_accounts=[models.UserAccount(name='user-${i}', password=os.environ['PW'])])\n` +
+    `task = models.TaskAddParameter(id='task-${i}', command_line='x', user_identity=models.UserIdentity(user_name='user-${(i + 1) % documents}'))\n`;
   const clean = Array.from({ length: documents }, (_, i) =>
     client.diagnosticsFor(uri(i), (p) => !p.diagnostics.some((d) => d.code === 'unknown-user')),
   );
   const started = process.hrtime.bigint();
   await openAll(
     client,
-    Array.from({ length: documents }, (_, i) => ({ uri: uri(i), languageId: 'json', text: text(i) })),
+    Array.from({ length: documents }, (_, i) => ({ uri: uri(i), languageId: 'python', text: text(i) })),
   );
   await Promise.all(clean);
   const took = ms(started);

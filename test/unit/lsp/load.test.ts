@@ -28,9 +28,9 @@ const didChange = (uri: string, version: number, at: { line: number; character: 
   method: 'textDocument/didChange',
   params: { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text }] },
 });
-const didOpen = (uri: string, text: string) => ({
+const didOpen = (uri: string, text: string, languageId = 'json') => ({
   method: 'textDocument/didOpen',
-  params: { textDocument: { uri, languageId: 'json', version: 1, text } },
+  params: { textDocument: { uri, languageId, version: 1, text } },
 });
 
 const analysesOf = (client: LspClient, uri: string) => client.traces().filter((line) => line.startsWith(`analysed ${uri} `)).length;
@@ -247,11 +247,15 @@ describe('load: the workspace re-check after an account change', () => {
   it('opening documents that define and name accounts stays linear: each is analysed at most twice', HANG, async (t) => {
     const client = await started(t);
     const N = 60;
-    const uri = (i: number) => `file:///load/linear-${i}.json`;
-    // Document i defines user-i and runs a task as user-(i+1): each account is named by another document.
+    const uri = (i: number) => `file:///load/linear-${i}.py`;
+    // Document i defines user-i on a pool and runs a task as user-(i+1): each account is named by
+    // another document. (A task, not the pool's start task: a start task is judged against its own
+    // pool's accounts, whatever the workspace defines.)
     const text = (i: number) =>
-      `{"id": "p${i}", "vmSize": "s", "userAccounts": [{"name": "user-${i}", "password": "[parameters('pw')]"}], "startTask": {"commandLine": "x", "userIdentity": {"username": "user-${(i + 1) % N}"}}}\n`;
-    together(client, ...Array.from({ length: N }, (_, i) => didOpen(uri(i), text(i))));
+      'import os\nfrom azure.batch import models\n\n' +
+      `pool = models.PoolAddParameter(id='p${i}', vm_size='s', user_accounts=[models.UserAccount(name='user-${i}', password=os.environ['PW'])])\n` +
+      `task = models.TaskAddParameter(id='t${i}', command_line='x', user_identity=models.UserIdentity(user_name='user-${(i + 1) % N}'))\n`;
+    together(client, ...Array.from({ length: N }, (_, i) => didOpen(uri(i), text(i), 'python')));
     for (let i = 0; i < N; i++) await client.diagnosticsFor(uri(i), (p) => !p.diagnostics.some((d) => d.code === 'unknown-user'));
     await client.roundTrip();
     const counts = new Map<string, number>();

@@ -154,7 +154,31 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubR
       poolInfo: { autoPoolSpecification: { pool: { vmSize: 's', userAccounts: [{ name: 'ops', password: '<secret>' }] } } },
       jobManagerTask: { id: 'm', commandLine: 'run', userIdentity: { username: 'opz' } },
     }),
-    found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
+    // The job manager runs on the job's auto-pool: judged against that pool's accounts.
+    found: [['warning', '"opz"', ['notOnItsPool', { name: 'opz' }]]],
+  },
+  {
+    name: 'REST pool: the start task names an account its own pool lacks',
+    language: 'json',
+    text: json({
+      id: 'a',
+      vmSize: 's',
+      userAccounts: [{ name: 'ops', password: '<secret>' }],
+      startTask: { commandLine: 'setup', userIdentity: { username: 'admin' } },
+    }),
+    // Its pool is the body it is in: judged against that pool's accounts.
+    found: [['warning', '"admin"', ['notOnItsPool', { name: 'admin' }]]],
+  },
+  {
+    name: 'REST pool: the start task runs as an account of its own pool',
+    language: 'json',
+    text: json({
+      id: 'a',
+      vmSize: 's',
+      userAccounts: [{ name: 'ops', password: '<secret>' }],
+      startTask: { commandLine: 'setup', userIdentity: { username: 'ops' } },
+    }),
+    found: [],
   },
 
   {

@@ -97,7 +97,33 @@ class JsonFacts {
   }
 
   private holderOf(object: Node): Holder {
-    return { key: `json:${object.offset}`, taskKind: taskKindOf(object), typeName: keyOf(object) };
+    const pool = this.poolOfTask(object);
+    return { key: `json:${object.offset}`, taskKind: taskKindOf(object), typeName: keyOf(object), ...(pool && { pool }) };
+  }
+
+  /**
+   * The pool a task object runs on, where the document says: a start task's own pool (the object
+   * holding it, whose `userAccounts` array keys its accounts), a job's pool by `poolInfo.poolId`, or
+   * the pool of its `poolInfo.autoPoolSpecification`. Undefined where the document does not say.
+   */
+  private poolOfTask(task: Node): Holder['pool'] {
+    const owner = task.parent?.parent;
+    if (owner?.type !== 'object') return undefined;
+    if (keyOf(task) === 'startTask') {
+      const accounts = property(owner, JSON_KEYS.userAccounts);
+      return accounts?.type === 'array' ? { key: `json:${accounts.offset}` } : undefined;
+    }
+    // A job's own tasks (job manager, preparation, release) run on the job's pool.
+    const key = keyOf(task);
+    if (!key || !JSON_KEYS.taskHolders[key] || JSON_KEYS.taskHolders[key] === 'task') return undefined;
+    const poolInfo = property(owner, 'poolInfo');
+    if (poolInfo?.type !== 'object') return undefined;
+    const poolId = property(poolInfo, 'poolId');
+    if (poolId && poolId.type === 'string') return { id: valueOf(poolId, this.text) };
+    const autoPool = property(poolInfo, 'autoPoolSpecification');
+    const pool = autoPool?.type === 'object' ? property(autoPool, 'pool') : undefined;
+    const accounts = pool?.type === 'object' ? property(pool, JSON_KEYS.userAccounts) : undefined;
+    return accounts?.type === 'array' ? { key: `json:${accounts.offset}` } : undefined;
   }
 
   private runElevated(): void {
