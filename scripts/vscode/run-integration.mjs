@@ -387,6 +387,14 @@ async function main() {
           await element.waitFor({ state: 'visible', timeout: request.timeoutMs ?? 10_000 });
           return { measured: await measure(element, request.part) };
         }
+        case 'count': {
+          // How many elements match and are visible now (no wait): for what must not be shown, asked once
+          // the suite has seen the page render what it waits for.
+          const all = await page.locator(request.target.selector, request.target.text ? { hasText: request.target.text } : {}).all();
+          let count = 0;
+          for (const element of all) if (await element.isVisible()) count++;
+          return { count };
+        }
         case 'viewport':
           // VS Code lays the workbench out again on the window's resize event; the suite waits for what it needs.
           await page.setViewportSize({ width: request.width, height: request.height });

@@ -5,10 +5,11 @@
  * languages), enum members in the file's spelling, and the identity that fits a task's
  * construction — accepted as VS Code accepts an item (its snippet over its range, its additional
  * edits), after which the document has no syntax error (JSON: VS Code's own JSON diagnostics) and
- * no finding.
+ * no finding. In the page (offline runner), the identity proposal is shown: <language>-completion-identity.png.
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { editorClip, expectVisible, press, runner, screenshot } from '../support/runner';
 import { closeAllEditors, extensionApi, openCopy, waitForDiagnostics, waitForNoJsonSyntaxErrors } from '../support/workbench';
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
@@ -154,6 +155,15 @@ suite('completion', () => {
       const { uri, editor, position } = await openAt(c.member.file, c.member.from, c.member.to);
       const item = (await completionsAt(uri, position)).find((i) => labelOf(i) === c.member.label);
       assert.ok(item, `${c.member.label} offered`);
+      if (runner.available) {
+        // As a person sees it (the README's screenshot): the list at the cursor.
+        editor.selection = new vscode.Selection(position, position);
+        await vscode.commands.executeCommand('editor.action.triggerSuggest');
+        const proposal = { selector: '.suggest-widget .monaco-list-row', text: c.member.label };
+        await expectVisible(proposal);
+        await screenshot(`${c.language}-completion-identity`, proposal, editorClip({ selector: '.suggest-widget' }));
+        await press('Escape');
+      }
       await accept(editor, item, position);
       assert.match(editor.document.getText(), c.member.inserted);
       await waitForDiagnostics(uri, (ds) => ds.length === 0, 'no findings in the accepted identity');

@@ -32,6 +32,7 @@ export type RunnerRequest =
   | { readonly type: 'type'; readonly text: string }
   | { readonly type: 'click'; readonly target: PageTarget; readonly timeoutMs?: number }
   | { readonly type: 'measure'; readonly target: PageTarget; readonly part?: string; readonly timeoutMs?: number }
+  | { readonly type: 'count'; readonly target: PageTarget }
   | { readonly type: 'viewport'; readonly width: number; readonly height: number };
 
 export interface Box {
@@ -61,6 +62,7 @@ export interface RunnerReply {
   readonly error?: string;
   readonly path?: string;
   readonly measured?: Measured;
+  readonly count?: number;
 }
 
 class RunnerChannel {
@@ -163,6 +165,18 @@ export async function measure(target: PageTarget, part?: string, timeoutMs = 10_
   if (!reply.ok || !reply.measured)
     throw new Error(`measure ${target.selector}${target.text ? ` containing "${target.text}"` : ''}: ${reply.error}`);
   return reply.measured;
+}
+
+/**
+ * How many elements matching `target` are visible now, without waiting: for what must not show,
+ * asked only once the page shows something that renders with it (a wait on a sibling's decoration,
+ * say), so that 0 is not just "not yet".
+ */
+export async function countVisible(target: PageTarget): Promise<number> {
+  const reply = await runner.request({ type: 'count', target });
+  if (!reply.ok || reply.count === undefined)
+    throw new Error(`count ${target.selector}${target.text ? ` containing "${target.text}"` : ''}: ${reply.error}`);
+  return reply.count;
 }
 
 /** Resizes the page (the browser window VS Code runs in). */

@@ -55,11 +55,13 @@ export function workspaceFile(fixturePath: string): vscode.Uri {
 
 /**
  * Copies a fixture file (path relative to the workspace) to a new file under scratch/ and opens
- * it, so each test starts from the fixture's text whatever the others did.
+ * it (in `viewColumn`, the active one unless said), so each test starts from the fixture's text
+ * whatever the others did.
  */
 export async function openCopy(
   fixturePath: string,
   label = 'copy',
+  viewColumn: vscode.ViewColumn = vscode.ViewColumn.Active,
 ): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor; original: string }> {
   const source = vscode.Uri.joinPath(workspaceRoot(), fixturePath);
   const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
@@ -71,7 +73,7 @@ export async function openCopy(
   const target = vscode.Uri.joinPath(workspaceRoot(), 'scratch', name(n));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(original));
   const document = await vscode.workspace.openTextDocument(target);
-  const editor = await vscode.window.showTextDocument(document);
+  const editor = await vscode.window.showTextDocument(document, viewColumn);
   return { uri: target, editor, original };
 }
 

@@ -21,7 +21,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SERVER_COMMANDS, showDocumentationTitle } from '../../../../common/protocol';
+import { FIX_ALL_TITLE, SERVER_COMMANDS, showDocumentationTitle } from '../../../../common/protocol';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../../../../common/settings';
 import { fixAllFixOf, languageOf, type Analysis } from '../../engine/engine';
 import { applyEdits } from '../../engine/edits';
@@ -34,7 +34,6 @@ import { toLspEdits, toRange, type DiagnosticData } from '../convert';
 import type { KeptAnalysis, ServerState } from '../state';
 
 export const fixAllOfRuleTitle = (rule: string) => `Fix all ${rule} problems in this file`;
-const FIX_ALL_TITLE = 'Fix all Batch identity problems';
 
 /** An action whose edit is computed later: what `data` carries to `codeAction/resolve`. */
 type Deferred =
