@@ -17,7 +17,13 @@ export const README = path.join(ROOT, 'README.md');
 export const RULE_DOCS_DIR = path.join(ROOT, 'docs', 'rules');
 
 // Rules name the code languages; a Markdown document reports what its code blocks do.
-export const LANGUAGE_NAMES: Record<CodeLanguageId, string> = { csharp: 'C#', java: 'Java', python: 'Python', json: 'JSON' };
+export const LANGUAGE_NAMES: Record<CodeLanguageId, string> = {
+  csharp: 'C#',
+  java: 'Java',
+  python: 'Python',
+  json: 'JSON',
+  typescript: 'TypeScript/JavaScript',
+};
 
 /** The README's table sits between these lines. */
 export const TABLE_START = '<!-- The rules table is generated from the rule descriptors by scripts/rules.ts: do not edit. -->';

@@ -3,6 +3,7 @@
  * into identity facts (the adapter), and how to turn a fix intent into text edits in the file's
  * own style (the renderer).
  */
+import type { GrammarSource } from '../../../common/languages';
 import type { Facts, LanguageId, Span } from './facts';
 import type { FixIntent } from './findings';
 
@@ -102,7 +103,12 @@ export interface LanguageSupport<S = unknown> {
    * parsed at all. Case-sensitive, as the languages are.
    */
   readonly anchorWords: readonly string[];
-  parse(text: string, previous?: S): Promise<S>;
+  /**
+   * `source` tells which grammar reads the text where a language has several (TypeScript, TSX,
+   * JavaScript: `grammarOf`): its file, language id or Markdown fence. A `previous` tree of
+   * another grammar is not reused.
+   */
+  parse(text: string, previous?: S, source?: GrammarSource): Promise<S>;
   /** Record an edit in a previous syntax tree so the next parse reuses it. */
   edit?(previous: S, change: TextChange): void;
   /** Free what a syntax tree holds (tree-sitter trees live in WASM memory). */
