@@ -88,10 +88,8 @@ export class BatchEvidence {
         const property = left?.type === 'member_expression' ? field(left, 'property')?.text : undefined;
         const kind = property !== undefined ? JAVASCRIPT.taskHolders[property] : undefined;
         if (!kind) return UNKNOWN;
-        // `pool.startTask = {…}`: a Batch task property, in a file that imports Batch.
-        return this.imports.any
-          ? { batch: 'yes', sdk: this.imports.sdk, taskKind: kind }
-          : { batch: 'unknown', taskKind: kind, batchPlace: true };
+        // `pool.startTask = {…}`: a Batch task property, in a file that imports Batch (a name alone is no client operation).
+        return this.imports.any ? { batch: 'yes', sdk: this.imports.sdk, taskKind: kind } : UNKNOWN;
       }
       default:
         return UNKNOWN;
