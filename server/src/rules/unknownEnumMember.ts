@@ -55,7 +55,7 @@ const descriptor = {
   summary: '`ElevationLevel.NONADMIN`, `nonadmin`, JSON values in the wrong casing',
   defaultSeverity: 'error',
   fixable: 'sometimes',
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: ['csharp', 'java', 'python', 'json', 'typescript'],
   messages: {
     misspelled: (data: Member & { suggestion: string }) =>
       `${subject(data)} is ${why(data.language, true)}: write ${written(data.language, data.enum, data.suggestion)}.`,

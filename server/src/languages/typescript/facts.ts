@@ -15,7 +15,7 @@ import { field, spanOf, type Node, type Tree } from '../toolkit/treeSitter';
 import { BatchEvidence, type ObjectEvidence } from './evidence';
 import { BatchImports } from './imports';
 import { planAssignment, planProperty, type FilePlan, type RunElevatedPlan } from './plan';
-import { objectValue, outerOf, propertiesOf, propertyNamed, unwrapped } from './syntax';
+import { keyName, objectValue, outerOf, propertiesOf, propertyNamed, unwrapped } from './syntax';
 import { enumValueOf, spellingsOf, valueOf } from './values';
 
 /** The property of each model field: the typings' names (UserIdentity's `userName`, which the mappers send as `username`). */
@@ -98,7 +98,33 @@ class TypeScriptFacts {
   }
 
   private holderOf(object: Node, evidence: ObjectEvidence): Holder {
-    return { key: `ts:${object.startIndex}`, taskKind: evidence.taskKind ?? 'task', typeName: evidence.model };
+    const pool = this.poolOf(object);
+    return { key: `ts:${object.startIndex}`, taskKind: evidence.taskKind ?? 'task', typeName: evidence.model, ...(pool && { pool }) };
+  }
+
+  /**
+   * The pool a task runs on, where the code says: a start task's own pool (the accounts list beside
+   * it keys the pool, as `accounts()` keys it), a job task's `poolInfo` (its auto-pool's accounts,
+   * or the id of the pool it names).
+   */
+  private poolOf(task: Node): Holder['pool'] {
+    const { parent } = outerOf(task);
+    const owner = parent?.type === 'pair' ? parent.parent : undefined;
+    const kind = parent?.type === 'pair' ? keyName(field(parent, 'key')) : undefined;
+    if (!owner || owner.type !== 'object' || !kind) return undefined;
+    const accountsOf = (pool: Node | undefined) => {
+      const list = pool && propertyNamed(pool, JAVASCRIPT.userAccounts);
+      const array = list && !list.shorthand ? unwrapped(list.value) : undefined;
+      return array?.type === 'array' ? { key: `ts:${array.startIndex}` } : undefined;
+    };
+    if (kind === 'startTask') return accountsOf(owner);
+    if (JAVASCRIPT.taskHolders[kind] === undefined) return undefined;
+    const poolInfo = objectValue(propertyNamed(owner, 'poolInfo')?.value);
+    if (!poolInfo) return undefined;
+    const poolId = propertyNamed(poolInfo, 'poolId');
+    if (poolId && !poolId.shorthand) return { id: valueOf(poolId.value) };
+    const auto = objectValue(propertyNamed(poolInfo, 'autoPoolSpecification')?.value);
+    return accountsOf(objectValue(auto && propertyNamed(auto, JAVASCRIPT.autoPoolKey)?.value));
   }
 
   /** The SDK whose spellings apply to an object, and whether it is only assumed (the file names none). */
