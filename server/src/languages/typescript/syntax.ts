@@ -30,7 +30,9 @@ export function outerOf(node: Node): { outer: Node; parent: Node | null; types: 
   while (outer.parent && TRANSPARENT.has(outer.parent.type)) {
     const wrapper = outer.parent;
     const type =
-      wrapper.type === 'type_assertion' ? wrapper.namedChildren.find((c) => c?.type === 'type_arguments') : wrapper.namedChild(1);
+      wrapper.type === 'type_assertion'
+        ? wrapper.namedChildren.find((c) => c?.type === 'type_arguments')?.namedChild(0)
+        : wrapper.namedChild(1);
     if (type && wrapper.type !== 'parenthesized_expression' && wrapper.type !== 'non_null_expression') types.push(type);
     outer = wrapper;
   }
