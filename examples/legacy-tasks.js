@@ -29,6 +29,7 @@ async function submit(jobId) {
   for (let i = 0; i < 4; i++) {
     frames.push({ id: `frame-${i}`, commandLine: `render ${i}`, runElevated: false });
   }
+  await client.task.addCollection(jobId, frames);
   await client.task.addCollection(jobId, [
     { id: 'merge', commandLine: 'merge.sh', runElevated: false },
     { id: 'cleanup', commandLine: 'cleanup.sh', runElevated: true },

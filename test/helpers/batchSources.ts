@@ -912,7 +912,7 @@ export function withoutImports(language: CodeLanguageId, code: string): string {
     java: /^\s*import [\w.*]+;\s*$/,
     python: /^(?:import|from) [\w.]+/,
     json: undefined,
-    typescript: /^\s*(?:import .* from '[^']+';|const .* = require\('[^']+'\);)\s*$/,
+    typescript: /^\s*(?:import .* from '[^']+';?|const .* = require\('[^']+'\);?)\s*$/,
   };
   const pattern = imports[language];
   return pattern

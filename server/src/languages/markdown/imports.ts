@@ -29,6 +29,8 @@ interface ImportSyntax {
   prelude(eol: string): string;
   /** The names an import's text holds, which `isBatch` judges: its dotted names unless said otherwise. */
   namesOf?(text: string): string[];
+  /** Nodes that import without being import statements (CommonJS `require(…)`): they tell a block imports Batch, nothing more. */
+  readonly otherImportTypes?: readonly string[];
 }
 
 /** `a.b` holds `a.b` and `a.b.C`, not `a.bc`. */
@@ -73,7 +75,9 @@ const IMPORTS: Record<EmbeddedLanguageId, ImportSyntax | undefined> = {
   typescript: {
     nodeTypes: ['import_statement'],
     // Module names are strings (`'@azure/batch'`, `'azure-batch/lib/models'`).
-    namesOf: (text) => [...text.matchAll(/(['"])([^'"]+)\1/g)].map((m) => m[2]),
+    otherImportTypes: ['call_expression'],
+    // The module names of `import … from '…'` and of a call `require('…')` / `import('…')`.
+    namesOf: (text) => (/^(?:import|export|require\s*\()/.test(text) ? [...text.matchAll(/(['"])([^'"]+)\1/g)].map((m) => m[2]) : []),
     isBatch: (name) => sdkOfModule(name) !== undefined,
     prelude: (eol) => `import { ${JAVASCRIPT.modelsNamespace} } from '@azure/batch';${eol}`,
   },
@@ -110,7 +114,7 @@ export async function importsOf(block: CodeBlock, eol: string): Promise<BlockImp
         imports.push({ parts: linePartsOf(block, node, eol), text: node.text });
     }
     const batch = root
-      .descendantsOfType([...syntax.nodeTypes])
+      .descendantsOfType([...syntax.nodeTypes, ...(syntax.otherImportTypes ?? [])])
       .some((node) => !!node && (syntax.namesOf ?? dottedNames)(node.text).some(syntax.isBatch));
     const header = root.namedChildren.some((node) => !!node && !!syntax.fileHeader?.includes(node.type));
     return { imports, batch, header };
