@@ -60,9 +60,12 @@ function row(cells: readonly string[]): string {
   return `|${cells.map((cell) => (cell ? ` ${cell} ` : ' ')).join('|')}|`;
 }
 
+/** What the table says of a rule every code language has: `all five`. */
+const ALL_LANGUAGES = `all ${['one', 'two', 'three', 'four', 'five', 'six', 'seven'][CODE_LANGUAGE_IDS.length - 1]}`;
+
 export function rulesTable(rules: readonly RuleDescriptor[] = RULES): string {
   const rows = rules.map((rule) => {
-    const languages = CODE_LANGUAGE_IDS.every((id) => rule.languages.includes(id)) ? 'all four' : languageNames(rule);
+    const languages = CODE_LANGUAGE_IDS.every((id) => rule.languages.includes(id)) ? ALL_LANGUAGES : languageNames(rule);
     return row([`[${rule.id}](docs/rules/${rule.id}.md)`, rule.defaultSeverity, FIX_IN_TABLE[rule.fixable], languages, rule.summary]);
   });
   return [row(['Rule', 'Default', 'Fix', 'Languages', 'What it reports']), row(['---', '---', '---', '---', '---']), ...rows].join('\n');

@@ -91,6 +91,9 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
       'dist/wasm/tree-sitter-c-sharp.wasm',
       'dist/wasm/tree-sitter-java.wasm',
       'dist/wasm/tree-sitter-python.wasm',
+      'dist/wasm/tree-sitter-typescript.wasm',
+      'dist/wasm/tree-sitter-tsx.wasm',
+      'dist/wasm/tree-sitter-javascript.wasm',
       ...['csharp', 'java', 'python', 'json'].map((l) => `snippets/${l}.json`),
       ...['csharp', 'java', 'python', 'json'].map((l) => `syntaxes/${l}.injection.tmLanguage.json`),
     ].sort();
