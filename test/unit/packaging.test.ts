@@ -95,7 +95,7 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
       'dist/wasm/tree-sitter-tsx.wasm',
       'dist/wasm/tree-sitter-javascript.wasm',
       ...['csharp', 'java', 'python', 'json'].map((l) => `snippets/${l}.json`),
-      ...['csharp', 'java', 'python', 'json'].map((l) => `syntaxes/${l}.injection.tmLanguage.json`),
+      ...['csharp', 'java', 'python', 'json', 'typescript'].map((l) => `syntaxes/${l}.injection.tmLanguage.json`),
     ].sort();
     assert.deepEqual(list, expected);
   });
