@@ -71,10 +71,10 @@ export class BatchEvidence {
       case 'array': {
         const evidence = this.of(parent, depth);
         // The element of an array of models is the model (`addCollection(jobId, [{…}])`, `userAccounts: [{…}]`).
-        return evidence.batch === 'unknown' && !evidence.batchPlace ? UNKNOWN : { ...evidence, taskKind: evidence.taskKind };
+        return evidence.batch === 'unknown' && !evidence.batchPlace ? UNKNOWN : evidence;
       }
       case 'arguments':
-        return this.operationArgument(parent, outer);
+        return this.operationArgument(parent, outer, depth);
       case 'variable_declarator': {
         if (field(parent, 'value')?.id !== outer.id) return UNKNOWN;
         const typed = this.imports.modelOfType(field(parent, 'type'));
@@ -106,12 +106,12 @@ export class BatchEvidence {
   }
 
   /** An argument of a client operation (`client.task.add(jobId, task)`): the operation's model. */
-  private operationArgument(args: Node, argument: Node): ObjectEvidence {
+  private operationArgument(args: Node, argument: Node, depth: number): ObjectEvidence {
     const call = args.parent;
     if (call?.type !== 'call_expression') return UNKNOWN;
     const path = dottedPath(field(call, 'function'));
     // `tasks.push({…})` onto an array the file shows to be of Batch models.
-    if (path?.length === 2 && (path[1] === 'push' || path[1] === 'unshift')) return this.arrayElement(call, path[0]);
+    if (path?.length === 2 && (path[1] === 'push' || path[1] === 'unshift')) return this.arrayElement(call, depth);
     if (!path || path.length < 3) return UNKNOWN;
     const operation = JAVASCRIPT.operations[path[path.length - 2]]?.[path[path.length - 1]];
     if (!operation) return UNKNOWN;
@@ -124,8 +124,8 @@ export class BatchEvidence {
       : { batch: 'unknown', model, taskKind: kind, batchPlace: true };
   }
 
-  /** An element added to the array variable `name`: what the array's declaration says. */
-  private arrayElement(call: Node, name: string): ObjectEvidence {
+  /** An element added to an array variable (`tasks.push(…)`): what the array's declaration says. */
+  private arrayElement(call: Node, depth: number): ObjectEvidence {
     const callee = field(call, 'function');
     const receiver = callee && field(callee, 'object');
     const declaration = receiver?.type === 'identifier' ? this.declarationOf(receiver) : undefined;
@@ -133,7 +133,7 @@ export class BatchEvidence {
     const typed = this.imports.modelOfType(field(declaration, 'type'));
     if (typed) return { batch: 'yes', sdk: typed.sdk, model: typed.model, taskKind: taskKindOfModel(typed.model) };
     const value = field(declaration, 'value');
-    return value && name ? this.of(value, 1) : UNKNOWN;
+    return value && depth < MAX_DEPTH ? this.of(value, depth + 1) : UNKNOWN;
   }
 
   /** The declaration of a variable or parameter a name reads (the nearest one before it; shadowing is not modelled). */
