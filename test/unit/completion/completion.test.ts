@@ -209,6 +209,10 @@ describe('code completion', () => {
         'python',
         "import azure.batch.models as batchmodels\n\ntask = batchmodels.TaskAddParameter(id='t', command_line='c', user_identity=batchmodels.UserIdentity(user_name='|'))\n",
       ],
+      [
+        'typescript',
+        "import { BatchServiceClient } from '@azure/batch';\n\nexport async function run(client: BatchServiceClient): Promise<void> {\n  await client.task.add('job', { id: 't', commandLine: 'c', userIdentity: { userName: '|' } });\n}\n",
+      ],
     ];
     for (const [language, text] of cases) {
       const c = await complete(language, text, ACCOUNTS);
@@ -242,5 +246,15 @@ describe('code completion', () => {
       'import com.microsoft.azure.batch.protocol.models.*;\n\nclass C {\n    AutoUserSpecification a = new AutoUserSpecification().withElevationLevel(ElevationLevel.AD|MIN);\n}\n',
     );
     assert.deepEqual(c.labels, ['NON_ADMIN', 'ADMIN']);
+  });
+
+  it('TypeScript: enum members in the spelling the file’s SDK generation types', async () => {
+    const at = (sdk: string) =>
+      complete(
+        'typescript',
+        `import { BatchServiceClient } from '${sdk}';\n\nexport async function run(client: BatchServiceClient): Promise<void> {\n  await client.task.add('job', { id: 't', commandLine: 'c', userIdentity: { autoUser: { elevationLevel: 'ad|min' } } });\n}\n`,
+      );
+    assert.deepEqual([...(await at('@azure/batch')).labels].sort(), ['admin', 'nonadmin']);
+    assert.deepEqual([...(await at('azure-batch')).labels].sort(), ['admin', 'nonAdmin']);
   });
 });

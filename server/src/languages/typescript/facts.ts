@@ -36,8 +36,8 @@ const KEYS: Record<ModelField, string> = {
 const ENUM_FIELDS: Partial<Record<ModelField, EnumName>> = { scope: 'AutoUserScope', elevation: 'ElevationLevel', loginMode: 'LoginMode' };
 /** Properties only a Batch user account has beside name and password. */
 const ACCOUNT_SHAPE_KEYS = ['elevationLevel', 'linuxUserConfiguration', 'windowsUserConfiguration'];
-/** What a task has that an options object of one's own would not: the command it runs. */
-const TASK_SHAPE_KEY = 'commandLine';
+/** What a task has that an options object of one's own would not: the command it runs (required on every task kind). */
+const TASK_SHAPE_KEY = JSON_KEYS.commandLine;
 
 /** Where a name occurs: a property key, an assignment's or read's member, a shorthand property. */
 type Occurrence =
@@ -69,6 +69,7 @@ class TypeScriptFacts {
     this.runElevated();
     this.identities();
     this.accounts();
+    this.tasks();
     return { facts: this.facts, plan: { text: this.text, runElevated: this.plans } };
   }
 
@@ -175,6 +176,40 @@ class TypeScriptFacts {
     }
     const object = objectValue(field(declaration, 'value'));
     return object ? { evidence: this.evidence.of(object), key: `ts:${object.startIndex}` } : undefined;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // tasks
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Every task object literal the file builds, whatever its identity: an object with a command line
+   * (which every task kind requires) that the evidence shows to be a Batch task model (passed to
+   * `task.add`, typed `TaskAddParameter`, held by `startTask`, …). Keyed as its identity facts'
+   * holders are (`holderOf`), so "runs as" finds the identity written in it.
+   */
+  private tasks(): void {
+    for (const occurrence of this.occurrences(TASK_SHAPE_KEY)) {
+      if (occurrence.kind !== 'property') continue;
+      const { object } = occurrence;
+      const evidence = this.evidence.of(object);
+      if (evidence.batch !== 'yes' || !evidence.taskKind) continue;
+      const holder = this.holderOf(object, evidence);
+      this.facts.tasks.push({
+        span: spanOf(object),
+        nameSpan: this.taskName(object),
+        holder: { ...holder, taskKind: evidence.taskKind },
+        confidence: 'strong',
+      });
+    }
+  }
+
+  /** Where a task object is named: the property holding it (`startTask`), the variable it initialises, else its opening brace. */
+  private taskName(object: Node): Span {
+    const { parent } = outerOf(object);
+    const name =
+      parent?.type === 'pair' ? field(parent, 'key') : parent?.type === 'variable_declarator' ? field(parent, 'name') : undefined;
+    return name ? spanOf(name) : { start: object.startIndex, end: object.startIndex + 1 };
   }
 
   // ---------------------------------------------------------------------------------------------

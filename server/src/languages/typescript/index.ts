@@ -2,7 +2,7 @@
  * TypeScript, TSX and JavaScript (azure-batch, @azure/batch), parsed by tree-sitter: the file's
  * extension or language id chooses the grammar (common/languages.ts `grammarOf`).
  */
-import { JAVASCRIPT } from '../../batch/sdks';
+import { JAVASCRIPT, JSON_KEYS } from '../../batch/sdks';
 import { render } from '../toolkit/render';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
@@ -13,6 +13,8 @@ export const typescriptLanguage = treeSitterLanguage({
   id: 'typescript',
   // Every fact starts at one of these words.
   anchorWords: [JAVASCRIPT.runElevated, JAVASCRIPT.userIdentity, JAVASCRIPT.userAccounts],
+  // What every task object has: the tasks built without an identity are parsed for when "runs as" is asked.
+  taskWords: [JSON_KEYS.commandLine],
   analyze(file, tree) {
     const { facts, plan } = collectFacts(file.text, tree);
     return {
