@@ -99,7 +99,7 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
       // editorconfig's INI parser (scripts/build.mjs)
       'dist/wasm/one_ini_bg.wasm',
       // JSON has no static snippets: the server offers JSON bodies where they fit (completion).
-      ...['csharp', 'java', 'python'].map((l) => `snippets/${l}.json`),
+      ...['csharp', 'java', 'python', 'typescript'].map((l) => `snippets/${l}.json`),
       ...['csharp', 'java', 'python', 'json', 'typescript'].map((l) => `syntaxes/${l}.injection.tmLanguage.json`),
       // Opened offline in the Markdown preview (issue 14 item 8), with the severity policy they link.
       ...RULES.map((r) => `docs/rules/${r.id}.md`),
