@@ -454,6 +454,38 @@ export const SAMPLES: readonly LanguageSample[] = [
       ],
     },
   },
+  // JavaScript: the same language entry and fixes as TypeScript, in CommonJS files read by the JavaScript grammar.
+  {
+    language: 'javascript',
+    languageId: 'javascript',
+    setting: 'typescript',
+    single: {
+      file: 'javascript/add-task.js',
+      squiggled: 'runElevated',
+      severity: vscode.DiagnosticSeverity.Warning,
+      message: `runElevated: true → auto-user elevationLevel: "admin" ${REMOVED}`,
+      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: "task"`,
+      preferredFix: { title: TS_ADMIN_TITLE, after: [{ from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` }] },
+      becomes: TS_IDENTITY('admin'),
+      disableLine: [{ from: '    runElevated: true,', to: `    ${DISABLE_LINE}\n    runElevated: true,` }],
+    },
+    several: {
+      file: 'javascript/pool-setup.js',
+      squiggled: ['runElevated', 'runElevated'],
+      edit: { from: "'cmd /c render.exe --all'", to: "'cmd /c render.exe --all --fast'" },
+      afterSave: [
+        { from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` },
+        { from: 'runElevated: false', to: TS_IDENTITY('nonadmin') },
+      ],
+    },
+    typing: {
+      file: 'javascript/clean-task.js',
+      after: "commandLine: 'cmd /c render.exe --frame 2',",
+      insert: '\n    runElevated: true,',
+      squiggled: 'runElevated',
+    },
+    snippets: { after: '  });', indent: '  ', insert: true },
+  },
 ];
 
 /** `text` with each replacement applied; throws when a `from` does not occur exactly once. */
