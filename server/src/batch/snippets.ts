@@ -22,6 +22,7 @@ import {
   type CSharpField,
   type EnumSpellings,
   type JsonDialect,
+  type JsSdk,
 } from './sdks';
 
 /** The languages with snippet bodies. */
@@ -786,4 +787,21 @@ export function codeIdentityMembers(
       };
     }
   }
+}
+
+/**
+ * The user identity as a TypeScript/JavaScript task object literal takes it, one line in snippet
+ * syntax: the `userIdentity` member with the values the typings of the file's SDK declare, in the
+ * file's string quote.
+ */
+export function typescriptIdentityMembers(userNames: readonly string[], sdk: JsSdk, quote = "'"): CodeIdentityMembers {
+  const enums = JAVASCRIPT.enums[sdk];
+  const q = (text: string) => `${quote}${text}${quote}`;
+  return {
+    autoUser:
+      `${JAVASCRIPT.userIdentity}: { ${JK.autoUser}: { ${JK.scope}: ${q(memberChoice(1, enums, 'AutoUserScope', 'pool'))}, ` +
+      `${JK.elevationLevel}: ${q(memberChoice(2, enums, 'ElevationLevel', 'nonAdmin'))} } }`,
+    namedUser: `${JAVASCRIPT.userIdentity}: { ${JAVASCRIPT.userName}: ${q(userNameStop(1, userNames))} }`,
+    names: [],
+  };
 }

@@ -195,6 +195,36 @@ describe('code completion', () => {
     assert.deepEqual((await complete('python', "import mylib\n\ntask = mylib.TaskAddParameter(id='t', |)\n")).labels, []);
   });
 
+  it('TypeScript: userIdentity in a task literal passed to the client, in the SDK’s values and the file’s quote; not in a look-alike', async () => {
+    const head =
+      "import { BatchServiceClient } from '@azure/batch';\n\nexport async function run(client: BatchServiceClient): Promise<void> {\n";
+    const c = await complete('typescript', `${head}  await client.task.add('job', { id: 't', commandLine: 'c', us| });\n}\n`, ACCOUNTS);
+    assert.deepEqual(c.labels, ['userIdentity (auto-user)', 'userIdentity (named user)']);
+    const auto = c.accept('userIdentity (auto-user)');
+    assert.equal(
+      auto,
+      `${head}  await client.task.add('job', { id: 't', commandLine: 'c', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'nonadmin' } } });\n}\n`,
+    );
+    await clean('typescript', auto);
+    const named = c.accept('userIdentity (named user)');
+    assert.match(named, /userIdentity: \{ userName: 'adminUser' \} \}\);/);
+    await clean('typescript', named);
+
+    // azure-batch 9.x: its typings' spelling; double quotes as the file writes them; a comma for the member before.
+    const legacy = await complete(
+      'typescript',
+      'const batch = require("azure-batch");\n\nfunction run(client) {\n  return client.task.add("job", {\n    id: "t",\n    commandLine: "c"\n    |\n  });\n}\n',
+    );
+    assert.match(
+      legacy.accept('userIdentity (auto-user)'),
+      /commandLine: "c",\n {4}userIdentity: \{ autoUser: \{ scope: "pool", elevationLevel: "nonAdmin" \} \}\n/,
+    );
+
+    const given = `${head}  await client.task.add('job', { id: 't', commandLine: 'c', userIdentity: { userName: 'mpi' }, | });\n}\n`;
+    assert.deepEqual((await complete('typescript', given)).labels, []);
+    assert.deepEqual((await complete('typescript', "import { run } from 'mylib';\n\nrun({ id: 't', commandLine: 'c', | });\n")).labels, []);
+  });
+
   it('user names in every language: the accounts at a named user’s string', async () => {
     const cases: [LanguageId, string][] = [
       [

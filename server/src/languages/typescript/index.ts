@@ -6,6 +6,7 @@ import { JAVASCRIPT, JSON_KEYS } from '../../batch/sdks';
 import { render } from '../toolkit/render';
 import { commentsContaining } from '../toolkit/treeSitter';
 import { treeSitterLanguage } from '../toolkit/treeSitterLanguage';
+import { typescriptCompletionsAt } from './completion';
 import { collectFacts } from './facts';
 import { typescriptRenderer } from './renderer';
 
@@ -15,6 +16,7 @@ export const typescriptLanguage = treeSitterLanguage({
   anchorWords: [JAVASCRIPT.runElevated, JAVASCRIPT.userIdentity, JAVASCRIPT.userAccounts],
   // What every task object has: the tasks built without an identity are parsed for when "runs as" is asked.
   taskWords: [JSON_KEYS.commandLine],
+  completionsAt: typescriptCompletionsAt,
   analyze(file, tree) {
     const { facts, plan } = collectFacts(file.text, tree);
     return {
