@@ -19,8 +19,8 @@ export function random(seed: number): () => number {
   };
 }
 
-/** The languages this file writes code in. */
-export type BenchLanguage = Extract<LanguageId, 'csharp' | 'java' | 'python' | 'json'>;
+/** The languages this file writes code in (the workspace tree: BENCH_LANGUAGES; big files: TypeScript too). */
+export type BenchLanguage = Extract<LanguageId, 'csharp' | 'java' | 'python' | 'json' | 'typescript'>;
 export const BENCH_LANGUAGES: readonly BenchLanguage[] = ['csharp', 'java', 'python', 'json'];
 /** A file's extension: its language's first. */
 export const extensionOf = (language: BenchLanguage): string => LANGUAGE_TABLE[language].extensions[0];
@@ -94,6 +94,27 @@ function pythonBatch(i: number): string {
 `;
 }
 
+function typescriptFunction(i: number): string {
+  return `export function compute${i}(value: number, label: string): number {
+  // Sum the digits of value ${i}.
+  let total = 0;
+  for (const c of String(value)) total += Number(c);
+  if (label.length > ${i % 17}) total += label.length * ${i % 7};
+  return total + helper.scale(${i}, 'item-${i}');
+}
+
+`;
+}
+
+function typescriptBatch(i: number): string {
+  return `export async function submit${i}(client: BatchServiceClient, jobId: string): Promise<void> {
+  const task: BatchServiceModels.TaskAddParameter = { id: 'task-${i}', commandLine: 'cmd /c echo ${i}', runElevated: ${i % 2 === 0} };
+  await client.task.add(jobId, task);
+}
+
+`;
+}
+
 /**
  * A source file of about `lines` lines in which one block in `batchEvery` is Batch code (none,
  * and no Batch import, when `batchEvery` is 0).
@@ -117,6 +138,11 @@ export function sourceFile(language: Exclude<BenchLanguage, 'json'>, lines: numb
     );
     while (count < lines - 2) push(isBatch() ? javaBatch(i++) : javaMethod(i++));
     push('}\n');
+  } else if (language === 'typescript') {
+    push(
+      `${batchEvery ? "import { BatchServiceClient, BatchServiceModels } from '@azure/batch';\n" : ''}import * as helper from './helper';\n\n`,
+    );
+    while (count < lines) push(isBatch() ? typescriptBatch(i++) : typescriptFunction(i++));
   } else {
     push(`${batchEvery ? 'import azure.batch.models as batchmodels\n' : 'import os\n'}\nimport helper\n\n\n`);
     while (count < lines) push(isBatch() ? pythonBatch(i++) : pythonFunction(i++));

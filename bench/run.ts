@@ -326,7 +326,7 @@ async function main(): Promise<void> {
     options: { LINES, JSON_MB, TREE_MB, EDITS, FILES, LOAD_SECONDS, OPEN_DOCS },
   };
 
-  for (const language of measures('edit') ? (['csharp', 'java', 'python', 'json'] as BenchLanguage[]) : []) {
+  for (const language of measures('edit') ? (['csharp', 'java', 'python', 'json', 'typescript'] as BenchLanguage[]) : []) {
     await measureEdit(language, rows, results);
   }
   for (const language of measures('navigation') ? (['csharp', 'java', 'python', 'json'] as BenchLanguage[]) : []) {

@@ -41,6 +41,13 @@ export interface LanguageRow {
    */
   readonly grammar?: string;
   /**
+   * Files of this language that another tree-sitter grammar reads (TypeScript's JSX files, and
+   * JavaScript): each variant names its grammar and the extensions, VS Code language ids and
+   * fences of its files. A file's grammar is chosen by `grammarOf`; every other file of the row
+   * is read by `grammar`.
+   */
+  readonly grammarVariants?: readonly GrammarVariant[];
+  /**
    * Line comment opener, for suppression directives (`//`, `#`). None for a language whose
    * directives go into the code it embeds (Markdown: each code block's own comment syntax).
    */
@@ -64,6 +71,18 @@ export interface LanguageRow {
    * code does.
    */
   readonly embedsCode?: boolean;
+}
+
+/** Files of a row that another grammar reads: by extension first (the CLI and the editor read a file alike), then language id, then fence. */
+export interface GrammarVariant {
+  /** `tree-sitter-<grammar>.wasm` of @vscode/tree-sitter-wasm. */
+  readonly grammar: string;
+  /** Among the row's `extensions`. */
+  readonly extensions: readonly string[];
+  /** Among the row's `vscodeLanguageIds`. */
+  readonly languageIds: readonly string[];
+  /** Among the row's `fences`. */
+  readonly fences: readonly string[];
 }
 
 export const LANGUAGE_TABLE = {
@@ -110,6 +129,28 @@ export const LANGUAGE_TABLE = {
     accountWords: ['userAccounts'],
     textMateScopes: ['source.json', 'source.json.comments'],
   },
+  // TypeScript and JavaScript: one language to the rules (a JavaScript SDK call is TypeScript's
+  // without types), three grammars to the parser — tree-sitter-typescript reads no JSX, and
+  // JavaScript's own grammar reads `a < b > (c)` as JavaScript does (TypeScript's reads a call).
+  typescript: {
+    name: 'TypeScript/JavaScript',
+    vscodeLanguageIds: ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'],
+    extensions: ['.ts', '.mts', '.cts', '.tsx', '.js', '.mjs', '.cjs', '.jsx'],
+    grammar: 'typescript',
+    grammarVariants: [
+      { grammar: 'tsx', extensions: ['.tsx'], languageIds: ['typescriptreact'], fences: ['tsx'] },
+      {
+        grammar: 'javascript',
+        extensions: ['.js', '.mjs', '.cjs', '.jsx'],
+        languageIds: ['javascript', 'javascriptreact'],
+        fences: ['javascript', 'js', 'jsx', 'mjs', 'cjs', 'es6'],
+      },
+    ],
+    lineComment: '//',
+    fences: ['typescript', 'ts', 'tsx', 'javascript', 'js', 'jsx', 'mjs', 'cjs', 'es6'],
+    accountWords: ['userAccounts'],
+    textMateScopes: ['source.ts', 'source.tsx', 'source.js', 'source.js.jsx'],
+  },
   // Markdown documents: the code blocks fenced with another row's fence are read as that row's
   // language (server/src/languages/markdown/); prose and tables are not.
   markdown: {
@@ -149,14 +190,50 @@ export function languageRow(id: LanguageId): LanguageRow {
 
 /** The languages parsed by tree-sitter. */
 export type TreeSitterLanguageId = { [K in LanguageId]: Table[K] extends { readonly grammar: string } ? K : never }[LanguageId];
+type VariantGrammar = {
+  [K in LanguageId]: Table[K] extends { readonly grammarVariants: readonly (infer V)[] }
+    ? V extends { readonly grammar: infer G }
+      ? G
+      : never
+    : never;
+}[LanguageId];
 /** A tree-sitter grammar name (`c-sharp`). */
-export type GrammarName = Table[TreeSitterLanguageId]['grammar'];
+export type GrammarName = Table[TreeSitterLanguageId]['grammar'] | VariantGrammar;
 
-/** The grammars to ship, in the table's order. */
+/** The grammars to ship, in the table's order (each row's own, then its variants'). */
 export const TREE_SITTER_GRAMMARS: readonly GrammarName[] = LANGUAGE_IDS.flatMap((id) => {
-  const grammar = languageRow(id).grammar;
-  return grammar ? [grammar as GrammarName] : [];
+  const row = languageRow(id);
+  return [row.grammar, ...(row.grammarVariants ?? []).map((v) => v.grammar)].filter((g): g is GrammarName => !!g);
 });
+
+/** What tells which grammar reads a text of a row: its file (uri or path), its VS Code language id, its Markdown fence. */
+export interface GrammarSource {
+  readonly uri?: string;
+  readonly languageId?: string;
+  readonly fence?: string;
+}
+
+/**
+ * The grammar of a text of a tree-sitter row: the file's extension decides first (the CLI knows
+ * nothing else, and the editor must read a file as the CLI does), then the document's language id
+ * (an untitled document), then the Markdown fence, else the row's own grammar.
+ */
+export function grammarOf(id: TreeSitterLanguageId, source: GrammarSource = {}): GrammarName {
+  const row = languageRow(id);
+  const variants = row.grammarVariants ?? [];
+  const path = source.uri?.replace(/[?#].*$/, '');
+  const dot = path ? path.lastIndexOf('.') : -1;
+  const extension = path && dot > path.lastIndexOf('/') ? path.slice(dot).toLowerCase() : undefined;
+  const byExtension = extension && variants.find((v) => v.extensions.includes(extension));
+  if (byExtension) return byExtension.grammar as GrammarName;
+  const ownExtension = !!extension && row.extensions.includes(extension);
+  const byLanguageId = !ownExtension && source.languageId !== undefined && variants.find((v) => v.languageIds.includes(source.languageId!));
+  if (byLanguageId) return byLanguageId.grammar as GrammarName;
+  const fence = source.fence?.toLowerCase();
+  const byFence = !ownExtension && fence !== undefined && variants.find((v) => v.fences.includes(fence));
+  if (byFence) return byFence.grammar as GrammarName;
+  return row.grammar as GrammarName;
+}
 /** The tree-sitter runtime, loaded before any grammar. */
 export const TREE_SITTER_RUNTIME_WASM = 'tree-sitter.wasm';
 /** A grammar's file in @vscode/tree-sitter-wasm (and in dist/wasm). */

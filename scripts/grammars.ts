@@ -12,7 +12,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LANGUAGE_TABLE, type LanguageId } from '../common/languages';
 import { ENUM_MEMBERS, type EnumName } from '../server/src/batch/model';
-import { CSHARP, JAVA, JSON_DIALECTS, JSON_KEYS, JSON_REST_LEGACY_SPELLINGS, PYTHON, type EnumSpellings } from '../server/src/batch/sdks';
+import {
+  CSHARP,
+  JAVA,
+  JAVASCRIPT,
+  JSON_DIALECTS,
+  JSON_KEYS,
+  JSON_REST_LEGACY_SPELLINGS,
+  PYTHON,
+  type EnumSpellings,
+} from '../server/src/batch/sdks';
 
 export const ENUM_TYPE = 'support.type.enum.batch-identity';
 export const ENUM_MEMBER = 'variable.other.enummember.batch-identity';
@@ -78,7 +87,21 @@ export function grammars(): Grammar[] {
       };
     }),
   ]);
-  return [csharp, java, python, json];
+  const typescript = injection('typescript', [
+    // `elevationLevel: 'admin'`: the values of both SDKs' typings, in either quote.
+    ...ENUM_NAMES.map((name) => {
+      const values = [...Object.values(JAVASCRIPT.enums['@azure/batch'][name]), ...Object.values(JAVASCRIPT.enums['azure-batch'][name])];
+      return {
+        match: `\\b(${enumKeys[name]})\\s*(:)\\s*('(?:${alternatives(values)})'|"(?:${alternatives(values)})")`,
+        captures: {
+          1: { name: 'meta.object-literal.key' },
+          2: { name: 'punctuation.separator.key-value' },
+          3: { name: `string.quoted ${ENUM_MEMBER}` },
+        },
+      };
+    }),
+  ]);
+  return [csharp, java, python, json, typescript];
 }
 
 export const SYNTAXES_DIR = path.resolve(__dirname, '..', 'syntaxes');

@@ -17,7 +17,13 @@ export const README = path.join(ROOT, 'README.md');
 export const RULE_DOCS_DIR = path.join(ROOT, 'docs', 'rules');
 
 // Rules name the code languages; a Markdown document reports what its code blocks do.
-export const LANGUAGE_NAMES: Record<CodeLanguageId, string> = { csharp: 'C#', java: 'Java', python: 'Python', json: 'JSON' };
+export const LANGUAGE_NAMES: Record<CodeLanguageId, string> = {
+  csharp: 'C#',
+  java: 'Java',
+  python: 'Python',
+  json: 'JSON',
+  typescript: 'TypeScript/JavaScript',
+};
 
 /** The README's table sits between these lines. */
 export const TABLE_START = '<!-- The rules table is generated from the rule descriptors by scripts/rules.ts: do not edit. -->';
@@ -54,9 +60,12 @@ function row(cells: readonly string[]): string {
   return `|${cells.map((cell) => (cell ? ` ${cell} ` : ' ')).join('|')}|`;
 }
 
+/** What the table says of a rule every code language has: `all five`. */
+const ALL_LANGUAGES = `all ${['one', 'two', 'three', 'four', 'five', 'six', 'seven'][CODE_LANGUAGE_IDS.length - 1]}`;
+
 export function rulesTable(rules: readonly RuleDescriptor[] = RULES): string {
   const rows = rules.map((rule) => {
-    const languages = CODE_LANGUAGE_IDS.every((id) => rule.languages.includes(id)) ? 'all four' : languageNames(rule);
+    const languages = CODE_LANGUAGE_IDS.every((id) => rule.languages.includes(id)) ? ALL_LANGUAGES : languageNames(rule);
     return row([`[${rule.id}](docs/rules/${rule.id}.md)`, rule.defaultSeverity, FIX_IN_TABLE[rule.fixable], languages, rule.summary]);
   });
   return [row(['Rule', 'Default', 'Fix', 'Languages', 'What it reports']), row(['---', '---', '---', '---', '---']), ...rows].join('\n');

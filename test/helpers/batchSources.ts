@@ -20,6 +20,7 @@ const EXAMPLES: Record<LanguageId, string[]> = {
   java: ['LegacyTasks.java'],
   python: ['legacy_tasks.py'],
   json: ['legacy-pool.json', 'legacy-tasks.json'],
+  typescript: ['legacy-tasks.ts', 'legacy-tasks.js'],
   markdown: ['batch-docs.md'],
 };
 
@@ -773,12 +774,90 @@ export const jsonSource: fc.Arbitrary<string> = fc
   )
   .map(([document, layout]) => printJson(document, layout.comments.length === 0 ? { ...layout, trailingComma: false } : layout));
 
+// ---------------------------------------------------------------------------------------------
+// TypeScript / JavaScript
+// ---------------------------------------------------------------------------------------------
+
+/** How a file reaches the SDK: the import lines, and the models' prefix for typed objects (none: untyped). */
+const tsModels = fc.constantFrom(
+  { imports: ["import { BatchServiceClient, BatchServiceModels } from '@azure/batch';"], prefix: 'BatchServiceModels.' },
+  { imports: ["import type { BatchServiceModels as M } from '@azure/batch';"], prefix: 'M.' },
+  { imports: ["import * as models from 'azure-batch/lib/models';"], prefix: 'models.' },
+  { imports: ["const batch = require('azure-batch');"], prefix: '' },
+  { imports: ["const { BatchServiceClient } = require('@azure/batch');"], prefix: '' },
+  { imports: [] as string[], prefix: '' },
+);
+const tsValue = fc.constantFrom('true', 'false', 'options.runElevated', 'i === 0', 'flag && i > 2', '!flag', 'isAdmin(i)');
+const tsElevation = fc.constantFrom("'admin'", "'nonadmin'", "'nonAdmin'", "'Admin'", '"root"');
+const tsScope = fc.constantFrom("'task'", "'pool'", "'Task'");
+const tsType = (prefix: string, model: string) => (prefix ? `: ${prefix}${model}` : '');
+
+const tsStatement = (prefix: string): fc.Arbitrary<Block> =>
+  fc.oneof(
+    numbered((n) =>
+      tsValue.map((v): Block => [
+        [0, `const t${n}${tsType(prefix, 'TaskAddParameter')} = { id: 'task-${n}', commandLine: 'run.sh', runElevated: ${v} };`],
+      ]),
+    ),
+    numbered((n) =>
+      fc.tuple(tsValue, fc.boolean()).map(([v, multiline]): Block =>
+        multiline
+          ? [
+              [0, `await client.task.add(jobId, {`],
+              [1, `id: 'task-${n}',`],
+              [1, `commandLine: 'run.sh',`],
+              [1, `runElevated: ${v},`],
+              [0, `});`],
+            ]
+          : [[0, `client.task.add(jobId, { id: 'task-${n}', commandLine: "run.sh", runElevated: ${v} });`]],
+      ),
+    ),
+    fc.tuple(tsValue, tsElevation, tsScope).map(([v, e, sc]): Block => [
+      [0, `pool.startTask = {`],
+      [1, `commandLine: 'setup.sh',`],
+      [1, `runElevated: ${v},`],
+      [1, `userIdentity: { autoUser: { scope: ${sc}, elevationLevel: ${e} } },`],
+      [0, `};`],
+    ]),
+    numbered((n) =>
+      fc.tuple(fc.constantFrom(...USERS), fc.constantFrom(...PASSWORDS), tsElevation).map(([user, password, e]): Block => [
+        [0, `const pool${n}${tsType(prefix, 'PoolAddParameter')} = {`],
+        [1, `id: 'pool-${n}',`],
+        [1, `vmSize: 'standard_d2s_v3',`],
+        [1, `virtualMachineConfiguration: { imageReference: { publisher: 'canonical' }, nodeAgentSKUId: 'batch.node.ubuntu 22.04' },`],
+        [1, `userAccounts: [{ name: ${str(user)}, password: ${str(password)}, elevationLevel: ${e} }],`],
+        [1, `startTask: { commandLine: 'x', userIdentity: { userName: ${str(user)} } },`],
+        [0, `};`],
+      ]),
+    ),
+    fc.constantFrom<Block>(
+      [[0, '// batch-identity-disable-next-line run-elevated']],
+      [[0, '/* a comment with runElevated: true */']],
+      [[0, 'const options = { runElevated: true, frames: 24 };']],
+    ),
+  );
+
+export const typescriptSource: fc.Arbitrary<string> = fc
+  .tuple(styleArb, tsModels, fc.boolean(), fc.boolean(), fc.boolean())
+  .chain(([style, models, inFunction, semicolons, trailingEol]) =>
+    statements(tsStatement(models.prefix)).map((body) => {
+      const lines: Line[] = models.imports.map((i): Line => [0, i]);
+      lines.push([0, '']);
+      if (inFunction)
+        lines.push([0, 'export async function submit(client, jobId, pool, options, flag, i, isAdmin) {'], ...indent(body, 1), [0, '}']);
+      else lines.push(...body);
+      const text = render(lines, style, trailingEol);
+      return semicolons ? text : text.replace(/;(\r?\n|$)/g, '$1');
+    }),
+  );
+
 /** Generated sources of the code languages, which Markdown documents embed. */
 export const GENERATED_CODE: Record<CodeLanguageId, fc.Arbitrary<string>> = {
   csharp: csharpSource,
   java: javaSource,
   python: pythonSource,
   json: jsonSource,
+  typescript: typescriptSource,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -833,6 +912,7 @@ export function withoutImports(language: CodeLanguageId, code: string): string {
     java: /^\s*import [\w.*]+;\s*$/,
     python: /^(?:import|from) [\w.]+/,
     json: undefined,
+    typescript: /^\s*(?:import .* from '[^']+';?|const .* = require\('[^']+'\);?)\s*$/,
   };
   const pattern = imports[language];
   return pattern
@@ -911,6 +991,15 @@ const ANCHORS: Record<LanguageId, string[]> = {
     'from azure.batch.models import *\n',
   ],
   json: ['"runElevated": true', '"runElevated"', '"userIdentity": {', '"userAccounts": [', '"elevationLevel": "root"', '"autoUser"'],
+  typescript: [
+    'runElevated: true',
+    'runElevated',
+    'userIdentity: {',
+    'userAccounts: [',
+    "elevationLevel: 'root'",
+    'autoUser',
+    "from '@azure/batch';\n",
+  ],
   // Fences, containers and the other languages' anchors: a block opened, closed, moved or broken.
   markdown: ['```', '~~~', '```cs\n', '> ', '- ', '\n    ', '---\n', 'RunElevated = true;', 'run_elevated=True', '"runElevated": true'],
 };

@@ -11,8 +11,15 @@ export function settingsWith(patch: Partial<Settings>): Settings {
   return { ...DEFAULT_SETTINGS, ...patch };
 }
 
-export async function analyze(language: LanguageId, text: string, options: AnalyzeOptions = {}) {
-  return engine.analyze({ uri: `file:///test.${language}`, languageId: language, text }, options);
+/** Where a text is analysed as being: a file of its language (`file`: a name whose extension chooses the grammar, `submit.js`). */
+export interface FileOption {
+  readonly file?: string;
+}
+
+const uriOf = (language: LanguageId, options: FileOption) => (options.file ? `file:///${options.file}` : `file:///test.${language}`);
+
+export async function analyze(language: LanguageId, text: string, options: AnalyzeOptions & FileOption = {}) {
+  return engine.analyze({ uri: uriOf(language, options), languageId: language, text }, options);
 }
 
 export interface Squiggle {
@@ -34,7 +41,7 @@ export async function applyFix(
   language: LanguageId,
   text: string,
   rule: string,
-  options: AnalyzeOptions & { findingIndex?: number; fixIndex?: number } = {},
+  options: AnalyzeOptions & FileOption & { findingIndex?: number; fixIndex?: number } = {},
 ): Promise<string | undefined> {
   const analysis = await analyze(language, text, options);
   const finding: Finding | undefined = analysis.findings.filter((f) => f.rule === rule)[options.findingIndex ?? 0];
@@ -44,8 +51,8 @@ export async function applyFix(
   return edits ? applyEdits(text, edits) : undefined;
 }
 
-export async function fixAll(language: LanguageId, text: string, options: AnalyzeOptions = {}): Promise<string> {
-  return (await engine.fixAll({ uri: `file:///test.${language}`, languageId: language, text }, options)).text;
+export async function fixAll(language: LanguageId, text: string, options: AnalyzeOptions & FileOption = {}): Promise<string> {
+  return (await engine.fixAll({ uri: uriOf(language, options), languageId: language, text }, options)).text;
 }
 
 /** The fixes the `findingIndex`th finding of `rule` offers, as [title, safe, preferred]. */

@@ -282,6 +282,7 @@ const LISTS: Record<Exclude<LanguageId, 'json' | 'markdown'>, Set<string>> = {
   ]),
   java: new Set(['block', 'program', 'argument_list', 'class_body', 'constructor_body', 'switch_block_statement_group']),
   python: new Set(['block', 'module', 'argument_list']),
+  typescript: new Set(['statement_block', 'program', 'arguments', 'object', 'array', 'class_body']),
 };
 
 function smallestCovering(tree: Tree, span: Span): Node {
@@ -343,6 +344,8 @@ const IMPORT_TEXT: Record<LanguageId, RegExp> = {
   java: /^(?:\r?\n)*(?:import [\w.]+;(?:\r?\n|$))+(?:\r?\n)*$/,
   python: /^(?:[\s,()]|import [\w.]+(?: as \w+)?|[A-Za-z_]\w*)*$/,
   json: /^(?!)/,
+  // The TypeScript renderer adds no imports.
+  typescript: /^(?!)/,
   // In a Markdown document, the import text of the block's language (notAnImportEdit).
   markdown: /^(?!)/,
 };

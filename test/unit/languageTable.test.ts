@@ -14,6 +14,8 @@ import {
   CODE_LANGUAGE_IDS,
   DOCUMENT_LANGUAGE_IDS,
   grammarFile,
+  grammarOf,
+  type GrammarSource,
   isProjectFileName,
   LANGUAGE_IDS,
   LANGUAGE_TABLE,
@@ -35,15 +37,26 @@ import { analyze } from '../helpers/engine';
 import { FUZZ_RUNS, FUZZ_SEED } from '../helpers/fuzz';
 
 describe('language table: the languages read today', () => {
-  it('C#, Java, Python, JSON and Markdown, in that order; Markdown embeds the other four', () => {
-    assert.deepEqual(LANGUAGE_IDS, ['csharp', 'java', 'python', 'json', 'markdown']);
-    assert.deepEqual(CODE_LANGUAGE_IDS, ['csharp', 'java', 'python', 'json']);
-    assert.equal(languageNames('and'), 'C#, Java, Python, JSON and Markdown');
-    assert.equal(languageNames('or'), 'C#, Java, Python, JSON or Markdown');
+  it('C#, Java, Python, JSON, TypeScript/JavaScript and Markdown, in that order; Markdown embeds the other five', () => {
+    assert.deepEqual(LANGUAGE_IDS, ['csharp', 'java', 'python', 'json', 'typescript', 'markdown']);
+    assert.deepEqual(CODE_LANGUAGE_IDS, ['csharp', 'java', 'python', 'json', 'typescript']);
+    assert.equal(languageNames('and'), 'C#, Java, Python, JSON, TypeScript/JavaScript and Markdown');
+    assert.equal(languageNames('or'), 'C#, Java, Python, JSON, TypeScript/JavaScript or Markdown');
   });
 
-  it('documents of six VS Code language ids (JSON with comments is json); json5 when another client sends it', () => {
-    assert.deepEqual(DOCUMENT_LANGUAGE_IDS, ['csharp', 'java', 'python', 'json', 'jsonc', 'markdown']);
+  it('documents of ten VS Code language ids (JSON with comments is json, JavaScript and React are typescript); json5 when another client sends it', () => {
+    assert.deepEqual(DOCUMENT_LANGUAGE_IDS, [
+      'csharp',
+      'java',
+      'python',
+      'json',
+      'jsonc',
+      'typescript',
+      'typescriptreact',
+      'javascript',
+      'javascriptreact',
+      'markdown',
+    ]);
     const cases: [string, LanguageId | undefined][] = [
       ['csharp', 'csharp'],
       ['java', 'java'],
@@ -52,8 +65,12 @@ describe('language table: the languages read today', () => {
       ['jsonc', 'json'],
       ['json5', 'json'],
       ['markdown', 'markdown'],
+      ['typescript', 'typescript'],
+      ['typescriptreact', 'typescript'],
+      ['javascript', 'typescript'],
+      ['javascriptreact', 'typescript'],
       ['CSharp', undefined],
-      ['typescript', undefined],
+      ['coffeescript', undefined],
       ['yaml', undefined],
       ['constructor', undefined],
       ['toString', undefined],
@@ -76,7 +93,17 @@ describe('language table: the languages read today', () => {
       ['docs/README.md', 'markdown'],
       ['guide.markdown', 'markdown'],
       ['NOTES.MD', 'markdown'],
+      ['submit.ts', 'typescript'],
+      ['View.TSX', 'typescript'],
+      ['module.mts', 'typescript'],
+      ['module.cts', 'typescript'],
+      ['submit.js', 'typescript'],
+      ['module.mjs', 'typescript'],
+      ['module.cjs', 'typescript'],
+      ['View.jsx', 'typescript'],
+      ['types.d.ts', 'typescript'],
       ['task.json5', undefined],
+      ['script.coffee', undefined],
       ['page.mdx', undefined],
       ['task.yaml', undefined],
       ['App.csproj', undefined],
@@ -109,13 +136,13 @@ describe('language table: the languages read today', () => {
   it("the client's file watcher: the languages' files, the project files and the format configuration files", () => {
     assert.equal(
       watchedFilesGlob(),
-      '**/{*.cs,*.java,*.py,*.json,*.jsonc,*.md,*.markdown,*.csproj,Directory.Build.props,Directory.Build.targets,' +
+      '**/{*.cs,*.java,*.py,*.json,*.jsonc,*.ts,*.mts,*.cts,*.tsx,*.js,*.mjs,*.cjs,*.jsx,*.md,*.markdown,*.csproj,Directory.Build.props,Directory.Build.targets,' +
         '.editorconfig,pyproject.toml,ruff.toml,.ruff.toml,setup.cfg,tox.ini,.flake8}',
     );
   });
 
-  it('three tree-sitter grammars, each shipped by @vscode/tree-sitter-wasm', () => {
-    assert.deepEqual(TREE_SITTER_GRAMMARS, ['c-sharp', 'java', 'python']);
+  it('six tree-sitter grammars, each shipped by @vscode/tree-sitter-wasm', () => {
+    assert.deepEqual(TREE_SITTER_GRAMMARS, ['c-sharp', 'java', 'python', 'typescript', 'tsx', 'javascript']);
     const folder = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
     for (const file of [TREE_SITTER_RUNTIME_WASM, ...TREE_SITTER_GRAMMARS.map(grammarFile)])
       assert.ok(fs.existsSync(path.join(folder, file)), `${file} in ${folder}`);
@@ -124,7 +151,7 @@ describe('language table: the languages read today', () => {
   it('hovers fence C# as csharp; Markdown fences cs, C#, py, jsonc… name their languages', () => {
     assert.deepEqual(
       LANGUAGE_IDS.map((id) => LANGUAGE_TABLE[id].fences[0]),
-      ['csharp', 'java', 'python', 'json', 'markdown'],
+      ['csharp', 'java', 'python', 'json', 'typescript', 'markdown'],
     );
     const cases: [string, LanguageId | undefined][] = [
       ['cs', 'csharp'],
@@ -134,8 +161,12 @@ describe('language table: the languages read today', () => {
       ['jsonc', 'json'],
       ['JSON', 'json'],
       ['md', 'markdown'],
+      ['ts', 'typescript'],
+      ['tsx', 'typescript'],
+      ['js', 'typescript'],
+      ['JavaScript', 'typescript'],
       ['json5', undefined],
-      ['js', undefined],
+      ['coffee', undefined],
       ['sh', undefined],
     ];
     assert.deepEqual(
@@ -151,8 +182,36 @@ describe('language table: the languages read today', () => {
   });
 
   it('batchIdentity.languages keeps only languages of the table', () => {
-    assert.deepEqual(resolveSettings({ languages: ['json', 'jsonc', 'typescript', 'python', 7] }).languages, ['json', 'python']);
+    assert.deepEqual(resolveSettings({ languages: ['json', 'jsonc', 'typescript', 'javascript', 'python', 7] }).languages, [
+      'json',
+      'typescript',
+      'python',
+    ]);
     assert.deepEqual(resolveSettings({}).languages, LANGUAGE_IDS);
+  });
+});
+
+describe('language table: the grammar of a TypeScript/JavaScript text', () => {
+  it('by extension first, then language id, then Markdown fence; TypeScript otherwise', () => {
+    const cases: [GrammarSource, string][] = [
+      [{ uri: 'file:///a/submit.ts' }, 'typescript'],
+      [{ uri: 'file:///a/View.tsx' }, 'tsx'],
+      [{ uri: 'file:///a/submit.js', languageId: 'typescript' }, 'javascript'],
+      [{ uri: 'file:///a/View.JSX' }, 'javascript'],
+      [{ uri: 'file:///a/m.mjs' }, 'javascript'],
+      [{ uri: 'file:///a/m.cts' }, 'typescript'],
+      [{ uri: 'untitled:Untitled-1', languageId: 'javascriptreact' }, 'javascript'],
+      [{ uri: 'untitled:Untitled-1', languageId: 'typescriptreact' }, 'tsx'],
+      [{ uri: 'file:///a/submit.ts', languageId: 'javascript' }, 'typescript'],
+      [{ fence: 'js' }, 'javascript'],
+      [{ fence: 'TSX' }, 'tsx'],
+      [{ fence: 'ts' }, 'typescript'],
+      [{}, 'typescript'],
+    ];
+    assert.deepEqual(
+      cases.map(([source]) => [source, grammarOf('typescript', source)]),
+      cases,
+    );
   });
 });
 

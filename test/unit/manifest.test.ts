@@ -71,7 +71,7 @@ describe('extension manifest', () => {
   it('shows a name, a one-line description, keywords and a PNG icon on the marketplace page', () => {
     assert.equal(manifest.displayName, 'Batch Identity');
     assert.match(manifest.description, /runElevated/);
-    assert.match(manifest.description, /C#, Java, Python, JSON and Markdown \(its code blocks\)/);
+    assert.match(manifest.description, /C#, Java, Python, JSON, TypeScript\/JavaScript and Markdown \(its code blocks\)/);
     assert.ok(manifest.keywords.includes('azure batch') && manifest.keywords.includes('runElevated'), manifest.keywords.join(', '));
     const icon = fs.readFileSync(path.join(root, manifest.icon));
     assert.deepEqual([...icon.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');

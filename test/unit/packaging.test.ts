@@ -93,11 +93,14 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
       'dist/wasm/tree-sitter-c-sharp.wasm',
       'dist/wasm/tree-sitter-java.wasm',
       'dist/wasm/tree-sitter-python.wasm',
+      'dist/wasm/tree-sitter-typescript.wasm',
+      'dist/wasm/tree-sitter-tsx.wasm',
+      'dist/wasm/tree-sitter-javascript.wasm',
       // editorconfig's INI parser (scripts/build.mjs)
       'dist/wasm/one_ini_bg.wasm',
       // JSON has no static snippets: the server offers JSON bodies where they fit (completion).
-      ...['csharp', 'java', 'python'].map((l) => `snippets/${l}.json`),
-      ...['csharp', 'java', 'python', 'json'].map((l) => `syntaxes/${l}.injection.tmLanguage.json`),
+      ...['csharp', 'java', 'python', 'typescript'].map((l) => `snippets/${l}.json`),
+      ...['csharp', 'java', 'python', 'json', 'typescript'].map((l) => `syntaxes/${l}.injection.tmLanguage.json`),
       // Opened offline in the Markdown preview (issue 14 item 8), with the severity policy they link.
       ...RULES.map((r) => `docs/rules/${r.id}.md`),
       'docs/severity.md',

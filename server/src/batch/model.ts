@@ -110,6 +110,8 @@ export type SdkGeneration =
   | 'azure-batch'
   | 'azure-batch 15'
   | 'azure-mgmt-batch'
+  | 'azure-batch (JavaScript)'
+  | '@azure/batch'
   | 'rest'
   | 'arm';
 
@@ -140,6 +142,10 @@ export const RUN_ELEVATED_IN: Readonly<Record<SdkGeneration, string>> = {
   'azure-batch 15': '**azure-batch 15** models raise `TypeError` for the unknown keyword argument `run_elevated`.',
   'azure-mgmt-batch':
     '**azure-mgmt-batch** never had `run_elevated` (ARM pools begin with management API 2017-09-01); 17.0.0 logs a warning and drops it (a task without a user identity runs as a non-administrative user).',
+  'azure-batch (JavaScript)':
+    '**azure-batch** for JavaScript has `runElevated` up to 0.5.x (service version 2016-07-01.3.1); from 0.6.0 it is gone: TypeScript rejects it in an object literal the models type, and 9.0.0 drops it without a word when it sends the request (a task without a user identity runs as a non-administrative user).',
+  '@azure/batch':
+    '**@azure/batch** never had `runElevated`: TypeScript rejects it in an object literal the models type, and 10.2.0 drops it without a word when it sends the request (a task without a user identity runs as a non-administrative user).',
   rest: '**A REST body** given to `az batch … --json-file`: the CLI was seen (2017) to drop fields it does not know without a word (a task without a user identity runs as a non-administrative user).',
   arm: '**An ARM template**: `Microsoft.Batch` pool resources never had `runElevated` (they begin with management API 2017-09-01); what ARM does with it is not documented.',
 };

@@ -888,6 +888,110 @@ export const JSON_KEYS = {
 export const JSON_REST_LEGACY_SPELLINGS: Partial<Record<Elevation, string>> = { nonAdmin: 'nonAdmin' };
 
 // ---------------------------------------------------------------------------------------------
+// JavaScript / TypeScript
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The JavaScript SDKs (reference §8), read at their typings — installed here as devDependencies:
+ * azure-batch 0.5.3 (`azure-batch-v0`), 9.0.0 (`azure-batch-v9`) and @azure/batch 10.2.0.
+ * `azure-batch` has `runElevated` up to 0.5.x (service version 2016-07-01.3.1) and `userIdentity`
+ * from 0.6.0 (2017-01-01.4.0) to 9.0.0; `@azure/batch` (6.0.0 and later) has `userIdentity` only.
+ * A task is a plain object whose properties are the REST body's (`lib/models/index.d.ts`,
+ * `types/src/models/index.d.ts`), but for the named user: `userName`, which the mappers send as
+ * `username` (a `username` property is dropped: executed against 9.0.0 and 10.2.0).
+ */
+export type JsSdk = 'azure-batch' | '@azure/batch';
+
+export const JAVASCRIPT = {
+  /** The packages, by module name; a subpath (`azure-batch/lib/models`) is its package's. */
+  packages: { 'azure-batch': 'azure-batch', '@azure/batch': '@azure/batch' } as Readonly<Record<string, JsSdk>>,
+  /**
+   * The client classes: @azure/batch exports `BatchServiceClient`, azure-batch `ServiceClient`
+   * (`new batch.ServiceClient(credentials, url)`; 9.0.0's lib/batch.d.ts, 0.5.3's lib/batch.js).
+   */
+  clientClasses: ['BatchServiceClient', 'ServiceClient'],
+  /** The namespace @azure/batch exports its model types under (`BatchServiceModels.TaskAddParameter`); it also exports each by name. */
+  modelsNamespace: 'BatchServiceModels',
+  /** azure-batch's models module, which holds its model types (`import * as models from 'azure-batch/lib/models'`). */
+  modelsModule: 'azure-batch/lib/models',
+  /**
+   * The client's operations that take a Batch model: operation group → method → which argument,
+   * and the model it is (`[]`: an array of them). The same in azure-batch 0.5.3, 9.0.0 and
+   * @azure/batch 10.2.0 (lib/operations/index.d.ts, types/src/operations/*.d.ts).
+   */
+  operations: {
+    task: { add: [1, 'TaskAddParameter'], addCollection: [1, 'TaskAddParameter[]'] },
+    pool: { add: [0, 'PoolAddParameter'], patch: [1, 'PoolPatchParameter'], updateProperties: [1, 'PoolUpdatePropertiesParameter'] },
+    job: { add: [0, 'JobAddParameter'], patch: [1, 'JobPatchParameter'], update: [1, 'JobUpdateParameter'] },
+    jobSchedule: {
+      add: [0, 'JobScheduleAddParameter'],
+      patch: [1, 'JobSchedulePatchParameter'],
+      update: [1, 'JobScheduleUpdateParameter'],
+    },
+  } as Readonly<Record<string, Readonly<Record<string, readonly [argument: number, model: string]>>>>,
+  runElevated: JSON_KEYS.runElevated,
+  userIdentity: JSON_KEYS.userIdentity,
+  userAccounts: JSON_KEYS.userAccounts,
+  /** UserIdentity's named user, as the typings name it (sent as `username`). */
+  userName: 'userName',
+  /** The model types and the task kind each is. */
+  taskTypes: {
+    TaskAddParameter: 'task',
+    CloudTask: 'task',
+    StartTask: 'startTask',
+    JobManagerTask: 'jobManagerTask',
+    JobPreparationTask: 'jobPreparationTask',
+    JobReleaseTask: 'jobReleaseTask',
+  } as Readonly<Record<string, TaskKind>>,
+  /** The pool models: what holds `userAccounts` and says which OS the nodes run. */
+  poolTypes: ['PoolAddParameter', 'PoolSpecification', 'CloudPool', 'PoolUpdatePropertiesParameter', 'PoolPatchParameter'],
+  /** The properties that hold a task of a kind, on whichever model (REST's names). */
+  taskHolders: {
+    startTask: 'startTask',
+    jobManagerTask: 'jobManagerTask',
+    jobPreparationTask: 'jobPreparationTask',
+    jobReleaseTask: 'jobReleaseTask',
+  } as Readonly<Record<string, TaskKind>>,
+  /** The property that holds an auto-pool's pool (`poolInfo.autoPoolSpecification.pool`): a PoolSpecification. */
+  autoPoolKey: 'pool',
+  /**
+   * The enum values of each SDK: @azure/batch 10.2.0 types them as unions of the REST values
+   * (`type ElevationLevel = 'nonadmin' | 'admin'`); azure-batch 9.0.0 as `string`, documenting
+   * "Possible values include: 'nonAdmin', 'admin'", the older REST spelling its mappers list.
+   * Both mappers accept any casing and send it as written (executed here).
+   */
+  enums: {
+    'azure-batch': {
+      ElevationLevel: { nonAdmin: 'nonAdmin', admin: 'admin' },
+      AutoUserScope: JSON_DIALECTS.rest.enums.AutoUserScope,
+      LoginMode: JSON_DIALECTS.rest.enums.LoginMode,
+    },
+    '@azure/batch': JSON_DIALECTS.rest.enums,
+  } satisfies Record<JsSdk, EnumSpellings>,
+  /** Who declares a value's spelling, as messages name it ("azure-batch's typings spell it 'admin'"). */
+  labels: { 'azure-batch': "azure-batch's typings", '@azure/batch': "@azure/batch's typings" } as Readonly<Record<JsSdk, string>>,
+} as const;
+
+/** The generation a JavaScript SDK is. */
+export const JS_GENERATIONS: Readonly<Record<JsSdk, SdkGeneration>> = {
+  'azure-batch': 'azure-batch (JavaScript)',
+  '@azure/batch': '@azure/batch',
+};
+
+/**
+ * The dialects enum values are checked in as strings no compiler reads (JSON; JavaScript and
+ * TypeScript where the SDK's type is a string): each with the spellings valid there and who says so.
+ */
+export type ValueDialect = JsonDialect | JsSdk;
+
+export const VALUE_DIALECTS: Readonly<Record<ValueDialect, { readonly label: string; readonly enums: EnumSpellings }>> = {
+  rest: JSON_DIALECTS.rest,
+  arm: JSON_DIALECTS.arm,
+  'azure-batch': { label: JAVASCRIPT.labels['azure-batch'], enums: JAVASCRIPT.enums['azure-batch'] },
+  '@azure/batch': { label: JAVASCRIPT.labels['@azure/batch'], enums: JAVASCRIPT.enums['@azure/batch'] },
+};
+
+// ---------------------------------------------------------------------------------------------
 // Generations and dialects in texts
 // ---------------------------------------------------------------------------------------------
 
@@ -909,7 +1013,10 @@ export function pythonGeneration(plane: PythonPlane, sdk: PythonSdk): SdkGenerat
  * matters (enum members) its Python generation or JSON dialect. A Python file reads
  * `run_elevated=True` and `ElevationLevel.admin`, a REST body `"runElevated": true` and `"nonadmin"`.
  */
-export type Dialect = 'csharp' | 'java' | 'python' | 'python15' | 'pythonMgmt' | 'rest' | 'arm';
+export type Dialect = 'csharp' | 'java' | 'python' | 'python15' | 'pythonMgmt' | 'rest' | 'arm' | 'typescript' | 'typescriptAzureBatch';
+
+/** How a dialect writes an enum member: `ElevationLevel.Admin`, `"elevationLevel": "admin"` (JSON), `elevationLevel: "admin"` (a JavaScript object). */
+export type MemberStyle = 'enum' | 'jsonValue' | 'objectValue';
 
 export interface DialectSpelling {
   /** runElevated as the file names it. */
@@ -918,8 +1025,8 @@ export interface DialectSpelling {
   setRunElevated(value: string): string;
   readonly booleans: { readonly true: string; readonly false: string };
   readonly enums: EnumSpellings;
-  /** True where members are written as quoted values (JSON), false where as `Enum.Member`. */
-  readonly quoted: boolean;
+  /** Members as `Enum.Member`, or as quoted values of their JSON key or object property. */
+  readonly memberStyle: MemberStyle;
 }
 
 /** Every Python SDK generation spells runElevated and booleans alike; only its enum members differ. */
@@ -929,7 +1036,7 @@ function pythonSpelling(enums: EnumSpellings): DialectSpelling {
     setRunElevated: (value) => `${PYTHON.runElevated}=${value}`,
     booleans: { true: 'True', false: 'False' },
     enums,
-    quoted: false,
+    memberStyle: 'enum',
   };
 }
 
@@ -939,14 +1046,14 @@ export const DIALECTS: Readonly<Record<Dialect, DialectSpelling>> = {
     setRunElevated: (value) => `${CSHARP.legacy.runElevated} = ${value}`,
     booleans: { true: 'true', false: 'false' },
     enums: CSHARP.enums,
-    quoted: false,
+    memberStyle: 'enum',
   },
   java: {
     runElevated: JAVA.runElevated.fluent,
     setRunElevated: (value) => `${JAVA.runElevated.fluent}(${value})`,
     booleans: { true: 'true', false: 'false' },
     enums: JAVA.enums,
-    quoted: false,
+    memberStyle: 'enum',
   },
   python: pythonSpelling(PYTHON.enums.legacy),
   python15: pythonSpelling(PYTHON.enums.v15),
@@ -956,14 +1063,29 @@ export const DIALECTS: Readonly<Record<Dialect, DialectSpelling>> = {
     setRunElevated: (value) => `${JSON.stringify(JSON_KEYS.runElevated)}: ${value}`,
     booleans: { true: 'true', false: 'false' },
     enums: JSON_DIALECTS.rest.enums,
-    quoted: true,
+    memberStyle: 'jsonValue',
   },
   arm: {
     runElevated: JSON.stringify(JSON_KEYS.runElevated),
     setRunElevated: (value) => `${JSON.stringify(JSON_KEYS.runElevated)}: ${value}`,
     booleans: { true: 'true', false: 'false' },
     enums: JSON_DIALECTS.arm.enums,
-    quoted: true,
+    memberStyle: 'jsonValue',
+  },
+  // @azure/batch, and JavaScript whose SDK cannot be told: the REST values.
+  typescript: {
+    runElevated: JAVASCRIPT.runElevated,
+    setRunElevated: (value) => `${JAVASCRIPT.runElevated}: ${value}`,
+    booleans: { true: 'true', false: 'false' },
+    enums: JAVASCRIPT.enums['@azure/batch'],
+    memberStyle: 'objectValue',
+  },
+  typescriptAzureBatch: {
+    runElevated: JAVASCRIPT.runElevated,
+    setRunElevated: (value) => `${JAVASCRIPT.runElevated}: ${value}`,
+    booleans: { true: 'true', false: 'false' },
+    enums: JAVASCRIPT.enums['azure-batch'],
+    memberStyle: 'objectValue',
   },
 };
 
@@ -972,6 +1094,8 @@ const DIALECT_OF_GENERATION: Partial<Record<SdkGeneration, Dialect>> = {
   'azure-mgmt-batch': 'pythonMgmt',
   rest: 'rest',
   arm: 'arm',
+  '@azure/batch': 'typescript',
+  'azure-batch (JavaScript)': 'typescriptAzureBatch',
 };
 
 /** The dialect of a file of `language`, told apart by the construct's generation where known (the renderers' defaults otherwise). */
@@ -988,11 +1112,27 @@ export const JSON_ENUM_KEYS: Readonly<Record<EnumName, string>> = {
   LoginMode: 'loginMode',
 };
 
+/** A spelling of an enum member in a style: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`, `elevationLevel: "nonadmin"`. */
+export function writtenMember(style: MemberStyle, enumName: EnumName, written: string): string {
+  switch (style) {
+    case 'enum':
+      return `${enumName}.${written}`;
+    case 'jsonValue':
+      return `${JSON.stringify(JSON_ENUM_KEYS[enumName])}: ${JSON.stringify(written)}`;
+    case 'objectValue':
+      return `${JSON_ENUM_KEYS[enumName]}: ${JSON.stringify(written)}`;
+  }
+}
+
+/** How a language writes enum members: values in JSON and JavaScript objects, `Enum.Member` elsewhere. */
+export function memberStyleOf(language: CodeLanguageId): MemberStyle {
+  return language === 'json' ? 'jsonValue' : language === 'typescript' ? 'objectValue' : 'enum';
+}
+
 /** An enum member as the dialect writes it: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`. */
 export function spellMember(dialect: Dialect, enumName: EnumName, member: CanonicalMember): string {
   const spelling = DIALECTS[dialect];
-  const written = spell(spelling.enums, enumName, member);
-  return spelling.quoted ? `${JSON.stringify(JSON_ENUM_KEYS[enumName])}: ${JSON.stringify(written)}` : `${enumName}.${written}`;
+  return writtenMember(spelling.memberStyle, enumName, spell(spelling.enums, enumName, member));
 }
 
 /** runElevated set to a boolean, as the dialect writes it: `run_elevated=True`. */

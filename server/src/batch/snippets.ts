@@ -11,10 +11,22 @@
  */
 import type { LanguageId } from '../../../common/languages';
 import { type CanonicalMember, type EnumName } from './model';
-import { CSHARP, JAVA, JSON_DIALECTS, JSON_KEYS, PYTHON, spell, type CSharpField, type EnumSpellings, type JsonDialect } from './sdks';
+import {
+  CSHARP,
+  JAVA,
+  JAVASCRIPT,
+  JSON_DIALECTS,
+  JSON_KEYS,
+  PYTHON,
+  spell,
+  type CSharpField,
+  type EnumSpellings,
+  type JsonDialect,
+  type JsSdk,
+} from './sdks';
 
 /** The languages with snippet bodies. */
-export type SnippetLanguage = Extract<LanguageId, 'csharp' | 'java' | 'python' | 'json'>;
+export type SnippetLanguage = Extract<LanguageId, 'csharp' | 'java' | 'python' | 'json' | 'typescript'>;
 
 export interface SnippetFile {
   /**
@@ -44,6 +56,13 @@ export const SNIPPET_FILES: Readonly<Record<SnippetLanguage, SnippetFile>> = {
   python: {
     file: 'python.json',
     dialect: 'azure-batch ≤ 14',
+    secrets: 'Secrets are read from the environment, never written in the source.',
+  },
+  typescript: {
+    // One body for TypeScript and JavaScript (contributed for both, and their React variants): plain
+    // object literals, typed by the client operation or the pool literal they are written in.
+    file: 'typescript.json',
+    dialect: '@azure/batch',
     secrets: 'Secrets are read from the environment, never written in the source.',
   },
   json: {
@@ -527,11 +546,100 @@ const JSON_BODIES = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// TypeScript and JavaScript — @azure/batch 10.x (and azure-batch 2.x–9.x): object literals with the
+// REST body's property names and values. A task snippet adds the task through the client (its first
+// tab stop), where the operation types the literal; a pool snippet is a member of the pool's object
+// literal, as the JSON ones are of a body. No type annotation: the same body is JavaScript.
+// ---------------------------------------------------------------------------------------------
+
+const TS_ENUMS = JAVASCRIPT.enums['@azure/batch'];
+const TS_TASK_ADD = known(Object.keys(JAVASCRIPT.operations.task ?? {}), 'add');
+
+/** `process.env.NAME` with its name as a tab stop; `?? ''` because the typings require a string (an unset variable sends an empty one). */
+const tsSecret = (index: number, variable: string) => `process.env.${tab(index, variable)} ?? ''`;
+
+function tsAutoUser(scope: string, elevation: string): string[] {
+  return [
+    `${JAVASCRIPT.userIdentity}: {`,
+    `\t${JK.autoUser}: {`,
+    `\t\t${JK.scope}: '${scope}',`,
+    `\t\t${JK.elevationLevel}: '${elevation}',`,
+    '\t},',
+    '},',
+  ];
+}
+
+function tsTask(identity: string[]): string[] {
+  return [
+    `await ${tab(1, 'batchClient')}.task.${TS_TASK_ADD}('${tab(2, 'job1')}', {`,
+    `\tid: '${tab(3, SNIPPET_NAMES.taskId)}',`,
+    `\t${JK.commandLine}: '${tab(4, SNIPPET_NAMES.taskCommand)}',`,
+    ...indented(identity),
+    '});',
+  ];
+}
+
+function tsAccount(name: string, password: string, elevation: string, settings: string[]): string[] {
+  return ['{', `\tname: '${name}',`, `\tpassword: ${password},`, `\t${JK.elevationLevel}: '${elevation}',`, ...indented(settings), '},'];
+}
+
+function tsWindowsAccount(index: number, name: string, password: string, elevation: CanonicalMember): string[] {
+  return tsAccount(tab(index, name), tsSecret(index + 1, password), spell(TS_ENUMS, 'ElevationLevel', elevation), [
+    'windowsUserConfiguration: {',
+    `\tloginMode: '${memberChoice(index + 2, TS_ENUMS, 'LoginMode', 'batch')}',`,
+    '},',
+  ]);
+}
+
+const TYPESCRIPT_BODIES = {
+  autoUserAdmin: tsTask(tsAutoUser(TS_ENUMS.AutoUserScope.task, TS_ENUMS.ElevationLevel.admin)),
+  autoUserPool: tsTask(tsAutoUser(TS_ENUMS.AutoUserScope.pool, memberChoice(5, TS_ENUMS, 'ElevationLevel', 'nonAdmin'))),
+  namedUser: tsTask([`${JAVASCRIPT.userIdentity}: { ${JAVASCRIPT.userName}: '${tab(5, SNIPPET_NAMES.adminUser)}' },`]),
+  poolUsersWindows: [
+    `${JAVASCRIPT.userAccounts}: [`,
+    ...indented(tsWindowsAccount(1, SNIPPET_NAMES.adminUser, SECRET_VARIABLES.adminPassword, 'admin')),
+    ...indented(tsWindowsAccount(4, SNIPPET_NAMES.nonAdminUser, SECRET_VARIABLES.userPassword, 'nonAdmin')),
+    '],',
+  ],
+  poolUsersLinux: [
+    `${JAVASCRIPT.userAccounts}: [`,
+    ...indented(
+      tsAccount(
+        tab(1, SNIPPET_NAMES.adminUser),
+        tsSecret(2, SECRET_VARIABLES.adminPassword),
+        memberChoice(3, TS_ENUMS, 'ElevationLevel', 'admin'),
+        [
+          'linuxUserConfiguration: {',
+          `\tuid: ${tab(4, SNIPPET_NAMES.uid)},`,
+          `\tgid: ${tab(5, SNIPPET_NAMES.gid)},`,
+          `\tsshPrivateKey: ${tsSecret(6, SECRET_VARIABLES.sshPrivateKey)},`,
+          '},',
+        ],
+      ),
+    ),
+    '],',
+  ],
+  startTaskAdmin: [
+    `${JK.startTask}: {`,
+    `\t${JK.commandLine}: '${tab(1, SNIPPET_NAMES.startTaskCommand)}',`,
+    ...indented(tsAutoUser(TS_ENUMS.AutoUserScope.pool, TS_ENUMS.ElevationLevel.admin)),
+    '\twaitForSuccess: true,',
+    '},',
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
 // The snippets
 // ---------------------------------------------------------------------------------------------
 
 function bodies(key: BodyKey): Record<SnippetLanguage, readonly string[]> {
-  return { csharp: CSHARP_BODIES[key], java: JAVA_BODIES[key], python: PYTHON_BODIES[key], json: JSON_BODIES[key] };
+  return {
+    csharp: CSHARP_BODIES[key],
+    java: JAVA_BODIES[key],
+    python: PYTHON_BODIES[key],
+    json: JSON_BODIES[key],
+    typescript: TYPESCRIPT_BODIES[key],
+  };
 }
 
 export const SNIPPETS: readonly SnippetDefinition[] = [
@@ -645,7 +753,7 @@ export interface CodeIdentityMembers {
  * models reached through `pythonPrefix`, the call's own, with `quote` the file's string quote).
  */
 export function codeIdentityMembers(
-  language: Exclude<SnippetLanguage, 'json'>,
+  language: Extract<SnippetLanguage, 'csharp' | 'java' | 'python'>,
   userNames: readonly string[],
   pythonPrefix = `${M}.`,
   quote = "'",
@@ -679,4 +787,21 @@ export function codeIdentityMembers(
       };
     }
   }
+}
+
+/**
+ * The user identity as a TypeScript/JavaScript task object literal takes it, one line in snippet
+ * syntax: the `userIdentity` member with the values the typings of the file's SDK declare, in the
+ * file's string quote.
+ */
+export function typescriptIdentityMembers(userNames: readonly string[], sdk: JsSdk, quote = "'"): CodeIdentityMembers {
+  const enums = JAVASCRIPT.enums[sdk];
+  const q = (text: string) => `${quote}${text}${quote}`;
+  return {
+    autoUser:
+      `${JAVASCRIPT.userIdentity}: { ${JK.autoUser}: { ${JK.scope}: ${q(memberChoice(1, enums, 'AutoUserScope', 'pool'))}, ` +
+      `${JK.elevationLevel}: ${q(memberChoice(2, enums, 'ElevationLevel', 'nonAdmin'))} } }`,
+    namedUser: `${JAVASCRIPT.userIdentity}: { ${JAVASCRIPT.userName}: ${q(userNameStop(1, userNames))} }`,
+    names: [],
+  };
 }

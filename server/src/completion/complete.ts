@@ -15,7 +15,7 @@ import {
   type LoginMode,
   type Scope,
 } from '../batch/model';
-import { JSON_DIALECTS } from '../batch/sdks';
+import { VALUE_DIALECTS } from '../batch/sdks';
 import type { Completion, CompletionPlace } from '../engine/completion';
 import type { Analysis, DocumentInput, Engine } from '../engine/engine';
 import type { Facts, Holder, Span, Value } from '../engine/facts';
@@ -88,7 +88,7 @@ function placesFromFacts(analysis: Analysis, offset: number): CompletionPlace[] 
     const replace = quoted ? { start: value.span.start + 1, end: value.span.end - (/["']$/.test(value.text) ? 1 : 0) } : value.memberSpan;
     if (!inside(replace, offset)) continue;
     const language = analysis.file?.languageAt?.(value.span.start) ?? analysis.language;
-    const dialect = ref.dialect ? JSON_DIALECTS[ref.dialect].label : language ? LANGUAGE_TABLE[language].name : '';
+    const dialect = ref.dialect ? VALUE_DIALECTS[ref.dialect].label : language ? LANGUAGE_TABLE[language].name : '';
     places.push({ kind: 'enumMember', enum: value.enum, replace, members: ref.valid, dialect });
   }
   return places;

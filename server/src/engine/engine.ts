@@ -160,7 +160,7 @@ export class Engine {
     if (cached && !previous) this.forget(doc.uri);
     let syntax: unknown;
     try {
-      syntax = await language.parse(doc.text, previous);
+      syntax = await language.parse(doc.text, previous, doc);
     } catch (error) {
       // jsonc-parser recurses per nesting level: a pathological document must not take the server down.
       if (error instanceof RangeError) return skip('the file is nested too deeply to parse');
@@ -223,7 +223,7 @@ export class Engine {
     const language = languageId ? LANGUAGES[languageId] : undefined;
     const imports = language?.projectImports;
     if (!language || !imports || !doc.text.includes(imports.word) || looksBinary(doc.text)) return [];
-    const syntax = await language.parse(doc.text);
+    const syntax = await language.parse(doc.text, undefined, doc);
     try {
       return imports.read(doc, syntax);
     } finally {
@@ -263,7 +263,7 @@ export class Engine {
       const changes = cached?.changes;
       let syntax: unknown;
       try {
-        syntax = await language.parse(doc.text, previous?.syntax);
+        syntax = await language.parse(doc.text, previous?.syntax, doc);
       } catch (error) {
         if (error instanceof RangeError) return NO_COMPLETIONS;
         throw error;

@@ -4,7 +4,7 @@
  * pair of UTF-16 offsets into the document text (the same unit LSP positions use), end exclusive.
  */
 import type { CanonicalMember, EnumName, SdkGeneration, TaskKind } from '../batch/model';
-import type { JsonDialect } from '../batch/sdks';
+import type { ValueDialect } from '../batch/sdks';
 
 // The languages are the language table's rows (common/languages.ts).
 export { LANGUAGE_IDS, type LanguageId } from '../../../common/languages';
@@ -168,10 +168,11 @@ export interface EnumRefFact {
   /** The spellings valid here, canonical → written; from the model for this file's SDK/dialect. */
   readonly valid: { readonly [canonical: string]: string };
   /**
-   * JSON: the dialect `valid` is from — a string value no compiler checks. Set only where the
-   * adapter is sure of the dialect or assumes one (then `confidence` is weak).
+   * JSON, and JavaScript values the SDK types as strings: the dialect `valid` is from — a string
+   * value no compiler checks. Set only where the adapter is sure of the dialect or assumes one
+   * (then `confidence` is weak). Absent: a member the compiler or the SDK checks.
    */
-  readonly dialect?: JsonDialect;
+  readonly dialect?: ValueDialect;
   /** Weak: the dialect is the likely reading of a document with no evidence of its kind. Absent: sure. */
   readonly confidence?: Confidence;
 }

@@ -4,6 +4,7 @@
  * own style (the renderer).
  */
 import type { LanguageCompletions } from './completion';
+import type { GrammarSource } from '../../../common/languages';
 import type { Facts, LanguageId, Span } from './facts';
 import type { FixIntent } from './findings';
 
@@ -134,7 +135,12 @@ export interface LanguageSupport<S = unknown> {
    * outline); none, for a language that finds tasks only beside identity code.
    */
   readonly taskWords?: readonly string[];
-  parse(text: string, previous?: S): Promise<S>;
+  /**
+   * `source` tells which grammar reads the text where a language has several (TypeScript, TSX,
+   * JavaScript: `grammarOf`): its file, language id or Markdown fence. A `previous` tree of
+   * another grammar is not reused.
+   */
+  parse(text: string, previous?: S, source?: GrammarSource): Promise<S>;
   /** Record an edit in a previous syntax tree so the next parse reuses it. */
   edit?(previous: S, change: TextChange): void;
   /** Free what a syntax tree holds (tree-sitter trees live in WASM memory). */

@@ -4,6 +4,7 @@ import { javaLanguage } from '../languages/java';
 import { jsonLanguage } from '../languages/json';
 import { markdownLanguage } from '../languages/markdown';
 import { pythonLanguage } from '../languages/python';
+import { typescriptLanguage } from '../languages/typescript';
 import type { CodeLanguageId } from '../../../common/languages';
 import type { LanguageId } from './facts';
 import type { LanguageSupport } from './language';
@@ -14,6 +15,7 @@ const CODE_LANGUAGES: Record<CodeLanguageId, LanguageSupport<unknown>> = {
   java: javaLanguage,
   python: pythonLanguage,
   json: jsonLanguage,
+  typescript: typescriptLanguage,
 };
 
 export const LANGUAGES: Record<LanguageId, LanguageSupport<unknown>> = {

@@ -22,7 +22,7 @@ import {
   type LoginMode,
   type Scope,
 } from '../batch/model';
-import { dialectOf, JSON_ENUM_KEYS, spellMember, spellRunElevated, type Dialect } from '../batch/sdks';
+import { dialectOf, memberStyleOf, spellMember, spellRunElevated, writtenMember as spelledMember, type Dialect } from '../batch/sdks';
 import type { Analysis } from '../engine/engine';
 import { LANGUAGE_TABLE, type CodeLanguageId, type LanguageId } from '../../../common/languages';
 import type { EnumRefFact, IdentityFact, LinuxUserFact, RunElevatedFact, Span, UserAccountFact, Value } from '../engine/facts';
@@ -208,9 +208,10 @@ function generationSentence(fact: RunElevatedFact | undefined): string {
   return fact?.generation ? RUN_ELEVATED_IN[fact.generation] : RUN_ELEVATED_ANYWHERE;
 }
 
-/** A member as this file writes it: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`. */
+/** A member as this file writes it: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`, `elevationLevel: "nonadmin"`. */
 function writtenMember(language: LanguageId | undefined, enumName: EnumName, member: string): string {
-  return language === 'json' ? `${JSON.stringify(JSON_ENUM_KEYS[enumName])}: ${JSON.stringify(member)}` : `${enumName}.${member}`;
+  const style = language && language !== 'markdown' ? memberStyleOf(language) : 'enum';
+  return spelledMember(style, enumName, member);
 }
 
 /** What a member means, after its spelling: `**ElevationLevel.Admin** — the account has elevated access…`. */

@@ -11,7 +11,7 @@ const descriptor = {
   summary: 'two accounts with the same name on one pool',
   defaultSeverity: 'warning',
   fixable: 'never',
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: ['csharp', 'java', 'python', 'json', 'typescript'],
   messages: {
     duplicate: ({ name }: { name: string }) =>
       `Second user account named '${name}' on this pool: tasks select accounts by name, so it is ambiguous.`,

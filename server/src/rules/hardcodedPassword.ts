@@ -14,7 +14,7 @@ const descriptor = {
   summary: 'a user account password written in the source',
   defaultSeverity: 'warning',
   fixable: 'never',
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: ['csharp', 'java', 'python', 'json', 'typescript'],
   messages: {
     hardcoded: 'This user account password is written in the source. Read it from a secret store, the environment or a template parameter.',
   },

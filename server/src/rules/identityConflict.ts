@@ -16,7 +16,7 @@ const descriptor = {
   summary: 'an identity with both a user name and an auto-user, or neither',
   defaultSeverity: 'warning',
   fixable: 'never',
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: ['csharp', 'java', 'python', 'json', 'typescript'],
   messages: {
     both: `Both a user name and an auto-user in this user identity: keep the one you mean ${ONE_NOT_BOTH}.`,
     bothWithEmptyName: `Empty user name beside an auto-user: it is sent all the same, so remove it ${ONE_NOT_BOTH}.`,

@@ -11,7 +11,7 @@ const descriptor = {
   summary: '`uid` without `gid`, or `gid` without `uid`',
   defaultSeverity: 'warning',
   fixable: 'never',
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: ['csharp', 'java', 'python', 'json', 'typescript'],
   messages: {
     onlyOne: ({ set }: { set: 'uid' | 'gid' }) =>
       `${set} without ${set === 'uid' ? 'gid' : 'uid'}: the API says uid and gid "must be specified together or not at all".`,

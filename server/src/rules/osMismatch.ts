@@ -19,7 +19,7 @@ const descriptor = {
   summary: 'Windows user settings on a Linux pool, or Linux user settings on a Windows pool',
   defaultSeverity: 'warning',
   fixable: 'never',
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: ['csharp', 'java', 'python', 'json', 'typescript'],
   messages: {
     windowsOnLinux: 'windowsUserConfiguration on a Linux pool: the spec allows it only on Windows pools.',
     linuxOnWindows: 'linuxUserConfiguration on a Windows pool: the service ignores it there.',

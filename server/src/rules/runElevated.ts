@@ -46,7 +46,7 @@ const descriptor = {
   summary: `\`runElevated\`, removed in ${SERVICE_VERSIONS.userIdentity}`,
   defaultSeverity: 'warning',
   fixable: 'sometimes',
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: ['csharp', 'java', 'python', 'json', 'typescript'],
   tags: ['deprecated'],
   messages: {
     read: ({ dialect }: Spelled) => `Reading ${name(dialect)}: read the user identity's elevation level instead (${removed(dialect)}).`,

@@ -19,7 +19,7 @@ const descriptor = {
   summary: 'an SSH private key that is a GUID, empty or far too short',
   defaultSeverity: 'warning',
   fixable: 'never',
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: ['csharp', 'java', 'python', 'json', 'typescript'],
   messages: {
     notAKey: ({ problem }: { problem: Problem }) =>
       `SSH private key is ${PROBLEM[problem]}: it cannot set up SSH between the pool's nodes. Pass a real private key (not password-protected), or omit it.`,

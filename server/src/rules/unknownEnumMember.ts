@@ -10,7 +10,7 @@
  */
 import type { CodeLanguageId } from '../../../common/languages';
 import type { EnumName } from '../batch/model';
-import { JSON_DIALECTS, JSON_ENUM_KEYS, type JsonDialect } from '../batch/sdks';
+import { memberStyleOf, VALUE_DIALECTS, writtenMember, type ValueDialect } from '../batch/sdks';
 import type { EnumRefFact, Facts } from '../engine/facts';
 import type { RuleContext } from '../engine/findings';
 import { defineRule, type Report } from './define';
@@ -29,19 +29,23 @@ interface Dialect {
   readonly dialect: string;
 }
 
-/** A spelling of the enum's member as the file writes it. */
+/** A spelling of the enum's member as the file writes it: a quoted value, or `Enum.Member`. */
 function written(language: CodeLanguageId, name: EnumName, spelling: string): string {
-  return language === 'json' ? JSON.stringify(spelling) : `${name}.${spelling}`;
+  return memberStyleOf(language) === 'enum' ? `${name}.${spelling}` : JSON.stringify(spelling);
 }
 
-/** Where the member stands: its JSON key, or the enum it belongs to. */
+/** Where the member stands: its JSON key or object property, or the enum it belongs to. */
 function subject({ language, enum: name, member }: Member): string {
-  return language === 'json' ? `${JSON.stringify(JSON_ENUM_KEYS[name])}: ${JSON.stringify(member)}` : `${name}.${member}`;
+  return writtenMember(memberStyleOf(language), name, member);
 }
 
-/** Code does not compile or run with a member the enum lacks; JSON casing is the schema's (the service's is undocumented). */
+/**
+ * Code does not compile or run with a member the enum lacks; a TypeScript value outside the SDK's
+ * union type does not compile; JSON casing is the schema's (the service's is undocumented).
+ */
 function why(language: CodeLanguageId, known: boolean): string {
   if (language === 'json') return known ? 'not the schema spelling here' : 'not a value the schema defines here';
+  if (language === 'typescript') return "not a value of this SDK's type";
   return 'not a member in this SDK';
 }
 
@@ -51,17 +55,17 @@ const descriptor = {
   summary: '`ElevationLevel.NONADMIN`, `nonadmin`, JSON values in the wrong casing',
   defaultSeverity: 'error',
   fixable: 'sometimes',
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: ['csharp', 'java', 'python', 'json', 'typescript'],
   messages: {
     misspelled: (data: Member & { suggestion: string }) =>
       `${subject(data)} is ${why(data.language, true)}: write ${written(data.language, data.enum, data.suggestion)}.`,
     unknown: (data: Member & { valid: readonly string[] }) =>
-      `${subject(data)} is ${why(data.language, false)}; ${data.language === 'json' ? 'its values' : 'its members'}: ` +
+      `${subject(data)} is ${why(data.language, false)}; ${memberStyleOf(data.language) === 'enum' ? 'its members' : 'its values'}: ` +
       `${data.valid.map((s) => written(data.language, data.enum, s)).join(', ')}.`,
-    jsonSpelling: (data: Omit<Member, 'language'> & Dialect & { suggestion: string }) =>
-      `${subject({ ...data, language: 'json' })}: ${data.dialect} spell it ${JSON.stringify(data.suggestion)}.`,
-    jsonUnknown: (data: Omit<Member, 'language'> & Dialect & { valid: readonly string[] }) =>
-      `${subject({ ...data, language: 'json' })}: ${data.dialect} take ${data.valid.map((s) => JSON.stringify(s)).join(', ')}.`,
+    jsonSpelling: (data: Omit<Member, 'language'> & Partial<Pick<Member, 'language'>> & Dialect & { suggestion: string }) =>
+      `${subject({ language: 'json', ...data })}: ${data.dialect} spell it ${JSON.stringify(data.suggestion)}.`,
+    jsonUnknown: (data: Omit<Member, 'language'> & Partial<Pick<Member, 'language'>> & Dialect & { valid: readonly string[] }) =>
+      `${subject({ language: 'json', ...data })}: ${data.dialect} take ${data.valid.map((s) => JSON.stringify(s)).join(', ')}.`,
     changeFix: ({ language, enum: name, suggestion }: Pick<Member, 'language' | 'enum'> & { suggestion: string }) =>
       `Change to ${written(language, name, suggestion)}`,
   },
@@ -79,9 +83,18 @@ export function suggestionFor(ref: EnumRefFact): string | undefined {
   return Object.values(ref.valid).find((spelling) => fold(spelling) === wanted);
 }
 
-/** A JSON value: a warning naming the dialect; the same member in another spelling has a fix. */
-function checkJson(ref: EnumRefFact, dialect: JsonDialect, report: Report<Messages>): void {
-  const member = { enum: ref.value.enum, member: ref.value.member, dialect: JSON_DIALECTS[dialect].label };
+/**
+ * A string value no compiler checks (JSON; JavaScript, and TypeScript where the SDK types it as a
+ * string): a warning naming the dialect; the same member in another spelling has a fix.
+ */
+function checkValue(ref: EnumRefFact, dialect: ValueDialect, language: CodeLanguageId, report: Report<Messages>): void {
+  const member = {
+    enum: ref.value.enum,
+    member: ref.value.member,
+    dialect: VALUE_DIALECTS[dialect].label,
+    // JSON's messages are the table's as they were: no language named.
+    ...(language !== 'json' && { language }),
+  };
   const span = ref.value.memberSpan;
   const base = { span, severity: 'warning', confidence: ref.confidence } as const;
   const suggestion = suggestionFor(ref);
@@ -94,7 +107,7 @@ function checkJson(ref: EnumRefFact, dialect: JsonDialect, report: Report<Messag
     message: ['jsonSpelling', { ...member, suggestion }],
     fixes: [
       {
-        title: ['changeFix', { language: 'json', enum: ref.value.enum, suggestion }],
+        title: ['changeFix', { language, enum: ref.value.enum, suggestion }],
         intent: { kind: 'replaceEnumMember', span, text: suggestion },
         preferred: true,
         // An assumed dialect: the fix waits for the author.
@@ -107,12 +120,12 @@ function checkJson(ref: EnumRefFact, dialect: JsonDialect, report: Report<Messag
 function check(facts: Facts, report: Report<Messages>, context: RuleContext): void {
   for (const ref of facts.enumRefs) {
     if (ref.value.canonical) continue;
-    if (ref.dialect) {
-      checkJson(ref, ref.dialect, report);
-      continue;
-    }
     const span = ref.value.memberSpan;
     const language = context.languageAt(span.start);
+    if (ref.dialect) {
+      checkValue(ref, ref.dialect, language, report);
+      continue;
+    }
     const member = { enum: ref.value.enum, member: ref.value.member, language };
     const suggestion = suggestionFor(ref);
     if (!suggestion) {

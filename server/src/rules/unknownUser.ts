@@ -20,7 +20,7 @@ const descriptor = {
   summary: 'a named user that no pool in the workspace defines',
   defaultSeverity: 'warning',
   fixable: 'never',
-  languages: ['csharp', 'java', 'python', 'json'],
+  languages: ['csharp', 'java', 'python', 'json', 'typescript'],
   messages: {
     unknown: ({ name }: { name: string }) =>
       `No pool in this workspace defines a user account named '${name}': a task runs as a named user defined on its pool.`,

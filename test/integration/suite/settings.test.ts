@@ -67,6 +67,7 @@ suite('settings apply without reload', () => {
     java: '.withScope(AutoUserScope.TASK)',
     python: 'scope=batchmodels.AutoUserScope.task',
     json: '"scope": "task"',
+    typescript: "scope: 'task'",
     // A Markdown sample's blocks write their own language's (markdown.test.ts has a C# block).
     markdown: 'scope: AutoUserScope.Task',
   };

@@ -86,7 +86,7 @@ suite('snippets', () => {
       if (!sample.snippets.insert) return;
 
       await insert(editor, autoUser, end);
-      assert.match(editor.document.getText(), /ElevationLevel\.(Admin|ADMIN|admin)\b|"elevationLevel": "admin"/);
+      assert.match(editor.document.getText(), /ElevationLevel\.(Admin|ADMIN|admin)\b|"elevationLevel": "admin"|elevationLevel: 'admin'/);
       assert.ok(!editor.document.getText().includes(`${TYPED}\n`), 'the typed word was replaced');
       await clean(uri, 'the inserted snippet');
     });

@@ -126,6 +126,10 @@ const JAVA_IDENTITY = (level: string) =>
   `withUserIdentity(new UserIdentity().withAutoUser(new AutoUserSpecification().withElevationLevel(ElevationLevel.${level})))`;
 const JAVA_IMPORT = (type: string) => `import com.microsoft.azure.batch.protocol.models.${type};`;
 
+/** The identity a TypeScript/JavaScript fix writes, in the fixtures' single quotes (@azure/batch's lower-case values). */
+const TS_IDENTITY = (level: string) => `userIdentity: { autoUser: { elevationLevel: '${level}' } }`;
+const TS_ADMIN_TITLE = ADMIN_TITLE('runElevated', 'elevationLevel: "admin"');
+
 export const SAMPLES: readonly LanguageSample[] = [
   {
     language: 'csharp',
@@ -400,6 +404,87 @@ export const SAMPLES: readonly LanguageSample[] = [
       squiggled: '"runElevated"',
     },
     snippets: { after: '"id": "render-frame-0002",', indent: '  ', insert: true, prefixes: JSON_TASK_SNIPPETS },
+  },
+  {
+    language: 'typescript',
+    languageId: 'typescript',
+    setting: 'typescript',
+    single: {
+      file: 'typescript/add-task.ts',
+      squiggled: 'runElevated',
+      severity: vscode.DiagnosticSeverity.Warning,
+      message: `runElevated: true → auto-user elevationLevel: "admin" ${REMOVED}`,
+      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: "task"`,
+      preferredFix: { title: TS_ADMIN_TITLE, after: [{ from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` }] },
+      becomes: TS_IDENTITY('admin'),
+      disableLine: [{ from: '    runElevated: true,', to: `    ${DISABLE_LINE}\n    runElevated: true,` }],
+    },
+    several: {
+      file: 'typescript/pool-setup.ts',
+      squiggled: ['runElevated', 'runElevated'],
+      edit: { from: "'cmd /c render.exe --all'", to: "'cmd /c render.exe --all --fast'" },
+      afterSave: [
+        { from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` },
+        { from: 'runElevated: false', to: TS_IDENTITY('nonadmin') },
+      ],
+    },
+    typing: {
+      file: 'typescript/clean-task.ts',
+      after: "commandLine: 'cmd /c render.exe --frame 2',",
+      insert: '\n    runElevated: true,',
+      squiggled: 'runElevated',
+    },
+    // After the statement that adds a task: the task snippets are statements (the pool ones, members of a pool literal, are listed too).
+    snippets: { after: '  });', indent: '  ', insert: true },
+    hovers: {
+      file: 'typescript/identities.ts',
+      expect: [
+        { at: "'admin' } } },\n  });", range: "'admin'", lines: [HOVER.admin('elevationLevel: "admin"')] },
+        { at: "'task'", range: "'task'", lines: [HOVER.taskScope('scope: "task"'), HOVER.scopeDefault] },
+        {
+          at: "userIdentity: { autoUser: { elevationLevel: 'admin' } } },",
+          range: 'userIdentity',
+          lines: [HOVER.identity, 'The start task runs as:', HOVER.autoUserAdmin],
+        },
+        {
+          at: 'userIdentity: { userName',
+          range: 'userIdentity',
+          lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)],
+        },
+      ],
+    },
+  },
+  // JavaScript: the same language entry and fixes as TypeScript, in CommonJS files read by the JavaScript grammar.
+  {
+    language: 'javascript',
+    languageId: 'javascript',
+    setting: 'typescript',
+    single: {
+      file: 'javascript/add-task.js',
+      squiggled: 'runElevated',
+      severity: vscode.DiagnosticSeverity.Warning,
+      message: `runElevated: true → auto-user elevationLevel: "admin" ${REMOVED}`,
+      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: "task"`,
+      preferredFix: { title: TS_ADMIN_TITLE, after: [{ from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` }] },
+      becomes: TS_IDENTITY('admin'),
+      disableLine: [{ from: '    runElevated: true,', to: `    ${DISABLE_LINE}\n    runElevated: true,` }],
+    },
+    several: {
+      file: 'javascript/pool-setup.js',
+      squiggled: ['runElevated', 'runElevated'],
+      edit: { from: "'cmd /c render.exe --all'", to: "'cmd /c render.exe --all --fast'" },
+      afterSave: [
+        { from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` },
+        { from: 'runElevated: false', to: TS_IDENTITY('nonadmin') },
+      ],
+    },
+    typing: {
+      file: 'javascript/clean-task.js',
+      after: "commandLine: 'cmd /c render.exe --frame 2',",
+      insert: '\n    runElevated: true,',
+      squiggled: 'runElevated',
+    },
+    snippets: { after: '  });', indent: '  ', insert: true },
   },
 ];
 

@@ -149,6 +149,19 @@ const EXAMPLE_FINDINGS: Record<string, [number, string, 'Admin' | 'NonAdmin' | '
     [57, 'run_elevated', 'Admin'],
     [69, '"runElevated"', 'Admin'],
   ],
+  // TypeScript typed with azure-batch 0.5.3's models; JavaScript calling the client (CommonJS).
+  'examples/legacy-tasks.ts': [
+    [30, 'runElevated', 'Admin'],
+    [49, 'runElevated', 'NonAdmin'],
+    [52, 'runElevated', 'condition'],
+    [61, 'runElevated', 'NonAdmin'],
+  ],
+  'examples/legacy-tasks.js': [
+    [26, 'runElevated', 'Admin'],
+    [30, 'runElevated', 'NonAdmin'],
+    [34, 'runElevated', 'NonAdmin'],
+    [35, 'runElevated', 'Admin'],
+  ],
   'examples/legacy_tasks.py': [
     [31, 'run_elevated', 'Admin'],
     [48, 'run_elevated', 'NonAdmin'],
@@ -190,7 +203,7 @@ describe('batch-identity check examples/, through the bin entry npm installs', (
         assert.equal(d.severity, 'warning');
         assert.equal(d.fixable, true);
         // The member as the file's dialect spells it (`ElevationLevel.non_admin`, `"elevationLevel": "nonadmin"`), read as Admin or NonAdmin.
-        const member = /→ auto-user (?:ElevationLevel\.|"elevationLevel": ")(\w+)/.exec(d.message)?.[1];
+        const member = /→ auto-user (?:ElevationLevel\.|"?elevationLevel"?: ")(\w+)/.exec(d.message)?.[1];
         const elevation = /→ auto-user whose elevation follows /.test(d.message)
           ? 'condition'
           : member && (member.replace(/_/g, '').toLowerCase() === 'admin' ? 'Admin' : 'NonAdmin');

@@ -195,6 +195,36 @@ describe('code completion', () => {
     assert.deepEqual((await complete('python', "import mylib\n\ntask = mylib.TaskAddParameter(id='t', |)\n")).labels, []);
   });
 
+  it('TypeScript: userIdentity in a task literal passed to the client, in the SDK’s values and the file’s quote; not in a look-alike', async () => {
+    const head =
+      "import { BatchServiceClient } from '@azure/batch';\n\nexport async function run(client: BatchServiceClient): Promise<void> {\n";
+    const c = await complete('typescript', `${head}  await client.task.add('job', { id: 't', commandLine: 'c', us| });\n}\n`, ACCOUNTS);
+    assert.deepEqual(c.labels, ['userIdentity (auto-user)', 'userIdentity (named user)']);
+    const auto = c.accept('userIdentity (auto-user)');
+    assert.equal(
+      auto,
+      `${head}  await client.task.add('job', { id: 't', commandLine: 'c', userIdentity: { autoUser: { scope: 'pool', elevationLevel: 'nonadmin' } } });\n}\n`,
+    );
+    await clean('typescript', auto);
+    const named = c.accept('userIdentity (named user)');
+    assert.match(named, /userIdentity: \{ userName: 'adminUser' \} \}\);/);
+    await clean('typescript', named);
+
+    // azure-batch 9.x: its typings' spelling; double quotes as the file writes them; a comma for the member before.
+    const legacy = await complete(
+      'typescript',
+      'const batch = require("azure-batch");\n\nfunction run(client) {\n  return client.task.add("job", {\n    id: "t",\n    commandLine: "c"\n    |\n  });\n}\n',
+    );
+    assert.match(
+      legacy.accept('userIdentity (auto-user)'),
+      /commandLine: "c",\n {4}userIdentity: \{ autoUser: \{ scope: "pool", elevationLevel: "nonAdmin" \} \}\n/,
+    );
+
+    const given = `${head}  await client.task.add('job', { id: 't', commandLine: 'c', userIdentity: { userName: 'mpi' }, | });\n}\n`;
+    assert.deepEqual((await complete('typescript', given)).labels, []);
+    assert.deepEqual((await complete('typescript', "import { run } from 'mylib';\n\nrun({ id: 't', commandLine: 'c', | });\n")).labels, []);
+  });
+
   it('user names in every language: the accounts at a named user’s string', async () => {
     const cases: [LanguageId, string][] = [
       [
@@ -208,6 +238,10 @@ describe('code completion', () => {
       [
         'python',
         "import azure.batch.models as batchmodels\n\ntask = batchmodels.TaskAddParameter(id='t', command_line='c', user_identity=batchmodels.UserIdentity(user_name='|'))\n",
+      ],
+      [
+        'typescript',
+        "import { BatchServiceClient } from '@azure/batch';\n\nexport async function run(client: BatchServiceClient): Promise<void> {\n  await client.task.add('job', { id: 't', commandLine: 'c', userIdentity: { userName: '|' } });\n}\n",
       ],
     ];
     for (const [language, text] of cases) {
@@ -242,5 +276,15 @@ describe('code completion', () => {
       'import com.microsoft.azure.batch.protocol.models.*;\n\nclass C {\n    AutoUserSpecification a = new AutoUserSpecification().withElevationLevel(ElevationLevel.AD|MIN);\n}\n',
     );
     assert.deepEqual(c.labels, ['NON_ADMIN', 'ADMIN']);
+  });
+
+  it('TypeScript: enum members in the spelling the file’s SDK generation types', async () => {
+    const at = (sdk: string) =>
+      complete(
+        'typescript',
+        `import { BatchServiceClient } from '${sdk}';\n\nexport async function run(client: BatchServiceClient): Promise<void> {\n  await client.task.add('job', { id: 't', commandLine: 'c', userIdentity: { autoUser: { elevationLevel: 'ad|min' } } });\n}\n`,
+      );
+    assert.deepEqual([...(await at('@azure/batch')).labels].sort(), ['admin', 'nonadmin']);
+    assert.deepEqual([...(await at('azure-batch')).labels].sort(), ['admin', 'nonAdmin']);
   });
 });

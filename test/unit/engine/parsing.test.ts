@@ -65,6 +65,7 @@ const WITHOUT_WORDS: Record<LanguageId, string> = {
   java: 'class Jobs {\n  void run() { System.out.println("elevated"); }\n}\n',
   python: "def run(task):\n    print('elevated', task)\n",
   json: '{"id": "t", "commandLine": "cmd /c echo elevated", "elevated": true}',
+  typescript: "import { BatchServiceClient } from '@azure/batch';\nconst task = { id: 't', commandLine: 'x', elevated: true };\n",
   markdown: '# Tasks\n\nThey run elevated.\n\n```csharp\nConsole.WriteLine("elevated");\n```\n',
 };
 const WITH_WORDS: Record<LanguageId, string> = {
@@ -72,6 +73,8 @@ const WITH_WORDS: Record<LanguageId, string> = {
   java: 'import com.microsoft.azure.batch.protocol.models.*;\n\nclass Jobs {\n  void run(CloudTask task) {\n    task.withRunElevated(true);\n  }\n}\n',
   python: "import azure.batch.models as batchmodels\nt = batchmodels.TaskAddParameter(id='t', command_line='x', run_elevated=True)\n",
   json: '{"id": "t", "commandLine": "x", "runElevated": true}',
+  typescript:
+    "import { BatchServiceModels } from '@azure/batch';\nconst task: BatchServiceModels.TaskAddParameter = { id: 't', commandLine: 'x', runElevated: true };\n",
   markdown:
     '# Tasks\n\n```csharp\nusing Microsoft.Azure.Batch;\n\nclass C\n{\n    void M(CloudTask task)\n    {\n        task.RunElevated = true;\n    }\n}\n```\n',
 };

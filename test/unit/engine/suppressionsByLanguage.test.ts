@@ -40,6 +40,15 @@ const SAMPLES: { language: Exclude<LanguageId, 'json'>; comment: string; text: s
       "s = batchmodels.StartTask(command_line='x', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(elevation_level=batchmodels.ElevationLevel.administrator)))\n",
     stringLiteral: (s) => `NOTE = "${s}"\n`,
   },
+  {
+    language: 'typescript',
+    comment: '//',
+    text:
+      "import { BatchServiceModels } from '@azure/batch';\n" +
+      "export const t: BatchServiceModels.TaskAddParameter = { id: 't', commandLine: 'x', runElevated: true };\n" +
+      "export const s: BatchServiceModels.StartTask = { commandLine: 'x', userIdentity: { autoUser: { elevationLevel: 'administrator' } } };\n",
+    stringLiteral: (s) => `export const NOTE = "${s}";\n`,
+  },
 ];
 
 const rulesOf = async (language: LanguageId, text: string) => (await squiggles(language, text)).map((s) => s.rule);

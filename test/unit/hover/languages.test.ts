@@ -137,6 +137,33 @@ const JSON_SAMPLE: Sample = {
 `,
 };
 
+const TYPESCRIPT: Sample = {
+  language: 'typescript',
+  uri: 'file:///ws/job.ts',
+  text: `import { BatchServiceModels } from '@azure/batch';
+
+export const job: BatchServiceModels.JobAddParameter = {
+  id: 'nightly',
+  poolInfo: {
+    autoPoolSpecification: {
+      poolLifetimeOption: 'job',
+      pool: {
+        vmSize: 'standard_d2s_v3',
+        userAccounts: [
+          { name: 'mpi', password: '${PASSWORD}', elevationLevel: 'admin', linuxUserConfiguration: { uid: 1001, gid: 1002, sshPrivateKey: '${KEY}' } },
+          { name: 'win', password: process.env.WIN_PASSWORD!, elevationLevel: 'nonadmin', windowsUserConfiguration: { loginMode: 'interactive' } },
+        ],
+        startTask: { commandLine: 'setup.sh', userIdentity: { autoUser: { elevationLevel: 'admin' } } },
+      },
+    },
+  },
+  jobManagerTask: { id: 'legacy', commandLine: 'hostname', runElevated: true },
+  jobPreparationTask: { commandLine: 'prep.sh', userIdentity: { autoUser: { scope: 'task' } } },
+  jobReleaseTask: { commandLine: 'release.sh', userIdentity: { userName: 'adminUser' } },
+};
+`,
+};
+
 /** A JSON home for the `pool` scope member, which the job above has no place for. */
 const JSON_POOL_SCOPE: Sample = {
   language: 'json',
@@ -178,7 +205,14 @@ function inMarkdown(sample: Sample, offset: number): number {
   return LINE_STARTS.get(sample)![line] + offset - (before.lastIndexOf('\n') + 1);
 }
 
-const SAMPLES: Record<LanguageId, Sample> = { csharp: CSHARP, java: JAVA, python: PYTHON, json: JSON_SAMPLE, markdown: MARKDOWN };
+const SAMPLES: Record<LanguageId, Sample> = {
+  csharp: CSHARP,
+  java: JAVA,
+  python: PYTHON,
+  json: JSON_SAMPLE,
+  typescript: TYPESCRIPT,
+  markdown: MARKDOWN,
+};
 
 /** pool.cs, defining `adminUser` (admin, uid 12345) on its line 42, where the hovers' links land: what the named identities resolve to. */
 const POOL_CS = `${'// Pools of the nightly jobs.\n'.repeat(34)}using System.Collections.Generic;
@@ -278,6 +312,13 @@ describe('hover: runElevated shows this file’s replacement first, then why, in
       '```json\n"userIdentity": {\n  "autoUser": {\n    "elevationLevel": "admin"\n  }\n}\n```',
       'The documented mapping: `"runElevated": true` → an auto-user with `"elevationLevel": "admin"`; `"runElevated": false` → `"elevationLevel": "nonadmin"`, the default.',
       '**A REST body** given to `az batch … --json-file`: the CLI was seen (2017) to drop fields it does not know without a word (a task without a user identity runs as a non-administrative user).',
+    ],
+    [
+      'typescript',
+      'runElevated',
+      "```typescript\nuserIdentity: { autoUser: { elevationLevel: 'admin' } }\n```",
+      'The documented mapping: `runElevated: true` → an auto-user with `elevationLevel: "admin"`; `runElevated: false` → `elevationLevel: "nonadmin"`, the default.',
+      '**@azure/batch** never had `runElevated`: TypeScript rejects it in an object literal the models type, and 10.2.0 drops it without a word when it sends the request (a task without a user identity runs as a non-administrative user).',
     ],
   ];
   for (const [language, needle, block, mapping, generation] of cases) {
@@ -400,7 +441,7 @@ describe('hover: runElevated’s replacement follows the file’s form, generati
   for (const [name, language, text, needle, replacement] of cases) {
     it(`${language}: ${name}`, async () => {
       const { lines } = await hover({ language, uri: `file:///ws/form.${language}`, text }, needle);
-      const fence = { csharp: 'csharp', java: 'java', python: 'python', json: 'json' }[language];
+      const fence = { csharp: 'csharp', java: 'java', python: 'python', json: 'json', typescript: 'typescript' }[language];
       assert.ok(
         lines.join('\n').includes(`In this file it becomes:\n\n\`\`\`${fence}\n${wrappable(replacement)}\n\`\`\`\n`),
         lines.join('\n'),
@@ -440,6 +481,7 @@ describe('hover: elevation members say what each grants; NonAdmin is the default
       'ElevationLevel.non_admin',
     ],
     ['json', '"admin"', '"nonadmin"', '"admin"', '"nonadmin"', '"elevationLevel": "admin"', '"elevationLevel": "nonadmin"'],
+    ['typescript', "'admin'", "'nonadmin'", "'admin'", "'nonadmin'", 'elevationLevel: "admin"', 'elevationLevel: "nonadmin"'],
   ];
   for (const [language, admin, nonAdmin, adminOver, nonAdminOver, adminSpelled, nonAdminSpelled] of cases) {
     it(language, async () => {
@@ -624,6 +666,7 @@ describe('hover: user accounts and their Linux and Windows settings', () => {
       'LoginMode.interactive',
     ],
     ['json', '"name": "mpi"', '"linuxUserConfiguration"', '"windowsUserConfiguration"', '"loginMode": "interactive"'],
+    ['typescript', "name: 'mpi'", 'linuxUserConfiguration', 'windowsUserConfiguration', 'loginMode: "interactive"'],
   ];
   for (const [language, account, linux, windows, interactive] of cases) {
     it(language, async () => {
@@ -657,7 +700,10 @@ describe('hover: user accounts and their Linux and Windows settings', () => {
         '',
         REFERENCE,
       ]);
-      const win = await hover(sample, language === 'json' ? '"name": "win"' : language === 'python' ? "name='win'" : '"win"');
+      const win = await hover(
+        sample,
+        language === 'json' ? '"name": "win"' : language === 'python' ? "name='win'" : language === 'typescript' ? "name: 'win'" : '"win"',
+      );
       assert.equal(win.lines[4], 'name `win` · non-admin · password set · Windows login mode interactive');
     });
   }
@@ -668,9 +714,13 @@ describe('hover: in Markdown, every block hovers as a file of its language', () 
   // over the same text, its replacement in the block's fence. The document is its own workspace:
   // its named users resolve among its own accounts (pool.cs's adminUser is not one of them).
   for (const { sample } of IN_MARKDOWN) {
-    const where = { csharp: 'at the top level', java: 'in a list item', python: 'indented', json: 'in a quote' }[
-      sample.language as CodeLanguageId
-    ];
+    const where = {
+      csharp: 'at the top level',
+      java: 'in a list item',
+      python: 'indented',
+      json: 'in a quote',
+      typescript: 'at the top level',
+    }[sample.language as CodeLanguageId];
     it(`${sample.language} ${where}`, async () => {
       const code = await engine.analyze({ uri: sample.uri, languageId: sample.language, text: sample.text }, { workspace });
       const markdown = await engine.analyze({ uri: MARKDOWN.uri, languageId: 'markdown', text: MARKDOWN.text }, { workspace });

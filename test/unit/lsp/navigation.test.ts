@@ -1,6 +1,6 @@
 /**
  * Named users as symbols, "runs as" inlay hints and the outline over stdio, as any LSP client sees
- * them: the account is defined in a JSON pool never opened, and named in C#, Java, Python and JSON
+ * them: the account is defined in a JSON pool never opened, and named in C#, Java, Python, TypeScript and JSON
  * (one open, the rest on disk only). Needs `npm run build`.
  */
 import assert from 'node:assert/strict';
@@ -56,6 +56,13 @@ def configure(publish):
     publish.user_identity = batchmodels.UserIdentity(user_name='adminUser')
 `;
 
+const IDENTITIES_TS = `import { BatchServiceModels } from '@azure/batch';
+
+export function configure(publish: BatchServiceModels.TaskAddParameter): void {
+  publish.userIdentity = { userName: 'adminUser' };
+}
+`;
+
 function workspace() {
   const root = tree({
     'pool.json': POOL_JSON,
@@ -63,6 +70,7 @@ function workspace() {
     'Identities.cs': IDENTITIES_CS,
     'Identities.java': IDENTITIES_JAVA,
     'identities.py': IDENTITIES_PY,
+    'identities.ts': IDENTITIES_TS,
   });
   return { root, uri: (name: string) => pathToFileURL(path.join(root, name)).toString() };
 }
@@ -153,7 +161,7 @@ describe('named users as symbols over stdio', () => {
     );
   });
 
-  it('find all references: every identity naming the account, in four languages, open and unopened', HANG, async (t) => {
+  it('find all references: every identity naming the account, in five languages, open and unopened', HANG, async (t) => {
     const { uri, request } = await started(t);
     const references = (includeDeclaration: boolean) =>
       request<Location[]>('textDocument/references', {
@@ -166,10 +174,11 @@ describe('named users as symbols over stdio', () => {
       'Identities.cs:6:adminUser',
       'Identities.java:4:adminUser',
       'identities.py:4:adminUser',
+      'identities.ts:3:adminUser',
       'pool.json:4:adminUser',
       'tasks.json:3:adminUser',
     ]);
-    assert.equal((await references(false)).length, 4);
+    assert.equal((await references(false)).length, 5);
   });
 
   it('rename: the account and every reference across files; refused where the name is built at run time', HANG, async (t) => {
@@ -183,7 +192,7 @@ describe('named users as symbols over stdio', () => {
     const files = Object.keys(edit.changes!)
       .map((u) => path.basename(new URL(u).pathname))
       .sort();
-    assert.deepEqual(files, ['Identities.cs', 'Identities.java', 'identities.py', 'pool.json', 'tasks.json']);
+    assert.deepEqual(files, ['Identities.cs', 'Identities.java', 'identities.py', 'identities.ts', 'pool.json', 'tasks.json']);
     for (const [fileUri, edits] of Object.entries(edit.changes!)) {
       const before = fs.readFileSync(new URL(fileUri), 'utf8');
       const after = applied(before, edits);

@@ -60,7 +60,7 @@ describe('the output: one line per event', () => {
       const settings = await logLine(client, 'Settings: ');
       assert.deepEqual(JSON.parse(settings.message.slice('Settings: '.length)), {
         enable: true,
-        languages: ['csharp', 'java', 'python', 'json', 'markdown'],
+        languages: ['csharp', 'java', 'python', 'json', 'typescript', 'markdown'],
         rules: { 'run-elevated': 'error' },
         fix: { scope: 'omit' },
         maxFileSizeKB: 10240,
@@ -150,7 +150,7 @@ describe('the output: one line per event', () => {
       assert.deepEqual(
         normalised.slice(2, 5).sort(),
         [
-          'Settings: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240,"inlayHints":{"runsAs":true}}',
+          'Settings: {"enable":true,"languages":["csharp","java","python","json","typescript","markdown"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240,"inlayHints":{"runsAs":true}}',
           "Workspace scan: skipped data/huge.json: it is larger than 2 MB, the workspace scan's limit (open it to have it analysed).",
           'Workspace scan: 3 files read in N ms; 2 pool user accounts on 1 pool in 1 file.',
         ].sort(),
@@ -181,8 +181,8 @@ describe('the output: one line per event', () => {
     assert.deepEqual(
       client.logLines().filter((l) => l.startsWith('Settings')),
       [
-        'Settings: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{},"fix":{"scope":"omit"},"maxFileSizeKB":10240,"inlayHints":{"runsAs":true}}',
-        'Settings in force for /work/strict/a.json differ: {"enable":true,"languages":["csharp","java","python","json","markdown"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240,"inlayHints":{"runsAs":true}}',
+        'Settings: {"enable":true,"languages":["csharp","java","python","json","typescript","markdown"],"rules":{},"fix":{"scope":"omit"},"maxFileSizeKB":10240,"inlayHints":{"runsAs":true}}',
+        'Settings in force for /work/strict/a.json differ: {"enable":true,"languages":["csharp","java","python","json","typescript","markdown"],"rules":{"run-elevated":"error"},"fix":{"scope":"omit"},"maxFileSizeKB":10240,"inlayHints":{"runsAs":true}}',
       ],
     );
   });

@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { CODE_LANGUAGE_IDS, LANGUAGE_TABLE, type CodeLanguageId } from '../../../common/languages';
+import { CODE_LANGUAGE_IDS, grammarOf, LANGUAGE_TABLE, type CodeLanguageId } from '../../../common/languages';
 import { applyEdits, detectEol } from '../../../server/src/engine/edits';
 import type { Analysis } from '../../../server/src/engine/engine';
 import { corpus, GENERATED_CODE, markdownDocument, withoutImports, type Container, type EmbeddedCode } from '../../helpers/batchSources';
@@ -25,17 +25,20 @@ import { documentBlocks } from '../../helpers/markdownBlocks';
 
 const RUNS = Math.max(1, Math.round(FUZZ_RUNS / 2));
 
+/** A file extension of each TypeScript/JavaScript grammar. */
+const FENCE_EXTENSION: Record<string, string> = { typescript: 'ts', tsx: 'tsx', javascript: 'js' };
+
 /** The Batch namespaces, packages and modules an import line may name. */
 const BATCH_IMPORT =
-  /\b(?:Microsoft\.Azure\.Batch|Azure\.Compute\.Batch|Microsoft\.Azure\.Management\.Batch|com\.microsoft\.azure\.batch|com\.azure\.compute\.batch|com\.azure\.resourcemanager\.batch|azure\.batch|azure\.mgmt\.batch|azext\.batch)\b/;
+  /\b(?:Microsoft\.Azure\.Batch|Azure\.Compute\.Batch|Microsoft\.Azure\.Management\.Batch|com\.microsoft\.azure\.batch|com\.azure\.compute\.batch|com\.azure\.resourcemanager\.batch|azure\.batch|azure\.mgmt\.batch|azext\.batch)\b|['"](?:azure-batch|@azure\/batch)(?:\/[^'"]*)?['"]/;
 
 /** Code that is a file of its own: uniform line breaks, Batch imported by itself (or JSON), no syntax errors. */
-async function isWholeFile(language: CodeLanguageId, code: string): Promise<boolean> {
+async function isWholeFile(language: CodeLanguageId, code: string, file?: string): Promise<boolean> {
   const breaks = new Set(code.match(/\r\n|\r|\n/g) ?? []);
   if (breaks.size > 1 || breaks.has('\r') || code.includes('\u0000')) return false;
   const importLines = code.split(/(?<=\n)/).filter((line) => !withoutImports(language, line));
   if (language !== 'json' && !importLines.some((line) => BATCH_IMPORT.test(line))) return false;
-  const analysis = await analyze(language, code);
+  const analysis = await analyze(language, code, { file });
   analysis.release();
   return !analysis.skipped && !analysis.file?.hasSyntaxErrors;
 }
@@ -76,18 +79,20 @@ for (const language of CODE_LANGUAGE_IDS) {
     it('(1) the same findings, (2) the same fixes, (3) the same fix-all', async () => {
       await fc.assert(
         fc.asyncProperty(blockArb(language), async (block) => {
-          fc.pre(await isWholeFile(language, block.code));
+          // A file of the grammar the fence reads the block with (`js`: JavaScript's, which reads no types).
+          const file = language === 'typescript' ? `block.${FENCE_EXTENSION[grammarOf('typescript', { fence: block.info })]}` : undefined;
+          fc.pre(await isWholeFile(language, block.code, file));
           const code = block.code;
           const text = markdownDocument([block], 'prose', detectEol(code));
           fc.pre(blockOf(text) === code);
           const quoted = block.container === 'quote' || block.container === 'quotedBullet';
-          const file = await analyze(language, code);
+          const asFile = await analyze(language, code, { file });
           const doc = await analyze('markdown', text);
           try {
-            assert.deepEqual(summary(doc), summary(file));
+            assert.deepEqual(summary(doc), summary(asFile));
             doc.findings.forEach((finding, i) => {
               finding.fixes.forEach((fix, j) => {
-                const fileEdits = file.edits(file.findings[i].fixes[j]);
+                const fileEdits = asFile.edits(asFile.findings[i].fixes[j]);
                 const docEdits = doc.edits(fix);
                 const fileResult = fileEdits && applyEdits(code, fileEdits);
                 const docResult = docEdits && blockOf(applyEdits(text, docEdits));
@@ -96,13 +101,13 @@ for (const language of CODE_LANGUAGE_IDS) {
               });
             });
           } finally {
-            file.release();
+            asFile.release();
             doc.release();
           }
           const fixed = await fixAll('markdown', text);
           assert.equal(await fixAll('markdown', fixed), fixed, 'fix-all twice = once');
           assert.equal(outside(fixed), outside(text), 'nothing outside the block changes');
-          if (!quoted) assert.equal(blockOf(fixed), await fixAll(language, code));
+          if (!quoted) assert.equal(blockOf(fixed), await fixAll(language, code, { file }));
         }),
         { seed: FUZZ_SEED, numRuns: RUNS },
       );

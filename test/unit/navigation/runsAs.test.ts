@@ -55,6 +55,25 @@ def run(pool, shared):
     auto = batchmodels.TaskAddParameter(id='auto', command_line='c', user_identity=batchmodels.UserIdentity(auto_user=batchmodels.AutoUserSpecification(scope=batchmodels.AutoUserScope.task, elevation_level=batchmodels.ElevationLevel.admin)))
     other = batchmodels.TaskAddParameter(id='other', command_line='d', user_identity=shared)
 `,
+  typescript: `import { BatchServiceClient, BatchServiceModels } from '@azure/batch';
+
+export async function run(client: BatchServiceClient, shared: BatchServiceModels.UserIdentity): Promise<void> {
+  await client.pool.add({ id: 'p', vmSize: 's', userAccounts: [{ name: 'adminUser', password: 'pw', elevationLevel: 'admin' }] });
+  const plain: BatchServiceModels.TaskAddParameter = { id: 'plain', commandLine: 'a' };
+  const named = { id: 'named', commandLine: 'b', userIdentity: { userName: 'adminUser' } };
+  await client.task.addCollection('job', [plain, named]);
+  await client.task.add('job', { id: 'auto', commandLine: 'c', userIdentity: { autoUser: { scope: 'task', elevationLevel: 'admin' } } });
+  const other = { id: 'other', commandLine: 'd', userIdentity: shared };
+  await client.task.add('job', other);
+}
+`,
+};
+/** Where each language's "runs as" hint anchors: the task's type name, or in TypeScript its variable (else its opening brace). */
+const TASK_NAMES: Record<keyof typeof SAMPLES, RegExp> = {
+  csharp: /^CloudTask$/,
+  java: /^TaskAddParameter$/,
+  python: /^TaskAddParameter$/,
+  typescript: /^(plain|named|other|\{)$/,
 };
 
 const EXPECTED_RUNS_AS = ['pool auto-user · non-admin (default)', 'adminUser · admin', 'task auto-user · admin', 'set elsewhere'];
@@ -78,9 +97,9 @@ describe('"runs as" of every task a file builds, defaults included', () => {
     it(language, async () => {
       const { analysis, labels } = await runsAs(language as LanguageId, text);
       assert.deepEqual(labels, EXPECTED_RUNS_AS);
-      // Each hint anchors at the task's type name.
+      // Each hint anchors at the task's type name (TypeScript: its variable or brace).
       for (const task of analysis.facts.tasks)
-        assert.match(text.slice(task.nameSpan.start, task.nameSpan.end), /^(CloudTask|TaskAddParameter)$/);
+        assert.match(text.slice(task.nameSpan.start, task.nameSpan.end), TASK_NAMES[language as keyof typeof SAMPLES]);
     });
   }
 
@@ -106,6 +125,26 @@ describe('"runs as" of every task a file builds, defaults included', () => {
       'task auto-user · non-admin (default)',
       'ghost · not defined on any pool in this workspace',
     ]);
+  });
+
+  it('typescript: a start task and a job manager task by their kinds, keyed by the property that holds them; look-alikes are no tasks', async () => {
+    const text = `import { BatchServiceClient } from '@azure/batch';
+
+export async function run(client: BatchServiceClient, runner: { run(o: object): void }): Promise<void> {
+  await client.pool.add({ id: 'p', vmSize: 's', startTask: { commandLine: 'setup', userIdentity: { autoUser: { elevationLevel: 'admin' } } } });
+  await client.job.add({ id: 'j', poolInfo: { poolId: 'p' }, jobManagerTask: { id: 'm', commandLine: 'manage' } });
+  runner.run({ id: 'mine', commandLine: 'not a task' });
+}
+`;
+    const { analysis, labels } = await runsAs('typescript', text);
+    assert.deepEqual(labels, ['pool auto-user (default scope) · admin', 'pool auto-user · non-admin (default)']);
+    assert.deepEqual(
+      analysis.facts.tasks.map((t) => [t.holder.taskKind, text.slice(t.nameSpan.start, t.nameSpan.end)]),
+      [
+        ['startTask', 'startTask'],
+        ['jobManagerTask', 'jobManagerTask'],
+      ],
+    );
   });
 
   it('an identity the service rejects (both a named user and an auto-user) gets no "runs as"', async () => {

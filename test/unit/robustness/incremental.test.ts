@@ -26,6 +26,7 @@ const TYPED: Record<LanguageId, string[]> = {
   java: ['.withRunElevated(true)', 'false', 'UserIdentity', 'ElevationLevel.NONADMIN'],
   python: ['run_elevated=True', ', run_elevated=False', 'UserIdentity', 'ElevationLevel.admin'],
   json: ['"runElevated": true,', 'false', '"userIdentity": {}', '"admin"'],
+  typescript: ['runElevated: true,', 'false', 'userIdentity: {}', "'admin'", "import { BatchServiceModels } from '@azure/batch';\n"],
   // A fence opened, closed or moved into a list or quote, and code typed into a block.
   markdown: ['```cs\n', '```\n', '~~~', '> ', '- ', 'RunElevated = true;', 'run_elevated=True', '"runElevated": true,'],
 };

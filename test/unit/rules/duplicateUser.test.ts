@@ -28,6 +28,7 @@ import {
   type Says,
 } from './table';
 import { checkersByLanguage } from '../../helpers/rowChecks';
+import { DUPLICATE_USER } from './typescriptRows';
 
 /** One real-SDK checker for the Python rows (one python3 process per file); mcs for the C# rows, against the stub SDKs. */
 const PYTHON_SDK = pythonSdkRows();
@@ -404,6 +405,7 @@ ruleTable(
       }),
       found: [['information', '"ops"', ['duplicate', { name: 'ops' }]]],
     },
+    ...DUPLICATE_USER,
   ],
 );
 

@@ -28,6 +28,7 @@ import {
   ruleTable,
   type Says,
 } from './table';
+import { HARDCODED_PASSWORD } from './typescriptRows';
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof hardcodedPasswordRule> = [
@@ -457,6 +458,7 @@ ruleTable(hardcodedPasswordRule, { subject: 'accounts', says: SAYS, sdk: csharpS
     text: json({ settings: { userAccounts: [{ name: 'ops', password: 'Winter2024!', elevationLevel: 'admin' }] } }),
     found: [['information', '"Winter2024!"', 'hardcoded']],
   },
+  ...HARDCODED_PASSWORD,
 ]);
 
 it('hardcoded-password never repeats the password', async () => {

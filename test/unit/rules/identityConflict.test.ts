@@ -34,6 +34,7 @@ import {
   type Says,
 } from './table';
 import { checkersByLanguage } from '../../helpers/rowChecks';
+import { IDENTITY_CONFLICT } from './typescriptRows';
 
 /** One real-SDK checker for the Python rows (one python3 process per file); mcs for the C# rows, against the stub SDKs. */
 const PYTHON_SDK = pythonSdkRows();
@@ -635,5 +636,6 @@ ruleTable(
       text: "import azure.batch.batch_auth\nfrom vendored.models import UserIdentity\n\nidentity = UserIdentity(user_name='', auto_user=spec)\n",
       found: [['information', 'UserIdentity', 'bothWithEmptyName']],
     },
+    ...IDENTITY_CONFLICT,
   ],
 );

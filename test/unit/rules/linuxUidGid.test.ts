@@ -28,6 +28,7 @@ import {
   type Says,
 } from './table';
 import { checkersByLanguage } from '../../helpers/rowChecks';
+import { LINUX_UID_GID } from './typescriptRows';
 
 /** One real-SDK checker for the Python rows (one python3 process per file); mcs for the C# rows, against the stub SDKs. */
 const PYTHON_SDK = pythonSdkRows();
@@ -400,5 +401,6 @@ ruleTable(
       text: json({ settings: { userAccounts: [{ name: 'mpi', elevationLevel: 'admin', linuxUserConfiguration: { uid: 1001 } }] } }),
       found: [['information', '1001', ['onlyOne', { set: 'uid' }]]],
     },
+    ...LINUX_UID_GID,
   ],
 );

@@ -16,6 +16,7 @@ import { pythonSdkRows, type PythonSdkExpectation } from '../../compile/python/s
 import { csharpStubRows, type CSharpCompile } from '../../compile/csharp/stubRows';
 import { checkersByLanguage } from '../../helpers/rowChecks';
 import { ruleTable, type Says } from './table';
+import { OS_MISMATCH } from './typescriptRows';
 
 const SAYS: Says<typeof osMismatchRule> = [
   ['windowsOnLinux', 'windowsUserConfiguration on a Linux pool: the spec allows it only on Windows pools.'],
@@ -35,6 +36,7 @@ ruleTable<typeof osMismatchRule.messages, PythonSdkExpectation | CSharpCompile>(
   ...JAVA,
   ...PYTHON,
   ...JSON_ROWS,
+  ...OS_MISMATCH,
 ]);
 
 /** The pool's OS, from its configuration alone (the adapters report raw values). */

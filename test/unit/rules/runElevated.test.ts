@@ -16,8 +16,10 @@ import { CSHARP } from './runElevated/csharp';
 import { JAVA } from './runElevated/java';
 import { JSON_CASES } from './runElevated/json';
 import { PYTHON } from './runElevated/python';
+import { TYPESCRIPT } from './runElevated/typescript';
 import { csharpStubRows, type CSharpCompile } from '../../compile/csharp/stubRows';
 import { pythonSdkRows, type PythonSdkExpectation } from '../../compile/python/sdkRows';
+import { typescriptRows, type TypeScriptCheck } from '../../compile/typescript/tscRows';
 import { checkersByLanguage } from '../../helpers/rowChecks';
 import { ruleTable, type Says } from './table';
 
@@ -98,6 +100,11 @@ describe('run-elevated messages start with what differs', () => {
 
 /** The Python SDK checks the Python and JSON rows; mcs the C# rows, against the stub SDKs. */
 const python = pythonSdkRows();
-const sdk = checkersByLanguage<PythonSdkExpectation | CSharpCompile>({ python, json: python, csharp: csharpStubRows() });
+const sdk = checkersByLanguage<PythonSdkExpectation | CSharpCompile | TypeScriptCheck>({
+  python,
+  json: python,
+  csharp: csharpStubRows(),
+  typescript: typescriptRows(),
+});
 
-ruleTable(runElevatedRule, { subject: 'runElevated', says: SAYS, sdk }, [...CSHARP, ...JAVA, ...PYTHON, ...JSON_CASES]);
+ruleTable(runElevatedRule, { subject: 'runElevated', says: SAYS, sdk }, [...CSHARP, ...JAVA, ...PYTHON, ...JSON_CASES, ...TYPESCRIPT]);

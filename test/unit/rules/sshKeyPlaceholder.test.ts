@@ -27,6 +27,7 @@ import {
   ruleTable,
   type Says,
 } from './table';
+import { SSH_KEY_PLACEHOLDER } from './typescriptRows';
 
 const PEM = `-----BEGIN OPENSSH PRIVATE KEY-----\n${'b3BlbnNzaC1rZXktdjEAAAAA'.repeat(12)}\n-----END OPENSSH PRIVATE KEY-----`;
 const GUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -454,6 +455,7 @@ ruleTable(sshKeyPlaceholderRule, { subject: 'accounts', says: SAYS, sdk: csharpS
     text: json({ settings: { userAccounts: [{ name: 'mpi', elevationLevel: 'admin', linuxUserConfiguration: { sshPrivateKey: '' } }] } }),
     found: [['information', '""', ['notAKey', { problem: 'empty' }]]],
   },
+  ...SSH_KEY_PLACEHOLDER,
 ]);
 
 describe('ssh-key-placeholder in a sample document', () => {

@@ -36,6 +36,8 @@ export interface RuleCase<M extends RuleMessages, X = never> {
   /** The generation or dialect and the shape, e.g. 'Java legacy: NONADMIN in a pool sample'. */
   readonly name: string;
   readonly language: LanguageId;
+  /** The file's name, where its extension matters (`submit.js`: JavaScript's grammar); `test.<language>` otherwise. */
+  readonly file?: string;
   readonly text: string;
   /** This rule's findings; empty for a near-miss that stays silent. */
   readonly found: readonly Found<M>[];
@@ -98,7 +100,7 @@ export function ruleTable<M extends RuleMessages, X = never>(
     for (const c of cases) {
       const label = `${c.found.length === 0 ? 'silent' : 'found'} · ${c.language} · ${c.name}`;
       it(label, async () => {
-        const analyzeOptions = { workspace: c.workspace, settings: c.settings && settingsWith(c.settings) };
+        const analyzeOptions = { workspace: c.workspace, settings: c.settings && settingsWith(c.settings), file: c.file };
         const fixAllOptions = { ...analyzeOptions, onlyRules: [rule.id] };
         const analysis = await analyze(c.language, c.text, analyzeOptions);
         const findings = analysis.findings.filter((f) => f.rule === rule.id);

@@ -25,6 +25,7 @@ import { unknownEnumMemberRule } from '../../../server/src/rules/unknownEnumMemb
 import type { TaskIdentity } from '../../compile/python/sdk';
 import { autoUser, pythonSdkRows, task, type PythonSdkExpectation } from '../../compile/python/sdkRows';
 import { csharpStubRows, type CSharpCompile } from '../../compile/csharp/stubRows';
+import { typescriptRows, type TypeScriptCheck } from '../../compile/typescript/tscRows';
 import { checkersByLanguage } from '../../helpers/rowChecks';
 import {
   armPool,
@@ -50,6 +51,7 @@ import {
   type Found,
   type Says,
 } from './table';
+import { UNKNOWN_ENUM_MEMBER } from './typescriptRows';
 
 type Entry = Found<typeof unknownEnumMemberRule.messages>;
 
@@ -154,7 +156,12 @@ const SAYS: Says<typeof unknownEnumMemberRule> = [
 
 /** The Python SDK checks the Python and JSON rows; mcs the C# rows, against the stub SDKs. */
 const python = pythonSdkRows();
-const sdk = checkersByLanguage<PythonSdkExpectation | CSharpCompile>({ python, json: python, csharp: csharpStubRows() });
+const sdk = checkersByLanguage<PythonSdkExpectation | CSharpCompile | TypeScriptCheck>({
+  python,
+  json: python,
+  csharp: csharpStubRows(),
+  typescript: typescriptRows(),
+});
 
 /** mcs's error for a member the enum does not have. */
 const noMember = (member: string): CSharpCompile => ({
@@ -882,4 +889,5 @@ ruleTable(unknownEnumMemberRule, { subject: 'enumRefs', says: SAYS, sdk }, [
     found: [],
     seen: 0,
   },
+  ...UNKNOWN_ENUM_MEMBER,
 ]);

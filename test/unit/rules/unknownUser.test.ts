@@ -45,6 +45,7 @@ import {
   ruleTable,
   type Says,
 } from './table';
+import { UNKNOWN_USER } from './typescriptRows';
 
 const POOL_CS = csLegacy(
   'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("adminUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),\n    new UserAccount("nonAdminUser", secret, ElevationLevel.NonAdmin),\n};',
@@ -377,6 +378,7 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubR
     seen: 3,
     workspace,
   },
+  ...UNKNOWN_USER,
 ]);
 
 describe('unknown-user follows the workspace index as it changes', () => {

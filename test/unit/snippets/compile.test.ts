@@ -4,8 +4,10 @@
  * run with mono, gives its tasks and pool the identities and accounts it means; Java compiles with
  * javac against the legacy com.microsoft.azure.batch stubs; Python runs in Debian's /usr/bin/python3
  * against the real azure-batch 13 (python3-azure), and each task's and the pool's REST body, as the
- * SDK serializes it, holds the identities and accounts the snippet means. A wrong enum member in
- * each language fails the same check.
+ * SDK serializes it, holds the identities and accounts the snippet means; TypeScript compiles with
+ * tsc against the real typings of @azure/batch 10.2.0 (the literals typed by `task.add` and
+ * `pool.add`), and the same bodies as JavaScript pass `node --check`. A wrong enum member in each
+ * language fails the same check.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -15,7 +17,8 @@ import { compileCSharp, skipWithoutMcs } from '../../compile/csharp/mcs';
 import { compileJava, skipWithoutJavac } from '../../compile/java/javac';
 import { assertRanClean, PythonSdkBatch, skipWithoutPythonSdk, taskIdentities } from '../../compile/python/sdk';
 import { EXPECTED, VARIANTS, type Expected, type Variant } from './expected';
-import { hostCSharp, hostJava, hostPython } from './hosts';
+import { compile, nodeCheck } from '../../compile/typescript/tsc';
+import { hostCSharp, hostJava, hostPython, hostTypeScript } from './hosts';
 
 const CASES = SNIPPETS.flatMap((snippet) => VARIANTS.map((variant) => ({ snippet, variant, expected: EXPECTED[snippet.prefix](variant) })));
 
@@ -187,4 +190,26 @@ describe('Python snippets run with the real SDK (azure-batch 13)', { skip: skipW
     const run = await brokenRun();
     assert.match(run.error ?? '', /^AttributeError: administrator$/);
   });
+});
+
+describe('TypeScript snippets compile with tsc against @azure/batch 10.2.0; as JavaScript they pass node --check', () => {
+  it('all of them, with every choice at its first and its last option', () => {
+    const hosted = CASES.map(({ snippet, variant }) => hostTypeScript(snippet, { choice: variant }).text);
+    const errors = compile(hosted, '@azure/batch 10.2.0');
+    hosted.forEach((text, i) => assert.equal(errors[i], '', text));
+  });
+
+  it('a wrong enum member fails the same check', () => {
+    const linux = hostTypeScript(SNIPPETS.find((s) => s.prefix === 'batch-pool-users-linux')!).text;
+    const broken = linux.replace("elevationLevel: 'admin'", "elevationLevel: 'administrator'");
+    assert.notEqual(broken, linux);
+    assert.match(compile([broken], '@azure/batch 10.2.0')[0], /^TS2322: Type '"administrator"' is not assignable to type 'ElevationLevel/);
+  });
+
+  for (const { snippet, variant } of CASES) {
+    it(`JavaScript ${snippet.prefix} (${variant as Variant} choices)`, () => {
+      const text = hostTypeScript(snippet, { choice: variant, javascript: true }).text;
+      assert.equal(nodeCheck(text, '.cjs'), '', text);
+    });
+  }
 });

@@ -89,9 +89,29 @@ export function hostJson(snippet: SnippetDefinition, options: ExpandOptions = {}
   return { text: `{\n${indent}"id": "pool1",\n${indent}"vmSize": "standard_d2s_v3",\n${indent}${insertAt(expanded, indent)}\n}\n`, name };
 }
 
+/**
+ * A task snippet inside an async function given the client; a pool snippet in the pool literal of a
+ * `pool.add`. Without `typed`, JavaScript: no type annotation (the `import type` is TypeScript's).
+ */
+export function hostTypeScript(snippet: SnippetDefinition, options: ExpandOptions & { readonly javascript?: boolean } = {}): Hosted {
+  const name = identifierOf(snippet.prefix, options.choice === 'last' ? 'Last' : '');
+  const expanded = expand(snippet.bodies.typescript, options);
+  const indent = ' '.repeat(snippet.target === 'pool' ? 4 : 2);
+  const body = indent + insertAt(expanded, indent);
+  const header = options.javascript
+    ? `const { BatchServiceClient } = require('@azure/batch');\n\nexports.run = async function run(batchClient) {`
+    : `import { BatchServiceClient } from '@azure/batch';\n\nexport async function run(batchClient: BatchServiceClient): Promise<void> {`;
+  const inner =
+    snippet.target === 'pool'
+      ? `  await batchClient.pool.add({\n    id: 'pool1',\n    vmSize: 'standard_d2s_v3',\n${body}\n  });`
+      : body;
+  return { text: `${header}\n${inner}\n}${options.javascript ? ';' : ''}\n`, name };
+}
+
 export const HOSTS: Readonly<Record<SnippetLanguage, (snippet: SnippetDefinition, options?: ExpandOptions) => Hosted>> = {
   csharp: hostCSharp,
   java: hostJava,
   python: hostPython,
   json: hostJson,
+  typescript: hostTypeScript,
 };

@@ -1,6 +1,6 @@
 /**
  * The contributed snippets: the files are what the model generates, the manifest contributes each
- * for its language ids, the four files offer the same prefixes, and every body — with its
+ * for its language ids, the files offer the same prefixes, and every body — with its
  * defaults, and with every choice at its last option — analyses in its surrounding code without a
  * single finding while the engine reads exactly the identities and accounts the snippet means.
  * JSON bodies also parse to the exact REST structure.
@@ -21,7 +21,7 @@ import { expand, tabStopIndices } from './expand';
 import { EXPECTED, VARIANTS, type Expected, type ExpectedAccount, type ExpectedIdentity } from './expected';
 import { HOSTS, hostJson } from './hosts';
 
-/** Every language with snippet bodies: the files' three and JSON's, which the server's completion offers. */
+/** Every language with snippet bodies: the files' four and JSON's, which the server's completion offers. */
 const BODY_LANGUAGES = Object.keys(SNIPPET_FILES) as SnippetLanguage[];
 
 const bySnippet = (prefix: string): SnippetDefinition => SNIPPETS.find((s) => s.prefix === prefix)!;
@@ -73,6 +73,11 @@ describe('snippet files', () => {
       { language: 'csharp', path: './snippets/csharp.json' },
       { language: 'java', path: './snippets/java.json' },
       { language: 'python', path: './snippets/python.json' },
+      // One file for TypeScript and JavaScript: the bodies are plain object literals, typed where they are written.
+      { language: 'typescript', path: './snippets/typescript.json' },
+      { language: 'typescriptreact', path: './snippets/typescript.json' },
+      { language: 'javascript', path: './snippets/typescript.json' },
+      { language: 'javascriptreact', path: './snippets/typescript.json' },
     ]);
     assert.ok(!fs.existsSync(path.join(SNIPPETS_DIR, 'json.json')), 'no stale JSON snippet file');
     for (const entry of contributed as { path: string }[]) assert.ok(fs.existsSync(path.resolve(SNIPPETS_DIR, '..', entry.path)), entry.path);
@@ -146,7 +151,7 @@ describe('snippets analysed in their surrounding code', () => {
       assert.deepEqual(await squiggles(language, task, { workspace: await workspaceOf(language, 'batch-pool-users-windows') }), []);
       assert.deepEqual(await squiggles(language, task, { workspace: await workspaceOf(language, 'batch-pool-users-linux') }), []);
       // …and a pool without that account does warn: the check is live.
-      const quote = language === 'python' ? "'" : '"';
+      const quote = language === 'python' || language === 'typescript' ? "'" : '"';
       assert.deepEqual(await squiggles(language, task.replace(`${quote}adminUser${quote}`, `${quote}someoneElse${quote}`), { workspace: await workspaceOf(language, 'batch-pool-users-linux') }), [
         { rule: 'unknown-user', severity: 'warning', text: `${quote}someoneElse${quote}` },
       ]);

@@ -17,6 +17,10 @@ const HOSTS: Record<string, string> = {
   'source.python': 'python.json',
   'source.json': 'json.json',
   'source.json.comments': 'jsonc.json',
+  'source.ts': 'typescript.json',
+  'source.tsx': 'tsx.json',
+  'source.js': 'javascript.json',
+  'source.js.jsx': 'jsx.json',
 };
 const root = path.resolve(__dirname, '../../..');
 
@@ -86,6 +90,12 @@ describe('injection grammars', () => {
     { scope: 'source.json', line: '  "autoUser": {"scope": "pool", "elevationLevel": "admin"}', deprecated: [], members: ['"pool"', '"admin"'] },
     { scope: 'source.json.comments', line: '  "runElevated": true, // "runElevated": true', deprecated: [] },
     { scope: 'source.json.comments', line: '  "elevationLevel": "Admin", "loginMode": "interactive"', deprecated: [], members: ['"Admin"', '"interactive"'] },
+    { scope: 'source.ts', line: "  const t = { commandLine: 'x', runElevated: true };", deprecated: [] },
+    { scope: 'source.ts', line: '  if (task.runElevated) return; // runElevated: true', deprecated: [] },
+    { scope: 'source.ts', line: "  const note = 'runElevated: true';", deprecated: [] },
+    { scope: 'source.tsx', line: "  autoUser: { scope: 'task', elevationLevel: 'nonadmin' },", deprecated: [], members: ["'task'", "'nonadmin'"] },
+    { scope: 'source.js', line: '  client.task.add(jobId, { commandLine: "x", runElevated: false });', deprecated: [] },
+    { scope: 'source.js.jsx', line: "  userAccounts: [{ name: 'a', elevationLevel: 'nonAdmin' }],", deprecated: [], members: ["'nonAdmin'"] },
   ];
   for (const c of cases) {
     it(`${c.scope}: ${c.line.trim()}`, async () => {

@@ -10,8 +10,9 @@
  * Which statements are imports is read from the syntax tree (the grammar's import nodes at the top
  * level); whether one names Batch, from the model's namespaces, packages and modules.
  */
-import { LANGUAGE_TABLE, type GrammarName } from '../../../../common/languages';
-import { CSHARP, JAVA, PYTHON } from '../../batch/sdks';
+import { grammarOf, languageRow, type TreeSitterLanguageId } from '../../../../common/languages';
+import { CSHARP, JAVA, JAVASCRIPT, PYTHON } from '../../batch/sdks';
+import { sdkOfModule } from '../typescript/imports';
 import type { Span } from '../../engine/facts';
 import { parserFor, type Node } from '../../parsing/treeSitter';
 import type { CodeBlock, EmbeddedLanguageId } from './blocks';
@@ -26,6 +27,10 @@ interface ImportSyntax {
   isBatch(name: string): boolean;
   /** Imports of the Batch models, for a fragment of a document about Batch that imports nothing itself. */
   prelude(eol: string): string;
+  /** The names an import's text holds, which `isBatch` judges: its dotted names unless said otherwise. */
+  namesOf?(text: string): string[];
+  /** Nodes that import without being import statements (CommonJS `require(…)`): they tell a block imports Batch, nothing more. */
+  readonly otherImportTypes?: readonly string[];
 }
 
 /** `a.b` holds `a.b` and `a.b.C`, not `a.bc`. */
@@ -67,6 +72,15 @@ const IMPORTS: Record<EmbeddedLanguageId, ImportSyntax | undefined> = {
       `import ${PYTHON_MODELS_PARENT} as ${PYTHON_MODELS_PARENT.slice(PYTHON_MODELS_PARENT.lastIndexOf('.') + 1)}${eol}`,
   },
   json: undefined,
+  typescript: {
+    nodeTypes: ['import_statement'],
+    // Module names are strings (`'@azure/batch'`, `'azure-batch/lib/models'`).
+    otherImportTypes: ['call_expression'],
+    // The module names of `import … from '…'` and of a call `require('…')` / `import('…')`.
+    namesOf: (text) => (/^(?:import|export|require\s*\()/.test(text) ? [...text.matchAll(/(['"])([^'"]+)\1/g)].map((m) => m[2]) : []),
+    isBatch: (name) => sdkOfModule(name) !== undefined,
+    prelude: (eol) => `import { ${JAVASCRIPT.modelsNamespace} } from '@azure/batch';${eol}`,
+  },
 };
 
 /** A block's own imports. */
@@ -88,8 +102,8 @@ const NO_IMPORTS: BlockImports = { imports: [], batch: false, header: false };
 /** The imports of a block. */
 export async function importsOf(block: CodeBlock, eol: string): Promise<BlockImports> {
   const syntax = IMPORTS[block.language];
-  const grammar = (LANGUAGE_TABLE[block.language] as { readonly grammar?: GrammarName }).grammar;
-  if (!syntax || !grammar) return NO_IMPORTS;
+  if (!syntax || !languageRow(block.language).grammar) return NO_IMPORTS;
+  const grammar = grammarOf(block.language as TreeSitterLanguageId, { fence: block.fence });
   const tree = (await parserFor(grammar)).parse(block.text);
   if (!tree) return NO_IMPORTS;
   try {
@@ -99,7 +113,9 @@ export async function importsOf(block: CodeBlock, eol: string): Promise<BlockImp
       if (node && syntax.nodeTypes.includes(node.type) && !node.hasError)
         imports.push({ parts: linePartsOf(block, node, eol), text: node.text });
     }
-    const batch = root.descendantsOfType([...syntax.nodeTypes]).some((node) => !!node && dottedNames(node.text).some(syntax.isBatch));
+    const batch = root
+      .descendantsOfType([...syntax.nodeTypes, ...(syntax.otherImportTypes ?? [])])
+      .some((node) => !!node && (syntax.namesOf ?? dottedNames)(node.text).some(syntax.isBatch));
     const header = root.namedChildren.some((node) => !!node && !!syntax.fileHeader?.includes(node.type));
     return { imports, batch, header };
   } finally {

@@ -67,6 +67,11 @@ const WRAPPERS: Record<EmbeddedLanguageId, readonly { readonly open: string; rea
     { open: '{\n', close: '\n}\n' },
     { open: '[\n', close: '\n]\n' },
   ],
+  // Properties without their object (`startTask: {…}`), elements without their array.
+  typescript: [
+    { open: '({\n', close: '\n});\n' },
+    { open: '[\n', close: '\n];\n' },
+  ],
 };
 
 export function markdownLanguage(embedded: EmbeddedLanguages): LanguageSupport<MarkdownSyntax> {
@@ -96,7 +101,8 @@ export function markdownLanguage(embedded: EmbeddedLanguages): LanguageSupport<M
         ];
         const candidates: BlockCandidates['candidates'] = [];
         try {
-          for (const composite of texts) candidates.push({ composite, syntax: await language.parse(composite.text) });
+          for (const composite of texts)
+            candidates.push({ composite, syntax: await language.parse(composite.text, undefined, { fence: block.fence }) });
         } catch (error) {
           for (const candidate of candidates) language.dispose?.(candidate.syntax);
           for (const done of blocks) for (const candidate of done.candidates) done.language.dispose?.(candidate.syntax);

@@ -13,7 +13,7 @@ import {
   type SourceFile,
   type TextChange,
 } from '../../engine/language';
-import { LANGUAGE_TABLE, type TreeSitterLanguageId } from '../../../../common/languages';
+import { grammarOf, LANGUAGE_TABLE, type TreeSitterLanguageId } from '../../../../common/languages';
 import { parserFor } from '../../parsing/treeSitter';
 import type { Node, Tree } from './treeSitter';
 
@@ -23,8 +23,8 @@ export function treeSitterLanguage(
     analyze(file: SourceFile, tree: Tree, project?: ProjectContext): FileAnalysis;
   },
 ): LanguageSupport<Tree> {
-  // The grammar and the comment syntax are the language table's.
-  const { grammar, lineComment } = LANGUAGE_TABLE[spec.id];
+  // The grammar (of the text's file, where a row has several) and the comment syntax are the language table's.
+  const { lineComment } = LANGUAGE_TABLE[spec.id];
   return {
     id: spec.id,
     lineComment,
@@ -32,9 +32,11 @@ export function treeSitterLanguage(
     taskWords: spec.taskWords,
     projectImports: spec.projectImports,
     completionsAt: spec.completionsAt,
-    async parse(text, previous) {
-      const parser = await parserFor(grammar);
-      const tree = parser.parse(text, previous ?? null);
+    async parse(text, previous, source) {
+      const parser = await parserFor(grammarOf(spec.id, source));
+      // A tree of another grammar (the document's language changed from TypeScript to TSX) is no base.
+      const base = previous && previous.language === parser.language ? previous : null;
+      const tree = parser.parse(text, base);
       if (!tree) throw new Error(`tree-sitter returned no tree for a ${spec.id} file`);
       return tree;
     },

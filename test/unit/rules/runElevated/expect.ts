@@ -8,13 +8,14 @@ import type { MessageRef } from '../../../../server/src/rules/define';
 import type { runElevatedRule } from '../../../../server/src/rules/runElevated';
 import type { CSharpCompile } from '../../../compile/csharp/stubRows';
 import type { PythonSdkExpectation } from '../../../compile/python/sdkRows';
+import type { TypeScriptCheck } from '../../../compile/typescript/tscRows';
 import type { CaseOf } from '../table';
 
 /**
  * A row of the run-elevated table; Python and JSON rows may say what the real SDK for Python makes
  * of them, C# rows what mcs makes of them against the stub SDKs (`sdk`).
  */
-export type RunElevatedCase = CaseOf<typeof runElevatedRule, PythonSdkExpectation | CSharpCompile>;
+export type RunElevatedCase = CaseOf<typeof runElevatedRule, PythonSdkExpectation | CSharpCompile | TypeScriptCheck>;
 
 type Messages = typeof runElevatedRule.messages;
 type Said = readonly [message: MessageRef<Messages>, fixes: readonly MessageRef<Messages>[]];
