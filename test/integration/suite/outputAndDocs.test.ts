@@ -65,7 +65,9 @@ suite('output and rule pages', () => {
         `\\[info\\] Rule pages: ${escape(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules').toString())} \\(the client's\\)\\.$`,
       ),
     );
-    line(/\[info\] Settings: \{"enable":true,"languages":\[[^\]]*\],"rules":\{[^}]*\},"fix":\{"scope":"omit"\},"maxFileSizeKB":\d+,"inlayHints":\{"runsAs":true\}\}$/);
+    line(
+      /\[info\] Settings: \{"enable":true,"languages":\[[^\]]*\],"rules":\{[^}]*\},"fix":\{"scope":"omit"\},"maxFileSizeKB":\d+,"inlayHints":\{"runsAs":true\}\}$/,
+    );
     line(/\[info\] Workspace scan: \d+ files? read in \d+ ms; [1-9]\d* pool user accounts? on [1-9]\d* pools? in [1-9]\d* files?\.$/);
 
     // A change of settings: one line with the settings now in force.
