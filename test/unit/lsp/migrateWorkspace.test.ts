@@ -153,7 +153,9 @@ describe('lsp: Migrate Workspace', { timeout: 60_000 }, () => {
       // Markdown's code blocks are migrated as the editor's fix-all and check --fix do (examples/batch-docs.md).
       'src/batch-docs.md',
       'src/legacy-pool.json',
+      'src/legacy-tasks.js',
       'src/legacy-tasks.json',
+      'src/legacy-tasks.ts',
       'src/legacy_tasks.py',
     ]);
     // One annotation per file, needing confirmation, and every edit of a file carries its file's.
@@ -169,8 +171,8 @@ describe('lsp: Migrate Workspace', { timeout: 60_000 }, () => {
     }
     assert.deepEqual(
       { ...summary, skipped: summary.skipped.length },
-      // batch-docs.md: five runElevated in its code blocks.
-      { applied: true, files: 9, changes: 29, scanned: 9, excluded: 3, skipped: 0 },
+      // batch-docs.md: five runElevated in its code blocks; legacy-tasks.ts and .js: four each.
+      { applied: true, files: 11, changes: 37, scanned: 11, excluded: 3, skipped: 0 },
     );
     // Work-done progress on the client's token: begin (cancellable), end.
     const kinds = progress.map((p) => p.kind);
