@@ -49,34 +49,6 @@ suite('fix-all: one name, offered in settings', () => {
     await setSetting('editor', 'codeActionsOnSave', undefined);
   });
 
-  test(`settings.json: completion in "editor.codeActionsOnSave" offers ${FIX_ALL_KIND}`, async () => {
-    // The workspace's own settings file, as a person edits it: VS Code's JSON support serves it with
-    // the settings schema. VS Code writes the empty object; the cursor goes inside it.
-    await setSetting('editor', 'codeActionsOnSave', {});
-    const document = await vscode.workspace.openTextDocument(workspaceFile('.vscode/settings.json'));
-    const editor = await vscode.window.showTextDocument(document);
-    const text = document.getText();
-    const key = text.indexOf('"editor.codeActionsOnSave"');
-    assert.ok(key >= 0, text);
-    const inside = document.positionAt(text.indexOf('{', key) + 1);
-    editor.selection = new vscode.Selection(inside, inside);
-
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, inside);
-    const offered = list.items.filter((item) => labelOf(item) === FIX_ALL_KIND);
-    assert.equal(offered.length, 1, `offered: ${list.items.map(labelOf).join(', ')}`);
-    assert.equal(offered[0].kind, vscode.CompletionItemKind.Property);
-    // VS Code's own description of a contributed kind (it names the kind, not the contribution's title).
-    assert.ok(documentationOf(offered[0]).includes(`'${FIX_ALL_KIND}'`), JSON.stringify(offered[0]));
-
-    if (runner.available) {
-      await vscode.commands.executeCommand('editor.action.triggerSuggest');
-      const suggestion = { selector: '.suggest-widget .monaco-list-row', text: FIX_ALL_KIND };
-      await expectVisible(suggestion);
-      await screenshot('settings-code-actions-on-save-completion', suggestion, editorClip({ selector: '.suggest-widget' }));
-      await press('Escape');
-    }
-  });
-
   test('the manifest names fix-all once: the palette command and the contributed source action', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
       contributes: {
@@ -105,7 +77,9 @@ suite('fix-all: one name, offered in settings', () => {
         whole,
         vscode.CodeActionKind.Source.value,
       );
-      const fixAlls = source.filter((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind));
+      // Other extensions' own fix-alls (TypeScript's `source.fixAll.ts`) are theirs, not a second name of ours.
+      const others = (a: vscode.CodeAction) => /^source\.fixAll\.(ts|js|eslint)\b/.test(a.kind?.value ?? '');
+      const fixAlls = source.filter((a) => a.kind && vscode.CodeActionKind.SourceFixAll.contains(a.kind) && !others(a));
       assert.deepEqual(
         fixAlls.map((a) => [a.kind?.value, a.title]),
         [[FIX_ALL_KIND, FIX_ALL_TITLE]],
@@ -134,9 +108,14 @@ suite('fix-all: one name, offered in settings', () => {
       await screenshot(`${sample.language}-source-action-menu`, sourceMenu, editorClip({ selector: '.action-widget' }));
       await press('Escape');
 
-      await vscode.commands.executeCommand('editor.action.quickFix');
+      // Asked again once if the menu did not open: the first request can come before the editor has
+      // its code actions (the lightbulb), and then VS Code shows nothing.
       const quickFixMenu = { selector: '.action-widget' };
-      const menu = await measure(quickFixMenu);
+      await vscode.commands.executeCommand('editor.action.quickFix');
+      const menu = await measure(quickFixMenu).catch(async () => {
+        await vscode.commands.executeCommand('editor.action.quickFix');
+        return measure(quickFixMenu);
+      });
       await screenshot(`${sample.language}-quick-fix-menu-several`, quickFixMenu, editorClip({ selector: '.action-widget' }));
       await press('Escape');
       assert.deepEqual(
@@ -158,4 +137,34 @@ suite('fix-all: one name, offered in settings', () => {
       assert.ok(ours.length > 0 && ours.every((line) => line.trim() === FIX_ALL_TITLE), `the palette's Batch lines:\n${palette.text}`);
     });
   }
+
+  test(`settings.json: completion in "editor.codeActionsOnSave" offers ${FIX_ALL_KIND}`, async () => {
+    // Last in the suite: VS Code builds this setting's schema from the code action kinds the running
+    // language servers declare, once they have registered; the tests above opened Batch files first.
+    // The workspace's own settings file, as a person edits it: VS Code's JSON support serves it with
+    // the settings schema. VS Code writes the empty object; the cursor goes inside it.
+    await setSetting('editor', 'codeActionsOnSave', {});
+    const document = await vscode.workspace.openTextDocument(workspaceFile('.vscode/settings.json'));
+    const editor = await vscode.window.showTextDocument(document);
+    const text = document.getText();
+    const key = text.indexOf('"editor.codeActionsOnSave"');
+    assert.ok(key >= 0, text);
+    const inside = document.positionAt(text.indexOf('{', key) + 1);
+    editor.selection = new vscode.Selection(inside, inside);
+
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, inside);
+    const offered = list.items.filter((item) => labelOf(item) === FIX_ALL_KIND);
+    assert.equal(offered.length, 1, `offered: ${list.items.map(labelOf).join(', ')}`);
+    assert.equal(offered[0].kind, vscode.CompletionItemKind.Property);
+    // VS Code's own description of a contributed kind (it names the kind, not the contribution's title).
+    assert.ok(documentationOf(offered[0]).includes(`'${FIX_ALL_KIND}'`), JSON.stringify(offered[0]));
+
+    if (runner.available) {
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      const suggestion = { selector: '.suggest-widget .monaco-list-row', text: FIX_ALL_KIND };
+      await expectVisible(suggestion);
+      await screenshot('settings-code-actions-on-save-completion', suggestion, editorClip({ selector: '.suggest-widget' }));
+      await press('Escape');
+    }
+  });
 });
