@@ -13,7 +13,7 @@ import { RUNNER_SOCKET_ENV, root } from './common.mjs';
 import { codeServerEntry } from './setup-code-server.mjs';
 
 /** Suites of test/integration/suite that run against the package, besides packaged/*.test.ts. */
-export const PACKAGED_SUITES = ['diagnostics', 'quickFix', 'hover', 'outputAndDocs'];
+export const PACKAGED_SUITES = ['diagnostics', 'quickFix', 'hover', 'outputAndDocs', 'completion', 'navigation', 'colouring'];
 export const EXTENSIONS_DIR_ENV = 'BATCH_IDENTITY_EXTENSIONS_DIR';
 
 /** Builds the test-runner extension in `dir` and packs it; returns the .vsix path. */
