@@ -31,14 +31,17 @@ const descriptor = {
 /**
  * The account names of the pool the holder's task runs on, when that pool and its accounts are in
  * view; undefined when the code does not say which pool, or the pool's accounts are not in view
- * (then only the whole project can tell). Names that are not literals make the list unknown.
+ * (then only the whole project can tell). Names that are not literals make the list unknown; so
+ * does a list with accounts the file does not show ('unseen': then nothing can be said).
  */
-function accountsOfItsPool(pool: Holder['pool'], facts: Facts, context: RuleContext): ReadonlySet<string> | undefined {
+function accountsOfItsPool(pool: Holder['pool'], facts: Facts, context: RuleContext): ReadonlySet<string> | 'unseen' | undefined {
   if (!pool) return undefined;
   const keys = new Set<string>();
   let elsewhere: readonly string[] = [];
-  if ('key' in pool) keys.add(pool.key);
-  else {
+  if ('key' in pool) {
+    if (pool.unseen) return 'unseen';
+    keys.add(pool.key);
+  } else {
     if (pool.id.kind !== 'string') return undefined;
     const id = pool.id.value;
     for (const defined of facts.pools) if (defined.id?.kind === 'string' && defined.id.value === id) keys.add(defined.key);
@@ -61,6 +64,7 @@ function check(facts: Facts, report: Report<typeof descriptor.messages>, context
     // A sample's user names are placeholders by design (a swagger example's "user1").
     if (inSample(facts, name.span)) continue;
     const itsPool = accountsOfItsPool(identity.holder?.pool, facts, context);
+    if (itsPool === 'unseen') continue;
     if (itsPool) {
       if (!itsPool.has(name.value))
         report({ span: name.span, confidence: identity.confidence, message: ['notOnItsPool', { name: name.value }] });
