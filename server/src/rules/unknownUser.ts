@@ -13,6 +13,7 @@
 import { inSample, type Facts, type Holder } from '../engine/facts';
 import type { RuleContext } from '../engine/findings';
 import { defineRule, type Report } from './define';
+import { isPlaceholder } from './placeholders';
 
 const descriptor = {
   id: 'unknown-user',
@@ -51,6 +52,8 @@ function accountsOfItsPool(pool: Holder['pool'], facts: Facts, context: RuleCont
   if (local.length === 0 && elsewhere.length === 0) return undefined;
   const names = local.flatMap((name) => (name?.kind === 'string' ? [name.value] : []));
   if (names.length < local.length) return undefined;
+  // An account named by a placeholder (`"<admin-user>"`, `"[parameters('user')]"`) may be any user.
+  if (names.some(isPlaceholder)) return 'unseen';
   return new Set([...names, ...elsewhere]);
 }
 
@@ -61,8 +64,9 @@ function check(facts: Facts, report: Report<typeof descriptor.messages>, context
   for (const identity of facts.identities) {
     const name = identity.userName;
     if (!name || name.kind !== 'string' || name.value === '' || identity.autoUser) continue;
-    // A sample's user names are placeholders by design (a swagger example's "user1").
-    if (inSample(facts, name.span)) continue;
+    // A sample's user names are placeholders by design (a swagger example's "user1"), and so is
+    // a name filled in later (`"<user-name>"`, `"${BATCH_USER}"`).
+    if (inSample(facts, name.span) || isPlaceholder(name.value)) continue;
     const itsPool = accountsOfItsPool(identity.holder?.pool, facts, context);
     if (itsPool === 'unseen') continue;
     if (itsPool) {

@@ -193,6 +193,30 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubR
     seen: 1,
   },
   {
+    name: 'REST pool: the start task names a documentation placeholder for its user',
+    language: 'json',
+    text: json({
+      id: 'a',
+      vmSize: 's',
+      userAccounts: [{ name: 'ops', password: '<secret>' }],
+      startTask: { commandLine: 'setup', userIdentity: { username: '<user-name>' } },
+    }),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'REST pool: the account is named by a documentation placeholder',
+    language: 'json',
+    text: json({
+      id: 'a',
+      vmSize: 's',
+      userAccounts: [{ name: '<admin-user>', password: '<secret>' }],
+      startTask: { commandLine: 'setup', userIdentity: { username: 'deploy' } },
+    }),
+    found: [],
+    seen: 1,
+  },
+  {
     name: 'ARM pool: the start task names a user, the account name is a parameter',
     language: 'json',
     text: armPool({
