@@ -64,8 +64,10 @@ export interface Holder {
    * against that pool's accounts): `key`, a pool of this file — the `PoolFact.key` and
    * `UserAccountFact.pool.key` of a start task's own pool or a job's auto-pool; `id`, the pool id a
    * job names (`poolInfo.poolId`), matched against `PoolFact.id` in this file and elsewhere.
+   * `unseen`: the pool's list holds accounts the file does not show (an ARM expression element, a
+   * spread, a variable, accounts added later in code), so no name can be said to be missing from it.
    */
-  readonly pool?: { readonly key: string } | { readonly id: Value };
+  readonly pool?: { readonly key: string; readonly unseen?: boolean } | { readonly id: Value };
 }
 
 export interface RunElevatedFact {

@@ -13,6 +13,7 @@
 import { inSample, type Facts, type Holder } from '../engine/facts';
 import type { RuleContext } from '../engine/findings';
 import { defineRule, type Report } from './define';
+import { isPlaceholder } from './placeholders';
 
 const descriptor = {
   id: 'unknown-user',
@@ -31,14 +32,17 @@ const descriptor = {
 /**
  * The account names of the pool the holder's task runs on, when that pool and its accounts are in
  * view; undefined when the code does not say which pool, or the pool's accounts are not in view
- * (then only the whole project can tell). Names that are not literals make the list unknown.
+ * (then only the whole project can tell). Names that are not literals make the list unknown; so
+ * does a list with accounts the file does not show ('unseen': then nothing can be said).
  */
-function accountsOfItsPool(pool: Holder['pool'], facts: Facts, context: RuleContext): ReadonlySet<string> | undefined {
+function accountsOfItsPool(pool: Holder['pool'], facts: Facts, context: RuleContext): ReadonlySet<string> | 'unseen' | undefined {
   if (!pool) return undefined;
   const keys = new Set<string>();
   let elsewhere: readonly string[] = [];
-  if ('key' in pool) keys.add(pool.key);
-  else {
+  if ('key' in pool) {
+    if (pool.unseen) return 'unseen';
+    keys.add(pool.key);
+  } else {
     if (pool.id.kind !== 'string') return undefined;
     const id = pool.id.value;
     for (const defined of facts.pools) if (defined.id?.kind === 'string' && defined.id.value === id) keys.add(defined.key);
@@ -48,6 +52,8 @@ function accountsOfItsPool(pool: Holder['pool'], facts: Facts, context: RuleCont
   if (local.length === 0 && elsewhere.length === 0) return undefined;
   const names = local.flatMap((name) => (name?.kind === 'string' ? [name.value] : []));
   if (names.length < local.length) return undefined;
+  // An account named by a placeholder (`"<admin-user>"`, `"[parameters('user')]"`) may be any user.
+  if (names.some(isPlaceholder)) return 'unseen';
   return new Set([...names, ...elsewhere]);
 }
 
@@ -58,9 +64,11 @@ function check(facts: Facts, report: Report<typeof descriptor.messages>, context
   for (const identity of facts.identities) {
     const name = identity.userName;
     if (!name || name.kind !== 'string' || name.value === '' || identity.autoUser) continue;
-    // A sample's user names are placeholders by design (a swagger example's "user1").
-    if (inSample(facts, name.span)) continue;
+    // A sample's user names are placeholders by design (a swagger example's "user1"), and so is
+    // a name filled in later (`"<user-name>"`, `"${BATCH_USER}"`).
+    if (inSample(facts, name.span) || isPlaceholder(name.value)) continue;
     const itsPool = accountsOfItsPool(identity.holder?.pool, facts, context);
+    if (itsPool === 'unseen') continue;
     if (itsPool) {
       if (!itsPool.has(name.value))
         report({ span: name.span, confidence: identity.confidence, message: ['notOnItsPool', { name: name.value }] });

@@ -96,6 +96,36 @@ export const UNKNOWN_USER: CaseOf<typeof unknownUserRule>[] = [
     found: [],
     seen: 1,
   },
+  {
+    name: "@azure/batch: a start task's user, among accounts spread into the pool's list",
+    language: 'typescript',
+    text:
+      "import { BatchServiceModels } from '@azure/batch';\n\nconst shared = [{ name: 'ops', password: process.env.PW! }];\n" +
+      "export const pool: BatchServiceModels.PoolAddParameter = {\n  id: 'p',\n  vmSize: 's',\n" +
+      "  userAccounts: [...shared, { name: 'admin', password: process.env.PW! }],\n  startTask: { commandLine: 'setup.sh', userIdentity: { userName: 'ops' } },\n};\n",
+    found: [],
+    seen: 1,
+  },
+  {
+    name: "@azure/batch: a start task's user, an account variable in the pool's list",
+    language: 'typescript',
+    text:
+      "import { BatchServiceModels } from '@azure/batch';\n\nconst ops = { name: 'ops', password: process.env.PW! };\n" +
+      "export const pool: BatchServiceModels.PoolAddParameter = {\n  id: 'p',\n  vmSize: 's',\n" +
+      "  userAccounts: [ops],\n  startTask: { commandLine: 'setup.sh', userIdentity: { userName: 'ops' } },\n};\n",
+    found: [],
+    seen: 1,
+  },
+  {
+    name: "@azure/batch: a start task's user, an account pushed onto the pool's list later",
+    language: 'typescript',
+    text:
+      pool(
+        "  userAccounts: [{ name: 'admin', password: process.env.PW! }],\n  startTask: { commandLine: 'setup.sh', userIdentity: { userName: 'ops' } },\n",
+      ) + "pool.userAccounts!.push({ name: 'ops', password: process.env.PW! });\n",
+    found: [],
+    seen: 1,
+  },
 ];
 
 export const OS_MISMATCH: CaseOf<typeof osMismatchRule>[] = [

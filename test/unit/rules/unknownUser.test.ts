@@ -181,6 +181,51 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubR
     }),
     found: [],
   },
+  {
+    name: 'ARM pool: the start task names a user of an accounts element the template passes in',
+    language: 'json',
+    text: armPool({
+      userAccounts: ["[parameters('extraAccount')]", { name: 'ops', password: "[parameters('pw')]", elevationLevel: 'Admin' }],
+      startTask: { commandLine: 'setup', userIdentity: { userName: 'deploy' } },
+    }),
+    // The parameter's account is not in view: 'deploy' may be it.
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'REST pool: the start task names a documentation placeholder for its user',
+    language: 'json',
+    text: json({
+      id: 'a',
+      vmSize: 's',
+      userAccounts: [{ name: 'ops', password: '<secret>' }],
+      startTask: { commandLine: 'setup', userIdentity: { username: '<user-name>' } },
+    }),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'REST pool: the account is named by a documentation placeholder',
+    language: 'json',
+    text: json({
+      id: 'a',
+      vmSize: 's',
+      userAccounts: [{ name: '<admin-user>', password: '<secret>' }],
+      startTask: { commandLine: 'setup', userIdentity: { username: 'deploy' } },
+    }),
+    found: [],
+    seen: 1,
+  },
+  {
+    name: 'ARM pool: the start task names a user, the account name is a parameter',
+    language: 'json',
+    text: armPool({
+      userAccounts: [{ name: "[parameters('userName')]", password: "[parameters('pw')]", elevationLevel: 'Admin' }],
+      startTask: { commandLine: 'setup', userIdentity: { userName: 'deploy' } },
+    }),
+    found: [],
+    seen: 1,
+  },
 
   {
     name: 'com.azure.resourcemanager.batch: the pool definition in the same file, its start task runs as withUsername("mpiusr")',

@@ -10,6 +10,7 @@ import { emptyFacts, type Confidence, type Facts, type Holder, type RunElevatedF
 import { confidenceFor } from '../toolkit/evidence';
 import { accountFact, identityFact, type ModelField, type WrittenModel } from '../toolkit/models';
 import { Plans } from '../toolkit/plans';
+import { isArmExpression } from './armExpression';
 import { BatchEvidence, taskKindOf } from './evidence';
 import type { FilePlan, RunElevatedPlan } from './plan';
 import { copyLoopsNamed, keyNodeOf, keyOf, propertiesNamed, property, spanOf } from './syntax';
@@ -41,6 +42,21 @@ export const ENUM_FIELDS: Partial<Record<ModelField, EnumName>> = {
 };
 
 /** `fileName`: the document's file name, which may tell a deployment parameters file (evidence.ts). */
+/**
+ * The pool an accounts array keys (as `accounts()` keys it); `unseen` where an element is not an
+ * account object (an ARM expression, `"[parameters('admin')]"`) or an account's name is an ARM
+ * expression: the pool then has accounts the file does not show.
+ */
+function poolOfAccounts(accounts: Node | undefined): Holder['pool'] {
+  if (accounts?.type !== 'array') return undefined;
+  const shown = (accounts.children ?? []).every((item) => {
+    if (item.type !== 'object') return false;
+    const name = property(item, 'name');
+    return !(name?.type === 'string' && typeof name.value === 'string' && isArmExpression(name.value));
+  });
+  return { key: `json:${accounts.offset}`, ...(!shown && { unseen: true }) };
+}
+
 export function collectFacts(text: string, root: Node | undefined, fileName = ''): { facts: Facts; plan: FilePlan } {
   const facts = emptyFacts();
   if (!root) return { facts, plan: { text, runElevated: new Plans<RunElevatedPlan>(), namesRead: NO_NAMES } };
@@ -109,10 +125,7 @@ class JsonFacts {
   private poolOfTask(task: Node): Holder['pool'] {
     const owner = task.parent?.parent;
     if (owner?.type !== 'object') return undefined;
-    if (keyOf(task) === 'startTask') {
-      const accounts = property(owner, JSON_KEYS.userAccounts);
-      return accounts?.type === 'array' ? { key: `json:${accounts.offset}` } : undefined;
-    }
+    if (keyOf(task) === 'startTask') return poolOfAccounts(property(owner, JSON_KEYS.userAccounts));
     // A job's own tasks (job manager, preparation, release) run on the job's pool.
     const key = keyOf(task);
     if (!key || !JSON_KEYS.taskHolders[key] || JSON_KEYS.taskHolders[key] === 'task') return undefined;
@@ -122,8 +135,7 @@ class JsonFacts {
     if (poolId && poolId.type === 'string') return { id: valueOf(poolId, this.text) };
     const autoPool = property(poolInfo, 'autoPoolSpecification');
     const pool = autoPool?.type === 'object' ? property(autoPool, 'pool') : undefined;
-    const accounts = pool?.type === 'object' ? property(pool, JSON_KEYS.userAccounts) : undefined;
-    return accounts?.type === 'array' ? { key: `json:${accounts.offset}` } : undefined;
+    return poolOfAccounts(pool?.type === 'object' ? property(pool, JSON_KEYS.userAccounts) : undefined);
   }
 
   private runElevated(): void {

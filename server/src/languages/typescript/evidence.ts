@@ -117,11 +117,39 @@ export class BatchEvidence {
     if (!operation) return UNKNOWN;
     const index = args.namedChildren.filter((c) => c && c.type !== COMMENT).findIndex((c) => c?.id === argument.id);
     if (index !== operation[0]) return UNKNOWN;
+    // In a file without Batch imports, a client this file gets from another module is that module's.
+    if (!this.imports.any && this.fromAnotherModule(field(call, 'function'))) return UNKNOWN;
     const model = operation[1].replace(/\[\]$/, '');
     const kind = taskKindOfModel(model);
     return this.imports.any
       ? { batch: 'yes', sdk: this.imports.sdk, model, taskKind: kind }
       : { batch: 'unknown', model, taskKind: kind, batchPlace: true };
+  }
+
+  /**
+   * Whether the root of a callee (`runner` of `runner.job.add`) is bound in this file to another
+   * module: an import of it, `require(…)`, or an object it constructs (`new Scheduler()`). A Batch
+   * client bound this way would come with a Batch import, which this file lacks.
+   */
+  private fromAnotherModule(callee: Node | undefined): boolean {
+    let root = callee;
+    while (root?.type === 'member_expression') root = field(root, 'object') ?? undefined;
+    if (root?.type !== 'identifier') return false;
+    const declaration = this.declarationOf(root);
+    if (declaration?.type === 'variable_declarator') {
+      const value = field(declaration, 'value');
+      if (value?.type === 'new_expression') return true;
+      if (value?.type === 'call_expression' && field(value, 'function')?.text === 'require') return true;
+      if (value?.type === 'await_expression' && value.namedChild(0)?.type === 'call_expression') {
+        const inner = value.namedChild(0)!;
+        if (field(inner, 'function')?.type === 'import') return true;
+      }
+    }
+    return this.tree.rootNode.namedChildren.some(
+      (statement) =>
+        statement?.type === 'import_statement' &&
+        statement.descendantsOfType('identifier').some((identifier) => identifier?.text === root.text),
+    );
   }
 
   /** An element added to an array variable (`tasks.push(…)`): what the array's declaration says. */

@@ -106,7 +106,7 @@ class TypeScriptFacts {
   /**
    * The pool a task runs on, where the code says: a start task's own pool (the accounts list beside
    * it keys the pool, as `accounts()` keys it), a job task's `poolInfo` (its auto-pool's accounts,
-   * or the id of the pool it names).
+   * or the id of the pool it names). `unseen` where the list may hold accounts the file does not show.
    */
   private poolOf(task: Node): Holder['pool'] {
     const { parent } = outerOf(task);
@@ -116,7 +116,13 @@ class TypeScriptFacts {
     const accountsOf = (pool: Node | undefined) => {
       const list = pool && propertyNamed(pool, JAVASCRIPT.userAccounts);
       const array = list && !list.shorthand ? unwrapped(list.value) : undefined;
-      return array?.type === 'array' ? { key: `ts:${array.startIndex}` } : undefined;
+      if (array?.type !== 'array') return undefined;
+      // Accounts the file does not show: an element not written as an object (`...users`, a
+      // variable), or any `x.userAccounts` read or write, which may add to the list later.
+      const shown =
+        array.namedChildren.every((element) => !element || element.type === 'comment' || unwrapped(element).type === 'object') &&
+        !this.occurrences(JAVASCRIPT.userAccounts).some((occurrence) => occurrence.kind === 'member');
+      return { key: `ts:${array.startIndex}`, ...(!shown && { unseen: true }) };
     };
     if (kind === 'startTask') return accountsOf(owner);
     if (JAVASCRIPT.taskHolders[kind] === undefined) return undefined;

@@ -187,6 +187,22 @@ export const TYPESCRIPT: RunElevatedCase[] = [
     sdk: NODE,
   },
   {
+    name: "JavaScript without Batch: another library's client, required, whose task.add takes a command line",
+    language: 'typescript',
+    file: 'jobs.js',
+    text: "const scheduler = require('node-scheduler');\n\nscheduler.task.add('nightly', { commandLine: 'backup.sh', runElevated: true });\n",
+    found: [],
+    seen: 0,
+    sdk: NODE,
+  },
+  {
+    name: "TypeScript without Batch: another library's client, constructed, whose pool.add takes a start task",
+    language: 'typescript',
+    text: "import { Ci } from 'ci-tool';\n\nconst ci = new Ci();\nci.pool.add({ name: 'p', startTask: { commandLine: 'setup', runElevated: true } });\n",
+    found: [],
+    seen: 0,
+  },
+  {
     name: 'a string and a comment that say runElevated',
     language: 'typescript',
     text: "import { BatchServiceClient } from '@azure/batch';\n\n// runElevated: true was removed\nexport const note = 'runElevated: true';\nexport { BatchServiceClient };\n",
