@@ -1112,6 +1112,35 @@ export const JSON_ENUM_KEYS: Readonly<Record<EnumName, string>> = {
   LoginMode: 'loginMode',
 };
 
+/**
+ * The REST (JSON) property of each neutral model field, which the JavaScript typings share but for
+ * UserIdentity's `userName` (see JAVASCRIPT.userName and each JSON dialect's `userNameKey`).
+ */
+export const JSON_FIELD_KEYS: Readonly<Record<CSharpField, string>> = {
+  userName: 'userName',
+  autoUser: JSON_KEYS.autoUser,
+  scope: JSON_KEYS.scope,
+  elevation: JSON_KEYS.elevationLevel,
+  name: 'name',
+  password: 'password',
+  linux: 'linuxUserConfiguration',
+  windows: 'windowsUserConfiguration',
+  uid: 'uid',
+  gid: 'gid',
+  sshPrivateKey: 'sshPrivateKey',
+  loginMode: 'loginMode',
+};
+
+/** The neutral model fields that hold an identity enum member, and which enum. */
+export const ENUM_FIELDS: Readonly<Partial<Record<CSharpField, EnumName>>> = {
+  scope: 'AutoUserScope',
+  elevation: 'ElevationLevel',
+  loginMode: 'LoginMode',
+};
+
+/** Properties only a Batch user account has beside name and password: what tells one from an object of one's own. */
+export const ACCOUNT_SHAPE_KEYS: readonly string[] = [JSON_FIELD_KEYS.elevation, JSON_FIELD_KEYS.linux, JSON_FIELD_KEYS.windows];
+
 /** A spelling of an enum member in a style: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`, `elevationLevel: "nonadmin"`. */
 export function writtenMember(style: MemberStyle, enumName: EnumName, written: string): string {
   switch (style) {
