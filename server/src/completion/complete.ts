@@ -6,6 +6,7 @@
  * own. Served from the kept analysis (its facts) and the tree it parsed (engine.completionsAt).
  */
 import {
+  ELEVATION_WORD,
   ENUM_MEMBERS,
   EXPLAIN,
   DEFAULTS,
@@ -102,7 +103,6 @@ export function snippetText(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
-const ELEVATION_WORD: Record<Elevation, string> = { admin: 'admin', nonAdmin: 'non-admin' };
 const LOGIN_WORD: Record<LoginMode, string> = { batch: 'batch login', interactive: 'interactive login' };
 
 /** `admin · Linux uid 1001, gid 1001 · pool.json:7`: what the account is, for the list's detail. */

@@ -7,6 +7,7 @@
  * never shown: only whether they are set.
  */
 import {
+  ELEVATION_WORD,
   DEFAULTS,
   EXPLAIN,
   MANAGEMENT_GENERATIONS,
@@ -249,8 +250,6 @@ function canonicalOf<T extends string>(value: Value | undefined): T | 'unknown' 
   if (!value || value.kind === 'null') return undefined;
   return value.kind === 'enum' && value.canonical ? (value.canonical as T) : 'unknown';
 }
-
-const ELEVATION_WORD: Record<Elevation, string> = { admin: 'admin', nonAdmin: 'non-admin' };
 
 /**
  * The identity a task really runs under, resolved against the workspace's accounts, defaults
