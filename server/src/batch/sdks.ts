@@ -866,6 +866,11 @@ export const JSON_KEYS = {
     repeatTask: 'task',
     mergeTask: 'task',
   } as Record<string, TaskKind>,
+  /** Where a job names its pool: `poolInfo.poolId`, or the `pool` of `poolInfo.autoPoolSpecification`. */
+  poolInfo: 'poolInfo',
+  poolId: 'poolId',
+  autoPoolSpecification: 'autoPoolSpecification',
+  autoPool: 'pool',
   /** ARM resource types (prefix) that are Batch. */
   armBatchTypePrefix: 'microsoft.batch/',
   /**

@@ -99,12 +99,12 @@ class JsonFacts {
     // A job's own tasks (job manager, preparation, release) run on the job's pool.
     const key = keyOf(task);
     if (!key || !JSON_KEYS.taskHolders[key] || JSON_KEYS.taskHolders[key] === 'task') return undefined;
-    const poolInfo = property(owner, 'poolInfo');
+    const poolInfo = property(owner, JSON_KEYS.poolInfo);
     if (poolInfo?.type !== 'object') return undefined;
-    const poolId = property(poolInfo, 'poolId');
+    const poolId = property(poolInfo, JSON_KEYS.poolId);
     if (poolId && poolId.type === 'string') return { id: valueOf(poolId, this.text) };
-    const autoPool = property(poolInfo, 'autoPoolSpecification');
-    const pool = autoPool?.type === 'object' ? property(autoPool, 'pool') : undefined;
+    const autoPool = property(poolInfo, JSON_KEYS.autoPoolSpecification);
+    const pool = autoPool?.type === 'object' ? property(autoPool, JSON_KEYS.autoPool) : undefined;
     const accounts = pool?.type === 'object' ? property(pool, JSON_KEYS.userAccounts) : undefined;
     return accounts?.type === 'array' ? { key: `json:${accounts.offset}` } : undefined;
   }

@@ -113,11 +113,11 @@ class TypeScriptFacts {
     };
     if (kind === 'startTask') return accountsOf(owner);
     if (JAVASCRIPT.taskHolders[kind] === undefined) return undefined;
-    const poolInfo = objectValue(propertyNamed(owner, 'poolInfo')?.value);
+    const poolInfo = objectValue(propertyNamed(owner, JSON_KEYS.poolInfo)?.value);
     if (!poolInfo) return undefined;
-    const poolId = propertyNamed(poolInfo, 'poolId');
+    const poolId = propertyNamed(poolInfo, JSON_KEYS.poolId);
     if (poolId && !poolId.shorthand) return { id: valueOf(poolId.value) };
-    const auto = objectValue(propertyNamed(poolInfo, 'autoPoolSpecification')?.value);
+    const auto = objectValue(propertyNamed(poolInfo, JSON_KEYS.autoPoolSpecification)?.value);
     return accountsOf(objectValue(auto && propertyNamed(auto, JAVASCRIPT.autoPoolKey)?.value));
   }
 
