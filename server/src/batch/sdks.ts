@@ -958,7 +958,7 @@ export const JAVASCRIPT = {
     jobReleaseTask: 'jobReleaseTask',
   } as Readonly<Record<string, TaskKind>>,
   /** The property that holds an auto-pool's pool (`poolInfo.autoPoolSpecification.pool`): a PoolSpecification. */
-  autoPoolKey: 'pool',
+  autoPoolKey: JSON_KEYS.autoPool,
   /**
    * The enum values of each SDK: @azure/batch 10.2.0 types them as unions of the REST values
    * (`type ElevationLevel = 'nonadmin' | 'admin'`); azure-batch 9.0.0 as `string`, documenting
