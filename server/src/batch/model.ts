@@ -15,6 +15,9 @@ export type LoginMode = 'batch' | 'interactive';
 export type EnumName = 'ElevationLevel' | 'AutoUserScope' | 'LoginMode';
 export type CanonicalMember = Elevation | Scope | LoginMode;
 
+/** An elevation level in a word, as hovers, completion details and symbols name it. */
+export const ELEVATION_WORD: Record<Elevation, string> = { admin: 'admin', nonAdmin: 'non-admin' };
+
 export const ENUM_MEMBERS: { readonly [E in EnumName]: readonly CanonicalMember[] } = {
   ElevationLevel: ['nonAdmin', 'admin'],
   AutoUserScope: ['task', 'pool'],

@@ -866,6 +866,11 @@ export const JSON_KEYS = {
     repeatTask: 'task',
     mergeTask: 'task',
   } as Record<string, TaskKind>,
+  /** Where a job names its pool: `poolInfo.poolId`, or the `pool` of `poolInfo.autoPoolSpecification`. */
+  poolInfo: 'poolInfo',
+  poolId: 'poolId',
+  autoPoolSpecification: 'autoPoolSpecification',
+  autoPool: 'pool',
   /** ARM resource types (prefix) that are Batch. */
   armBatchTypePrefix: 'microsoft.batch/',
   /**
@@ -953,7 +958,7 @@ export const JAVASCRIPT = {
     jobReleaseTask: 'jobReleaseTask',
   } as Readonly<Record<string, TaskKind>>,
   /** The property that holds an auto-pool's pool (`poolInfo.autoPoolSpecification.pool`): a PoolSpecification. */
-  autoPoolKey: 'pool',
+  autoPoolKey: JSON_KEYS.autoPool,
   /**
    * The enum values of each SDK: @azure/batch 10.2.0 types them as unions of the REST values
    * (`type ElevationLevel = 'nonadmin' | 'admin'`); azure-batch 9.0.0 as `string`, documenting
@@ -1111,6 +1116,35 @@ export const JSON_ENUM_KEYS: Readonly<Record<EnumName, string>> = {
   AutoUserScope: 'scope',
   LoginMode: 'loginMode',
 };
+
+/**
+ * The REST (JSON) property of each neutral model field, which the JavaScript typings share but for
+ * UserIdentity's `userName` (see JAVASCRIPT.userName and each JSON dialect's `userNameKey`).
+ */
+export const JSON_FIELD_KEYS: Readonly<Record<CSharpField, string>> = {
+  userName: 'userName',
+  autoUser: JSON_KEYS.autoUser,
+  scope: JSON_KEYS.scope,
+  elevation: JSON_KEYS.elevationLevel,
+  name: 'name',
+  password: 'password',
+  linux: 'linuxUserConfiguration',
+  windows: 'windowsUserConfiguration',
+  uid: 'uid',
+  gid: 'gid',
+  sshPrivateKey: 'sshPrivateKey',
+  loginMode: 'loginMode',
+};
+
+/** The neutral model fields that hold an identity enum member, and which enum. */
+export const ENUM_FIELDS: Readonly<Partial<Record<CSharpField, EnumName>>> = {
+  scope: 'AutoUserScope',
+  elevation: 'ElevationLevel',
+  loginMode: 'LoginMode',
+};
+
+/** Properties only a Batch user account has beside name and password: what tells one from an object of one's own. */
+export const ACCOUNT_SHAPE_KEYS: readonly string[] = [JSON_FIELD_KEYS.elevation, JSON_FIELD_KEYS.linux, JSON_FIELD_KEYS.windows];
 
 /** A spelling of an enum member in a style: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`, `elevationLevel: "nonadmin"`. */
 export function writtenMember(style: MemberStyle, enumName: EnumName, written: string): string {

@@ -10,7 +10,7 @@
  * (which writes a file's diff in that file's encoding) do: `patch` then writes exactly what
  * `--fix` writes, and the lines read right in the file's encoding.
  */
-import { diffEdits } from '../engine/edits';
+import { diffEdits, linesKeepingEnds } from '../engine/edits';
 import { encodeWindows1252 } from '../workspace/windows1252';
 import type { DiffEncoding } from './report';
 
@@ -21,18 +21,6 @@ interface Change {
   readonly oldStart: number;
   readonly oldEnd: number;
   readonly added: readonly string[];
-}
-
-/** The lines of a text, each with its line ending (the last one may have none). */
-function linesOf(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-    lines.push(text.slice(start, nl + 1));
-    start = nl + 1;
-  }
-  if (start < text.length) lines.push(text.slice(start));
-  return lines;
 }
 
 function changesBetween(before: string, after: string, oldLines: readonly string[]): Change[] {
@@ -48,7 +36,7 @@ function changesBetween(before: string, after: string, oldLines: readonly string
     const oldEnd = lineAt.get(edit.span.end);
     // diffEdits works on whole lines: its spans start and end at line starts.
     if (oldStart === undefined || oldEnd === undefined) throw new Error('a line diff edit that does not start and end at a line');
-    return { oldStart, oldEnd, added: linesOf(edit.newText) };
+    return { oldStart, oldEnd, added: linesKeepingEnds(edit.newText) };
   });
 }
 
@@ -69,7 +57,7 @@ export function quotePath(name: string): string {
  */
 export function unifiedDiff(name: string, before: string, after: string, context = CONTEXT): string {
   if (before === after) return '';
-  const oldLines = linesOf(before);
+  const oldLines = linesKeepingEnds(before);
   const changes = changesBetween(before, after, oldLines);
   // As git does: a name with a space ends with a tab, where GNU patch stops reading it (else at the space).
   const end = name.includes(' ') ? '\t\n' : '\n';

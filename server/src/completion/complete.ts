@@ -6,6 +6,7 @@
  * own. Served from the kept analysis (its facts) and the tree it parsed (engine.completionsAt).
  */
 import {
+  ELEVATION_WORD,
   ENUM_MEMBERS,
   EXPLAIN,
   DEFAULTS,
@@ -21,8 +22,7 @@ import type { Analysis, DocumentInput, Engine } from '../engine/engine';
 import type { Facts, Holder, Span, Value } from '../engine/facts';
 import { LANGUAGE_TABLE } from '../../../common/languages';
 import { definedAccounts, type IndexedAccount } from '../workspace/accountIndex';
-import * as path from 'path';
-import { fileURLToPath } from 'url';
+import { definitionLink, displayPath } from '../workspace/accountLink';
 
 export interface CompletionRequest {
   readonly document: DocumentInput;
@@ -103,16 +103,7 @@ export function snippetText(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
-const ELEVATION_WORD: Record<Elevation, string> = { admin: 'admin', nonAdmin: 'non-admin' };
 const LOGIN_WORD: Record<LoginMode, string> = { batch: 'batch login', interactive: 'interactive login' };
-
-function fileName(uri: string): string {
-  try {
-    return uri.startsWith('file:') ? path.basename(fileURLToPath(uri)) : uri.slice(uri.lastIndexOf('/') + 1);
-  } catch {
-    return uri.slice(uri.lastIndexOf('/') + 1);
-  }
-}
 
 /** `admin · Linux uid 1001, gid 1001 · pool.json:7`: what the account is, for the list's detail. */
 export function accountSummary(account: IndexedAccount): string {
@@ -122,16 +113,8 @@ export function accountSummary(account: IndexedAccount): string {
     parts.push(['Linux', ids.filter(Boolean).join(', ')].filter(Boolean).join(' '));
   }
   if (account.windows || account.loginMode) parts.push(account.loginMode ? `Windows, ${LOGIN_WORD[account.loginMode]}` : 'Windows');
-  parts.push(`${fileName(account.uri)}:${definitionLine(account) + 1}`);
+  parts.push(`${displayPath(account.uri)}:${account.line + 1}`);
   return parts.join(' · ');
-}
-
-/** The line (0-based) a reference to an account's definition shows: its name's (the index's `line`). */
-const definitionLine = (account: IndexedAccount) => account.line;
-
-/** A link to an account's name line: VS Code and other editors open `file:…#L7` at that line. */
-export function definitionLink(account: IndexedAccount, label: string): string {
-  return `[${label}](${account.uri}#L${definitionLine(account) + 1})`;
 }
 
 /** The account names of the pool the identity's task runs on, when the code says which. */
@@ -166,7 +149,7 @@ function userNames(
     const documentation = definitions
       .map(
         (d) =>
-          `${definitionLink(d, `${fileName(d.uri)}:${definitionLine(d) + 1}`)}${d.poolId ? ` (pool \`${d.poolId}\`)` : ''}: ${accountSummary(d).split(' · ').slice(0, -1).join(' · ')}`,
+          `${definitionLink(d)}${d.poolId ? ` (pool \`${d.poolId}\`)` : ''}: ${accountSummary(d).split(' · ').slice(0, -1).join(' · ')}`,
       )
       .join('  \n');
     return {

@@ -119,8 +119,8 @@ export function indentationAt(text: string, offset: number): string {
  */
 export function diffEdits(before: string, after: string): TextEdit[] {
   if (before === after) return [];
-  const a = splitLinesKeepEnds(before);
-  const b = splitLinesKeepEnds(after);
+  const a = linesKeepingEnds(before);
+  const b = linesKeepingEnds(after);
   // Trim the common head and tail first: fixes touch a few lines of big files.
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
@@ -155,7 +155,8 @@ export function diffEdits(before: string, after: string): TextEdit[] {
   return edits;
 }
 
-function splitLinesKeepEnds(text: string): string[] {
+/** The lines of a text, each with its line ending (the last one may have none). */
+export function linesKeepingEnds(text: string): string[] {
   const lines: string[] = [];
   let start = 0;
   for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {

@@ -7,6 +7,7 @@
  * never shown: only whether they are set.
  */
 import {
+  ELEVATION_WORD,
   DEFAULTS,
   EXPLAIN,
   MANAGEMENT_GENERATIONS,
@@ -30,8 +31,7 @@ import type { AccountLocation, WorkspaceAccounts } from '../engine/findings';
 import type { TextEdit } from '../engine/language';
 import { RUN_ELEVATED } from '../rules/runElevated';
 import { AccountIndex, definedAccounts, type IndexedAccount } from '../workspace/accountIndex';
-import * as path from 'path';
-import { fileURLToPath } from 'url';
+import { definitionLink } from '../workspace/accountLink';
 
 export interface Hover {
   readonly markdown: string;
@@ -251,8 +251,6 @@ function canonicalOf<T extends string>(value: Value | undefined): T | 'unknown' 
   return value.kind === 'enum' && value.canonical ? (value.canonical as T) : 'unknown';
 }
 
-const ELEVATION_WORD: Record<Elevation, string> = { admin: 'admin', nonAdmin: 'non-admin' };
-
 /**
  * The identity a task really runs under, resolved against the workspace's accounts, defaults
  * included: what the identity hover says in a sentence and a "runs as" inlay hint in a few words
@@ -401,43 +399,6 @@ export function describeIdentity(resolved: ResolvedIdentity, currentUri?: string
       };
     }
   }
-}
-
-/** A file URI as a path of this machine (Windows drive letters included); undefined for other schemes. */
-function fsPathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Where an account is defined, as a hover names it: relative to the current file when near, else the file's name. */
-function displayPath(uri: string, currentUri?: string): string {
-  const file = fsPathOf(uri) ?? uri;
-  const current = currentUri && fsPathOf(currentUri);
-  if (current) {
-    const relative = path.relative(path.dirname(current), file);
-    if (!relative.startsWith('..') || relative.split(path.sep).length < 4) return relative;
-  }
-  return path.basename(file);
-}
-
-/** Markdown's special characters in link text, escaped (a path may hold `_`, `*` or brackets). */
-const escapeMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
-
-/**
- * Where an account is defined, as a link to its name's line: `[pool.json:7](file:///…/pool.json#L7)`.
- * `#L7` is the line fragment VS Code's link opener (and GitHub) read; parentheses and spaces are
- * percent-encoded so the Markdown link ends where the URI does.
- */
-function definitionLink(defined: AccountLocation, currentUri?: string): string {
-  const line = defined.line + 1;
-  const text = escapeMarkdown(`${displayPath(defined.uri, currentUri)}:${line}`);
-  if (defined.uri.includes('#')) return text;
-  const target = `${defined.uri}#L${line}`.replace(/[() ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `[${text}](${target})`;
 }
 
 function identityHover(identity: IdentityFact, analysis: Analysis, workspace: WorkspaceAccounts | undefined, ruleDoc: RuleDoc): string {

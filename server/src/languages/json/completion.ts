@@ -15,14 +15,13 @@
  */
 import { createScanner, findNodeAtLocation, getLocation, parseTree, type Node } from 'jsonc-parser';
 import { ENUM_MEMBERS, EXPLAIN, type CanonicalMember, type EnumName } from '../../batch/model';
-import { JSON_DIALECTS, JSON_ENUM_KEYS, JSON_KEYS, type JsonDialect } from '../../batch/sdks';
+import { JSON_DIALECTS, JSON_ENUM_KEYS, JSON_FIELD_KEYS, JSON_KEYS, type JsonDialect } from '../../batch/sdks';
 import { jsonSnippetDescription, jsonSnippetMembers, renumberTabStops, SNIPPETS, type BodyKey } from '../../batch/snippets';
 import { NO_COMPLETIONS, type Completion, type CompletionPlace, type LanguageCompletions } from '../../engine/completion';
 import { indentUnitOf } from '../../engine/edits';
 import type { Span } from '../../engine/facts';
 import type { CompletionOptions, SourceFile, TextEdit } from '../../engine/language';
 import { BatchEvidence } from './evidence';
-import { KEYS } from './facts';
 import { keyOf, property, Token } from './syntax';
 
 /** The indentation unit of a file with no indented line yet. */
@@ -39,8 +38,8 @@ function kindOf(object: Node): ObjectKind | undefined {
   const parent = object.parent?.type === 'property' ? object.parent.parent : undefined;
   if (key === JSON_KEYS.userIdentity) return 'identity';
   if (key === JSON_KEYS.autoUser && parent && keyOf(parent) === JSON_KEYS.userIdentity) return 'autoUser';
-  if (key === KEYS.linux) return 'linux';
-  if (key === KEYS.windows) return 'windows';
+  if (key === JSON_FIELD_KEYS.linux) return 'linux';
+  if (key === JSON_FIELD_KEYS.windows) return 'windows';
   if (object.parent?.type === 'array' && keyOf(object.parent) === JSON_KEYS.userAccounts) return 'account';
   if ((key !== undefined && Object.hasOwn(JSON_KEYS.taskHolders, key)) || property(object, 'commandLine')) return 'task';
   if (POOL_KEYS.some((k) => property(object, k))) return 'pool';
@@ -184,26 +183,26 @@ function keysOf(kind: ObjectKind, dialect: JsonDialect, names: readonly string[]
       ];
     case 'account':
       return [
-        { key: KEYS.name, value: '"$1"' },
+        { key: JSON_FIELD_KEYS.name, value: '"$1"' },
         {
-          key: KEYS.password,
+          key: JSON_FIELD_KEYS.password,
           value: dialect === 'arm' ? `"[parameters('\${1:password}')]"` : `"\${1:${literal('<password, from Key Vault>')}}"`,
         },
-        { key: KEYS.elevation, value: `"${enumChoice(dialect, 'ElevationLevel', 'nonAdmin')}"` },
-        { key: KEYS.linux, value: '{$0}', doc: EXPLAIN.linuxUserConfiguration },
-        { key: KEYS.windows, value: '{$0}', doc: EXPLAIN.windowsUserConfiguration },
+        { key: JSON_FIELD_KEYS.elevation, value: `"${enumChoice(dialect, 'ElevationLevel', 'nonAdmin')}"` },
+        { key: JSON_FIELD_KEYS.linux, value: '{$0}', doc: EXPLAIN.linuxUserConfiguration },
+        { key: JSON_FIELD_KEYS.windows, value: '{$0}', doc: EXPLAIN.windowsUserConfiguration },
       ];
     case 'linux':
       return [
-        { key: KEYS.uid, value: '${1:1001}' },
-        { key: KEYS.gid, value: '${1:1001}' },
+        { key: JSON_FIELD_KEYS.uid, value: '${1:1001}' },
+        { key: JSON_FIELD_KEYS.gid, value: '${1:1001}' },
         {
-          key: KEYS.sshPrivateKey,
+          key: JSON_FIELD_KEYS.sshPrivateKey,
           value: dialect === 'arm' ? `"[parameters('\${1:sshPrivateKey}')]"` : `"\${1:${literal('<SSH private key, from Key Vault>')}}"`,
         },
       ];
     case 'windows':
-      return [{ key: KEYS.loginMode, value: `"${enumChoice(dialect, 'LoginMode', 'batch')}"`, doc: EXPLAIN.loginModeDefault }];
+      return [{ key: JSON_FIELD_KEYS.loginMode, value: `"${enumChoice(dialect, 'LoginMode', 'batch')}"`, doc: EXPLAIN.loginModeDefault }];
   }
 }
 

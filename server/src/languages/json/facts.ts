@@ -5,7 +5,15 @@
  */
 import type { Node } from 'jsonc-parser';
 import type { EnumName } from '../../batch/model';
-import { JSON_DIALECTS, JSON_KEYS, validSpellings, type JsonDialect } from '../../batch/sdks';
+import {
+  ACCOUNT_SHAPE_KEYS,
+  ENUM_FIELDS,
+  JSON_DIALECTS,
+  JSON_FIELD_KEYS,
+  JSON_KEYS,
+  validSpellings,
+  type JsonDialect,
+} from '../../batch/sdks';
 import { emptyFacts, type Confidence, type Facts, type Holder, type RunElevatedFact, type Span, type Value } from '../../engine/facts';
 import { confidenceFor } from '../toolkit/evidence';
 import { accountFact, identityFact, type ModelField, type WrittenModel } from '../toolkit/models';
@@ -15,31 +23,6 @@ import { BatchEvidence, taskKindOf } from './evidence';
 import type { FilePlan, RunElevatedPlan } from './plan';
 import { copyLoopsNamed, keyNodeOf, keyOf, propertiesNamed, property, spanOf } from './syntax';
 import { enumValueOf, valueOf } from './values';
-
-/** Keys only a Batch user account has beside name and password. */
-const ACCOUNT_SHAPE_KEYS = ['elevationLevel', 'linuxUserConfiguration', 'windowsUserConfiguration'];
-
-/** The key of each model field (a user name is looked up in the dialect's casing first, then the other). */
-export const KEYS: Record<ModelField, string> = {
-  userName: 'userName',
-  autoUser: JSON_KEYS.autoUser,
-  scope: JSON_KEYS.scope,
-  elevation: JSON_KEYS.elevationLevel,
-  name: 'name',
-  password: 'password',
-  linux: 'linuxUserConfiguration',
-  windows: 'windowsUserConfiguration',
-  uid: 'uid',
-  gid: 'gid',
-  sshPrivateKey: 'sshPrivateKey',
-  loginMode: 'loginMode',
-};
-/** The fields that hold an identity enum member. */
-export const ENUM_FIELDS: Partial<Record<ModelField, EnumName>> = {
-  scope: 'AutoUserScope',
-  elevation: 'ElevationLevel',
-  loginMode: 'LoginMode',
-};
 
 /** `fileName`: the document's file name, which may tell a deployment parameters file (evidence.ts). */
 /**
@@ -125,16 +108,17 @@ class JsonFacts {
   private poolOfTask(task: Node): Holder['pool'] {
     const owner = task.parent?.parent;
     if (owner?.type !== 'object') return undefined;
-    if (keyOf(task) === 'startTask') return poolOfAccounts(property(owner, JSON_KEYS.userAccounts));
-    // A job's own tasks (job manager, preparation, release) run on the job's pool.
     const key = keyOf(task);
-    if (!key || !JSON_KEYS.taskHolders[key] || JSON_KEYS.taskHolders[key] === 'task') return undefined;
-    const poolInfo = property(owner, 'poolInfo');
+    const kind = key ? JSON_KEYS.taskHolders[key] : undefined;
+    if (kind === 'startTask') return poolOfAccounts(property(owner, JSON_KEYS.userAccounts));
+    // A job's own tasks (job manager, preparation, release) run on the job's pool.
+    if (!kind || kind === 'task') return undefined;
+    const poolInfo = property(owner, JSON_KEYS.poolInfo);
     if (poolInfo?.type !== 'object') return undefined;
-    const poolId = property(poolInfo, 'poolId');
+    const poolId = property(poolInfo, JSON_KEYS.poolId);
     if (poolId && poolId.type === 'string') return { id: valueOf(poolId, this.text) };
-    const autoPool = property(poolInfo, 'autoPoolSpecification');
-    const pool = autoPool?.type === 'object' ? property(autoPool, 'pool') : undefined;
+    const autoPool = property(poolInfo, JSON_KEYS.autoPoolSpecification);
+    const pool = autoPool?.type === 'object' ? property(autoPool, JSON_KEYS.autoPool) : undefined;
     return poolOfAccounts(pool?.type === 'object' ? property(pool, JSON_KEYS.userAccounts) : undefined);
   }
 
@@ -217,7 +201,7 @@ class JsonFacts {
       if (item.type !== 'object') continue;
       // Without document evidence, only an account shaped like Batch's counts.
       if (confidence === 'weak' && !ACCOUNT_SHAPE_KEYS.some((key) => property(item, key))) continue;
-      const name = property(item, KEYS.name);
+      const name = property(item, JSON_FIELD_KEYS.name);
       const nameSpan = spanOf(name ? (keyNodeOf(name) ?? item) : item);
       this.facts.accounts.push(accountFact(this.written(item, nameSpan, this.dialectAt(item), confidence), pool, confidence));
     }
@@ -262,7 +246,7 @@ class JsonFacts {
     const find = (name: ModelField) =>
       name === 'userName'
         ? (property(object, userNameKey) ?? property(object, userNameKey === 'username' ? 'userName' : 'username'))
-        : property(object, KEYS[name]);
+        : property(object, JSON_FIELD_KEYS[name]);
     return {
       span: spanOf(object),
       nameSpan,

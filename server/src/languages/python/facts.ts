@@ -23,7 +23,7 @@ import { Plans } from '../toolkit/plans';
 import { Words } from '../toolkit/text';
 import { nodesNamed, sameNode, spanOf, type Node, type Tree } from '../toolkit/treeSitter';
 import { BatchEvidence } from './evidence';
-import { indentUnitOf, planRunElevated, type FilePlan, type RunElevatedPlan, type RunElevatedSite } from './plan';
+import { firstBlockIndentStep, planRunElevated, type FilePlan, type RunElevatedPlan, type RunElevatedSite } from './plan';
 import { SymbolTable } from './scope';
 import { argumentsOf, calleeName, hasUnreadArguments, isDeleteOrAugmented, keywordCall, type Argument } from './syntax';
 import { PythonValues } from './values';
@@ -100,7 +100,7 @@ class PythonFacts {
     for (const site of runElevated) {
       plans.set(site.fact, planRunElevated(this.symbols, this.evidence.sdk, site));
     }
-    const indentUnit = runElevated.length > 0 ? indentUnitOf(this.tree, this.text) : undefined;
+    const indentUnit = runElevated.length > 0 ? firstBlockIndentStep(this.tree, this.text) : undefined;
     return { facts: this.facts, plan: { text: this.text, runElevated: plans, indentUnit } };
   }
 

@@ -196,10 +196,11 @@ function collectTokens(node: Node, start: number, end: number, out: StatementTok
 }
 
 /**
- * The file's indentation step: from the first line of a block's owner (`def f():`) to the block's
+ * The file's indentation step, measured on its first block (unlike engine/edits.ts `indentUnitOf`, which
+ * guesses from all lines): from the first line of the block's owner (`def f():`) to the block's
  * first statement. Undefined when the file has no block, or its block is on the header's line.
  */
-export function indentUnitOf(tree: Tree, text: string): string | undefined {
+export function firstBlockIndentStep(tree: Tree, text: string): string | undefined {
   const block = firstBlock(tree.rootNode);
   const owner = block?.parent;
   if (!block || !owner || block.startPosition.row === owner.startPosition.row) return undefined;

@@ -6,7 +6,16 @@
  * evidence.ts whether its object is Batch's.
  */
 import type { EnumName } from '../../batch/model';
-import { JAVASCRIPT, JS_GENERATIONS, JSON_KEYS, validSpellings, type JsSdk } from '../../batch/sdks';
+import {
+  ACCOUNT_SHAPE_KEYS,
+  ENUM_FIELDS,
+  JAVASCRIPT,
+  JS_GENERATIONS,
+  JSON_FIELD_KEYS,
+  JSON_KEYS,
+  validSpellings,
+  type JsSdk,
+} from '../../batch/sdks';
 import { emptyFacts, type Confidence, type Facts, type Holder, type RunElevatedFact, type Span, type Value } from '../../engine/facts';
 import { accountFact, identityFact, type ModelField, type WrittenModel } from '../toolkit/models';
 import { Plans } from '../toolkit/plans';
@@ -18,24 +27,8 @@ import { planAssignment, planProperty, type FilePlan, type RunElevatedPlan } fro
 import { keyName, objectValue, outerOf, propertiesOf, propertyNamed, unwrapped } from './syntax';
 import { enumValueOf, spellingsOf, valueOf } from './values';
 
-/** The property of each model field: the typings' names (UserIdentity's `userName`, which the mappers send as `username`). */
-const KEYS: Record<ModelField, string> = {
-  userName: JAVASCRIPT.userName,
-  autoUser: JSON_KEYS.autoUser,
-  scope: JSON_KEYS.scope,
-  elevation: JSON_KEYS.elevationLevel,
-  name: 'name',
-  password: 'password',
-  linux: 'linuxUserConfiguration',
-  windows: 'windowsUserConfiguration',
-  uid: 'uid',
-  gid: 'gid',
-  sshPrivateKey: 'sshPrivateKey',
-  loginMode: 'loginMode',
-};
-const ENUM_FIELDS: Partial<Record<ModelField, EnumName>> = { scope: 'AutoUserScope', elevation: 'ElevationLevel', loginMode: 'LoginMode' };
-/** Properties only a Batch user account has beside name and password. */
-const ACCOUNT_SHAPE_KEYS = ['elevationLevel', 'linuxUserConfiguration', 'windowsUserConfiguration'];
+/** The property of each model field: the REST body's, but UserIdentity's `userName` as the typings name it (the mappers send it as `username`). */
+const KEYS: Record<ModelField, string> = { ...JSON_FIELD_KEYS, userName: JAVASCRIPT.userName };
 /** What a task has that an options object of one's own would not: the command it runs (required on every task kind). */
 const TASK_SHAPE_KEY = JSON_KEYS.commandLine;
 
@@ -126,11 +119,11 @@ class TypeScriptFacts {
     };
     if (kind === 'startTask') return accountsOf(owner);
     if (JAVASCRIPT.taskHolders[kind] === undefined) return undefined;
-    const poolInfo = objectValue(propertyNamed(owner, 'poolInfo')?.value);
+    const poolInfo = objectValue(propertyNamed(owner, JSON_KEYS.poolInfo)?.value);
     if (!poolInfo) return undefined;
-    const poolId = propertyNamed(poolInfo, 'poolId');
+    const poolId = propertyNamed(poolInfo, JSON_KEYS.poolId);
     if (poolId && !poolId.shorthand) return { id: valueOf(poolId.value) };
-    const auto = objectValue(propertyNamed(poolInfo, 'autoPoolSpecification')?.value);
+    const auto = objectValue(propertyNamed(poolInfo, JSON_KEYS.autoPoolSpecification)?.value);
     return accountsOf(objectValue(auto && propertyNamed(auto, JAVASCRIPT.autoPoolKey)?.value));
   }
 

@@ -16,7 +16,7 @@ import {
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import * as path from 'path';
-import { TASK_KIND_LABEL } from '../../batch/model';
+import { DEFAULTS, ELEVATION_WORD, TASK_KIND_LABEL } from '../../batch/model';
 import { languageOf } from '../../engine/engine';
 import type { Span } from '../../engine/facts';
 import type { WorkspaceAccounts } from '../../engine/findings';
@@ -88,9 +88,8 @@ function labelParts(task: TaskRunsAs, workspace: WorkspaceAccounts): InlayHintLa
 }
 
 const ELEVATION_DETAIL: Record<string, string> = {
-  admin: 'admin',
-  nonAdmin: 'non-admin',
-  default: 'non-admin (default)',
+  ...ELEVATION_WORD,
+  default: `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`,
   unknown: 'elevation set by an expression',
 };
 
