@@ -128,7 +128,9 @@ const JAVA_IMPORT = (type: string) => `import com.microsoft.azure.batch.protocol
 
 /** The identity a TypeScript/JavaScript fix writes, in the fixtures' single quotes (@azure/batch's lower-case values). */
 const TS_IDENTITY = (level: string) => `userIdentity: { autoUser: { elevationLevel: '${level}' } }`;
-const TS_ADMIN_TITLE = ADMIN_TITLE('runElevated', 'elevationLevel: "admin"');
+/** Messages and titles quote values as the fix writes them: in the fixtures' single quotes. */
+const TS_ADMIN_TITLE = ADMIN_TITLE('runElevated', "elevationLevel: 'admin'");
+const TS_MESSAGE = `runElevated: true → auto-user elevationLevel: 'admin' ${REMOVED}`;
 
 export const SAMPLES: readonly LanguageSample[] = [
   {
@@ -413,8 +415,8 @@ export const SAMPLES: readonly LanguageSample[] = [
       file: 'typescript/add-task.ts',
       squiggled: 'runElevated',
       severity: vscode.DiagnosticSeverity.Warning,
-      message: `runElevated: true → auto-user elevationLevel: "admin" ${REMOVED}`,
-      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: "task"`,
+      message: TS_MESSAGE,
+      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: 'task'`,
       preferredFix: { title: TS_ADMIN_TITLE, after: [{ from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` }] },
       becomes: TS_IDENTITY('admin'),
       disableLine: [{ from: '    runElevated: true,', to: `    ${DISABLE_LINE}\n    runElevated: true,` }],
@@ -439,8 +441,8 @@ export const SAMPLES: readonly LanguageSample[] = [
     hovers: {
       file: 'typescript/identities.ts',
       expect: [
-        { at: "'admin' } } },\n  });", range: "'admin'", lines: [HOVER.admin('elevationLevel: "admin"')] },
-        { at: "'task'", range: "'task'", lines: [HOVER.taskScope('scope: "task"'), HOVER.scopeDefault] },
+        { at: "'admin' } } },\n  });", range: "'admin'", lines: [HOVER.admin("elevationLevel: 'admin'")] },
+        { at: "'task'", range: "'task'", lines: [HOVER.taskScope("scope: 'task'"), HOVER.scopeDefault] },
         {
           at: "userIdentity: { autoUser: { elevationLevel: 'admin' } } },",
           range: 'userIdentity',
@@ -463,8 +465,8 @@ export const SAMPLES: readonly LanguageSample[] = [
       file: 'javascript/add-task.js',
       squiggled: 'runElevated',
       severity: vscode.DiagnosticSeverity.Warning,
-      message: `runElevated: true → auto-user elevationLevel: "admin" ${REMOVED}`,
-      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: "task"`,
+      message: TS_MESSAGE,
+      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: 'task'`,
       preferredFix: { title: TS_ADMIN_TITLE, after: [{ from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` }] },
       becomes: TS_IDENTITY('admin'),
       disableLine: [{ from: '    runElevated: true,', to: `    ${DISABLE_LINE}\n    runElevated: true,` }],
