@@ -94,12 +94,16 @@ const DISABLE_LINE = `// batch-identity-disable-next-line ${RUN_ELEVATED}`;
 const HOVER = {
   admin: (member: string) =>
     `**${member}** — the account has elevated access and operates with full Administrator permissions on the node.`,
+  nonAdmin: (member: string) => `**${member}** — a standard account without elevated access. The default.`,
   taskScope: (member: string) =>
     `**${member}** — on Windows nodes, an auto-user account created for this task alone: other tasks have no de facto access to its files, ` +
     'though a task with admin elevation can reach other task directories. The documentation says Linux nodes always run under pool scope.',
   identity: '**User identity**',
   autoUserAdmin: '**auto-user · admin · pool scope (default)**',
   namedAdmin: (definedIn: string) => `**named user \`adminUser\` · admin · defined in ${definedIn}**`,
+  /** Over the name itself: the account it resolves to. */
+  namedUser: '**Named user `adminUser`**',
+  resolvesTo: (definedIn: string) => `Resolves to the pool user account defined in ${definedIn}:`,
   scopeDefault:
     'When scope is omitted it is **pool** since service version 2019-08-01.10.0; before that it was task on Windows nodes and pool on Linux nodes.',
 };
@@ -487,6 +491,26 @@ export const SAMPLES: readonly LanguageSample[] = [
       squiggled: 'runElevated',
     },
     snippets: { after: '  });', indent: '  ', insert: true },
+    // azure-batch in double quotes: its typings' `nonAdmin`, each value hovered in the file's quote.
+    hovers: {
+      file: 'javascript/identities.js',
+      expect: [
+        { at: '"admin" } } },', range: '"admin"', lines: [HOVER.admin('elevationLevel: "admin"')] },
+        { at: '"nonAdmin"', range: '"nonAdmin"', lines: [HOVER.nonAdmin('elevationLevel: "nonAdmin"')] },
+        { at: '"task"', range: '"task"', lines: [HOVER.taskScope('scope: "task"'), HOVER.scopeDefault] },
+        {
+          at: 'userIdentity: { autoUser: { elevationLevel: "admin" } } },',
+          range: 'userIdentity',
+          lines: [HOVER.identity, 'The start task runs as:', HOVER.autoUserAdmin],
+        },
+        {
+          at: 'userIdentity: { userName',
+          range: 'userIdentity',
+          lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)],
+        },
+        { at: '"adminUser"', range: '"adminUser"', lines: [HOVER.namedUser, HOVER.resolvesTo(POOL_FROM_SIBLING), '**admin**'] },
+      ],
+    },
   },
 ];
 
