@@ -1146,15 +1146,31 @@ export const ENUM_FIELDS: Readonly<Partial<Record<CSharpField, EnumName>>> = {
 /** Properties only a Batch user account has beside name and password: what tells one from an object of one's own. */
 export const ACCOUNT_SHAPE_KEYS: readonly string[] = [JSON_FIELD_KEYS.elevation, JSON_FIELD_KEYS.linux, JSON_FIELD_KEYS.windows];
 
-/** A spelling of an enum member in a style: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`, `elevationLevel: "nonadmin"`. */
-export function writtenMember(style: MemberStyle, enumName: EnumName, written: string): string {
+/**
+ * The quote a JavaScript or TypeScript file writes a value in at a place, as its adapter reads it
+ * (`RunElevatedFact.quote`, `EnumRefFact.quote`): the fix writes values in it, and messages and
+ * hovers quote values the same way. JSON has only `"`.
+ */
+export type StringQuote = "'" | '"';
+
+/** A string literal in a quote: `'admin'`, `"admin"` (JSON's escapes, which JavaScript reads alike; the other quote left bare). */
+export function quotedString(value: string, quote: StringQuote = '"'): string {
+  const json = JSON.stringify(value);
+  return quote === '"' ? json : `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
+/**
+ * A spelling of an enum member in a style: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`,
+ * `elevationLevel: 'nonadmin'` (a JavaScript object's value in `quote`, the file's; JSON's always `"`).
+ */
+export function writtenMember(style: MemberStyle, enumName: EnumName, written: string, quote?: StringQuote): string {
   switch (style) {
     case 'enum':
       return `${enumName}.${written}`;
     case 'jsonValue':
       return `${JSON.stringify(JSON_ENUM_KEYS[enumName])}: ${JSON.stringify(written)}`;
     case 'objectValue':
-      return `${JSON_ENUM_KEYS[enumName]}: ${JSON.stringify(written)}`;
+      return `${JSON_ENUM_KEYS[enumName]}: ${quotedString(written, quote)}`;
   }
 }
 
@@ -1163,10 +1179,10 @@ export function memberStyleOf(language: CodeLanguageId): MemberStyle {
   return language === 'json' ? 'jsonValue' : language === 'typescript' ? 'objectValue' : 'enum';
 }
 
-/** An enum member as the dialect writes it: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`. */
-export function spellMember(dialect: Dialect, enumName: EnumName, member: CanonicalMember): string {
+/** An enum member as the dialect writes it: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`, `elevationLevel: 'nonadmin'` in a file of single quotes. */
+export function spellMember(dialect: Dialect, enumName: EnumName, member: CanonicalMember, quote?: StringQuote): string {
   const spelling = DIALECTS[dialect];
-  return writtenMember(spelling.memberStyle, enumName, spell(spelling.enums, enumName, member));
+  return writtenMember(spelling.memberStyle, enumName, spell(spelling.enums, enumName, member), quote);
 }
 
 /** runElevated set to a boolean, as the dialect writes it: `run_elevated=True`. */

@@ -555,8 +555,15 @@ const JSON_BODIES = {
 const TS_ENUMS = JAVASCRIPT.enums['@azure/batch'];
 const TS_TASK_ADD = known(Object.keys(JAVASCRIPT.operations.task ?? {}), 'add');
 
-/** `process.env.NAME` with its name as a tab stop; `?? ''` because the typings require a string (an unset variable sends an empty one). */
+/**
+ * A secret read from `process.env.NAME`, its name a tab stop, as the other languages' snippets read
+ * theirs. A password is a `string` the typings require, so `?? ''` (an unset variable sends an empty
+ * one): `!` and `as string` are TypeScript alone, and the same body is JavaScript's; a placeholder
+ * in the value's place would be a name tsc cannot find or a literal secret in the source.
+ */
 const tsSecret = (index: number, variable: string) => `process.env.${tab(index, variable)} ?? ''`;
+/** An optional secret (the SSH key, `sshPrivateKey?: string`): unset, it is not sent, rather than sent empty. */
+const tsOptionalSecret = (index: number, variable: string) => `process.env.${tab(index, variable)}`;
 
 function tsAutoUser(scope: string, elevation: string): string[] {
   return [
@@ -612,7 +619,7 @@ const TYPESCRIPT_BODIES = {
           'linuxUserConfiguration: {',
           `\tuid: ${tab(4, SNIPPET_NAMES.uid)},`,
           `\tgid: ${tab(5, SNIPPET_NAMES.gid)},`,
-          `\tsshPrivateKey: ${tsSecret(6, SECRET_VARIABLES.sshPrivateKey)},`,
+          `\tsshPrivateKey: ${tsOptionalSecret(6, SECRET_VARIABLES.sshPrivateKey)},`,
           '},',
         ],
       ),

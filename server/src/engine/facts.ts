@@ -4,7 +4,7 @@
  * pair of UTF-16 offsets into the document text (the same unit LSP positions use), end exclusive.
  */
 import type { CanonicalMember, EnumName, SdkGeneration, TaskKind } from '../batch/model';
-import type { ValueDialect } from '../batch/sdks';
+import type { StringQuote, ValueDialect } from '../batch/sdks';
 
 // The languages are the language table's rows (common/languages.ts).
 export { LANGUAGE_IDS, type LanguageId } from '../../../common/languages';
@@ -95,6 +95,11 @@ export interface RunElevatedFact {
    * hover spell names the way that generation does and say what it does with runElevated.
    */
   readonly generation?: SdkGeneration;
+  /**
+   * Where the language lets a file choose its string quote (TypeScript/JavaScript): the quote the
+   * fix writes values in here. Messages and the hover quote values the same way.
+   */
+  readonly quote?: StringQuote;
 }
 
 export interface AutoUserFact {
@@ -177,6 +182,11 @@ export interface EnumRefFact {
   readonly dialect?: ValueDialect;
   /** Weak: the dialect is the likely reading of a document with no evidence of its kind. Absent: sure. */
   readonly confidence?: Confidence;
+  /**
+   * Where the language lets a file choose its string quote (TypeScript/JavaScript): the value's own
+   * quote, which its fix keeps. Messages and hovers quote members the same way.
+   */
+  readonly quote?: StringQuote;
 }
 
 /**

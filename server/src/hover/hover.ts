@@ -23,7 +23,15 @@ import {
   type LoginMode,
   type Scope,
 } from '../batch/model';
-import { dialectOf, memberStyleOf, spellMember, spellRunElevated, writtenMember as spelledMember, type Dialect } from '../batch/sdks';
+import {
+  dialectOf,
+  memberStyleOf,
+  spellMember,
+  spellRunElevated,
+  writtenMember as spelledMember,
+  type Dialect,
+  type StringQuote,
+} from '../batch/sdks';
 import type { Analysis } from '../engine/engine';
 import { LANGUAGE_TABLE, type CodeLanguageId, type LanguageId } from '../../../common/languages';
 import type { EnumRefFact, IdentityFact, LinuxUserFact, RunElevatedFact, Span, UserAccountFact, Value } from '../engine/facts';
@@ -77,6 +85,8 @@ export function hoverAt(
     targets.push({ span: fact.nameSpan, render: () => runElevatedHover(analysis, fact.nameSpan, ruleDoc) });
   for (const ref of facts.enumRefs)
     targets.push({ span: ref.value.span, render: () => enumHover(ref, languageAt(ref.value.span.start), ruleDoc) });
+  // A login mode value's quote, as its enum reference says (the member line of the Windows hover).
+  const quoteOf = (value: Value | undefined) => value && facts.enumRefs.find((r) => r.value.span.start === value.span.start)?.quote;
   for (const identity of facts.identities) {
     const render = () => identityHover(identity, analysis, workspace, ruleDoc);
     targets.push({ span: identity.nameSpan, render }, { span: identity.span, render });
@@ -97,7 +107,7 @@ export function hoverAt(
     }
     if (account.windows) {
       const windows = account.windows;
-      const render = () => windowsHover(windows.loginMode, languageAt(windows.span.start));
+      const render = () => windowsHover(windows.loginMode, languageAt(windows.span.start), quoteOf(windows.loginMode));
       targets.push({ span: windows.span, render }, { span: windows.nameSpan, render });
     }
   }
@@ -140,7 +150,7 @@ function runElevatedHover(analysis: Analysis, nameSpan: Span, ruleDoc: RuleDoc):
     else lines.push('In this file the fix removes it.', '');
   }
   const management = !!fact?.generation && MANAGEMENT_GENERATIONS.has(fact.generation);
-  if (!management) lines.push(mappingIn(dialect), '');
+  if (!management) lines.push(mappingIn(dialect, fact?.quote), '');
   if (rendered && fix?.intent.kind === 'replaceRunElevated' && !fix.intent.scope) lines.push(EXPLAIN.elevationOnly, '');
   lines.push(generationSentence(fact), '');
   if (!management) lines.push(EXPLAIN.runElevatedRequests, '');
@@ -193,13 +203,13 @@ export function wrappable(code: string): string {
   return out;
 }
 
-/** The documented mapping (the user accounts page's migration table), as this file would write it. */
-function mappingIn(dialect: Dialect): string {
+/** The documented mapping (the user accounts page's migration table), as this file would write it, values in the fix's quote. */
+function mappingIn(dialect: Dialect, quote: StringQuote | undefined): string {
   return EXPLAIN.runElevatedMapping({
     setTrue: spellRunElevated(dialect, true),
-    admin: spellMember(dialect, 'ElevationLevel', 'admin'),
+    admin: spellMember(dialect, 'ElevationLevel', 'admin', quote),
     setFalse: spellRunElevated(dialect, false),
-    nonAdmin: spellMember(dialect, 'ElevationLevel', 'nonAdmin'),
+    nonAdmin: spellMember(dialect, 'ElevationLevel', 'nonAdmin', quote),
   });
 }
 
@@ -208,21 +218,27 @@ function generationSentence(fact: RunElevatedFact | undefined): string {
   return fact?.generation ? RUN_ELEVATED_IN[fact.generation] : RUN_ELEVATED_ANYWHERE;
 }
 
-/** A member as this file writes it: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`, `elevationLevel: "nonadmin"`. */
-function writtenMember(language: LanguageId | undefined, enumName: EnumName, member: string): string {
+/** A member as this file writes it: `ElevationLevel.NON_ADMIN`, `"elevationLevel": "nonadmin"`, `elevationLevel: 'nonadmin'` (in the value's quote). */
+function writtenMember(language: LanguageId | undefined, enumName: EnumName, member: string, quote: StringQuote | undefined): string {
   const style = language && language !== 'markdown' ? memberStyleOf(language) : 'enum';
-  return spelledMember(style, enumName, member);
+  return spelledMember(style, enumName, member, quote);
 }
 
 /** What a member means, after its spelling: `**ElevationLevel.Admin** — the account has elevated access…`. */
-function memberLine(language: LanguageId | undefined, enumName: EnumName, written: string, canonical: CanonicalMember): string {
+function memberLine(
+  language: LanguageId | undefined,
+  enumName: EnumName,
+  written: string,
+  canonical: CanonicalMember,
+  quote: StringQuote | undefined,
+): string {
   const meaning =
     enumName === 'ElevationLevel'
       ? EXPLAIN.elevation[canonical as Elevation]
       : enumName === 'AutoUserScope'
         ? EXPLAIN.scope[canonical as Scope]
         : EXPLAIN.loginMode[canonical as LoginMode];
-  return `**${writtenMember(language, enumName, written)}** — ${meaning}`;
+  return `**${writtenMember(language, enumName, written, quote)}** — ${meaning}`;
 }
 
 function enumHover(ref: EnumRefFact, language: LanguageId | undefined, ruleDoc: RuleDoc): string | undefined {
@@ -230,12 +246,12 @@ function enumHover(ref: EnumRefFact, language: LanguageId | undefined, ruleDoc: 
   if (!value.canonical) {
     // The diagnostic says it is not a member and names the valid ones: the hover says what each means.
     const lines = Object.entries(ref.valid).flatMap(([canonical, written]) => [
-      memberLine(language, value.enum, written, canonical as CanonicalMember),
+      memberLine(language, value.enum, written, canonical as CanonicalMember, ref.quote),
       '',
     ]);
     return [...lines, `[Rule unknown-enum-member](${ruleDoc('unknown-enum-member')})`].join('\n');
   }
-  const line = memberLine(language, value.enum, value.member, value.canonical);
+  const line = memberLine(language, value.enum, value.member, value.canonical, ref.quote);
   switch (value.enum) {
     case 'ElevationLevel':
       return `${line}\n\n${REFERENCE_LINK}`;
@@ -483,11 +499,11 @@ function linuxHover(linux: LinuxUserFact): string {
   ].join('\n');
 }
 
-function windowsHover(loginMode: Value | undefined, language: LanguageId | undefined): string {
+function windowsHover(loginMode: Value | undefined, language: LanguageId | undefined, quote: StringQuote | undefined): string {
   const mode = canonicalOf<LoginMode>(loginMode);
   const explained =
     mode && mode !== 'unknown' && loginMode?.kind === 'enum'
-      ? memberLine(language, 'LoginMode', loginMode.member, mode)
+      ? memberLine(language, 'LoginMode', loginMode.member, mode, quote)
       : EXPLAIN.loginModeDefault;
   return ['**Windows user configuration**', '', EXPLAIN.windowsUserConfiguration, '', explained, '', REFERENCE_LINK].join('\n');
 }

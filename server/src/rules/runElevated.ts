@@ -5,7 +5,7 @@
  * own spelling) and keep the story for the hover and the rule page.
  */
 import { SERVICE_VERSIONS, type Elevation, type Scope } from '../batch/model';
-import { DIALECTS, dialectOf, spellMember, spellRunElevated, type Dialect } from '../batch/sdks';
+import { DIALECTS, dialectOf, spellMember, spellRunElevated, type Dialect, type StringQuote } from '../batch/sdks';
 import type { Facts, IdentityAssignmentFact, IdentityFact, RunElevatedFact, Value } from '../engine/facts';
 import type { ElevationChoice, RuleContext } from '../engine/findings';
 import { defineRule, type FixOffer, type Report } from './define';
@@ -18,6 +18,8 @@ type ChoiceLabel = Elevation | 'sameCondition';
 interface Spelled {
   /** How the file spells Batch names (`RunElevated`, `ElevationLevel.Admin`; `run_elevated`, `ElevationLevel.admin`). */
   readonly dialect: Dialect;
+  /** The quote the file writes values in here (TypeScript/JavaScript: the fact's, which the fix writes too); `"` when absent. */
+  readonly quote?: StringQuote;
 }
 
 /** The detail after the headline: why runElevated has to go, where the file's dialect ever had it. */
@@ -34,10 +36,11 @@ function quoted(code: string): string {
 }
 
 const name = (dialect: Dialect) => DIALECTS[dialect].runElevated;
-const elevationMember = (dialect: Dialect, elevation: Elevation) => spellMember(dialect, 'ElevationLevel', elevation);
+const elevationMember = ({ dialect, quote }: Spelled, elevation: Elevation) => spellMember(dialect, 'ElevationLevel', elevation, quote);
+const scopeMember = ({ dialect, quote }: Spelled, scope: Scope) => spellMember(dialect, 'AutoUserScope', scope, quote);
 
-function choiceText(dialect: Dialect, label: ChoiceLabel): string {
-  return label === 'sameCondition' ? 'whose elevation follows the same condition' : elevationMember(dialect, label);
+function choiceText(spelled: Spelled, label: ChoiceLabel): string {
+  return label === 'sameCondition' ? 'whose elevation follows the same condition' : elevationMember(spelled, label);
 }
 
 const descriptor = {
@@ -55,16 +58,16 @@ const descriptor = {
       `${name(dialect)} beside a user identity: check the identity, then remove it (${removed(dialect)}).`,
     useIdentity: ({ dialect }: Spelled) =>
       `${name(dialect)} → a user identity; the value does not tell which elevation (${removed(dialect)}).`,
-    useElevation: ({ dialect, elevation }: Spelled & { elevation: Elevation }) =>
-      `${spellRunElevated(dialect, elevation === 'admin')} → auto-user ${elevationMember(dialect, elevation)} (${removed(dialect)}).`,
+    useElevation: ({ elevation, ...spelled }: Spelled & { elevation: Elevation }) =>
+      `${spellRunElevated(spelled.dialect, elevation === 'admin')} → auto-user ${elevationMember(spelled, elevation)} (${removed(spelled.dialect)}).`,
     useSameCondition: ({ dialect, condition }: Spelled & { condition: string }) =>
       `${name(dialect)} → auto-user whose elevation follows ${quoted(condition)} (${removed(dialect)}).`,
     sameObjectIdentity: 'The user identity of the same object',
-    replaceFix: ({ dialect, elevation, scope }: Spelled & { elevation: ChoiceLabel; scope?: Scope }) =>
-      `Replace ${name(dialect)} with auto-user ${choiceText(dialect, elevation)}` +
-      (scope ? `, ${spellMember(dialect, 'AutoUserScope', scope)}` : ''),
-    replaceTaskScopeFix: ({ dialect, elevation }: Spelled & { elevation: ChoiceLabel }) =>
-      `Replace ${name(dialect)} with auto-user ${choiceText(dialect, elevation)}, ${spellMember(dialect, 'AutoUserScope', 'task')} ` +
+    replaceFix: ({ elevation, scope, ...spelled }: Spelled & { elevation: ChoiceLabel; scope?: Scope }) =>
+      `Replace ${name(spelled.dialect)} with auto-user ${choiceText(spelled, elevation)}` +
+      (scope ? `, ${scopeMember(spelled, scope)}` : ''),
+    replaceTaskScopeFix: ({ elevation, ...spelled }: Spelled & { elevation: ChoiceLabel }) =>
+      `Replace ${name(spelled.dialect)} with auto-user ${choiceText(spelled, elevation)}, ${scopeMember(spelled, 'task')} ` +
       `(on Windows, the default scope before ${SERVICE_VERSIONS.poolScopeDefault})`,
     removeFix: ({ dialect }: Spelled) => `Remove ${name(dialect)} (the user identity already sets this elevation)`,
     identityDecidesFix: ({ dialect }: Spelled) => `Remove ${name(dialect)} (the user identity decides)`,
@@ -100,12 +103,12 @@ function identityElevation(identity: IdentityFact): Elevation | undefined {
     : undefined;
 }
 
-function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: RuleContext, dialect: Dialect): FixOffer<Messages>[] {
+function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: RuleContext, spelled: Spelled): FixOffer<Messages>[] {
   const elevation = labelOf(choice);
   const preferredScope: Scope | undefined = context.fixScope === 'omit' ? undefined : context.fixScope;
   const fixes: FixOffer<Messages>[] = [
     {
-      title: ['replaceFix', { dialect, elevation, scope: preferredScope }],
+      title: ['replaceFix', { ...spelled, elevation, scope: preferredScope }],
       intent: { kind: 'replaceRunElevated', fact, elevation: choice, scope: preferredScope },
       preferred: true,
       safe: true,
@@ -113,7 +116,7 @@ function replaceFixes(fact: RunElevatedFact, choice: ElevationChoice, context: R
   ];
   if (preferredScope !== 'task') {
     fixes.push({
-      title: ['replaceTaskScopeFix', { dialect, elevation }],
+      title: ['replaceTaskScopeFix', { ...spelled, elevation }],
       intent: { kind: 'replaceRunElevated', fact, elevation: choice, scope: 'task' },
       safe: false,
     });
@@ -132,6 +135,8 @@ function check(facts: Facts, report: Report<Messages>, context: RuleContext): vo
   for (const fact of facts.runElevated) {
     const base = { span: fact.nameSpan, confidence: fact.confidence } as const;
     const dialect = dialectOf(context.languageAt(fact.nameSpan.start), fact.generation);
+    // Values quoted as the fix writes them (TypeScript/JavaScript files choose their quote).
+    const spelled: Spelled = { dialect, ...(fact.quote && { quote: fact.quote }) };
     if (fact.form === 'read') {
       report({ ...base, message: ['read', { dialect }] });
       continue;
@@ -169,9 +174,9 @@ function check(facts: Facts, report: Report<Messages>, context: RuleContext): vo
       message: !choice
         ? ['useIdentity', { dialect }]
         : 'literal' in choice
-          ? ['useElevation', { dialect, elevation: choice.literal }]
+          ? ['useElevation', { ...spelled, elevation: choice.literal }]
           : ['useSameCondition', { dialect, condition: choice.conditional.text }],
-      fixes: choice ? replaceFixes(fact, choice, context, dialect) : [],
+      fixes: choice ? replaceFixes(fact, choice, context, spelled) : [],
     });
   }
 }

@@ -10,7 +10,7 @@
  */
 import type { CodeLanguageId } from '../../../common/languages';
 import type { EnumName } from '../batch/model';
-import { memberStyleOf, VALUE_DIALECTS, writtenMember, type ValueDialect } from '../batch/sdks';
+import { memberStyleOf, quotedString, VALUE_DIALECTS, writtenMember, type StringQuote, type ValueDialect } from '../batch/sdks';
 import type { EnumRefFact, Facts } from '../engine/facts';
 import type { RuleContext } from '../engine/findings';
 import { defineRule, type Report } from './define';
@@ -22,6 +22,8 @@ interface Member {
   readonly member: string;
   /** JSON writes values (`"elevationLevel": "Admin"`), code members (`ElevationLevel.NONADMIN`). */
   readonly language: CodeLanguageId;
+  /** The quote the value is written in (TypeScript/JavaScript: the fact's, which the fix keeps); `"` when absent. */
+  readonly quote?: StringQuote;
 }
 
 /** Who writes a JSON dialect, as the messages name it: `REST bodies`, `ARM templates`. */
@@ -29,14 +31,14 @@ interface Dialect {
   readonly dialect: string;
 }
 
-/** A spelling of the enum's member as the file writes it: a quoted value, or `Enum.Member`. */
-function written(language: CodeLanguageId, name: EnumName, spelling: string): string {
-  return memberStyleOf(language) === 'enum' ? `${name}.${spelling}` : JSON.stringify(spelling);
+/** A spelling of the enum's member as the file writes it: a value in its quote, or `Enum.Member`. */
+function written(language: CodeLanguageId, name: EnumName, spelling: string, quote?: StringQuote): string {
+  return memberStyleOf(language) === 'enum' ? `${name}.${spelling}` : quotedString(spelling, quote);
 }
 
 /** Where the member stands: its JSON key or object property, or the enum it belongs to. */
-function subject({ language, enum: name, member }: Member): string {
-  return writtenMember(memberStyleOf(language), name, member);
+function subject({ language, enum: name, member, quote }: Member): string {
+  return writtenMember(memberStyleOf(language), name, member, quote);
 }
 
 /**
@@ -61,13 +63,13 @@ const descriptor = {
       `${subject(data)} is ${why(data.language, true)}: write ${written(data.language, data.enum, data.suggestion)}.`,
     unknown: (data: Member & { valid: readonly string[] }) =>
       `${subject(data)} is ${why(data.language, false)}; ${memberStyleOf(data.language) === 'enum' ? 'its members' : 'its values'}: ` +
-      `${data.valid.map((s) => written(data.language, data.enum, s)).join(', ')}.`,
+      `${data.valid.map((s) => written(data.language, data.enum, s, data.quote)).join(', ')}.`,
     jsonSpelling: (data: Omit<Member, 'language'> & Partial<Pick<Member, 'language'>> & Dialect & { suggestion: string }) =>
-      `${subject({ language: 'json', ...data })}: ${data.dialect} spell it ${JSON.stringify(data.suggestion)}.`,
+      `${subject({ language: 'json', ...data })}: ${data.dialect} spell it ${quotedString(data.suggestion, data.quote)}.`,
     jsonUnknown: (data: Omit<Member, 'language'> & Partial<Pick<Member, 'language'>> & Dialect & { valid: readonly string[] }) =>
-      `${subject({ language: 'json', ...data })}: ${data.dialect} take ${data.valid.map((s) => JSON.stringify(s)).join(', ')}.`,
-    changeFix: ({ language, enum: name, suggestion }: Pick<Member, 'language' | 'enum'> & { suggestion: string }) =>
-      `Change to ${written(language, name, suggestion)}`,
+      `${subject({ language: 'json', ...data })}: ${data.dialect} take ${data.valid.map((s) => quotedString(s, data.quote)).join(', ')}.`,
+    changeFix: ({ language, enum: name, suggestion, quote }: Pick<Member, 'language' | 'enum' | 'quote'> & { suggestion: string }) =>
+      `Change to ${written(language, name, suggestion, quote)}`,
   },
 } as const;
 
@@ -94,6 +96,7 @@ function checkValue(ref: EnumRefFact, dialect: ValueDialect, language: CodeLangu
     dialect: VALUE_DIALECTS[dialect].label,
     // JSON's messages are the table's as they were: no language named.
     ...(language !== 'json' && { language }),
+    ...(ref.quote && { quote: ref.quote }),
   };
   const span = ref.value.memberSpan;
   const base = { span, severity: 'warning', confidence: ref.confidence } as const;
@@ -107,7 +110,7 @@ function checkValue(ref: EnumRefFact, dialect: ValueDialect, language: CodeLangu
     message: ['jsonSpelling', { ...member, suggestion }],
     fixes: [
       {
-        title: ['changeFix', { language, enum: ref.value.enum, suggestion }],
+        title: ['changeFix', { language, enum: ref.value.enum, suggestion, ...(ref.quote && { quote: ref.quote }) }],
         intent: { kind: 'replaceEnumMember', span, text: suggestion },
         preferred: true,
         // An assumed dialect: the fix waits for the author.
@@ -126,7 +129,7 @@ function check(facts: Facts, report: Report<Messages>, context: RuleContext): vo
       checkValue(ref, ref.dialect, language, report);
       continue;
     }
-    const member = { enum: ref.value.enum, member: ref.value.member, language };
+    const member = { enum: ref.value.enum, member: ref.value.member, language, ...(ref.quote && { quote: ref.quote }) };
     const suggestion = suggestionFor(ref);
     if (!suggestion) {
       report({ span, message: ['unknown', { ...member, valid: Object.values(ref.valid) }] });
@@ -137,7 +140,7 @@ function check(facts: Facts, report: Report<Messages>, context: RuleContext): vo
       message: ['misspelled', { ...member, suggestion }],
       fixes: [
         {
-          title: ['changeFix', { language, enum: ref.value.enum, suggestion }],
+          title: ['changeFix', { language, enum: ref.value.enum, suggestion, ...(ref.quote && { quote: ref.quote }) }],
           intent: { kind: 'replaceEnumMember', span, text: suggestion },
           preferred: true,
           safe: true,

@@ -1,8 +1,8 @@
 /// <reference types="mocha" />
 /**
  * Completion in the real VS Code (`vscode.executeCompletionItemProvider`), in each language: the
- * workspace's pool accounts at a user name (defined in json/pool.json, used in all four
- * languages), enum members in the file's spelling, and the identity that fits a task's
+ * workspace's pool accounts at a user name (defined in json/pool.json, used in every language,
+ * TypeScript and JavaScript apart), enum members in the file's spelling, and the identity that fits a task's
  * construction — accepted as VS Code accepts an item (its snippet over its range, its additional
  * edits), after which the document has no syntax error (JSON: VS Code's own JSON diagnostics) and
  * no finding. In the page (offline runner), the identity proposal is shown: <language>-completion-identity.png.
@@ -74,6 +74,32 @@ const CASES: readonly Case[] = [
       label: 'batch-autouser-admin',
       inserted:
         /\n {2}"userIdentity": \{\n {4}"autoUser": \{\n {6}"scope": "task",\n {6}"elevationLevel": "admin"\n {4}\}\n {2}\},\n {2}"commandLine"/,
+    },
+  },
+  // @azure/batch's lower-case values, in the file's single quotes.
+  {
+    language: 'typescript',
+    userName: { file: 'typescript/identities.ts', string: "'adminUser'" },
+    enumMember: { file: 'typescript/identities.ts', written: "scope: 'task', elevationLevel: 'admin'", members: ['admin', 'nonadmin'] },
+    member: {
+      file: 'typescript/clean-task.ts',
+      from: "commandLine: 'cmd /c render.exe --frame 2',",
+      to: "commandLine: 'cmd /c render.exe --frame 2',\n    |",
+      label: 'userIdentity (auto-user)',
+      inserted: /\n {4}userIdentity: \{ autoUser: \{ scope: 'pool', elevationLevel: 'nonadmin' \} \}\n {2}\}\);/,
+    },
+  },
+  // JavaScript: azure-batch's typings spell `nonAdmin` (identities.js, in double quotes); clean-task.js is @azure/batch's, in single.
+  {
+    language: 'javascript',
+    userName: { file: 'javascript/identities.js', string: '"adminUser"' },
+    enumMember: { file: 'javascript/identities.js', written: 'elevationLevel: "nonAdmin"', members: ['admin', 'nonAdmin'] },
+    member: {
+      file: 'javascript/clean-task.js',
+      from: "commandLine: 'cmd /c render.exe --frame 2',",
+      to: "commandLine: 'cmd /c render.exe --frame 2',\n    |",
+      label: 'userIdentity (named user)',
+      inserted: /\n {4}userIdentity: \{ userName: 'adminUser' \}\n {2}\}\);/,
     },
   },
 ];

@@ -2,7 +2,7 @@
 /**
  * Named users as symbols, "runs as" inlay hints and the outline in the real VS Code, through the
  * client: the fixture's account `adminUser` is defined in json/pool.json and named in C#, Java,
- * Python and JSON (`*identities*`). The files are opened first, so that each query waits on an
+ * Python, JSON, TypeScript and JavaScript (`*identities*`). The files are opened first, so that each query waits on an
  * event (their analyses) rather than on the background scan; unopened files are covered over
  * stdio (test/unit/lsp/navigation.test.ts).
  */
@@ -20,7 +20,14 @@ import {
 } from '../support/workbench';
 
 const POOL = 'json/pool.json';
-const NAMING = ['csharp/Identities.cs', 'java/Identities.java', 'python/identities.py', 'json/identities.json'];
+const NAMING = [
+  'csharp/Identities.cs',
+  'java/Identities.java',
+  'python/identities.py',
+  'json/identities.json',
+  'typescript/identities.ts',
+  'javascript/identities.js',
+];
 /** Tasks of every kind of identity, built in C#: its hints are the README's screenshot. */
 const RENDER_JOB = 'csharp/RenderJob.cs';
 
@@ -57,7 +64,7 @@ suite('named users, runs-as hints and outline', () => {
   });
   suiteTeardown(closeAllEditors);
 
-  test('go to definition: from a named user in C#, Java, Python and JSON to the account name in the JSON pool', async () => {
+  test('go to definition: from a named user in C#, Java, Python, JSON, TypeScript and JavaScript to the account name in the JSON pool', async () => {
     for (const document of naming) {
       const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
         'vscode.executeDefinitionProvider',
@@ -72,7 +79,7 @@ suite('named users, runs-as hints and outline', () => {
     }
   });
 
-  test('find all references of the account: every identity naming it, in the four languages', async () => {
+  test('find all references of the account: every identity naming it, in every language', async () => {
     const found = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', pool.uri, inName(pool));
     const files = new Set(found.map((l) => relative(l.uri)));
     for (const file of [POOL, ...NAMING]) assert.ok(files.has(file), `${file} among ${[...files].join(', ')}`);
@@ -125,6 +132,29 @@ suite('named users, runs-as hints and outline', () => {
     assert.ok(user?.location, 'the user part has a location');
     assert.equal(relative(user.location.uri), POOL);
     assert.equal(await nameAt(user.location), 'adminUser');
+    // TypeScript and JavaScript: at the end of the line each task is named on (a start task's key, a task.add call's brace).
+    for (const [document, publish] of [
+      [naming[4], 'runs as: task auto-user · admin'],
+      [naming[5], 'runs as: task auto-user · non-admin'],
+    ] as const) {
+      const found = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+        'vscode.executeInlayHintProvider',
+        document.uri,
+        new vscode.Range(0, 0, document.lineCount, 0),
+      );
+      const ours = found.filter((h) => labelOf(h).startsWith('runs as: '));
+      assert.deepEqual(
+        ours.map((h) => [h.position.line, labelOf(h)]),
+        [
+          [4, 'runs as: pool auto-user (default scope) · admin'],
+          [6, publish],
+          [11, 'runs as: adminUser · admin'],
+        ],
+        relative(document.uri),
+      );
+      const named = (ours[2].label as vscode.InlayHintLabelPart[]).find((p) => p.value === 'adminUser');
+      assert.equal(named?.location && relative(named.location.uri), POOL, relative(document.uri));
+    }
 
     await setSetting('batchIdentity', 'inlayHints.runsAs', false);
     try {
@@ -153,6 +183,13 @@ suite('named users, runs-as hints and outline', () => {
         'runs as: pool auto-user (default scope) · admin',
         [['user identity', 'runs as: pool auto-user (default scope) · admin']],
       ],
+    ]);
+    // TypeScript: the tasks a file adds, each with the identity it is given.
+    const withIdentity = (kind: string, runsAs: string) => [kind, runsAs, [['user identity', runsAs]]];
+    assert.deepEqual(await outline(naming[4]), [
+      withIdentity('start task', 'runs as: pool auto-user (default scope) · admin'),
+      withIdentity('task', 'runs as: task auto-user · admin'),
+      withIdentity('task', 'runs as: adminUser · admin'),
     ]);
     const accounts = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'adminU');
     assert.ok(

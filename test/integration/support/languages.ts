@@ -94,12 +94,16 @@ const DISABLE_LINE = `// batch-identity-disable-next-line ${RUN_ELEVATED}`;
 const HOVER = {
   admin: (member: string) =>
     `**${member}** — the account has elevated access and operates with full Administrator permissions on the node.`,
+  nonAdmin: (member: string) => `**${member}** — a standard account without elevated access. The default.`,
   taskScope: (member: string) =>
     `**${member}** — on Windows nodes, an auto-user account created for this task alone: other tasks have no de facto access to its files, ` +
     'though a task with admin elevation can reach other task directories. The documentation says Linux nodes always run under pool scope.',
   identity: '**User identity**',
   autoUserAdmin: '**auto-user · admin · pool scope (default)**',
   namedAdmin: (definedIn: string) => `**named user \`adminUser\` · admin · defined in ${definedIn}**`,
+  /** Over the name itself: the account it resolves to. */
+  namedUser: '**Named user `adminUser`**',
+  resolvesTo: (definedIn: string) => `Resolves to the pool user account defined in ${definedIn}:`,
   scopeDefault:
     'When scope is omitted it is **pool** since service version 2019-08-01.10.0; before that it was task on Windows nodes and pool on Linux nodes.',
 };
@@ -128,7 +132,9 @@ const JAVA_IMPORT = (type: string) => `import com.microsoft.azure.batch.protocol
 
 /** The identity a TypeScript/JavaScript fix writes, in the fixtures' single quotes (@azure/batch's lower-case values). */
 const TS_IDENTITY = (level: string) => `userIdentity: { autoUser: { elevationLevel: '${level}' } }`;
-const TS_ADMIN_TITLE = ADMIN_TITLE('runElevated', 'elevationLevel: "admin"');
+/** Messages and titles quote values as the fix writes them: in the fixtures' single quotes. */
+const TS_ADMIN_TITLE = ADMIN_TITLE('runElevated', "elevationLevel: 'admin'");
+const TS_MESSAGE = `runElevated: true → auto-user elevationLevel: 'admin' ${REMOVED}`;
 
 export const SAMPLES: readonly LanguageSample[] = [
   {
@@ -413,8 +419,8 @@ export const SAMPLES: readonly LanguageSample[] = [
       file: 'typescript/add-task.ts',
       squiggled: 'runElevated',
       severity: vscode.DiagnosticSeverity.Warning,
-      message: `runElevated: true → auto-user elevationLevel: "admin" ${REMOVED}`,
-      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: "task"`,
+      message: TS_MESSAGE,
+      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: 'task'`,
       preferredFix: { title: TS_ADMIN_TITLE, after: [{ from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` }] },
       becomes: TS_IDENTITY('admin'),
       disableLine: [{ from: '    runElevated: true,', to: `    ${DISABLE_LINE}\n    runElevated: true,` }],
@@ -439,8 +445,8 @@ export const SAMPLES: readonly LanguageSample[] = [
     hovers: {
       file: 'typescript/identities.ts',
       expect: [
-        { at: "'admin' } } },\n  });", range: "'admin'", lines: [HOVER.admin('elevationLevel: "admin"')] },
-        { at: "'task'", range: "'task'", lines: [HOVER.taskScope('scope: "task"'), HOVER.scopeDefault] },
+        { at: "'admin' } } },\n  });", range: "'admin'", lines: [HOVER.admin("elevationLevel: 'admin'")] },
+        { at: "'task'", range: "'task'", lines: [HOVER.taskScope("scope: 'task'"), HOVER.scopeDefault] },
         {
           at: "userIdentity: { autoUser: { elevationLevel: 'admin' } } },",
           range: 'userIdentity',
@@ -463,8 +469,8 @@ export const SAMPLES: readonly LanguageSample[] = [
       file: 'javascript/add-task.js',
       squiggled: 'runElevated',
       severity: vscode.DiagnosticSeverity.Warning,
-      message: `runElevated: true → auto-user elevationLevel: "admin" ${REMOVED}`,
-      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: "task"`,
+      message: TS_MESSAGE,
+      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: 'task'`,
       preferredFix: { title: TS_ADMIN_TITLE, after: [{ from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` }] },
       becomes: TS_IDENTITY('admin'),
       disableLine: [{ from: '    runElevated: true,', to: `    ${DISABLE_LINE}\n    runElevated: true,` }],
@@ -485,6 +491,26 @@ export const SAMPLES: readonly LanguageSample[] = [
       squiggled: 'runElevated',
     },
     snippets: { after: '  });', indent: '  ', insert: true },
+    // azure-batch in double quotes: its typings' `nonAdmin`, each value hovered in the file's quote.
+    hovers: {
+      file: 'javascript/identities.js',
+      expect: [
+        { at: '"admin" } } },', range: '"admin"', lines: [HOVER.admin('elevationLevel: "admin"')] },
+        { at: '"nonAdmin"', range: '"nonAdmin"', lines: [HOVER.nonAdmin('elevationLevel: "nonAdmin"')] },
+        { at: '"task"', range: '"task"', lines: [HOVER.taskScope('scope: "task"'), HOVER.scopeDefault] },
+        {
+          at: 'userIdentity: { autoUser: { elevationLevel: "admin" } } },',
+          range: 'userIdentity',
+          lines: [HOVER.identity, 'The start task runs as:', HOVER.autoUserAdmin],
+        },
+        {
+          at: 'userIdentity: { userName',
+          range: 'userIdentity',
+          lines: [HOVER.identity, 'The task runs as:', HOVER.namedAdmin(POOL_FROM_SIBLING)],
+        },
+        { at: '"adminUser"', range: '"adminUser"', lines: [HOVER.namedUser, HOVER.resolvesTo(POOL_FROM_SIBLING), '**admin**'] },
+      ],
+    },
   },
 ];
 

@@ -202,8 +202,9 @@ describe('batch-identity check examples/, through the bin entry npm installs', (
         assert.equal(d.code, 'run-elevated');
         assert.equal(d.severity, 'warning');
         assert.equal(d.fixable, true);
-        // The member as the file's dialect spells it (`ElevationLevel.non_admin`, `"elevationLevel": "nonadmin"`), read as Admin or NonAdmin.
-        const member = /→ auto-user (?:ElevationLevel\.|"?elevationLevel"?: ")(\w+)/.exec(d.message)?.[1];
+        // The member as the file's dialect spells it (`ElevationLevel.non_admin`, `"elevationLevel": "nonadmin"`,
+        // `elevationLevel: 'nonadmin'` in the TypeScript example's quote), read as Admin or NonAdmin.
+        const member = /→ auto-user (?:ElevationLevel\.|"?elevationLevel"?: ["'])(\w+)/.exec(d.message)?.[1];
         const elevation = /→ auto-user whose elevation follows /.test(d.message)
           ? 'condition'
           : member && (member.replace(/_/g, '').toLowerCase() === 'admin' ? 'Admin' : 'NonAdmin');

@@ -317,7 +317,8 @@ describe('hover: runElevated shows this file’s replacement first, then why, in
       'typescript',
       'runElevated',
       "```typescript\nuserIdentity: { autoUser: { elevationLevel: 'admin' } }\n```",
-      'The documented mapping: `runElevated: true` → an auto-user with `elevationLevel: "admin"`; `runElevated: false` → `elevationLevel: "nonadmin"`, the default.',
+      // In the file's single quotes, as the fix writes them.
+      "The documented mapping: `runElevated: true` → an auto-user with `elevationLevel: 'admin'`; `runElevated: false` → `elevationLevel: 'nonadmin'`, the default.",
       '**@azure/batch** never had `runElevated`: TypeScript rejects it in an object literal the models type, and 10.2.0 drops it without a word when it sends the request (a task without a user identity runs as a non-administrative user).',
     ],
   ];
@@ -481,7 +482,7 @@ describe('hover: elevation members say what each grants; NonAdmin is the default
       'ElevationLevel.non_admin',
     ],
     ['json', '"admin"', '"nonadmin"', '"admin"', '"nonadmin"', '"elevationLevel": "admin"', '"elevationLevel": "nonadmin"'],
-    ['typescript', "'admin'", "'nonadmin'", "'admin'", "'nonadmin'", 'elevationLevel: "admin"', 'elevationLevel: "nonadmin"'],
+    ['typescript', "'admin'", "'nonadmin'", "'admin'", "'nonadmin'", "elevationLevel: 'admin'", "elevationLevel: 'nonadmin'"],
   ];
   for (const [language, admin, nonAdmin, adminOver, nonAdminOver, adminSpelled, nonAdminSpelled] of cases) {
     it(language, async () => {
@@ -666,7 +667,7 @@ describe('hover: user accounts and their Linux and Windows settings', () => {
       'LoginMode.interactive',
     ],
     ['json', '"name": "mpi"', '"linuxUserConfiguration"', '"windowsUserConfiguration"', '"loginMode": "interactive"'],
-    ['typescript', "name: 'mpi'", 'linuxUserConfiguration', 'windowsUserConfiguration', 'loginMode: "interactive"'],
+    ['typescript', "name: 'mpi'", 'linuxUserConfiguration', 'windowsUserConfiguration', "loginMode: 'interactive'"],
   ];
   for (const [language, account, linux, windows, interactive] of cases) {
     it(language, async () => {

@@ -48,6 +48,15 @@ const SAYS: Says<typeof runElevatedRule> = [
     ['useElevation', { dialect: 'arm', elevation: 'nonAdmin' }],
     '"runElevated": false → auto-user "elevationLevel": "NonAdmin" (ARM pools never had runElevated).',
   ],
+  // TypeScript/JavaScript: values in the quote the fix writes them in (the file's).
+  [
+    ['useElevation', { dialect: 'typescript', elevation: 'admin', quote: "'" }],
+    `runElevated: true → auto-user elevationLevel: 'admin' ${REMOVED}`,
+  ],
+  [
+    ['useElevation', { dialect: 'typescriptAzureBatch', elevation: 'nonAdmin', quote: '"' }],
+    `runElevated: false → auto-user elevationLevel: "nonAdmin" ${REMOVED}`,
+  ],
   [
     ['useSameCondition', { dialect: 'csharp', condition: 'options.RunElevated' }],
     `RunElevated → auto-user whose elevation follows options.RunElevated ${REMOVED}`,
@@ -69,6 +78,14 @@ const SAYS: Says<typeof runElevatedRule> = [
   [
     ['replaceTaskScopeFix', { dialect: 'java', elevation: 'admin' }],
     'Replace withRunElevated with auto-user ElevationLevel.ADMIN, AutoUserScope.TASK (on Windows, the default scope before 2019-08-01.10.0)',
+  ],
+  [
+    ['replaceFix', { dialect: 'typescript', elevation: 'nonAdmin', scope: 'pool', quote: '"' }],
+    'Replace runElevated with auto-user elevationLevel: "nonadmin", scope: "pool"',
+  ],
+  [
+    ['replaceTaskScopeFix', { dialect: 'typescript', elevation: 'admin', quote: "'" }],
+    "Replace runElevated with auto-user elevationLevel: 'admin', scope: 'task' (on Windows, the default scope before 2019-08-01.10.0)",
   ],
   [['removeFix', { dialect: 'arm' }], 'Remove "runElevated" (the user identity already sets this elevation)'],
   [['identityDecidesFix', { dialect: 'python' }], 'Remove run_elevated (the user identity decides)'],

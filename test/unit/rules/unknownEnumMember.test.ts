@@ -144,6 +144,29 @@ const SAYS: Says<typeof unknownEnumMemberRule> = [
   ],
   [['changeFix', { language: 'java', enum: 'ElevationLevel', suggestion: 'NON_ADMIN' }], 'Change to ElevationLevel.NON_ADMIN'],
   [['changeFix', { language: 'json', enum: 'LoginMode', suggestion: 'batch' }], 'Change to "batch"'],
+  // TypeScript/JavaScript: values in the quote they are written in (which the fix keeps).
+  [
+    [
+      'jsonSpelling',
+      { enum: 'AutoUserScope', member: 'Task', suggestion: 'task', dialect: "@azure/batch's typings", language: 'typescript', quote: "'" },
+    ],
+    "scope: 'Task': @azure/batch's typings spell it 'task'.",
+  ],
+  [
+    [
+      'jsonUnknown',
+      {
+        enum: 'ElevationLevel',
+        member: 'root',
+        valid: ['nonAdmin', 'admin'],
+        dialect: "azure-batch's typings",
+        language: 'typescript',
+        quote: '"',
+      },
+    ],
+    'elevationLevel: "root": azure-batch\'s typings take "nonAdmin", "admin".',
+  ],
+  [['changeFix', { language: 'typescript', enum: 'ElevationLevel', suggestion: 'nonadmin', quote: "'" }], "Change to 'nonadmin'"],
   [
     ['jsonSpelling', { enum: 'ElevationLevel', member: 'Admin', suggestion: 'admin', dialect: 'REST bodies' }],
     '"elevationLevel": "Admin": REST bodies spell it "admin".',

@@ -13,7 +13,8 @@ import { Words } from '../toolkit/text';
 import type { Node, Tree } from '../toolkit/treeSitter';
 import { BatchEvidence } from './evidence';
 import { BatchImports } from './imports';
-import { propertiesOf, unwrapped } from './syntax';
+import { FileQuotes } from './quotes';
+import { propertiesOf } from './syntax';
 
 export function typescriptCompletionsAt(file: SourceFile, tree: Tree, offset: number, options: CompletionOptions): LanguageCompletions {
   const { text } = file;
@@ -28,8 +29,7 @@ export function typescriptCompletionsAt(file: SourceFile, tree: Tree, offset: nu
   // The word being typed is a shorthand property of its own; any other userIdentity is the task's.
   const typed = (p: (typeof properties)[number]) => p.shorthand && p.key.startIndex === replace.start;
   if (properties.some((p) => p.name === JAVASCRIPT.userIdentity && !typed(p))) return NO_COMPLETIONS;
-  const firstString = properties.map((p) => unwrapped(p.value)).find((v) => v.type === 'string');
-  const quote = firstString?.text.startsWith('"') ? '"' : (imports.quote ?? "'");
+  const quote = new FileQuotes(tree, text, imports).near(object);
   const forms = typescriptIdentityMembers(options.accountNames, evidence.sdk ?? imports.sdk ?? '@azure/batch', quote);
   const commas = listCommas(text, replace, '{', '}');
   return {

@@ -23,8 +23,9 @@ import { Words } from '../toolkit/text';
 import { field, spanOf, type Node, type Tree } from '../toolkit/treeSitter';
 import { BatchEvidence, type ObjectEvidence } from './evidence';
 import { BatchImports } from './imports';
+import { FileQuotes } from './quotes';
 import { planAssignment, planProperty, type FilePlan, type RunElevatedPlan } from './plan';
-import { keyName, objectValue, outerOf, propertiesOf, propertyNamed, unwrapped } from './syntax';
+import { keyName, objectValue, outerOf, propertyNamed, unwrapped } from './syntax';
 import { enumValueOf, spellingsOf, valueOf } from './values';
 
 /** The property of each model field: the REST body's, but UserIdentity's `userName` as the typings name it (the mappers send it as `username`). */
@@ -47,7 +48,7 @@ class TypeScriptFacts {
   private readonly evidence: BatchEvidence;
   private readonly facts: Facts = emptyFacts();
   private readonly plans = new Plans<RunElevatedPlan>();
-  private quote: string | undefined;
+  private readonly quotes: FileQuotes;
 
   constructor(
     private readonly text: string,
@@ -56,6 +57,7 @@ class TypeScriptFacts {
     this.words = new Words(text);
     this.imports = new BatchImports(tree, text);
     this.evidence = new BatchEvidence(tree, this.words, this.imports);
+    this.quotes = new FileQuotes(tree, text, this.imports);
   }
 
   run(): { facts: Facts; plan: FilePlan } {
@@ -132,24 +134,6 @@ class TypeScriptFacts {
     const sdk = evidence.sdk ?? this.imports.sdk;
     // Without an SDK in view: @azure/batch, the current one, whose values are the REST body's.
     return sdk ? { sdk, assumed: false } : { sdk: '@azure/batch', assumed: true };
-  }
-
-  /** The file's string quote: the object's own strings first, then the Batch import's, else the first string of the file. */
-  private quoteNear(object: Node | undefined): string {
-    const own =
-      object &&
-      propertiesOf(object)
-        .properties.map((p) => unwrapped(p.value))
-        .find((v) => v.type === 'string');
-    if (own) return own.text[0];
-    this.quote ??= this.imports.quote ?? this.firstStringQuote() ?? "'";
-    return this.quote;
-  }
-
-  private firstStringQuote(): string | undefined {
-    const match = /['"]/.exec(this.text);
-    const node = match && this.tree.rootNode.descendantForIndex(match.index, match.index + 1);
-    return node?.type === 'string' ? node.text[0] : undefined;
   }
 
   /** Evidence for the object a member's receiver holds: a variable typed or initialised in this file, or a task property. */
@@ -236,9 +220,10 @@ class TypeScriptFacts {
       holder: this.holderOf(object, evidence),
       confidence,
       generation: JS_GENERATIONS[sdk],
+      quote: this.quotes.near(object),
     };
     this.facts.runElevated.push(fact);
-    this.plans.set(fact, planProperty(this.text, property, value, sdk, this.quoteNear(object)));
+    this.plans.set(fact, planProperty(this.text, property, value, sdk));
   }
 
   /**
@@ -269,9 +254,10 @@ class TypeScriptFacts {
         holder,
         confidence: 'strong',
         generation: JS_GENERATIONS[sdk],
+        quote: this.quotes.near(undefined),
       };
       this.facts.runElevated.push(fact);
-      this.plans.set(fact, planAssignment(this.text, assignment, name, sdk, this.quoteNear(undefined)));
+      this.plans.set(fact, planAssignment(this.text, assignment, name, sdk));
       return;
     }
     // `delete task.runElevated`, `task.runElevated ??= …`: neither a plain write nor a read to rewrite.
@@ -385,7 +371,7 @@ class TypeScriptFacts {
         const property = find(name);
         if (!property) return undefined;
         const enumName = ENUM_FIELDS[name];
-        if (enumName && !property.shorthand) return this.enumValue(property.value, enumName, evidence, confidence);
+        if (enumName && !property.shorthand) return this.enumValue(property.value, object, enumName, evidence, confidence);
         const value = valueOf(property.value);
         // An auto-user of null or undefined is no auto-user.
         return name === 'autoUser' && value.kind === 'null' ? undefined : value;
@@ -402,7 +388,7 @@ class TypeScriptFacts {
     };
   }
 
-  private enumValue(node: Node, enumName: EnumName, evidence: ObjectEvidence, confidence: Confidence): Value {
+  private enumValue(node: Node, object: Node, enumName: EnumName, evidence: ObjectEvidence, confidence: Confidence): Value {
     const { sdk, assumed } = this.sdkOf(evidence);
     const value = enumValueOf(node, enumName, sdk);
     if (value.kind === 'enum')
@@ -410,6 +396,7 @@ class TypeScriptFacts {
         value,
         valid: validSpellings(spellingsOf(sdk), enumName),
         dialect: sdk,
+        quote: this.quotes.of(node, object),
         ...((confidence === 'weak' || assumed) && { confidence: 'weak' as const }),
       });
     return value;

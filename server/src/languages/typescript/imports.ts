@@ -4,9 +4,9 @@
  * `require` (into a name or a destructuring pattern), re-exports and dynamic `import()`. Found from
  * the package names' occurrences in the text; the tree says what each occurrence is.
  */
-import { JAVASCRIPT, type JsSdk } from '../../batch/sdks';
+import { JAVASCRIPT, type JsSdk, type StringQuote } from '../../batch/sdks';
 import { field, type Node, type Tree } from '../toolkit/treeSitter';
-import { stringContent } from './syntax';
+import { stringContent, stringQuote } from './syntax';
 
 /** A name bound to a Batch module: the module itself (`*`), its default export, or one export (`TaskAddParameter`). */
 export interface Binding {
@@ -25,7 +25,7 @@ export class BatchImports {
   readonly sdks: JsSdk[] = [];
   readonly bindings = new Map<string, Binding>();
   /** The quote of the first Batch module name (how the file writes strings, when nothing closer says). */
-  quote: string | undefined;
+  quote: StringQuote | undefined;
 
   constructor(tree: Tree, text: string) {
     for (const name of Object.keys(JAVASCRIPT.packages)) {
@@ -37,7 +37,7 @@ export class BatchImports {
         const sdk = module !== undefined ? sdkOfModule(module) : undefined;
         if (sdk && this.read(literal, sdk)) {
           if (!this.sdks.includes(sdk)) this.sdks.push(sdk);
-          this.quote ??= literal.text[0];
+          this.quote ??= stringQuote(literal);
         }
       }
     }

@@ -1,7 +1,8 @@
 /**
  * What the TypeScript/JavaScript renderer needs for each runElevated, read from the syntax tree
  * while it is alive: the SDK whose values to write, the file's style around the property (key
- * quotes, the separator, spaces inside braces, the string quote), whether the value needs
+ * quotes, the separator, spaces inside braces; the string quote is the fact's, `RunElevatedFact.quote`,
+ * which messages and the hover quote values in too), whether the value needs
  * parentheses as a condition, and what a removal must take with it (exactly one comma, the
  * statement of an assignment).
  */
@@ -22,8 +23,6 @@ export interface RunElevatedPlan {
   readonly separator: string;
   /** Spaces inside the braces of the object the property is in (`{ a: 1 }`, `{a: 1}`). */
   readonly spaced: boolean;
-  /** The file's string quote. */
-  readonly quote: string;
   readonly conditionNeedsParens: boolean;
   readonly replaceable: boolean;
   readonly removal?: readonly TextEdit[];
@@ -44,7 +43,7 @@ export function spacedBraces(object: Node | undefined, text: string): boolean {
 }
 
 /** A property of an object literal (`pair` or shorthand): its style, and its removal with exactly one comma. */
-export function planProperty(text: string, property: Node, value: Node | undefined, sdk: JsSdk, quote: string): RunElevatedPlan {
+export function planProperty(text: string, property: Node, value: Node | undefined, sdk: JsSdk): RunElevatedPlan {
   const object = property.parent!;
   const key = property.type === 'pair' ? field(property, 'key') : property;
   const keyQuote = key?.type === 'string' ? key.text[0] : '';
@@ -55,7 +54,6 @@ export function planProperty(text: string, property: Node, value: Node | undefin
     keyQuote,
     separator: /^[ \t]*:[ \t]*$/.test(between) ? between : ': ',
     spaced: spacedBraces(object, text),
-    quote,
     conditionNeedsParens: !!value && property.type === 'pair' && LOOSE_EXPRESSIONS.has(unwrapped(value).type),
     replaceable: !!key,
     removal: propertyRemoval(text, object, property),
@@ -63,7 +61,7 @@ export function planProperty(text: string, property: Node, value: Node | undefin
 }
 
 /** `task.runElevated = value`: the receiver and `=` are kept; the statement goes on removal. */
-export function planAssignment(text: string, assignment: Node, name: Node, sdk: JsSdk, quote: string): RunElevatedPlan {
+export function planAssignment(text: string, assignment: Node, name: Node, sdk: JsSdk): RunElevatedPlan {
   const right = field(assignment, 'right');
   const between = right ? text.slice(name.endIndex, right.startIndex) : '';
   const separator = /^\s*=\s*$/.exec(between)?.[0];
@@ -74,7 +72,6 @@ export function planAssignment(text: string, assignment: Node, name: Node, sdk: 
     keyQuote: '',
     separator: separator ?? ' = ',
     spaced: true,
-    quote,
     conditionNeedsParens: !!right && LOOSE_EXPRESSIONS.has(unwrapped(right).type),
     replaceable: separator !== undefined && !!right,
     removal:

@@ -5,7 +5,7 @@
  * typings of the file's SDK declare them.
  */
 import type { Elevation } from '../../batch/model';
-import { JAVASCRIPT, JSON_KEYS } from '../../batch/sdks';
+import { JAVASCRIPT, JSON_KEYS, quotedString } from '../../batch/sdks';
 import type { TextEdit } from '../../engine/language';
 import { enumMemberEdits, noEdits, plannedEdits, type IntentOf, type IntentRenderer } from '../toolkit/render';
 import type { FilePlan } from './plan';
@@ -19,15 +19,15 @@ export const typescriptRenderer: IntentRenderer<FilePlan> = {
   moveMisplacedCall: noEdits,
 };
 
-/** A string literal in the file's quote (the values written are plain words: nothing to escape). */
-const literal = (value: string, quote: string) => `${quote}${value}${quote}`;
-
 function replaceRunElevated({ fact, elevation, scope }: IntentOf<'replaceRunElevated'>, file: FilePlan): TextEdit[] | undefined {
   const plan = file.runElevated.get(fact);
   const value = fact.value;
   if (!plan || !plan.replaceable || !value) return undefined;
   const spelling = spellingsOf(plan.sdk);
-  const member = (e: Elevation) => literal(spelling.ElevationLevel[e], plan.quote);
+  // The quote the adapter read for this runElevated, which its message and hover quote values in too.
+  const quote = fact.quote;
+  if (!quote) return undefined;
+  const member = (e: Elevation) => quotedString(spelling.ElevationLevel[e], quote);
   let level: string;
   if ('literal' in elevation) level = member(elevation.literal);
   else {
@@ -36,7 +36,7 @@ function replaceRunElevated({ fact, elevation, scope }: IntentOf<'replaceRunElev
   }
   const key = (name: string) => `${plan.keyQuote}${name}${plan.keyQuote}: `;
   const braces = (inner: string) => (plan.spaced ? `{ ${inner} }` : `{${inner}}`);
-  const scopePart = scope ? `${key(JSON_KEYS.scope)}${literal(spelling.AutoUserScope[scope], plan.quote)}, ` : '';
+  const scopePart = scope ? `${key(JSON_KEYS.scope)}${quotedString(spelling.AutoUserScope[scope], quote)}, ` : '';
   const identity = braces(`${key(JSON_KEYS.autoUser)}${braces(`${scopePart}${key(JSON_KEYS.elevationLevel)}${level}`)}`);
   const name = `${plan.keyQuote}${JAVASCRIPT.userIdentity}${plan.keyQuote}`;
   return [{ span: fact.span, newText: `${plan.receiver}${name}${plan.separator}${identity}` }];

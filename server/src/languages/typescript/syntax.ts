@@ -4,6 +4,7 @@
  * quotes, what an expression is once parentheses and type assertions are taken off. Nothing here
  * knows Batch.
  */
+import type { StringQuote } from '../../batch/sdks';
 import { children, field, type Node } from '../toolkit/treeSitter';
 
 /** Comments may stand between any two tokens. */
@@ -37,6 +38,11 @@ export function outerOf(node: Node): { outer: Node; parent: Node | null; types: 
     outer = wrapper;
   }
   return { outer, parent: outer.parent, types };
+}
+
+/** The quote a string literal (a `string` node) is written in. */
+export function stringQuote(literal: Node): StringQuote {
+  return literal.text.startsWith('"') ? '"' : "'";
 }
 
 /** The contents of a string literal without substitutions (`'a'`, `"a"`, a template without `${}`); undefined otherwise. */

@@ -3,7 +3,7 @@
  * and data from the rule's descriptor — for the rows of the run-elevated table, in the spelling
  * of the file's dialect: `const { ADMIN } = expectIn('csharp')`, `['warning', 'RunElevated', ...ADMIN]`.
  */
-import type { Dialect } from '../../../../server/src/batch/sdks';
+import type { Dialect, StringQuote } from '../../../../server/src/batch/sdks';
 import type { MessageRef } from '../../../../server/src/rules/define';
 import type { runElevatedRule } from '../../../../server/src/rules/runElevated';
 import type { CSharpCompile } from '../../../compile/csharp/stubRows';
@@ -20,20 +20,24 @@ export type RunElevatedCase = CaseOf<typeof runElevatedRule, PythonSdkExpectatio
 type Messages = typeof runElevatedRule.messages;
 type Said = readonly [message: MessageRef<Messages>, fixes: readonly MessageRef<Messages>[]];
 
-/** The expectations of one dialect (a Python 15 file says `ElevationLevel.ADMIN`, a REST body `"admin"`). */
-export function expectIn(dialect: Dialect) {
+/**
+ * The expectations of one dialect (a Python 15 file says `ElevationLevel.ADMIN`, a REST body
+ * `"admin"`); in TypeScript/JavaScript, with the quote the file writes values in (`elevationLevel: 'admin'`).
+ */
+export function expectIn(dialect: Dialect, quote?: StringQuote) {
+  const spelled = { dialect, ...(quote && { quote }) };
   /**
    * A runElevated whose value tells the elevation: the message names it; the preferred fix writes
    * it, with the configured scope, and a second one writes task scope unless that is the configured one.
    */
   const replaced = (elevation: 'admin' | 'nonAdmin', scope?: 'task' | 'pool'): Said => [
-    ['useElevation', { dialect, elevation }],
-    fixesOf(dialect, elevation, scope),
+    ['useElevation', { ...spelled, elevation }],
+    fixesOf(spelled, elevation, scope),
   ];
   /** A value that is an expression, kept as the condition (`condition`: its text, as the message quotes it). */
   const sameCondition = (condition: string, scope?: 'task' | 'pool'): Said => [
     ['useSameCondition', { dialect, condition }],
-    fixesOf(dialect, 'sameCondition', scope),
+    fixesOf(spelled, 'sameCondition', scope),
   ];
   return {
     replaced,
@@ -54,8 +58,12 @@ export function expectIn(dialect: Dialect) {
   };
 }
 
-function fixesOf(dialect: Dialect, elevation: 'admin' | 'nonAdmin' | 'sameCondition', scope?: 'task' | 'pool'): MessageRef<Messages>[] {
-  const fixes: MessageRef<Messages>[] = [['replaceFix', { dialect, elevation, scope }]];
-  if (scope !== 'task') fixes.push(['replaceTaskScopeFix', { dialect, elevation }]);
+function fixesOf(
+  spelled: { dialect: Dialect; quote?: StringQuote },
+  elevation: 'admin' | 'nonAdmin' | 'sameCondition',
+  scope?: 'task' | 'pool',
+): MessageRef<Messages>[] {
+  const fixes: MessageRef<Messages>[] = [['replaceFix', { ...spelled, elevation, scope }]];
+  if (scope !== 'task') fixes.push(['replaceTaskScopeFix', { ...spelled, elevation }]);
   return fixes;
 }

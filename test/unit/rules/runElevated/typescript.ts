@@ -12,8 +12,12 @@ import type { TypeScriptCheck } from '../../../compile/typescript/tscRows';
 import { UNCHANGED } from '../table';
 import { expectIn, type RunElevatedCase } from './expect';
 
-const AZURE = expectIn('typescript');
-const LEGACY = expectIn('typescriptAzureBatch');
+/** Messages and fix titles quote values as the fix writes them: in single quotes in a file of single quotes… */
+const AZURE = expectIn('typescript', "'");
+const LEGACY = expectIn('typescriptAzureBatch', "'");
+/** …and in double quotes in a file of double quotes. */
+const AZURE_DOUBLE = expectIn('typescript', '"');
+const LEGACY_DOUBLE = expectIn('typescriptAzureBatch', '"');
 
 /** Compiled against @azure/batch 10.2.0 after the fix (and not before). */
 const V10: TypeScriptCheck = { tsc: { after: ['@azure/batch 10.2.0'] } };
@@ -36,7 +40,7 @@ export const TYPESCRIPT: RunElevatedCase[] = [
     name: 'azure-batch: a StartTask of the models module, double quotes, no semicolons, false',
     language: 'typescript',
     text: 'import * as models from "azure-batch/lib/models"\n\nexport const start: models.StartTask = {\n  commandLine: "setup.sh",\n  runElevated: false,\n}\n',
-    found: [['warning', 'runElevated', ...LEGACY.NON_ADMIN]],
+    found: [['warning', 'runElevated', ...LEGACY_DOUBLE.NON_ADMIN]],
     fixed:
       'import * as models from "azure-batch/lib/models"\n\nexport const start: models.StartTask = {\n  commandLine: "setup.sh",\n  userIdentity: { autoUser: { elevationLevel: "nonAdmin" } },\n}\n',
     sdk: V0_V9,
@@ -133,7 +137,7 @@ export const TYPESCRIPT: RunElevatedCase[] = [
     language: 'typescript',
     file: 'pool.mjs',
     text: 'import { BatchServiceClient } from "@azure/batch";\n\nexport function configure(pool) {\n  pool.startTask = {commandLine: "setup.sh", runElevated: true};\n}\nexport { BatchServiceClient };\n',
-    found: [['warning', 'runElevated', ...AZURE.ADMIN]],
+    found: [['warning', 'runElevated', ...AZURE_DOUBLE.ADMIN]],
     fixed:
       'import { BatchServiceClient } from "@azure/batch";\n\nexport function configure(pool) {\n  pool.startTask = {commandLine: "setup.sh", userIdentity: {autoUser: {elevationLevel: "admin"}}};\n}\nexport { BatchServiceClient };\n',
     sdk: { node: '.mjs' },
