@@ -58,7 +58,9 @@ const oneIniWasmInDist = {
 
 const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts', cli: 'server/src/cli.ts' }, plugins: [oneIniWasmInDist] },
+  { entryPoints: { server: 'server/src/server.ts', 'cli-engine': 'server/src/cli.ts' }, plugins: [oneIniWasmInDist] },
+  // The `batch-identity` command: a small loader that starts cli-engine.js from V8's code cache.
+  { entryPoints: { cli: 'server/src/cliLoader.ts' } },
 ];
 const suiteDir = path.join(root, 'test/integration/suite');
 if (!production && fs.existsSync(path.join(suiteDir, 'index.ts'))) {
@@ -72,19 +74,24 @@ if (!production && fs.existsSync(path.join(suiteDir, 'index.ts'))) {
   }
   builds.push({ entryPoints, external: ['vscode'] });
 }
-// The CLI's build key (its cache trusts only what the same build wrote): the bundle's checksum,
-// written into it in place of a placeholder of the same length, so each run need not hash itself.
+// The CLI's build key (its caches trust only what the same build wrote): the engine bundle's
+// checksum, written into it and into the loader in place of a placeholder of the same length, so
+// that no run need hash the bundle.
 const BUILD_KEY_PLACEHOLDER = '@@build-key@@@';
 const { checksum } = await tsImport('../server/src/cli/cache.ts', import.meta.url);
 const started = Date.now();
 await Promise.all(
   builds.map((b) => esbuild.build({ ...common, outdir: dist, ...b, define: { __CLI_BUILD_KEY__: JSON.stringify(BUILD_KEY_PLACEHOLDER) } })),
 );
-const cliBundle = path.join(dist, 'cli.js');
-const cliText = fs.readFileSync(cliBundle, 'utf8');
-if (cliText.split(BUILD_KEY_PLACEHOLDER).length !== 2) throw new Error(`dist/cli.js must hold ${BUILD_KEY_PLACEHOLDER} once`);
-const buildKey = checksum(Buffer.from(cliText));
+const engineBundle = path.join(dist, 'cli-engine.js');
+const engineText = fs.readFileSync(engineBundle, 'utf8');
+const buildKey = checksum(Buffer.from(engineText));
 if (buildKey.length !== BUILD_KEY_PLACEHOLDER.length) throw new Error('the build key must keep the bundle’s length');
-fs.writeFileSync(cliBundle, cliText.replace(BUILD_KEY_PLACEHOLDER, buildKey));
-fs.chmodSync(cliBundle, 0o755);
+for (const bundle of [engineBundle, path.join(dist, 'cli.js')]) {
+  const text = bundle === engineBundle ? engineText : fs.readFileSync(bundle, 'utf8');
+  if (text.split(BUILD_KEY_PLACEHOLDER).length !== 2)
+    throw new Error(`${path.relative(root, bundle)} must hold ${BUILD_KEY_PLACEHOLDER} once`);
+  fs.writeFileSync(bundle, text.replace(BUILD_KEY_PLACEHOLDER, buildKey));
+}
+fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
 console.log(`built dist/ in ${Date.now() - started} ms${production ? ' (production)' : ''}`);

@@ -1,5 +1,7 @@
-#!/usr/bin/env node
-/** Entry point of `batch-identity` (dist/cli.js), and of its worker threads. */
+/**
+ * The CLI's engine bundle (dist/cli-engine.js): started by dist/cli.js (`cliLoader.ts`), and the
+ * script of its worker threads.
+ */
 import { readFileSync } from 'fs';
 import { version } from '../../package.json';
 import { checksum } from './cli/cache';

@@ -89,6 +89,7 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
       'dist/extension.js',
       'dist/server.js',
       'dist/cli.js',
+      'dist/cli-engine.js',
       'dist/wasm/tree-sitter.wasm',
       'dist/wasm/tree-sitter-c-sharp.wasm',
       'dist/wasm/tree-sitter-java.wasm',
@@ -154,7 +155,7 @@ describe('the packaged extension (batch-identity.vsix)', { skip: notCheckable() 
     );
     assert.deepEqual(unwanted, []);
     // Development bundles carry a source map link; the production ones do not.
-    for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/cli.js']) {
+    for (const bundle of ['dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/cli-engine.js']) {
       const text = entries()
         .find((e) => e.name === `extension/${bundle}`)!
         .read()

@@ -18,6 +18,20 @@ export type CanonicalMember = Elevation | Scope | LoginMode;
 /** An elevation level in a word, as hovers, completion details and symbols name it. */
 export const ELEVATION_WORD: Record<Elevation, string> = { admin: 'admin', nonAdmin: 'non-admin' };
 
+/**
+ * An elevation in a few words, as hovers, "runs as" hints, completion details and symbols write it:
+ * `admin`; with `(default)` when the code sets none (no elevation at all, or `byDefault`); or, for
+ * a value the code computes, `elevation set by an expression`.
+ */
+export function elevationWords(elevation: Elevation | 'unknown' | undefined, byDefault = false): string {
+  if (elevation === 'unknown') return 'elevation set by an expression';
+  if (elevation === undefined) return `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`;
+  return byDefault ? `${ELEVATION_WORD[elevation]} (default)` : ELEVATION_WORD[elevation];
+}
+
+/** A Windows login mode in words, as completion details write it. */
+export const LOGIN_WORD: Record<LoginMode, string> = { batch: 'batch login', interactive: 'interactive login' };
+
 export const ENUM_MEMBERS: { readonly [E in EnumName]: readonly CanonicalMember[] } = {
   ElevationLevel: ['nonAdmin', 'admin'],
   AutoUserScope: ['task', 'pool'],

@@ -871,6 +871,10 @@ export const JSON_KEYS = {
   poolId: 'poolId',
   autoPoolSpecification: 'autoPoolSpecification',
   autoPool: 'pool',
+  /** A REST pool body's own properties (`PoolAddParameter`: `vmSize` and its one configuration): an object with one is a pool. */
+  poolBodyKeys: ['vmSize', 'virtualMachineConfiguration', 'cloudServiceConfiguration'],
+  /** What else only a pool holds: its node count, or the management plane's `deploymentConfiguration` (a pool being written may hold these first). */
+  poolOtherKeys: ['targetDedicatedNodes', 'deploymentConfiguration'],
   /** ARM resource types (prefix) that are Batch. */
   armBatchTypePrefix: 'microsoft.batch/',
   /**

@@ -31,8 +31,6 @@ import type { ReportedDiagnostic } from './report';
 
 export const CACHE_FORMAT = 'batch-identity-check-cache';
 export const CACHE_FORMAT_VERSION = 1;
-/** Where the cache lives unless `--cache-location` says otherwise (relative to the working directory). */
-export const DEFAULT_CACHE_LOCATION = path.join('node_modules', '.cache', 'batch-identity');
 /** Cache files kept in one location (one per build, settings and inputs); the least recently written are deleted. */
 const MAX_CACHE_FILES = 16;
 /** A cache file larger than this is not read (no real workspace comes near it). */

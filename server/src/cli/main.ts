@@ -13,11 +13,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { languageNames } from '../../../common/languages';
-import { DEFAULT_SETTINGS, type FixScope, type Settings } from '../../../common/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings';
 import { Engine, languageOfPath } from '../engine/engine';
 import { projectRootsBeyond } from '../workspace/projectRoot';
 import { walkFiles } from '../workspace/walk';
-import { CheckCache, DEFAULT_CACHE_LOCATION, RACY_MS, sameStat, type FileEntry } from './cache';
+import { DEFAULT_CACHE_LOCATION, parseArgs, resultCacheLocation } from './args';
+import { CheckCache, RACY_MS, sameStat, type FileEntry } from './cache';
 import { Checker, type CacheRecord, type CheckOptions, type CheckResult, type Note, type ScanItem, type ScanResult } from './checker';
 import { patchBytes } from './diff';
 import { WorkerPool } from './parallel';
@@ -57,61 +58,6 @@ Finds Azure Batch runElevated and user-identity problems in ${languageNames('and
   --cache-location   where the cache is kept (default: ${DEFAULT_CACHE_LOCATION.split(path.sep).join('/')})
 Exit: 0 nothing of warning or above (and with --diff nothing to change), 1 findings remain (or a change), 2 usage or I/O error.`;
 
-interface Options {
-  readonly fix: boolean;
-  readonly diff: boolean;
-  readonly format: 'text' | 'json' | 'sarif';
-  readonly fixScope: FixScope;
-  readonly paths: string[];
-  readonly jobs?: number;
-  readonly cache: boolean;
-  readonly cacheLocation?: string;
-}
-
-function parseArgs(args: readonly string[]): Options | string {
-  if (args[0] !== 'check') return args.length === 0 || args[0] === '--help' || args[0] === '-h' ? '' : `unknown command '${args[0]}'`;
-  let fix = false;
-  let diff = false;
-  let format: Options['format'] = 'text';
-  let fixScope: FixScope = 'omit';
-  let jobs: number | undefined;
-  let cache = true;
-  let cacheLocation: string | undefined;
-  const paths: string[] = [];
-  for (let i = 1; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const valueOf = () => inline ?? args[++i];
-    if (flag === '--fix') fix = true;
-    else if (flag === '--diff') diff = true;
-    else if (flag === '--format') {
-      const value = valueOf();
-      if (value !== 'text' && value !== 'json' && value !== 'sarif') return `--format must be text, json or sarif (got '${value ?? ''}')`;
-      format = value;
-    } else if (flag === '--fix-scope') {
-      const value = valueOf();
-      if (value !== 'omit' && value !== 'task' && value !== 'pool') return `--fix-scope must be omit, task or pool (got '${value ?? ''}')`;
-      fixScope = value;
-    } else if (flag === '--jobs') {
-      const value = valueOf();
-      jobs = Number(value);
-      if (!Number.isInteger(jobs) || jobs < 1) return `--jobs must be a whole number of at least 1 (got '${value ?? ''}')`;
-    } else if (flag === '--cache') cache = true;
-    else if (flag === '--no-cache') cache = false;
-    else if (flag === '--cache-location') {
-      const value = valueOf();
-      if (!value) return '--cache-location needs a directory';
-      cacheLocation = value;
-    } else if (flag === '--help' || flag === '-h') return '';
-    else if (arg.startsWith('-') && arg !== '-') return `unknown option '${arg}'`;
-    else paths.push(arg);
-  }
-  if (paths.length === 0) return 'no file or directory given';
-  if (fix && diff) return '--fix and --diff exclude each other (--diff shows what --fix would write)';
-  return { fix, diff, format, fixScope, paths, jobs, cache, cacheLocation };
-}
-
 /** The settings as one string, keys sorted: the cache's key of "the settings that change results" (all of them do). */
 export function settingsKey(settings: Settings): string {
   const sorted = (value: unknown): unknown =>
@@ -145,8 +91,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   // (as the editor reads its workspace folders), never reported. The walk lists each file once, under
   // the first input that reaches it, so a checked file is never also a context file.
   const roots = projectRootsBeyond(inputs, cwd);
-  const cacheLocation = path.resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
-  const cache = options.cache
+  const cacheLocation = resultCacheLocation(options, cwd);
+  const cache = cacheLocation
     ? CheckCache.open(
         cacheLocation,
         {
@@ -179,7 +125,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     walkFiles(
       [...inputs, ...roots],
       // The cache's own files are never read as sources (a location inside the tree: they change every run).
-      { list: cache?.list, skipDirectories: cache && new Set([realPathOr(cacheLocation)]) },
+      { list: cache?.list, skipDirectories: cache && cacheLocation ? new Set([realPathOr(cacheLocation)]) : undefined },
       (file, real, input) => {
         // The bulk of a re-scan: an unchanged file without an identity word. Nothing to read, nothing to make.
         if (cache?.unchangedPlain(real)) {

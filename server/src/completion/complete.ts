@@ -6,7 +6,8 @@
  * own. Served from the kept analysis (its facts) and the tree it parsed (engine.completionsAt).
  */
 import {
-  ELEVATION_WORD,
+  elevationWords,
+  LOGIN_WORD,
   ENUM_MEMBERS,
   EXPLAIN,
   DEFAULTS,
@@ -103,11 +104,9 @@ export function snippetText(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 
-const LOGIN_WORD: Record<LoginMode, string> = { batch: 'batch login', interactive: 'interactive login' };
-
 /** `admin · Linux uid 1001, gid 1001 · pool.json:7`: what the account is, for the list's detail. */
 export function accountSummary(account: IndexedAccount): string {
-  const parts = [account.elevation ? ELEVATION_WORD[account.elevation] : `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`];
+  const parts = [elevationWords(account.elevation)];
   if (account.linux || account.uid !== undefined) {
     const ids = [account.uid !== undefined && `uid ${account.uid}`, account.gid !== undefined && `gid ${account.gid}`];
     parts.push(['Linux', ids.filter(Boolean).join(', ')].filter(Boolean).join(' '));

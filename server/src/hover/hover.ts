@@ -7,7 +7,7 @@
  * never shown: only whether they are set.
  */
 import {
-  ELEVATION_WORD,
+  elevationWords,
   DEFAULTS,
   EXPLAIN,
   MANAGEMENT_GENERATIONS,
@@ -335,12 +335,6 @@ export function resolveIdentity(identity: IdentityFact, workspace?: WorkspaceAcc
   };
 }
 
-/** An elevation in a few words: `admin`, `non-admin (default)`. */
-function elevationWords(elevation: Elevation | 'unknown', byDefault: boolean): string {
-  if (elevation === 'unknown') return 'elevation set by an expression';
-  return byDefault ? `${ELEVATION_WORD[elevation]} (default)` : ELEVATION_WORD[elevation];
-}
-
 /**
  * A resolved identity as a "runs as" inlay hint says it, after `runs as: `: `pool auto-user ·
  * non-admin (default)`, `adminUser · admin`. The parts, so that the user's name can link to its account.
@@ -443,7 +437,7 @@ function namedUserHover(name: string, currentUri: string, workspace?: WorkspaceA
   if (!account) {
     lines.push('Not defined on any pool in this workspace.');
   } else {
-    const facts = [account.elevation ? ELEVATION_WORD[account.elevation] : `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`];
+    const facts = [elevationWords(account.elevation)];
     const { uid, gid, linux, windows, loginMode } = account as Partial<IndexedAccount> & AccountLocation;
     if (linux || uid !== undefined) facts.push(`Linux uid/gid ${[uid, gid].map((id) => (id === undefined ? '—' : String(id))).join('/')}`);
     if (windows || loginMode) facts.push(`Windows login mode ${loginMode ?? 'default'}`);
@@ -465,13 +459,7 @@ function accountHover(account: UserAccountFact): string {
   const facts: string[] = [];
   if (account.name?.kind === 'string') facts.push(`name \`${account.name.value}\``);
   const elevation = canonicalOf<Elevation>(account.elevation);
-  facts.push(
-    elevation === undefined
-      ? `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`
-      : elevation === 'unknown'
-        ? 'elevation set by an expression'
-        : ELEVATION_WORD[elevation],
-  );
+  facts.push(elevationWords(elevation));
   facts.push(`password ${setOrNot(account.password)}`);
   if (account.linux) {
     const ids = [account.linux.uid, account.linux.gid].map((v) => (v?.kind === 'number' ? String(v.value) : v ? 'expression' : '—'));

@@ -21,7 +21,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseSync as editorconfigOf, type Cache as EditorconfigCache, type ProcessedFileConfig, type Props } from 'editorconfig';
+import type * as Editorconfig from 'editorconfig';
+import type { Cache as EditorconfigCache, ProcessedFileConfig, Props } from 'editorconfig';
 import { parse as parseToml } from 'smol-toml';
 import { isFormatConfigFile } from '../../../common/formatFiles';
 import { NO_FORMAT, type FileFormat } from '../engine/language';
@@ -103,7 +104,9 @@ export class FormatResolver {
 
   private editorconfig(file: string): Props {
     try {
-      return editorconfigOf(file, { cache: this.editorconfigs });
+      // Loaded on first use: its WebAssembly and semver cost a check that writes no fix ~10 ms at start.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require('editorconfig') as typeof Editorconfig).parseSync(file, { cache: this.editorconfigs });
     } catch {
       // An unreadable or malformed .editorconfig says nothing.
       return {};

@@ -31,7 +31,7 @@ const DEFAULT_INDENT = '  ';
 type ObjectKind = 'task' | 'pool' | 'identity' | 'autoUser' | 'account' | 'linux' | 'windows';
 
 /** Keys only a pool has (REST bodies, CLI templates, ARM pool properties). */
-const POOL_KEYS = ['vmSize', 'virtualMachineConfiguration', 'cloudServiceConfiguration', 'targetDedicatedNodes', 'deploymentConfiguration'];
+const POOL_KEYS = [...JSON_KEYS.poolBodyKeys, ...JSON_KEYS.poolOtherKeys];
 
 function kindOf(object: Node): ObjectKind | undefined {
   const key = keyOf(object);

@@ -191,8 +191,7 @@ function classifyRoot(root: Node, fileName: string): RootKind {
   if (isTaskShaped(root)) return 'batch-body';
   const value = property(root, 'value');
   if (value?.type === 'array' && value.children?.some(isTaskShaped)) return 'batch-body';
-  if (property(root, 'vmSize') || property(root, 'virtualMachineConfiguration') || property(root, 'cloudServiceConfiguration'))
-    return 'batch-body';
+  if (JSON_KEYS.poolBodyKeys.some((key) => property(root, key))) return 'batch-body';
   if (property(root, 'poolInfo') || property(root, 'jobSpecification') || property(root, 'taskFactory')) return 'batch-body';
   if (property(root, 'definitions') || property(root, '$defs')) return 'schema';
   return 'unknown';

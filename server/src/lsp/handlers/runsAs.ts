@@ -16,7 +16,7 @@ import {
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
 import * as path from 'path';
-import { DEFAULTS, ELEVATION_WORD, TASK_KIND_LABEL } from '../../batch/model';
+import { elevationWords, TASK_KIND_LABEL, type Elevation } from '../../batch/model';
 import { languageOf } from '../../engine/engine';
 import type { Span } from '../../engine/facts';
 import type { WorkspaceAccounts } from '../../engine/findings';
@@ -87,12 +87,6 @@ function labelParts(task: TaskRunsAs, workspace: WorkspaceAccounts): InlayHintLa
   return [{ value: RUNS_AS }, name, { value: text }];
 }
 
-const ELEVATION_DETAIL: Record<string, string> = {
-  ...ELEVATION_WORD,
-  default: `${ELEVATION_WORD[DEFAULTS.elevation]} (default)`,
-  unknown: 'elevation set by an expression',
-};
-
 const union = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 const inside = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
 
@@ -126,8 +120,9 @@ export async function documentSymbols(
   const pools = new Map(facts.pools.map((pool) => [pool.key, { pool, accounts: [] as DocumentSymbol[] }]));
   for (const account of facts.accounts) {
     const name = account.name?.kind === 'string' ? account.name.value : account.name ? written(account.name.span) : 'user account';
-    const elevation = account.elevation?.kind === 'enum' ? account.elevation.canonical : account.elevation ? 'unknown' : undefined;
-    const detail = `user account · ${ELEVATION_DETAIL[elevation ?? 'default'] ?? ELEVATION_DETAIL.unknown}`;
+    const elevation =
+      account.elevation?.kind === 'enum' ? (account.elevation.canonical as Elevation) : account.elevation ? 'unknown' : undefined;
+    const detail = `user account · ${elevationWords(elevation)}`;
     const nameSpan = account.name?.span ?? account.nameSpan;
     const entry = symbol(name, detail, SymbolKind.Field, account.span, nameSpan);
     const pool = account.pool && pools.get(account.pool.key);
