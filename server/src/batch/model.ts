@@ -194,7 +194,7 @@ export const EXPLAIN = {
   } satisfies Record<Elevation, string>,
   scope: {
     task:
-      'on Windows nodes, an auto-user account created for this task alone: other tasks have no de facto access to its files, ' +
+      'on Windows nodes, an auto-user account created for this task alone: it has no de facto access to other tasks on the node, ' +
       'though a task with admin elevation can reach other task directories. The documentation says Linux nodes always run under pool scope.',
     pool:
       'the task runs as one of the two auto-user accounts created on each node for the pool, one with elevated access and one without; ' +
