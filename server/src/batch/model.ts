@@ -207,7 +207,7 @@ export const EXPLAIN = {
   loginMode: {
     batch: 'the LOGON32_LOGON_BATCH logon, recommended for long-running parallel processes.',
     interactive:
-      "on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative privilege.",
+      "on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative or maximum privilege.",
   } satisfies Record<LoginMode, string>,
   loginModeDefault: 'The default login mode is documented inconsistently across SDKs; set it explicitly.',
   userIdentity:

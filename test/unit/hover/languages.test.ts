@@ -645,7 +645,7 @@ describe('hover: user accounts and their Linux and Windows settings', () => {
   const WINDOWS =
     'Windows settings of a user account: the login mode (batch or interactive). The API says it "can only be specified if the user is on a Windows pool".';
   const INTERACTIVE = (member: string) =>
-    `**${member}** — on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative privilege.`;
+    `**${member}** — on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative or maximum privilege.`;
 
   // [language, on the first account, on its Linux settings, on the Windows settings]
   // [language, on the first account, on its Linux settings, on the Windows settings, its login mode as the file spells it]
