@@ -208,7 +208,7 @@ export const EXPLAIN = {
   } satisfies Record<Elevation, string>,
   scope: {
     task:
-      'on Windows nodes, an auto-user account created for this task alone: other tasks have no de facto access to its files, ' +
+      'on Windows nodes, an auto-user account created for this task alone: it has no de facto access to other tasks on the node, ' +
       'though a task with admin elevation can reach other task directories. The documentation says Linux nodes always run under pool scope.',
     pool:
       'the task runs as one of the two auto-user accounts created on each node for the pool, one with elevated access and one without; ' +
@@ -221,7 +221,7 @@ export const EXPLAIN = {
   loginMode: {
     batch: 'the LOGON32_LOGON_BATCH logon, recommended for long-running parallel processes.',
     interactive:
-      "on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative privilege.",
+      "on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative or maximum privilege.",
   } satisfies Record<LoginMode, string>,
   loginModeDefault: 'The default login mode is documented inconsistently across SDKs; set it explicitly.',
   userIdentity:

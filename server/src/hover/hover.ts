@@ -271,7 +271,7 @@ function canonicalOf<T extends string>(value: Value | undefined): T | 'unknown' 
  * The identity a task really runs under, resolved against the workspace's accounts, defaults
  * included: what the identity hover says in a sentence and a "runs as" inlay hint in a few words
  * (`runsAsLabel`). Undefined for an identity that sets both a named user and an auto-user (the
- * service rejects it: identity-conflict) or neither.
+ * API forbids it, the service's answer is undocumented: identity-conflict) or neither.
  */
 export type ResolvedIdentity =
   | {

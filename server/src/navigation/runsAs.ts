@@ -17,9 +17,9 @@ export interface TaskRunsAs {
 
 /**
  * Each task with what it runs as, in text order. A task whose identity sets both a named user and
- * an auto-user, or neither, is left out: the service rejects it ("you must specify one but not
- * both", the REST reference of UserIdentity), so it runs as nothing; so is a task that sets
- * runElevated and no identity.
+ * an auto-user, or neither, is left out: the API requires one but not both ("you must specify one
+ * but not both", UserIdentity; what the service does with it is not documented), so no hint says
+ * what it runs as; so is a task that sets runElevated and no identity.
  */
 export function tasksRunAs(facts: Facts, workspace?: WorkspaceAccounts): TaskRunsAs[] {
   const identities = new Map<string, IdentityFact>();
@@ -32,7 +32,7 @@ export function tasksRunAs(facts: Facts, workspace?: WorkspaceAccounts): TaskRun
   for (const task of facts.tasks) {
     const identity = identities.get(task.holder.key);
     if (identity) {
-      // Neither or both of a named user and an auto-user: the service rejects the identity.
+      // Neither or both of a named user and an auto-user: an identity the API forbids, no hint.
       const resolved = resolveIdentity(identity, workspace);
       if (resolved) result.push({ task, identity, runsAs: resolved });
     } else if (!elevated.has(task.holder.key)) {

@@ -72,7 +72,7 @@ const descriptor = {
     removeFix: ({ dialect }: Spelled) => `Remove ${name(dialect)} (the user identity already sets this elevation)`,
     identityDecidesFix: ({ dialect }: Spelled) => `Remove ${name(dialect)} (the user identity decides)`,
     overridden: ({ dialect }: Spelled) =>
-      `${name(dialect)} is set again later in this object; JSON readers keep only the last (${removed(dialect)}).`,
+      `${name(dialect)} is set again later in this object; many JSON readers keep only the last (${removed(dialect)}).`,
     removeOverriddenFix: ({ dialect }: Spelled) => `Remove this ${name(dialect)} (a later one in the same object replaces it)`,
     overridingKey: ({ dialect }: Spelled) => `The ${name(dialect)} that replaces it`,
   },

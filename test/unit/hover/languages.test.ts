@@ -257,7 +257,7 @@ const ADMIN = (member: string) =>
   `**${member}** — the account has elevated access and operates with full Administrator permissions on the node.`;
 const NON_ADMIN = (member: string) => `**${member}** — a standard account without elevated access. The default.`;
 const TASK_SCOPE = (member: string) =>
-  `**${member}** — on Windows nodes, an auto-user account created for this task alone: other tasks have no de facto access to its files, ` +
+  `**${member}** — on Windows nodes, an auto-user account created for this task alone: it has no de facto access to other tasks on the node, ` +
   'though a task with admin elevation can reach other task directories. The documentation says Linux nodes always run under pool scope.';
 const POOL_SCOPE = (member: string) =>
   `**${member}** — the task runs as one of the two auto-user accounts created on each node for the pool, one with elevated access and one without; ` +
@@ -646,7 +646,7 @@ describe('hover: user accounts and their Linux and Windows settings', () => {
   const WINDOWS =
     'Windows settings of a user account: the login mode (batch or interactive). The API says it "can only be specified if the user is on a Windows pool".';
   const INTERACTIVE = (member: string) =>
-    `**${member}** — on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative privilege.`;
+    `**${member}** — on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative or maximum privilege.`;
 
   // [language, on the first account, on its Linux settings, on the Windows settings]
   // [language, on the first account, on its Linux settings, on the Windows settings, its login mode as the file spells it]

@@ -89,7 +89,7 @@ const SAYS: Says<typeof runElevatedRule> = [
   ],
   [['removeFix', { dialect: 'arm' }], 'Remove "runElevated" (the user identity already sets this elevation)'],
   [['identityDecidesFix', { dialect: 'python' }], 'Remove run_elevated (the user identity decides)'],
-  [['overridden', { dialect: 'rest' }], `"runElevated" is set again later in this object; JSON readers keep only the last ${REMOVED}`],
+  [['overridden', { dialect: 'rest' }], `"runElevated" is set again later in this object; many JSON readers keep only the last ${REMOVED}`],
   [['removeOverriddenFix', { dialect: 'rest' }], 'Remove this "runElevated" (a later one in the same object replaces it)'],
   [['overridingKey', { dialect: 'rest' }], 'The "runElevated" that replaces it'],
 ];
