@@ -96,7 +96,7 @@ const HOVER = {
     `**${member}** — the account has elevated access and operates with full Administrator permissions on the node.`,
   nonAdmin: (member: string) => `**${member}** — a standard account without elevated access. The default.`,
   taskScope: (member: string) =>
-    `**${member}** — on Windows nodes, an auto-user account created for this task alone: other tasks have no de facto access to its files, ` +
+    `**${member}** — on Windows nodes, an auto-user account created for this task alone: it has no de facto access to other tasks on the node, ` +
     'though a task with admin elevation can reach other task directories. The documentation says Linux nodes always run under pool scope.',
   identity: '**User identity**',
   autoUserAdmin: '**auto-user · admin · pool scope (default)**',
