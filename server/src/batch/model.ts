@@ -224,6 +224,11 @@ export const EXPLAIN = {
       "on Windows VM pools UAC is enabled: an elevated identity's session is not elevated unless the program the task runs is configured to always require administrative or maximum privilege.",
   } satisfies Record<LoginMode, string>,
   loginModeDefault: 'The default login mode is documented inconsistently across SDKs; set it explicitly.',
+  /** A task whose code sets no user identity (the user accounts page; AutoUserSpecification.scope; TaskAddParameter.userIdentity). */
+  noIdentity:
+    'The code sets no user identity: the task runs under an auto-user account, as a non-administrative user. ' +
+    'Which auto-user the documentation does not settle: an auto-user specification without a scope gets pool scope, ' +
+    'while the task API says an omitted identity runs "as a non-administrative user unique to the task".',
   userIdentity:
     'A user identity names **either** a user account of the pool **or** an auto-user specification, and the task runs as that account.',
   userAccount:

@@ -293,16 +293,12 @@ export type ResolvedIdentity =
     }
   | { readonly kind: 'autoUserElsewhere' }
   /** The whole identity is an expression (`UserIdentity = shared`): what it holds is decided elsewhere. */
-  | { readonly kind: 'elsewhere' };
+  | { readonly kind: 'elsewhere' }
+  /** The code sets no user identity: an auto-user, non-admin; the documentation does not settle its scope (`EXPLAIN.noIdentity`). */
+  | { readonly kind: 'none' };
 
-/** What a task whose identity is set nowhere runs as: the pool's auto-user, non-admin (the documented defaults). */
-export const DEFAULT_IDENTITY: ResolvedIdentity = {
-  kind: 'autoUser',
-  elevation: DEFAULTS.elevation,
-  elevationDefault: true,
-  scope: DEFAULTS.scope,
-  scopeDefault: true,
-};
+/** What a task whose identity is set nowhere runs as: an auto-user, non-admin (`EXPLAIN.noIdentity`). */
+export const DEFAULT_IDENTITY: ResolvedIdentity = { kind: 'none' };
 
 export function resolveIdentity(identity: IdentityFact, workspace?: WorkspaceAccounts): ResolvedIdentity | undefined {
   const named = identity.userName;
@@ -354,6 +350,8 @@ export function runsAsParts(resolved: ResolvedIdentity): { readonly user?: strin
       return { text: 'auto-user set elsewhere' };
     case 'elsewhere':
       return { text: 'set elsewhere' };
+    case 'none':
+      return { text: `auto-user · ${elevationWords(undefined)}` };
     case 'autoUser': {
       const user = resolved.scope === 'unknown' ? 'auto-user (scope set by an expression)' : `${resolved.scope} auto-user`;
       // Both defaults: one "(default)" for the whole; else each default says so where it applies.
@@ -396,6 +394,8 @@ export function describeIdentity(resolved: ResolvedIdentity, currentUri?: string
       return { line: 'auto-user (specification set elsewhere)', access: '' };
     case 'elsewhere':
       return { line: 'an identity set elsewhere (an expression)', access: '' };
+    case 'none':
+      return { line: `auto-user · ${elevationWords(undefined)} · no user identity`, access: EXPLAIN.noIdentity };
     case 'autoUser': {
       const { elevation, scope } = resolved;
       const scopeText = resolved.scopeDefault

@@ -121,8 +121,8 @@ suite('named users, runs-as hints and outline', () => {
     assert.deepEqual(
       csharp.filter((h) => labelOf(h).startsWith('runs as: ')).map((h) => [h.position.line, labelOf(h)]),
       [
-        [10, 'runs as: pool auto-user · non-admin (default)'],
-        [15, 'runs as: pool auto-user · non-admin (default)'],
+        [10, 'runs as: auto-user · non-admin (default)'],
+        [15, 'runs as: auto-user · non-admin (default)'],
         [16, 'runs as: task auto-user · admin'],
         [21, 'runs as: adminUser · admin'],
         [25, 'runs as: set elsewhere'],

@@ -12,6 +12,7 @@ import type {
   DocumentHighlight,
   DocumentSymbol,
   InlayHint,
+  MarkupContent,
   InlayHintLabelPart,
   Location,
   Range,
@@ -243,7 +244,16 @@ describe('named users as symbols over stdio', () => {
       });
     const label = (h: InlayHint) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join(''));
     const shown = await hints();
-    assert.deepEqual(shown.map(label), ['runs as: pool auto-user · non-admin (default)', 'runs as: adminUser · admin']);
+    assert.deepEqual(shown.map(label), ['runs as: auto-user · non-admin (default)', 'runs as: adminUser · admin']);
+    assert.ok(
+      shown.every((h) => label(h).length <= 43),
+      'each label fits in what VS Code shows of a hint by default (editor.inlayHints.maximumLength)',
+    );
+    // A task without a user identity: the documentation does not say which auto-user, and the tooltip says so.
+    const noIdentity = shown[0].tooltip as MarkupContent;
+    assert.match(noIdentity.value, /^\*\*auto-user · non-admin \(default\) · no user identity\*\*/);
+    assert.match(noIdentity.value, /auto-user specification without a scope gets pool scope/);
+    assert.match(noIdentity.value, /"as a non-administrative user unique to the task"/);
     assert.deepEqual(
       shown.map((h) => h.position.line),
       [2, 3],
@@ -286,7 +296,7 @@ describe('named users as symbols over stdio', () => {
       range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } },
     });
     const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
-    assert.deepEqual(labels, ['runs as: pool auto-user · non-admin (default)', 'runs as: adminUser · non-admin (default)']);
+    assert.deepEqual(labels, ['runs as: auto-user · non-admin (default)', 'runs as: adminUser · non-admin (default)']);
   });
 
   it('document symbols: the pool with its account and its start task; workspace symbols: accounts by name', HANG, async (t) => {
@@ -298,7 +308,7 @@ describe('named users as symbols over stdio', () => {
       list.map((s) => [s.name, s.detail, ...(s.children?.length ? [outline(s.children)] : [])]);
     assert.deepEqual(outline(symbols), [
       ['pool', 'pool · 1 user account', [['adminUser', 'user account · admin']]],
-      ['start task', 'runs as: pool auto-user · non-admin (default)'],
+      ['start task', 'runs as: auto-user · non-admin (default)'],
     ]);
     const found = await request<SymbolInformation[]>('workspace/symbol', { query: 'adm' });
     assert.deepEqual(

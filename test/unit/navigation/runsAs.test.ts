@@ -76,7 +76,7 @@ const TASK_NAMES: Record<keyof typeof SAMPLES, RegExp> = {
   typescript: /^(plain|named|other|\{)$/,
 };
 
-const EXPECTED_RUNS_AS = ['pool auto-user · non-admin (default)', 'adminUser · admin', 'task auto-user · admin', 'set elsewhere'];
+const EXPECTED_RUNS_AS = ['auto-user · non-admin (default)', 'adminUser · admin', 'task auto-user · admin', 'set elsewhere'];
 
 async function runsAs(language: LanguageId, text: string, index?: AccountIndex) {
   const analysis = await analyze(language, text, { tasks: true });
@@ -107,7 +107,7 @@ describe('"runs as" of every task a file builds, defaults included', () => {
     const pool =
       '{\n  "id": "p",\n  "vmSize": "s",\n  "userAccounts": [{ "name": "adminUser", "elevationLevel": "admin" }],\n  "startTask": { "commandLine": "a" }\n}\n';
     const defined = await runsAs('json', pool);
-    assert.deepEqual(defined.labels, ['pool auto-user · non-admin (default)']);
+    assert.deepEqual(defined.labels, ['auto-user · non-admin (default)']);
     const index = new AccountIndex();
     index.update('file:///pool.json', definedAccounts('file:///pool.json', pool, defined.analysis.facts));
     const tasks =
@@ -137,7 +137,7 @@ export async function run(client: BatchServiceClient, runner: { run(o: object): 
 }
 `;
     const { analysis, labels } = await runsAs('typescript', text);
-    assert.deepEqual(labels, ['pool auto-user (default scope) · admin', 'pool auto-user · non-admin (default)']);
+    assert.deepEqual(labels, ['pool auto-user (default scope) · admin', 'auto-user · non-admin (default)']);
     assert.deepEqual(
       analysis.facts.tasks.map((t) => [t.holder.taskKind, text.slice(t.nameSpan.start, t.nameSpan.end)]),
       [
@@ -154,12 +154,12 @@ export async function run(client: BatchServiceClient, runner: { run(o: object): 
 
   it('a task that sets runElevated and no identity gets no "runs as": the run-elevated diagnostic speaks for it', async () => {
     const text = '{ "value": [{ "id": "x", "commandLine": "b", "runElevated": true }, { "id": "y", "commandLine": "c" }] }';
-    assert.deepEqual((await runsAs('json', text)).labels, ['pool auto-user · non-admin (default)']);
+    assert.deepEqual((await runsAs('json', text)).labels, ['auto-user · non-admin (default)']);
   });
 
   it('a file that only builds tasks is parsed for them when asked, and only then', async () => {
     const text = 'import azure.batch.models as batchmodels\n\ntask = batchmodels.TaskAddParameter(id="t", command_line="a")\n';
-    assert.deepEqual((await runsAs('python', text)).labels, ['pool auto-user · non-admin (default)']);
+    assert.deepEqual((await runsAs('python', text)).labels, ['auto-user · non-admin (default)']);
     const unasked = await analyze('python', text);
     assert.equal(unasked.facts.tasks.length, 0);
   });
