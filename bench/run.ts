@@ -493,8 +493,6 @@ async function measureScan(rows: Row[], results: Record<string, unknown>): Promi
     return;
   }
   const rg = (p: Paired) => `rg -l ${p.rgMs.toFixed(0)} ms (ratio ${p.ratio.toFixed(2)})`;
-  /** The cold scan before the cache (docs/performance.md, 2026-11-22): 13.5 × rg. */
-  const BEFORE_RATIO = 13.5;
   const row = (measure: string, p: Paired, target: string, limit: number): Row => ({
     measure,
     value: `${p.ms.toFixed(0)} ms`,
@@ -502,14 +500,18 @@ async function measureScan(rows: Row[], results: Record<string, unknown>): Promi
     target,
     met: p.ratio <= limit,
   });
+  // "The cold scan no slower than today" (issue 17): today's scan is --no-cache, measured in the same
+  // run (its ratio to rg, so that the load of the minutes between them counts less); 5 % for noise.
+  const NOISE = 1.05;
   rows.push(
-    row(
-      `workspace scan, ${scan.mb.toFixed(0)} MB, ${scan.files} files (${scan.batchFiles} Batch), --no-cache`,
-      scan.noCache,
-      `≤ ${BEFORE_RATIO} × rg (before the cache)`,
-      BEFORE_RATIO,
-    ),
-    row('  cold: into an empty cache (written)', scan.cold, `≤ ${BEFORE_RATIO} × rg (before the cache)`, BEFORE_RATIO),
+    {
+      measure: `workspace scan, ${scan.mb.toFixed(0)} MB, ${scan.files} files (${scan.batchFiles} Batch), --no-cache`,
+      value: `${scan.noCache.ms.toFixed(0)} ms`,
+      baseline: rg(scan.noCache),
+      target: '(what every scan cost before the cache)',
+      met: undefined,
+    },
+    row('  cold: into an empty cache (written)', scan.cold, '≤ --no-cache (ratio, +5 %)', scan.noCache.ratio * NOISE),
     row('  warm: the unchanged tree again', scan.warm, '≤ 2 × rg', 2),
     row('  after one file changed (no identity word)', scan.changedPlain, '≤ 2.5 × rg', 2.5),
     row('  after one C# file with runElevated changed', scan.changedBatch, '≤ 2.5 × rg', 2.5),
