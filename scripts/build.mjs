@@ -56,9 +56,41 @@ const oneIniWasmInDist = {
   },
 };
 
+// dist/cli.js runs the CLI's engine from V8's code cache through node:vm, and Node 20 forgets a vm
+// script's loader for `import()` when its code comes from a cache (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING).
+// The only `import()`s in the bundles are tree-sitter's runtime's, of Node's own modules: they become
+// requires, made at the module's top, where the runtime's own `var require` does not shadow Node's.
+// A version that imports otherwise fails the build here; test/unit/cli/codeCache.test.ts parses
+// through the code cache.
+const TREE_SITTER_IMPORTS = ['fs/promises', 'module'];
+const treeSitterWithoutImport = {
+  name: 'tree-sitter-without-import',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@vscode[\\/]tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/ }, async (args) => {
+      let source = await fs.promises.readFile(args.path, 'utf8');
+      const requires = [];
+      TREE_SITTER_IMPORTS.forEach((name, i) => {
+        const dynamic = `await import(${JSON.stringify(name)})`;
+        if (source.split(dynamic).length !== 2) throw new Error(`tree-sitter.js no longer has one ${dynamic}: see scripts/build.mjs`);
+        source = source.replace(dynamic, `await Promise.resolve(__nodeModule${i}())`);
+        requires.push(`const __nodeModule${i} = () => require(${JSON.stringify(name)});`);
+      });
+      if (/\bimport\(/.test(source.replace(/\/\/.*|\/\*[\s\S]*?\*\//g, '')))
+        throw new Error('tree-sitter.js has another import(): see scripts/build.mjs');
+      return { contents: `${requires.join('\n')}\n${source}`, loader: 'js' };
+    });
+  },
+};
+
 const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] },
-  { entryPoints: { server: 'server/src/server.ts', 'cli-engine': 'server/src/cli.ts' }, plugins: [oneIniWasmInDist] },
+  { entryPoints: { server: 'server/src/server.ts' }, plugins: [oneIniWasmInDist, treeSitterWithoutImport] },
+  // Any other `import()` in the CLI's engine becomes a require too (see treeSitterWithoutImport).
+  {
+    entryPoints: { 'cli-engine': 'server/src/cli.ts' },
+    plugins: [oneIniWasmInDist, treeSitterWithoutImport],
+    supported: { 'dynamic-import': false },
+  },
   // The `batch-identity` command: a small loader that starts cli-engine.js from V8's code cache.
   { entryPoints: { cli: 'server/src/cliLoader.ts' } },
 ];

@@ -65,39 +65,16 @@ export function writeCodeCache(file: string, data: Buffer): void {
   }
 }
 
-/**
- * The engine's `import()` (tree-sitter's runtime imports Node's modules) through Node's own loader,
- * as in a module Node loaded itself: Node ≥ 20.12 has it for vm scripts. Older ones start the engine
- * without a code cache.
- */
-const MAIN_CONTEXT_LOADER = (vm.constants as unknown as { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } | undefined)
-  ?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-
-/**
- * Node calls that loader experimental, in a warning on stderr at the first `import()`: the CLI's
- * stderr is its users', so that one warning, and only that one, is not passed on.
- */
-function withoutLoaderWarning(): void {
-  const emitWarning = process.emitWarning;
-  process.emitWarning = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
-    if (String(typeof warning === 'string' ? warning : warning.message).startsWith('vm.USE_MAIN_CONTEXT_DEFAULT_LOADER')) return;
-    return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
-  } as typeof process.emitWarning;
-}
-
 /** Loads and runs the engine bundle as Node would load a main module, from `cacheFile`'s code when it holds. */
 function runEngine(engine: string, cacheFile: string | undefined): void {
-  if (!cacheFile || !MAIN_CONTEXT_LOADER) {
+  if (!cacheFile) {
     createRequire(engine)(engine);
     return;
   }
   const cachedData = readCodeCache(cacheFile);
-  withoutLoaderWarning();
-  const script = new vm.Script(wrap(fs.readFileSync(engine, 'utf8')), {
-    filename: engine,
-    cachedData,
-    importModuleDynamically: MAIN_CONTEXT_LOADER as unknown as vm.ScriptOptions['importModuleDynamically'],
-  });
+  // No loader for `import()`, which Node 20 forgets in code that comes from a cache anyway: the
+  // engine bundle has none (scripts/build.mjs makes them requires).
+  const script = new vm.Script(wrap(fs.readFileSync(engine, 'utf8')), { filename: engine, cachedData });
   if (!cachedData || script.cachedDataRejected) {
     // At exit, so that the functions the run compiled are in it too; but not after the run changed
     // V8's flags (the engine sets --liftoff-only before it compiles a grammar, in any thread, maybe

@@ -111,6 +111,11 @@ describe('cli: the code cache of the engine bundle', () => {
       // has its grammar compiled at once, before the engine's first line has returned to the loader.
       assert.match(run(parsed, csharp), /run-elevated/);
       assert.deepEqual(codeCaches(parsed), [], 'nor one whose flags changed while the engine started');
+      // The same C# file with the code cache the JSON runs left: the engine runs from V8's cached code
+      // and still loads its grammar (tree-sitter's runtime imports Node's modules; Node 20 loses a vm
+      // script's loader for import() when its code comes from a cache).
+      assert.ok(readCodeCache(file), 'the code cache is there to be used');
+      assert.match(run(cache, csharp), /run-elevated/);
 
       // --no-cache: no code cache either (nor a result cache) under the working directory.
       const cwd = tree({});
