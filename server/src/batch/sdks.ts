@@ -70,6 +70,7 @@ export interface CSharpModelShape<F extends string = CSharpField> {
 /** What a pool's configuration models hold: its user accounts and what tells its nodes' OS (os-mismatch). */
 export type CSharpPoolField =
   | 'userAccounts'
+  | 'startTask'
   | 'deployment'
   | 'vm'
   | 'cloudService'
@@ -80,6 +81,9 @@ export type CSharpPoolField =
   | 'publisher'
   | 'offer'
   | 'sku';
+
+/** What a job's pool information holds: the pool it names or its auto-pool, and the job's own tasks (by kind). */
+export type CSharpJobField = 'poolInfo' | 'poolId' | 'autoPool' | 'pool' | Exclude<TaskKind, 'task' | 'startTask'>;
 
 export const CSHARP = {
   /** Namespaces whose import puts Batch types in reach. */
@@ -282,12 +286,14 @@ export const CSHARP = {
     Pool: {
       properties: {
         UserAccounts: 'userAccounts',
+        StartTask: 'startTask',
         DeploymentConfiguration: 'deployment',
         VirtualMachineConfiguration: 'vm',
         CloudServiceConfiguration: 'cloudService',
       },
       parameters: {
         userAccounts: 'userAccounts',
+        startTask: 'startTask',
         deploymentConfiguration: 'deployment',
         virtualMachineConfiguration: 'vm',
         cloudServiceConfiguration: 'cloudService',
@@ -330,6 +336,45 @@ export const CSHARP = {
       positional: [],
     },
   } satisfies Record<string, CSharpModelShape<CSharpPoolField>>,
+  /**
+   * Where a job says which pool its tasks run on (`Holder.pool`): its pool information — the legacy
+   * `CloudJob.PoolInformation` (and `JobOperations.CreateJob(jobId, poolInformation)`), Protocol.Models
+   * `JobAddParameter.PoolInfo`, Azure.Compute.Batch `BatchJobCreateContent(id, poolInfo)` — whose
+   * `PoolId` names a pool, or whose `AutoPoolSpecification` holds the auto-pool (`PoolSpecification` in
+   * the legacy SDK, `Pool` in the generated models); the job's own tasks beside it (reference §2, Add job).
+   */
+  jobModels: {
+    Job: {
+      properties: {
+        PoolInformation: 'poolInfo',
+        PoolInfo: 'poolInfo',
+        JobManagerTask: 'jobManagerTask',
+        JobPreparationTask: 'jobPreparationTask',
+        JobReleaseTask: 'jobReleaseTask',
+      },
+      parameters: {
+        poolInformation: 'poolInfo',
+        poolInfo: 'poolInfo',
+        jobManagerTask: 'jobManagerTask',
+        jobPreparationTask: 'jobPreparationTask',
+        jobReleaseTask: 'jobReleaseTask',
+      },
+      positional: [],
+      typedArguments: { PoolInformation: 'poolInfo', BatchPoolInfo: 'poolInfo' },
+    },
+    PoolInformation: {
+      properties: { PoolId: 'poolId', AutoPoolSpecification: 'autoPool' },
+      parameters: { poolId: 'poolId', autoPoolSpecification: 'autoPool' },
+      positional: [],
+    },
+    AutoPoolSpecification: {
+      properties: { PoolSpecification: 'pool', Pool: 'pool' },
+      parameters: { poolSpecification: 'pool', pool: 'pool' },
+      positional: [],
+    },
+  } satisfies Record<string, CSharpModelShape<CSharpJobField>>,
+  /** The types of a job's pool information, as the generations name them (Azure.Compute.Batch: `BatchPoolInfo`, `BatchAutoPoolSpecification`). */
+  poolInfoTypes: ['PoolInformation', 'BatchPoolInfo', 'AutoPoolSpecification', 'BatchAutoPoolSpecification'],
   /** The model of a pool configuration field that holds one. */
   poolFieldTypes: {
     deployment: 'DeploymentConfiguration',
@@ -343,6 +388,8 @@ export const CSHARP = {
    * virtualMachineSize, cloudServiceConfiguration | virtualMachineConfiguration, …)` (PoolOperations.cs).
    */
   createPool: { receiver: 'PoolOperations', method: 'CreatePool' },
+  /** …and unbound jobs with `batchClient.JobOperations.CreateJob(jobId, poolInformation)` (JobOperations.cs). */
+  createJob: { receiver: 'JobOperations', method: 'CreateJob' },
   /** Task models' constructor parameter that takes the identity (protocol and management models). */
   userIdentityParameter: 'userIdentity',
   /** What the fixes write, per construction style. */
