@@ -763,6 +763,26 @@ export const PYTHON = {
     offer: 'offer',
     sku: 'sku',
   },
+  /**
+   * Where a task's pool is written (`Holder.pool`): a pool's `start_task`; a job's own tasks beside
+   * its `pool_info` — `PoolInformation(pool_id=…)`, or `auto_pool_specification=AutoPoolSpecification(pool=PoolSpecification(…))`
+   * (azure-batch 14 models; 15.x names them `BatchPoolInfo`, `BatchAutoPoolSpecification` and
+   * `BatchPoolSpecification`, with the same keywords; reference §2, Add job).
+   */
+  taskPool: {
+    startTask: 'start_task',
+    jobTasks: {
+      job_manager_task: 'jobManagerTask',
+      job_preparation_task: 'jobPreparationTask',
+      job_release_task: 'jobReleaseTask',
+    } as Readonly<Record<string, TaskKind>>,
+    poolInfo: 'pool_info',
+    poolInfoTypes: ['PoolInformation', 'BatchPoolInfo'],
+    poolId: 'pool_id',
+    autoPoolSpecification: 'auto_pool_specification',
+    autoPoolTypes: ['AutoPoolSpecification', 'BatchAutoPoolSpecification'],
+    autoPool: 'pool',
+  },
   /** The model each nested pool keyword holds. */
   poolModels: {
     deploymentConfiguration: 'DeploymentConfiguration',

@@ -930,7 +930,9 @@ class CSharpFacts {
     if (access?.type !== 'member_access_expression' || field(access, 'name')?.text !== CSHARP.createJob.method) return false;
     const receiver = field(access, 'expression');
     const operations = receiver?.type === 'member_access_expression' ? field(receiver, 'name') : receiver;
-    return operations?.text === CSHARP.createJob.receiver && this.evidence.reach.generationsAt(call.startIndex).has('Microsoft.Azure.Batch');
+    return (
+      operations?.text === CSHARP.createJob.receiver && this.evidence.reach.generationsAt(call.startIndex).has('Microsoft.Azure.Batch')
+    );
   }
 
   /** The pool a job's pool information says: the id it names (as written), or its auto-pool's account list. */
@@ -957,7 +959,9 @@ class CSharpFacts {
   }
 
   private isReassigned(variable: Declaration): boolean {
-    return this.symbols.usesOf(variable).some((use) => use.parent?.type === 'assignment_expression' && sameNode(field(use.parent, 'left'), use));
+    return this.symbols
+      .usesOf(variable)
+      .some((use) => use.parent?.type === 'assignment_expression' && sameNode(field(use.parent, 'left'), use));
   }
 
   /**
