@@ -751,6 +751,7 @@ class CSharpFacts {
   }
 
   private poolCreationCache?: { readonly node: Node; readonly name: Node }[];
+  private builtPoolListKeys?: ReadonlySet<string>;
 
   /** The pool creations and `CreatePool(…)` calls of the file, with the name each is found by (not yet checked as Batch's). */
   private poolCreations(): readonly { readonly node: Node; readonly name: Node }[] {
@@ -1005,7 +1006,8 @@ class CSharpFacts {
 
   /** Every `x.UserAccounts` the file writes: this pool's only as a plain assignment of a list written out, others' only on pools built here. */
   private otherAccountListUsesShown(key: string): boolean {
-    const builtKeys = new Set(this.builtPools().map((pool) => this.poolListKey(pool)));
+    this.builtPoolListKeys ??= new Set(this.builtPools().map((pool) => this.poolListKey(pool)));
+    const builtKeys = this.builtPoolListKeys;
     for (const name of this.identifiersNamed(USER_ACCOUNTS)) {
       const access = name.parent;
       if (access?.type !== 'member_access_expression' || !sameNode(field(access, 'name'), name)) continue;

@@ -74,6 +74,7 @@ class PythonFacts {
   private readonly identitySites: { valueNode: Node; nameNode: Node; holder: Holder; confidence: Confidence }[] = [];
   /** The pool each task runs on where the code says, by the task's holder keys (null: said two ways); computed once. */
   private taskPoolCache?: Map<string, TaskPool | null>;
+  private readonly keywordWriteCache = new Map<string, { owner: Node; value: Node }[]>();
 
   constructor(
     private readonly text: string,
@@ -242,7 +243,10 @@ class PythonFacts {
    * where x holds the construction (`owner`).
    */
   private keywordWrites(keyword: string): { owner: Node; value: Node }[] {
+    const cached = this.keywordWriteCache.get(keyword);
+    if (cached) return cached;
     const found: { owner: Node; value: Node }[] = [];
+    this.keywordWriteCache.set(keyword, found);
     for (const name of nodesNamed(this.tree, this.words, keyword)) {
       const parent = name.parent;
       if (parent?.type === 'keyword_argument' && sameNode(parent.childForFieldName('name'), name)) {
