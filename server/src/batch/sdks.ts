@@ -71,6 +71,7 @@ export interface CSharpModelShape<F extends string = CSharpField> {
 export type CSharpPoolField =
   | 'userAccounts'
   | 'startTask'
+  | 'id'
   | 'deployment'
   | 'vm'
   | 'cloudService'
@@ -287,6 +288,7 @@ export const CSHARP = {
       properties: {
         UserAccounts: 'userAccounts',
         StartTask: 'startTask',
+        Id: 'id',
         DeploymentConfiguration: 'deployment',
         VirtualMachineConfiguration: 'vm',
         CloudServiceConfiguration: 'cloudService',
@@ -294,6 +296,8 @@ export const CSHARP = {
       parameters: {
         userAccounts: 'userAccounts',
         startTask: 'startTask',
+        id: 'id',
+        poolId: 'id',
         deploymentConfiguration: 'deployment',
         virtualMachineConfiguration: 'vm',
         cloudServiceConfiguration: 'cloudService',
@@ -388,6 +392,13 @@ export const CSHARP = {
    * virtualMachineSize, cloudServiceConfiguration | virtualMachineConfiguration, …)` (PoolOperations.cs).
    */
   createPool: { receiver: 'PoolOperations', method: 'CreatePool' },
+  /**
+   * The data-plane pools whose constructor takes the pool's id first: Protocol.Models
+   * `PoolAddParameter(string id, string vmSize, …)`, Azure.Compute.Batch `BatchPoolCreateContent(string id,
+   * string vmSize)`, as `CreatePool(poolId, …)` does. The management models' `Id` is the ARM resource
+   * id, not the pool's name: no pool id is read from them.
+   */
+  poolIdFirst: ['PoolAddParameter', 'BatchPoolCreateContent'],
   /** …and unbound jobs with `batchClient.JobOperations.CreateJob(jobId, poolInformation)` (JobOperations.cs). */
   createJob: { receiver: 'JobOperations', method: 'CreateJob' },
   /** Task models' constructor parameter that takes the identity (protocol and management models). */
@@ -770,6 +781,8 @@ export const PYTHON = {
    * `BatchPoolSpecification`, with the same keywords; reference §2, Add job).
    */
   taskPool: {
+    /** A data-plane pool's id (`PoolAddParameter(id=…)`); azure-mgmt-batch's `Pool.id` is the ARM resource id, not the pool's name. */
+    id: 'id',
     startTask: 'start_task',
     jobTasks: {
       job_manager_task: 'jobManagerTask',

@@ -146,6 +146,20 @@ export function csharpOwnPoolRows(byId: AccountIndex): Row[] {
       workspace: byId,
     },
     {
+      name: 'Microsoft.Azure.Batch: a job names by id a pool of the same file (CreatePool’s first argument)',
+      language: 'csharp',
+      text: csLegacy(
+        'var render = client.PoolOperations.CreatePool("render", "s", configuration);\n' +
+          'render.UserAccounts = new List<UserAccount> { new UserAccount("renderer", secret) };\n' +
+          'var other = client.PoolOperations.CreatePool("other", "s", configuration);\n' +
+          'other.UserAccounts = new List<UserAccount> { new UserAccount("ops", secret) };\n' +
+          'CloudJob job = client.JobOperations.CreateJob("j", new PoolInformation { PoolId = "render" });\n' +
+          'job.JobManagerTask = new JobManagerTask("manager", "run.exe") { UserIdentity = new UserIdentity("ops") };',
+        CLIENT,
+      ),
+      found: [['warning', '"ops"', ['notOnItsPool', { name: 'ops' }]]],
+    },
+    {
       name: 'Microsoft.Azure.Batch: CreateJob with an auto-pool; its job manager names a user the auto-pool lacks',
       language: 'csharp',
       text: csLegacy(
@@ -293,6 +307,17 @@ export function pythonOwnPoolRows(byId: AccountIndex): Row[] {
       ),
       found: [['warning', "'ops'", ['notOnItsPool', { name: 'ops' }]]],
       workspace: byId,
+    },
+    {
+      name: 'Python legacy: a job names by id a pool of the same file',
+      language: 'python',
+      text: pyLegacy(
+        `render = batchmodels.PoolAddParameter(id='render', vm_size='s', user_accounts=[batchmodels.UserAccount(name='renderer', ${PW})])\n` +
+          `other = batchmodels.PoolAddParameter(id='other', vm_size='s', user_accounts=[batchmodels.UserAccount(name='ops', ${PW})])\n` +
+          "job = batchmodels.JobAddParameter(id='j', pool_info=batchmodels.PoolInformation(pool_id='render'))\n" +
+          "job.job_manager_task = batchmodels.JobManagerTask(id='m', command_line='run', user_identity=batchmodels.UserIdentity(user_name='ops'))",
+      ),
+      found: [['warning', "'ops'", ['notOnItsPool', { name: 'ops' }]]],
     },
     {
       name: 'azure-batch 15.x: a job with an auto-pool; its preparation task, set later, names a user the auto-pool lacks',

@@ -802,16 +802,29 @@ class CSharpFacts {
       const value = image?.values.get(part);
       return value && this.values.valueOf(value);
     };
+    const id = this.poolIdOf(node, fields);
     this.facts.pools.push({
       span: spanOf(node),
       nameSpan: node.type === 'invocation_expression' ? spanOf(name) : this.nameSpanOf(node),
       key: this.poolListKey(node),
+      ...(id && { id: this.values.valueOf(id) }),
       ...(cloudService && { cloudServiceConfiguration: spanOf(cloudService) }),
       ...(sku && { nodeAgentSkuId: this.values.valueOf(sku) }),
       ...(image && { image: { publisher: imageValue('publisher'), offer: imageValue('offer'), sku: imageValue('sku') } }),
       ...(windows && { windowsConfiguration: spanOf(windows) }),
       confidence: 'strong',
     });
+  }
+
+  /** Where a data-plane pool's id is written: `Id = …`, `id:`, later `pool.Id = …`, else the first argument where the SDK takes it first. */
+  private poolIdOf(pool: Node, fields: ModelFields<CSharpPoolField>): Node | undefined {
+    const evidence = pool.type === 'invocation_expression' ? undefined : this.typeOfCreation(pool);
+    if ((evidence?.sdk && MANAGEMENT.has(evidence.sdk)) || evidence?.name === 'Pool') return undefined;
+    const written = fields.values.get('id');
+    if (written) return written;
+    const takesIdFirst = !evidence || (!!evidence.name && (CSHARP.poolIdFirst as readonly string[]).includes(evidence.name));
+    const first = argumentsOf(pool)[0];
+    return takesIdFirst && first && !first.name ? first.value : undefined;
   }
 
   /** The configuration model a pool field holds, written in place or through a variable, with what its fields hold. */

@@ -604,7 +604,17 @@ class PythonFacts {
   }
 
   private poolFact(call: Node, nameNode: Node, className: string, plane: PythonPlane, confidence: Confidence): PoolFact {
-    const fact: PoolFact = { span: spanOf(call), nameSpan: spanOf(nameNode), key: `py:call:${call.startIndex}`, confidence };
+    const id =
+      plane === 'data' && !this.writes.writtenOutOfPlace(call, [TP.id])
+        ? this.fieldsOf(call, className, plane, [TP.id]).get(TP.id)
+        : undefined;
+    const fact: PoolFact = {
+      span: spanOf(call),
+      nameSpan: spanOf(nameNode),
+      key: `py:call:${call.startIndex}`,
+      ...(id && id.value.type !== 'none' && { id: this.values.value(id.value, true) }),
+      confidence,
+    };
     const configurations = [P.deploymentConfiguration, P.cloudServiceConfiguration, P.virtualMachineConfiguration];
     if (this.writes.writtenOutOfPlace(call, configurations)) return fact;
     const pool = this.fieldsOf(call, className, plane, configurations);
