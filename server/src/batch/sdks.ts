@@ -70,6 +70,8 @@ export interface CSharpModelShape<F extends string = CSharpField> {
 /** What a pool's configuration models hold: its user accounts and what tells its nodes' OS (os-mismatch). */
 export type CSharpPoolField =
   | 'userAccounts'
+  | 'startTask'
+  | 'id'
   | 'deployment'
   | 'vm'
   | 'cloudService'
@@ -80,6 +82,9 @@ export type CSharpPoolField =
   | 'publisher'
   | 'offer'
   | 'sku';
+
+/** What a job's pool information holds: the pool it names or its auto-pool, and the job's own tasks (by kind). */
+export type CSharpJobField = 'poolInfo' | 'poolId' | 'autoPool' | 'pool' | Exclude<TaskKind, 'task' | 'startTask'>;
 
 export const CSHARP = {
   /** Namespaces whose import puts Batch types in reach. */
@@ -282,12 +287,17 @@ export const CSHARP = {
     Pool: {
       properties: {
         UserAccounts: 'userAccounts',
+        StartTask: 'startTask',
+        Id: 'id',
         DeploymentConfiguration: 'deployment',
         VirtualMachineConfiguration: 'vm',
         CloudServiceConfiguration: 'cloudService',
       },
       parameters: {
         userAccounts: 'userAccounts',
+        startTask: 'startTask',
+        id: 'id',
+        poolId: 'id',
         deploymentConfiguration: 'deployment',
         virtualMachineConfiguration: 'vm',
         cloudServiceConfiguration: 'cloudService',
@@ -330,6 +340,45 @@ export const CSHARP = {
       positional: [],
     },
   } satisfies Record<string, CSharpModelShape<CSharpPoolField>>,
+  /**
+   * Where a job says which pool its tasks run on (`Holder.pool`): its pool information — the legacy
+   * `CloudJob.PoolInformation` (and `JobOperations.CreateJob(jobId, poolInformation)`), Protocol.Models
+   * `JobAddParameter.PoolInfo`, Azure.Compute.Batch `BatchJobCreateContent(id, poolInfo)` — whose
+   * `PoolId` names a pool, or whose `AutoPoolSpecification` holds the auto-pool (`PoolSpecification` in
+   * the legacy SDK, `Pool` in the generated models); the job's own tasks beside it (reference §2, Add job).
+   */
+  jobModels: {
+    Job: {
+      properties: {
+        PoolInformation: 'poolInfo',
+        PoolInfo: 'poolInfo',
+        JobManagerTask: 'jobManagerTask',
+        JobPreparationTask: 'jobPreparationTask',
+        JobReleaseTask: 'jobReleaseTask',
+      },
+      parameters: {
+        poolInformation: 'poolInfo',
+        poolInfo: 'poolInfo',
+        jobManagerTask: 'jobManagerTask',
+        jobPreparationTask: 'jobPreparationTask',
+        jobReleaseTask: 'jobReleaseTask',
+      },
+      positional: [],
+      typedArguments: { PoolInformation: 'poolInfo', BatchPoolInfo: 'poolInfo' },
+    },
+    PoolInformation: {
+      properties: { PoolId: 'poolId', AutoPoolSpecification: 'autoPool' },
+      parameters: { poolId: 'poolId', autoPoolSpecification: 'autoPool' },
+      positional: [],
+    },
+    AutoPoolSpecification: {
+      properties: { PoolSpecification: 'pool', Pool: 'pool' },
+      parameters: { poolSpecification: 'pool', pool: 'pool' },
+      positional: [],
+    },
+  } satisfies Record<string, CSharpModelShape<CSharpJobField>>,
+  /** The types of a job's pool information, as the generations name them (Azure.Compute.Batch: `BatchPoolInfo`, `BatchAutoPoolSpecification`). */
+  poolInfoTypes: ['PoolInformation', 'BatchPoolInfo', 'AutoPoolSpecification', 'BatchAutoPoolSpecification'],
   /** The model of a pool configuration field that holds one. */
   poolFieldTypes: {
     deployment: 'DeploymentConfiguration',
@@ -343,6 +392,15 @@ export const CSHARP = {
    * virtualMachineSize, cloudServiceConfiguration | virtualMachineConfiguration, …)` (PoolOperations.cs).
    */
   createPool: { receiver: 'PoolOperations', method: 'CreatePool' },
+  /**
+   * The data-plane pools whose constructor takes the pool's id first: Protocol.Models
+   * `PoolAddParameter(string id, string vmSize, …)`, Azure.Compute.Batch `BatchPoolCreateContent(string id,
+   * string vmSize)`, as `CreatePool(poolId, …)` does. The management models' `Id` is the ARM resource
+   * id, not the pool's name: no pool id is read from them.
+   */
+  poolIdFirst: ['PoolAddParameter', 'BatchPoolCreateContent'],
+  /** …and unbound jobs with `batchClient.JobOperations.CreateJob(jobId, poolInformation)` (JobOperations.cs). */
+  createJob: { receiver: 'JobOperations', method: 'CreateJob' },
   /** Task models' constructor parameter that takes the identity (protocol and management models). */
   userIdentityParameter: 'userIdentity',
   /** What the fixes write, per construction style. */
@@ -715,6 +773,28 @@ export const PYTHON = {
     publisher: 'publisher',
     offer: 'offer',
     sku: 'sku',
+  },
+  /**
+   * Where a task's pool is written (`Holder.pool`): a pool's `start_task`; a job's own tasks beside
+   * its `pool_info` — `PoolInformation(pool_id=…)`, or `auto_pool_specification=AutoPoolSpecification(pool=PoolSpecification(…))`
+   * (azure-batch 14 models; 15.x names them `BatchPoolInfo`, `BatchAutoPoolSpecification` and
+   * `BatchPoolSpecification`, with the same keywords; reference §2, Add job).
+   */
+  taskPool: {
+    /** A data-plane pool's id (`PoolAddParameter(id=…)`); azure-mgmt-batch's `Pool.id` is the ARM resource id, not the pool's name. */
+    id: 'id',
+    startTask: 'start_task',
+    jobTasks: {
+      job_manager_task: 'jobManagerTask',
+      job_preparation_task: 'jobPreparationTask',
+      job_release_task: 'jobReleaseTask',
+    } as Readonly<Record<string, TaskKind>>,
+    poolInfo: 'pool_info',
+    poolInfoTypes: ['PoolInformation', 'BatchPoolInfo'],
+    poolId: 'pool_id',
+    autoPoolSpecification: 'auto_pool_specification',
+    autoPoolTypes: ['AutoPoolSpecification', 'BatchAutoPoolSpecification'],
+    autoPool: 'pool',
   },
   /** The model each nested pool keyword holds. */
   poolModels: {

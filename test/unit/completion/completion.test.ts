@@ -9,7 +9,7 @@ import type { LanguageId } from '../../../server/src/engine/facts';
 import { analyze, squiggles } from '../../helpers/engine';
 import { SNIPPETS } from '../../../server/src/batch/snippets';
 import { expand } from '../snippets/expand';
-import { account, complete } from './helpers';
+import { account, complete, type Completed } from './helpers';
 
 const POOL_URI = 'file:///work/pool.json';
 const ACCOUNTS = [
@@ -24,6 +24,12 @@ async function clean(language: LanguageId, text: string): Promise<void> {
   const analysis = await analyze(language, text);
   analysis.release();
   assert.equal(analysis.file?.hasSyntaxErrors ?? false, false, `syntax errors in\n${text}`);
+}
+
+/** The user names among a list's proposals, in list order. */
+function userNamesIn(c: Completed): string[] {
+  const users = new Set(c.items.filter((i) => i.kind === 'user').map((i) => i.label));
+  return c.labels.filter((label) => users.has(label));
 }
 
 function strictJson(text: string): unknown {
@@ -248,6 +254,43 @@ describe('code completion', () => {
       const c = await complete(language, text, ACCOUNTS);
       assert.deepEqual([...c.labels].sort(), ['adminUser', 'mpi'], language);
       await clean(language, c.accept('mpi'));
+    }
+  });
+
+  it('C# and Python: a start task’s user names, the accounts of its own pool first', async () => {
+    const csharp = (pool: string) =>
+      'using System.Collections.Generic;\nusing Microsoft.Azure.Batch;\n\nclass C\n{\n' +
+      `    void M(BatchClient client, CloudPool given, VirtualMachineConfiguration configuration, string secret)\n    {\n${pool}` +
+      '        pool.UserAccounts = new List<UserAccount> { new UserAccount("mpi", secret) };\n' +
+      '        pool.StartTask = new StartTask("setup.sh") { UserIdentity = new UserIdentity("|") };\n    }\n}\n';
+    const python = (startTask: string) =>
+      'import os\nimport azure.batch.models as batchmodels\n\n' +
+      "start = batchmodels.StartTask(command_line='setup.sh', user_identity=batchmodels.UserIdentity(user_name='|'))\n" +
+      `pool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='mpi', password=os.environ['PW'])]${startTask})\n`;
+    const own: [LanguageId, string][] = [
+      ['csharp', csharp('        var pool = client.PoolOperations.CreatePool("p", "s", configuration);\n')],
+      ['python', python(', start_task=start')],
+    ];
+    for (const [language, text] of own) {
+      const c = await complete(language, text, ACCOUNTS);
+      assert.deepEqual(userNamesIn(c), ['mpi', 'adminUser'], language);
+      const mpi = c.items.find((i) => i.label === 'mpi')!;
+      assert.equal(mpi.description, "this task's pool", language);
+      assert.equal(mpi.preselect, true, language);
+    }
+    // Not certain which pool (a pool the file does not build; a start task given to none): no order but the names'.
+    const unsure: [LanguageId, string][] = [
+      ['csharp', csharp('        var pool = given;\n')],
+      ['python', python('')],
+    ];
+    for (const [language, text] of unsure) {
+      const c = await complete(language, text, ACCOUNTS);
+      assert.deepEqual(userNamesIn(c), ['adminUser', 'mpi'], language);
+      assert.equal(
+        c.items.some((i) => i.kind === 'user' && i.description !== undefined),
+        false,
+        language,
+      );
     }
   });
 

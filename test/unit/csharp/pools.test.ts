@@ -113,3 +113,36 @@ describe('csharp facts: pools', () => {
     });
   }
 });
+
+describe('csharp facts: a pool’s id (what a job’s PoolId names)', () => {
+  const idsOf = async (text: string) => (await factsOf(text)).pools.map((p) => said(p.id));
+  // A file is read for pools once it names an identity model.
+  const account = '\nvar account = new UserAccount("ops", "x");';
+
+  it('data-plane pools: CreatePool’s and the constructors’ first argument, Id = …, id:', async () => {
+    assert.deepEqual(
+      await idsOf(
+        csLegacy(
+          'var a = client.PoolOperations.CreatePool("render", "s", configuration);\nvar b = client.PoolOperations.CreatePool(virtualMachineSize: "s", poolId: "named");' +
+            account,
+          'BatchClient client, VirtualMachineConfiguration configuration',
+        ),
+      ),
+      ['render', 'named'],
+    );
+    assert.deepEqual(
+      await idsOf(csNew('var a = new BatchPoolCreateContent("render", "s");\nvar b = new BatchPoolSpecification("s");' + account)),
+      ['render'],
+    );
+  });
+
+  it('management pools have none: their Id is the ARM resource id', async () => {
+    assert.deepEqual(
+      await idsOf(csMgmt('var a = new Pool(id: "/subscriptions/x/pools/render");\nvar b = new Pool { Id = "p" };' + account)),
+      [undefined, undefined],
+    );
+    assert.deepEqual(await idsOf(csArm('var data = new BatchAccountPoolData();\nvar account = new BatchUserAccount("ops", "x");')), [
+      undefined,
+    ]);
+  });
+});

@@ -449,3 +449,18 @@ describe('python big files', () => {
     }
   });
 });
+
+describe('python facts: a pool’s id (what a job’s pool_id names)', () => {
+  const idsOf = async (text: string) => (await factsOf(text)).pools.map((p) => (p.id?.kind === 'string' ? p.id.value : p.id?.text));
+
+  it('data-plane pools: id=, or set later; azure-mgmt-batch’s Pool has none (its id is the ARM resource id)', async () => {
+    assert.deepEqual(
+      await idsOf(
+        `${BM}from azure.mgmt.batch import models as mgmt\n\n` +
+          "a = batchmodels.PoolAddParameter(id='render', vm_size='s')\nb = batchmodels.PoolAddParameter(vm_size='s')\nb.id = 'later'\n" +
+          "c = mgmt.Pool(vm_size='s')\n",
+      ),
+      ['render', 'later', undefined],
+    );
+  });
+});

@@ -46,6 +46,7 @@ import {
   type Says,
 } from './table';
 import { UNKNOWN_USER } from './typescriptRows';
+import { csharpOwnPoolRows, POOLS_BY_ID, pythonOwnPoolRows } from './unknownUserOwnPool';
 
 const POOL_CS = csLegacy(
   'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("adminUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),\n    new UserAccount("nonAdminUser", secret, ElevationLevel.NonAdmin),\n};',
@@ -73,6 +74,10 @@ before(() =>
     workspace,
   ),
 );
+
+/** Pools named by id in another file: 'render' (account 'renderer') and 'other' (account 'ops'). */
+const poolsById = new AccountIndex();
+before(() => indexOf({ 'file:///ws/pools.ts': ['typescript', POOLS_BY_ID] }, poolsById));
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof unknownUserRule> = [
@@ -108,7 +113,8 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubR
     text: csMgmt(
       'var created = new Pool(\n    userAccounts: new List<UserAccount> { new UserAccount("ops", secret) },\n    startTask: new StartTask(commandLine: "setup.sh", userIdentity: new UserIdentity("opz")));\nvar known = new UserIdentity(userName: "ops");',
     ),
-    found: [['warning', '"opz"', ['unknown', { name: 'opz' }]]],
+    // The start task runs on the pool it is given to: judged against that pool's accounts.
+    found: [['warning', '"opz"', ['notOnItsPool', { name: 'opz' }]]],
     sdk: 'compiles',
   },
   {
@@ -325,7 +331,7 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubR
     text: pyMgmt(
       "pool = mgmt.Pool(\n    vm_size='STANDARD_D2S_V3',\n    user_accounts=[mgmt.UserAccount(name='ops', password=os.environ['PW'])],\n    start_task=mgmt.StartTask(command_line='setup.sh', user_identity=mgmt.UserIdentity()),\n)\npool.start_task.user_identity.user_name = 'ghost'",
     ),
-    found: [['warning', "'ghost'", ['unknown', { name: 'ghost' }]]],
+    found: [['warning', "'ghost'", ['notOnItsPool', { name: 'ghost' }]]],
   },
   {
     name: 'Python 15.x task, pools elsewhere',
@@ -424,6 +430,9 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubR
     workspace,
   },
   ...UNKNOWN_USER,
+  // The pool a C# or Python task runs on (unknownUserOwnPool.ts) ------------------------------------
+  ...csharpOwnPoolRows(poolsById),
+  ...pythonOwnPoolRows(poolsById),
 ]);
 
 describe('unknown-user follows the workspace index as it changes', () => {

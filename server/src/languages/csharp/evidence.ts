@@ -35,6 +35,7 @@ export const BATCH_TYPE_NAMES: ReadonlySet<string> = new Set([
   ...Object.keys(CSHARP.enums),
   ...Object.keys(CSHARP.poolModels),
   ...Object.values(CSHARP.poolFieldTypes),
+  ...CSHARP.poolInfoTypes,
   ...Object.values(CSHARP.ownTypes).flatMap((types) => Object.keys(types ?? {})),
 ]);
 

@@ -10,6 +10,7 @@ import {
   csharpTypeNames,
   validSpellings,
   type CSharpField,
+  type CSharpJobField,
   type CSharpModelShape,
   type CSharpPoolField,
   type CSharpSdk,
@@ -37,6 +38,7 @@ import { ENUM_TYPE_NAMES, Values } from './values';
 
 type ModelName = keyof typeof CSHARP.models;
 type PoolModelName = keyof typeof CSHARP.poolModels;
+type TaskPool = NonNullable<Holder['pool']>;
 
 interface ModelFields<F extends string> {
   /** The value written for each field; later writes win (constructor < initializer < statements). */
@@ -55,6 +57,13 @@ const ACCOUNT_NAMES = csharpTypeNames('UserAccount');
 const POOL_NAMES = CSHARP.poolTypes.flatMap(csharpTypeNames);
 /** The pool property that holds its user accounts (every generation). */
 const USER_ACCOUNTS = CSHARP.legacy.userAccounts;
+/** The pool information models a job names its pool with, under every name the generations give them. */
+const POOL_INFO_NAMES = Object.keys(CSHARP.jobModels.Job.typedArguments).flatMap(csharpTypeNames);
+/** The job's own task kinds, and the properties that hold each (`JobManagerTask`). */
+const JOB_TASK_PROPERTIES = Object.entries(CSHARP.jobModels.Job.properties).filter(([, field]) => field !== 'poolInfo') as [
+  string,
+  CSharpJobField,
+][];
 const MANAGEMENT: ReadonlySet<CSharpSdk> = new Set(CSHARP.managementSdks);
 /**
  * The words a task model is built under: its type names in every generation, and the members and
@@ -87,6 +96,8 @@ class CSharpFacts {
   private readonly seenCreations = new Set<number>();
   private readonly seenPools = new Set<number>();
   private readonly seenTasks = new Set<number>();
+  /** The pool each task runs on where the code says, by the task's holder keys (null: said two ways); computed once. */
+  private taskPoolCache?: Map<string, TaskPool | null>;
 
   constructor(
     text: string,
@@ -116,7 +127,9 @@ class CSharpFacts {
   }
 
   private holderOf(key: string, evidence: TypeEvidence): Holder {
-    return { key, taskKind: evidence.name ? CSHARP.taskTypes[evidence.name] : undefined, typeName: evidence.name };
+    const taskKind = evidence.name ? CSHARP.taskTypes[evidence.name] : undefined;
+    const pool = taskKind && this.taskPools().get(key);
+    return { key, taskKind, typeName: evidence.name, ...(pool && { pool }) };
   }
 
   // runElevated ----------------------------------------------------------------------------------
@@ -734,13 +747,32 @@ class CSharpFacts {
    * says of the nodes' OS, as written; which OS that is, is os-mismatch's judgement.
    */
   private pools(): void {
+    for (const { node, name } of this.poolCreations()) this.pool(node, name);
+  }
+
+  private poolCreationCache?: { readonly node: Node; readonly name: Node }[];
+  private builtPoolListKeys?: ReadonlySet<string>;
+
+  /** The pool creations and `CreatePool(…)` calls of the file, with the name each is found by (not yet checked as Batch's). */
+  private poolCreations(): readonly { readonly node: Node; readonly name: Node }[] {
+    if (this.poolCreationCache) return this.poolCreationCache;
+    const found: { node: Node; name: Node }[] = [];
     for (const typeName of POOL_NAMES) {
-      for (const name of this.identifiersNamed(typeName)) for (const creation of this.typeUseOf(name) ?? []) this.pool(creation, name);
+      for (const name of this.identifiersNamed(typeName)) for (const node of this.typeUseOf(name) ?? []) found.push({ node, name });
     }
     for (const name of this.identifiersNamed(CSHARP.createPool.method)) {
-      const call = this.createPoolCall(name);
-      if (call) this.pool(call, name);
+      const node = this.createPoolCall(name);
+      if (node) found.push({ node, name });
     }
+    this.poolCreationCache = found;
+    return found;
+  }
+
+  /** The pools this file builds: `new CloudPool(…)` and the like of Batch's, and `CreatePool(…)` calls. */
+  private builtPools(): Node[] {
+    return this.poolCreations()
+      .map(({ node }) => node)
+      .filter((node) => node.type === 'invocation_expression' || this.isPool(this.typeOfCreation(node)));
   }
 
   /** `….PoolOperations.CreatePool(…)` of Microsoft.Azure.Batch, from the method's name. */
@@ -770,16 +802,29 @@ class CSharpFacts {
       const value = image?.values.get(part);
       return value && this.values.valueOf(value);
     };
+    const id = this.poolIdOf(node, fields);
     this.facts.pools.push({
       span: spanOf(node),
       nameSpan: node.type === 'invocation_expression' ? spanOf(name) : this.nameSpanOf(node),
       key: this.poolListKey(node),
+      ...(id && { id: this.values.valueOf(id) }),
       ...(cloudService && { cloudServiceConfiguration: spanOf(cloudService) }),
       ...(sku && { nodeAgentSkuId: this.values.valueOf(sku) }),
       ...(image && { image: { publisher: imageValue('publisher'), offer: imageValue('offer'), sku: imageValue('sku') } }),
       ...(windows && { windowsConfiguration: spanOf(windows) }),
       confidence: 'strong',
     });
+  }
+
+  /** Where a data-plane pool's id is written: `Id = …`, `id:`, later `pool.Id = …`, else the first argument where the SDK takes it first. */
+  private poolIdOf(pool: Node, fields: ModelFields<CSharpPoolField>): Node | undefined {
+    const evidence = pool.type === 'invocation_expression' ? undefined : this.typeOfCreation(pool);
+    if ((evidence?.sdk && MANAGEMENT.has(evidence.sdk)) || evidence?.name === 'Pool') return undefined;
+    const written = fields.values.get('id');
+    if (written) return written;
+    const takesIdFirst = !evidence || (!!evidence.name && (CSHARP.poolIdFirst as readonly string[]).includes(evidence.name));
+    const first = argumentsOf(pool)[0];
+    return takesIdFirst && first && !first.name ? first.value : undefined;
   }
 
   /** The configuration model a pool field holds, written in place or through a variable, with what its fields hold. */
@@ -805,6 +850,189 @@ class CSharpFacts {
     const node = vm.values.get('windowsConfiguration');
     if (node && this.creationOf(node)) return vm.names.get('windowsConfiguration');
     return vm.flattened.get('windowsConfiguration')?.name;
+  }
+
+  // Which pool a task runs on ---------------------------------------------------------------------
+
+  /**
+   * The pool each task runs on where the code says it plainly (`Holder.pool`), by the holder keys
+   * the task goes by: a pool's start task — `pool.StartTask`, a `StartTask = …` member or
+   * `startTask:` argument of the pool's creation, or the task variable given there — runs on that
+   * pool; a job's own tasks run on the pool its pool information names by id, or on its auto-pool.
+   * A task placed two ways (one task variable given to two pools) is placed nowhere.
+   */
+  private taskPools(): Map<string, TaskPool | null> {
+    if (this.taskPoolCache) return this.taskPoolCache;
+    const found = new Map<string, TaskPool | null>();
+    this.taskPoolCache = found;
+    const place = (key: string, pool: TaskPool) => {
+      const before = found.get(key);
+      found.set(key, before === undefined || (before && samePool(before, pool)) ? pool : null);
+    };
+    for (const pool of this.builtPools()) {
+      const fields = this.readFields<CSharpPoolField>(pool, CSHARP.poolModels.Pool, this.laterWrites(pool));
+      const accounts = this.accountListOf(pool, fields);
+      // Whatever start task the pool is given, `pool.StartTask` is the pool's.
+      place(`${this.symbols.keyOfObject(pool)}.StartTask`, accounts);
+      const start = fields.values.get('startTask');
+      const task = start && this.onlyCreationOf(start);
+      if (task) place(this.symbols.keyOfObject(task), accounts);
+    }
+    for (const typeName of POOL_INFO_NAMES) {
+      for (const name of this.identifiersNamed(typeName)) {
+        for (const info of this.typeUseOf(name) ?? []) {
+          const job = this.jobOf(info);
+          const pool = job && this.poolOfInfo(info);
+          if (!job || !pool) continue;
+          for (const [property, kind] of JOB_TASK_PROPERTIES) {
+            place(`${job.key}.${property}`, pool);
+            const value = job.fields.values.get(kind);
+            const task = value && this.onlyCreationOf(value);
+            if (task) place(this.symbols.keyOfObject(task), pool);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The job a pool information creation is given to — a `PoolInformation = …` member of its
+   * creation, `job.PoolInformation = …`, a `poolInfo:` or positional argument of its creation or of
+   * `CreateJob(…)` — with what the job's fields hold; only when the job's pool information is this one.
+   */
+  private jobOf(info: Node): { key: string; fields: ModelFields<CSharpJobField> } | undefined {
+    const evidence = this.typeOfCreation(info);
+    if (evidence.batch !== 'yes' || !evidence.name || !POOL_INFO_NAMES.includes(evidence.name)) return undefined;
+    const shape = CSHARP.jobModels.Job;
+    const isPoolInfo = (name: Node | undefined) => !!name && shape.properties[name.text as keyof typeof shape.properties] === 'poolInfo';
+    const parent = info.parent;
+    if (parent?.type === 'assignment_expression' && sameNode(field(parent, 'right'), info) && field(parent, 'operator')?.type === '=') {
+      // Given as the job's pool information: each such write places the job's tasks (two that differ, nowhere).
+      const left = field(parent, 'left');
+      if (left?.type === 'identifier' && isPoolInfo(left) && parent.parent?.type === 'initializer_expression') {
+        const owner = parent.parent.parent;
+        if (owner && isObjectCreation(owner))
+          return { key: this.symbols.keyOfObject(owner), fields: this.readFields(owner, shape, this.laterWrites(owner)) };
+      } else if (left?.type === 'member_access_expression' && isPoolInfo(field(left, 'name'))) {
+        const receiver = field(left, 'expression');
+        const variable = receiver?.type === 'identifier' ? this.symbols.resolve(receiver) : undefined;
+        // The variable's creation or `CreateJob(…)` call, completed by the writes through it.
+        if (receiver && variable)
+          return {
+            key: this.symbols.keyOfLValue(receiver),
+            fields: this.readFields(variable.value ?? variable.name, shape, this.symbols.memberAssignments(variable)),
+          };
+      }
+      return undefined;
+    }
+    const owner = parent?.type === 'argument' ? parent.parent?.parent : undefined;
+    if (!owner || !(isObjectCreation(owner) || (owner.type === 'invocation_expression' && this.isCreateJobCall(owner)))) return undefined;
+    const variable = this.variableOf(owner);
+    const job = {
+      key: this.symbols.keyOfObject(owner),
+      fields: this.readFields(owner, shape, variable ? this.symbols.memberAssignments(variable) : this.laterWrites(owner)),
+    };
+    // An argument is the job's pool information when the job's shape reads it as such (later writes aside: each places the tasks).
+    const read = this.readFields(owner, shape, []).names.get('poolInfo');
+    return read && sameNode(read, parent) ? job : undefined;
+  }
+
+  /** `….JobOperations.CreateJob(…)` of Microsoft.Azure.Batch, from the method's name. */
+  private isCreateJobCall(call: Node): boolean {
+    const access = field(call, 'function');
+    if (access?.type !== 'member_access_expression' || field(access, 'name')?.text !== CSHARP.createJob.method) return false;
+    const receiver = field(access, 'expression');
+    const operations = receiver?.type === 'member_access_expression' ? field(receiver, 'name') : receiver;
+    return (
+      operations?.text === CSHARP.createJob.receiver && this.evidence.reach.generationsAt(call.startIndex).has('Microsoft.Azure.Batch')
+    );
+  }
+
+  /** The pool a job's pool information says: the id it names (as written), or its auto-pool's account list. */
+  private poolOfInfo(info: Node): TaskPool | undefined {
+    const fields = this.readFields(info, CSHARP.jobModels.PoolInformation, this.laterWrites(info));
+    const id = fields.values.get('poolId');
+    if (id) return { id: this.values.valueOf(id) };
+    const auto = fields.values.get('autoPool');
+    const autoPool = auto && this.creationOf(auto);
+    if (!autoPool || this.typeOfCreation(autoPool).batch !== 'yes') return undefined;
+    const spec = this.readFields(autoPool, CSHARP.jobModels.AutoPoolSpecification, this.laterWrites(autoPool)).values.get('pool');
+    const pool = spec && this.creationOf(spec);
+    if (!pool || !this.isPool(this.typeOfCreation(pool))) return undefined;
+    return this.accountListOf(pool, this.readFields<CSharpPoolField>(pool, CSHARP.poolModels.Pool, this.laterWrites(pool)));
+  }
+
+  /** The creation a value is, directly or through a variable initialised with it and never assigned again. */
+  private onlyCreationOf(value: Node): Node | undefined {
+    const expr = unwrap(value);
+    if (isObjectCreation(expr)) return expr;
+    const variable = expr.type === 'identifier' ? this.symbols.resolve(expr) : undefined;
+    const initial = variable?.value && unwrap(variable.value);
+    return variable && initial && isObjectCreation(initial) && !this.isReassigned(variable) ? initial : undefined;
+  }
+
+  private isReassigned(variable: Declaration): boolean {
+    return this.symbols
+      .usesOf(variable)
+      .some((use) => use.parent?.type === 'assignment_expression' && sameNode(field(use.parent, 'left'), use));
+  }
+
+  /**
+   * A pool's account list, keyed as its accounts are; `unseen` where it may hold accounts the file
+   * does not show: a list not written out in place (or in a variable used only there), an element
+   * that is not an account built here, any other use of the pool's `UserAccounts` (`.Add(…)`, a
+   * read), or a `UserAccounts` of an object this file does not build as a pool (which may be this one).
+   */
+  private accountListOf(pool: Node, fields: ModelFields<CSharpPoolField>): TaskPool {
+    const key = this.poolListKey(pool);
+    const value = fields.values.get('userAccounts');
+    const shown = (!value || this.isShownAccountList(value)) && this.otherAccountListUsesShown(key);
+    return { key, ...(!shown && { unseen: true }) };
+  }
+
+  private isShownAccountList(value: Node, depth = 0): boolean {
+    const expr = unwrap(value);
+    if (expr.type === 'identifier') {
+      const variable = this.symbols.resolve(expr);
+      // A list variable: shown when written out where declared and used nowhere else.
+      if (depth > 0 || !variable?.value || this.symbols.usesOf(variable).some((use) => !sameNode(use, expr))) return false;
+      return this.isShownAccountList(variable.value, depth + 1);
+    }
+    let initializer: Node | undefined;
+    if (expr.type === 'initializer_expression') initializer = expr;
+    else if (
+      expr.type === 'object_creation_expression' ||
+      expr.type === 'array_creation_expression' ||
+      expr.type === 'implicit_array_creation_expression'
+    ) {
+      // `new List<UserAccount>(others)` starts from a list out of view.
+      if (argumentsOf(expr).length > 0) return false;
+      initializer = initializerOf(expr);
+    } else return false;
+    const elements = initializer ? namedChildren(initializer).filter((e) => e.type !== 'comment') : [];
+    return elements.every((element) => {
+      const creation = this.onlyCreationOf(element);
+      return !!creation && this.modelOf(creation)?.model === 'UserAccount';
+    });
+  }
+
+  /** Every `x.UserAccounts` the file writes: this pool's only as a plain assignment of a list written out, others' only on pools built here. */
+  private otherAccountListUsesShown(key: string): boolean {
+    this.builtPoolListKeys ??= new Set(this.builtPools().map((pool) => this.poolListKey(pool)));
+    const builtKeys = this.builtPoolListKeys;
+    for (const name of this.identifiersNamed(USER_ACCOUNTS)) {
+      const access = name.parent;
+      if (access?.type !== 'member_access_expression' || !sameNode(field(access, 'name'), name)) continue;
+      const accessKey = this.symbols.keyOfLValue(access);
+      if (accessKey !== key) {
+        if (builtKeys.has(accessKey)) continue;
+        return false;
+      }
+      const right = assignmentTo(access) && field(access.parent!, 'right');
+      if (!right || !this.isShownAccountList(right)) return false;
+    }
+    return true;
   }
 
   // Tasks ----------------------------------------------------------------------------------------
@@ -871,4 +1099,9 @@ class CSharpFacts {
       }
     }
   }
+}
+
+function samePool(a: TaskPool, b: TaskPool): boolean {
+  if ('key' in a) return 'key' in b && a.key === b.key && !!a.unseen === !!b.unseen;
+  return 'id' in b && a.id.text === b.id.text && a.id.span.start === b.id.span.start;
 }

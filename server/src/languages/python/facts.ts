@@ -51,6 +51,8 @@ const NESTED_CLASS = { autoUser: 'AutoUserSpecification', linux: 'LinuxUserConfi
 /** The keywords a model's fields are written under, as a construction's keywords or attributes set later. */
 const keywordsOf = (className: string): string[] => (PYTHON.modelFields[className] ?? []).flatMap((field) => KEYWORDS[field]);
 const P = PYTHON.poolKeywords;
+const TP = PYTHON.taskPool;
+type TaskPool = NonNullable<Holder['pool']>;
 
 export function collectFacts(text: string, tree: Tree): { facts: Facts; plan: FilePlan } {
   return new PythonFacts(text, tree).run();
@@ -70,6 +72,9 @@ class PythonFacts {
   private readonly constructions = new Map<number, { fact: IdentityFact; open: boolean; holders: { holder: Holder; use: Node }[] }>();
   /** `user_identity=` / `.user_identity =` sites whose value is not a construction this file shows. */
   private readonly identitySites: { valueNode: Node; nameNode: Node; holder: Holder; confidence: Confidence }[] = [];
+  /** The pool each task runs on where the code says, by the task's holder keys (null: said two ways); computed once. */
+  private taskPoolCache?: Map<string, TaskPool | null>;
+  private readonly keywordWriteCache = new Map<string, { owner: Node; value: Node }[]>();
 
   constructor(
     private readonly text: string,
@@ -123,7 +128,7 @@ class PythonFacts {
           span: spanOf(parent),
           nameSpan: spanOf(name),
           value: this.values.value(valueNode, false),
-          holder: { key: `py:call:${call.startIndex}`, taskKind: PYTHON.taskTypes[cls.className], typeName: cls.className },
+          holder: this.withPool({ key: `py:call:${call.startIndex}`, taskKind: PYTHON.taskTypes[cls.className], typeName: cls.className }),
           confidence: cls.confidence,
         };
         found.push({ fact, node: name, callee: call.childForFieldName('function') ?? undefined, plane: cls.plane });
@@ -142,7 +147,7 @@ class PythonFacts {
             nameSpan: spanOf(name),
             // `a.run_elevated = b.run_elevated = True` has no single value to rewrite.
             value: right && right.type !== 'assignment' ? this.values.value(right, false) : undefined,
-            holder: this.evidence.holderOf(held),
+            holder: this.withPool(this.evidence.holderOf(held)),
             confidence: held.batch === 'yes' ? held.confidence : 'weak',
           };
           const batch = held.batch === 'yes' ? held : undefined;
@@ -154,7 +159,7 @@ class PythonFacts {
               form: 'read',
               span: spanOf(parent),
               nameSpan: spanOf(name),
-              holder: this.evidence.holderOf(held),
+              holder: this.withPool(this.evidence.holderOf(held)),
               confidence: held.confidence,
             },
             node: name,
@@ -180,12 +185,177 @@ class PythonFacts {
         this.facts.tasks.push({
           span: spanOf(call),
           nameSpan: spanOf(nameNode),
-          holder: { key: `py:call:${call.startIndex}`, taskKind, typeName: cls.className },
+          holder: this.withPool({ key: `py:call:${call.startIndex}`, taskKind, typeName: cls.className }),
           confidence: cls.confidence,
         });
       }
     }
     this.facts.tasks.sort((a, b) => a.span.start - b.span.start);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Which pool a task runs on
+  // ---------------------------------------------------------------------------------------------
+
+  /** The holder with the pool its task runs on, where the code says which. */
+  private withPool<H extends Holder>(holder: H): H {
+    const pool = this.taskPools().get(holder.key);
+    return pool ? { ...holder, pool } : holder;
+  }
+
+  /**
+   * The pool each task runs on where the code says it plainly (`Holder.pool`), by the holder keys
+   * the task goes by: a pool's start task — `start_task=` of the pool's construction or
+   * `pool.start_task = …`, the task built there or bound once to a name given there — runs on that
+   * pool; a job's own tasks run on the pool its `pool_info` names by id, or on its auto-pool. A task
+   * placed two ways (one task given to two pools) is placed nowhere.
+   */
+  private taskPools(): Map<string, TaskPool | null> {
+    if (this.taskPoolCache) return this.taskPoolCache;
+    const found = new Map<string, TaskPool | null>();
+    this.taskPoolCache = found;
+    const place = (key: string, pool: TaskPool) => {
+      const before = found.get(key);
+      found.set(key, before === undefined || (before && samePool(before, pool)) ? pool : null);
+    };
+    // Whatever the holder is given, `<holder>.start_task` / `.job_manager_task` is its own task.
+    const placeTask = (owner: Node, keyword: string, value: Node | undefined, pool: TaskPool) => {
+      place(`py:call:${owner.startIndex}.${keyword}`, pool);
+      const task = value && this.onlyConstruction(value);
+      if (task && PYTHON.taskTypes[task.className]) place(`py:call:${task.call.startIndex}`, pool);
+    };
+    for (const { owner, value } of this.keywordWrites(TP.startTask)) {
+      if (this.isPoolCall(owner)) placeTask(owner, TP.startTask, value, this.accountListOf(owner));
+    }
+    for (const { owner, value } of this.keywordWrites(TP.poolInfo)) {
+      const pool = this.poolOfInfo(value);
+      if (!pool) continue;
+      for (const keyword of Object.keys(TP.jobTasks)) {
+        placeTask(owner, keyword, undefined, pool);
+        for (const write of this.keywordWrites(keyword)) if (sameNode(write.owner, owner)) placeTask(owner, keyword, write.value, pool);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Every place a Batch model's `keyword` is given: `keyword=` of its construction, `x.keyword = …`
+   * where x holds the construction (`owner`).
+   */
+  private keywordWrites(keyword: string): { owner: Node; value: Node }[] {
+    const cached = this.keywordWriteCache.get(keyword);
+    if (cached) return cached;
+    const found: { owner: Node; value: Node }[] = [];
+    this.keywordWriteCache.set(keyword, found);
+    for (const name of nodesNamed(this.tree, this.words, keyword)) {
+      const parent = name.parent;
+      if (parent?.type === 'keyword_argument' && sameNode(parent.childForFieldName('name'), name)) {
+        const call = keywordCall(name);
+        const value = parent.childForFieldName('value');
+        if (call && value && this.evidence.batchClassOfCall(call)) found.push({ owner: call, value });
+      } else if (parent?.type === 'attribute' && sameNode(parent.childForFieldName('attribute'), name)) {
+        const assignment = parent.parent;
+        const object = parent.childForFieldName('object');
+        const value =
+          assignment?.type === 'assignment' &&
+          sameNode(assignment.childForFieldName('left'), parent) &&
+          assignment.childForFieldName('right');
+        const held = value && object ? this.evidence.held(object) : undefined;
+        if (value && held?.batch === 'yes' && held.call) found.push({ owner: held.call, value });
+      }
+    }
+    return found;
+  }
+
+  /** A pool construction of its plane's pool classes. */
+  private isPoolCall(call: Node): boolean {
+    const cls = this.evidence.batchClassOfCall(call);
+    const classes: readonly string[] = cls?.plane === 'mgmt' ? PYTHON.mgmtPoolTypes : PYTHON.poolTypes;
+    return !!cls && classes.includes(cls.className);
+  }
+
+  /**
+   * The construction of a Batch model a value is: in place, or through a name bound once in the
+   * file (`start = StartTask(…)`), with its class.
+   */
+  private onlyConstruction(value: Node): { call: Node; className: string } | undefined {
+    let node = value;
+    if (node.type === 'identifier') {
+      const binding = this.symbols.resolveName(node.text, node);
+      if (binding?.kind !== 'assign' || !binding.value || this.symbols.localBindings(node.text).length !== 1) return undefined;
+      node = binding.value;
+    }
+    const cls = node.type === 'call' ? this.evidence.batchClassOfCall(node) : undefined;
+    return cls ? { call: node, className: cls.className } : undefined;
+  }
+
+  /** The pool a job's `pool_info` says: the id it names (as written), or its auto-pool's account list. */
+  private poolOfInfo(value: Node): TaskPool | undefined {
+    const info = this.onlyConstruction(value);
+    if (!info || !(TP.poolInfoTypes as readonly string[]).includes(info.className)) return undefined;
+    const fields = [TP.poolId, TP.autoPoolSpecification];
+    if (this.writes.writtenOutOfPlace(info.call, fields)) return undefined;
+    const given = this.fieldsOf(info.call, info.className, 'data', fields);
+    const id = given.get(TP.poolId)?.value;
+    if (id && id.type !== 'none') return { id: this.values.value(id, true) };
+    const auto = given.get(TP.autoPoolSpecification)?.value;
+    const spec = auto && this.onlyConstruction(auto);
+    if (!spec || !(TP.autoPoolTypes as readonly string[]).includes(spec.className)) return undefined;
+    if (this.writes.writtenOutOfPlace(spec.call, [TP.autoPool])) return undefined;
+    const poolValue = this.fieldsOf(spec.call, spec.className, 'data', [TP.autoPool]).get(TP.autoPool)?.value;
+    const pool = poolValue && this.onlyConstruction(poolValue);
+    return pool && this.isPoolCall(pool.call) ? this.accountListOf(pool.call) : undefined;
+  }
+
+  /**
+   * A pool's account list, keyed as its accounts are (`poolOf`); `unseen` where it may hold accounts
+   * the file does not show: `**kwargs` given to the pool, a list not written out in place (or under
+   * a name bound once and used nowhere else), an element that is not an account built here, or any
+   * other use of a `user_accounts` that may be this pool's (`append`, a read, an object of unknown origin).
+   */
+  private accountListOf(pool: Node): TaskPool {
+    const key = `py:call:${pool.startIndex}`;
+    const splat = (pool.childForFieldName('arguments')?.namedChildren ?? []).some(
+      (arg) => arg?.type === 'list_splat' || arg?.type === 'dictionary_splat',
+    );
+    const lists = this.keywordWrites(K.userAccounts).filter((write) => sameNode(write.owner, pool));
+    const shown = !splat && lists.every((write) => this.isShownAccountList(write.value)) && this.otherAccountListUsesShown(pool);
+    return { key, ...(!shown && { unseen: true }) };
+  }
+
+  private isShownAccountList(value: Node): boolean {
+    let list = value;
+    if (list.type === 'identifier') {
+      const binding = this.symbols.resolveName(list.text, list);
+      if (binding?.kind !== 'assign' || !binding.value || this.symbols.localBindings(list.text).length !== 1) return false;
+      // A list under a name: shown when the name is used nowhere else (no `accounts.append(…)`).
+      if (this.symbols.usesOf(binding).some((use) => !sameNode(use, value))) return false;
+      list = binding.value;
+    }
+    if (list.type !== 'list') return false;
+    return list.namedChildren.every((element) => {
+      if (!element || element.type === 'comment') return true;
+      return this.onlyConstruction(element)?.className === 'UserAccount';
+    });
+  }
+
+  /** Every `x.user_accounts` other than a plain assignment: none on this pool or on an object of unknown origin. */
+  private otherAccountListUsesShown(pool: Node): boolean {
+    for (const name of nodesNamed(this.tree, this.words, K.userAccounts)) {
+      const attribute = name.parent;
+      if (attribute?.type !== 'attribute' || !sameNode(attribute.childForFieldName('attribute'), name)) continue;
+      const object = attribute.childForFieldName('object');
+      const held = object && this.evidence.held(object);
+      if (!held || held.batch === 'no') continue;
+      const built = held.batch === 'yes' ? held.call : undefined;
+      if (built && !sameNode(built, pool)) continue; // another pool built here
+      const assignment = attribute.parent;
+      const isPlainWrite = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('left'), attribute);
+      // A plain write to this pool is read as its list (keywordWrites); any other use, or any use on
+      // an object that may be this pool (a parameter, an attribute), may add accounts.
+      if (!built || !isPlainWrite) return false;
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -205,7 +375,7 @@ class PythonFacts {
         const call = keywordCall(name);
         const cls = call && this.evidence.batchClassOfCall(call);
         if (!call || !cls) continue;
-        holder = { key: `py:call:${call.startIndex}`, taskKind: PYTHON.taskTypes[cls.className], typeName: cls.className };
+        holder = this.withPool({ key: `py:call:${call.startIndex}`, taskKind: PYTHON.taskTypes[cls.className], typeName: cls.className });
         confidence = cls.confidence;
         valueNode = parent.childForFieldName('value');
       } else if (parent.type === 'attribute' && sameNode(parent.childForFieldName('attribute'), name)) {
@@ -214,7 +384,7 @@ class PythonFacts {
         if (assignment?.type !== 'assignment' || !sameNode(assignment.childForFieldName('left'), parent) || !receiver) continue;
         const held = this.evidence.held(receiver);
         if (held.batch === 'no' || (held.batch === 'unknown' && !this.symbols.importsBatch)) continue;
-        holder = this.evidence.holderOf(held);
+        holder = this.withPool(this.evidence.holderOf(held));
         confidence = held.batch === 'yes' ? held.confidence : 'weak';
         valueNode = assignment.childForFieldName('right');
         site = assignment;
@@ -434,7 +604,17 @@ class PythonFacts {
   }
 
   private poolFact(call: Node, nameNode: Node, className: string, plane: PythonPlane, confidence: Confidence): PoolFact {
-    const fact: PoolFact = { span: spanOf(call), nameSpan: spanOf(nameNode), key: `py:call:${call.startIndex}`, confidence };
+    const id =
+      plane === 'data' && !this.writes.writtenOutOfPlace(call, [TP.id])
+        ? this.fieldsOf(call, className, plane, [TP.id]).get(TP.id)
+        : undefined;
+    const fact: PoolFact = {
+      span: spanOf(call),
+      nameSpan: spanOf(nameNode),
+      key: `py:call:${call.startIndex}`,
+      ...(id && id.value.type !== 'none' && { id: this.values.value(id.value, true) }),
+      confidence,
+    };
     const configurations = [P.deploymentConfiguration, P.cloudServiceConfiguration, P.virtualMachineConfiguration];
     if (this.writes.writtenOutOfPlace(call, configurations)) return fact;
     const pool = this.fieldsOf(call, className, plane, configurations);
@@ -492,3 +672,8 @@ class PythonFacts {
 
 /** List methods that add to a list: an account added with them is defined where the list goes. */
 const LIST_ADDITIONS = new Set(['append', 'insert', 'extend']);
+
+function samePool(a: TaskPool, b: TaskPool): boolean {
+  if ('key' in a) return 'key' in b && a.key === b.key && !!a.unseen === !!b.unseen;
+  return 'id' in b && a.id.text === b.id.text && a.id.span.start === b.id.span.start;
+}
