@@ -501,7 +501,8 @@ async function measureScan(rows: Row[], results: Record<string, unknown>): Promi
     met: p.ratio <= limit,
   });
   // "The cold scan no slower than today" (issue 17): today's scan is --no-cache, measured in the same
-  // run (its ratio to rg, so that the load of the minutes between them counts less); 5 % for noise.
+  // run; their medians compared directly (a 1.5 s run divided by a 70 ms rg run takes on rg's jitter),
+  // 5 % for noise.
   const NOISE = 1.05;
   rows.push(
     {
@@ -511,7 +512,10 @@ async function measureScan(rows: Row[], results: Record<string, unknown>): Promi
       target: '(what every scan cost before the cache)',
       met: undefined,
     },
-    row('  cold: into an empty cache (written)', scan.cold, '≤ --no-cache (ratio, +5 %)', scan.noCache.ratio * NOISE),
+    {
+      ...row('  cold: into an empty cache (written)', scan.cold, '≤ --no-cache (+5 %)', Infinity),
+      met: scan.cold.ms <= scan.noCache.ms * NOISE,
+    },
     row('  warm: the unchanged tree again', scan.warm, '≤ 2 × rg', 2),
     row('  after one file changed (no identity word)', scan.changedPlain, '≤ 2.5 × rg', 2.5),
     row('  after one C# file with runElevated changed', scan.changedBatch, '≤ 2.5 × rg', 2.5),
