@@ -231,6 +231,40 @@ describe('code completion', () => {
     assert.deepEqual((await complete('typescript', "import { run } from 'mylib';\n\nrun({ id: 't', commandLine: 'c', | });\n")).labels, []);
   });
 
+  it('the identity member only where a member goes: never inside a value, a string or a comment (it would break the code)', async () => {
+    const csharp = (inside: string) =>
+      `using Microsoft.Azure.Batch;\n\nclass C\n{\n    void M()\n    {\n        var t = new CloudTask("a", "b") { ${inside} };\n    }\n}\n`;
+    const python = (inside: string) => `import azure.batch.models as batchmodels\n\nt = batchmodels.TaskAddParameter(${inside})\n`;
+    const typescript = (inside: string) =>
+      `import { BatchServiceClient } from '@azure/batch';\n\nasync function f(c: BatchServiceClient) {\n  await c.task.add('j', { ${inside} });\n}\n`;
+    const offered: [LanguageId, string][] = [
+      ['csharp', csharp('|')],
+      ['csharp', csharp('DisplayName = "x", Us|')],
+      ['python', python("id='t', |")],
+      ['python', python("id='t', us|")],
+      ['typescript', typescript("id: 't', |")],
+      ['typescript', typescript("id: 't', us|")],
+    ];
+    for (const [language, text] of offered) assert.equal((await complete(language, text)).labels.length, 2, `${language}: ${text}`);
+    const silent: [LanguageId, string][] = [
+      ['csharp', csharp('DisplayName = "a|"')],
+      ['csharp', csharp('DisplayName = na|')],
+      ['csharp', csharp('/* a| */')],
+      ['python', python("id='t', command_line='a|'")],
+      ['python', python("id='t',  # a|\n    command_line='x'")],
+      ['python', python('id=na|')],
+      ['typescript', typescript("id: 't', commandLine: 'a|'")],
+      ['typescript', typescript('id: x|')],
+      ['typescript', typescript("id: 't', /* a| */")],
+    ];
+    for (const [language, text] of silent) assert.deepEqual((await complete(language, text)).labels, [], `${language}: ${text}`);
+    // A named user's string inside a start task's initializer: the user names, nothing else.
+    const start =
+      'using Microsoft.Azure.Batch;\n\nclass C\n{\n    void M(CloudPool pool)\n    {\n' +
+      '        pool.StartTask = new StartTask("setup.sh") { UserIdentity = new UserIdentity("|") };\n    }\n}\n';
+    assert.deepEqual([...(await complete('csharp', start, ACCOUNTS)).labels].sort(), ['adminUser', 'mpi']);
+  });
+
   it('user names in every language: the accounts at a named user’s string', async () => {
     const cases: [LanguageId, string][] = [
       [

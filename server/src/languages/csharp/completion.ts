@@ -7,10 +7,12 @@ import { CSHARP, csharpHasType } from '../../batch/sdks';
 import { codeIdentityMembers, SNIPPET_FILES } from '../../batch/snippets';
 import { NO_COMPLETIONS, type LanguageCompletions } from '../../engine/completion';
 import type { CompletionOptions, SourceFile, TextEdit } from '../../engine/language';
-import { identityProposals, listCommas, typedWord } from '../toolkit/completion';
+import { atElementPlace, identityProposals, listCommas, typedWord } from '../toolkit/completion';
 import type { Node, Tree } from '../toolkit/treeSitter';
 
 const SDK = 'Microsoft.Azure.Batch';
+/** An initializer's element being typed: a bare name. */
+const IDENTIFIERS = new Set(['identifier']);
 const ENUMS_NAMESPACE = 'Microsoft.Azure.Batch.Common';
 
 function usingNames(tree: Tree): { names: Set<string>; last?: Node } {
@@ -32,6 +34,7 @@ export function csharpCompletionsAt(file: SourceFile, tree: Tree, offset: number
   while (node && !(node.type === 'initializer_expression' && node.startIndex < offset && offset < node.endIndex)) node = node.parent;
   const creation = node?.parent;
   if (!node || creation?.type !== 'object_creation_expression') return NO_COMPLETIONS;
+  if (!atElementPlace(node, tree, replace, IDENTIFIERS)) return NO_COMPLETIONS;
   const typeName = creation.childForFieldName('type')?.text.split('.').pop() ?? '';
   if (!(typeName in CSHARP.taskTypes) || !csharpHasType(SDK, typeName)) return NO_COMPLETIONS;
   const usings = usingNames(tree);

@@ -7,8 +7,11 @@ import { PYTHON } from '../../batch/sdks';
 import { codeIdentityMembers, SNIPPET_FILES } from '../../batch/snippets';
 import { NO_COMPLETIONS, type LanguageCompletions } from '../../engine/completion';
 import type { CompletionOptions, SourceFile } from '../../engine/language';
-import { identityProposals, listCommas, typedWord } from '../toolkit/completion';
+import { atElementPlace, identityProposals, listCommas, typedWord } from '../toolkit/completion';
 import type { Node, Tree } from '../toolkit/treeSitter';
+
+/** A call's argument being typed: a bare name (before its `=`). */
+const IDENTIFIERS = new Set(['identifier']);
 
 /** The names an import binds to azure.batch.models: `import azure.batch.models as m`, `from azure.batch import models`. */
 function modelsModuleNames(tree: Tree): Set<string> {
@@ -40,6 +43,7 @@ export function pythonCompletionsAt(file: SourceFile, tree: Tree, offset: number
   while (node && !(node.type === 'argument_list' && node.startIndex < offset && offset < node.endIndex)) node = node.parent;
   const call = node?.parent;
   if (!node || call?.type !== 'call') return NO_COMPLETIONS;
+  if (!atElementPlace(node, tree, replace, IDENTIFIERS)) return NO_COMPLETIONS;
   const callee = call.childForFieldName('function');
   if (callee?.type !== 'attribute') return NO_COMPLETIONS;
   const model = callee.childForFieldName('attribute')?.text ?? '';

@@ -8,6 +8,7 @@ import type { Completion } from '../../engine/completion';
 import type { Span } from '../../engine/facts';
 import type { TextEdit } from '../../engine/language';
 import { isIdentifierChar } from './text';
+import { sameNode, type Node } from './treeSitter';
 
 /** The identifier typed before the cursor (empty at a blank). */
 export function typedWord(text: string, offset: number): Span {
@@ -53,6 +54,29 @@ export interface ListCommas {
   readonly before?: TextEdit;
   /** What follows the new element: a comma (and a space) when an element follows, else nothing. */
   readonly after: string;
+}
+
+/**
+ * Whether the word being typed (`replace`) is where a new element of `list` goes — between its
+ * elements, right before one, or a bare identifier being typed as one — and not inside an element's
+ * value, a string or a comment, where a member written in would break the code.
+ */
+export function atElementPlace(
+  list: Node,
+  tree: { readonly rootNode: Node },
+  replace: Span,
+  identifierTypes: ReadonlySet<string>,
+): boolean {
+  let child: Node | null = tree.rootNode.descendantForIndex(replace.start, replace.start);
+  while (child && !sameNode(child.parent, list)) {
+    if (sameNode(child, list)) return true;
+    child = child.parent;
+  }
+  if (!child) return false;
+  // A bracket or comma beside the cursor, the start of the next element (nothing typed yet), or the word typed so far.
+  if (!child.isNamed) return true;
+  if (replace.start === replace.end && child.startIndex === replace.start) return true;
+  return identifierTypes.has(child.type) && child.startIndex === replace.start && child.endIndex === replace.end;
 }
 
 /** The auto-user and named-user proposals at a place of a task's construction. */

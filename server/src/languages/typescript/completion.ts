@@ -8,7 +8,7 @@ import { JAVASCRIPT } from '../../batch/sdks';
 import { SNIPPET_FILES, typescriptIdentityMembers } from '../../batch/snippets';
 import { NO_COMPLETIONS, type LanguageCompletions } from '../../engine/completion';
 import type { CompletionOptions, SourceFile } from '../../engine/language';
-import { identityProposals, listCommas, typedWord } from '../toolkit/completion';
+import { atElementPlace, identityProposals, listCommas, typedWord } from '../toolkit/completion';
 import { Words } from '../toolkit/text';
 import type { Node, Tree } from '../toolkit/treeSitter';
 import { BatchEvidence } from './evidence';
@@ -16,12 +16,15 @@ import { BatchImports } from './imports';
 import { FileQuotes } from './quotes';
 import { propertiesOf } from './syntax';
 
+/** An object literal's property being typed: a shorthand property (or a bare name, where the grammar reads one). */
+const IDENTIFIERS = new Set(['shorthand_property_identifier', 'identifier']);
+
 export function typescriptCompletionsAt(file: SourceFile, tree: Tree, offset: number, options: CompletionOptions): LanguageCompletions {
   const { text } = file;
   const replace = typedWord(text, offset);
   let object: Node | null = tree.rootNode.descendantForIndex(replace.start, replace.start);
   while (object && !(object.type === 'object' && object.startIndex < offset && offset < object.endIndex)) object = object.parent;
-  if (!object) return NO_COMPLETIONS;
+  if (!object || !atElementPlace(object, tree, replace, IDENTIFIERS)) return NO_COMPLETIONS;
   const imports = new BatchImports(tree, text);
   const evidence = new BatchEvidence(tree, new Words(text), imports).of(object);
   if (evidence.batch !== 'yes' || !evidence.taskKind) return NO_COMPLETIONS;
