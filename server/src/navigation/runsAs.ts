@@ -3,6 +3,7 @@
  * defaults included — for the "runs as" inlay hints and the outline. From the facts the analysis
  * already made: no parse of its own.
  */
+import { ELEVATION_WORD } from '../batch/model';
 import type { Facts, IdentityFact, TaskFact } from '../engine/facts';
 import type { WorkspaceAccounts } from '../engine/findings';
 import { DEFAULT_IDENTITY, resolveIdentity, runsAsParts, type ResolvedIdentity } from '../hover/hover';
@@ -44,5 +45,16 @@ export function tasksRunAs(facts: Facts, workspace?: WorkspaceAccounts): TaskRun
 
 /** A task's "runs as" in a few words, the user's name apart so that it can link to its account. */
 export function runsAsLabel(runsAs: TaskRunsAs['runsAs']): { readonly user?: string; readonly text: string } {
+  return runsAsParts(runsAs);
+}
+
+/**
+ * The same for an inlay hint, which editors cut (VS Code at 43 characters by default): an auto-user
+ * whose scope and elevation are known is named by them alone — `pool auto-user · admin` — and the
+ * tooltip, as the hover, says which of them are defaults.
+ */
+export function runsAsHintLabel(runsAs: TaskRunsAs['runsAs']): { readonly user?: string; readonly text: string } {
+  if (runsAs.kind === 'autoUser' && runsAs.scope !== 'unknown' && runsAs.elevation !== 'unknown')
+    return { text: `${runsAs.scope} auto-user · ${ELEVATION_WORD[runsAs.elevation]}` };
   return runsAsParts(runsAs);
 }

@@ -109,7 +109,7 @@ suite('named users, runs-as hints and outline', () => {
     const hints = () => vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, whole);
     const shown = (await hints()).filter((h) => labelOf(h).startsWith('runs as: '));
     assert.deepEqual(shown.map(labelOf), [
-      'runs as: pool auto-user (default scope) · admin',
+      'runs as: pool auto-user · admin',
       'runs as: task auto-user · non-admin',
       'runs as: adminUser · admin',
     ]);
@@ -146,7 +146,7 @@ suite('named users, runs-as hints and outline', () => {
       assert.deepEqual(
         ours.map((h) => [h.position.line, labelOf(h)]),
         [
-          [4, 'runs as: pool auto-user (default scope) · admin'],
+          [4, 'runs as: pool auto-user · admin'],
           [6, publish],
           [11, 'runs as: adminUser · admin'],
         ],

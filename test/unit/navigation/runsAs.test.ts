@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LanguageId } from '../../../server/src/engine/facts';
-import { runsAsLabel, tasksRunAs } from '../../../server/src/navigation/runsAs';
+import { runsAsHintLabel, runsAsLabel, tasksRunAs } from '../../../server/src/navigation/runsAs';
 import { literalContent, userNameSites, unwritableName } from '../../../server/src/navigation/userNames';
 import { AccountIndex, definedAccounts, namedUserReferences } from '../../../server/src/workspace/accountIndex';
 import { analyze } from '../../helpers/engine';
@@ -89,6 +89,11 @@ async function runsAs(language: LanguageId, text: string, index?: AccountIndex) 
       const { user, text: rest } = runsAsLabel(runsAs);
       return (user ?? '') + rest;
     }),
+    /** The inlay hints' shorter labels. */
+    hintLabels: tasksRunAs(analysis.facts, workspace).map(({ runsAs }) => {
+      const { user, text: rest } = runsAsHintLabel(runsAs);
+      return (user ?? '') + rest;
+    }),
   };
 }
 
@@ -118,13 +123,24 @@ describe('"runs as" of every task a file builds, defaults included', () => {
       '  { "id": "task-default", "commandLine": "c", "userIdentity": { "autoUser": { "scope": "task" } } },\n' +
       '  { "id": "ghost", "commandLine": "d", "userIdentity": { "username": "ghost" } }\n' +
       '] }\n';
-    assert.deepEqual((await runsAs('json', tasks, index)).labels, [
+    const found = await runsAs('json', tasks, index);
+    assert.deepEqual(found.labels, [
       'adminUser · admin',
       'task auto-user · admin',
       'pool auto-user (default scope) · admin',
       'task auto-user · non-admin (default)',
       'ghost · not defined on any pool in this workspace',
     ]);
+    // A hint names an auto-user by scope and elevation alone (its tooltip says which are defaults), so
+    // that the common ones fit in what VS Code shows of a hint (43 characters with `runs as: `).
+    assert.deepEqual(found.hintLabels, [
+      'adminUser · admin',
+      'task auto-user · admin',
+      'pool auto-user · admin',
+      'task auto-user · non-admin',
+      'ghost · not defined on any pool in this workspace',
+    ]);
+    for (const label of found.hintLabels.slice(0, 4)) assert.ok(`runs as: ${label}`.length <= 43, label);
   });
 
   it('typescript: a start task and a job manager task by their kinds, keyed by the property that holds them; look-alikes are no tasks', async () => {

@@ -21,7 +21,7 @@ import { languageOf } from '../../engine/engine';
 import type { Span } from '../../engine/facts';
 import type { WorkspaceAccounts } from '../../engine/findings';
 import { describeIdentity, ownAccounts } from '../../hover/hover';
-import { runsAsLabel, tasksRunAs, type TaskRunsAs } from '../../navigation/runsAs';
+import { runsAsHintLabel, runsAsLabel, tasksRunAs, type TaskRunsAs } from '../../navigation/runsAs';
 import type { IndexedAccount } from '../../workspace/accountIndex';
 import { currentAnalysis } from '../analysis';
 import { toRange } from '../convert';
@@ -71,7 +71,7 @@ export async function inlayHints(
 
 /** `runs as: ` then the user's name, which goes to its account, then the rest. */
 function labelParts(task: TaskRunsAs, workspace: WorkspaceAccounts): InlayHintLabelPart[] {
-  const { user, text } = runsAsLabel(task.runsAs);
+  const { user, text } = runsAsHintLabel(task.runsAs);
   if (user === undefined) return [{ value: RUNS_AS + text }];
   const [account] = workspace.lookup(user) as readonly IndexedAccount[];
   const name: InlayHintLabelPart = account
