@@ -949,6 +949,8 @@ export const JSON_KEYS = {
   /** Where a job names its pool: `poolInfo.poolId`, or the `pool` of `poolInfo.autoPoolSpecification`. */
   poolInfo: 'poolInfo',
   poolId: 'poolId',
+  /** A data-plane pool body's own id (REST `PoolAddParameter.id`, a Batch CLI template pool's `properties.id`): what `poolId` names. */
+  poolIdKey: 'id',
   autoPoolSpecification: 'autoPoolSpecification',
   autoPool: 'pool',
   /** A REST pool body's own properties (`PoolAddParameter`: `vmSize` and its one configuration): an object with one is a pool. */
