@@ -46,7 +46,14 @@ import {
   type Says,
 } from './table';
 import { UNKNOWN_USER } from './typescriptRows';
-import { csharpOwnPoolRows, JSON_POOLS_BY_ID, jsonOwnPoolRows, POOLS_BY_ID, pythonOwnPoolRows } from './unknownUserOwnPool';
+import {
+  csharpOwnPoolRows,
+  javaOwnPoolRows,
+  JSON_POOLS_BY_ID,
+  jsonOwnPoolRows,
+  POOLS_BY_ID,
+  pythonOwnPoolRows,
+} from './unknownUserOwnPool';
 
 const POOL_CS = csLegacy(
   'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("adminUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),\n    new UserAccount("nonAdminUser", secret, ElevationLevel.NonAdmin),\n};',
@@ -440,6 +447,7 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubR
   ...csharpOwnPoolRows(poolsById),
   ...pythonOwnPoolRows(poolsById),
   ...jsonOwnPoolRows(jsonPoolsById),
+  ...javaOwnPoolRows(poolsById),
 ]);
 
 describe('unknown-user follows the workspace index as it changes', () => {

@@ -40,6 +40,12 @@ function poolOfAccounts(accounts: Node | undefined): Holder['pool'] {
   return { key: `json:${accounts.offset}`, ...(!shown && { unseen: true }) };
 }
 
+/** Every element of an accounts array is an account object this file shows (`poolOfAccounts` not unseen). */
+function isShownList(accounts: Node): boolean {
+  const pool = poolOfAccounts(accounts);
+  return !!pool && 'key' in pool && !pool.unseen;
+}
+
 export function collectFacts(text: string, root: Node | undefined, fileName = ''): { facts: Facts; plan: FilePlan } {
   const facts = emptyFacts();
   if (!root) return { facts, plan: { text, runElevated: new Plans<RunElevatedPlan>(), namesRead: NO_NAMES } };
@@ -196,7 +202,7 @@ class JsonFacts {
     if (e.batch === 'no') return;
     const confidence: Confidence = e.batch === 'yes' ? 'strong' : 'weak';
     const pool = { key: `json:${list.offset}`, span: spanOf(object) };
-    this.pool(object, pool.key, confidence, list.type === 'array' && !poolOfAccounts(list)?.unseen);
+    this.pool(object, pool.key, confidence, list.type === 'array' && isShownList(list));
     for (const item of items) {
       if (item.type !== 'object') continue;
       // Without document evidence, only an account shaped like Batch's counts.
