@@ -688,6 +688,32 @@ export const JAVA = {
     jobPreparationTask: 'JobPreparationTask',
     jobReleaseTask: 'JobReleaseTask',
   } as Record<string, string>,
+  /**
+   * Where a task's pool is written (`Holder.pool`), data plane: a pool's start task
+   * (`PoolAddParameter`/`CloudPool.withStartTask`, `BatchPoolCreateContent.setStartTask`); a job's
+   * own tasks beside its pool information naming a pool id (`withPoolInfo(new PoolInformation().withPoolId(…))`,
+   * `setPoolInfo(new BatchPoolInfo().setPoolId(…))`). Auto-pools are not read.
+   */
+  taskPool: {
+    poolTypes: ['CloudPool', 'PoolAddParameter', 'BatchPoolCreateContent', 'BatchPoolCreateOptions'],
+    startTask: ['withStartTask', 'setStartTask'],
+    jobTypes: ['CloudJob', 'JobAddParameter', 'BatchJobCreateContent', 'BatchJobCreateOptions', 'BatchJobCreateParameters'],
+    poolInfo: ['withPoolInfo', 'setPoolInfo'],
+    poolInfoTypes: ['PoolInformation', 'BatchPoolInfo'],
+    poolId: ['withPoolId', 'setPoolId'],
+    autoPool: ['withAutoPoolSpecification', 'setAutoPoolSpecification'],
+    /** The setters of a job's own tasks, and the getter `receiverOf` keys each by. */
+    jobTasks: {
+      withJobManagerTask: 'jobManagerTask',
+      setJobManagerTask: 'jobManagerTask',
+      withJobPreparationTask: 'jobPreparationTask',
+      setJobPreparationTask: 'jobPreparationTask',
+      withJobReleaseTask: 'jobReleaseTask',
+      setJobReleaseTask: 'jobReleaseTask',
+    } as Readonly<Record<string, string>>,
+    /** Reads of a pool's account list: code that may add accounts the file does not show. */
+    accountListGetters: ['userAccounts', 'getUserAccounts'],
+  },
   /** Legacy models that hold tasks (what taskGetters are called on). */
   containerTypes: [
     'CloudJob',
@@ -949,6 +975,8 @@ export const JSON_KEYS = {
   /** Where a job names its pool: `poolInfo.poolId`, or the `pool` of `poolInfo.autoPoolSpecification`. */
   poolInfo: 'poolInfo',
   poolId: 'poolId',
+  /** A data-plane pool body's own id (REST `PoolAddParameter.id`, a Batch CLI template pool's `properties.id`): what `poolId` names. */
+  poolIdKey: 'id',
   autoPoolSpecification: 'autoPoolSpecification',
   autoPool: 'pool',
   /** A REST pool body's own properties (`PoolAddParameter`: `vmSize` and its one configuration): an object with one is a pool. */

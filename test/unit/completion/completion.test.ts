@@ -328,6 +328,27 @@ describe('code completion', () => {
     }
   });
 
+  it('Java: a start task’s user names, the accounts of its own pool first', async () => {
+    const java = (poolBuilt: boolean) =>
+      'import com.microsoft.azure.batch.protocol.models.*;\nimport java.util.*;\n\nclass C {\n' +
+      '    void m(PoolAddParameter given, String secret) {\n' +
+      '        StartTask start = new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity().withUserName("|"));\n' +
+      `        ${poolBuilt ? 'PoolAddParameter pool = new PoolAddParameter()' : 'given'}` +
+      '.withUserAccounts(Arrays.asList(new UserAccount().withName("mpi").withPassword(secret))).withStartTask(start);\n    }\n}\n';
+    const own = await complete('java', java(true), ACCOUNTS);
+    assert.deepEqual(userNamesIn(own), ['mpi', 'adminUser']);
+    const mpi = own.items.find((i) => i.label === 'mpi')!;
+    assert.equal(mpi.description, "this task's pool");
+    assert.equal(mpi.preselect, true);
+    // A pool the file does not build (a parameter): no order but the names'.
+    const unsure = await complete('java', java(false), ACCOUNTS);
+    assert.deepEqual(userNamesIn(unsure), ['adminUser', 'mpi']);
+    assert.equal(
+      unsure.items.some((i) => i.kind === 'user' && i.description !== undefined),
+      false,
+    );
+  });
+
   it('user names in the management SDKs’ forms', async () => {
     const cases: [LanguageId, string][] = [
       [

@@ -307,7 +307,8 @@ describe('named users as symbols over stdio', () => {
     const outline = (list: DocumentSymbol[]): unknown[] =>
       list.map((s) => [s.name, s.detail, ...(s.children?.length ? [outline(s.children)] : [])]);
     assert.deepEqual(outline(symbols), [
-      ['pool', 'pool · 1 user account', [['adminUser', 'user account · admin']]],
+      // Named by its id, as C# and Python pools are (a JSON pool body carries its id).
+      ['render-pool', 'pool · 1 user account', [['adminUser', 'user account · admin']]],
       ['start task', 'runs as: auto-user · non-admin (default)'],
     ]);
     const found = await request<SymbolInformation[]>('workspace/symbol', { query: 'adm' });

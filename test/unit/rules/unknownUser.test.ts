@@ -46,7 +46,14 @@ import {
   type Says,
 } from './table';
 import { UNKNOWN_USER } from './typescriptRows';
-import { csharpOwnPoolRows, POOLS_BY_ID, pythonOwnPoolRows } from './unknownUserOwnPool';
+import {
+  csharpOwnPoolRows,
+  javaOwnPoolRows,
+  JSON_POOLS_BY_ID,
+  jsonOwnPoolRows,
+  POOLS_BY_ID,
+  pythonOwnPoolRows,
+} from './unknownUserOwnPool';
 
 const POOL_CS = csLegacy(
   'pool.UserAccounts = new List<UserAccount>\n{\n    new UserAccount("adminUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),\n    new UserAccount("nonAdminUser", secret, ElevationLevel.NonAdmin),\n};',
@@ -78,6 +85,12 @@ before(() =>
 /** Pools named by id in another file: 'render' (account 'renderer') and 'other' (account 'ops'). */
 const poolsById = new AccountIndex();
 before(() => indexOf({ 'file:///ws/pools.ts': ['typescript', POOLS_BY_ID] }, poolsById));
+
+/** Pools named by id in JSON files (unknownUserOwnPool.ts: JSON_POOLS_BY_ID). */
+const jsonPoolsById = new AccountIndex();
+before(() =>
+  indexOf(Object.fromEntries(Object.entries(JSON_POOLS_BY_ID).map(([uri, text]) => [uri, ['json', text] as const])), jsonPoolsById),
+);
 
 /** What each message says, word for word. */
 const SAYS: Says<typeof unknownUserRule> = [
@@ -433,6 +446,8 @@ ruleTable(unknownUserRule, { subject: 'identities', says: SAYS, sdk: csharpStubR
   // The pool a C# or Python task runs on (unknownUserOwnPool.ts) ------------------------------------
   ...csharpOwnPoolRows(poolsById),
   ...pythonOwnPoolRows(poolsById),
+  ...jsonOwnPoolRows(jsonPoolsById),
+  ...javaOwnPoolRows(poolsById),
 ]);
 
 describe('unknown-user follows the workspace index as it changes', () => {

@@ -7,7 +7,7 @@
  */
 import type { unknownUserRule } from '../../../server/src/rules/unknownUser';
 import type { AccountIndex } from '../../../server/src/workspace/accountIndex';
-import { csLegacy, csMgmt, csNew, py15, pyLegacy, pyMgmt, type CaseOf } from './table';
+import { cliTemplate, csLegacy, csMgmt, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, type CaseOf } from './table';
 
 /**
  * Two pools with ids in a TypeScript file of the workspace (the TypeScript adapter gives a pool's id):
@@ -17,6 +17,31 @@ export const POOLS_BY_ID =
   "import { BatchServiceModels } from '@azure/batch';\n\n" +
   "export const render: BatchServiceModels.PoolAddParameter = { id: 'render', vmSize: 's', userAccounts: [{ name: 'renderer', password: process.env.PW! }] };\n" +
   "export const other: BatchServiceModels.PoolAddParameter = { id: 'other', vmSize: 's', userAccounts: [{ name: 'ops', password: process.env.PW! }] };\n";
+
+/**
+ * Pools with ids in JSON files of the workspace (the JSON adapter gives a data-plane pool's id):
+ * REST bodies in a `value` array, 'jrender' with 'renderer' and 'jother' with 'ops'; 'jmixed', whose
+ * list holds an account the file does not show (an ARM expression), with 'renderer'; and a Batch CLI
+ * template pool whose id is a parameter, with 'builder'.
+ */
+export const JSON_POOLS_BY_ID: Readonly<Record<string, string>> = {
+  'file:///ws/pools.json': json({
+    value: [
+      { id: 'jrender', vmSize: 's', userAccounts: [{ name: 'renderer', password: '<secret>' }] },
+      { id: 'jother', vmSize: 's', userAccounts: [{ name: 'ops', password: '<secret>' }] },
+    ],
+  }),
+  'file:///ws/mixed.json': json({
+    id: 'jmixed',
+    vmSize: 's',
+    userAccounts: [{ name: 'renderer', password: '<secret>' }, "[parameters('extraAccount')]"],
+  }),
+  'file:///ws/template.json': cliTemplate('pool', {
+    id: "[parameters('poolId')]",
+    vmSize: 's',
+    userAccounts: [{ name: 'builder', password: '<secret>' }],
+  }),
+};
 
 const CLIENT = 'BatchClient client, VirtualMachineConfiguration configuration, string secret';
 const PW = "password=os.environ['PW']";
@@ -366,6 +391,198 @@ export function pythonOwnPoolRows(byId: AccountIndex): Row[] {
       ),
       found: [],
       seen: 1,
+      workspace: byId,
+    },
+  ];
+}
+
+/** JSON, and a job in another language naming a JSON pool: `byId` indexes JSON_POOLS_BY_ID. */
+export function jsonOwnPoolRows(byId: AccountIndex): Row[] {
+  const job = (poolInfo: unknown, user: string) =>
+    json({ id: 'j', poolInfo, jobManagerTask: { id: 'm', commandLine: 'run', userIdentity: { username: user } } });
+  return [
+    {
+      name: 'JSON: a job names by id a pool of another JSON file; its job manager runs as an account only another pool has',
+      language: 'json',
+      text: job({ poolId: 'jrender' }, 'ops'),
+      found: [['warning', '"ops"', ['notOnItsPool', { name: 'ops' }]]],
+      workspace: byId,
+    },
+    {
+      name: 'JSON: the same, an account the pool has',
+      language: 'json',
+      text: job({ poolId: 'jrender' }, 'renderer'),
+      found: [],
+      seen: 1,
+      workspace: byId,
+    },
+    {
+      name: 'JSON: the pool named holds an account the file does not show (an ARM expression): silent',
+      language: 'json',
+      text: job({ poolId: 'jmixed' }, 'ops'),
+      found: [],
+      seen: 1,
+      workspace: byId,
+    },
+    {
+      name: 'JSON: a CLI template job whose poolId is a parameter, as the template pool’s id is: the whole project decides',
+      language: 'json',
+      text: cliTemplate('job', {
+        id: 'j',
+        poolInfo: { poolId: "[parameters('poolId')]" },
+        jobManagerTask: { id: 'm', commandLine: 'run', userIdentity: { username: 'ops' } },
+      }),
+      found: [],
+      seen: 1,
+      workspace: byId,
+    },
+    {
+      name: 'JSON: a job names a pool id no file defines: the whole project decides',
+      language: 'json',
+      text: job({ poolId: 'elsewhere' }, 'ops'),
+      found: [],
+      seen: 1,
+      workspace: byId,
+    },
+    {
+      name: 'Python legacy: a job names by id a pool of a JSON file',
+      language: 'python',
+      text: pyLegacy(
+        "job = batchmodels.JobAddParameter(id='j', pool_info=batchmodels.PoolInformation(pool_id='jother'))\n" +
+          "job.job_manager_task = batchmodels.JobManagerTask(id='m', command_line='run', user_identity=batchmodels.UserIdentity(user_name='renderer'))",
+      ),
+      found: [['warning', "'renderer'", ['notOnItsPool', { name: 'renderer' }]]],
+      workspace: byId,
+    },
+  ];
+}
+
+const JAVA_PARAMS = 'BatchClient client, String secret';
+const legacyAccount = (name: string) => `new UserAccount().withName("${name}").withPassword(secret)`;
+const legacyStart = (user: string) =>
+  `new StartTask().withCommandLine("setup.sh").withUserIdentity(new UserIdentity().withUserName("${user}"))`;
+
+/** Java: `byId` indexes POOLS_BY_ID. */
+export function javaOwnPoolRows(byId: AccountIndex): Row[] {
+  return [
+    {
+      name: 'Java legacy: PoolAddParameter with its accounts and start task; the start task names a user only another pool has',
+      language: 'java',
+      text: javaLegacy(
+        `PoolAddParameter render = new PoolAddParameter().withId("render")\n    .withUserAccounts(Arrays.asList(${legacyAccount('renderer')}))\n` +
+          `    .withStartTask(${legacyStart('ops')});\n` +
+          `PoolAddParameter admin = new PoolAddParameter().withId("admin").withUserAccounts(Arrays.asList(${legacyAccount('ops')}));`,
+        JAVA_PARAMS,
+      ),
+      found: [['warning', '"ops"', ['notOnItsPool', { name: 'ops' }]]],
+    },
+    {
+      name: 'Java legacy: the start task in a variable given once; the account it names is on its pool',
+      language: 'java',
+      text: javaLegacy(
+        `StartTask start = ${legacyStart('renderer')};\n` +
+          `PoolAddParameter render = new PoolAddParameter().withUserAccounts(Arrays.asList(${legacyAccount('renderer')})).withStartTask(start);\n` +
+          `PoolAddParameter admin = new PoolAddParameter().withUserAccounts(Arrays.asList(${legacyAccount('ops')}));`,
+        JAVA_PARAMS,
+      ),
+      found: [],
+      seen: 1,
+    },
+    {
+      name: 'Java legacy: the pool’s list is a variable (accounts may be added to it): silent',
+      language: 'java',
+      text: javaLegacy(
+        `List<UserAccount> users = new ArrayList<>();\nusers.add(${legacyAccount('renderer')});\nusers.addAll(loadUsers());\n` +
+          `PoolAddParameter render = new PoolAddParameter().withUserAccounts(users).withStartTask(${legacyStart('ops')});\n` +
+          `PoolAddParameter admin = new PoolAddParameter().withUserAccounts(Arrays.asList(${legacyAccount('ops')}));`,
+        JAVA_PARAMS,
+      ),
+      found: [],
+      seen: 1,
+    },
+    {
+      name: 'Java legacy: the pool’s account list is read and added to elsewhere: silent',
+      language: 'java',
+      text: javaLegacy(
+        `PoolAddParameter render = new PoolAddParameter().withUserAccounts(Arrays.asList(${legacyAccount('renderer')})).withStartTask(${legacyStart('ops')});\n` +
+          'render.userAccounts().add(loadUser());\n' +
+          `PoolAddParameter admin = new PoolAddParameter().withUserAccounts(Arrays.asList(${legacyAccount('ops')}));`,
+        JAVA_PARAMS,
+      ),
+      found: [],
+      seen: 1,
+    },
+    {
+      name: 'Java legacy: one start task given to two pools: the whole project decides',
+      language: 'java',
+      text: javaLegacy(
+        `StartTask start = ${legacyStart('ops')};\n` +
+          `PoolAddParameter a = new PoolAddParameter().withUserAccounts(Arrays.asList(${legacyAccount('renderer')})).withStartTask(start);\n` +
+          `PoolAddParameter b = new PoolAddParameter().withUserAccounts(Arrays.asList(${legacyAccount('ops')})).withStartTask(start);`,
+        JAVA_PARAMS,
+      ),
+      found: [],
+      seen: 1,
+    },
+    {
+      name: 'Java legacy: a start task on a pool given as a parameter: the whole project decides',
+      language: 'java',
+      text: javaLegacy(
+        `pool.withUserAccounts(Arrays.asList(${legacyAccount('renderer')})).withStartTask(${legacyStart('ops')});\n` +
+          `PoolAddParameter admin = new PoolAddParameter().withUserAccounts(Arrays.asList(${legacyAccount('ops')}));`,
+        'PoolAddParameter pool, String secret',
+      ),
+      found: [],
+      seen: 1,
+    },
+    {
+      name: 'Java legacy: a job names its pool by id; its job manager runs as an account of another pool',
+      language: 'java',
+      text: javaLegacy(
+        'JobAddParameter job = new JobAddParameter().withId("j")\n    .withPoolInfo(new PoolInformation().withPoolId("render"))\n' +
+          '    .withJobManagerTask(new JobManagerTask().withId("m").withCommandLine("run").withUserIdentity(new UserIdentity().withUserName("ops")));',
+        JAVA_PARAMS,
+      ),
+      found: [['warning', '"ops"', ['notOnItsPool', { name: 'ops' }]]],
+      workspace: byId,
+    },
+    {
+      name: 'Java legacy: the job’s pool id is a variable: the whole project decides',
+      language: 'java',
+      text: javaLegacy(
+        'JobAddParameter job = new JobAddParameter().withId("j")\n    .withPoolInfo(new PoolInformation().withPoolId(poolId))\n' +
+          '    .withJobManagerTask(new JobManagerTask().withId("m").withCommandLine("run").withUserIdentity(new UserIdentity().withUserName("ops")));',
+        'BatchClient client, String poolId',
+      ),
+      found: [],
+      seen: 1,
+      workspace: byId,
+    },
+    {
+      name: 'Java legacy: a task added to a job (not the job’s own): the whole project decides',
+      language: 'java',
+      text: javaLegacy(
+        'JobAddParameter job = new JobAddParameter().withId("j").withPoolInfo(new PoolInformation().withPoolId("render"));\n' +
+          'TaskAddParameter task = new TaskAddParameter().withId("t").withCommandLine("run").withUserIdentity(new UserIdentity().withUserName("ops"));',
+        JAVA_PARAMS,
+      ),
+      found: [],
+      seen: 1,
+      workspace: byId,
+    },
+    {
+      name: 'com.azure.compute.batch: a job’s BatchPoolInfo names its pool; its preparation task, set later, names a user it lacks',
+      language: 'java',
+      text: javaNew(
+        'BatchJobCreateContent job = new BatchJobCreateContent("j", new BatchPoolInfo());\n' +
+          'BatchPoolInfo info = new BatchPoolInfo().setPoolId("other");\n' +
+          'job.setPoolInfo(info);\n' +
+          'BatchJobPreparationTask prep = new BatchJobPreparationTask("prep");\n' +
+          'prep.setUserIdentity(new UserIdentity().setUsername("renderer"));\n' +
+          'job.setJobPreparationTask(prep);',
+        'BatchClient client',
+      ),
+      found: [['warning', '"renderer"', ['notOnItsPool', { name: 'renderer' }]]],
       workspace: byId,
     },
   ];

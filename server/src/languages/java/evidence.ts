@@ -37,6 +37,8 @@ const KNOWN_BATCH_TYPES = new Set<string>([
   ...Object.keys(JAVA.enums),
   ...JAVA.containerTypes,
   ...Object.values(JAVA.taskGetters),
+  ...JAVA.taskPool.jobTypes,
+  ...JAVA.taskPool.poolInfoTypes,
 ]);
 
 export class BatchEvidence {

@@ -51,6 +51,19 @@ interface ObjectCalls extends MoveTarget {
   readonly handles: readonly Node[];
 }
 
+const TP = JAVA.taskPool;
+type TaskPool = NonNullable<Holder['pool']>;
+
+/** The holder key of an object built here (`EvidenceOf.creationKey`): its variable, else its creation. */
+function keyOfObject(object: ObjectCalls): string {
+  return object.declaration?.key ?? `java:new:${object.creation.startIndex}`;
+}
+
+function samePool(a: TaskPool, b: TaskPool): boolean {
+  if ('key' in a) return 'key' in b && a.key === b.key && !!a.unseen === !!b.unseen;
+  return 'id' in b && a.id.text === b.id.text && a.id.span.start === b.id.span.start;
+}
+
 const LIST_FACTORIES = new Set(['asList', 'of', 'singletonList', 'newArrayList', 'listOf']);
 const LIST_ADD = 'add';
 
@@ -109,6 +122,8 @@ class JavaFacts {
   /** Identity creation offset → the holder it is given to (first use wins). */
   private readonly holderOfIdentity = new Map<number, Holder>();
   private readonly objectCache = new Map<number, ObjectCalls | undefined>();
+  /** The pool each task runs on where the code says, by holder key (null: said two ways); computed once. */
+  private taskPoolCache?: Map<string, TaskPool | null>;
 
   constructor(
     private readonly text: string,
@@ -259,7 +274,96 @@ class JavaFacts {
 
   private holderOf(state: ObjectState): Holder {
     const taskKind: TaskKind | undefined = state.origin.batch === 'yes' && state.type ? JAVA.taskTypes[state.type] : undefined;
-    return { key: state.key, taskKind, typeName: state.type };
+    const pool = this.taskPools().get(state.key);
+    return { key: state.key, taskKind, typeName: state.type, ...(pool && { pool }) };
+  }
+
+  // -- which pool a task runs on ------------------------------------------------------------------
+
+  /**
+   * The pool each task runs on where the code says it plainly (`Holder.pool`), by the holder keys
+   * the task goes by (its variable or creation, or `pool.startTask()`): a start task given by
+   * `withStartTask`/`setStartTask` to a pool built here runs on that pool; a job's own tasks
+   * (`withJobManagerTask`, …) on the pool its pool information names by id. A task placed two ways
+   * (one task given to two pools) is placed nowhere. Computed once.
+   */
+  private taskPools(): Map<string, TaskPool | null> {
+    if (this.taskPoolCache) return this.taskPoolCache;
+    const found = new Map<string, TaskPool | null>();
+    this.taskPoolCache = found;
+    const place = (key: string, pool: TaskPool) => {
+      const before = found.get(key);
+      found.set(key, before === undefined || (before && samePool(before, pool)) ? pool : null);
+    };
+    const placeTask = (owner: ObjectCalls, getter: string, setters: readonly Segment[], pool: TaskPool) => {
+      place(`${keyOfObject(owner)}.${getter}`, pool);
+      for (const setter of setters) {
+        const task = this.onlyCreation(setter.args[0]);
+        if (task && JAVA.taskTypes[task.type]) place(keyOfObject(task), pool);
+      }
+    };
+    for (const type of TP.poolTypes) {
+      for (const pool of this.creationsOf(type)) {
+        const starts = pool.calls.filter((s) => (TP.startTask as readonly string[]).includes(s.name) && s.args.length === 1);
+        const lists = pool.calls.filter((s) => USER_ACCOUNTS_SETTERS.has(s.name) && s.args.length === 1);
+        if (starts.length === 0 || lists.length !== 1) continue;
+        const shown = !pool.declaration?.isField && this.isShownAccountList(lists[0].args[0]) && !this.accountListRead();
+        placeTask(pool, 'startTask', starts, {
+          key: `java:pool:${this.listKeyOfArgument(lists[0].args[0])}`,
+          ...(!shown && { unseen: true }),
+        });
+      }
+    }
+    for (const type of TP.jobTypes) {
+      for (const job of this.creationsOf(type)) {
+        const infos = job.calls.filter((s) => (TP.poolInfo as readonly string[]).includes(s.name) && s.args.length === 1);
+        const info = infos.length === 1 ? this.onlyCreation(infos[0].args[0]) : undefined;
+        if (!info || !(TP.poolInfoTypes as readonly string[]).includes(info.type)) continue;
+        if (info.calls.some((s) => (TP.autoPool as readonly string[]).includes(s.name))) continue;
+        const ids = info.calls.filter((s) => (TP.poolId as readonly string[]).includes(s.name) && s.args.length === 1);
+        const id = ids.length === 1 ? this.values.valueOf(ids[0].args[0]) : undefined;
+        if (id?.kind !== 'string') continue;
+        for (const getter of new Set(Object.values(TP.jobTasks))) {
+          placeTask(
+            job,
+            getter,
+            job.calls.filter((s) => TP.jobTasks[s.name] === getter && s.args.length === 1),
+            { id },
+          );
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The object a value is, built here: in place, or a local variable given it once and never assigned again. */
+  private onlyCreation(value: Node): ObjectCalls | undefined {
+    if (value.type === 'identifier') {
+      const declaration = this.symbols.referenceDeclaration(value);
+      if (!declaration || declaration.isField) return undefined;
+      const assignments = this.symbols
+        .usesOf(declaration)
+        .filter((use) => use.parent?.type === 'assignment_expression' && sameNode(field(use.parent, 'left'), use));
+      if (assignments.length + (declaration.valueNode ? 1 : 0) !== 1) return undefined;
+    } else if (value.type !== 'object_creation_expression' && value.type !== 'method_invocation') return undefined;
+    const creation = this.symbols.creationBehind(value);
+    const object = creation && this.objectCalls(creation);
+    return object && object.origin.batch === 'yes' ? object : undefined;
+  }
+
+  /**
+   * A list written out in place (`Arrays.asList(…)`, `List.of(…)`, `Collections.singletonList(…)`),
+   * every element an account built here: a list held in a variable, copied into an `ArrayList`, or
+   * holding anything else may have accounts the file does not show.
+   */
+  private isShownAccountList(list: Node): boolean {
+    if (list.type !== 'method_invocation' || !LIST_FACTORIES.has(field(list, 'name')?.text ?? '')) return false;
+    return namedChildren(field(list, 'arguments')).every((element) => this.onlyCreation(element)?.type === JAVA.classes.userAccount);
+  }
+
+  /** Some code reads a pool's account list (`pool.userAccounts().add(…)`, `getUserAccounts()`): it may add accounts. */
+  private accountListRead(): boolean {
+    return TP.accountListGetters.some((getter) => this.callsNamed(getter).length > 0);
   }
 
   private collectRunElevated(): void {

@@ -125,6 +125,11 @@ function isTaskShaped(node: Node | undefined): boolean {
   return !!node && node.type === 'object' && property(node, 'commandLine') !== undefined;
 }
 
+/** An object with a REST pool body's own keys (`vmSize`, its configuration). */
+function isPoolShaped(node: Node | undefined): boolean {
+  return !!node && node.type === 'object' && JSON_KEYS.poolBodyKeys.some((key) => property(node, key) !== undefined);
+}
+
 function isBatchResourceType(type: string | undefined): boolean {
   return !!type && type.toLowerCase().startsWith(JSON_KEYS.armBatchTypePrefix);
 }
@@ -190,7 +195,8 @@ function classifyRoot(root: Node, fileName: string): RootKind {
   if (isApplicationTemplate(root)) return 'application-template';
   if (isTaskShaped(root)) return 'batch-body';
   const value = property(root, 'value');
-  if (value?.type === 'array' && value.children?.some(isTaskShaped)) return 'batch-body';
+  // A list of tasks or of pools (the REST list responses' `value`): a pool body by its own keys, as at the root.
+  if (value?.type === 'array' && value.children?.some((item) => isTaskShaped(item) || isPoolShaped(item))) return 'batch-body';
   if (JSON_KEYS.poolBodyKeys.some((key) => property(root, key))) return 'batch-body';
   if (property(root, 'poolInfo') || property(root, 'jobSpecification') || property(root, 'taskFactory')) return 'batch-body';
   if (property(root, 'definitions') || property(root, '$defs')) return 'schema';

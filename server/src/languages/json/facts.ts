@@ -40,6 +40,12 @@ function poolOfAccounts(accounts: Node | undefined): Holder['pool'] {
   return { key: `json:${accounts.offset}`, ...(!shown && { unseen: true }) };
 }
 
+/** Every element of an accounts array is an account object this file shows (`poolOfAccounts` not unseen). */
+function isShownList(accounts: Node): boolean {
+  const pool = poolOfAccounts(accounts);
+  return !!pool && 'key' in pool && !pool.unseen;
+}
+
 export function collectFacts(text: string, root: Node | undefined, fileName = ''): { facts: Facts; plan: FilePlan } {
   const facts = emptyFacts();
   if (!root) return { facts, plan: { text, runElevated: new Plans<RunElevatedPlan>(), namesRead: NO_NAMES } };
@@ -196,7 +202,7 @@ class JsonFacts {
     if (e.batch === 'no') return;
     const confidence: Confidence = e.batch === 'yes' ? 'strong' : 'weak';
     const pool = { key: `json:${list.offset}`, span: spanOf(object) };
-    this.pool(object, pool.key, confidence);
+    this.pool(object, pool.key, confidence, list.type === 'array' && isShownList(list));
     for (const item of items) {
       if (item.type !== 'object') continue;
       // Without document evidence, only an account shaped like Batch's counts.
@@ -212,7 +218,7 @@ class JsonFacts {
    * machine configuration, directly (REST, Batch CLI templates) or under `deploymentConfiguration`
    * (ARM). Raw values; which OS they mean is the rule's judgement.
    */
-  private pool(object: Node, key: string, confidence: Confidence): void {
+  private pool(object: Node, key: string, confidence: Confidence, listShown: boolean): void {
     const configurations = [object, property(object, 'deploymentConfiguration')].filter((n): n is Node => n?.type === 'object');
     const find = (name: string) => configurations.map((c) => property(c, name)).find((n) => n !== undefined);
     const cloudService = find('cloudServiceConfiguration');
@@ -224,16 +230,37 @@ class JsonFacts {
     const sku = inVm('nodeAgentSKUId') ?? inVm('nodeAgentSkuId');
     const windows = inVm('windowsConfiguration');
     const keyName = keyNodeOf(object) ?? object;
+    const id = listShown ? this.poolId(object) : undefined;
     this.facts.pools.push({
       span: spanOf(object),
       nameSpan: spanOf(keyName),
       key,
+      ...(id && { id }),
       ...(cloudService && { cloudServiceConfiguration: spanOf(keyNodeOf(cloudService) ?? cloudService) }),
       ...(sku && { nodeAgentSkuId: valueOf(sku, this.text) }),
       ...(publisher && { image: { publisher: valueOf(publisher, this.text) } }),
       ...(windows && { windowsConfiguration: spanOf(keyNodeOf(windows) ?? windows) }),
       confidence,
     });
+  }
+
+  /**
+   * A data-plane pool's id, what a job's `poolInfo.poolId` names: the `"id"` of a REST pool body
+   * (`PoolAddParameter`, a pool of a `value` array) or of a Batch CLI template's pool `properties`,
+   * a plain string. None in an ARM template (a pool resource's `name` is an ARM resource name, not
+   * read as its id), for an auto-pool's `pool` (a `PoolSpecification` has no id), nor where the id is
+   * an ARM expression (`"[parameters('poolId')]"`): its value is not known here. Given only where
+   * the pool's account list is all shown (the caller's `listShown`): a job elsewhere naming this id
+   * is then judged against these accounts alone.
+   */
+  private poolId(object: Node): Value | undefined {
+    const e = this.evidence.of(object);
+    if (this.evidence.isArmTemplate || e.batch !== 'yes' || e.dialect !== 'rest') return undefined;
+    const holder = object.parent?.parent;
+    if (keyOf(object) === JSON_KEYS.autoPool && holder && keyOf(holder) === JSON_KEYS.autoPoolSpecification) return undefined;
+    const id = property(object, JSON_KEYS.poolIdKey);
+    if (id?.type !== 'string' || typeof id.value !== 'string' || isArmExpression(id.value)) return undefined;
+    return valueOf(id, this.text);
   }
 
   /**

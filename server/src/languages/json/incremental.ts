@@ -69,6 +69,11 @@ function touchesFacts(facts: Facts, start: number, end: number): boolean {
     ...facts.identities.map((f) => f.nameSpan),
     ...facts.accounts.map((f) => f.span),
     ...facts.enumRefs.map((f) => f.value.span),
+    // A pool's id and a job's poolId: what ties a task to a pool (an edit to any other id keeps the facts).
+    ...facts.pools.flatMap((f) => (f.id ? [f.id.span] : [])),
+    ...[...facts.tasks, ...facts.identities, ...facts.identityAssignments, ...facts.runElevated].flatMap((f) =>
+      f.holder?.pool && 'id' in f.holder.pool ? [f.holder.pool.id.span] : [],
+    ),
   ];
   return spans.some((s) => start <= s.end && end >= s.start);
 }
