@@ -10,13 +10,15 @@ import type { AccountIndex } from '../../../server/src/workspace/accountIndex';
 import { cliTemplate, csLegacy, csMgmt, csNew, javaLegacy, javaNew, json, py15, pyLegacy, pyMgmt, type CaseOf } from './table';
 
 /**
- * Two pools with ids in a TypeScript file of the workspace (the TypeScript adapter gives a pool's id):
- * 'render' defines 'renderer', 'other' defines 'ops'.
+ * Pools with ids in a TypeScript file of the workspace (the TypeScript adapter gives a pool's id):
+ * 'render' defines 'renderer', 'other' defines 'ops'; 'tmixed' defines 'renderer' and accounts the
+ * file does not show (a spread), so it gets no id.
  */
 export const POOLS_BY_ID =
-  "import { BatchServiceModels } from '@azure/batch';\n\n" +
+  "import { BatchServiceModels } from '@azure/batch';\nimport { extraAccounts } from './accounts';\n\n" +
   "export const render: BatchServiceModels.PoolAddParameter = { id: 'render', vmSize: 's', userAccounts: [{ name: 'renderer', password: process.env.PW! }] };\n" +
-  "export const other: BatchServiceModels.PoolAddParameter = { id: 'other', vmSize: 's', userAccounts: [{ name: 'ops', password: process.env.PW! }] };\n";
+  "export const other: BatchServiceModels.PoolAddParameter = { id: 'other', vmSize: 's', userAccounts: [{ name: 'ops', password: process.env.PW! }] };\n" +
+  "export const mixed: BatchServiceModels.PoolAddParameter = { id: 'tmixed', vmSize: 's', userAccounts: [{ name: 'renderer', password: process.env.PW! }, ...extraAccounts] };\n";
 
 /**
  * Pools with ids in JSON files of the workspace (the JSON adapter gives a data-plane pool's id):
@@ -185,6 +187,32 @@ export function csharpOwnPoolRows(byId: AccountIndex): Row[] {
       found: [['warning', '"ops"', ['notOnItsPool', { name: 'ops' }]]],
     },
     {
+      name: 'Microsoft.Azure.Batch: a job names by id a TypeScript pool whose accounts include a spread: silent',
+      language: 'csharp',
+      text: csLegacy(
+        'CloudJob job = client.JobOperations.CreateJob("j", new PoolInformation { PoolId = "tmixed" });\n' +
+          'job.JobManagerTask = new JobManagerTask("manager", "run.exe") { UserIdentity = new UserIdentity("ops") };',
+        CLIENT,
+      ),
+      found: [],
+      workspace: byId,
+    },
+    {
+      name: 'Microsoft.Azure.Batch: a job names by id a pool given an account the file does not show (.Add(extra)): silent',
+      language: 'csharp',
+      text: csLegacy(
+        'var render = client.PoolOperations.CreatePool("render", "s", configuration);\n' +
+          'render.UserAccounts = new List<UserAccount> { new UserAccount("renderer", secret) };\n' +
+          'render.UserAccounts.Add(extra);\n' +
+          'var other = client.PoolOperations.CreatePool("other", "s", configuration);\n' +
+          'other.UserAccounts = new List<UserAccount> { new UserAccount("ops", secret) };\n' +
+          'CloudJob job = client.JobOperations.CreateJob("j", new PoolInformation { PoolId = "render" });\n' +
+          'job.JobManagerTask = new JobManagerTask("manager", "run.exe") { UserIdentity = new UserIdentity("ops") };',
+        `${CLIENT}, UserAccount extra`,
+      ),
+      found: [],
+    },
+    {
       name: 'Microsoft.Azure.Batch: CreateJob with an auto-pool; its job manager names a user the auto-pool lacks',
       language: 'csharp',
       text: csLegacy(
@@ -343,6 +371,18 @@ export function pythonOwnPoolRows(byId: AccountIndex): Row[] {
           "job.job_manager_task = batchmodels.JobManagerTask(id='m', command_line='run', user_identity=batchmodels.UserIdentity(user_name='ops'))",
       ),
       found: [['warning', "'ops'", ['notOnItsPool', { name: 'ops' }]]],
+    },
+    {
+      name: 'Python legacy: a job names by id a pool given an account the file does not show (append): silent',
+      language: 'python',
+      text: pyLegacy(
+        `render = batchmodels.PoolAddParameter(id='render', vm_size='s', user_accounts=[batchmodels.UserAccount(name='renderer', ${PW})])\n` +
+          'render.user_accounts.append(load_account())\n' +
+          `other = batchmodels.PoolAddParameter(id='other', vm_size='s', user_accounts=[batchmodels.UserAccount(name='ops', ${PW})])\n` +
+          "job = batchmodels.JobAddParameter(id='j', pool_info=batchmodels.PoolInformation(pool_id='render'))\n" +
+          "job.job_manager_task = batchmodels.JobManagerTask(id='m', command_line='run', user_identity=batchmodels.UserIdentity(user_name='ops'))",
+      ),
+      found: [],
     },
     {
       name: 'azure-batch 15.x: a job with an auto-pool; its preparation task, set later, names a user the auto-pool lacks',

@@ -802,7 +802,10 @@ class CSharpFacts {
       const value = image?.values.get(part);
       return value && this.values.valueOf(value);
     };
-    const id = this.poolIdOf(node, fields);
+    // A job that names the pool by id is judged against its accounts: not when the list may hold
+    // accounts the file does not show (as JSON and TypeScript pools give no id then).
+    const list = this.accountListOf(node, fields);
+    const id = 'unseen' in list && list.unseen ? undefined : this.poolIdOf(node, fields);
     this.facts.pools.push({
       span: spanOf(node),
       nameSpan: node.type === 'invocation_expression' ? spanOf(name) : this.nameSpanOf(node),

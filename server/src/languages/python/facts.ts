@@ -604,8 +604,11 @@ class PythonFacts {
   }
 
   private poolFact(call: Node, nameNode: Node, className: string, plane: PythonPlane, confidence: Confidence): PoolFact {
+    // A job that names the pool by id is judged against its accounts: not when the list may hold
+    // accounts the file does not show (as JSON and TypeScript pools give no id then).
+    const list = this.accountListOf(call);
     const id =
-      plane === 'data' && !this.writes.writtenOutOfPlace(call, [TP.id])
+      plane === 'data' && !this.writes.writtenOutOfPlace(call, [TP.id]) && !('unseen' in list && list.unseen)
         ? this.fieldsOf(call, className, plane, [TP.id]).get(TP.id)
         : undefined;
     const fact: PoolFact = {

@@ -112,12 +112,7 @@ class TypeScriptFacts {
       const list = pool && propertyNamed(pool, JAVASCRIPT.userAccounts);
       const array = list && !list.shorthand ? unwrapped(list.value) : undefined;
       if (array?.type !== 'array') return undefined;
-      // Accounts the file does not show: an element not written as an object (`...users`, a
-      // variable), or any `x.userAccounts` read or write, which may add to the list later.
-      const shown =
-        array.namedChildren.every((element) => !element || element.type === 'comment' || unwrapped(element).type === 'object') &&
-        !this.occurrences(JAVASCRIPT.userAccounts).some((occurrence) => occurrence.kind === 'member');
-      return { key: `ts:${array.startIndex}`, ...(!shown && { unseen: true }) };
+      return { key: `ts:${array.startIndex}`, ...(!this.showsAllAccounts(array) && { unseen: true }) };
     };
     if (kind === 'startTask') return accountsOf(owner);
     if (JAVASCRIPT.taskHolders[kind] === undefined) return undefined;
@@ -322,7 +317,7 @@ class TypeScriptFacts {
       if (evidence.batch !== 'yes' && !(this.imports.any || evidence.batchPlace)) continue;
       const confidence: Confidence = evidence.batch === 'yes' ? 'strong' : 'weak';
       const pool = { key: `ts:${list.startIndex}`, span: spanOf(object) };
-      this.pool(object, pool.key, confidence);
+      this.pool(object, list, pool.key, confidence);
       for (const element of list.namedChildren) {
         const account = element && objectValue(element);
         if (!account) continue;
@@ -333,8 +328,24 @@ class TypeScriptFacts {
     }
   }
 
-  /** What the pool object holding user accounts says of its OS and its id. Raw values; the rule judges. */
-  private pool(object: Node, key: string, confidence: Confidence): void {
+  /**
+   * Whether a pool's accounts array holds only what the file shows: no element that is not written
+   * as an object (`...users`, a variable), and no `x.userAccounts` read or write, which may add to
+   * the list later.
+   */
+  private showsAllAccounts(array: Node): boolean {
+    return (
+      array.namedChildren.every((element) => !element || element.type === 'comment' || unwrapped(element).type === 'object') &&
+      !this.occurrences(JAVASCRIPT.userAccounts).some((occurrence) => occurrence.kind === 'member')
+    );
+  }
+
+  /**
+   * What the pool object holding user accounts says of its OS and its id. Raw values; the rule
+   * judges. No id when its accounts array may hold accounts the file does not show: a job naming
+   * the pool by id is then not judged against it.
+   */
+  private pool(object: Node, list: Node, key: string, confidence: Confidence): void {
     const inObject = (o: Node | undefined, name: string) => (o ? propertyNamed(o, name) : undefined);
     const cloudService = inObject(object, 'cloudServiceConfiguration');
     const vm = objectValue(inObject(object, 'virtualMachineConfiguration')?.value);
@@ -349,7 +360,7 @@ class TypeScriptFacts {
       span: spanOf(object),
       nameSpan: spanOf(nameNode ?? object),
       key,
-      ...(id && !id.shorthand && { id: valueOf(id.value) }),
+      ...(id && !id.shorthand && this.showsAllAccounts(list) && { id: valueOf(id.value) }),
       ...(cloudService && { cloudServiceConfiguration: spanOf(cloudService.key) }),
       ...(sku && { nodeAgentSkuId: valueOf(sku.value) }),
       ...(publisher && { image: { publisher: valueOf(publisher.value) } }),
