@@ -176,7 +176,7 @@ suite('named users, runs-as hints and outline', () => {
       // Ours among every provider's (VS Code's JSON support outlines every key).
       return flat(symbols.filter((s) => /^(pool|runs as:|user account)/.test(s.detail)));
     };
-    assert.deepEqual(await outline(pool), [['pool', 'pool · 1 user account', [['adminUser', 'user account · admin']]]]);
+    assert.deepEqual(await outline(pool), [['render-pool', 'pool · 1 user account', [['adminUser', 'user account · admin']]]]);
     assert.deepEqual(await outline(naming[0]), [
       [
         'start task',
