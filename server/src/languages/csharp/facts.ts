@@ -35,11 +35,10 @@ import {
   unwrap,
 } from './syntax';
 import { ENUM_TYPE_NAMES, Values } from './values';
+import { placeOnPool, type TaskPool } from '../toolkit/taskPools';
 
 type ModelName = keyof typeof CSHARP.models;
 type PoolModelName = keyof typeof CSHARP.poolModels;
-type TaskPool = NonNullable<Holder['pool']>;
-
 interface ModelFields<F extends string> {
   /** The value written for each field; later writes win (constructor < initializer < statements). */
   readonly values: Map<F, Node>;
@@ -868,10 +867,7 @@ class CSharpFacts {
     if (this.taskPoolCache) return this.taskPoolCache;
     const found = new Map<string, TaskPool | null>();
     this.taskPoolCache = found;
-    const place = (key: string, pool: TaskPool) => {
-      const before = found.get(key);
-      found.set(key, before === undefined || (before && samePool(before, pool)) ? pool : null);
-    };
+    const place = (key: string, pool: TaskPool) => placeOnPool(found, key, pool);
     for (const pool of this.builtPools()) {
       const fields = this.readFields<CSharpPoolField>(pool, CSHARP.poolModels.Pool, this.laterWrites(pool));
       const accounts = this.accountListOf(pool, fields);
@@ -1102,9 +1098,4 @@ class CSharpFacts {
       }
     }
   }
-}
-
-function samePool(a: TaskPool, b: TaskPool): boolean {
-  if ('key' in a) return 'key' in b && a.key === b.key && !!a.unseen === !!b.unseen;
-  return 'id' in b && a.id.text === b.id.text && a.id.span.start === b.id.span.start;
 }

@@ -31,6 +31,7 @@ import { callMove, callRemoval, conditionText, type FilePlan, type MoveTarget, t
 import { SymbolTable, type Declaration } from './scope';
 import { chainFrom, chainThrough, isBuilderName, leadingBuilders, namedChildren, simpleTypeNode, type Chain, type Segment } from './syntax';
 import { JavaValues } from './values';
+import { placeOnPool, type TaskPool } from '../toolkit/taskPools';
 
 /** Calls made on one constructed object: its own chain and later statements on its variable. */
 interface ObjectCalls extends MoveTarget {
@@ -52,16 +53,9 @@ interface ObjectCalls extends MoveTarget {
 }
 
 const TP = JAVA.taskPool;
-type TaskPool = NonNullable<Holder['pool']>;
-
 /** The holder key of an object built here (`EvidenceOf.creationKey`): its variable, else its creation. */
 function keyOfObject(object: ObjectCalls): string {
   return object.declaration?.key ?? `java:new:${object.creation.startIndex}`;
-}
-
-function samePool(a: TaskPool, b: TaskPool): boolean {
-  if ('key' in a) return 'key' in b && a.key === b.key && !!a.unseen === !!b.unseen;
-  return 'id' in b && a.id.text === b.id.text && a.id.span.start === b.id.span.start;
 }
 
 const LIST_FACTORIES = new Set(['asList', 'of', 'singletonList', 'newArrayList', 'listOf']);
@@ -291,10 +285,7 @@ class JavaFacts {
     if (this.taskPoolCache) return this.taskPoolCache;
     const found = new Map<string, TaskPool | null>();
     this.taskPoolCache = found;
-    const place = (key: string, pool: TaskPool) => {
-      const before = found.get(key);
-      found.set(key, before === undefined || (before && samePool(before, pool)) ? pool : null);
-    };
+    const place = (key: string, pool: TaskPool) => placeOnPool(found, key, pool);
     const placeTask = (owner: ObjectCalls, getter: string, setters: readonly Segment[], pool: TaskPool) => {
       place(`${keyOfObject(owner)}.${getter}`, pool);
       for (const setter of setters) {

@@ -28,6 +28,7 @@ import { SymbolTable } from './scope';
 import { argumentsOf, calleeName, hasUnreadArguments, isDeleteOrAugmented, keywordCall, type Argument } from './syntax';
 import { PythonValues } from './values';
 import { ModelWrites } from './writes';
+import { placeOnPool, type TaskPool } from '../toolkit/taskPools';
 
 const K = PYTHON.keywords;
 
@@ -52,8 +53,6 @@ const NESTED_CLASS = { autoUser: 'AutoUserSpecification', linux: 'LinuxUserConfi
 const keywordsOf = (className: string): string[] => (PYTHON.modelFields[className] ?? []).flatMap((field) => KEYWORDS[field]);
 const P = PYTHON.poolKeywords;
 const TP = PYTHON.taskPool;
-type TaskPool = NonNullable<Holder['pool']>;
-
 export function collectFacts(text: string, tree: Tree): { facts: Facts; plan: FilePlan } {
   return new PythonFacts(text, tree).run();
 }
@@ -214,10 +213,7 @@ class PythonFacts {
     if (this.taskPoolCache) return this.taskPoolCache;
     const found = new Map<string, TaskPool | null>();
     this.taskPoolCache = found;
-    const place = (key: string, pool: TaskPool) => {
-      const before = found.get(key);
-      found.set(key, before === undefined || (before && samePool(before, pool)) ? pool : null);
-    };
+    const place = (key: string, pool: TaskPool) => placeOnPool(found, key, pool);
     // Whatever the holder is given, `<holder>.start_task` / `.job_manager_task` is its own task.
     const placeTask = (owner: Node, keyword: string, value: Node | undefined, pool: TaskPool) => {
       place(`py:call:${owner.startIndex}.${keyword}`, pool);
@@ -675,8 +671,3 @@ class PythonFacts {
 
 /** List methods that add to a list: an account added with them is defined where the list goes. */
 const LIST_ADDITIONS = new Set(['append', 'insert', 'extend']);
-
-function samePool(a: TaskPool, b: TaskPool): boolean {
-  if ('key' in a) return 'key' in b && a.key === b.key && !!a.unseen === !!b.unseen;
-  return 'id' in b && a.id.text === b.id.text && a.id.span.start === b.id.span.start;
-}
