@@ -59,3 +59,20 @@ export function scratchTrees(prefix: string): (files: Record<string, string | Bu
     return root;
   };
 }
+
+/**
+ * Every file of a tree by its path relative to `root` (with `/`), its bytes as latin1 text: equal
+ * snapshots are equal bytes, whatever the encoding.
+ */
+export function snapshot(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[path.relative(root, full).split(path.sep).join('/')] = fs.readFileSync(full).toString('latin1');
+    }
+  };
+  walk(root);
+  return files;
+}

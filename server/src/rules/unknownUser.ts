@@ -43,7 +43,8 @@ function accountsOfItsPool(pool: Holder['pool'], facts: Facts, context: RuleCont
     if (pool.unseen) return 'unseen';
     keys.add(pool.key);
   } else {
-    if (pool.id.kind !== 'string') return undefined;
+    // A placeholder id (`<pool-id>`, `${POOL_ID}`) names no pool in particular: samples share them.
+    if (pool.id.kind !== 'string' || isPlaceholder(pool.id.value)) return undefined;
     const id = pool.id.value;
     for (const defined of facts.pools) if (defined.id?.kind === 'string' && defined.id.value === id) keys.add(defined.key);
     elsewhere = context.workspace?.poolAccounts?.(id) ?? [];

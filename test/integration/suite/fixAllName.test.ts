@@ -28,6 +28,7 @@ import {
   tidyForScreenshots,
   waitForFindings,
   workspaceFile,
+  quickFixesAt,
 } from '../support/workbench';
 
 /** What reads as a fix-all, in any casing ("Fix All in File" was one). */
@@ -87,12 +88,7 @@ suite('fix-all: one name, offered in settings', () => {
 
       // The quick-fix menu (VS Code leaves source actions out of it) offers fix-all of the squiggle's rule,
       // named after the rule as vscode-eslint does; no other name (the old "Fix all runElevated in this file").
-      const quickFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        uri,
-        diagnostics[0].range,
-        vscode.CodeActionKind.QuickFix.value,
-      );
+      const quickFixes = await quickFixesAt(uri, diagnostics[0].range);
       const fixAllTitles = quickFixes.map((a) => a.title).filter(isFixAll);
       assert.deepEqual(fixAllTitles, [fixAllOfRuleTitle(RUN_ELEVATED)], quickFixes.map((a) => a.title).join(' | '));
 

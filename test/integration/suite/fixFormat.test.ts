@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RUN_ELEVATED } from '../support/languages';
-import { closeAllEditors, extensionApi, nextReport, waitForFindings, workspaceFile } from '../support/workbench';
+import { closeAllEditors, extensionApi, nextReport, waitForFindings, workspaceFile, quickFixesAt } from '../support/workbench';
 
 const FIXTURE = 'python-black/render_tasks.py';
 const PYPROJECT = 'python-black/pyproject.toml';
@@ -41,12 +41,7 @@ async function openCopyInProject(label: string): Promise<{ uri: vscode.Uri; edit
 /** The preferred quick fix of the document's run-elevated finding. */
 async function preferredFix(uri: vscode.Uri): Promise<vscode.CodeAction> {
   const [diagnostic] = await waitForFindings(uri, RUN_ELEVATED, 1);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-    'vscode.executeCodeActionProvider',
-    uri,
-    diagnostic.range,
-    vscode.CodeActionKind.QuickFix.value,
-  );
+  const actions = await quickFixesAt(uri, diagnostic.range);
   const preferred = actions.find((a) => a.isPreferred);
   assert.ok(preferred?.edit, `offered: ${JSON.stringify(actions.map((a) => a.title))}`);
   return preferred;

@@ -12,7 +12,6 @@ import { FIX_ALL_KIND } from '../../../common/settings';
 import { RUN_ELEVATED, replaced } from '../support/languages';
 
 /** Resolve every action, as the quick-fix menu does for the one the user picks (codeAction/resolve). */
-const RESOLVE_ALL = 100;
 import {
   closeAllEditors,
   extensionApi,
@@ -23,6 +22,7 @@ import {
   untilAnswered,
   waitForDiagnostics,
   waitForFindings,
+  quickFixesAt,
 } from '../support/workbench';
 
 const FILE = 'markdown/render-guide.md';
@@ -60,12 +60,7 @@ suite('markdown', () => {
     const preferred = await untilAnswered(
       uri,
       async () => {
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-          'vscode.executeCodeActionProvider',
-          uri,
-          diagnostic.range,
-          vscode.CodeActionKind.QuickFix.value,
-        );
+        const actions = await quickFixesAt(uri, diagnostic.range);
         const found = actions.filter((a) => a.isPreferred);
         return found.length === 1 ? found : undefined;
       },
@@ -79,13 +74,7 @@ suite('markdown', () => {
   test('markdown: "Disable run-elevated for this line" writes a C# comment in the block', async () => {
     const { uri, editor, original } = await openCopy(FILE);
     const [diagnostic] = await waitForFindings(uri, RUN_ELEVATED, 1);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      diagnostic.range,
-      vscode.CodeActionKind.QuickFix.value,
-      RESOLVE_ALL,
-    );
+    const actions = await quickFixesAt(uri, diagnostic.range, true);
     const disable = actions.find((a) => a.title === `Disable ${RUN_ELEVATED} for this line`);
     assert.ok(disable, JSON.stringify(actions.map((a) => a.title)));
     assert.ok(disable.edit, 'the action carries its edit');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RUN_ELEVATED, SAMPLES, replaced } from '../support/languages';
-import { closeAllEditors, extensionApi, openCopy, waitForFindings } from '../support/workbench';
+import { closeAllEditors, extensionApi, openCopy, waitForFindings, quickFixesAt } from '../support/workbench';
 
 suite('quick fix', () => {
   suiteSetup(extensionApi);
@@ -12,12 +12,7 @@ suite('quick fix', () => {
     test(`${sample.language}: the preferred quick fix on the squiggle gives the expected text`, async () => {
       const { uri, editor, original } = await openCopy(sample.single.file);
       const [diagnostic] = await waitForFindings(uri, RUN_ELEVATED, 1);
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        uri,
-        diagnostic.range,
-        vscode.CodeActionKind.QuickFix.value,
-      );
+      const actions = await quickFixesAt(uri, diagnostic.range);
       const preferred = actions.filter((a) => a.isPreferred);
       assert.deepEqual(
         preferred.map((a) => a.title),

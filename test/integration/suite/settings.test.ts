@@ -13,6 +13,7 @@ import {
   untilAnswered,
   waitForDiagnostics,
   waitForFindings,
+  quickFixesAt,
 } from '../support/workbench';
 
 suite('settings apply without reload', () => {
@@ -76,12 +77,7 @@ suite('settings apply without reload', () => {
       const { uri, editor } = await openCopy(sample.single.file);
       const [diagnostic] = await waitForFindings(uri, RUN_ELEVATED, 1);
       const preferredFix = async () => {
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-          'vscode.executeCodeActionProvider',
-          uri,
-          diagnostic.range,
-          vscode.CodeActionKind.QuickFix.value,
-        );
+        const actions = await quickFixesAt(uri, diagnostic.range);
         return actions.find((a) => a.isPreferred);
       };
       /** The preferred fix once it has `title` (the server re-analyses open files on a settings change). */

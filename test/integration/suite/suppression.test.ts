@@ -2,11 +2,10 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { RUN_ELEVATED, SAMPLES, replaced } from '../support/languages';
-import { closeAllEditors, extensionApi, openCopy, waitForFindings } from '../support/workbench';
+import { closeAllEditors, extensionApi, openCopy, waitForFindings, quickFixesAt } from '../support/workbench';
 
 const DISABLE_LINE_TITLE = `Disable ${RUN_ELEVATED} for this line`;
 /** `itemResolveCount` of vscode.executeCodeActionProvider: more than any file here offers. */
-const RESOLVE_ALL = 100;
 
 suite('suppression', () => {
   suiteSetup(extensionApi);
@@ -22,13 +21,7 @@ suite('suppression', () => {
       const [diagnostic] = await waitForFindings(uri, RUN_ELEVATED, 1);
       // Resolved as the quick-fix menu resolves the action the user picks: the server verifies a
       // suppression (a parse) only then (codeAction/resolve).
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        uri,
-        diagnostic.range,
-        vscode.CodeActionKind.QuickFix.value,
-        RESOLVE_ALL,
-      );
+      const actions = await quickFixesAt(uri, diagnostic.range, true);
       const disable = actions.filter((a) => a.title === DISABLE_LINE_TITLE);
       if (!expected) {
         assert.deepEqual(disable, [], `offered: ${JSON.stringify(actions.map((a) => a.title))}`);

@@ -136,6 +136,39 @@ const TS_IDENTITY = (level: string) => `userIdentity: { autoUser: { elevationLev
 const TS_ADMIN_TITLE = ADMIN_TITLE('runElevated', "elevationLevel: 'admin'");
 const TS_MESSAGE = `runElevated: true → auto-user elevationLevel: 'admin' ${REMOVED}`;
 
+/** TypeScript and JavaScript: the same fixes on the same samples, each language in its own files. */
+function scriptSamples(dir: 'typescript' | 'javascript', ext: 'ts' | 'js') {
+  return {
+    single: {
+      file: `${dir}/add-task.${ext}`,
+      squiggled: 'runElevated',
+      severity: vscode.DiagnosticSeverity.Warning,
+      message: TS_MESSAGE,
+      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: 'task'`,
+      preferredFix: { title: TS_ADMIN_TITLE, after: [{ from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` }] },
+      becomes: TS_IDENTITY('admin'),
+      disableLine: [{ from: '    runElevated: true,', to: `    ${DISABLE_LINE}\n    runElevated: true,` }],
+    },
+    several: {
+      file: `${dir}/pool-setup.${ext}`,
+      squiggled: ['runElevated', 'runElevated'],
+      edit: { from: "'cmd /c render.exe --all'", to: "'cmd /c render.exe --all --fast'" },
+      afterSave: [
+        { from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` },
+        { from: 'runElevated: false', to: TS_IDENTITY('nonadmin') },
+      ],
+    },
+    typing: {
+      file: `${dir}/clean-task.${ext}`,
+      after: "commandLine: 'cmd /c render.exe --frame 2',",
+      insert: '\n    runElevated: true,',
+      squiggled: 'runElevated',
+    },
+    // After the statement that adds a task: the task snippets are statements (the pool ones, members of a pool literal, are listed too).
+    snippets: { after: '  });', indent: '  ', insert: true },
+  } satisfies Partial<LanguageSample>;
+}
+
 export const SAMPLES: readonly LanguageSample[] = [
   {
     language: 'csharp',
@@ -415,33 +448,7 @@ export const SAMPLES: readonly LanguageSample[] = [
     language: 'typescript',
     languageId: 'typescript',
     setting: 'typescript',
-    single: {
-      file: 'typescript/add-task.ts',
-      squiggled: 'runElevated',
-      severity: vscode.DiagnosticSeverity.Warning,
-      message: TS_MESSAGE,
-      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: 'task'`,
-      preferredFix: { title: TS_ADMIN_TITLE, after: [{ from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` }] },
-      becomes: TS_IDENTITY('admin'),
-      disableLine: [{ from: '    runElevated: true,', to: `    ${DISABLE_LINE}\n    runElevated: true,` }],
-    },
-    several: {
-      file: 'typescript/pool-setup.ts',
-      squiggled: ['runElevated', 'runElevated'],
-      edit: { from: "'cmd /c render.exe --all'", to: "'cmd /c render.exe --all --fast'" },
-      afterSave: [
-        { from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` },
-        { from: 'runElevated: false', to: TS_IDENTITY('nonadmin') },
-      ],
-    },
-    typing: {
-      file: 'typescript/clean-task.ts',
-      after: "commandLine: 'cmd /c render.exe --frame 2',",
-      insert: '\n    runElevated: true,',
-      squiggled: 'runElevated',
-    },
-    // After the statement that adds a task: the task snippets are statements (the pool ones, members of a pool literal, are listed too).
-    snippets: { after: '  });', indent: '  ', insert: true },
+    ...scriptSamples('typescript', 'ts'),
     hovers: {
       file: 'typescript/identities.ts',
       expect: [
@@ -465,32 +472,7 @@ export const SAMPLES: readonly LanguageSample[] = [
     language: 'javascript',
     languageId: 'javascript',
     setting: 'typescript',
-    single: {
-      file: 'javascript/add-task.js',
-      squiggled: 'runElevated',
-      severity: vscode.DiagnosticSeverity.Warning,
-      message: TS_MESSAGE,
-      taskScopeTitle: `${TS_ADMIN_TITLE}, scope: 'task'`,
-      preferredFix: { title: TS_ADMIN_TITLE, after: [{ from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` }] },
-      becomes: TS_IDENTITY('admin'),
-      disableLine: [{ from: '    runElevated: true,', to: `    ${DISABLE_LINE}\n    runElevated: true,` }],
-    },
-    several: {
-      file: 'javascript/pool-setup.js',
-      squiggled: ['runElevated', 'runElevated'],
-      edit: { from: "'cmd /c render.exe --all'", to: "'cmd /c render.exe --all --fast'" },
-      afterSave: [
-        { from: 'runElevated: true,', to: `${TS_IDENTITY('admin')},` },
-        { from: 'runElevated: false', to: TS_IDENTITY('nonadmin') },
-      ],
-    },
-    typing: {
-      file: 'javascript/clean-task.js',
-      after: "commandLine: 'cmd /c render.exe --frame 2',",
-      insert: '\n    runElevated: true,',
-      squiggled: 'runElevated',
-    },
-    snippets: { after: '  });', indent: '  ', insert: true },
+    ...scriptSamples('javascript', 'js'),
     // azure-batch in double quotes: its typings' `nonAdmin`, each value hovered in the file's quote.
     hovers: {
       file: 'javascript/identities.js',

@@ -184,6 +184,17 @@ export function waitForFindings(uri: vscode.Uri, rule: string, count: number, de
   ).then((ds) => ds.filter((d) => codeOf(d) === rule));
 }
 
+/**
+ * The quick fixes VS Code offers at `range`. `resolved`: every action resolved, as the quick-fix
+ * menu resolves the one the user picks (the server computes a suppression's edit only then).
+ */
+export function quickFixesAt(uri: vscode.Uri, range: vscode.Range, resolved = false): Thenable<vscode.CodeAction[]> {
+  const args: unknown[] = ['vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value];
+  // The number of actions VS Code resolves (`itemResolveCount`): more than any list here holds.
+  if (resolved) args.push(100);
+  return vscode.commands.executeCommand<vscode.CodeAction[]>(...(args as [string, ...unknown[]]));
+}
+
 /** Waits for the server's next report about `uri` that satisfies `accept` (call before acting). */
 export function nextReport(
   uri: vscode.Uri,

@@ -8,27 +8,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { cli, scratchTrees } from '../../helpers/cli';
+import { cli, scratchTrees, snapshot } from '../../helpers/cli';
 
 const tree = scratchTrees('bi-cli-diff');
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const TASK = '{\n  "id": "t",\n  "commandLine": "x",\n  "runElevated": true\n}\n';
-
-/** Every file of a tree, by relative path, as bytes. */
-function snapshot(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files[path.relative(root, full)] = fs.readFileSync(full).toString('latin1');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 /** The examples of all four languages, and variants: CRLF, a UTF-8 BOM, no last newline, a name with a space, a clean file. */
 function sampleFiles(): Record<string, string | Buffer> {

@@ -11,29 +11,12 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, TextEdit } from 'vscode-languageserver-protocol';
 import { scratchTrees } from '../../helpers/cli';
+import { POOL_CS } from '../../helpers/poolFixtures';
 import { LspClient, serverForTest } from '../../helpers/lspClient';
 
 const tree = scratchTrees('bi-lsp-completion');
 /** Only to turn a missing answer into a failure instead of a hang; no speed is asserted. */
 const HANG = { timeout: 30_000 };
-
-const POOL_CS = [
-  'using System.Collections.Generic;',
-  'using Microsoft.Azure.Batch;',
-  'using Microsoft.Azure.Batch.Common;',
-  '',
-  'class Pools',
-  '{',
-  '    void Configure(CloudPool pool, string secret)',
-  '    {',
-  '        pool.UserAccounts = new List<UserAccount>',
-  '        {',
-  '            new UserAccount("csUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),',
-  '        };',
-  '    }',
-  '}',
-  '',
-].join('\n');
 
 /** The position of `|` in `marked`, and the text without it. */
 function cursor(marked: string): { text: string; position: { line: number; character: number } } {

@@ -11,6 +11,7 @@ import { describe, it, type TestContext } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { scratchTrees } from '../../helpers/cli';
+import { POOL_CS } from '../../helpers/poolFixtures';
 import { serverForTest, type LspClient } from '../../helpers/lspClient';
 
 const tree = scratchTrees('bi-lsp-workspace');
@@ -25,23 +26,6 @@ const jsonPool = (...names: string[]) =>
     null,
     2,
   ) + '\n';
-const POOL_CS = [
-  'using System.Collections.Generic;',
-  'using Microsoft.Azure.Batch;',
-  'using Microsoft.Azure.Batch.Common;',
-  '',
-  'class Pools',
-  '{',
-  '    void Configure(CloudPool pool, string secret)',
-  '    {',
-  '        pool.UserAccounts = new List<UserAccount>',
-  '        {',
-  '            new UserAccount("csUser", secret, ElevationLevel.Admin, new LinuxUserConfiguration(12345, 98765)),',
-  '        };',
-  '    }',
-  '}',
-  '',
-].join('\n');
 const POOL_PY =
   "import os\nimport azure.batch.models as batchmodels\n\npool = batchmodels.PoolAddParameter(id='p', vm_size='s', user_accounts=[batchmodels.UserAccount(name='pyUser', password=os.environ['PW'])])\n";
 const taskFor = (user: string) => `{"id": "t-${user}", "commandLine": "x", "userIdentity": {"username": "${user}"}}`;

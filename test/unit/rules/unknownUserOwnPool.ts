@@ -24,7 +24,7 @@ export const POOLS_BY_ID =
  * Pools with ids in JSON files of the workspace (the JSON adapter gives a data-plane pool's id):
  * REST bodies in a `value` array, 'jrender' with 'renderer' and 'jother' with 'ops'; 'jmixed', whose
  * list holds an account the file does not show (an ARM expression), with 'renderer'; and a Batch CLI
- * template pool whose id is a parameter, with 'builder'.
+ * template pool whose id is a parameter, with 'builder'; a sample pool whose id is a placeholder, with 'renderer'.
  */
 export const JSON_POOLS_BY_ID: Readonly<Record<string, string>> = {
   'file:///ws/pools.json': json({
@@ -38,6 +38,7 @@ export const JSON_POOLS_BY_ID: Readonly<Record<string, string>> = {
     vmSize: 's',
     userAccounts: [{ name: 'renderer', password: '<secret>' }, "[parameters('extraAccount')]"],
   }),
+  'file:///ws/sample.json': json({ id: '<pool-id>', vmSize: 's', userAccounts: [{ name: 'renderer', password: '<secret>' }] }),
   'file:///ws/template.json': cliTemplate('pool', {
     id: "[parameters('poolId')]",
     vmSize: 's',
@@ -472,6 +473,14 @@ export function jsonOwnPoolRows(byId: AccountIndex): Row[] {
         poolInfo: { poolId: "[parameters('poolId')]" },
         jobManagerTask: { id: 'm', commandLine: 'run', userIdentity: { username: 'ops' } },
       }),
+      found: [],
+      seen: 1,
+      workspace: byId,
+    },
+    {
+      name: 'JSON: a job names a placeholder pool id, as a sample pool does: the whole project decides',
+      language: 'json',
+      text: job({ poolId: '<pool-id>' }, 'ops'),
       found: [],
       seen: 1,
       workspace: byId,
